@@ -1,0 +1,15 @@
+//! The Amazon States Language: everything about a definition that does not need a store,
+//! a clock or a terminal.
+pub mod choice;
+pub mod definition;
+pub mod error;
+pub mod intrinsics;
+pub mod jsonata;
+pub mod path;
+pub mod template;
+pub mod timestamp;
+pub mod validate;
+pub mod vars;
+
+pub use error::StatesError;
+pub use vars::Variables;

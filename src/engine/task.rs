@@ -1,0 +1,56 @@
+//! How the engine asks for a Task state's work. The `tasks` layer implements
+//! [`TaskRunner`] (mocked responses, local handlers, activities, callbacks).
+use serde_json::Value;
+
+use crate::asl::StatesError;
+
+/// One invocation of a Task state's resource.
+#[derive(Debug, Clone)]
+pub struct TaskInvocation<'a> {
+    pub state_name: &'a str,
+    /// The `Resource` ARN as written in the definition.
+    pub resource: &'a str,
+    /// The effective input: after InputPath/Parameters (JSONPath) or Arguments (JSONata).
+    pub input: &'a Value,
+    pub timeout_seconds: Option<u64>,
+    pub heartbeat_seconds: Option<u64>,
+    /// The task token, for `.waitForTaskToken`, `.sync` and activity tasks.
+    pub task_token: Option<&'a str>,
+    pub execution_arn: &'a str,
+    pub state_machine_name: &'a str,
+    /// How many times this state's resource was invoked before in this execution
+    /// (retries and loops included): what mock files key their responses by.
+    pub invocation_index: u32,
+}
+
+/// What came of an invocation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TaskOutcome {
+    /// The task's result (for `lambda:invoke`, already wrapped as AWS wraps it).
+    Succeeded(Value),
+    Failed(StatesError),
+    /// `TimeoutSeconds` (or the heartbeat) elapsed.
+    TimedOut,
+    /// The outcome will be delivered later (callback or activity worker): the execution
+    /// parks until then.
+    Pending,
+}
+
+pub trait TaskRunner: Send + Sync {
+    fn invoke(&self, invocation: &TaskInvocation) -> TaskOutcome;
+}
+
+/// Serves no task at all: every invocation fails with a clear cause naming the resource.
+pub struct NoTasks;
+
+impl TaskRunner for NoTasks {
+    fn invoke(&self, invocation: &TaskInvocation) -> TaskOutcome {
+        TaskOutcome::Failed(StatesError::new(
+            "States.TaskFailed",
+            format!(
+                "sfn cannot run the resource '{}' of state '{}' offline: no mocked response or local handler serves it",
+                invocation.resource, invocation.state_name
+            ),
+        ))
+    }
+}

@@ -1,0 +1,16 @@
+//! `sfn`: AWS Step Functions offline.
+//!
+//! Layers, each depending only on those listed after it:
+//! - [`cli`]: clap definitions, AWS CLI conventions, rendering.
+//! - [`api`]: one function per AWS operation, AWS request/response types and error codes.
+//! - [`tasks`]: what a Task state does offline (mocks, local handlers, activities, callbacks).
+//! - [`engine`]: the interpreter; emits history events, calls tasks through a trait.
+//! - [`store`]: SQLite; the only place that writes SQL.
+//! - [`asl`]: the language (definition model, validation, JSONPath, templates, intrinsics,
+//!   JSONata, Choice rules).
+pub mod api;
+pub mod asl;
+pub mod cli;
+pub mod engine;
+pub mod store;
+pub mod tasks;

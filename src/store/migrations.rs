@@ -1,0 +1,143 @@
+//! Versioned schema migrations, tracked in `PRAGMA user_version`. Append new steps; never
+//! edit one that has shipped.
+use rusqlite::{Connection, TransactionBehavior};
+
+pub enum MigrateError {
+    TooNew(i64),
+    Sql(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for MigrateError {
+    fn from(e: rusqlite::Error) -> Self {
+        MigrateError::Sql(e)
+    }
+}
+
+/// Step N brings the schema from version N to N+1.
+const STEPS: &[&str] = &[V1];
+
+const V1: &str = r#"
+CREATE TABLE state_machines (
+    arn TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    role_arn TEXT NOT NULL,
+    status TEXT NOT NULL,
+    creation_date TEXT NOT NULL,
+    update_date TEXT,
+    revision_id TEXT,
+    description TEXT,
+    logging_configuration TEXT,
+    tracing_configuration TEXT,
+    encryption_configuration TEXT,
+    next_version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE state_machine_versions (
+    arn TEXT PRIMARY KEY,
+    state_machine_arn TEXT NOT NULL REFERENCES state_machines(arn) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    definition TEXT NOT NULL,
+    role_arn TEXT NOT NULL,
+    revision_id TEXT,
+    description TEXT,
+    creation_date TEXT NOT NULL
+);
+CREATE TABLE state_machine_aliases (
+    arn TEXT PRIMARY KEY,
+    state_machine_arn TEXT NOT NULL REFERENCES state_machines(arn) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    description TEXT,
+    routing_configuration TEXT NOT NULL,
+    creation_date TEXT NOT NULL,
+    update_date TEXT
+);
+CREATE TABLE tags (
+    resource_arn TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (resource_arn, key)
+) WITHOUT ROWID;
+CREATE TABLE executions (
+    arn TEXT PRIMARY KEY,
+    state_machine_arn TEXT NOT NULL,
+    name TEXT NOT NULL,
+    status TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    stop_date TEXT,
+    input TEXT,
+    output TEXT,
+    error TEXT,
+    cause TEXT,
+    trace_header TEXT,
+    state_machine_version_arn TEXT,
+    state_machine_alias_arn TEXT,
+    map_run_arn TEXT,
+    redrive_count INTEGER NOT NULL DEFAULT 0,
+    redrive_date TEXT,
+    definition TEXT NOT NULL,
+    role_arn TEXT NOT NULL,
+    engine_state TEXT
+);
+CREATE INDEX executions_by_machine ON executions (state_machine_arn, start_date);
+CREATE TABLE history_events (
+    execution_arn TEXT NOT NULL,
+    id INTEGER NOT NULL,
+    previous_event_id INTEGER NOT NULL,
+    timestamp TEXT NOT NULL,
+    type TEXT NOT NULL,
+    details TEXT,
+    PRIMARY KEY (execution_arn, id)
+) WITHOUT ROWID;
+CREATE TABLE activities (
+    arn TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    creation_date TEXT NOT NULL,
+    encryption_configuration TEXT
+);
+CREATE TABLE task_tokens (
+    token TEXT PRIMARY KEY,
+    execution_arn TEXT NOT NULL,
+    activity_arn TEXT,
+    state_name TEXT NOT NULL,
+    input TEXT,
+    status TEXT NOT NULL,
+    worker_name TEXT,
+    created TEXT NOT NULL,
+    timeout_at TEXT,
+    heartbeat_at TEXT
+);
+CREATE TABLE map_runs (
+    arn TEXT PRIMARY KEY,
+    execution_arn TEXT NOT NULL,
+    state_machine_arn TEXT NOT NULL,
+    status TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    stop_date TEXT,
+    max_concurrency INTEGER NOT NULL,
+    tolerated_failure_percentage REAL NOT NULL,
+    tolerated_failure_count INTEGER NOT NULL,
+    counts TEXT NOT NULL
+);
+"#;
+
+pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
+    let target = STEPS.len() as i64;
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current == target {
+        return Ok(());
+    }
+    // IMMEDIATE takes the write lock first, so two processes opening a new file at once
+    // cannot both create the schema; the loser re-reads the version under the lock.
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current > target {
+        return Err(MigrateError::TooNew(current));
+    }
+    for step in &STEPS[current as usize..] {
+        tx.execute_batch(step)?;
+    }
+    tx.pragma_update(None, "user_version", target)?;
+    tx.commit()?;
+    Ok(())
+}

@@ -1,0 +1,87 @@
+//! The SQLite store: the only module that writes SQL. One file per user (or per `--db` /
+//! `SFN_DB`), WAL mode and a busy timeout so several `sfn` processes can share it.
+mod migrations;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the store {path}: {source}")]
+    Open {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("store error: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("the store {0} was written by a newer sfn (schema version {1})")]
+    TooNew(PathBuf, i64),
+}
+
+pub struct Store {
+    pub(crate) conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating it, its directories and its schema as needed) the store at `path`.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        }
+        let existed = path.exists();
+        let conn = Connection::open(path)?;
+        if !existed {
+            restrict_permissions(path).map_err(|source| StoreError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        }
+        conn.busy_timeout(Duration::from_secs(30))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        migrations::migrate(&mut store.conn).map_err(|e| match e {
+            migrations::MigrateError::TooNew(v) => StoreError::TooNew(store.path.clone(), v),
+            migrations::MigrateError::Sql(e) => StoreError::Sql(e),
+        })?;
+        Ok(store)
+    }
+
+    /// An in-memory store, for tests.
+    pub fn in_memory() -> Result<Store, StoreError> {
+        let mut conn = Connection::open_in_memory()?;
+        migrations::migrate(&mut conn).map_err(|e| match e {
+            migrations::MigrateError::TooNew(v) => StoreError::TooNew(PathBuf::from(":memory:"), v),
+            migrations::MigrateError::Sql(e) => StoreError::Sql(e),
+        })?;
+        Ok(Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+#[cfg(unix)]
+fn restrict_permissions(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+}
+
+#[cfg(not(unix))]
+fn restrict_permissions(_path: &Path) -> std::io::Result<()> {
+    Ok(())
+}
