@@ -35,6 +35,8 @@ fn run(definition: &Value, input: &str) -> (Value, Vec<Value>) {
         start_millis: chrono::Utc::now().timestamp_millis(),
         redrive_count: 0,
         region: "us-east-1".into(),
+        state_machine_version_arn: None,
+        state_machine_alias_arn: None,
     };
     let mut sink = Collect(Vec::new());
     let mut execution = Execution::start(&machine, info, &mut sink);

@@ -109,12 +109,13 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     if !machine_arn.starts_with("arn:") || !machine_arn.contains(":stateMachine:") {
         return Err(invalid_arn(machine_arn));
     }
-    let machine = store::machine(&ctx.store, machine_arn)?.ok_or_else(|| {
+    let resolved = store::resolve(&ctx.store, machine_arn)?.ok_or_else(|| {
         ApiError::new(
             "StateMachineDoesNotExist",
             format!("State Machine Does Not Exist: '{machine_arn}'"),
         )
     })?;
+    let machine = resolved.machine;
     let name = match optional_str(input, "name") {
         Some(n) => {
             if !valid_name(n) {
@@ -171,6 +172,8 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         start_millis: started.timestamp_millis(),
         redrive_count: 0,
         region: ctx.region.clone(),
+        state_machine_version_arn: resolved.version_arn.clone(),
+        state_machine_alias_arn: resolved.alias_arn.clone(),
     };
     let mut record = ExecutionRecord {
         arn: execution_arn.clone(),
@@ -180,6 +183,8 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         start_date: date_text(started),
         input: Some(input_text),
         trace_header: optional_str(input, "traceHeader").map(String::from),
+        state_machine_version_arn: resolved.version_arn.clone(),
+        state_machine_alias_arn: resolved.alias_arn.clone(),
         definition: machine.definition.clone(),
         role_arn: machine.role_arn.clone(),
         ..Default::default()

@@ -44,6 +44,11 @@ pub struct ExecutionInfo {
     pub redrive_count: u32,
     /// For `TaskScheduled.region`.
     pub region: String,
+    /// Set when started through a version or an alias (shown in `ExecutionStarted`).
+    #[serde(default)]
+    pub state_machine_version_arn: Option<String>,
+    #[serde(default)]
+    pub state_machine_alias_arn: Option<String>,
 }
 
 /// How an execution stands.
@@ -343,11 +348,17 @@ impl Execution {
             invocations: HashMap::new(),
             info,
         };
-        let details = json!({
+        let mut details = json!({
             "input": exec.info.input_text,
             "inputDetails": {"truncated": false},
             "roleArn": exec.info.role_arn,
         });
+        if let Some(alias) = &exec.info.state_machine_alias_arn {
+            details["stateMachineAliasArn"] = Value::String(alias.clone());
+        }
+        if let Some(version) = &exec.info.state_machine_version_arn {
+            details["stateMachineVersionArn"] = Value::String(version.clone());
+        }
         exec.emit(sink, false, "ExecutionStarted", 0, Some(details));
         exec.frames.push(Frame::Thread(Box::new(Thread {
             block: 0,

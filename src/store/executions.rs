@@ -108,6 +108,91 @@ pub fn machine(store: &Store, arn: &str) -> Result<Option<MachineForExecution>, 
         .optional()?)
 }
 
+/// A state machine ARN as StartExecution accepts it: plain, a version (`<arn>:<n>`) or
+/// an alias (`<arn>:<alias>`, routed by weight).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedMachine {
+    pub machine: MachineForExecution,
+    pub version_arn: Option<String>,
+    pub alias_arn: Option<String>,
+}
+
+/// Resolves `arn` (plain, version or alias); `None` when nothing matches.
+pub fn resolve(store: &Store, arn: &str) -> Result<Option<ResolvedMachine>, StoreError> {
+    if let Some(m) = machine(store, arn)? {
+        return Ok(Some(ResolvedMachine {
+            machine: m,
+            version_arn: None,
+            alias_arn: None,
+        }));
+    }
+    let Some((base, qualifier)) = arn.rsplit_once(':') else {
+        return Ok(None);
+    };
+    let Some(mut base_machine) = machine(store, base)? else {
+        return Ok(None);
+    };
+    let (version_arn, alias_arn) = if qualifier.chars().all(|c| c.is_ascii_digit()) {
+        (arn.to_string(), None)
+    } else {
+        let routing: Option<String> = store
+            .conn
+            .query_row(
+                "SELECT routing_configuration FROM state_machine_aliases WHERE arn = ?1",
+                params![arn],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(routing) = routing else {
+            return Ok(None);
+        };
+        let routes: Vec<(String, f64)> = serde_json::from_str::<Value>(&routing)
+            .ok()
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|r| {
+                Some((
+                    r.get("stateMachineVersionArn")?.as_str()?.to_string(),
+                    r.get("weight")?.as_f64()?,
+                ))
+            })
+            .collect();
+        let total: f64 = routes.iter().map(|(_, w)| w).sum();
+        let mut pick = rand::random::<f64>() * total;
+        let mut chosen = routes.first().map(|(a, _)| a.clone());
+        for (version, weight) in &routes {
+            if pick < *weight {
+                chosen = Some(version.clone());
+                break;
+            }
+            pick -= weight;
+        }
+        let Some(chosen) = chosen else {
+            return Ok(None);
+        };
+        (chosen, Some(arn.to_string()))
+    };
+    let version: Option<(String, String)> = store
+        .conn
+        .query_row(
+            "SELECT definition, role_arn FROM state_machine_versions WHERE arn = ?1",
+            params![version_arn],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((definition, role_arn)) = version else {
+        return Ok(None);
+    };
+    base_machine.definition = definition;
+    base_machine.role_arn = role_arn;
+    Ok(Some(ResolvedMachine {
+        machine: base_machine,
+        version_arn: Some(version_arn),
+        alias_arn,
+    }))
+}
+
 pub fn insert(store: &Store, record: &ExecutionRecord) -> Result<(), StoreError> {
     store.conn.execute(
         &format!(
