@@ -189,9 +189,9 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         role_arn: machine.role_arn.clone(),
         ..Default::default()
     };
+    let runner = task_runner(ctx, &machine.name, test_case.as_deref());
     store::insert(&ctx.store, &record)?;
 
-    let runner = task_runner(ctx, &machine.name, test_case.as_deref());
     let mut sink = BufferSink::default();
     let mut execution = Execution::start(&parsed, info, &mut sink);
     let progress = {
