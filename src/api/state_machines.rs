@@ -458,7 +458,8 @@ fn list(
         .map(super::decode_token)
         .transpose()?;
     // One extra row tells whether another page follows.
-    let mut rows = store::list(&ctx.store, after.as_deref(), size + 1)?;
+    let prefix = ctx.arn("stateMachine:");
+    let mut rows = store::list(&ctx.store, &prefix, after.as_deref(), size + 1)?;
     let next_token = if rows.len() > size {
         rows.truncate(size);
         rows.last().map(|r| super::encode_token(&r.name))

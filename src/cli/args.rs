@@ -88,7 +88,8 @@ pub fn command(operations: &[Operation]) -> Command {
 
 fn subcommand(op: &Operation) -> Command {
     let mut cmd = Command::new(op.command)
-        .about(op.about)
+        .about(first_sentence(op.about))
+        .long_about(op.about)
         .infer_long_args(true);
     for flag in op.flags {
         for arg in flag_args(flag) {
@@ -173,5 +174,13 @@ fn flag_args(flag: &Flag) -> Vec<Arg> {
             .allow_negative_numbers(true)
             .value_name(flag.member)],
         _ => vec![base.num_args(1).value_name(flag.member)],
+    }
+}
+
+/// The first sentence of a model paragraph, for the command list.
+fn first_sentence(text: &'static str) -> &'static str {
+    match text.find(". ") {
+        Some(i) => &text[..=i],
+        None => text,
     }
 }

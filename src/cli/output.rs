@@ -316,12 +316,70 @@ mod table {
         s.chars().count()
     }
 
+    /// The terminal width the AWS CLI assumes when it cannot ask the terminal.
+    const MAX_WIDTH: usize = 80;
+
+    fn natural_width(rows: &[Row]) -> usize {
+        let mut widths: Vec<usize> = Vec::new();
+        for r in rows {
+            let (Row::Header(c) | Row::Cells(c)) = r;
+            if widths.len() < c.len() {
+                widths.resize(c.len(), 0);
+            }
+            for (i, cell) in c.iter().enumerate() {
+                widths[i] = widths[i].max(width(cell) + 4);
+            }
+        }
+        widths.iter().sum::<usize>() + widths.len().saturating_sub(1) + 2
+    }
+
+    /// A header row with its value rows becomes `key | value` rows, as the AWS CLI does
+    /// when a section is wider than the terminal.
+    fn vertical(rows: Vec<Row>) -> Vec<Row> {
+        let mut out = Vec::new();
+        let mut header: Option<Vec<String>> = None;
+        for r in rows {
+            match r {
+                Row::Header(h) => header = Some(h),
+                Row::Cells(c) => match &header {
+                    Some(h) => {
+                        for (k, v) in h.iter().zip(c) {
+                            out.push(Row::Cells(vec![k.clone(), v]));
+                        }
+                    }
+                    None => out.push(Row::Cells(c)),
+                },
+            }
+        }
+        out
+    }
+
     /// Draws every section at one total width, as the AWS CLI does.
     fn draw(sections: &[Section]) -> String {
+        let sections: Vec<Section> = sections
+            .iter()
+            .map(|s| {
+                let rows: Vec<Row> = s
+                    .rows
+                    .iter()
+                    .map(|r| match r {
+                        Row::Header(c) => Row::Header(c.clone()),
+                        Row::Cells(c) => Row::Cells(c.clone()),
+                    })
+                    .collect();
+                let too_wide = natural_width(&rows) + s.indent * 2 > MAX_WIDTH
+                    && rows.iter().any(|r| matches!(r, Row::Header(_)));
+                Section {
+                    title: s.title.clone(),
+                    indent: s.indent,
+                    rows: if too_wide { vertical(rows) } else { rows },
+                }
+            })
+            .collect();
         // Column widths per section; the total is the widest section (or title).
         let mut total = 0;
         let mut layouts = Vec::new();
-        for s in sections {
+        for s in &sections {
             let cols = s
                 .rows
                 .iter()
@@ -344,7 +402,8 @@ mod table {
         }
         let mut out = String::new();
         for (s, widths) in sections.iter().zip(&layouts) {
-            let pad = " ".repeat(s.indent);
+            // Nested sections sit inside their parent's borders: `||`, `|||`...
+            let pad = "|".repeat(s.indent);
             let inner = total - s.indent * 2;
             // Stretch the last column so every section has the same width.
             let mut widths = widths.clone();
@@ -353,7 +412,11 @@ mod table {
                 *last += inner.saturating_sub(used);
             }
             if let Some(title) = &s.title {
-                out.push_str(&format!("{pad}{}{pad}\n", "-".repeat(inner + 2)));
+                if s.indent == 0 {
+                    out.push_str(&format!("{}\n", "-".repeat(inner + 2)));
+                } else {
+                    out.push_str(&format!("{pad}+{}+{pad}\n", "-".repeat(inner)));
+                }
                 out.push_str(&format!("{pad}|{}|{pad}\n", center(title, inner)));
             }
             let rule = |out: &mut String| {

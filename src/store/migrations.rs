@@ -19,7 +19,7 @@ const STEPS: &[&str] = &[V1];
 const V1: &str = r#"
 CREATE TABLE state_machines (
     arn TEXT PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
     type TEXT NOT NULL,
     definition TEXT NOT NULL,
     role_arn TEXT NOT NULL,

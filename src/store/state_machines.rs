@@ -74,12 +74,6 @@ pub fn get(store: &Store, arn: &str) -> Result<Option<StateMachineRecord>, Store
     Ok(store.conn.query_row(&sql, [arn], from_row).optional()?)
 }
 
-/// The state machine with this name.
-pub fn get_by_name(store: &Store, name: &str) -> Result<Option<StateMachineRecord>, StoreError> {
-    let sql = format!("SELECT {COLUMNS} FROM state_machines WHERE name = ?1");
-    Ok(store.conn.query_row(&sql, [name], from_row).optional()?)
-}
-
 pub fn insert(store: &Store, sm: &StateMachineRecord) -> Result<(), StoreError> {
     let sql = format!(
         "INSERT INTO state_machines ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
@@ -135,17 +129,20 @@ pub fn delete(store: &Store, arn: &str) -> Result<bool, StoreError> {
         > 0)
 }
 
-/// Up to `limit` state machines in name order, starting after the name `after`.
+/// Up to `limit` state machines whose ARN starts with `arn_prefix` (one region and
+/// account), in name order, starting after the name `after`.
 pub fn list(
     store: &Store,
+    arn_prefix: &str,
     after: Option<&str>,
     limit: usize,
 ) -> Result<Vec<StateMachineSummary>, StoreError> {
     let mut stmt = store.conn.prepare_cached(
         "SELECT arn, name, type, creation_date FROM state_machines \
-         WHERE ?1 IS NULL OR name > ?1 ORDER BY name LIMIT ?2",
+         WHERE substr(arn, 1, length(?1)) = ?1 AND (?2 IS NULL OR name > ?2) \
+         ORDER BY name LIMIT ?3",
     )?;
-    let rows = stmt.query_map(params![after, limit as i64], |row| {
+    let rows = stmt.query_map(params![arn_prefix, after, limit as i64], |row| {
         Ok(StateMachineSummary {
             arn: row.get(0)?,
             name: row.get(1)?,
@@ -183,6 +180,8 @@ pub fn publish_version(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const PREFIX: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:";
 
     fn record(name: &str) -> StateMachineRecord {
         StateMachineRecord {
@@ -230,13 +229,13 @@ mod tests {
         for n in ["c", "a", "b"] {
             insert(&store, &record(n)).unwrap();
         }
-        let first: Vec<String> = list(&store, None, 2)
+        let first: Vec<String> = list(&store, PREFIX, None, 2)
             .unwrap()
             .into_iter()
             .map(|s| s.name)
             .collect();
         assert_eq!(first, ["a", "b"]);
-        let rest: Vec<String> = list(&store, Some("b"), 2)
+        let rest: Vec<String> = list(&store, PREFIX, Some("b"), 2)
             .unwrap()
             .into_iter()
             .map(|s| s.name)
