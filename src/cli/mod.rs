@@ -3,6 +3,7 @@
 //! `--generate-cli-skeleton`, `--query`, `--output`, pagination, exit codes) and rendering.
 //! Everything operation-specific lives in the API layer; this module is generic.
 pub mod args;
+pub mod graph;
 pub mod operations;
 pub mod output;
 pub mod paging;
