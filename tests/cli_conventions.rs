@@ -604,3 +604,35 @@ fn concurrent_commands_share_one_store() {
     let out = sfn.json(&["list-state-machines", "--query", "length(stateMachines)"]);
     assert_eq!(out, json!(9));
 }
+
+#[test]
+fn text_output_prints_the_resume_token_last() {
+    let sfn = Sfn::new();
+    for n in ["a", "b", "c"] {
+        sfn.create(n);
+    }
+    let out = sfn.stdout(&[
+        "list-state-machines",
+        "--max-items",
+        "2",
+        "--output",
+        "text",
+    ]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(lines[0].starts_with("STATEMACHINES\t") && lines[1].starts_with("STATEMACHINES\t"));
+    assert!(lines[2].starts_with("NEXTTOKEN\t"), "{out}");
+}
+
+#[test]
+fn a_stepfunctions_prefix_is_accepted_like_aws_stepfunctions() {
+    let sfn = Sfn::new();
+    sfn.create("m");
+    let out = sfn.json(&[
+        "stepfunctions",
+        "list-state-machines",
+        "--query",
+        "stateMachines[].name",
+    ]);
+    assert_eq!(out, json!(["m"]));
+}

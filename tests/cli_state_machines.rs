@@ -523,3 +523,39 @@ fn publish_on_create_and_update_makes_numbered_versions() {
     assert_eq!(code, 254);
     assert!(err.contains("(ValidationException)"), "{err}");
 }
+
+#[test]
+fn describing_a_version_arn_shows_that_version() {
+    let sfn = Sfn::new();
+    sfn.json(&[
+        "create-state-machine",
+        "--name",
+        "v",
+        "--definition",
+        HELLO,
+        "--role-arn",
+        ROLE,
+        "--publish",
+        "--version-description",
+        "first",
+    ]);
+    sfn.json(&[
+        "update-state-machine",
+        "--state-machine-arn",
+        &arn("v"),
+        "--definition",
+        OTHER,
+    ]);
+    let version = format!("{}:1", arn("v"));
+    let out = sfn.json(&["describe-state-machine", "--state-machine-arn", &version]);
+    assert_eq!(out["stateMachineArn"], json!(version));
+    assert_eq!(out["definition"], HELLO);
+    assert_eq!(out["description"], "first");
+    let (code, err) = sfn.fail(&[
+        "describe-state-machine",
+        "--state-machine-arn",
+        &format!("{}:7", arn("v")),
+    ]);
+    assert_eq!(code, 254);
+    assert!(err.contains("(StateMachineDoesNotExist)"), "{err}");
+}

@@ -424,10 +424,32 @@ fn describe(
     ctx: &mut Context,
     input: DescribeStateMachineInput,
 ) -> Result<DescribeStateMachineOutput, ApiError> {
-    let sm = find(&ctx.store, &input.state_machine_arn)?;
     // `includedData` changes nothing offline: there is no KMS key to withhold the
     // definition for.
-    Ok(DescribeStateMachineOutput {
+    let arn = &input.state_machine_arn;
+    let parsed = Arn::parse_as(arn, "stateMachine")?;
+    // A version ARN (`<arn>:<n>`) describes that version with its machine's settings.
+    if let Some((_, n)) = parsed.resource.split_once(':') {
+        if n.parse::<u64>().is_ok() {
+            let version =
+                store::get_version(&ctx.store, arn)?.ok_or_else(|| does_not_exist(arn))?;
+            let sm = find(&ctx.store, &version.state_machine_arn)?;
+            return Ok(DescribeStateMachineOutput {
+                state_machine_arn: version.arn,
+                definition: version.definition,
+                role_arn: version.role_arn,
+                creation_date: timestamp(version.creation_date),
+                revision_id: version.revision_id,
+                description: version.description,
+                ..describe_record(sm)
+            });
+        }
+    }
+    Ok(describe_record(find(&ctx.store, arn)?))
+}
+
+fn describe_record(sm: StateMachineRecord) -> DescribeStateMachineOutput {
+    DescribeStateMachineOutput {
         state_machine_arn: sm.arn,
         name: sm.name,
         status: sm.status,
@@ -444,7 +466,7 @@ fn describe(
             .encryption_configuration
             .as_deref()
             .and_then(|s| serde_json::from_str(s).ok()),
-    })
+    }
 }
 
 fn list(

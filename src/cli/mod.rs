@@ -216,6 +216,12 @@ impl Globals {
 }
 
 fn execute(argv: impl IntoIterator<Item = OsString>) -> Result<String, Failure> {
+    let mut argv: Vec<OsString> = argv.into_iter().collect();
+    // `sfn stepfunctions <command>` reads like `aws stepfunctions <command>`, so scripts
+    // can swap the program name only.
+    if argv.get(1).is_some_and(|a| a == "stepfunctions") {
+        argv.remove(1);
+    }
     let matches = args::command(operations::OPERATIONS)
         .try_get_matches_from(argv)
         .map_err(Failure::Usage)?;
@@ -245,6 +251,16 @@ fn execute(argv: impl IntoIterator<Item = OsString>) -> Result<String, Failure> 
     };
     if globals.quiet {
         return Ok(String::new());
+    }
+    // The text format prints a paginated response's resume token last, as its own
+    // `NEXTTOKEN` record, as the AWS CLI does.
+    if let (Format::Text, None, Value::Object(map)) = (globals.format, &globals.query, &response) {
+        if let Some(Value::String(token)) = map.get("NextToken") {
+            let mut rest = map.clone();
+            rest.remove("NextToken");
+            let text = output::render(&Value::Object(rest), Format::Text, op.api);
+            return Ok(format!("{text}NEXTTOKEN\t{token}\n"));
+        }
     }
     Ok(output::render(&response, globals.format, op.api))
 }

@@ -177,6 +177,44 @@ pub fn publish_version(
     Ok(arn)
 }
 
+/// A published version of a state machine.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VersionRecord {
+    /// `<state machine arn>:<n>`.
+    pub arn: String,
+    pub state_machine_arn: String,
+    pub version: i64,
+    pub definition: String,
+    pub role_arn: String,
+    pub revision_id: Option<String>,
+    pub description: Option<String>,
+    pub creation_date: DateTime<Utc>,
+}
+
+/// The version with this ARN (`<state machine arn>:<n>`).
+pub fn get_version(store: &Store, arn: &str) -> Result<Option<VersionRecord>, StoreError> {
+    Ok(store
+        .conn
+        .query_row(
+            "SELECT arn, state_machine_arn, version, definition, role_arn, revision_id, \
+             description, creation_date FROM state_machine_versions WHERE arn = ?1",
+            [arn],
+            |row| {
+                Ok(VersionRecord {
+                    arn: row.get(0)?,
+                    state_machine_arn: row.get(1)?,
+                    version: row.get(2)?,
+                    definition: row.get(3)?,
+                    role_arn: row.get(4)?,
+                    revision_id: row.get(5)?,
+                    description: row.get(6)?,
+                    creation_date: text_to_date(&row.get::<_, String>(7)?)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
