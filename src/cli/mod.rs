@@ -148,7 +148,7 @@ impl Globals {
         let format = match arg("output") {
             Some(s) => Format::parse(&s).ok_or_else(|| {
                 Failure::Parameter(format!(
-                    "sfn: error: argument --output: Invalid choice, valid choices are:\n\njson                                     | text\ntable\n\n(got '{s}')"
+                    "sfn: error: argument --output: Invalid choice '{s}', valid choices are: json | text | table"
                 ))
             })?,
             None => match env("AWS_DEFAULT_OUTPUT") {
