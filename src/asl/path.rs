@@ -188,14 +188,16 @@ impl CompiledPath {
                         None if i == last => return Err(PathError::NoResults(self.render())),
                         None => return Err(PathError::MissingProperty(self.render_upto(i + 1))),
                     },
-                    other => return Err(PathError::Invalid(format!(
+                    other => {
+                        return Err(PathError::Invalid(format!(
                         "Expected to find an object with property {} in path {} but found '{}'. \
                              This is not a json object according to the JsonProvider: \
                              'com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider'.",
                         render_segment(segment),
                         self.render_upto(i),
                         java_class(other)
-                    ))),
+                    )))
+                    }
                 },
                 Segment::Index(index) => match current {
                     Value::Array(items) => {
