@@ -582,9 +582,11 @@ impl Fn<'_> {
             "SHA-256" => sha2::Sha256::digest(data).to_vec(),
             "SHA-384" => sha2::Sha384::digest(data).to_vec(),
             "SHA-512" => sha2::Sha512::digest(data).to_vec(),
-            other => return Err(self.fail(format!(
+            other => {
+                return Err(self.fail(format!(
                 "unsupported hash algorithm '{other}'; use MD5, SHA-1, SHA-256, SHA-384 or SHA-512"
-            ))),
+            )))
+            }
         };
         Ok(Value::String(
             digest.iter().map(|b| format!("{b:02x}")).collect(),
