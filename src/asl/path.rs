@@ -142,8 +142,10 @@ pub struct CompiledPath {
     segments: Vec<Segment>,
     /// A trailing Jayway function such as `length()`.
     function: Option<String>,
-    /// For indefinite paths: the same query in RFC 9535 syntax, relative to the root.
-    query: Option<serde_json_path::JsonPath>,
+    /// For indefinite paths: the same query in RFC 9535 syntax, relative to the root, or
+    /// why a filter could not be translated (reported when the path is read: AWS accepts
+    /// such definitions, so the syntax check does too).
+    query: Option<Result<serde_json_path::JsonPath, String>>,
 }
 
 impl CompiledPath {
@@ -166,9 +168,10 @@ impl CompiledPath {
         let root = self.root_value(scope)?;
         let selected = match &self.query {
             None => Cow::Borrowed(self.walk(root)?),
-            Some(query) => Cow::Owned(Value::Array(
+            Some(Ok(query)) => Cow::Owned(Value::Array(
                 query.query(root).all().into_iter().cloned().collect(),
             )),
+            Some(Err(why)) => return Err(PathError::Invalid(why.clone())),
         };
         match &self.function {
             None => Ok(selected),
@@ -502,9 +505,19 @@ fn parse(path: &str) -> Result<CompiledPath, String> {
     };
     if !compiled.is_definite() {
         let rfc = to_rfc9535(&compiled.segments);
-        let query = serde_json_path::JsonPath::parse(&rfc)
-            .map_err(|e| invalid(&format!("unsupported expression ({e})")))?;
-        compiled.query = Some(query);
+        let has_filter = compiled
+            .segments
+            .iter()
+            .any(|s| matches!(s, Segment::Filter(_)));
+        match serde_json_path::JsonPath::parse(&rfc) {
+            Ok(query) => compiled.query = Some(Ok(query)),
+            Err(e) if has_filter => {
+                compiled.query = Some(Err(invalid(&format!(
+                    "unsupported filter expression ({e})"
+                ))))
+            }
+            Err(e) => return Err(invalid(&format!("unsupported expression ({e})"))),
+        }
     }
     Ok(compiled)
 }
@@ -925,6 +938,12 @@ mod tests {
         assert!(check("$$.Map.Item.Value").is_ok());
         assert!(check("$.a[?(@.b > 1)]").is_ok());
         assert!(check("a.b").is_err());
+        // AWS does not look inside filters when it validates a definition.
+        assert!(check("$.r[?(@.k == FooBar)].v").is_ok());
+        assert!(matches!(
+            read_input("$.r[?(@.k == FooBar)].v", &json!({"r": []})),
+            Err(PathError::Invalid(_))
+        ));
         assert!(check("$.a[").is_err());
         assert!(check("$.").is_err());
         assert!(is_reference_path("$.a['b'][2]"));
