@@ -87,3 +87,37 @@ fn intrinsic_functions_produce_what_aws_produced() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[test]
+fn payload_templates_behave_as_aws_did() {
+    let cases = fixture("template_cases.json");
+    assert!(cases.len() > 10);
+    let mut wrong = Vec::new();
+    for case in &cases {
+        let input = &case["input"];
+        let ctx = context(input);
+        let vars = Map::new();
+        let scope = Scope {
+            input,
+            context: &ctx,
+            vars: &vars,
+        };
+        let got = template::evaluate(&case["parameters"], &scope);
+        let ok = match (&got, case.get("output")) {
+            (Ok(value), Some(expected)) => value == expected,
+            (Err(e), None) => {
+                // The recording replaced the input JSON in the cause with a placeholder.
+                let cause = case["cause"]
+                    .as_str()
+                    .unwrap()
+                    .replace("<json-input:1>", &serde_json::to_string(input).unwrap());
+                e.error.as_deref() == case["error"].as_str() && e.cause.as_deref() == Some(&cause)
+            }
+            _ => false,
+        };
+        if !ok {
+            wrong.push(format!("{}: got {got:?}", case["case"]));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
