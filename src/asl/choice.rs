@@ -349,7 +349,9 @@ fn evaluate_test(variable: &str, test: &Test, scope: &Scope) -> Result<bool, Sta
     if let Test::Is(TypeCheck::Present, expected) = test {
         let present = match path::read_ref(variable, scope) {
             Ok(_) => true,
-            Err(PathError::UndefinedVariable(_)) | Err(PathError::Invalid(_)) => {
+            // Only an unassigned variable is an error: a path through a missing field
+            // or through a value of the wrong type simply is not present.
+            Err(PathError::UndefinedVariable(_)) => {
                 return Err(path_failure(variable, &path::read_ref(variable, scope)))
             }
             Err(_) => false,
