@@ -7,11 +7,13 @@
 //! numbers compare by value (`0` equals `0.0`); strings compare by UTF-16 code units like
 //! Java's `compareTo`; timestamps compare as instants and must both parse; a missing
 //! `Variable` is an error except for `IsPresent`.
+use std::borrow::Cow;
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::path::{self, PathError, Scope};
+use super::path::{self, CompiledPath, PathError, Scope};
 use super::timestamp;
 use super::StatesError;
 
@@ -30,9 +32,38 @@ pub enum Condition {
     Not(Box<Condition>),
     /// `Variable` + one operator.
     Test {
-        variable: String,
+        variable: RulePath,
         test: Test,
     },
+}
+
+/// A path in a rule, parsed once when the rule is parsed (Choice states run in loops).
+#[derive(Debug, Clone)]
+pub struct RulePath {
+    pub text: String,
+    compiled: Arc<CompiledPath>,
+}
+
+impl RulePath {
+    fn parse(field: &str, text: &str) -> Result<RulePath, String> {
+        let invalid = || format!("'{field}' must be a valid reference path: {text}");
+        path::check_reference(text).map_err(|_| invalid())?;
+        let compiled = path::compile(text).map_err(|_| invalid())?;
+        Ok(RulePath {
+            text: text.to_string(),
+            compiled,
+        })
+    }
+
+    fn read<'a>(&self, scope: &Scope<'a>) -> Result<Cow<'a, Value>, PathError> {
+        self.compiled.read(scope)
+    }
+}
+
+impl PartialEq for RulePath {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
 }
 
 /// One data test on the value of `Variable`.
@@ -73,7 +104,7 @@ pub enum Relation {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Operand {
     Literal(Value),
-    Path(String),
+    Path(RulePath),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,7 +203,7 @@ fn parse_condition(rule: &Value, nested: bool) -> Result<Condition, String> {
         return Err("A nested Choice rule (inside And, Or or Not) must not have 'Next'".into());
     }
     let mut found: Option<Condition> = None;
-    let mut variable: Option<&str> = None;
+    let mut variable: Option<RulePath> = None;
     let mut operator: Option<(&str, &Value)> = None;
     for (key, value) in fields {
         let parsed = match key.as_str() {
@@ -198,9 +229,7 @@ fn parse_condition(rule: &Value, nested: bool) -> Result<Condition, String> {
                 let Value::String(p) = value else {
                     return Err("'Variable' must be a path string".into());
                 };
-                path::check_reference(p)
-                    .map_err(|_| format!("'Variable' must be a valid reference path: {p}"))?;
-                variable = Some(p);
+                variable = Some(RulePath::parse("Variable", p)?);
                 None
             }
             k if is_operator(k) => {
@@ -234,7 +263,7 @@ fn parse_condition(rule: &Value, nested: bool) -> Result<Condition, String> {
     }
     match (variable, operator) {
         (Some(variable), Some((name, value))) => Ok(Condition::Test {
-            variable: variable.to_string(),
+            variable,
             test: parse_test(name, value)?,
         }),
         (Some(_), None) => Err("A Choice rule with 'Variable' needs a comparison operator".into()),
@@ -271,9 +300,7 @@ fn parse_test(name: &str, value: &Value) -> Result<Test, String> {
         let Value::String(p) = value else {
             return Err(format!("'{name}' must be a path string"));
         };
-        path::check_reference(p)
-            .map_err(|_| format!("'{name}' must be a valid reference path: {p}"))?;
-        Operand::Path(p.clone())
+        Operand::Path(RulePath::parse(name, p)?)
     } else {
         let ok = match kind {
             Kind::String => value.is_string(),
@@ -345,23 +372,23 @@ impl Condition {
     }
 }
 
-fn evaluate_test(variable: &str, test: &Test, scope: &Scope) -> Result<bool, StatesError> {
+fn evaluate_test(variable: &RulePath, test: &Test, scope: &Scope) -> Result<bool, StatesError> {
     if let Test::Is(TypeCheck::Present, expected) = test {
-        let present = match path::read_ref(variable, scope) {
+        let present = match variable.read(scope) {
             Ok(_) => true,
             // Only an unassigned variable is an error: a path through a missing field
             // or through a value of the wrong type simply is not present.
             Err(PathError::UndefinedVariable(_)) => {
-                return Err(path_failure(variable, &path::read_ref(variable, scope)))
+                return Err(path_failure(&variable.text, &variable.read(scope)))
             }
             Err(_) => false,
         };
         return Ok(present == *expected);
     }
-    let value = path::read_ref(variable, scope);
+    let value = variable.read(scope);
     let value = match &value {
         Ok(v) => v.as_ref(),
-        Err(_) => return Err(path_failure(variable, &value)),
+        Err(_) => return Err(path_failure(&variable.text, &value)),
     };
     Ok(match test {
         Test::Is(check, expected) => {
@@ -384,12 +411,12 @@ fn evaluate_test(variable: &str, test: &Test, scope: &Scope) -> Result<bool, Sta
             operand,
         } => {
             let right = match operand {
-                Operand::Literal(v) => std::borrow::Cow::Borrowed(v),
+                Operand::Literal(v) => Cow::Borrowed(v),
                 Operand::Path(p) => {
-                    let read = path::read_ref(p, scope);
+                    let read = p.read(scope);
                     match read {
                         Ok(v) => v,
-                        Err(_) => return Err(path_failure(p, &read)),
+                        Err(_) => return Err(path_failure(&p.text, &read)),
                     }
                 }
             };
@@ -517,6 +544,12 @@ mod tests {
 
     fn truth(rule: Value, input: Value) -> bool {
         check(rule, input).unwrap()
+    }
+
+    #[test]
+    fn rules_can_be_shared_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Rule>();
     }
 
     #[test]

@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
@@ -149,7 +149,13 @@ pub struct CompiledPath {
 }
 
 impl CompiledPath {
-    fn is_definite(&self) -> bool {
+    /// Where the path starts.
+    pub fn root(&self) -> &Root {
+        &self.root
+    }
+
+    /// True when the path selects at most one node.
+    pub fn is_definite(&self) -> bool {
         self.segments.iter().all(Segment::is_definite)
     }
 
@@ -164,7 +170,8 @@ impl CompiledPath {
         }
     }
 
-    fn read<'a>(&self, scope: &Scope<'a>) -> Result<Cow<'a, Value>, PathError> {
+    /// Reads the path: borrowed for definite paths, an owned array for indefinite ones.
+    pub fn read<'a>(&self, scope: &Scope<'a>) -> Result<Cow<'a, Value>, PathError> {
         let root = self.root_value(scope)?;
         let selected = match &self.query {
             None => Cow::Borrowed(self.walk(root)?),
@@ -239,7 +246,8 @@ impl CompiledPath {
         Ok(current)
     }
 
-    fn write(&self, target: Value, value: Value) -> Result<Value, PathError> {
+    /// Writes `value` into `target` at this reference path (ResultPath semantics).
+    pub fn write(&self, target: Value, value: Value) -> Result<Value, PathError> {
         if self.root != Root::Input || self.function.is_some() || !self.is_definite() {
             return Err(PathError::Invalid(format!(
                 "The path {} is not a valid reference path for writing",
@@ -404,15 +412,16 @@ fn apply_function(name: &str, value: &Value) -> Result<Value, PathError> {
 const CACHE_LIMIT: usize = 512;
 
 thread_local! {
-    static CACHE: RefCell<HashMap<String, Rc<CompiledPath>>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<HashMap<String, Arc<CompiledPath>>> = RefCell::new(HashMap::new());
 }
 
-/// Parses `path`, reusing an earlier parse on this thread.
-pub fn compile(path: &str) -> Result<Rc<CompiledPath>, PathError> {
+/// Parses `path`, reusing an earlier parse on this thread. Keep the result to evaluate the
+/// same path many times without even the cache lookup.
+pub fn compile(path: &str) -> Result<Arc<CompiledPath>, PathError> {
     if let Some(hit) = CACHE.with(|c| c.borrow().get(path).cloned()) {
         return Ok(hit);
     }
-    let compiled = Rc::new(parse(path).map_err(PathError::Invalid)?);
+    let compiled = Arc::new(parse(path).map_err(PathError::Invalid)?);
     CACHE.with(|c| {
         let mut cache = c.borrow_mut();
         // A definition has a bounded set of paths; a full cache means something unusual
