@@ -464,9 +464,10 @@ fn parse(path: &str) -> Result<CompiledPath, String> {
                 if bytes.get(pos) == Some(&b'.') {
                     pos += 1;
                     segments.push(Segment::Descendant);
-                    if bytes.get(pos) == Some(&b'[') {
-                        continue;
-                    }
+                }
+                // Jayway also reads `$.['a']` and `$.[0]` as `$['a']` and `$[0]`.
+                if bytes.get(pos) == Some(&b'[') {
+                    continue;
                 }
                 if bytes.get(pos) == Some(&b'*') {
                     pos += 1;
@@ -764,6 +765,7 @@ mod tests {
         assert_eq!(read_input("$.a.b[-1].c", &input).unwrap(), json!("x"));
         assert_eq!(read_input("$['a']['b'][0]", &input).unwrap(), json!(10));
         assert_eq!(read_input("$.k-1", &input).unwrap(), json!(1));
+        assert_eq!(read_input("$.a.['b'].[0]", &input).unwrap(), json!(10));
     }
 
     #[test]
