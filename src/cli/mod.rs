@@ -2,6 +2,7 @@
 //! foundation work).
 
 pub mod graph;
+pub mod lint;
 /// Runs the CLI and returns the process exit code.
 pub fn main() -> i32 {
     eprintln!("sfn: the command line is not built yet");

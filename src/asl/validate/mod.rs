@@ -106,9 +106,10 @@ pub fn validate(text: &str, machine_type: MachineType) -> Vec<Diagnostic> {
         Err(e) => {
             return vec![Diagnostic {
                 line: Some(e.line()),
-                column: Some(e.column()),
+                // serde counts the column before the first character of a line as 0.
+                column: Some(e.column().max(1)),
                 ..Diagnostic::error(codes::INVALID_JSON_DESCRIPTION, e.to_string(), "")
-            }]
+            }];
         }
     };
     let mut diagnostics = semantic::check(&root, machine_type);
