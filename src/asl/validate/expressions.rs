@@ -443,14 +443,58 @@ pub fn jsonata_body(text: &str) -> Option<&str> {
     }
 }
 
-/// Parses a JSONata expression body (the text between `{%` and `%}`).
-pub fn check_jsonata(body: &str) -> Result<(), String> {
-    if body.trim().is_empty() {
-        return Err("the expression is empty".into());
+/// Why AWS refuses a JSONata expression at definition time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonataProblem {
+    /// It does not parse (`INVALID_JSONATA_EXPRESSION`): the parser's message, without
+    /// its `S0xxx` code, as AWS prints it.
+    Invalid(String),
+    /// It parses but reads something Step Functions does not offer there
+    /// (`UNSUPPORTED_JSONATA_EXPRESSION`).
+    Unsupported(String),
+}
+
+/// Parses a JSONata expression body (the text between `{%` and `%}`) and checks the
+/// references AWS refuses: `$$`, and `$states.errorOutput` outside a Catcher's
+/// `Output`/`Assign` (`error_output_ok`).
+pub fn check_jsonata(body: &str, error_output_ok: bool) -> Result<(), JsonataProblem> {
+    let ast = jlens_core::parse(body).map_err(|e| JsonataProblem::Invalid(e.message()))?;
+    let tree = serde_json::to_value(&ast.root).unwrap_or(serde_json::Value::Null);
+    match unsupported_reference(&tree, error_output_ok) {
+        Some(message) => Err(JsonataProblem::Unsupported(message)),
+        None => Ok(()),
     }
-    jlens_core::parse(body)
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+}
+
+/// Walks the serialized syntax tree for `$$` and `$states.errorOutput`.
+fn unsupported_reference(node: &serde_json::Value, error_output_ok: bool) -> Option<String> {
+    use serde_json::Value;
+    match node {
+        Value::Object(map) => {
+            let kind = map.get("type").and_then(Value::as_str);
+            if kind == Some("variable") && map.get("name").and_then(Value::as_str) == Some("$") {
+                return Some("Reference to '$$' is not supported.".into());
+            }
+            if kind == Some("path") && !error_output_ok {
+                let steps = map.get("steps").and_then(Value::as_array);
+                let step = |i: usize| {
+                    let s = steps?.get(i)?;
+                    Some((s.get("type")?.as_str()?, s.get("name")?.as_str()?))
+                };
+                if step(0) == Some(("variable", "states"))
+                    && step(1) == Some(("name", "errorOutput"))
+                {
+                    return Some("Field '$states.errorOutput' does not exist.".into());
+                }
+            }
+            map.values()
+                .find_map(|v| unsupported_reference(v, error_output_ok))
+        }
+        Value::Array(items) => items
+            .iter()
+            .find_map(|v| unsupported_reference(v, error_output_ok)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -554,8 +598,37 @@ mod tests {
     fn jsonata_expressions() {
         assert_eq!(jsonata_body("{% 1 + 2 %}"), Some(" 1 + 2 "));
         assert_eq!(jsonata_body(" {% 1 %}"), None);
-        assert!(check_jsonata(" $states.input.x + 1 ").is_ok());
-        assert!(check_jsonata(" ($a ").is_err());
-        assert!(check_jsonata("  ").is_err());
+        assert!(check_jsonata(" $states.input.x + 1 ", false).is_ok());
+        let invalid = |m: &str| Err(JsonataProblem::Invalid(m.into()));
+        assert_eq!(
+            check_jsonata("a[1,2)", false),
+            invalid("Expected \"]\", got \",\"")
+        );
+        assert_eq!(
+            check_jsonata("1 +", false),
+            invalid("Unexpected end of expression")
+        );
+        assert_eq!(
+            check_jsonata("  ", false),
+            invalid("Unexpected end of expression")
+        );
+        assert_eq!(
+            check_jsonata("\"unterminated", false),
+            invalid("String literal must be terminated by a matching quote")
+        );
+        assert_eq!(
+            check_jsonata("$$.x", false),
+            Err(JsonataProblem::Unsupported(
+                "Reference to '$$' is not supported.".into()
+            ))
+        );
+        assert_eq!(
+            check_jsonata("$states.errorOutput.Cause", false),
+            Err(JsonataProblem::Unsupported(
+                "Field '$states.errorOutput' does not exist.".into()
+            ))
+        );
+        assert!(check_jsonata("$states.errorOutput.Cause", true).is_ok());
+        assert!(check_jsonata("$map([1], function($v) { $v })", false).is_ok());
     }
 }

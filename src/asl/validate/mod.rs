@@ -84,6 +84,8 @@ pub mod codes {
     pub const DUPLICATE_STATE_NAME: &str = "DUPLICATE_STATE_NAME";
     pub const INVALID_STATE_NAME: &str = "INVALID_STATE_NAME";
     pub const INVALID_LABEL_NAME: &str = "INVALID_LABEL_NAME";
+    pub const INVALID_JSONATA_EXPRESSION: &str = "INVALID_JSONATA_EXPRESSION";
+    pub const UNSUPPORTED_JSONATA_EXPRESSION: &str = "UNSUPPORTED_JSONATA_EXPRESSION";
     /// Warning: a template value looks like a path but its key lacks `.$`.
     pub const NO_DOLLAR: &str = "NO_DOLLAR";
     /// Warning: a Pass `Result` holds `.$` keys, which are never evaluated.

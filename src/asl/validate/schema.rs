@@ -116,24 +116,30 @@ fn describe(
                 .as_array()
                 .map(|a| a.iter().map(plain).collect())
                 .unwrap_or_default();
-            format!(
-                "The field '{field}' should have one of these values: [{}]",
-                values.join(", ")
-            )
+            // AWS words the state Type differently from every other enum.
+            if field == "Type" {
+                format!(
+                    "The field 'Type' should have one of these values: [{}]",
+                    values.join(", ")
+                )
+            } else {
+                format!(
+                    "Value should be one of the following: [{}]",
+                    values.join(", ")
+                )
+            }
         }
         ValidationErrorKind::Type { kind } => {
             let names: Vec<String> = match kind {
-                TypeKind::Single(t) => vec![type_name(&t.to_string())],
-                TypeKind::Multiple(set) => set.iter().map(|t| type_name(&t.to_string())).collect(),
+                TypeKind::Single(t) => vec![t.to_string().to_uppercase()],
+                TypeKind::Multiple(set) => {
+                    set.iter().map(|t| t.to_string().to_uppercase()).collect()
+                }
             };
-            format!("The field '{field}' should be {}", names.join(" or "))
+            format!("Expected value of type [{}]", names.join(", "))
         }
-        ValidationErrorKind::Minimum { limit } => {
-            format!("The field '{field}' should be greater than or equal to {limit}")
-        }
-        ValidationErrorKind::Maximum { limit } => {
-            format!("The field '{field}' should be less than or equal to {limit}")
-        }
+        ValidationErrorKind::Minimum { limit } => format!("Minimum value is {limit}"),
+        ValidationErrorKind::Maximum { limit } => format!("Maximum value is {limit}"),
         ValidationErrorKind::ExclusiveMinimum { limit } => {
             format!("The field '{field}' should be greater than {limit}")
         }
@@ -157,16 +163,6 @@ fn plain(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         other => other.to_string(),
-    }
-}
-
-fn type_name(t: &str) -> String {
-    match t {
-        "integer" => "an integer".into(),
-        "array" => "an array".into(),
-        "object" => "an object".into(),
-        "null" => "null".into(),
-        other => format!("a {other}"),
     }
 }
 
@@ -260,7 +256,7 @@ mod tests {
                 json!({"Type": "Task", "Resource": "x", "Retry": [{"ErrorEquals": ["E"], "IntervalSeconds": 0}]})
             ),
             vec![(
-                "The field 'IntervalSeconds' should be greater than or equal to 1".into(),
+                "Minimum value is 1".into(),
                 "/States/S/Retry[0]/IntervalSeconds".into()
             )]
         );
@@ -270,14 +266,14 @@ mod tests {
                 json!({"Type": "Task", "Resource": "x", "TimeoutSeconds": 1.5})
             ),
             vec![(
-                "The field 'TimeoutSeconds' should be an integer".into(),
+                "Expected value of type [INTEGER]".into(),
                 "/States/S/TimeoutSeconds".into()
             )]
         );
         assert_eq!(
             run("Pass", json!({"Type": "Pass", "InputPath": 3})),
             vec![(
-                "The field 'InputPath' should be null or a string".into(),
+                "Expected value of type [NULL, STRING]".into(),
                 "/States/S/InputPath".into()
             )]
         );

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use serde_json::{Map, Value};
 
-use super::expressions::{self, PathKind};
+use super::expressions::{self, JsonataProblem, PathKind};
 use super::resources;
 use super::{codes, schema, Diagnostic, MachineType};
 
@@ -16,11 +16,27 @@ enum Language {
 }
 
 impl Language {
-    fn parse(value: Option<&Value>) -> Option<Language> {
-        match value?.as_str()? {
-            "JSONPath" => Some(Language::JsonPath),
-            "JSONata" => Some(Language::Jsonata),
-            _ => None,
+    /// The language a `QueryLanguage` field selects. As AWS resolves it: absent means
+    /// inherited, exactly `JSONPath` is JSONPath, anything else (even `jsonpath` or a
+    /// number, which are also reported against the enum) is JSONata.
+    fn resolve(value: Option<&Value>) -> Option<Language> {
+        match value? {
+            Value::String(s) if s == "JSONPath" => Some(Language::JsonPath),
+            _ => Some(Language::Jsonata),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Language::JsonPath => "JSONPath",
+            Language::Jsonata => "JSONata",
+        }
+    }
+
+    fn other(self) -> Language {
+        match self {
+            Language::JsonPath => Language::Jsonata,
+            Language::Jsonata => Language::JsonPath,
         }
     }
 }
@@ -68,12 +84,12 @@ const EXCLUSIVE: [(&str, &str); 10] = [
 /// Numeric fields that, in a JSONata state, may instead hold an expression; in a
 /// JSONPath state such a string is just a wrongly typed value.
 const NUMERIC_OR_EXPRESSION: [(&str, &str); 6] = [
-    ("TimeoutSeconds", "an integer"),
-    ("HeartbeatSeconds", "an integer"),
-    ("Seconds", "an integer"),
-    ("MaxConcurrency", "an integer"),
-    ("ToleratedFailureCount", "an integer"),
-    ("ToleratedFailurePercentage", "a number"),
+    ("TimeoutSeconds", "INTEGER"),
+    ("HeartbeatSeconds", "INTEGER"),
+    ("Seconds", "INTEGER"),
+    ("MaxConcurrency", "INTEGER"),
+    ("ToleratedFailureCount", "INTEGER"),
+    ("ToleratedFailurePercentage", "NUMBER"),
 ];
 
 const COMPARISONS: [&str; 39] = [
@@ -127,23 +143,29 @@ pub fn check(root: &Value, machine_type: MachineType) -> Vec<Diagnostic> {
     let mut walker = Walker {
         machine_type,
         top: Language::JsonPath,
+        jsonata_machine: false,
         seen_names: HashSet::new(),
         out: Vec::new(),
     };
     let Some(obj) = root.as_object() else {
-        walker.schema_error("The definition should be an object", "/");
+        walker.schema_error("Expected value of type [OBJECT]", "/");
         return walker.out;
     };
     schema::check("Machine", root, "/", &mut walker.out);
-    walker.top = Language::parse(obj.get("QueryLanguage")).unwrap_or(Language::JsonPath);
-    let top = walker.top;
-    walker.machine(obj, "", top);
+    walker.top = Language::resolve(obj.get("QueryLanguage")).unwrap_or(Language::JsonPath);
+    walker.jsonata_machine = walker.top == Language::Jsonata;
+    walker.machine(obj, "");
     walker.out
 }
 
 struct Walker {
     machine_type: MachineType,
+    /// The machine's language: what every state without its own `QueryLanguage`
+    /// uses, at any depth (a Map or Parallel does not pass its own on).
     top: Language,
+    /// Whether a state declaring `JSONPath` is refused here (a JSONata machine, outside
+    /// distributed item processors, which run as executions of their own).
+    jsonata_machine: bool,
     seen_names: HashSet<String>,
     out: Vec<Diagnostic>,
 }
@@ -165,7 +187,7 @@ impl Walker {
 
     /// One scope: `prefix` is the location of the object holding `StartAt`/`States`
     /// (empty for the top level).
-    fn machine(&mut self, obj: &Map<String, Value>, prefix: &str, language: Language) {
+    fn machine(&mut self, obj: &Map<String, Value>, prefix: &str) {
         let Some(states) = obj.get("States").and_then(Value::as_object) else {
             return;
         };
@@ -174,13 +196,11 @@ impl Walker {
         for (name, state) in states {
             let location = format!("{prefix}/States/{name}");
             self.state_name(name, &location);
-            let (found, is_terminal) = self.state(state, &location, language);
+            let (found, is_terminal) = self.state(state, &location);
             terminal |= is_terminal;
             transitions.insert(name.as_str(), found);
         }
         // Transitions must stay in this scope.
-        let mut names: Vec<&str> = states.keys().map(String::as_str).collect();
-        names.sort_unstable();
         for name in states.keys() {
             for t in &transitions[name.as_str()] {
                 if !states.contains_key(&t.target) {
@@ -202,12 +222,13 @@ impl Walker {
                 ));
             }
         }
-        if !terminal {
-            // AWS gives no location for the top level; a nested scope names its object.
+        if !terminal && prefix.is_empty() {
+            // AWS checks this for the top level only, gives no location, and then skips
+            // the reachability walk.
             self.out.push(Diagnostic::error(
                 codes::MISSING_END_STATE,
                 "Workflow has no terminal state",
-                prefix.to_string(),
+                "",
             ));
             return;
         }
@@ -269,32 +290,35 @@ impl Walker {
     }
 
     /// Checks one state; returns its transitions and whether it is terminal.
-    fn state(&mut self, state: &Value, loc: &str, inherited: Language) -> (Vec<Transition>, bool) {
+    fn state(&mut self, state: &Value, loc: &str) -> (Vec<Transition>, bool) {
         let mut transitions = Vec::new();
         let Some(obj) = state.as_object() else {
-            let name = loc.rsplit('/').next().unwrap_or_default();
-            self.schema_error(format!("The field '{name}' should be an object"), loc);
+            self.schema_error("Expected value of type [OBJECT]", loc);
             return (transitions, false);
         };
         if !schema::check("State", state, loc, &mut self.out) {
             return (transitions, false);
         }
         let kind = obj["Type"].as_str().unwrap_or_default();
-        let declared = Language::parse(obj.get("QueryLanguage"));
-        if self.top == Language::Jsonata && declared == Some(Language::JsonPath) {
+        let declared = Language::resolve(obj.get("QueryLanguage"));
+        let downgraded = self.jsonata_machine && declared == Some(Language::JsonPath);
+        if downgraded {
+            // AWS reports this alone, without the field checks it would imply.
             self.schema_error(
                 "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
-                format!("{loc}/QueryLanguage"),
+                loc,
             );
         }
-        let language = declared.unwrap_or(inherited);
+        let language = declared.unwrap_or(self.top);
+        if !downgraded {
+            self.language_fields(obj, loc, language);
+        }
         schema::check(kind, state, loc, &mut self.out);
-        self.language_fields(obj, loc, language);
         for (a, b) in EXCLUSIVE {
             if obj.contains_key(a) && obj.contains_key(b) {
                 self.schema_error(
                     format!("Fields '{a}' and '{b}' are mutually exclusive"),
-                    loc,
+                    format!("{loc}/{a}"),
                 );
             }
         }
@@ -323,7 +347,7 @@ impl Walker {
         if language == Language::JsonPath {
             self.jsonpath_fields(obj, loc);
         } else {
-            self.jsonata_values(state, loc);
+            self.jsonata_state(obj, loc);
         }
         if let Some(assign) = obj.get("Assign") {
             self.assign(assign, &format!("{loc}/Assign"), language);
@@ -335,7 +359,7 @@ impl Walker {
             "Wait" => self.wait(obj, loc, language),
             "Fail" => self.fail(obj, loc, language),
             "Pass" => self.pass(obj, loc),
-            "Parallel" => self.parallel(obj, loc, language),
+            "Parallel" => self.parallel(obj, loc),
             "Map" => self.map(obj, loc, language),
             _ => {}
         }
@@ -353,7 +377,7 @@ impl Walker {
         };
         for field in foreign {
             if obj.contains_key(*field) {
-                self.schema_error(format!("Field '{field}' is not supported"), loc);
+                self.foreign_field(language, field, loc);
             }
         }
         if language == Language::JsonPath {
@@ -364,7 +388,7 @@ impl Walker {
                     .is_some_and(|s| expressions::jsonata_body(s).is_some())
                 {
                     self.schema_error(
-                        format!("The field '{field}' should be {expected}"),
+                        format!("Expected value of type [{expected}]"),
                         format!("{loc}/{field}"),
                     );
                 }
@@ -478,35 +502,59 @@ impl Walker {
         }
     }
 
-    /// Every `{% %}` string of a JSONata state must parse. Nested scopes are checked
-    /// by their own states.
-    fn jsonata_values(&mut self, value: &Value, loc: &str) {
+    /// Every `{% %}` string of a JSONata state must parse and read only what Step
+    /// Functions offers there. Nested scopes are checked by their own states.
+    fn jsonata_state(&mut self, state: &Map<String, Value>, loc: &str) {
+        for (key, value) in state {
+            let at = format!("{loc}/{key}");
+            match key.as_str() {
+                "Branches" | "ItemProcessor" | "Iterator" => {}
+                "Catch" => match value.as_array() {
+                    Some(catchers) => {
+                        for (i, catcher) in catchers.iter().enumerate() {
+                            let cat = format!("{at}[{i}]");
+                            match catcher.as_object() {
+                                // `$states.errorOutput` exists only in a Catcher's own
+                                // Output and Assign.
+                                Some(fields) => {
+                                    for (field, v) in fields {
+                                        let ok = matches!(field.as_str(), "Output" | "Assign");
+                                        self.jsonata_values(v, &format!("{cat}/{field}"), ok);
+                                    }
+                                }
+                                None => self.jsonata_values(catcher, &cat, false),
+                            }
+                        }
+                    }
+                    None => self.jsonata_values(value, &at, false),
+                },
+                _ => self.jsonata_values(value, &at, false),
+            }
+        }
+    }
+
+    fn jsonata_values(&mut self, value: &Value, loc: &str, error_output_ok: bool) {
         match value {
             Value::String(s) => {
                 if let Some(body) = expressions::jsonata_body(s) {
-                    if let Err(reason) = expressions::check_jsonata(body) {
-                        let field = loc.rsplit('/').next().unwrap_or_default();
-                        self.schema_error(
-                            format!(
-                                "The JSONata expression '{}' specified for the field '{field}' is not valid: {reason}",
-                                body.trim()
-                            ),
-                            loc,
-                        );
-                    }
+                    let (code, message) = match expressions::check_jsonata(body, error_output_ok) {
+                        Ok(()) => return,
+                        Err(JsonataProblem::Invalid(m)) => (codes::INVALID_JSONATA_EXPRESSION, m),
+                        Err(JsonataProblem::Unsupported(m)) => {
+                            (codes::UNSUPPORTED_JSONATA_EXPRESSION, m)
+                        }
+                    };
+                    self.out.push(Diagnostic::error(code, message, loc));
                 }
             }
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    self.jsonata_values(item, &format!("{loc}[{i}]"));
+                    self.jsonata_values(item, &format!("{loc}[{i}]"), error_output_ok);
                 }
             }
             Value::Object(map) => {
                 for (key, v) in map {
-                    if matches!(key.as_str(), "Branches" | "ItemProcessor" | "Iterator") {
-                        continue;
-                    }
-                    self.jsonata_values(v, &format!("{loc}/{key}"));
+                    self.jsonata_values(v, &format!("{loc}/{key}"), error_output_ok);
                 }
             }
             _ => {}
@@ -591,10 +639,7 @@ impl Walker {
             }
             if let Some(role) = role {
                 if !role.is_string() {
-                    self.schema_error(
-                        "The field 'RoleArn' should be a string",
-                        format!("{at}/RoleArn"),
-                    );
+                    self.schema_error("Expected value of type [STRING]", format!("{at}/RoleArn"));
                 }
             }
             if language == Language::JsonPath {
@@ -635,7 +680,7 @@ impl Walker {
                         self.assign(assign, &format!("{at}/Assign"), language);
                     } else {
                         self.schema_error(
-                            "The field 'Assign' should be an object",
+                            "Expected value of type [OBJECT]",
                             format!("{at}/Assign"),
                         );
                     }
@@ -654,7 +699,7 @@ impl Walker {
         match (top, rule.get("Next")) {
             (true, None) => self.schema_error("These fields are required: [Next]", at),
             (true, Some(next)) if !next.is_string() => {
-                self.schema_error("The field 'Next' should be a string", format!("{at}/Next"))
+                self.schema_error("Expected value of type [STRING]", format!("{at}/Next"))
             }
             (false, Some(_)) => self.schema_error("Field 'Next' is not supported", at),
             _ => {}
@@ -687,7 +732,7 @@ impl Walker {
 
     fn jsonpath_rule(&mut self, rule: &Value, at: &str, top: bool) {
         let Some(rule) = rule.as_object() else {
-            self.schema_error("A choice rule should be an object", at);
+            self.schema_error("Expected value of type [OBJECT]", at);
             return;
         };
         self.rule_next(rule, at, top);
@@ -724,7 +769,7 @@ impl Walker {
                     if value.is_object() {
                         self.jsonpath_rule(value, &vat, false);
                     } else {
-                        self.schema_error("The field 'Not' should be an object", vat);
+                        self.schema_error("Expected value of type [OBJECT]", vat);
                     }
                 }
                 _ => self.comparison(rule, op, value, at),
@@ -739,17 +784,16 @@ impl Walker {
             Some(Value::String(path)) => {
                 self.path(path, "Variable", &format!("{at}/Variable"), PathKind::Full);
             }
-            Some(_) => self.schema_error(
-                "The field 'Variable' should be a string",
-                format!("{at}/Variable"),
-            ),
+            Some(_) => {
+                self.schema_error("Expected value of type [STRING]", format!("{at}/Variable"))
+            }
         }
         if op.ends_with("Path") {
             match value {
                 Value::String(path) => {
                     self.path(path, op, &vat, PathKind::Full);
                 }
-                _ => self.schema_error(format!("The field '{op}' should be a string"), vat),
+                _ => self.schema_error("Expected value of type [STRING]", vat),
             }
             return;
         }
@@ -765,16 +809,16 @@ impl Walker {
             value.is_string()
         };
         if !ok {
-            let expected = if op.starts_with("Is") || op == "BooleanEquals" {
-                "a boolean"
+            let message = if op.starts_with("Is") || op == "BooleanEquals" {
+                "Expected value of type [BOOLEAN]"
             } else if op.starts_with("Numeric") {
-                "a number"
-            } else if op.starts_with("Timestamp") {
-                "an RFC3339 timestamp string"
+                "Expected value of type [NUMBER]"
+            } else if op.starts_with("Timestamp") && value.is_string() {
+                "String does not match RFC3339 timestamp"
             } else {
-                "a string"
+                "Expected value of type [STRING]"
             };
-            self.schema_error(format!("The field '{op}' should be {expected}"), vat);
+            self.schema_error(message, vat);
         }
     }
 
@@ -844,31 +888,22 @@ impl Walker {
         }
     }
 
-    fn parallel(&mut self, obj: &Map<String, Value>, loc: &str, language: Language) {
+    fn parallel(&mut self, obj: &Map<String, Value>, loc: &str) {
         let Some(Value::Array(branches)) = obj.get("Branches") else {
             return;
         };
         for (i, branch) in branches.iter().enumerate() {
             let at = format!("{loc}/Branches[{i}]");
-            self.nested("Branch", branch, &at, language);
+            self.nested("Branch", branch, &at);
         }
     }
 
-    fn nested(&mut self, kind: &str, value: &Value, at: &str, language: Language) {
-        if !schema::check(kind, value, at, &mut self.out) && !value.is_object() {
-            return;
+    /// A Parallel branch or Map item processor: its own scope, the machine's language.
+    fn nested(&mut self, kind: &str, value: &Value, at: &str) {
+        schema::check(kind, value, at, &mut self.out);
+        if let Some(obj) = value.as_object() {
+            self.machine(obj, at);
         }
-        let Some(obj) = value.as_object() else {
-            return;
-        };
-        let declared = Language::parse(obj.get("QueryLanguage"));
-        if self.top == Language::Jsonata && declared == Some(Language::JsonPath) {
-            self.schema_error(
-                "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
-                format!("{at}/QueryLanguage"),
-            );
-        }
-        self.machine(obj, at, declared.unwrap_or(language));
     }
 
     fn map(&mut self, obj: &Map<String, Value>, loc: &str, language: Language) {
@@ -892,16 +927,12 @@ impl Walker {
                     .pointer("/ProcessorConfig/Mode")
                     .and_then(Value::as_str)
                     == Some("DISTRIBUTED");
-                let saved = self.top;
-                if distributed {
-                    self.top = Language::JsonPath;
-                }
-                self.nested("ItemProcessor", processor, &at, language);
-                self.top = saved;
+                let saved = self.jsonata_machine;
+                self.jsonata_machine &= !distributed;
+                self.nested("ItemProcessor", processor, &at);
+                self.jsonata_machine = saved;
             }
-            (None, Some(iterator)) => {
-                self.nested("Branch", iterator, &format!("{loc}/Iterator"), language)
-            }
+            (None, Some(iterator)) => self.nested("Branch", iterator, &format!("{loc}/Iterator")),
         }
         if let Some(Value::String(label)) = obj.get("Label") {
             let length = label.chars().count();
@@ -1002,10 +1033,22 @@ impl Walker {
         }
     }
 
+    /// A field of the other query language, at `at` (a sub-object such as ItemReader).
     fn language_only(&mut self, language: Language, required: Language, field: &str, at: &str) {
         if language != required {
-            self.schema_error(format!("Field '{field}' is not supported"), at);
+            self.foreign_field(language, field, &format!("{at}/{field}"));
         }
+    }
+
+    fn foreign_field(&mut self, language: Language, field: &str, location: &str) {
+        self.schema_error(
+            format!(
+                "The QueryLanguage is set to '{}', but field '{field}' is only supported for the '{}' QueryLanguage",
+                language.name(),
+                language.other().name()
+            ),
+            location,
+        );
     }
 
     fn retry(&mut self, obj: &Map<String, Value>, loc: &str) {
@@ -1200,7 +1243,7 @@ mod tests {
         expect(
             json!("hello"),
             SCHEMA,
-            "The definition should be an object",
+            "Expected value of type [OBJECT]",
             "/",
         );
     }
@@ -1353,7 +1396,7 @@ mod tests {
             ),
             SCHEMA,
             "Fields 'TimeoutSeconds' and 'TimeoutSecondsPath' are mutually exclusive",
-            "/States/A",
+            "/States/A/TimeoutSeconds",
         );
     }
 
@@ -1416,7 +1459,7 @@ mod tests {
                 json!({}),
             ),
             SCHEMA,
-            "The field 'BackoffRate' should be greater than or equal to 1",
+            "Minimum value is 1",
             "/States/A/Retry[0]/BackoffRate",
         );
     }
@@ -1477,37 +1520,84 @@ mod tests {
     #[test]
     fn jsonata_expressions_parse() {
         let d = json!({"QueryLanguage": "JSONata", "StartAt": "A", "States": {
-            "A": {"Type": "Pass", "Output": {"x": "{% ($a %}"}, "End": true}}});
-        let p = problems(&d, MachineType::Standard);
-        assert_eq!(p.len(), 1);
-        assert_eq!(p[0].2, "/States/A/Output/x");
-        assert!(
-            p[0].1.starts_with(
-                "The JSONata expression '($a' specified for the field 'x' is not valid: "
-            ),
-            "{}",
-            p[0].1
+            "A": {"Type": "Pass", "Output": {"x": "{% a[1,2) %}"}, "End": true}}});
+        expect(
+            d,
+            "INVALID_JSONATA_EXPRESSION",
+            "Expected \"]\", got \",\"",
+            "/States/A/Output/x",
+        );
+        let d = json!({"QueryLanguage": "JSONata", "StartAt": "A", "States": {
+            "A": {"Type": "Pass", "Output": "{% $states.errorOutput %}", "End": true}}});
+        expect(
+            d,
+            "UNSUPPORTED_JSONATA_EXPRESSION",
+            "Field '$states.errorOutput' does not exist.",
+            "/States/A/Output",
+        );
+        let d = json!({"QueryLanguage": "JSONata", "StartAt": "A", "States": {
+            "A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true,
+                  "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "A",
+                             "Output": "{% $states.errorOutput %}"}]}}});
+        assert!(problems(&d, MachineType::Standard).is_empty());
+    }
+
+    #[test]
+    fn nested_scopes_inherit_the_machine_language_and_need_no_terminal_state() {
+        let d = json!({"StartAt": "M", "States": {"M": {"Type": "Map", "QueryLanguage": "JSONata", "End": true,
+            "ItemProcessor": {"StartAt": "P", "States": {
+                "P": {"Type": "Pass", "Next": "Q"}, "Q": {"Type": "Pass", "Next": "P"}}}}}});
+        assert!(problems(&d, MachineType::Standard).is_empty());
+        let d = json!({"StartAt": "M", "States": {"M": {"Type": "Map", "QueryLanguage": "JSONata", "End": true,
+            "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "Output": 1, "End": true}}}}}});
+        expect(
+            d,
+            SCHEMA,
+            "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage",
+            "/States/M/ItemProcessor/States/P",
         );
     }
 
     #[test]
     fn query_language_rules() {
         let d = json!({"QueryLanguage": "JSONata", "StartAt": "A", "States": {
-            "A": {"Type": "Pass", "QueryLanguage": "JSONPath", "End": true}}});
+            "A": {"Type": "Pass", "QueryLanguage": "JSONPath", "InputPath": "$.a", "End": true}}});
         expect(
             d,
             SCHEMA,
             "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
-            "/States/A/QueryLanguage",
+            "/States/A",
         );
         let d = json!({"QueryLanguage": "JSONata", "StartAt": "A", "States": {
             "A": {"Type": "Pass", "InputPath": "$.a", "End": true}}});
-        expect(d, SCHEMA, "Field 'InputPath' is not supported", "/States/A");
+        expect(
+            d,
+            SCHEMA,
+            "The QueryLanguage is set to 'JSONata', but field 'InputPath' is only supported for the 'JSONPath' QueryLanguage",
+            "/States/A",
+        );
+        let d = json!({"StartAt": "A", "States": {
+            "A": {"Type": "Pass", "QueryLanguage": "jsonpath", "InputPath": "$.a", "End": true}}});
+        assert_eq!(
+            problems(&d, MachineType::Standard),
+            vec![
+                (SCHEMA.into(), "The QueryLanguage is set to 'JSONata', but field 'InputPath' is only supported for the 'JSONPath' QueryLanguage".into(), "/States/A".into()),
+                (SCHEMA.into(), "Value should be one of the following: [JSONPath, JSONata]".into(), "/States/A/QueryLanguage".into()),
+            ]
+        );
         expect(
             machine(json!({"Type": "Pass", "Output": 1, "End": true}), json!({})),
             SCHEMA,
-            "Field 'Output' is not supported",
+            "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage",
             "/States/A",
+        );
+        let d = json!({"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true,
+            "Branches": [{"QueryLanguage": "JSONata", "StartAt": "B", "States": {"B": {"Type": "Succeed"}}}]}}});
+        expect(
+            d,
+            SCHEMA,
+            "Field 'QueryLanguage' is not supported",
+            "/States/P/Branches[0]",
         );
     }
 
@@ -1601,7 +1691,7 @@ mod tests {
         expect(
             choice(json!({"Variable": "$.x", "NumericEquals": "1", "Next": "B"})),
             SCHEMA,
-            "The field 'NumericEquals' should be a number",
+            "Expected value of type [NUMBER]",
             "/States/A/Choices[0]/NumericEquals",
         );
         expect(
