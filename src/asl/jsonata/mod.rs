@@ -57,32 +57,46 @@ pub fn evaluate_field(
     location: &str,
     bindings: &Bindings,
 ) -> Result<Value, StatesError> {
+    evaluate_at(value, &Location::Field(location), bindings)
+}
+
+/// Where a value sits in a field (`Output/result/0`), built into text only for a message.
+enum Location<'a> {
+    Field(&'a str),
+    Key(&'a Location<'a>, &'a str),
+    Index(&'a Location<'a>, usize),
+}
+
+impl std::fmt::Display for Location<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Location::Field(name) => f.write_str(name),
+            Location::Key(parent, key) => write!(f, "{parent}/{key}"),
+            Location::Index(parent, index) => write!(f, "{parent}/{index}"),
+        }
+    }
+}
+
+fn evaluate_at(
+    value: &Value,
+    location: &Location,
+    bindings: &Bindings,
+) -> Result<Value, StatesError> {
     match value {
         Value::String(text) => match expression_source(text) {
             Some(source) => evaluate_source(source, location, bindings),
             None => Ok(value.clone()),
         },
-        Value::Array(items) => {
-            if !items.iter().any(contains_expression) {
-                return Ok(value.clone());
-            }
-            let mut out = Vec::with_capacity(items.len());
-            for (index, item) in items.iter().enumerate() {
-                out.push(evaluate_field(
-                    item,
-                    &format!("{location}/{index}"),
-                    bindings,
-                )?);
-            }
-            Ok(Value::Array(out))
-        }
-        Value::Object(map) => {
-            if !map.values().any(contains_expression) {
-                return Ok(value.clone());
-            }
+        Value::Array(items) if items.iter().any(contains_expression) => items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| evaluate_at(item, &Location::Index(location, index), bindings))
+            .collect::<Result<_, _>>()
+            .map(Value::Array),
+        Value::Object(map) if map.values().any(contains_expression) => {
             let mut out = Map::with_capacity(map.len());
             for (key, item) in map {
-                let item = evaluate_field(item, &format!("{location}/{key}"), bindings)?;
+                let item = evaluate_at(item, &Location::Key(location, key), bindings)?;
                 out.insert(key.clone(), item);
             }
             Ok(Value::Object(out))
@@ -155,13 +169,13 @@ pub fn evaluate_typed(
     let Some(source) = value.as_str().and_then(expression_source) else {
         return evaluate_field(value, location, bindings);
     };
-    let result = evaluate_source(source, location, bindings)?;
+    let result = evaluate_source(source, &Location::Field(location), bindings)?;
     if expected.matches(&result) {
         Ok(result)
     } else {
         Err(StatesError::query_evaluation(format!(
             "{} returned an unexpected result type. Expected '{}', but was '{}' for value: {}",
-            subject(source, location),
+            subject(source, &location),
             expected.name(),
             type_name(&result),
             compact(&result)
@@ -185,7 +199,7 @@ pub fn evaluate_condition(
     }
 }
 
-fn subject(source: &str, location: &str) -> String {
+fn subject(source: &str, location: &dyn std::fmt::Display) -> String {
     format!("The JSONata expression '{source}' specified for the field '{location}'")
 }
 
@@ -196,7 +210,7 @@ fn compact(value: &Value) -> String {
 /// Evaluates one expression (the text between `{%` and `%}`).
 fn evaluate_source(
     source: &str,
-    location: &str,
+    location: &Location,
     bindings: &Bindings,
 ) -> Result<Value, StatesError> {
     let thrown = |error: jlens_core::Error| {
