@@ -40,6 +40,8 @@ pub enum Outcome {
 }
 
 thread_local! {
+    /// The timeout in force; tests shorten it to see it fire.
+    static TIMEOUT_IN_FORCE: std::cell::Cell<Duration> = const { std::cell::Cell::new(TIMEOUT) };
     static CACHE: RefCell<HashMap<String, Rc<Compiled>>> = RefCell::new(HashMap::new());
     static BASE: jlens_core::Bindings = functions::base_bindings();
 }
@@ -86,9 +88,15 @@ pub fn free_variables(source: &str) -> Result<Vec<String>, jlens_core::Error> {
         .collect())
 }
 
+/// Sets this thread's evaluation timeout (tests only).
+#[cfg(test)]
+pub fn set_timeout(timeout: Duration) {
+    TIMEOUT_IN_FORCE.with(|t| t.set(timeout));
+}
+
 fn options() -> Options {
     Options::new()
-        .timeout(TIMEOUT)
+        .timeout(TIMEOUT_IN_FORCE.with(std::cell::Cell::get))
         .max_depth(MAX_DEPTH)
         .max_string_length(MAX_STRING_BYTES)
         .max_array_length(MAX_ARRAY_ITEMS)

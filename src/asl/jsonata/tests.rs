@@ -456,3 +456,19 @@ fn only_what_the_expression_reads_is_bound() {
         json!(20)
     );
 }
+
+#[test]
+fn endless_loops_time_out() {
+    compiled::set_timeout(std::time::Duration::from_millis(200));
+    // A tail call runs in constant depth, so only the timeout stops it.
+    let endless = cause(eval_str("($f := function($n) { $f($n + 1) }; $f(0))"));
+    assert!(
+        endless.contains("D1012: Evaluation timeout after 200 milliseconds"),
+        "{endless}"
+    );
+    let backtracking = cause(eval_str(
+        "$match('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!', /(a+)+$/)",
+    ));
+    assert!(backtracking.contains("D1012"), "{backtracking}");
+    compiled::set_timeout(compiled::TIMEOUT);
+}
