@@ -1,0 +1,550 @@
+//! `sfn graph`: a workflow as a Graphviz (dot) or Mermaid graph. Choice rules become
+//! labelled edges, Catch edges are dashed, Parallel branches and Map processors are
+//! clusters; given the outcome of each state of an execution, the path taken is coloured.
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use serde_json::Value;
+
+/// How a state fared in an execution, for colouring.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Succeeded,
+    Failed,
+    /// Failed, and a Catch handled it.
+    Caught,
+    /// Entered and never left (still running, or aborted).
+    Unfinished,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Dot,
+    Mermaid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EdgeStyle {
+    Next,
+    Choice,
+    Catch,
+    /// Into a branch or item processor, and back out of it.
+    Nested,
+}
+
+struct Node {
+    id: String,
+    label: String,
+    kind: String,
+}
+
+struct Edge {
+    from: String,
+    to: String,
+    label: Option<String>,
+    style: EdgeStyle,
+}
+
+struct Cluster {
+    id: String,
+    label: String,
+    nodes: Vec<usize>,
+    clusters: Vec<Cluster>,
+}
+
+/// The graph model both renderers share.
+struct Graph {
+    nodes: Vec<Node>,
+    edges: Vec<Edge>,
+    root: Cluster,
+    /// State name → node id (state names are unique across a valid machine).
+    ids: HashMap<String, String>,
+}
+
+/// Renders `definition` (a parsed state machine) in `format`, colouring the states found
+/// in `outcomes`.
+pub fn render(definition: &Value, format: Format, outcomes: &HashMap<String, Outcome>) -> String {
+    let graph = build(definition);
+    match format {
+        Format::Dot => to_dot(&graph, outcomes),
+        Format::Mermaid => to_mermaid(&graph, outcomes),
+    }
+}
+
+fn build(definition: &Value) -> Graph {
+    let mut graph = Graph {
+        nodes: Vec::new(),
+        edges: Vec::new(),
+        root: Cluster {
+            id: "root".into(),
+            label: String::new(),
+            nodes: Vec::new(),
+            clusters: Vec::new(),
+        },
+        ids: HashMap::new(),
+    };
+    let start = add_node(&mut graph.nodes, "start", "Start", "Start");
+    let end = add_node(&mut graph.nodes, "end", "End", "End");
+    let mut root = std::mem::take(&mut graph.root.clusters);
+    let mut root_nodes = vec![start, end];
+    let entry = add_machine(&mut graph, definition, &mut root_nodes, &mut root, "end");
+    if let Some(entry) = entry {
+        graph.edges.push(Edge {
+            from: "start".into(),
+            to: entry,
+            label: None,
+            style: EdgeStyle::Next,
+        });
+    }
+    graph.root.nodes = root_nodes;
+    graph.root.clusters = root;
+    graph
+}
+
+fn add_node(nodes: &mut Vec<Node>, id: &str, label: &str, kind: &str) -> usize {
+    nodes.push(Node {
+        id: id.to_string(),
+        label: label.to_string(),
+        kind: kind.to_string(),
+    });
+    nodes.len() - 1
+}
+
+/// Adds the states of one machine (top level, branch or item processor); terminal states
+/// lead to `exit`. Returns the id of its StartAt state.
+fn add_machine(
+    graph: &mut Graph,
+    machine: &Value,
+    nodes: &mut Vec<usize>,
+    clusters: &mut Vec<Cluster>,
+    exit: &str,
+) -> Option<String> {
+    let states = machine.get("States")?.as_object()?;
+    // Ids first, so that transitions can point forward.
+    for name in states.keys() {
+        let id = format!("s{}", graph.ids.len());
+        graph.ids.insert(name.clone(), id);
+    }
+    for (name, state) in states {
+        let id = graph.ids[name].clone();
+        let kind = state.get("Type").and_then(Value::as_str).unwrap_or("?");
+        nodes.push(add_node(&mut graph.nodes, &id, name, kind));
+        add_transitions(graph, &id, state, exit);
+        let processors: Vec<(String, &Value)> = match kind {
+            "Parallel" => state
+                .get("Branches")
+                .and_then(Value::as_array)
+                .map(|branches| {
+                    branches
+                        .iter()
+                        .enumerate()
+                        .map(|(i, b)| (format!("{name}: branch {}", i + 1), b))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            "Map" => state
+                .get("ItemProcessor")
+                .or_else(|| state.get("Iterator"))
+                .map(|p| vec![(format!("{name}: item processor"), p)])
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        if processors.is_empty() {
+            continue;
+        }
+        let join = format!("{id}_join");
+        nodes.push(add_node(
+            &mut graph.nodes,
+            &join,
+            &format!("{name} done"),
+            "Join",
+        ));
+        for (label, processor) in processors {
+            let mut cluster = Cluster {
+                id: format!("c{}", graph.nodes.len()),
+                label,
+                nodes: Vec::new(),
+                clusters: Vec::new(),
+            };
+            let mut inner_nodes = Vec::new();
+            let mut inner_clusters = Vec::new();
+            if let Some(entry) = add_machine(
+                graph,
+                processor,
+                &mut inner_nodes,
+                &mut inner_clusters,
+                &join,
+            ) {
+                graph.edges.push(Edge {
+                    from: id.clone(),
+                    to: entry,
+                    label: None,
+                    style: EdgeStyle::Nested,
+                });
+            }
+            cluster.nodes = inner_nodes;
+            cluster.clusters = inner_clusters;
+            clusters.push(cluster);
+        }
+        // The state's own Next/End leaves from the join node; re-point those edges.
+        for edge in graph.edges.iter_mut() {
+            if edge.from == id && edge.style == EdgeStyle::Next {
+                edge.from = join.clone();
+            }
+        }
+    }
+    machine
+        .get("StartAt")
+        .and_then(Value::as_str)
+        .and_then(|s| graph.ids.get(s).cloned())
+}
+
+fn add_transitions(graph: &mut Graph, id: &str, state: &Value, exit: &str) {
+    let target =
+        |graph: &Graph, name: &Value| name.as_str().and_then(|n| graph.ids.get(n).cloned());
+    let mut edges = Vec::new();
+    match state.get("Type").and_then(Value::as_str) {
+        Some("Choice") => {
+            for rule in state
+                .get("Choices")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                if let Some(to) = rule.get("Next").and_then(|n| target(graph, n)) {
+                    edges.push((to, Some(describe_rule(rule)), EdgeStyle::Choice));
+                }
+            }
+            if let Some(to) = state.get("Default").and_then(|n| target(graph, n)) {
+                edges.push((to, Some("Default".to_string()), EdgeStyle::Choice));
+            }
+        }
+        Some("Succeed") | Some("Fail") => edges.push((exit.to_string(), None, EdgeStyle::Next)),
+        _ => {
+            if let Some(to) = state.get("Next").and_then(|n| target(graph, n)) {
+                edges.push((to, None, EdgeStyle::Next));
+            } else if state.get("End").and_then(Value::as_bool) == Some(true) {
+                edges.push((exit.to_string(), None, EdgeStyle::Next));
+            }
+        }
+    }
+    for catcher in state
+        .get("Catch")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        if let Some(to) = catcher.get("Next").and_then(|n| target(graph, n)) {
+            let errors = catcher
+                .get("ErrorEquals")
+                .and_then(Value::as_array)
+                .map(|e| {
+                    e.iter()
+                        .filter_map(Value::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default();
+            edges.push((to, Some(format!("catch {errors}")), EdgeStyle::Catch));
+        }
+    }
+    for (to, label, style) in edges {
+        graph.edges.push(Edge {
+            from: id.to_string(),
+            to,
+            label,
+            style,
+        });
+    }
+}
+
+/// A short human reading of a Choice rule: `$.x == 3`, `$.a is present and $.b < 2`.
+fn describe_rule(rule: &Value) -> String {
+    const OPERATORS: &[(&str, &str)] = &[
+        ("StringEquals", "=="),
+        ("StringLessThan", "<"),
+        ("StringGreaterThan", ">"),
+        ("StringLessThanEquals", "<="),
+        ("StringGreaterThanEquals", ">="),
+        ("StringMatches", "matches"),
+        ("NumericEquals", "=="),
+        ("NumericLessThan", "<"),
+        ("NumericGreaterThan", ">"),
+        ("NumericLessThanEquals", "<="),
+        ("NumericGreaterThanEquals", ">="),
+        ("BooleanEquals", "=="),
+        ("TimestampEquals", "=="),
+        ("TimestampLessThan", "<"),
+        ("TimestampGreaterThan", ">"),
+        ("TimestampLessThanEquals", "<="),
+        ("TimestampGreaterThanEquals", ">="),
+        ("IsNull", "is null"),
+        ("IsPresent", "is present"),
+        ("IsNumeric", "is numeric"),
+        ("IsString", "is string"),
+        ("IsBoolean", "is boolean"),
+        ("IsTimestamp", "is timestamp"),
+    ];
+    if let Some(condition) = rule.get("Condition") {
+        return match condition {
+            Value::String(s) => s
+                .trim_start_matches("{%")
+                .trim_end_matches("%}")
+                .trim()
+                .to_string(),
+            other => other.to_string(),
+        };
+    }
+    let list = |key: &str, joiner: &str| {
+        rule.get(key).and_then(Value::as_array).map(|rules| {
+            rules
+                .iter()
+                .map(|r| format!("({})", describe_rule(r)))
+                .collect::<Vec<_>>()
+                .join(joiner)
+        })
+    };
+    if let Some(text) = list("And", " and ") {
+        return text;
+    }
+    if let Some(text) = list("Or", " or ") {
+        return text;
+    }
+    if let Some(inner) = rule.get("Not") {
+        return format!("not ({})", describe_rule(inner));
+    }
+    let variable = rule.get("Variable").and_then(Value::as_str).unwrap_or("?");
+    for (key, value) in rule.as_object().into_iter().flatten() {
+        let (base, is_path) = match key.strip_suffix("Path") {
+            Some(base) => (base, true),
+            None => (key.as_str(), false),
+        };
+        if let Some((_, symbol)) = OPERATORS.iter().find(|(name, _)| *name == base) {
+            if base.starts_with("Is") {
+                return match value.as_bool() {
+                    Some(false) => format!("{variable} {}", symbol.replacen("is", "is not", 1)),
+                    _ => format!("{variable} {symbol}"),
+                };
+            }
+            let operand = match (value, is_path) {
+                (Value::String(s), true) => s.clone(),
+                (other, _) => other.to_string(),
+            };
+            return format!("{variable} {symbol} {operand}");
+        }
+    }
+    "?".to_string()
+}
+
+fn colour(outcome: Option<&Outcome>) -> Option<&'static str> {
+    outcome.map(|o| match o {
+        Outcome::Succeeded => "#b7e4c7",
+        Outcome::Failed => "#f4a7a7",
+        Outcome::Caught => "#ffd8a8",
+        Outcome::Unfinished => "#a5d8ff",
+    })
+}
+
+fn dot_escape(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+}
+
+fn to_dot(graph: &Graph, outcomes: &HashMap<String, Outcome>) -> String {
+    let mut out = String::from("digraph workflow {\n  rankdir=TB;\n  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n");
+    write_dot_cluster(&mut out, graph, &graph.root, outcomes, 1);
+    for edge in &graph.edges {
+        let mut attrs = Vec::new();
+        if let Some(label) = &edge.label {
+            attrs.push(format!("label=\"{}\"", dot_escape(label)));
+        }
+        match edge.style {
+            EdgeStyle::Catch => attrs.push("style=dashed, color=\"#c92a2a\"".into()),
+            EdgeStyle::Nested => attrs.push("style=dotted".into()),
+            EdgeStyle::Next | EdgeStyle::Choice => {}
+        }
+        let attrs = if attrs.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", attrs.join(", "))
+        };
+        let _ = writeln!(out, "  {} -> {}{};", edge.from, edge.to, attrs);
+    }
+    out.push_str("}\n");
+    out
+}
+
+fn write_dot_cluster(
+    out: &mut String,
+    graph: &Graph,
+    cluster: &Cluster,
+    outcomes: &HashMap<String, Outcome>,
+    depth: usize,
+) {
+    let indent = "  ".repeat(depth);
+    for &index in &cluster.nodes {
+        let node = &graph.nodes[index];
+        let shape = match node.kind.as_str() {
+            "Start" | "End" => "shape=circle, fillcolor=\"#dee2e6\", ",
+            "Choice" => "shape=diamond, style=filled, ",
+            "Join" => "shape=point, ",
+            "Fail" => "color=\"#c92a2a\", ",
+            "Succeed" => "color=\"#2b8a3e\", ",
+            _ => "",
+        };
+        let fill = colour(outcomes.get(&node.label))
+            .filter(|_| !matches!(node.kind.as_str(), "Start" | "End" | "Join"))
+            .map(|c| format!(", fillcolor=\"{c}\""))
+            .unwrap_or_default();
+        let label = if matches!(node.kind.as_str(), "Start" | "End" | "Join") {
+            dot_escape(&node.label)
+        } else {
+            format!("{}\\n({})", dot_escape(&node.label), node.kind)
+        };
+        let _ = writeln!(out, "{indent}{} [{shape}label=\"{label}\"{fill}];", node.id);
+    }
+    for inner in &cluster.clusters {
+        let _ = writeln!(out, "{indent}subgraph cluster_{} {{", inner.id);
+        let _ = writeln!(
+            out,
+            "{indent}  label=\"{}\"; style=rounded; color=\"#868e96\";",
+            dot_escape(&inner.label)
+        );
+        write_dot_cluster(out, graph, inner, outcomes, depth + 1);
+        let _ = writeln!(out, "{indent}}}");
+    }
+}
+
+fn mermaid_escape(text: &str) -> String {
+    text.replace('"', "#quot;").replace('\n', " ")
+}
+
+fn to_mermaid(graph: &Graph, outcomes: &HashMap<String, Outcome>) -> String {
+    let mut out = String::from("flowchart TD\n");
+    let mut styles = String::new();
+    write_mermaid_cluster(&mut out, &mut styles, graph, &graph.root, outcomes, 1);
+    for edge in &graph.edges {
+        let arrow = match (edge.style, &edge.label) {
+            (EdgeStyle::Catch, Some(label)) => format!("-. \"{}\" .->", mermaid_escape(label)),
+            (EdgeStyle::Catch | EdgeStyle::Nested, None) => "-.->".to_string(),
+            (EdgeStyle::Nested, Some(label)) => format!("-. \"{}\" .->", mermaid_escape(label)),
+            (_, Some(label)) => format!("-- \"{}\" -->", mermaid_escape(label)),
+            (_, None) => "-->".to_string(),
+        };
+        let _ = writeln!(out, "  {} {} {}", edge.from, arrow, edge.to);
+    }
+    out.push_str(&styles);
+    out
+}
+
+fn write_mermaid_cluster(
+    out: &mut String,
+    styles: &mut String,
+    graph: &Graph,
+    cluster: &Cluster,
+    outcomes: &HashMap<String, Outcome>,
+    depth: usize,
+) {
+    let indent = "  ".repeat(depth);
+    for &index in &cluster.nodes {
+        let node = &graph.nodes[index];
+        let label = mermaid_escape(&node.label);
+        let shape = match node.kind.as_str() {
+            "Start" | "End" => format!("(((\"{label}\")))"),
+            "Choice" => format!("{{\"{label}\"}}"),
+            "Join" => "((\" \"))".to_string(),
+            kind => format!("[\"{label}<br/><small>{kind}</small>\"]"),
+        };
+        let _ = writeln!(out, "{indent}{}{shape}", node.id);
+        if let Some(c) = colour(outcomes.get(&node.label))
+            .filter(|_| !matches!(node.kind.as_str(), "Start" | "End" | "Join"))
+        {
+            let _ = writeln!(styles, "  style {} fill:{c}", node.id);
+        }
+    }
+    for inner in &cluster.clusters {
+        let _ = writeln!(
+            out,
+            "{indent}subgraph {}[\"{}\"]",
+            inner.id,
+            mermaid_escape(&inner.label)
+        );
+        write_mermaid_cluster(out, styles, graph, inner, outcomes, depth + 1);
+        let _ = writeln!(out, "{indent}end");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn sample() -> Value {
+        json!({
+            "StartAt": "Check",
+            "States": {
+                "Check": {"Type": "Choice", "Choices": [
+                    {"Variable": "$.n", "NumericGreaterThan": 3, "Next": "Work"},
+                    {"And": [{"Variable": "$.a", "IsPresent": true}, {"Variable": "$.b", "StringEquals": "x"}], "Next": "Done"}
+                ], "Default": "Oops"},
+                "Work": {"Type": "Parallel", "Branches": [
+                    {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}},
+                    {"StartAt": "B", "States": {"B": {"Type": "Pass", "End": true}}}
+                ], "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Oops"}], "Next": "Done"},
+                "Done": {"Type": "Succeed"},
+                "Oops": {"Type": "Fail", "Error": "E"}
+            }
+        })
+    }
+
+    #[test]
+    fn dot_has_labelled_choice_edges_dashed_catches_and_branch_clusters() {
+        let dot = render(&sample(), Format::Dot, &HashMap::new());
+        assert!(dot.starts_with("digraph workflow {"));
+        assert!(dot.contains("label=\"$.n > 3\""), "{dot}");
+        assert!(
+            dot.contains("label=\"($.a is present) and ($.b == \\\"x\\\")\""),
+            "{dot}"
+        );
+        assert!(dot.contains("label=\"Default\""));
+        assert!(dot.contains("label=\"catch States.ALL\", style=dashed"));
+        assert_eq!(dot.matches("subgraph cluster_").count(), 2);
+        assert!(dot.contains("label=\"Work: branch 2\""));
+        // Parallel's Next leaves from its join node, after the branches.
+        assert!(dot.contains("s1_join -> s2;"), "{dot}");
+        assert!(dot.contains("start -> s0;"));
+    }
+
+    #[test]
+    fn mermaid_is_a_flowchart_with_subgraphs_and_styles_for_outcomes() {
+        let outcomes = HashMap::from([
+            ("Check".to_string(), Outcome::Succeeded),
+            ("Oops".to_string(), Outcome::Failed),
+        ]);
+        let text = render(&sample(), Format::Mermaid, &outcomes);
+        assert!(text.starts_with("flowchart TD\n"));
+        assert!(text.contains("subgraph "));
+        assert!(text.contains("\n  end\n"), "{text}");
+        assert!(text.contains("s0 -- \"$.n > 3\" --> s1"), "{text}");
+        assert!(text.contains("s1 -. \"catch States.ALL\" .-> s3"), "{text}");
+        assert!(text.contains("style s0 fill:#b7e4c7"));
+        assert!(text.contains("style s3 fill:#f4a7a7"));
+    }
+
+    #[test]
+    fn jsonata_conditions_and_negated_tests_read_naturally() {
+        assert_eq!(
+            describe_rule(&json!({"Condition": "{% $x > 1 %}"})),
+            "$x > 1"
+        );
+        assert_eq!(
+            describe_rule(&json!({"Not": {"Variable": "$.v", "IsNull": false}})),
+            "not ($.v is not null)"
+        );
+        assert_eq!(
+            describe_rule(&json!({"Variable": "$.a", "StringEqualsPath": "$.b"})),
+            "$.a == $.b"
+        );
+    }
+}
