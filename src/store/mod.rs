@@ -1,5 +1,6 @@
 //! The SQLite store: the only module that writes SQL. One file per user (or per `--db` /
 //! `SFN_DB`), WAL mode and a busy timeout so several `sfn` processes can share it.
+pub mod activities;
 mod migrations;
 
 use std::path::{Path, PathBuf};

@@ -262,7 +262,7 @@ impl Handlers {
         }
         if parsed.pattern() == Pattern::WaitForTaskToken {
             // The command handed the token on; the outcome arrives with SendTask*.
-            return Some(TaskOutcome::Pending);
+            return Some(TaskOutcome::Submitted(result));
         }
         Some(TaskOutcome::Succeeded(result))
     }
@@ -526,7 +526,9 @@ mod tests {
                 "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
                 &input
             )),
-            Some(TaskOutcome::Pending)
+            Some(TaskOutcome::Submitted(
+                json!({"MessageBody": {"token": "t"}})
+            ))
         );
         assert!(!h.serves(&invocation("arn:aws:states:::sqs:sendMessage", &input)));
     }
