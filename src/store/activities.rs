@@ -14,11 +14,11 @@ pub struct ActivityRecord {
 }
 
 /// Dates are stored as RFC 3339 UTC text with microseconds, which sorts chronologically.
-fn date_to_text(at: &DateTime<Utc>) -> String {
+pub(crate) fn date_to_text(at: &DateTime<Utc>) -> String {
     at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
 }
 
-fn text_to_date(text: &str) -> rusqlite::Result<DateTime<Utc>> {
+pub(crate) fn text_to_date(text: &str) -> rusqlite::Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .map(|d| d.with_timezone(&Utc))
         .map_err(|e| {
@@ -28,10 +28,10 @@ fn text_to_date(text: &str) -> rusqlite::Result<DateTime<Utc>> {
 
 /// A write transaction of its own, or nothing when the caller already holds one (then the
 /// caller's commit or rollback covers these statements too).
-struct Tx<'a>(Option<rusqlite::Transaction<'a>>);
+pub(crate) struct Tx<'a>(Option<rusqlite::Transaction<'a>>);
 
 impl<'a> Tx<'a> {
-    fn begin(store: &'a Store) -> Result<Tx<'a>, StoreError> {
+    pub(crate) fn begin(store: &'a Store) -> Result<Tx<'a>, StoreError> {
         if store.conn.is_autocommit() {
             Ok(Tx(Some(rusqlite::Transaction::new_unchecked(
                 &store.conn,
@@ -42,7 +42,7 @@ impl<'a> Tx<'a> {
         }
     }
 
-    fn commit(self) -> Result<(), StoreError> {
+    pub(crate) fn commit(self) -> Result<(), StoreError> {
         if let Some(tx) = self.0 {
             tx.commit()?;
         }

@@ -2,6 +2,7 @@
 //! `SFN_DB`), WAL mode and a busy timeout so several `sfn` processes can share it.
 pub mod activities;
 mod migrations;
+pub mod task_tokens;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
