@@ -34,10 +34,6 @@ pub enum TaskOutcome {
     /// The outcome will be delivered later (callback or activity worker): the execution
     /// parks until then.
     Pending,
-    /// Like `Pending`, after the request part of a `.waitForTaskToken` integration
-    /// succeeded with this response (a local handler's stdout): the engine records it as
-    /// `TaskSubmitted`'s output, then parks.
-    Submitted(Value),
 }
 
 pub trait TaskRunner: Send + Sync {

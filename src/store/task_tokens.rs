@@ -144,9 +144,13 @@ pub fn new_token() -> String {
     )
 }
 
-/// Whether `token` has the shape `new_token` gives; anything else is `InvalidToken`.
+/// Whether `token` could be one of ours (from [`new_token`], a UUID, or another opaque
+/// base64-like string of at least 32 characters); anything else is `InvalidToken`.
 pub fn is_well_formed(token: &str) -> bool {
-    token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
+    (32..=2048).contains(&token.len())
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_+/=".contains(&b))
 }
 
 const COLUMNS: &str =
@@ -415,6 +419,8 @@ mod tests {
         assert!(is_well_formed(&a) && is_well_formed(&b));
         assert_ne!(a, b);
         assert!(!is_well_formed("Invalid token"));
+        assert!(!is_well_formed("short"));
+        assert!(is_well_formed(&uuid::Uuid::new_v4().to_string()));
     }
 
     #[test]
