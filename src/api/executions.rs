@@ -213,7 +213,7 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         role_arn: machine.role_arn.clone(),
         ..Default::default()
     };
-    let runner = task_runner(ctx, &machine.name, test_case.as_deref());
+    let runner = task_runner(ctx, &machine.name, test_case.as_deref())?;
     store::insert(&ctx.store, &record)?;
 
     let mut sink = StoreSink {
@@ -245,15 +245,19 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     }))
 }
 
-/// The Task runner for an execution. Until the tasks layer provides one, no task can run
-/// offline and each fails with a cause naming its resource.
+/// The Task runner for an execution: mock file test case and local handlers.
 fn task_runner(
     ctx: &Context,
     state_machine_name: &str,
     test_case: Option<&str>,
-) -> Box<dyn engine::TaskRunner> {
-    let _ = (ctx, state_machine_name, test_case);
-    Box::new(engine::task::NoTasks)
+) -> Result<Box<dyn engine::TaskRunner>, ApiError> {
+    crate::tasks::runner_for(
+        ctx.mock_config.as_deref(),
+        ctx.handlers.as_deref(),
+        state_machine_name,
+        test_case,
+    )
+    .map_err(|e| ApiError::new("ValidationException", e.to_string()))
 }
 
 /// Copies the execution's status into its record (and its state, when parked).
