@@ -1,8 +1,8 @@
 //! The validation corpus (definitions AWS accepts or rejects, copied from the shared
 //! corpus into tests/fixtures/validate/corpus): `validate` must agree with every case
 //! except the two listed in DISPUTED, whose expectations we believe are wrong.
-use sfn::asl::validate::{has_errors, validate, MachineType};
 use serde_json::Value;
+use sfn::asl::validate::{has_errors, validate, MachineType};
 
 /// Cases whose `expect_valid` we do not follow, and why (both are `inferred`, i.e. a
 /// corpus author's judgement, not AWS's recorded answer).
@@ -20,7 +20,10 @@ const DISPUTED: [(&str, &str); 2] = [
 
 #[test]
 fn validate_agrees_with_the_corpus() {
-    let dir = format!("{}/tests/fixtures/validate/corpus", env!("CARGO_MANIFEST_DIR"));
+    let dir = format!(
+        "{}/tests/fixtures/validate/corpus",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -42,9 +45,36 @@ fn validate_agrees_with_the_corpus() {
         if (valid == expected) == disputed {
             disagreements.push(format!(
                 "{name}: expected valid={expected}{}, got {diagnostics:?}",
-                if disputed { " (disputed: we expect the opposite)" } else { "" }
+                if disputed {
+                    " (disputed: we expect the opposite)"
+                } else {
+                    ""
+                }
             ));
         }
     }
     assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
+}
+
+/// Definitions AWS accepted and ran (every distinct definition of the recorded
+/// conformance executions, one JSON object per line): none may get an error.
+#[test]
+fn every_definition_aws_ran_is_valid() {
+    let path = format!(
+        "{}/tests/fixtures/validate/aws-accepted.jsonl",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut rejected = Vec::new();
+    let mut count = 0;
+    for line in text.lines() {
+        let case: Value = serde_json::from_str(line).unwrap();
+        let diagnostics = validate(case["definition"].as_str().unwrap(), MachineType::Standard);
+        count += 1;
+        if has_errors(&diagnostics) {
+            rejected.push(format!("{}: {diagnostics:?}", case["name"]));
+        }
+    }
+    assert!(count > 200, "fixture {path} is incomplete");
+    assert!(rejected.is_empty(), "{}", rejected.join("\n"));
 }
