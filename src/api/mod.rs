@@ -13,7 +13,10 @@ pub use error::ApiError;
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, Local, Utc};
+use base64::Engine;
+use chrono::{DateTime, Local, SubsecRound, Utc};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::store::Store;
@@ -119,4 +122,174 @@ pub fn timestamp(at: DateTime<Utc>) -> String {
     at.with_timezone(&Local)
         .format("%Y-%m-%dT%H:%M:%S%.6f%:z")
         .to_string()
+}
+
+/// The current time at the millisecond precision AWS keeps.
+pub fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(3)
+}
+
+/// Reads a request into its typed input shape (`CreateStateMachineInput`...).
+pub fn request<T: DeserializeOwned>(input: &Value) -> Result<T, ApiError> {
+    serde_json::from_value(input.clone()).map_err(|e| ApiError::parameter(e.to_string()))
+}
+
+/// Writes a typed output shape as the JSON response.
+pub fn response<T: Serialize>(output: &T) -> Result<Value, ApiError> {
+    serde_json::to_value(output).map_err(|e| ApiError::internal(e.to_string()))
+}
+
+/// Checks a resource name (state machine, execution, activity, alias) against AWS's rules:
+/// 1-80 characters, none of whitespace, `< > { } [ ] ? * " # % \ ^ | ~ ` $ & , ; : /` or
+/// control characters. Answers `InvalidName` (or `ValidationException` for the length).
+pub fn check_name(name: &str) -> Result<(), ApiError> {
+    let len = name.chars().count();
+    if len > 80 {
+        return Err(ApiError::new(
+            "ValidationException",
+            format!(
+                "1 validation error detected: Value '{name}' at 'name' failed to satisfy constraint: Member must have length less than or equal to 80"
+            ),
+        ));
+    }
+    let forbidden = |c: char| {
+        c.is_whitespace()
+            || "<>{}[]?*\"#%\\^|~`$&,;:/".contains(c)
+            || ('\u{0}'..='\u{1f}').contains(&c)
+            || ('\u{7f}'..='\u{9f}').contains(&c)
+            || ('\u{fffe}'..='\u{ffff}').contains(&c)
+    };
+    if len == 0 || name.chars().any(forbidden) {
+        return Err(ApiError::new(
+            "InvalidName",
+            format!("Invalid Name: '{name}'"),
+        ));
+    }
+    Ok(())
+}
+
+/// A Step Functions ARN taken apart:
+/// `arn:<partition>:states:<region>:<account>:<resource_type>:<name>[:<qualifier>]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arn {
+    pub region: String,
+    pub account: String,
+    /// `stateMachine`, `execution`, `express`, `activity`, `mapRun`...
+    pub resource_type: String,
+    /// Everything after the resource type (`name`, `name:qualifier`, `sm:exec`...).
+    pub resource: String,
+}
+
+impl Arn {
+    /// Parses a `states` ARN; `InvalidArn` with AWS's message otherwise.
+    pub fn parse(arn: &str) -> Result<Arn, ApiError> {
+        let invalid = |why: String| ApiError::new("InvalidArn", format!("Invalid Arn: '{why}'"));
+        let parts: Vec<&str> = arn.splitn(7, ':').collect();
+        if parts.first() != Some(&"arn") {
+            return Err(invalid(format!("Invalid ARN prefix: {arn}")));
+        }
+        if parts.len() < 7 || parts[2] != "states" || parts[6].is_empty() {
+            return Err(invalid(format!(
+                "Resource type not valid in this context: {arn}"
+            )));
+        }
+        Ok(Arn {
+            region: parts[3].to_string(),
+            account: parts[4].to_string(),
+            resource_type: parts[5].to_string(),
+            resource: parts[6].to_string(),
+        })
+    }
+
+    /// Parses an ARN that must be of `resource_type` (`InvalidArn` otherwise, as AWS says
+    /// it: `Resource type not valid in this context: <type>`).
+    pub fn parse_as(arn: &str, resource_type: &str) -> Result<Arn, ApiError> {
+        let parsed = Arn::parse(arn)?;
+        if parsed.resource_type != resource_type {
+            return Err(ApiError::new(
+                "InvalidArn",
+                format!(
+                    "Invalid Arn: 'Resource type not valid in this context: {}'",
+                    parsed.resource_type
+                ),
+            ));
+        }
+        Ok(parsed)
+    }
+}
+
+/// Page size from a request's `maxResults`: 0 or absent means the default of 100, the
+/// maximum is 1000 (as the service enforces).
+pub fn page_size(max_results: Option<i64>) -> Result<usize, ApiError> {
+    match max_results {
+        None | Some(0) => Ok(100),
+        Some(n) if n < 0 => Err(ApiError::new(
+            "ValidationException",
+            format!("1 validation error detected: Value '{n}' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 0"),
+        )),
+        Some(n) if n > 1000 => Err(ApiError::new(
+            "ValidationException",
+            format!("1 validation error detected: Value '{n}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000"),
+        )),
+        Some(n) => Ok(n as usize),
+    }
+}
+
+/// An opaque `nextToken` carrying the key where the next page starts after.
+pub fn encode_token(key: &str) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("sfn1:{key}"))
+}
+
+/// The key inside a `nextToken`; `InvalidToken` if it is not one of ours.
+pub fn decode_token(token: &str) -> Result<String, ApiError> {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(token)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|s| s.strip_prefix("sfn1:").map(str::to_string))
+        .ok_or_else(|| ApiError::new("InvalidToken", format!("Invalid Token: '{token}'")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_follow_aws_rules() {
+        assert!(check_name("Hello-World_1.x").is_ok());
+        assert!(check_name("café").is_ok());
+        for bad in ["", "a b", "a/b", "a:b", "a*", "tab\t", "\u{85}x"] {
+            assert_eq!(check_name(bad).unwrap_err().code, "InvalidName", "{bad:?}");
+        }
+        assert_eq!(
+            check_name(&"a".repeat(81)).unwrap_err().code,
+            "ValidationException"
+        );
+    }
+
+    #[test]
+    fn arns_are_parsed_and_typed() {
+        let a = Arn::parse_as(
+            "arn:aws:states:us-east-1:123:stateMachine:m",
+            "stateMachine",
+        )
+        .unwrap();
+        assert_eq!((a.region.as_str(), a.resource.as_str()), ("us-east-1", "m"));
+        let e =
+            Arn::parse_as("arn:aws:states:us-east-1:123:activity:m", "stateMachine").unwrap_err();
+        assert_eq!(
+            e.message,
+            "Invalid Arn: 'Resource type not valid in this context: activity'"
+        );
+        assert_eq!(
+            Arn::parse("nope").unwrap_err().message,
+            "Invalid Arn: 'Invalid ARN prefix: nope'"
+        );
+    }
+
+    #[test]
+    fn tokens_round_trip_and_reject_garbage() {
+        assert_eq!(decode_token(&encode_token("abc")).unwrap(), "abc");
+        assert_eq!(decode_token("garbage!").unwrap_err().code, "InvalidToken");
+    }
 }

@@ -1,10 +1,582 @@
-//! Operations of this group; see [`super::call`].
+//! CreateStateMachine, DescribeStateMachine, ListStateMachines, UpdateStateMachine,
+//! DeleteStateMachine; see [`super::call`].
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{ApiError, Context};
+use super::{request, response, timestamp, ApiError, Arn, Context};
+use crate::asl::validate::{self, MachineType, Severity};
+use crate::store::state_machines::{self as store, StateMachineRecord};
+use crate::store::{self as db, Store};
 
 /// Answers the operations this module implements, `None` for the others.
 pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
-    let _ = (ctx, operation, input);
-    None
+    let result = match operation {
+        "CreateStateMachine" => request(input)
+            .and_then(|i| create(ctx, i))
+            .and_then(|o| response(&o)),
+        "DescribeStateMachine" => request(input)
+            .and_then(|i| describe(ctx, i))
+            .and_then(|o| response(&o)),
+        "ListStateMachines" => request(input)
+            .and_then(|i| list(ctx, i))
+            .and_then(|o| response(&o)),
+        "UpdateStateMachine" => request(input)
+            .and_then(|i| update(ctx, i))
+            .and_then(|o| response(&o)),
+        "DeleteStateMachine" => request(input)
+            .and_then(|i| delete(ctx, i))
+            .and_then(|o| response(&o)),
+        _ => return None,
+    };
+    Some(result)
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tag {
+    #[serde(default)]
+    pub key: String,
+    #[serde(default)]
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct LoggingConfiguration {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub include_execution_data: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub destinations: Option<Vec<Value>>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct TracingConfiguration {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct EncryptionConfiguration {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_data_key_reuse_period_seconds: Option<i64>,
+    #[serde(rename = "type")]
+    pub encryption_type: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateStateMachineInput {
+    pub name: String,
+    pub definition: String,
+    pub role_arn: String,
+    #[serde(rename = "type")]
+    pub machine_type: Option<String>,
+    pub logging_configuration: Option<LoggingConfiguration>,
+    pub tags: Option<Vec<Tag>>,
+    pub tracing_configuration: Option<TracingConfiguration>,
+    pub publish: Option<bool>,
+    pub version_description: Option<String>,
+    pub encryption_configuration: Option<EncryptionConfiguration>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateStateMachineOutput {
+    pub state_machine_arn: String,
+    pub creation_date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state_machine_version_arn: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DescribeStateMachineInput {
+    pub state_machine_arn: String,
+    pub included_data: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DescribeStateMachineOutput {
+    pub state_machine_arn: String,
+    pub name: String,
+    pub status: String,
+    pub definition: String,
+    pub role_arn: String,
+    #[serde(rename = "type")]
+    pub machine_type: String,
+    pub creation_date: String,
+    pub logging_configuration: LoggingConfiguration,
+    pub tracing_configuration: TracingConfiguration,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encryption_configuration: Option<EncryptionConfiguration>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListStateMachinesInput {
+    pub max_results: Option<i64>,
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StateMachineListItem {
+    pub state_machine_arn: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub machine_type: String,
+    pub creation_date: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListStateMachinesOutput {
+    pub state_machines: Vec<StateMachineListItem>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateStateMachineInput {
+    pub state_machine_arn: String,
+    pub definition: Option<String>,
+    pub role_arn: Option<String>,
+    pub logging_configuration: Option<LoggingConfiguration>,
+    pub tracing_configuration: Option<TracingConfiguration>,
+    pub publish: Option<bool>,
+    pub version_description: Option<String>,
+    pub encryption_configuration: Option<EncryptionConfiguration>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateStateMachineOutput {
+    pub update_date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state_machine_version_arn: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeleteStateMachineInput {
+    pub state_machine_arn: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DeleteStateMachineOutput {}
+
+fn validation(message: String) -> ApiError {
+    ApiError::new("ValidationException", message)
+}
+
+fn parse_type(t: Option<&str>) -> Result<(String, MachineType), ApiError> {
+    match t.unwrap_or("STANDARD") {
+        "STANDARD" => Ok(("STANDARD".into(), MachineType::Standard)),
+        "EXPRESS" => Ok(("EXPRESS".into(), MachineType::Express)),
+        other => Err(validation(format!(
+            "1 validation error detected: Value '{other}' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]"
+        ))),
+    }
+}
+
+fn machine_type(record: &StateMachineRecord) -> MachineType {
+    if record.machine_type == "EXPRESS" {
+        MachineType::Express
+    } else {
+        MachineType::Standard
+    }
+}
+
+/// The validator's errors (and the minimal shape check: a JSON object with `StartAt` and
+/// `States`) as AWS reports them: `Invalid State Machine Definition: '<CODE>: <message> at
+/// <location>, ...'`.
+pub fn check_definition(text: &str, machine_type: MachineType) -> Result<(), ApiError> {
+    let mut problems: Vec<String> = validate::validate(text, machine_type)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| {
+            if d.location.is_empty() {
+                format!("{}: {}", d.code, d.message)
+            } else {
+                format!("{}: {} at {}", d.code, d.message, d.location)
+            }
+        })
+        .collect();
+    if problems.is_empty() {
+        match serde_json::from_str::<Value>(text) {
+            Ok(Value::Object(doc)) => {
+                for field in ["StartAt", "States"] {
+                    if !doc.contains_key(field) {
+                        problems.push(format!(
+                            "SCHEMA_VALIDATION_FAILED: The field '{field}' is required at /"
+                        ));
+                    }
+                }
+            }
+            Ok(_) => problems
+                .push("SCHEMA_VALIDATION_FAILED: The definition must be a JSON object at /".into()),
+            Err(e) => problems.push(format!("INVALID_JSON_DESCRIPTION: {e}")),
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::new(
+            "InvalidDefinition",
+            format!(
+                "Invalid State Machine Definition: '{}'",
+                problems.join(", ")
+            ),
+        ))
+    }
+}
+
+fn check_role_arn(role_arn: &str) -> Result<(), ApiError> {
+    let parts: Vec<&str> = role_arn.splitn(6, ':').collect();
+    if parts.len() == 6 && parts[0] == "arn" && parts[2] == "iam" {
+        Ok(())
+    } else {
+        Err(ApiError::new(
+            "InvalidArn",
+            format!("Invalid Arn: 'Invalid Role Arn: {role_arn}'"),
+        ))
+    }
+}
+
+fn check_logging(c: &LoggingConfiguration) -> Result<(), ApiError> {
+    let level = c.level.as_deref().unwrap_or("OFF");
+    if !["ALL", "ERROR", "FATAL", "OFF"].contains(&level) {
+        return Err(validation(format!(
+            "1 validation error detected: Value '{level}' at 'loggingConfiguration.level' failed to satisfy constraint: Member must satisfy enum value set: [ALL, ERROR, FATAL, OFF]"
+        )));
+    }
+    let destinations = c.destinations.as_ref().map_or(0, Vec::len);
+    if (level != "OFF" && destinations != 1) || destinations > 1 {
+        return Err(ApiError::new(
+            "InvalidLoggingConfiguration",
+            "Invalid Logging Configuration: Must specify exactly one Log Destination.",
+        ));
+    }
+    Ok(())
+}
+
+fn check_encryption(c: &EncryptionConfiguration) -> Result<(), ApiError> {
+    match c.encryption_type.as_str() {
+        "AWS_OWNED_KEY" => Ok(()),
+        "CUSTOMER_MANAGED_KMS_KEY" if c.kms_key_id.is_some() => Ok(()),
+        "CUSTOMER_MANAGED_KMS_KEY" => Err(ApiError::new(
+            "InvalidEncryptionConfiguration",
+            "Invalid Encryption Configuration: kmsKeyId is required for CUSTOMER_MANAGED_KMS_KEY",
+        )),
+        other => Err(validation(format!(
+            "1 validation error detected: Value '{other}' at 'encryptionConfiguration.type' failed to satisfy constraint: Member must satisfy enum value set: [AWS_OWNED_KEY, CUSTOMER_MANAGED_KMS_KEY]"
+        ))),
+    }
+}
+
+/// What describe echoes: the configuration as given, with AWS's defaults filled in.
+fn logging_echo(stored: Option<&str>) -> LoggingConfiguration {
+    let mut c: LoggingConfiguration = stored
+        .and_then(|s| serde_json::from_str(s).ok())
+        .unwrap_or_default();
+    c.level.get_or_insert_with(|| "OFF".into());
+    c.include_execution_data.get_or_insert(false);
+    c
+}
+
+fn tracing_echo(stored: Option<&str>) -> TracingConfiguration {
+    let mut c: TracingConfiguration = stored
+        .and_then(|s| serde_json::from_str(s).ok())
+        .unwrap_or_default();
+    c.enabled.get_or_insert(false);
+    c
+}
+
+fn to_json<T: Serialize>(value: &Option<T>) -> Option<String> {
+    value.as_ref().and_then(|v| serde_json::to_string(v).ok())
+}
+
+fn does_not_exist(arn: &str) -> ApiError {
+    ApiError::new(
+        "StateMachineDoesNotExist",
+        format!("State Machine Does Not Exist: '{arn}'"),
+    )
+}
+
+/// The stored state machine an ARN names, or `StateMachineDoesNotExist`. Qualified ARNs
+/// (versions, aliases) are not known here yet.
+pub fn find(store: &Store, arn: &str) -> Result<StateMachineRecord, ApiError> {
+    Arn::parse_as(arn, "stateMachine")?;
+    store::get(store, arn)?.ok_or_else(|| does_not_exist(arn))
+}
+
+fn check_version_description(
+    publish: Option<bool>,
+    description: &Option<String>,
+) -> Result<(), ApiError> {
+    if description.is_some() && publish != Some(true) {
+        return Err(validation(
+            "Version description can only be set when publish is true".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn create(
+    ctx: &mut Context,
+    input: CreateStateMachineInput,
+) -> Result<CreateStateMachineOutput, ApiError> {
+    super::check_name(&input.name)?;
+    let (type_name, machine_type) = parse_type(input.machine_type.as_deref())?;
+    check_role_arn(&input.role_arn)?;
+    if let Some(c) = &input.logging_configuration {
+        check_logging(c)?;
+    }
+    if let Some(c) = &input.encryption_configuration {
+        check_encryption(c)?;
+    }
+    check_version_description(input.publish, &input.version_description)?;
+    let tags = super::tags::check_tags(input.tags.as_deref().unwrap_or(&[]))?;
+    check_definition(&input.definition, machine_type)?;
+    let arn = ctx.arn(&format!("stateMachine:{}", input.name));
+    let now = super::now();
+    ctx.store.write(|s| {
+        if let Some(existing) = store::get(s, &arn)? {
+            // AWS's idempotency: the same definition and role give back the same machine.
+            if existing.definition == input.definition
+                && existing.role_arn == input.role_arn
+                && existing.machine_type == type_name
+            {
+                return Ok(CreateStateMachineOutput {
+                    state_machine_arn: existing.arn,
+                    creation_date: timestamp(existing.creation_date),
+                    state_machine_version_arn: None,
+                });
+            }
+            return Err(ApiError::new(
+                "StateMachineAlreadyExists",
+                format!("State Machine Already Exists: '{arn}'"),
+            ));
+        }
+        let record = StateMachineRecord {
+            arn: arn.clone(),
+            name: input.name.clone(),
+            machine_type: type_name.clone(),
+            definition: input.definition.clone(),
+            role_arn: input.role_arn.clone(),
+            status: "ACTIVE".into(),
+            creation_date: now,
+            update_date: None,
+            revision_id: None,
+            description: None,
+            logging_configuration: to_json(&input.logging_configuration),
+            tracing_configuration: to_json(&input.tracing_configuration),
+            encryption_configuration: to_json(&input.encryption_configuration),
+        };
+        store::insert(s, &record)?;
+        db::tags::put(s, &arn, &tags)?;
+        let version = publish(
+            s,
+            &record,
+            input.publish,
+            input.version_description.as_deref(),
+            now,
+        )?;
+        Ok(CreateStateMachineOutput {
+            state_machine_arn: arn.clone(),
+            creation_date: timestamp(now),
+            state_machine_version_arn: version,
+        })
+    })
+}
+
+fn publish(
+    s: &Store,
+    record: &StateMachineRecord,
+    publish: Option<bool>,
+    description: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Option<String>, ApiError> {
+    if publish != Some(true) {
+        return Ok(None);
+    }
+    Ok(Some(store::publish_version(s, record, description, now)?))
+}
+
+fn describe(
+    ctx: &mut Context,
+    input: DescribeStateMachineInput,
+) -> Result<DescribeStateMachineOutput, ApiError> {
+    // `includedData` changes nothing offline: there is no KMS key to withhold the
+    // definition for.
+    let arn = &input.state_machine_arn;
+    let parsed = Arn::parse_as(arn, "stateMachine")?;
+    // A version ARN (`<arn>:<n>`) describes that version with its machine's settings.
+    if let Some((_, n)) = parsed.resource.split_once(':') {
+        if n.parse::<u64>().is_ok() {
+            let version =
+                store::get_version(&ctx.store, arn)?.ok_or_else(|| does_not_exist(arn))?;
+            let sm = find(&ctx.store, &version.state_machine_arn)?;
+            return Ok(DescribeStateMachineOutput {
+                state_machine_arn: version.arn,
+                definition: version.definition,
+                role_arn: version.role_arn,
+                creation_date: timestamp(version.creation_date),
+                revision_id: version.revision_id,
+                description: version.description,
+                ..describe_record(sm)
+            });
+        }
+    }
+    Ok(describe_record(find(&ctx.store, arn)?))
+}
+
+fn describe_record(sm: StateMachineRecord) -> DescribeStateMachineOutput {
+    DescribeStateMachineOutput {
+        state_machine_arn: sm.arn,
+        name: sm.name,
+        status: sm.status,
+        definition: sm.definition,
+        role_arn: sm.role_arn,
+        machine_type: sm.machine_type,
+        creation_date: timestamp(sm.creation_date),
+        logging_configuration: logging_echo(sm.logging_configuration.as_deref()),
+        tracing_configuration: tracing_echo(sm.tracing_configuration.as_deref()),
+        label: None,
+        revision_id: sm.revision_id,
+        description: sm.description,
+        encryption_configuration: sm
+            .encryption_configuration
+            .as_deref()
+            .and_then(|s| serde_json::from_str(s).ok()),
+    }
+}
+
+fn list(
+    ctx: &mut Context,
+    input: ListStateMachinesInput,
+) -> Result<ListStateMachinesOutput, ApiError> {
+    let size = super::page_size(input.max_results)?;
+    let after = input
+        .next_token
+        .as_deref()
+        .map(super::decode_token)
+        .transpose()?;
+    // One extra row tells whether another page follows.
+    let prefix = ctx.arn("stateMachine:");
+    let mut rows = store::list(&ctx.store, &prefix, after.as_deref(), size + 1)?;
+    let next_token = if rows.len() > size {
+        rows.truncate(size);
+        rows.last().map(|r| super::encode_token(&r.name))
+    } else {
+        None
+    };
+    Ok(ListStateMachinesOutput {
+        state_machines: rows
+            .into_iter()
+            .map(|r| StateMachineListItem {
+                state_machine_arn: r.arn,
+                name: r.name,
+                machine_type: r.machine_type,
+                creation_date: timestamp(r.creation_date),
+            })
+            .collect(),
+        next_token,
+    })
+}
+
+fn update(
+    ctx: &mut Context,
+    input: UpdateStateMachineInput,
+) -> Result<UpdateStateMachineOutput, ApiError> {
+    if input.definition.is_none()
+        && input.role_arn.is_none()
+        && input.logging_configuration.is_none()
+        && input.tracing_configuration.is_none()
+        && input.encryption_configuration.is_none()
+    {
+        return Err(ApiError::new(
+            "MissingRequiredParameter",
+            "Either the definition, the role ARN, the LoggingConfiguration, the EncryptionConfiguration or the TracingConfiguration must be specified",
+        ));
+    }
+    Arn::parse_as(&input.state_machine_arn, "stateMachine")?;
+    if let Some(r) = &input.role_arn {
+        check_role_arn(r)?;
+    }
+    if let Some(c) = &input.logging_configuration {
+        check_logging(c)?;
+    }
+    if let Some(c) = &input.encryption_configuration {
+        check_encryption(c)?;
+    }
+    check_version_description(input.publish, &input.version_description)?;
+    let now = super::now();
+    ctx.store.write(|s| {
+        let mut sm = find(s, &input.state_machine_arn)?;
+        if let Some(d) = &input.definition {
+            check_definition(d, machine_type(&sm))?;
+            sm.definition = d.clone();
+        }
+        if let Some(r) = &input.role_arn {
+            sm.role_arn = r.clone();
+        }
+        if input.logging_configuration.is_some() {
+            sm.logging_configuration = to_json(&input.logging_configuration);
+        }
+        if input.tracing_configuration.is_some() {
+            sm.tracing_configuration = to_json(&input.tracing_configuration);
+        }
+        if input.encryption_configuration.is_some() {
+            sm.encryption_configuration = to_json(&input.encryption_configuration);
+        }
+        sm.update_date = Some(now);
+        sm.revision_id = Some(uuid::Uuid::new_v4().to_string());
+        store::update(s, &sm)?;
+        let version = publish(
+            s,
+            &sm,
+            input.publish,
+            input.version_description.as_deref(),
+            now,
+        )?;
+        Ok(UpdateStateMachineOutput {
+            update_date: timestamp(now),
+            revision_id: sm.revision_id,
+            state_machine_version_arn: version,
+        })
+    })
+}
+
+fn delete(
+    ctx: &mut Context,
+    input: DeleteStateMachineInput,
+) -> Result<DeleteStateMachineOutput, ApiError> {
+    let arn = &input.state_machine_arn;
+    Arn::parse_as(arn, "stateMachine")?;
+    // Deleting a machine that does not exist succeeds, as on AWS.
+    ctx.store.write(|s| {
+        if store::delete(s, arn)? {
+            db::tags::clear(s, arn)?;
+        }
+        Ok::<_, ApiError>(())
+    })?;
+    Ok(DeleteStateMachineOutput {})
 }

@@ -1,10 +1,146 @@
-//! Operations of this group; see [`super::call`].
+//! TagResource, UntagResource, ListTagsForResource; see [`super::call`].
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{ApiError, Context};
+use super::state_machines::Tag;
+use super::{request, response, ApiError, Arn, Context};
+use crate::store::{self, Store};
+
+/// AWS's limit of tags per resource.
+const MAX_TAGS: usize = 50;
 
 /// Answers the operations this module implements, `None` for the others.
 pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
-    let _ = (ctx, operation, input);
-    None
+    let result = match operation {
+        "TagResource" => request(input)
+            .and_then(|i| tag(ctx, i))
+            .and_then(|o| response(&o)),
+        "UntagResource" => request(input)
+            .and_then(|i| untag(ctx, i))
+            .and_then(|o| response(&o)),
+        "ListTagsForResource" => request(input)
+            .and_then(|i| list(ctx, i))
+            .and_then(|o| response(&o)),
+        _ => return None,
+    };
+    Some(result)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TagResourceInput {
+    pub resource_arn: String,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TagResourceOutput {}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UntagResourceInput {
+    pub resource_arn: String,
+    pub tag_keys: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UntagResourceOutput {}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListTagsForResourceInput {
+    pub resource_arn: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ListTagsForResourceOutput {
+    pub tags: Vec<Tag>,
+}
+
+/// Checks tag keys (1-128 characters) and values (0-256) and the count; the pairs to store.
+pub fn check_tags(tags: &[Tag]) -> Result<Vec<(String, String)>, ApiError> {
+    for t in tags {
+        let key_len = t.key.chars().count();
+        if key_len == 0 || key_len > 128 {
+            return Err(ApiError::new(
+                "ValidationException",
+                format!("1 validation error detected: Value '{}' at 'tags.member.key' failed to satisfy constraint: Member must have length between 1 and 128", t.key),
+            ));
+        }
+        if t.value.chars().count() > 256 {
+            return Err(ApiError::new(
+                "ValidationException",
+                format!("1 validation error detected: Value '{}' at 'tags.member.value' failed to satisfy constraint: Member must have length less than or equal to 256", t.value),
+            ));
+        }
+    }
+    if tags.len() > MAX_TAGS {
+        return Err(too_many());
+    }
+    Ok(tags
+        .iter()
+        .map(|t| (t.key.clone(), t.value.clone()))
+        .collect())
+}
+
+fn too_many() -> ApiError {
+    ApiError::new(
+        "TooManyTags",
+        format!("Too many tags: a resource can have at most {MAX_TAGS} tags"),
+    )
+}
+
+/// A taggable resource (state machine or activity) that exists, else `ResourceNotFound`.
+fn existing(store: &Store, arn: &str) -> Result<(), ApiError> {
+    let parsed = Arn::parse(arn)?;
+    if !matches!(parsed.resource_type.as_str(), "stateMachine" | "activity") {
+        return Err(ApiError::new(
+            "InvalidArn",
+            format!(
+                "Invalid Arn: 'Resource type not valid in this context: {}'",
+                parsed.resource_type
+            ),
+        ));
+    }
+    if store::tags::resource_exists(store, arn)? {
+        Ok(())
+    } else {
+        Err(ApiError::new(
+            "ResourceNotFound",
+            format!("Resource not found: '{arn}'"),
+        ))
+    }
+}
+
+fn tag(ctx: &mut Context, input: TagResourceInput) -> Result<TagResourceOutput, ApiError> {
+    let tags = check_tags(&input.tags)?;
+    ctx.store.write(|s| {
+        existing(s, &input.resource_arn)?;
+        store::tags::put(s, &input.resource_arn, &tags)?;
+        if store::tags::list(s, &input.resource_arn)?.len() > MAX_TAGS {
+            // Rolled back with the transaction.
+            return Err(too_many());
+        }
+        Ok(TagResourceOutput {})
+    })
+}
+
+fn untag(ctx: &mut Context, input: UntagResourceInput) -> Result<UntagResourceOutput, ApiError> {
+    ctx.store.write(|s| {
+        existing(s, &input.resource_arn)?;
+        store::tags::remove(s, &input.resource_arn, &input.tag_keys)?;
+        Ok(UntagResourceOutput {})
+    })
+}
+
+fn list(
+    ctx: &mut Context,
+    input: ListTagsForResourceInput,
+) -> Result<ListTagsForResourceOutput, ApiError> {
+    existing(&ctx.store, &input.resource_arn)?;
+    let tags = store::tags::list(&ctx.store, &input.resource_arn)?
+        .into_iter()
+        .map(|(key, value)| Tag { key, value })
+        .collect();
+    Ok(ListTagsForResourceOutput { tags })
 }

@@ -1,10 +1,500 @@
-//! The command line: clap definitions, AWS CLI conventions and rendering (owner:
-//! foundation work).
-
+//! The command line: the `aws stepfunctions` subcommands built from a table of the
+//! operations, the AWS CLI conventions (`file://`, `--cli-input-json`,
+//! `--generate-cli-skeleton`, `--query`, `--output`, pagination, exit codes) and rendering.
+//! Everything operation-specific lives in the API layer; this module is generic.
+pub mod args;
 pub mod graph;
 pub mod lint;
-/// Runs the CLI and returns the process exit code.
+pub mod operations;
+pub mod output;
+pub mod paging;
+pub mod params;
+pub mod table;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::ArgMatches;
+use serde_json::{Map, Value};
+
+use crate::api::error::ErrorKind;
+use crate::api::{self, ApiError, Context};
+use crate::store::Store;
+use output::Format;
+use table::{Kind, Operation, Paging};
+
+/// Exit codes of the AWS CLI v2.
+pub mod exit {
+    pub const OK: i32 = 0;
+    pub const INTERRUPTED: i32 = 130;
+    /// Bad syntax or parameters.
+    pub const PARAMETER: i32 = 252;
+    /// Bad configuration (environment, output format...).
+    pub const CONFIG: i32 = 253;
+    /// An error the service returned.
+    pub const SERVICE: i32 = 254;
+    /// Anything else.
+    pub const OTHER: i32 = 255;
+}
+
+/// Why a command failed, and so what it prints and its exit code.
+#[derive(Debug)]
+enum Failure {
+    /// clap's own message (already formatted with usage).
+    Usage(clap::Error),
+    /// A parameter the CLI rejected before calling the API.
+    Parameter(String),
+    /// The environment or configuration is unusable.
+    Config(String),
+    /// The operation failed.
+    Api {
+        operation: String,
+        error: ApiError,
+    },
+    Other(String),
+}
+
+impl From<params::ParamError> for Failure {
+    fn from(e: params::ParamError) -> Self {
+        Failure::Parameter(e.to_string())
+    }
+}
+
+/// Runs the CLI on the process arguments and returns the exit code.
 pub fn main() -> i32 {
-    eprintln!("sfn: the command line is not built yet");
-    255
+    run(std::env::args_os())
+}
+
+/// Runs the CLI on `argv` (program name first) and returns the exit code.
+pub fn run(argv: impl IntoIterator<Item = OsString>) -> i32 {
+    match execute(argv) {
+        Ok(text) => {
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`sfn ... | head`) is not an error worth reporting.
+            let _ = out.write_all(text.as_bytes());
+            let _ = out.flush();
+            exit::OK
+        }
+        Err(failure) => report(failure),
+    }
+}
+
+fn report(failure: Failure) -> i32 {
+    let mut err = std::io::stderr().lock();
+    let code = match failure {
+        Failure::Usage(e) => {
+            use clap::error::ErrorKind as K;
+            let code = match e.kind() {
+                K::DisplayHelp | K::DisplayVersion => exit::OK,
+                _ => exit::PARAMETER,
+            };
+            let _ = e.print();
+            return code;
+        }
+        Failure::Parameter(m) => {
+            let _ = writeln!(err, "\n{m}");
+            exit::PARAMETER
+        }
+        Failure::Config(m) => {
+            let _ = writeln!(err, "\n{m}");
+            exit::CONFIG
+        }
+        Failure::Api { operation, error } => match error.kind {
+            ErrorKind::Parameter => {
+                let _ = writeln!(err, "\nParameter validation failed:\n{}", error.message);
+                exit::PARAMETER
+            }
+            kind => {
+                let _ = writeln!(
+                    err,
+                    "\nAn error occurred ({}) when calling the {} operation: {}",
+                    error.code, operation, error.message
+                );
+                if kind == ErrorKind::Service {
+                    exit::SERVICE
+                } else {
+                    exit::OTHER
+                }
+            }
+        },
+        Failure::Other(m) => {
+            let _ = writeln!(err, "\n{m}");
+            exit::OTHER
+        }
+    };
+    code
+}
+
+/// The global options, resolved against the environment.
+struct Globals {
+    db: Option<PathBuf>,
+    region: String,
+    account: String,
+    format: Format,
+    query: Option<jmespath::Expression<'static>>,
+    no_paginate: bool,
+    mock_config: Option<PathBuf>,
+    handlers: Option<PathBuf>,
+    quiet: bool,
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+impl Globals {
+    fn resolve(m: &ArgMatches) -> Result<Globals, Failure> {
+        let arg = |id: &str| m.get_one::<String>(id).cloned();
+        let format = match arg("output") {
+            Some(s) => Format::parse(&s).ok_or_else(|| {
+                Failure::Parameter(format!(
+                    "sfn: error: argument --output: Invalid choice '{s}', valid choices are: json | text | table"
+                ))
+            })?,
+            None => match env("AWS_DEFAULT_OUTPUT") {
+                Some(s) => Format::parse(&s).ok_or_else(|| {
+                    Failure::Config(format!(
+                        "Unknown output type: {s} (from AWS_DEFAULT_OUTPUT); valid types are json, text and table"
+                    ))
+                })?,
+                None => Format::Json,
+            },
+        };
+        let query = match arg("query") {
+            Some(q) => Some(
+                jmespath::compile(&q)
+                    .map_err(|e| Failure::Parameter(format!("Bad value for --query {q}: {e}")))?,
+            ),
+            None => None,
+        };
+        Ok(Globals {
+            db: arg("db")
+                .map(PathBuf::from)
+                .or_else(|| env("SFN_DB").map(PathBuf::from)),
+            region: arg("region")
+                .or_else(|| env("AWS_REGION"))
+                .or_else(|| env("AWS_DEFAULT_REGION"))
+                .unwrap_or_else(|| "us-east-1".into()),
+            account: env("AWS_ACCOUNT_ID").unwrap_or_else(|| "123456789012".into()),
+            format,
+            query,
+            no_paginate: m.get_flag("no-paginate"),
+            mock_config: arg("mock-config")
+                .map(PathBuf::from)
+                .or_else(|| env("SFN_MOCK_CONFIG").map(PathBuf::from)),
+            handlers: arg("handlers")
+                .map(PathBuf::from)
+                .or_else(|| env("SFN_HANDLERS").map(PathBuf::from)),
+            quiet: m.get_flag("quiet"),
+        })
+    }
+
+    fn db_path(&self) -> Result<PathBuf, Failure> {
+        if let Some(p) = &self.db {
+            return Ok(p.clone());
+        }
+        dirs::config_dir()
+            .map(|d| d.join("sfn").join("sfn.db"))
+            .ok_or_else(|| {
+                Failure::Config(
+                    "cannot find a configuration directory for the store; use --db PATH or SFN_DB"
+                        .into(),
+                )
+            })
+    }
+
+    fn context(&self) -> Result<Context, Failure> {
+        let path = self.db_path()?;
+        let store = Store::open(&path).map_err(|e| Failure::Other(format!("sfn: {e}")))?;
+        let mut ctx = Context::new(store);
+        ctx.region = self.region.clone();
+        ctx.account = self.account.clone();
+        ctx.mock_config = self.mock_config.clone();
+        ctx.handlers = self.handlers.clone();
+        Ok(ctx)
+    }
+}
+
+fn execute(argv: impl IntoIterator<Item = OsString>) -> Result<String, Failure> {
+    let mut argv: Vec<OsString> = argv.into_iter().collect();
+    // `sfn stepfunctions <command>` reads like `aws stepfunctions <command>`, so scripts
+    // can swap the program name only.
+    if argv.get(1).is_some_and(|a| a == "stepfunctions") {
+        argv.remove(1);
+    }
+    let matches = args::command(operations::OPERATIONS)
+        .try_get_matches_from(argv)
+        .map_err(Failure::Usage)?;
+    let globals = Globals::resolve(&matches)?;
+    let Some((name, sub)) = matches.subcommand() else {
+        return Err(Failure::Other(
+            "sfn: no command given; see sfn --help".into(),
+        ));
+    };
+    let Some(op) = operations::OPERATIONS.iter().find(|o| o.command == name) else {
+        return Err(Failure::Other(format!("sfn: unknown command {name}")));
+    };
+    if let Some(kind) = sub.get_one::<String>("generate-cli-skeleton") {
+        let skeleton = if kind == "output" {
+            op.output_skeleton
+        } else {
+            op.input_skeleton
+        };
+        return Ok(format!("{skeleton}\n"));
+    }
+    let request = build_request(op, sub)?;
+    let mut ctx = globals.context()?;
+    let response = call(&mut ctx, op, sub, &globals, request)?;
+    let response = match &globals.query {
+        Some(q) => query(q, &response)?,
+        None => response,
+    };
+    if globals.quiet {
+        return Ok(String::new());
+    }
+    // The text format prints a paginated response's resume token last, as its own
+    // `NEXTTOKEN` record, as the AWS CLI does.
+    if let (Format::Text, None, Value::Object(map)) = (globals.format, &globals.query, &response) {
+        if let Some(Value::String(token)) = map.get("NextToken") {
+            let mut rest = map.clone();
+            rest.remove("NextToken");
+            let text = output::render(&Value::Object(rest), Format::Text, op.api);
+            return Ok(format!("{text}NEXTTOKEN\t{token}\n"));
+        }
+    }
+    Ok(output::render(&response, globals.format, op.api))
+}
+
+fn query(expr: &jmespath::Expression<'static>, value: &Value) -> Result<Value, Failure> {
+    let result = expr
+        .search(value)
+        .map_err(|e| Failure::Parameter(format!("Bad value for --query: {e}")))?;
+    serde_json::to_value(&*result).map_err(|e| Failure::Other(format!("sfn: {e}")))
+}
+
+/// The request: `--cli-input-json` first, explicit flags over it, then botocore's
+/// client-side checks (required members, minimums, types).
+fn build_request(op: &Operation, m: &ArgMatches) -> Result<Map<String, Value>, Failure> {
+    let mut request = Map::new();
+    let from_json = m.get_one::<String>("cli-input-json").is_some();
+    if let Some(raw) = m.get_one::<String>("cli-input-json") {
+        let text = params::resolve_file("cli-input-json", raw)?;
+        let value: Value = serde_json::from_str(&text).map_err(|e| {
+            Failure::Parameter(format!(
+                "Error parsing parameter '--cli-input-json': Invalid JSON received: {e}"
+            ))
+        })?;
+        let Value::Object(obj) = value else {
+            return Err(Failure::Parameter(
+                "Error parsing parameter '--cli-input-json': Invalid JSON received: expected an object"
+                    .into(),
+            ));
+        };
+        for (k, v) in obj {
+            if !op.flags.iter().any(|f| f.member == k) {
+                let members: Vec<&str> = op.flags.iter().map(|f| f.member).collect();
+                return Err(Failure::Parameter(format!(
+                    "Parameter validation failed:\nUnknown parameter in input: \"{k}\", must be one of: {}",
+                    members.join(", ")
+                )));
+            }
+            request.insert(k, v);
+        }
+    }
+    for flag in op.flags {
+        if flag.kind == Kind::Bool {
+            if m.get_flag(args::flag_id(flag)) {
+                request.insert(flag.member.into(), Value::Bool(true));
+            } else if m.get_flag(&args::negated_id(flag)) {
+                request.insert(flag.member.into(), Value::Bool(false));
+            }
+            continue;
+        }
+        let Some(raw) = m.get_many::<String>(args::flag_id(flag)) else {
+            continue;
+        };
+        let values = raw
+            .map(|v| params::resolve_file(flag.name, v))
+            .collect::<Result<Vec<_>, _>>()?;
+        request.insert(flag.member.into(), params::convert(flag, &values)?);
+    }
+    // Keep the model's member order so requests read (and echo) like AWS's.
+    let mut ordered = Map::new();
+    for flag in op.flags {
+        if let Some(v) = request.remove(flag.member) {
+            ordered.insert(flag.member.into(), v);
+        }
+    }
+    check(op, &ordered, from_json)?;
+    Ok(ordered)
+}
+
+fn check(op: &Operation, request: &Map<String, Value>, from_json: bool) -> Result<(), Failure> {
+    let missing: Vec<_> = op
+        .flags
+        .iter()
+        .filter(|f| f.required && !request.contains_key(f.member))
+        .collect();
+    if !missing.is_empty() {
+        if from_json {
+            let lines: Vec<String> = missing
+                .iter()
+                .map(|f| format!("Missing required parameter in input: \"{}\"", f.member))
+                .collect();
+            return Err(Failure::Parameter(format!(
+                "Parameter validation failed:\n{}",
+                lines.join("\n")
+            )));
+        }
+        let names: Vec<String> = missing.iter().map(|f| format!("--{}", f.name)).collect();
+        return Err(Failure::Parameter(format!(
+            "usage: sfn [options] <command> [parameters]\nTo see help text, you can run:\n\n  sfn --help\n  sfn <command> --help\n\nsfn: error: the following arguments are required: {}",
+            names.join(", ")
+        )));
+    }
+    let mut problems = Vec::new();
+    for flag in op.flags {
+        let Some(value) = request.get(flag.member) else {
+            continue;
+        };
+        if let Some(p) = type_problem(flag.kind, flag.member, value) {
+            problems.push(p);
+            continue;
+        }
+        let Some(min) = flag.min else { continue };
+        match value {
+            Value::String(s) if (s.chars().count() as i64) < min => problems.push(format!(
+                "Invalid length for parameter {}, value: {}, valid min length: {min}",
+                flag.member,
+                s.chars().count()
+            )),
+            Value::Array(a) if (a.len() as i64) < min => problems.push(format!(
+                "Invalid length for parameter {}, value: {}, valid min length: {min}",
+                flag.member,
+                a.len()
+            )),
+            Value::Number(n) if n.as_i64().is_some_and(|n| n < min) => problems.push(format!(
+                "Invalid value for parameter {}, value: {n}, valid min value: {min}",
+                flag.member
+            )),
+            _ => {}
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Parameter(format!(
+            "Parameter validation failed:\n{}",
+            problems.join("\n")
+        )))
+    }
+}
+
+fn type_problem(kind: Kind, member: &str, value: &Value) -> Option<String> {
+    let ok = match kind {
+        Kind::Str | Kind::Enum | Kind::Blob | Kind::Timestamp => value.is_string(),
+        Kind::Int | Kind::Long => value.is_i64() || value.is_u64(),
+        Kind::Float => value.is_number(),
+        Kind::Bool => value.is_boolean(),
+        Kind::Struct | Kind::Map => value.is_object(),
+        Kind::List => value.is_array(),
+    };
+    if ok {
+        return None;
+    }
+    let valid = match kind {
+        Kind::Str | Kind::Enum | Kind::Blob | Kind::Timestamp => "<class 'str'>",
+        Kind::Int | Kind::Long => "<class 'int'>",
+        Kind::Float => "<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>",
+        Kind::Bool => "<class 'bool'>",
+        Kind::Struct | Kind::Map => "<class 'dict'>",
+        Kind::List => "<class 'list'>, <class 'tuple'>",
+    };
+    Some(format!(
+        "Invalid type for parameter {member}, value: {value}, valid types: {valid}"
+    ))
+}
+
+/// Calls the operation, paging automatically where the AWS CLI does.
+fn call(
+    ctx: &mut Context,
+    op: &Operation,
+    m: &ArgMatches,
+    globals: &Globals,
+    request: Map<String, Value>,
+) -> Result<Value, Failure> {
+    let api_failure = |error: ApiError| Failure::Api {
+        operation: op.api.to_string(),
+        error,
+    };
+    let Paging::Auto { result_key } = op.paging else {
+        return api::call(ctx, op.api, Value::Object(request)).map_err(api_failure);
+    };
+    let int = |id: &str| -> Result<Option<i64>, Failure> {
+        match m.get_one::<String>(id) {
+            None => Ok(None),
+            Some(s) => s.trim().parse::<i64>().map(Some).map_err(|_| {
+                Failure::Parameter(format!(
+                    "Error parsing parameter '--{id}': invalid integer: '{s}'"
+                ))
+            }),
+        }
+    };
+    let page_size = int("page-size")?;
+    let max_items = int("max-items")?;
+    let manual = request.contains_key("nextToken") || request.contains_key("maxResults");
+    if globals.no_paginate || manual {
+        let mut request = request;
+        if let (Some(size), false) = (page_size, request.contains_key("maxResults")) {
+            request.insert("maxResults".into(), Value::from(size));
+        }
+        return api::call(ctx, op.api, Value::Object(request)).map_err(api_failure);
+    }
+    let start = match m.get_one::<String>("starting-token") {
+        Some(t) => paging::Resume::decode(t)
+            .ok_or_else(|| Failure::Parameter(format!("Bad starting token: {t}")))?,
+        None => paging::Resume::default(),
+    };
+    let limits = paging::Limits {
+        page_size,
+        max_items: match max_items {
+            Some(n) if n < 1 => {
+                return Err(Failure::Parameter(format!(
+                    "Error parsing parameter '--max-items': must be at least 1, got {n}"
+                )))
+            }
+            n => n.map(|n| n as usize),
+        },
+        start,
+    };
+    paging::paginate(&request, result_key, &limits, |req| {
+        api::call(ctx, op.api, req)
+    })
+    .map_err(api_failure)
+}
+
+/// Exit code for a failure, for callers that embed the CLI.
+pub fn exit_code_of(error: &ApiError) -> i32 {
+    match error.kind {
+        ErrorKind::Service => exit::SERVICE,
+        ErrorKind::Parameter => exit::PARAMETER,
+        ErrorKind::NotImplemented | ErrorKind::Internal => exit::OTHER,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_has_all_37_operations_in_api_order() {
+        let names: Vec<&str> = operations::OPERATIONS.iter().map(|o| o.api).collect();
+        assert_eq!(names, api::OPERATIONS.to_vec());
+    }
+
+    #[test]
+    fn clap_tree_is_consistent() {
+        args::command(operations::OPERATIONS).debug_assert();
+    }
 }

@@ -1,11 +1,16 @@
 //! The SQLite store: the only module that writes SQL. One file per user (or per `--db` /
 //! `SFN_DB`), WAL mode and a busy timeout so several `sfn` processes can share it.
+pub mod activities;
+pub mod executions;
 mod migrations;
+pub mod state_machines;
+pub mod tags;
+pub mod task_tokens;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -72,6 +77,20 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Runs `f` in one write transaction (taken up front, so concurrent writers wait on
+    /// the busy timeout instead of failing): committed if `f` succeeds, rolled back
+    /// otherwise, so a failed command leaves no partial state. Not reentrant.
+    pub fn write<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&Store) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let value = f(self)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(value)
     }
 }
 

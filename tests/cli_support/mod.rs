@@ -1,0 +1,113 @@
+//! Shared set-up for the CLI integration tests: each test drives the real `sfn` binary on
+//! its own temporary directory and database.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+pub const ROLE: &str = "arn:aws:iam::123456789012:role/sfn";
+pub const HELLO: &str =
+    r#"{"StartAt": "Hello", "States": {"Hello": {"Type": "Pass", "End": true}}}"#;
+
+pub struct Sfn {
+    pub dir: TempDir,
+}
+
+impl Sfn {
+    pub fn new() -> Sfn {
+        Sfn {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("sfn.db")
+    }
+
+    /// `sfn` in the temp dir, on its database, with no AWS settings from the environment.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sfn"));
+        cmd.current_dir(self.dir.path()).env("SFN_DB", self.db());
+        for var in [
+            "AWS_REGION",
+            "AWS_DEFAULT_REGION",
+            "AWS_ACCOUNT_ID",
+            "AWS_DEFAULT_OUTPUT",
+            "SFN_MOCK_CONFIG",
+            "SFN_HANDLERS",
+        ] {
+            cmd.env_remove(var);
+        }
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().expect("run sfn")
+    }
+
+    /// Runs a command that must succeed and returns its JSON output (`{}` when empty).
+    pub fn json(&self, args: &[&str]) -> Value {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "sfn {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        if text.is_empty() {
+            return Value::Object(Default::default());
+        }
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+    }
+
+    /// Runs a command that must fail; returns (exit code, stderr).
+    pub fn fail(&self, args: &[&str]) -> (i32, String) {
+        let out = self.run(args);
+        assert!(
+            !out.status.success(),
+            "sfn {args:?} succeeded: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        (
+            out.status.code().expect("exit code"),
+            String::from_utf8(out.stderr).expect("utf-8"),
+        )
+    }
+
+    pub fn stdout(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "sfn {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
+
+    pub fn write(&self, name: &str, content: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, content).expect("write file");
+        path
+    }
+
+    /// Creates a state machine with the Hello definition and returns its ARN.
+    pub fn create(&self, name: &str) -> String {
+        let out = self.json(&[
+            "create-state-machine",
+            "--name",
+            name,
+            "--definition",
+            HELLO,
+            "--role-arn",
+            ROLE,
+        ]);
+        out["stateMachineArn"].as_str().expect("arn").to_string()
+    }
+}
+
+pub fn arn(name: &str) -> String {
+    format!("arn:aws:states:us-east-1:123456789012:stateMachine:{name}")
+}
