@@ -133,12 +133,13 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     if !machine_arn.starts_with("arn:") || !machine_arn.contains(":stateMachine:") {
         return Err(invalid_arn(machine_arn));
     }
-    let resolved = store::resolve(&ctx.store, machine_arn)?.ok_or_else(|| {
-        ApiError::new(
-            "StateMachineDoesNotExist",
-            format!("State Machine Does Not Exist: '{machine_arn}'"),
-        )
-    })?;
+    let resolved =
+        super::aliases::resolve_for_execution(&ctx.store, machine_arn)?.ok_or_else(|| {
+            ApiError::new(
+                "StateMachineDoesNotExist",
+                format!("State Machine Does Not Exist: '{machine_arn}'"),
+            )
+        })?;
     let machine = resolved.machine;
     let name = match optional_str(input, "name") {
         Some(n) => {
@@ -448,7 +449,9 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     if !machine_arn.starts_with("arn:") || !machine_arn.contains(":stateMachine:") {
         return Err(invalid_arn(machine_arn));
     }
-    let machine = store::machine(&ctx.store, machine_arn)?.ok_or_else(|| {
+    // A version or alias ARN lists the executions of that version or alias.
+    let (base_arn, scope) = super::aliases::execution_scope(&ctx.store, machine_arn)?;
+    let machine = store::machine(&ctx.store, &base_arn)?.ok_or_else(|| {
         ApiError::new(
             "StateMachineDoesNotExist",
             format!("State Machine Does Not Exist: '{machine_arn}'"),
@@ -463,7 +466,13 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     let size = page_size(input, 100)?;
     let offset = decode_token(optional_str(input, "nextToken"))?;
     let status = optional_str(input, "statusFilter");
-    let records = store::list(&ctx.store, machine_arn, status)?;
+    let mut records = store::list(&ctx.store, &base_arn, status)?;
+    records.retain(|r| {
+        scope.includes(
+            r.state_machine_version_arn.as_deref(),
+            r.state_machine_alias_arn.as_deref(),
+        )
+    });
     let page: Vec<Value> = records
         .iter()
         .skip(offset)
