@@ -626,3 +626,25 @@ fn deleting_the_machine_deletes_its_versions() {
     sfn.create("m");
     assert!(versions(&sfn, &machine).is_empty());
 }
+
+#[test]
+fn describe_state_machine_for_an_execution_of_a_version_shows_that_revision() {
+    let sfn = Sfn::new();
+    let machine = sfn.create("m");
+    let published = update(&sfn, &machine, V2, &["--publish"]);
+    let later = update(&sfn, &machine, V3, &[]);
+    assert_ne!(later["revisionId"], published["revisionId"]);
+    let started = sfn.json(&[
+        "start-execution",
+        "--state-machine-arn",
+        &format!("{machine}:1"),
+    ]);
+    let described = sfn.json(&[
+        "describe-state-machine-for-execution",
+        "--execution-arn",
+        started["executionArn"].as_str().unwrap(),
+    ]);
+    assert_eq!(described["stateMachineArn"], json!(machine));
+    assert_eq!(described["definition"], V2);
+    assert_eq!(described["revisionId"], published["revisionId"]);
+}

@@ -546,7 +546,14 @@ fn describe_state_machine_for_execution(
         json!({"level": "OFF", "includeExecutionData": false}),
     );
     out.insert("tracingConfiguration".into(), json!({"enabled": false}));
-    if let Some(revision) = machine.and_then(|m| m.revision_id) {
+    // An execution of a version ran that version's revision, not the machine's latest.
+    let revision = match &record.state_machine_version_arn {
+        Some(version) => {
+            crate::store::versions::get(&ctx.store, version)?.and_then(|v| v.revision_id)
+        }
+        None => machine.and_then(|m| m.revision_id),
+    };
+    if let Some(revision) = revision {
         out.insert("revisionId".into(), revision.into());
     }
     Ok(Value::Object(out))
