@@ -648,3 +648,29 @@ fn describe_state_machine_for_an_execution_of_a_version_shows_that_revision() {
     assert_eq!(described["definition"], V2);
     assert_eq!(described["revisionId"], published["revisionId"]);
 }
+
+#[test]
+fn a_version_keeps_the_configuration_it_was_published_with() {
+    let sfn = Sfn::new();
+    let machine = create(&sfn, "m", &["--publish"])["stateMachineArn"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = sfn.json(&[
+        "update-state-machine",
+        "--state-machine-arn",
+        &machine,
+        "--tracing-configuration",
+        "enabled=true",
+        "--publish",
+    ]);
+    // A configuration change is a new revision, hence a new version.
+    assert_eq!(out["stateMachineVersionArn"], json!(format!("{machine}:2")));
+    let tracing = |target: &str| {
+        sfn.json(&["describe-state-machine", "--state-machine-arn", target])["tracingConfiguration"]
+            .clone()
+    };
+    assert_eq!(tracing(&format!("{machine}:1")), json!({"enabled": false}));
+    assert_eq!(tracing(&format!("{machine}:2")), json!({"enabled": true}));
+    assert_eq!(tracing(&machine), json!({"enabled": true}));
+}

@@ -443,7 +443,13 @@ fn describe(
         if n.parse::<u64>().is_ok() {
             let version =
                 store::get_version(&ctx.store, arn)?.ok_or_else(|| does_not_exist(arn))?;
-            let sm = find(&ctx.store, &version.state_machine_arn)?;
+            let mut sm = find(&ctx.store, &version.state_machine_arn)?;
+            // A version shows the configuration it snapshotted, not the machine's latest.
+            if let Some(c) = db::versions::configuration(&ctx.store, arn)? {
+                sm.logging_configuration = c.logging;
+                sm.tracing_configuration = c.tracing;
+                sm.encryption_configuration = c.encryption;
+            }
             return Ok(DescribeStateMachineOutput {
                 state_machine_arn: version.arn,
                 definition: version.definition,

@@ -80,7 +80,9 @@ pub fn insert(
         creation_date: now,
     };
     let sql = format!(
-        "INSERT INTO state_machine_versions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        "INSERT INTO state_machine_versions ({COLUMNS}, logging_configuration, \
+         tracing_configuration, encryption_configuration) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
     );
     store.conn.execute(
         &sql,
@@ -93,9 +95,38 @@ pub fn insert(
             record.revision_id,
             record.description,
             date_to_text(&record.creation_date),
+            sm.logging_configuration,
+            sm.tracing_configuration,
+            sm.encryption_configuration,
         ],
     )?;
     Ok(record)
+}
+
+/// The configuration a version snapshotted, as the JSON texts the machine kept.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct VersionConfiguration {
+    pub logging: Option<String>,
+    pub tracing: Option<String>,
+    pub encryption: Option<String>,
+}
+
+pub fn configuration(store: &Store, arn: &str) -> Result<Option<VersionConfiguration>, StoreError> {
+    Ok(store
+        .conn
+        .query_row(
+            "SELECT logging_configuration, tracing_configuration, encryption_configuration \
+             FROM state_machine_versions WHERE arn = ?1",
+            [arn],
+            |r| {
+                Ok(VersionConfiguration {
+                    logging: r.get(0)?,
+                    tracing: r.get(1)?,
+                    encryption: r.get(2)?,
+                })
+            },
+        )
+        .optional()?)
 }
 
 /// Up to `limit` versions of a machine, newest (highest number) first, below `before`.
