@@ -623,6 +623,16 @@ fn deleting_the_machine_deletes_its_versions() {
         "StateMachineDoesNotExist",
         "DescribeStateMachine",
     );
+    service_error(
+        &sfn,
+        &[
+            "list-state-machine-versions",
+            "--state-machine-arn",
+            &machine,
+        ],
+        "InvalidArn",
+        "ListStateMachineVersions",
+    );
     sfn.create("m");
     assert!(versions(&sfn, &machine).is_empty());
 }

@@ -193,6 +193,14 @@ fn list_versions(
                 .map_err(|_| ApiError::new("InvalidToken", format!("Invalid Token: '{token}'")))?,
         ),
     };
+    // ListStateMachineVersions has no StateMachineDoesNotExist: an ARN that names no
+    // machine (a version ARN included) is an InvalidArn, as LocalStack recorded AWS.
+    if db::state_machines::get(&ctx.store, arn)?.is_none() {
+        return Err(ApiError::new(
+            "InvalidArn",
+            format!("Invalid Arn: 'State Machine Does Not Exist: {arn}'"),
+        ));
+    }
     // One extra row tells whether another page follows.
     let mut rows = db::versions::list(&ctx.store, arn, before, size + 1)?;
     let next_token = if rows.len() > size {
