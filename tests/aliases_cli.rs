@@ -781,3 +781,42 @@ fn alias_descriptions_are_limited_and_redacted() {
     );
     assert!(message.contains("'*** Sensitive Data Redacted ***' at 'description'"));
 }
+
+#[test]
+fn malformed_routing_entries_fail_parameter_validation() {
+    let sfn = Sfn::new();
+    let machine = machine_with_versions(&sfn, "m");
+    let v1 = format!("{machine}:1");
+    let cases = [
+        (
+            format!(r#"[{{"stateMachineVersionArn": "{v1}", "weight": "50"}}]"#),
+            "Invalid type for parameter routingConfiguration[0].weight, value: 50, valid types: <class 'int'>",
+        ),
+        (
+            format!(r#"[{{"stateMachineVersionArn": "{v1}"}}]"#),
+            "Missing required parameter in routingConfiguration[0]: \"weight\"",
+        ),
+        (
+            format!(r#"[{{"stateMachineVersionArn": "{v1}", "weight": 100, "extra": 1}}]"#),
+            "Unknown parameter in routingConfiguration[0]: \"extra\", must be one of: stateMachineVersionArn, weight",
+        ),
+        (
+            r#"[{"stateMachineVersionArn": "", "weight": 100}]"#.to_string(),
+            "Invalid length for parameter routingConfiguration[0].stateMachineVersionArn, value: 0, valid min length: 1",
+        ),
+    ];
+    for (routing, expected) in cases {
+        let (exit, stderr) = sfn.fail(&[
+            "create-state-machine-alias",
+            "--name",
+            "123",
+            "--routing-configuration",
+            &routing,
+        ]);
+        assert_eq!(exit, 252, "{stderr}");
+        assert!(
+            stderr.contains(&format!("Parameter validation failed:\n{expected}")),
+            "{stderr}"
+        );
+    }
+}

@@ -46,7 +46,8 @@ pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<
 pub struct CreateStateMachineAliasInput {
     pub description: Option<String>,
     pub name: String,
-    pub routing_configuration: Vec<Route>,
+    /// Read with [`routes_from`], which words nested problems as the AWS CLI does.
+    pub routing_configuration: Value,
 }
 
 #[derive(Debug, Serialize)]
@@ -79,7 +80,7 @@ pub struct DescribeStateMachineAliasOutput {
 pub struct UpdateStateMachineAliasInput {
     pub state_machine_alias_arn: String,
     pub description: Option<String>,
-    pub routing_configuration: Option<Vec<Route>>,
+    pub routing_configuration: Option<Value>,
 }
 
 #[derive(Debug, Serialize)]
@@ -241,6 +242,108 @@ fn check_routing(routes: &[Route]) -> Result<String, ApiError> {
     Ok(machines[0].to_string())
 }
 
+/// Reads `routingConfiguration`, reporting every malformed entry the way the AWS CLI's
+/// parameter validation does (exit 252).
+fn routes_from(value: &Value) -> Result<Vec<Route>, ApiError> {
+    let Some(items) = value.as_array() else {
+        return Err(ApiError::parameter(format!(
+            "Invalid type for parameter routingConfiguration, value: {}, valid types: <class 'list'>, <class 'tuple'>",
+            python_str(value)
+        )));
+    };
+    let mut problems = Vec::new();
+    let mut routes = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let at = format!("routingConfiguration[{i}]");
+        let Some(fields) = item.as_object() else {
+            problems.push(format!(
+                "Invalid type for parameter {at}, value: {}, valid types: <class 'dict'>",
+                python_str(item)
+            ));
+            continue;
+        };
+        for key in fields.keys() {
+            if key != "stateMachineVersionArn" && key != "weight" {
+                problems.push(format!(
+                    "Unknown parameter in {at}: \"{key}\", must be one of: stateMachineVersionArn, weight"
+                ));
+            }
+        }
+        let arn = match fields.get("stateMachineVersionArn") {
+            None => {
+                problems.push(format!(
+                    "Missing required parameter in {at}: \"stateMachineVersionArn\""
+                ));
+                None
+            }
+            Some(Value::String(a)) if a.is_empty() => {
+                problems.push(format!(
+                    "Invalid length for parameter {at}.stateMachineVersionArn, value: 0, valid min length: 1"
+                ));
+                None
+            }
+            Some(Value::String(a)) => Some(a.clone()),
+            Some(other) => {
+                problems.push(format!(
+                    "Invalid type for parameter {at}.stateMachineVersionArn, value: {}, valid types: <class 'str'>",
+                    python_str(other)
+                ));
+                None
+            }
+        };
+        let weight = match fields.get("weight") {
+            None => {
+                problems.push(format!("Missing required parameter in {at}: \"weight\""));
+                None
+            }
+            Some(w) => match w.as_i64() {
+                Some(n) if n < 0 => {
+                    problems.push(format!(
+                        "Invalid value for parameter {at}.weight, value: {n}, valid min value: 0"
+                    ));
+                    None
+                }
+                Some(n) => Some(n),
+                None => {
+                    problems.push(format!(
+                        "Invalid type for parameter {at}.weight, value: {}, valid types: <class 'int'>",
+                        python_str(w)
+                    ));
+                    None
+                }
+            },
+        };
+        if let (Some(arn), Some(weight)) = (arn, weight) {
+            routes.push(Route {
+                state_machine_version_arn: arn,
+                weight,
+            });
+        }
+    }
+    if items.is_empty() {
+        problems.push(
+            "Invalid length for parameter routingConfiguration, value: 0, valid min length: 1"
+                .into(),
+        );
+    }
+    if problems.is_empty() {
+        Ok(routes)
+    } else {
+        Err(ApiError::parameter(problems.join("\n")))
+    }
+}
+
+/// A JSON value as Python's `str()` shows the parsed value in botocore's messages.
+fn python_str(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => "None".into(),
+        Value::Bool(true) => "True".into(),
+        Value::Bool(false) => "False".into(),
+        other => other.to_string(),
+    }
+}
+
 /// Every version the routing names must exist (`ResourceNotFound` otherwise).
 fn check_versions_exist(s: &Store, routes: &[Route]) -> Result<(), ApiError> {
     for r in routes {
@@ -268,18 +371,20 @@ fn create_alias(
     ctx: &mut Context,
     input: CreateStateMachineAliasInput,
 ) -> Result<CreateStateMachineAliasOutput, ApiError> {
+    // The AWS CLI validates parameters before the service sees the name.
+    let routes = routes_from(&input.routing_configuration)?;
     check_alias_name(&input.name)?;
     check_sensitive_length("description", input.description.as_deref(), 256)?;
-    let machine_arn = check_routing(&input.routing_configuration)?;
+    let machine_arn = check_routing(&routes)?;
     let arn = format!("{machine_arn}:{}", input.name);
     let now = super::now();
     ctx.store.write(|s| {
-        check_versions_exist(s, &input.routing_configuration)?;
+        check_versions_exist(s, &routes)?;
         if let Some(existing) = db::aliases::get(s, &arn)? {
             // AWS's idempotency: the same name, description and routing give back the
             // alias already there.
             if existing.description == input.description
-                && same_routing(&existing.routing, &input.routing_configuration)
+                && same_routing(&existing.routing, &routes)
             {
                 return Ok(CreateStateMachineAliasOutput {
                     state_machine_alias_arn: existing.arn,
@@ -307,7 +412,7 @@ fn create_alias(
                 state_machine_arn: machine_arn.clone(),
                 name: input.name.clone(),
                 description: input.description.clone(),
-                routing: input.routing_configuration.clone(),
+                routing: routes.clone(),
                 creation_date: now,
                 update_date: None,
             },
@@ -348,7 +453,12 @@ fn update_alias(
             "Either the description or the routingConfiguration must be specified".into(),
         ));
     }
-    if let Some(routes) = &input.routing_configuration {
+    let routes = input
+        .routing_configuration
+        .as_ref()
+        .map(routes_from)
+        .transpose()?;
+    if let Some(routes) = &routes {
         let routed = check_routing(routes)?;
         if routed != machine_arn {
             return Err(validation(format!(
@@ -365,7 +475,7 @@ fn update_alias(
     ctx.store.write(|s| {
         let mut alias =
             db::aliases::get(s, &input.state_machine_alias_arn)?.ok_or_else(not_found)?;
-        if let Some(routes) = &input.routing_configuration {
+        if let Some(routes) = &routes {
             check_versions_exist(s, routes)?;
             alias.routing = routes.clone();
         }
