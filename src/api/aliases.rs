@@ -715,6 +715,47 @@ mod tests {
     }
 
     #[test]
+    fn a_machine_holds_at_most_a_hundred_aliases() {
+        let mut ctx = Context::new(Store::in_memory().unwrap());
+        let call = |ctx: &mut Context, op: &str, input: Value| super::super::call(ctx, op, input);
+        call(
+            &mut ctx,
+            "CreateStateMachine",
+            serde_json::json!({
+                "name": "m",
+                "definition": r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#,
+                "roleArn": "arn:aws:iam::123456789012:role/r",
+                "publish": true,
+            }),
+        )
+        .unwrap();
+        let routing =
+            serde_json::json!([{"stateMachineVersionArn": format!("{SM}:1"), "weight": 100}]);
+        for i in 0..MAX_ALIASES {
+            call(
+                &mut ctx,
+                "CreateStateMachineAlias",
+                serde_json::json!({"name": format!("a{i}"), "routingConfiguration": routing}),
+            )
+            .unwrap();
+        }
+        let err = call(
+            &mut ctx,
+            "CreateStateMachineAlias",
+            serde_json::json!({"name": "one-too-many", "routingConfiguration": routing}),
+        )
+        .unwrap_err();
+        assert_eq!(err.code, "ServiceQuotaExceededException");
+        // Re-creating an existing alias is still idempotent at the limit.
+        call(
+            &mut ctx,
+            "CreateStateMachineAlias",
+            serde_json::json!({"name": "a7", "routingConfiguration": routing}),
+        )
+        .unwrap();
+    }
+
+    #[test]
     fn draws_split_by_weight() {
         let routes = [route(1, 30), route(2, 70)];
         assert_eq!(pick_route(&routes, 0).unwrap().weight, 30);

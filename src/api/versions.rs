@@ -282,6 +282,50 @@ mod tests {
         assert!(!is_version_qualifier(""));
     }
 
+    fn context_with_machine() -> Context {
+        let mut ctx = Context::new(Store::in_memory().unwrap());
+        super::super::call(
+            &mut ctx,
+            "CreateStateMachine",
+            serde_json::json!({
+                "name": "m",
+                "definition": r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#,
+                "roleArn": "arn:aws:iam::123456789012:role/r",
+            }),
+        )
+        .unwrap();
+        ctx
+    }
+
+    #[test]
+    fn a_machine_holds_at_most_a_thousand_versions() {
+        let mut ctx = context_with_machine();
+        let mut sm = db::state_machines::get(&ctx.store, SM).unwrap().unwrap();
+        for i in 0..MAX_VERSIONS {
+            sm.revision_id = Some(format!("r{i}"));
+            db::versions::insert(&ctx.store, &sm, None, Utc::now()).unwrap();
+        }
+        sm.revision_id = Some("new".into());
+        db::state_machines::update(&ctx.store, &sm).unwrap();
+        let err = super::super::call(
+            &mut ctx,
+            "PublishStateMachineVersion",
+            serde_json::json!({"stateMachineArn": SM}),
+        )
+        .unwrap_err();
+        assert_eq!(err.code, "ServiceQuotaExceededException");
+        // The revision already published is still given back at the limit.
+        sm.revision_id = Some("r5".into());
+        db::state_machines::update(&ctx.store, &sm).unwrap();
+        let out = super::super::call(
+            &mut ctx,
+            "PublishStateMachineVersion",
+            serde_json::json!({"stateMachineArn": SM}),
+        )
+        .unwrap();
+        assert_eq!(out["stateMachineVersionArn"], format!("{SM}:6"));
+    }
+
     #[test]
     fn sensitive_values_are_redacted_in_length_errors() {
         let long = "x".repeat(257);
