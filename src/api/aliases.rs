@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::versions::{check_sensitive_length, check_token_length, is_version_qualifier};
+use super::versions::{check_token_length, is_version_qualifier};
 use super::{request, response, timestamp, ApiError, Arn, Context};
 use crate::store::aliases::{AliasRecord, Route};
 use crate::store::executions::ResolvedMachine;
@@ -135,24 +135,85 @@ pub fn is_alias_name(name: &str) -> bool {
     !name.is_empty() && name.chars().all(allowed) && !name.chars().all(|c| c.is_ascii_digit())
 }
 
-/// The model's constraints on an alias name, with AWS's messages.
-fn check_alias_name(name: &str) -> Result<(), ApiError> {
-    if name.is_empty() {
+/// The request model's constraints, all reported at once in member order as AWS does
+/// (`N validation errors detected: ...; ...`). An empty name is the AWS CLI's own error.
+fn check_model(
+    description: Option<&str>,
+    name: Option<&str>,
+    routes: Option<&[Route]>,
+) -> Result<(), ApiError> {
+    if name == Some("") {
         return Err(ApiError::parameter(
             "Invalid length for parameter name, value: 0, valid min length: 1",
         ));
     }
-    if name.chars().count() > 80 {
-        return Err(validation(format!(
-            "1 validation error detected: Value '{name}' at 'name' failed to satisfy constraint: Member must have length less than or equal to 80"
-        )));
+    let mut violations = Vec::new();
+    let value_at = |value: &str, member: &str, constraint: &str| {
+        format!(
+            "Value '{value}' at '{member}' failed to satisfy constraint: Member must {constraint}"
+        )
+    };
+    if description.is_some_and(|d| d.chars().count() > 256) {
+        violations.push(value_at(
+            "*** Sensitive Data Redacted ***",
+            "description",
+            "have length less than or equal to 256",
+        ));
     }
-    if !is_alias_name(name) {
-        return Err(validation(format!(
-            "1 validation error detected: Value '{name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: {ALIAS_PATTERN}"
-        )));
+    if let Some(name) = name {
+        if !is_alias_name(name) {
+            violations.push(value_at(
+                name,
+                "name",
+                &format!("satisfy regular expression pattern: {ALIAS_PATTERN}"),
+            ));
+        }
+        if name.chars().count() > 80 {
+            violations.push(value_at(
+                name,
+                "name",
+                "have length less than or equal to 80",
+            ));
+        }
     }
-    Ok(())
+    if let Some(routes) = routes {
+        if routes.len() > 2 {
+            let items: Vec<String> = routes
+                .iter()
+                .map(|r| {
+                    format!(
+                        "RoutingConfigurationListItem(stateMachineVersionArn={}, weight={})",
+                        r.state_machine_version_arn, r.weight
+                    )
+                })
+                .collect();
+            violations.push(value_at(
+                &format!("[{}]", items.join(", ")),
+                "routingConfiguration",
+                "have length less than or equal to 2",
+            ));
+        }
+        for (i, r) in routes.iter().enumerate() {
+            if r.weight > 100 {
+                violations.push(value_at(
+                    &r.weight.to_string(),
+                    &format!("routingConfiguration.{}.member.weight", i + 1),
+                    "have value less than or equal to 100",
+                ));
+            }
+        }
+    }
+    match violations.len() {
+        0 => Ok(()),
+        1 => Err(validation(format!(
+            "1 validation error detected: {}",
+            violations[0]
+        ))),
+        n => Err(validation(format!(
+            "{n} validation errors detected: {}",
+            violations.join("; ")
+        ))),
+    }
 }
 
 /// An alias ARN taken apart: (state machine ARN, alias name). `InvalidArn` otherwise.
@@ -176,21 +237,6 @@ fn check_routing(routes: &[Route]) -> Result<String, ApiError> {
             "Invalid length for parameter routingConfiguration, value: 0, valid min length: 1",
         ));
     }
-    if routes.len() > 2 {
-        let items: Vec<String> = routes
-            .iter()
-            .map(|r| {
-                format!(
-                    "RoutingConfigurationListItem(stateMachineVersionArn={}, weight={})",
-                    r.state_machine_version_arn, r.weight
-                )
-            })
-            .collect();
-        return Err(validation(format!(
-            "1 validation error detected: Value '[{}]' at 'routingConfiguration' failed to satisfy constraint: Member must have length less than or equal to 2",
-            items.join(", ")
-        )));
-    }
     for (i, r) in routes.iter().enumerate() {
         if r.weight < 0 {
             return Err(ApiError::parameter(format!(
@@ -198,14 +244,8 @@ fn check_routing(routes: &[Route]) -> Result<String, ApiError> {
                 r.weight
             )));
         }
-        if r.weight > 100 {
-            return Err(validation(format!(
-                "1 validation error detected: Value '{}' at 'routingConfiguration.{}.member.weight' failed to satisfy constraint: Member must have value less than or equal to 100",
-                r.weight,
-                i + 1
-            )));
-        }
     }
+    check_model(None, None, Some(routes))?;
     let arns: Vec<&str> = routes
         .iter()
         .map(|r| r.state_machine_version_arn.as_str())
@@ -373,8 +413,11 @@ fn create_alias(
 ) -> Result<CreateStateMachineAliasOutput, ApiError> {
     // The AWS CLI validates parameters before the service sees the name.
     let routes = routes_from(&input.routing_configuration)?;
-    check_alias_name(&input.name)?;
-    check_sensitive_length("description", input.description.as_deref(), 256)?;
+    check_model(
+        input.description.as_deref(),
+        Some(&input.name),
+        Some(&routes),
+    )?;
     let machine_arn = check_routing(&routes)?;
     let arn = format!("{machine_arn}:{}", input.name);
     let now = super::now();
@@ -446,18 +489,19 @@ fn update_alias(
     ctx: &mut Context,
     input: UpdateStateMachineAliasInput,
 ) -> Result<UpdateStateMachineAliasOutput, ApiError> {
-    let (machine_arn, _) = parse_alias_arn(&input.state_machine_alias_arn)?;
-    check_sensitive_length("description", input.description.as_deref(), 256)?;
-    if input.description.is_none() && input.routing_configuration.is_none() {
-        return Err(validation(
-            "Either the description or the routingConfiguration must be specified".into(),
-        ));
-    }
+    // Parameter validation (AWS CLI), then the model's constraints, then the operation's.
     let routes = input
         .routing_configuration
         .as_ref()
         .map(routes_from)
         .transpose()?;
+    check_model(input.description.as_deref(), None, routes.as_deref())?;
+    let (machine_arn, _) = parse_alias_arn(&input.state_machine_alias_arn)?;
+    if input.description.is_none() && input.routing_configuration.is_none() {
+        return Err(validation(
+            "Either the description or the routingConfiguration must be specified".into(),
+        ));
+    }
     if let Some(routes) = &routes {
         let routed = check_routing(routes)?;
         if routed != machine_arn {
@@ -753,6 +797,34 @@ mod tests {
             serde_json::json!({"name": "a7", "routingConfiguration": routing}),
         )
         .unwrap();
+    }
+
+    #[test]
+    fn model_violations_are_reported_together_in_member_order() {
+        let routes = [route(1, 101), route(2, 150)];
+        let e = check_model(Some(&"d".repeat(300)), Some("123"), Some(&routes)).unwrap_err();
+        assert_eq!(
+            e.message,
+            format!(
+                "4 validation errors detected: \
+                 Value '*** Sensitive Data Redacted ***' at 'description' failed to satisfy constraint: Member must have length less than or equal to 256; \
+                 Value '123' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: {ALIAS_PATTERN}; \
+                 Value '101' at 'routingConfiguration.1.member.weight' failed to satisfy constraint: Member must have value less than or equal to 100; \
+                 Value '150' at 'routingConfiguration.2.member.weight' failed to satisfy constraint: Member must have value less than or equal to 100"
+            )
+        );
+        let long = "a b".repeat(30);
+        let e = check_model(None, Some(&long), None).unwrap_err();
+        assert!(
+            e.message.starts_with("2 validation errors detected: "),
+            "{}",
+            e.message
+        );
+        assert!(check_model(Some("ok"), Some("PROD"), Some(&[route(1, 100)])).is_ok());
+        assert_eq!(
+            check_model(None, Some(""), None).unwrap_err().code,
+            "ParamValidation"
+        );
     }
 
     #[test]
