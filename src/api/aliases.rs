@@ -613,10 +613,15 @@ fn routing_draw(s: &Store, alias_arn: &str) -> Result<u64, ApiError> {
         return Ok(rand::random::<u64>() % 100);
     };
     let started = db::aliases::executions_started(s, alias_arn)?;
-    let digest = Sha256::digest(format!("{seed}\n{alias_arn}\n{started}").as_bytes());
+    Ok(seeded_draw(&seed, alias_arn, started))
+}
+
+/// The draw in `0..100` for the `n`th execution through an alias under a seed.
+fn seeded_draw(seed: &str, alias_arn: &str, n: u64) -> u64 {
+    let digest = Sha256::digest(format!("{seed}\n{alias_arn}\n{n}").as_bytes());
     let mut first = [0u8; 8];
     first.copy_from_slice(&digest[..8]);
-    Ok(u64::from_be_bytes(first) % 100)
+    u64::from_be_bytes(first) % 100
 }
 
 /// The version a draw in `0..100` selects: each route owns `weight` consecutive numbers.
@@ -824,6 +829,25 @@ mod tests {
         assert_eq!(
             check_model(None, Some(""), None).unwrap_err().code,
             "ParamValidation"
+        );
+    }
+
+    #[test]
+    fn seeded_draws_are_reproducible_and_spread_by_weight() {
+        let alias = format!("{SM}:PROD");
+        assert_eq!(seeded_draw("7", &alias, 3), seeded_draw("7", &alias, 3));
+        let routes = [route(1, 30), route(2, 70)];
+        let on_first = (0..2000)
+            .filter(|n| {
+                pick_route(&routes, seeded_draw("7", &alias, *n))
+                    .unwrap()
+                    .weight
+                    == 30
+            })
+            .count();
+        assert!(
+            (500..=700).contains(&on_first),
+            "{on_first} of 2000 on the 30% route"
         );
     }
 
