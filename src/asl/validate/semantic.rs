@@ -1086,7 +1086,7 @@ impl Walker {
             match language {
                 Language::JsonPath => {
                     if catcher.contains_key("Output") {
-                        self.schema_error("Field 'Output' is not supported", cat.clone());
+                        self.foreign_field(language, "Output", &cat);
                     }
                     if let Some(Value::String(path)) = catcher.get("ResultPath") {
                         self.result_path(path, &format!("{cat}/ResultPath"));
@@ -1094,7 +1094,7 @@ impl Walker {
                 }
                 Language::Jsonata => {
                     if catcher.contains_key("ResultPath") {
-                        self.schema_error("Field 'ResultPath' is not supported", cat.clone());
+                        self.foreign_field(language, "ResultPath", &cat);
                     }
                 }
             }
@@ -1737,5 +1737,86 @@ mod tests {
         assert_eq!(all[0].severity, super::super::Severity::Warning);
         assert_eq!(all[0].code, "PASS_RESULT_IS_STATIC");
         assert_eq!(all[0].location, "/States/A/Result");
+    }
+
+    #[test]
+    fn fail_paths_and_literal_warnings() {
+        expect(
+            machine(json!({"Type": "Fail", "ErrorPath": "States.MathAdd($.a, 1)"}), json!({})),
+            SCHEMA,
+            "The value for the field 'ErrorPath' must be a valid reference path or a valid intrinsic function call that returns a string",
+            "/States/A/ErrorPath",
+        );
+        let d = machine(json!({"Type": "Fail", "Error": "$.error"}), json!({}));
+        let all = check(&d, MachineType::Standard);
+        assert_eq!(all.len(), 1);
+        assert_eq!(
+            (all[0].code.as_str(), all[0].location.as_str()),
+            ("NO_PATH", "/States/A/Error")
+        );
+    }
+
+    #[test]
+    fn map_processor_reader_and_batcher() {
+        let inner = json!({"StartAt": "I", "States": {"I": {"Type": "Succeed"}}});
+        expect(
+            machine(json!({"Type": "Map", "End": true}), json!({})),
+            SCHEMA,
+            "These fields are required: [ItemProcessor]",
+            "/States/A",
+        );
+        let mut distributed = inner.clone();
+        distributed["ProcessorConfig"] = json!({"Mode": "DISTRIBUTED"});
+        expect(
+            machine(
+                json!({"Type": "Map", "End": true, "ItemProcessor": distributed}),
+                json!({}),
+            ),
+            SCHEMA,
+            "These fields are required: [ExecutionType]",
+            "/States/A/ItemProcessor/ProcessorConfig",
+        );
+        expect(
+            machine(
+                json!({"Type": "Map", "End": true, "ItemProcessor": inner,
+                       "ItemReader": {"Resource": "arn:aws:states:::s3:putObject"}}),
+                json!({}),
+            ),
+            SCHEMA,
+            "The resource provided arn:aws:states:::s3:putObject is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.",
+            "/States/A/ItemReader/Resource",
+        );
+        expect(
+            machine(
+                json!({"Type": "Map", "End": true, "ItemProcessor": inner,
+                       "ItemBatcher": {"MaxItemsPerBatch": 2, "MaxItemsPerBatchPath": "$.n"}}),
+                json!({}),
+            ),
+            SCHEMA,
+            "Fields 'MaxItemsPerBatch' and 'MaxItemsPerBatchPath' are mutually exclusive",
+            "/States/A/ItemBatcher",
+        );
+    }
+
+    #[test]
+    fn jsonata_choice_conditions_and_catchers() {
+        let d = json!({"QueryLanguage": "JSONata", "StartAt": "A", "States": {
+            "A": {"Type": "Choice", "Choices": [{"Condition": "yes", "Next": "B"}], "Default": "B"},
+            "B": {"Type": "Succeed"}}});
+        expect(
+            d,
+            SCHEMA,
+            "The field 'Condition' should be a boolean or a JSONata expression",
+            "/States/A/Choices[0]/Condition",
+        );
+        let d = json!({"QueryLanguage": "JSONata", "StartAt": "A", "States": {
+            "A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true,
+                  "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "A", "ResultPath": "$.e"}]}}});
+        expect(
+            d,
+            SCHEMA,
+            "The QueryLanguage is set to 'JSONata', but field 'ResultPath' is only supported for the 'JSONPath' QueryLanguage",
+            "/States/A/Catch[0]",
+        );
     }
 }
