@@ -958,6 +958,7 @@ impl Walker {
             self.reader_writer(reader, &at, language, resources::is_item_reader);
             if let Some(Value::Object(config)) = reader.get("ReaderConfig") {
                 let cat = format!("{at}/ReaderConfig");
+                self.integer_not_expression(config, &["MaxItems"], &cat, language);
                 if config.contains_key("MaxItems") && config.contains_key("MaxItemsPath") {
                     self.schema_error(
                         "Fields 'MaxItems' and 'MaxItemsPath' are mutually exclusive",
@@ -985,6 +986,8 @@ impl Walker {
         }
         if let Some(Value::Object(batcher)) = obj.get("ItemBatcher") {
             let at = format!("{loc}/ItemBatcher");
+            let limits = ["MaxItemsPerBatch", "MaxInputBytesPerBatch"];
+            self.integer_not_expression(batcher, &limits, &at, language);
             for (a, b) in [
                 ("MaxItemsPerBatch", "MaxItemsPerBatchPath"),
                 ("MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath"),
@@ -1004,6 +1007,25 @@ impl Walker {
                 if let Some(input) = batcher.get("BatchInput") {
                     self.template(input, &format!("{at}/BatchInput"));
                 }
+            }
+        }
+    }
+
+    /// In a JSONPath state a `{% %}` string is just a wrongly typed number.
+    fn integer_not_expression(
+        &mut self,
+        obj: &Map<String, Value>,
+        fields: &[&str],
+        at: &str,
+        language: Language,
+    ) {
+        if language != Language::JsonPath {
+            return;
+        }
+        for field in fields {
+            let text = obj.get(*field).and_then(Value::as_str);
+            if text.is_some_and(|s| expressions::jsonata_body(s).is_some()) {
+                self.schema_error("Expected value of type [INTEGER]", format!("{at}/{field}"));
             }
         }
     }
@@ -1817,6 +1839,31 @@ mod tests {
             SCHEMA,
             "The QueryLanguage is set to 'JSONata', but field 'ResultPath' is only supported for the 'JSONPath' QueryLanguage",
             "/States/A/Catch[0]",
+        );
+    }
+
+    #[test]
+    fn expressions_in_numeric_fields_need_jsonata() {
+        let inner = json!({"StartAt": "I", "States": {"I": {"Type": "Succeed"}}});
+        expect(
+            machine(
+                json!({"Type": "Map", "End": true, "ItemProcessor": inner,
+                       "ItemBatcher": {"MaxItemsPerBatch": "{% 2 %}"}}),
+                json!({}),
+            ),
+            SCHEMA,
+            "Expected value of type [INTEGER]",
+            "/States/A/ItemBatcher/MaxItemsPerBatch",
+        );
+        expect(
+            machine(
+                json!({"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true,
+                       "TimeoutSeconds": "{% 5 %}"}),
+                json!({}),
+            ),
+            SCHEMA,
+            "Expected value of type [INTEGER]",
+            "/States/A/TimeoutSeconds",
         );
     }
 }
