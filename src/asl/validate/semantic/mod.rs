@@ -1,6 +1,7 @@
 //! The semantic walk: every state machine scope (top level, Parallel branches, Map item
 //! processors), its states, transitions, query languages, paths, templates, expressions
-//! and resources. Structural checks are delegated to [`schema`] per object.
+//! and resources. Structural checks are delegated to [`schema`] per object; Choice rules
+//! live in `choice`, Map fields in `map`.
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use serde_json::{Map, Value};
