@@ -646,3 +646,87 @@ fn expressions_in_numeric_fields_need_jsonata() {
         "/States/A/TimeoutSeconds",
     );
 }
+
+#[test]
+fn more_choice_rule_checks() {
+    let choice = |rule: Value| {
+        machine(
+            json!({"Type": "Choice", "Choices": [rule], "Default": "B"}),
+            json!({"B": {"Type": "Succeed"}}),
+        )
+    };
+    expect(
+        choice(json!({"Variable": "$.t", "TimestampEquals": "2020-01-01 00:00:00", "Next": "B"})),
+        SCHEMA,
+        "String does not match RFC3339 timestamp",
+        "/States/A/Choices[0]/TimestampEquals",
+    );
+    expect(
+        choice(json!({"And": [], "Next": "B"})),
+        SCHEMA,
+        "The field 'And' should be a non-empty array",
+        "/States/A/Choices[0]/And",
+    );
+    expect(
+        choice(json!({"Not": [{"Variable": "$.x", "IsNull": true}], "Next": "B"})),
+        SCHEMA,
+        "Expected value of type [OBJECT]",
+        "/States/A/Choices[0]/Not",
+    );
+    expect(
+        choice(json!({"IsNull": true, "Next": "B"})),
+        SCHEMA,
+        "These fields are required: [Variable]",
+        "/States/A/Choices[0]",
+    );
+    expect(
+        choice(json!({"Variable": "$.x", "StringEqualsPath": "$.a[", "Next": "B"})),
+        SCHEMA,
+        "The value for the field 'StringEqualsPath' must be a valid JSONPath",
+        "/States/A/Choices[0]/StringEqualsPath",
+    );
+}
+
+#[test]
+fn sub_object_language_and_credentials_fields() {
+    let inner = json!({"StartAt": "I", "States": {"I": {"Type": "Succeed"}}});
+    expect(
+        machine(
+            json!({"Type": "Map", "End": true, "ItemProcessor": inner,
+                   "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Arguments": {}}}),
+            json!({}),
+        ),
+        SCHEMA,
+        "The QueryLanguage is set to 'JSONPath', but field 'Arguments' is only supported for the 'JSONata' QueryLanguage",
+        "/States/A/ResultWriter/Arguments",
+    );
+    expect(
+        machine(
+            json!({"Type": "Map", "End": true, "ItemProcessor": inner,
+                   "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+                                  "ReaderConfig": {"MaxItemsPath": "$.n[*]"}}}),
+            json!({}),
+        ),
+        SCHEMA,
+        "The value for the field 'MaxItemsPath' must be a valid reference path",
+        "/States/A/ItemReader/ReaderConfig/MaxItemsPath",
+    );
+    expect(
+        machine(
+            json!({"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true,
+                   "Credentials": {"RoleArn": "arn:aws:iam::123456789012:role/r", "Extra": 1}}),
+            json!({}),
+        ),
+        SCHEMA,
+        "Field 'Extra' is not supported",
+        "/States/A/Credentials",
+    );
+    let control = "A\u{1}";
+    let d = json!({"StartAt": control, "States": {control: {"Type": "Succeed"}}});
+    expect(
+        d,
+        "INVALID_STATE_NAME",
+        "State name 'A\\u{1}' contains control characters",
+        "/States/A\u{1}",
+    );
+}
