@@ -159,6 +159,8 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         .map_err(|e| ApiError::internal(format!("stored definition is not JSON: {e}")))?;
     let parsed =
         definition::parse(&definition_value).map_err(|e| ApiError::new("InvalidDefinition", e))?;
+    // Before the execution exists: a bad mock/handlers file or test case refuses the start.
+    let runner = task_runner(ctx, &machine.name, test_case.as_deref())?;
 
     let started = Utc::now();
     let info = ExecutionInfo {
@@ -191,7 +193,6 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     };
     store::insert(&ctx.store, &record)?;
 
-    let runner = task_runner(ctx, &machine.name, test_case.as_deref());
     let mut sink = BufferSink::default();
     let mut execution = Execution::start(&parsed, info, &mut sink);
     let progress = {
@@ -213,15 +214,18 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     }))
 }
 
-/// The Task runner for an execution. Until the tasks layer provides one, no task can run
-/// offline and each fails with a cause naming its resource.
+/// The Task runner for an execution: its mock test case (`#<case>`) and local handlers.
 fn task_runner(
     ctx: &Context,
     state_machine_name: &str,
     test_case: Option<&str>,
-) -> Box<dyn engine::TaskRunner> {
-    let _ = (ctx, state_machine_name, test_case);
-    Box::new(engine::task::NoTasks)
+) -> Result<Box<dyn engine::TaskRunner>, ApiError> {
+    Ok(crate::tasks::runner_for(
+        ctx.mock_config.as_deref(),
+        ctx.handlers.as_deref(),
+        state_machine_name,
+        test_case,
+    )?)
 }
 
 /// Copies the execution's status into its record (and its state, when parked).
