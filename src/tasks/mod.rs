@@ -9,6 +9,7 @@
 pub mod handlers;
 pub mod lambda;
 pub mod mock;
+pub mod parking;
 pub mod process;
 pub mod resource;
 
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 pub use handlers::Handlers;
 pub use mock::{MockConfig, MockTestCase};
+pub use parking::RunnerConfig;
 pub use resource::{Pattern, Resource};
 
 use crate::asl::StatesError;
@@ -50,6 +52,8 @@ pub enum TasksError {
         test_case: String,
         known: String,
     },
+    #[error("cannot open the store {path} for waiting tasks: {message}")]
+    Store { path: PathBuf, message: String },
 }
 
 /// Reads and validates a mock config file.
@@ -91,13 +95,42 @@ pub fn runner_for(
     state_machine_name: &str,
     test_case: Option<&str>,
 ) -> Result<Box<dyn TaskRunner>, TasksError> {
-    let config = mock_config.map(load_mock_config).transpose()?;
-    let mocks = match (test_case, &config, mock_config) {
+    let config = RunnerConfig {
+        mock_config: mock_config.map(Path::to_path_buf),
+        handlers: handlers.map(Path::to_path_buf),
+        state_machine_name: state_machine_name.to_string(),
+        test_case: test_case.map(str::to_string),
+    };
+    Ok(Box::new(local_tasks(&config)?))
+}
+
+/// [`runner_for`] that also parks: activity tasks and `.waitForTaskToken` callbacks get a
+/// task token row in the store at `db`, with `config` kept beside it so that the process
+/// that resumes the execution serves its next Tasks the same way.
+pub fn parking_runner_for(
+    config: &RunnerConfig,
+    db: &Path,
+) -> Result<Box<dyn TaskRunner>, TasksError> {
+    let mut tasks = local_tasks(config)?;
+    tasks.parking =
+        Some(
+            parking::Parking::open(db, config).map_err(|message| TasksError::Store {
+                path: db.to_path_buf(),
+                message,
+            })?,
+        );
+    Ok(Box::new(tasks))
+}
+
+fn local_tasks(config: &RunnerConfig) -> Result<LocalTasks, TasksError> {
+    let mock_config = config.mock_config.as_deref();
+    let loaded = mock_config.map(load_mock_config).transpose()?;
+    let mocks = match (config.test_case.as_deref(), &loaded, mock_config) {
         (None, _, _) => None,
-        (Some(case), Some(config), Some(path)) => Some(
-            config
-                .test_case(state_machine_name, case)
-                .map_err(|e| select_error(e, path, state_machine_name, case))?,
+        (Some(case), Some(loaded), Some(path)) => Some(
+            loaded
+                .test_case(&config.state_machine_name, case)
+                .map_err(|e| select_error(e, path, &config.state_machine_name, case))?,
         ),
         (Some(case), _, _) => {
             return Err(TasksError::NoMockConfig {
@@ -105,8 +138,8 @@ pub fn runner_for(
             })
         }
     };
-    let handlers = handlers.map(load_handlers).transpose()?;
-    Ok(Box::new(LocalTasks::new(mocks, handlers)))
+    let handlers = config.handlers.as_deref().map(load_handlers).transpose()?;
+    Ok(LocalTasks::new(mocks, handlers))
 }
 
 fn select_error(
@@ -137,16 +170,36 @@ fn select_error(
     }
 }
 
-/// Serves Tasks from a mock test case and local handlers.
-#[derive(Debug, Clone, Default)]
+/// Serves Tasks from a mock test case and local handlers; with parking, records the
+/// Tasks that wait for an outcome from outside.
+#[derive(Default)]
 pub struct LocalTasks {
     mocks: Option<MockTestCase>,
     handlers: Option<Handlers>,
+    parking: Option<parking::Parking>,
 }
 
 impl LocalTasks {
     pub fn new(mocks: Option<MockTestCase>, handlers: Option<Handlers>) -> LocalTasks {
-        LocalTasks { mocks, handlers }
+        LocalTasks {
+            mocks,
+            handlers,
+            parking: None,
+        }
+    }
+
+    /// Opens the invocation's task token (nothing to do without parking).
+    fn open_token(
+        &self,
+        invocation: &TaskInvocation,
+        activity: Option<&str>,
+    ) -> Result<(), TaskOutcome> {
+        match &self.parking {
+            Some(parking) => parking
+                .open_token(invocation, activity)
+                .map_err(|e| TaskOutcome::Failed(StatesError::runtime(e))),
+            None => Ok(()),
+        }
     }
 }
 
@@ -159,16 +212,49 @@ impl TaskRunner for LocalTasks {
         {
             return outcome;
         }
-        if let Some(outcome) = self.handlers.as_ref().and_then(|h| h.invoke(invocation)) {
+        let parsed = Resource::parse(invocation.resource);
+        let callback = parsed.pattern() == Pattern::WaitForTaskToken;
+        if let Some(handlers) = self.handlers.as_ref().filter(|h| h.serves(invocation)) {
+            // The token exists before the command runs: it may deliver the outcome itself.
+            if callback {
+                if let Err(failed) = self.open_token(invocation, None) {
+                    return failed;
+                }
+            }
+            let outcome = handlers
+                .invoke(invocation)
+                .unwrap_or_else(|| TaskOutcome::Failed(unserved(invocation, &parsed)));
+            if callback && outcome != TaskOutcome::Pending {
+                if let Some(parking) = &self.parking {
+                    parking.abort_token(invocation);
+                }
+            }
             return outcome;
         }
-        let parsed = Resource::parse(invocation.resource);
         // A worker (`get-activity-task`) or whoever holds the token (it shows in the
         // TaskScheduled parameters) delivers the outcome later.
-        if matches!(parsed, Resource::Activity { .. })
-            || parsed.pattern() == Pattern::WaitForTaskToken
-        {
-            return TaskOutcome::Pending;
+        if let Resource::Activity { arn, .. } = parsed {
+            if let Some(parking) = &self.parking {
+                match parking.activity_exists(arn) {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        return TaskOutcome::Failed(StatesError::runtime(format!(
+                            "The activity {arn} does not exist."
+                        )))
+                    }
+                    Err(e) => return TaskOutcome::Failed(StatesError::runtime(e)),
+                }
+            }
+            return match self.open_token(invocation, Some(arn)) {
+                Ok(()) => TaskOutcome::Pending,
+                Err(failed) => failed,
+            };
+        }
+        if callback {
+            return match self.open_token(invocation, None) {
+                Ok(()) => TaskOutcome::Pending,
+                Err(failed) => failed,
+            };
         }
         TaskOutcome::Failed(unserved(invocation, &parsed))
     }
