@@ -259,3 +259,150 @@ fn an_unknown_test_case_refuses_to_start() {
         .unwrap()
         .is_empty());
 }
+
+const APPROVAL: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:approval";
+
+/// Creates the activity and the approval machine (with `TimeoutSeconds` replaced).
+fn approval_machine(sfn: &Sfn, timeout_seconds: u64) {
+    sfn.json(&["create-activity", "--name", "approve"]);
+    let text = std::fs::read_to_string(fixture("approval.asl.json")).unwrap();
+    let mut definition: Value = serde_json::from_str(&text).unwrap();
+    definition["States"]["Approve"]["TimeoutSeconds"] = json!(timeout_seconds);
+    sfn.json(&[
+        "create-state-machine",
+        "--name",
+        "approval",
+        "--definition",
+        &definition.to_string(),
+        "--role-arn",
+        ROLE,
+    ]);
+}
+
+fn event_types(sfn: &Sfn, execution: &str) -> Vec<String> {
+    let history = sfn.json(&["get-execution-history", "--execution-arn", execution]);
+    history["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["type"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_worker_in_another_process_completes_the_activity_task() {
+    let sfn = Sfn::new();
+    approval_machine(&sfn, 30);
+    // The worker is polling before the execution starts, as a real worker fleet would be.
+    let mut worker = std::process::Command::new("python3")
+        .arg(fixture("worker.py"))
+        .args([env!("CARGO_BIN_EXE_sfn"), ACTIVITY, "worker-7"])
+        .env("SFN_DB", sfn.db())
+        .spawn()
+        .unwrap();
+    let started = sfn.json(&[
+        "start-execution",
+        "--state-machine-arn",
+        APPROVAL,
+        "--name",
+        "order-1",
+        "--input",
+        r#"{"amount": 250}"#,
+    ]);
+    let execution = started["executionArn"].as_str().unwrap();
+    assert!(worker.wait().unwrap().success());
+    let described = sfn.json(&["describe-execution", "--execution-arn", execution]);
+    assert_eq!(described["status"], "SUCCEEDED");
+    assert_eq!(
+        serde_json::from_str::<Value>(described["output"].as_str().unwrap()).unwrap(),
+        json!({"amount": 250, "approval": {"approved": true, "by": "worker-7"}})
+    );
+    let types = event_types(&sfn, execution);
+    assert_eq!(types.first().map(String::as_str), Some("ExecutionStarted"));
+    assert!(
+        types.contains(&"ActivityScheduled".to_string()),
+        "{types:?}"
+    );
+    assert!(
+        types.contains(&"ActivitySucceeded".to_string()),
+        "{types:?}"
+    );
+    assert_eq!(types.last().map(String::as_str), Some("ExecutionSucceeded"));
+}
+
+#[test]
+fn a_worker_failure_fails_the_task() {
+    let sfn = Sfn::new();
+    approval_machine(&sfn, 30);
+    let started = sfn.json(&[
+        "start-execution",
+        "--state-machine-arn",
+        APPROVAL,
+        "--input",
+        r#"{"amount": 5000}"#,
+    ]);
+    let execution = started["executionArn"].as_str().unwrap();
+    assert_eq!(
+        sfn.json(&["describe-execution", "--execution-arn", execution])["status"],
+        "RUNNING"
+    );
+    let worker = std::process::Command::new("python3")
+        .arg(fixture("worker.py"))
+        .args([env!("CARGO_BIN_EXE_sfn"), ACTIVITY, "worker-8"])
+        .env("SFN_DB", sfn.db())
+        .status()
+        .unwrap();
+    assert!(worker.success());
+    let described = sfn.json(&["describe-execution", "--execution-arn", execution]);
+    assert_eq!(described["status"], "FAILED");
+    assert_eq!(described["error"], "Rejected");
+    assert_eq!(described["cause"], "amount 5000 over limit");
+}
+
+#[test]
+fn the_timeout_fires_without_a_caller_and_a_late_answer_is_refused() {
+    let sfn = Sfn::new();
+    approval_machine(&sfn, 1);
+    let started = sfn.json(&["start-execution", "--state-machine-arn", APPROVAL]);
+    let execution = started["executionArn"].as_str().unwrap();
+    // A worker takes the task but answers after the deadline.
+    let task = sfn.json(&["get-activity-task", "--activity-arn", ACTIVITY]);
+    let token = task["taskToken"].as_str().unwrap().to_string();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // Any command advances the execution past its deadline.
+    let described = sfn.json(&["describe-execution", "--execution-arn", execution]);
+    assert_eq!(described["status"], "FAILED");
+    assert_eq!(described["error"], "ApprovalExpired");
+    let types = event_types(&sfn, execution);
+    assert!(types.contains(&"ActivityTimedOut".to_string()), "{types:?}");
+    let (code, stderr) = sfn.fail(&[
+        "send-task-success",
+        "--task-token",
+        &token,
+        "--task-output",
+        "{}",
+    ]);
+    assert_eq!(code, 254);
+    assert!(stderr.contains("(TaskTimedOut)"), "{stderr}");
+}
+
+#[test]
+fn stopping_a_parked_execution_aborts_its_task() {
+    let sfn = Sfn::new();
+    approval_machine(&sfn, 30);
+    let started = sfn.json(&["start-execution", "--state-machine-arn", APPROVAL]);
+    let execution = started["executionArn"].as_str().unwrap();
+    sfn.json(&["stop-execution", "--execution-arn", execution]);
+    assert_eq!(
+        sfn.json(&["describe-execution", "--execution-arn", execution])["status"],
+        "ABORTED"
+    );
+    // The aborted task is no longer handed to workers.
+    let out = sfn
+        .cmd()
+        .args(["get-activity-task", "--activity-arn", ACTIVITY])
+        .env("SFN_WAIT_TIME_SCALE", "0")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "");
+}
