@@ -36,6 +36,30 @@ impl EventSink for BufferSink {
     }
 }
 
+/// Writes events to the store in batches while the execution runs, so that a long
+/// execution neither holds its whole history in memory nor writes one transaction per
+/// event. The last batch goes with the execution's final record.
+struct StoreSink<'a> {
+    store: &'a mut crate::store::Store,
+    execution_arn: &'a str,
+    events: Vec<HistoryEvent>,
+    error: Option<crate::store::StoreError>,
+}
+
+const EVENT_BATCH: usize = 2000;
+
+impl EventSink for StoreSink<'_> {
+    fn emit(&mut self, event: &HistoryEvent) {
+        self.events.push(event.clone());
+        if self.events.len() >= EVENT_BATCH && self.error.is_none() {
+            if let Err(e) = store::append_events(self.store, self.execution_arn, &self.events) {
+                self.error = Some(e);
+            }
+            self.events.clear();
+        }
+    }
+}
+
 fn required_str<'a>(input: &'a Value, key: &str) -> Result<&'a str, ApiError> {
     input.get(key).and_then(Value::as_str).ok_or_else(|| {
         ApiError::parameter(format!("Missing required parameter in input: \"{key}\""))
@@ -159,8 +183,6 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         .map_err(|e| ApiError::internal(format!("stored definition is not JSON: {e}")))?;
     let parsed =
         definition::parse(&definition_value).map_err(|e| ApiError::new("InvalidDefinition", e))?;
-    // Before the execution exists: a bad mock/handlers file or test case refuses the start.
-    let runner = task_runner(ctx, &machine.name, test_case.as_deref())?;
 
     let started = Utc::now();
     let info = ExecutionInfo {
@@ -191,9 +213,15 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         role_arn: machine.role_arn.clone(),
         ..Default::default()
     };
+    let runner = task_runner(ctx, &machine.name, test_case.as_deref())?;
     store::insert(&ctx.store, &record)?;
 
-    let mut sink = BufferSink::default();
+    let mut sink = StoreSink {
+        store: &mut ctx.store,
+        execution_arn: &execution_arn,
+        events: Vec::new(),
+        error: None,
+    };
     let mut execution = Execution::start(&parsed, info, &mut sink);
     let progress = {
         let mut env = Env {
@@ -206,8 +234,11 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         };
         execution.run(&mut env)
     };
+    if let Some(e) = sink.error {
+        return Err(e.into());
+    }
     record_outcome(&mut record, &execution, &progress)?;
-    store::save_progress(&mut ctx.store, &record, &sink.events)?;
+    store::save_progress(sink.store, &record, &sink.events)?;
     // An outcome delivered while it ran (a callback handler answering at once) is taken now.
     super::task_tokens::resume(ctx, &execution_arn)?;
     Ok(json!({
