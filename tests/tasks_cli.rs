@@ -406,3 +406,68 @@ fn stopping_a_parked_execution_aborts_its_task() {
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "");
 }
+
+#[test]
+fn callbacks_answered_at_once_and_later_by_another_process() {
+    let sfn = Sfn::new();
+    let definition = format!("file://{}", fixture("callback.asl.json").display());
+    sfn.json(&[
+        "create-state-machine",
+        "--name",
+        "callback",
+        "--definition",
+        &definition,
+        "--role-arn",
+        ROLE,
+    ]);
+    let outbox = sfn.dir.path().join("token.txt");
+    let out = sfn
+        .cmd()
+        .args([
+            "start-execution",
+            "--state-machine-arn",
+            "arn:aws:states:us-east-1:123456789012:stateMachine:callback",
+            "--input",
+            r#"{"amount": 10}"#,
+        ])
+        .env("SFN_HANDLERS", fixture("handlers-callback.json"))
+        .env("SFN_TEST_BIN", env!("CARGO_BIN_EXE_sfn"))
+        .env("SFN_TEST_OUTBOX", &outbox)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let execution = serde_json::from_slice::<Value>(&out.stdout).unwrap()["executionArn"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // The first step's answer came during the run; the second waits.
+    assert_eq!(
+        sfn.json(&["describe-execution", "--execution-arn", &execution])["status"],
+        "RUNNING"
+    );
+    let token = std::fs::read_to_string(&outbox).unwrap();
+    sfn.json(&["send-task-heartbeat", "--task-token", &token]);
+    sfn.json(&[
+        "send-task-success",
+        "--task-token",
+        &token,
+        "--task-output",
+        r#"{"approved": "later"}"#,
+    ]);
+    let described = sfn.json(&["describe-execution", "--execution-arn", &execution]);
+    assert_eq!(described["status"], "SUCCEEDED");
+    assert_eq!(
+        serde_json::from_str::<Value>(described["output"].as_str().unwrap()).unwrap(),
+        json!({"amount": 10, "first": {"approved": true}, "second": {"approved": "later"}})
+    );
+    let types = event_types(&sfn, &execution);
+    assert_eq!(
+        types.iter().filter(|t| *t == "TaskSucceeded").count(),
+        2,
+        "{types:?}"
+    );
+}
