@@ -204,6 +204,22 @@ impl LocalTasks {
 }
 
 impl TaskRunner for LocalTasks {
+    fn check(&self, state_name: &str, resource: &str) -> Result<(), StatesError> {
+        let mocked = self.mocks.as_ref().is_some_and(|m| m.mocks(state_name));
+        match (Resource::parse(resource), &self.parking) {
+            (Resource::Activity { arn, .. }, Some(parking)) if !mocked => {
+                match parking.activity_exists(arn) {
+                    Ok(true) => Ok(()),
+                    Ok(false) => Err(StatesError::runtime(format!(
+                        "The activity {arn} does not exist."
+                    ))),
+                    Err(e) => Err(StatesError::runtime(e)),
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+
     fn invoke(&self, invocation: &TaskInvocation) -> TaskOutcome {
         if let Some(outcome) = self
             .mocks
@@ -234,16 +250,10 @@ impl TaskRunner for LocalTasks {
         // A worker (`get-activity-task`) or whoever holds the token (it shows in the
         // TaskScheduled parameters) delivers the outcome later.
         if let Resource::Activity { arn, .. } = parsed {
-            if let Some(parking) = &self.parking {
-                match parking.activity_exists(arn) {
-                    Ok(true) => {}
-                    Ok(false) => {
-                        return TaskOutcome::Failed(StatesError::runtime(format!(
-                            "The activity {arn} does not exist."
-                        )))
-                    }
-                    Err(e) => return TaskOutcome::Failed(StatesError::runtime(e)),
-                }
+            // Normally caught by `check` before scheduling; an engine that did not call
+            // it still gets the failure here.
+            if let Err(error) = self.check(invocation.state_name, invocation.resource) {
+                return TaskOutcome::Failed(error);
             }
             return match self.open_token(invocation, Some(arn)) {
                 Ok(()) => TaskOutcome::Pending,
@@ -385,6 +395,47 @@ mod tests {
             )),
             TaskOutcome::Pending
         );
+    }
+
+    #[test]
+    fn parking_checks_activities_and_records_tokens() {
+        use crate::store::{activities, task_tokens, Store};
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("sfn.db");
+        let arn = "arn:aws:states:us-east-1:123456789012:activity:approve";
+        let store = Store::open(&db).unwrap();
+        let record = activities::ActivityRecord {
+            arn: arn.into(),
+            name: "approve".into(),
+            creation_date: chrono::Utc::now(),
+            encryption_configuration: None,
+        };
+        activities::create(&store, &record, &[]).unwrap();
+        let config = RunnerConfig::new(None, None, "orders", None);
+        let runner = parking_runner_for(&config, &db).unwrap();
+        assert_eq!(runner.check("Approve", arn), Ok(()));
+        let missing = "arn:aws:states:us-east-1:123456789012:activity:gone";
+        assert_eq!(
+            runner.check("Approve", missing),
+            Err(StatesError::runtime(format!(
+                "The activity {missing} does not exist."
+            )))
+        );
+        assert_eq!(runner.check("Charge", CHARGE_ARN), Ok(()));
+
+        let input = json!({"amount": 5});
+        let mut invocation = call("Approve", arn, &input);
+        invocation.task_token = Some("0123456789abcdef0123456789abcdef");
+        invocation.timeout_seconds = Some(60);
+        assert_eq!(runner.invoke(&invocation), TaskOutcome::Pending);
+        let token = task_tokens::get(&store, "0123456789abcdef0123456789abcdef")
+            .unwrap()
+            .unwrap();
+        assert_eq!(token.status, task_tokens::TokenStatus::Scheduled);
+        assert_eq!(token.activity_arn.as_deref(), Some(arn));
+        assert_eq!(token.input.as_deref(), Some("{\"amount\":5}"));
+        let kept: RunnerConfig = serde_json::from_str(token.runner.as_deref().unwrap()).unwrap();
+        assert_eq!(kept, config);
     }
 
     #[test]
