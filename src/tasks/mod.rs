@@ -112,13 +112,11 @@ pub fn parking_runner_for(
     db: &Path,
 ) -> Result<Box<dyn TaskRunner>, TasksError> {
     let mut tasks = local_tasks(config)?;
-    tasks.parking =
-        Some(
-            parking::Parking::open(db, config).map_err(|message| TasksError::Store {
-                path: db.to_path_buf(),
-                message,
-            })?,
-        );
+    let parking = parking::Parking::open(db, config).map_err(|message| TasksError::Store {
+        path: db.to_path_buf(),
+        message,
+    })?;
+    tasks.parking = Some(parking);
     Ok(Box::new(tasks))
 }
 
