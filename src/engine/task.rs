@@ -46,6 +46,14 @@ pub trait TaskRunner: Send + Sync {
         let _ = (state_name, resource);
         Ok(())
     }
+
+    /// After `invoke` answered `Pending` for a `.waitForTaskToken` (or `.sync`) task: the
+    /// response of its request part (a local handler's output), which AWS records as
+    /// `TaskSubmitted`'s output. Taken once per token; `None` when there was none.
+    fn submitted(&self, task_token: &str) -> Option<Value> {
+        let _ = task_token;
+        None
+    }
 }
 
 /// Serves no task at all: every invocation fails with a clear cause naming the resource.

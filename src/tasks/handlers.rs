@@ -159,6 +159,16 @@ impl Handlers {
 
     /// Runs the handler serving `invocation`; `None` when none does.
     pub fn invoke(&self, invocation: &TaskInvocation) -> Option<TaskOutcome> {
+        self.invoke_keeping_response(invocation)
+            .map(|(outcome, _)| outcome)
+    }
+
+    /// [`Handlers::invoke`], with the command's output when a `.waitForTaskToken` task
+    /// waits (`Pending`): the response of the request, for `TaskSubmitted`.
+    pub fn invoke_keeping_response(
+        &self,
+        invocation: &TaskInvocation,
+    ) -> Option<(TaskOutcome, Option<Value>)> {
         let serving = self.serving(invocation)?;
         let parsed = Resource::parse(invocation.resource);
         let (spec, stdin, label) = match &serving {
@@ -198,13 +208,16 @@ impl Handlers {
                 stdout,
                 stderr,
             } => (status, stdout, stderr),
-            RunOutcome::TimedOut => return Some(TaskOutcome::TimedOut),
+            RunOutcome::TimedOut => return Some((TaskOutcome::TimedOut, None)),
             RunOutcome::SpawnFailed(e) => {
-                return Some(task_failed(format!(
-                    "the local handler {label} could not start {:?} in {}: {e}",
-                    spec.argv,
-                    spec.cwd.display()
-                )))
+                return Some((
+                    task_failed(format!(
+                        "the local handler {label} could not start {:?} in {}: {e}",
+                        spec.argv,
+                        spec.cwd.display()
+                    )),
+                    None,
+                ))
             }
         };
         let stdout = String::from_utf8_lossy(&stdout);
@@ -218,7 +231,7 @@ impl Handlers {
                 Some(style) => lambda::function_error(&stdout, style),
                 None => resource_error(&stdout),
             };
-            return Some(TaskOutcome::Failed(error.unwrap_or_else(|| {
+            let outcome = TaskOutcome::Failed(error.unwrap_or_else(|| {
                 let tail = process::tail(&stderr, STDERR_TAIL);
                 let cause = if tail.is_empty() {
                     format!("the local handler {label} exited with {status}")
@@ -226,7 +239,8 @@ impl Handlers {
                     tail
                 };
                 StatesError::new(names::TASK_FAILED, cause)
-            })));
+            }));
+            return Some((outcome, None));
         }
         let output = stdout.trim();
         let result: Value = if output.is_empty() {
@@ -235,10 +249,13 @@ impl Handlers {
             match serde_json::from_str(output) {
                 Ok(value) => value,
                 Err(e) => {
-                    return Some(task_failed(format!(
-                        "the local handler {label} printed output that is not JSON ({e}): {}",
-                        process::tail(output.as_bytes(), 1024)
-                    )))
+                    return Some((
+                        task_failed(format!(
+                            "the local handler {label} printed output that is not JSON ({e}): {}",
+                            process::tail(output.as_bytes(), 1024)
+                        )),
+                        None,
+                    ))
                 }
             }
         };
@@ -255,17 +272,18 @@ impl Handlers {
                 Resource::Integration { service, .. } => service,
                 _ => invocation.resource,
             };
-            return Some(TaskOutcome::Failed(StatesError::new(
+            let error = StatesError::new(
                 names::DATA_LIMIT_EXCEEDED,
                 format!("The state/task '{subject}' returned a result with a size exceeding the maximum number of bytes service limit."),
-            )));
+            );
+            return Some((TaskOutcome::Failed(error), None));
         }
         if parsed.pattern() == Pattern::WaitForTaskToken {
-            // The command handed the token on; the outcome arrives with SendTask*. (Its
-            // response would be TaskSubmitted's output; TaskOutcome has no room for it yet.)
-            return Some(TaskOutcome::Pending);
+            // The command handed the token on; the outcome arrives with SendTask*. Its
+            // output is the request's response: `invoke_submitted` keeps it.
+            return Some((TaskOutcome::Pending, Some(result)));
         }
-        Some(TaskOutcome::Succeeded(result))
+        Some((TaskOutcome::Succeeded(result), None))
     }
 }
 

@@ -13,7 +13,11 @@ pub mod parking;
 pub mod process;
 pub mod resource;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde_json::Value;
 
 pub use handlers::Handlers;
 pub use mock::{MockConfig, MockTestCase};
@@ -175,6 +179,8 @@ pub struct LocalTasks {
     mocks: Option<MockTestCase>,
     handlers: Option<Handlers>,
     parking: Option<parking::Parking>,
+    /// Callback handlers' responses by task token, until the engine takes them.
+    submitted: Mutex<HashMap<String, Value>>,
 }
 
 impl LocalTasks {
@@ -183,6 +189,7 @@ impl LocalTasks {
             mocks,
             handlers,
             parking: None,
+            submitted: Mutex::new(HashMap::new()),
         }
     }
 
@@ -218,6 +225,13 @@ impl TaskRunner for LocalTasks {
         }
     }
 
+    fn submitted(&self, task_token: &str) -> Option<Value> {
+        self.submitted
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(task_token)
+    }
+
     fn invoke(&self, invocation: &TaskInvocation) -> TaskOutcome {
         if let Some(outcome) = self
             .mocks
@@ -235,13 +249,19 @@ impl TaskRunner for LocalTasks {
                     return failed;
                 }
             }
-            let outcome = handlers
-                .invoke(invocation)
-                .unwrap_or_else(|| TaskOutcome::Failed(unserved(invocation, &parsed)));
+            let (outcome, response) = handlers
+                .invoke_keeping_response(invocation)
+                .unwrap_or_else(|| (TaskOutcome::Failed(unserved(invocation, &parsed)), None));
             if callback && outcome != TaskOutcome::Pending {
                 if let Some(parking) = &self.parking {
                     parking.abort_token(invocation);
                 }
+            }
+            if let (Some(token), Some(response)) = (invocation.task_token, response) {
+                self.submitted
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(token.to_string(), response);
             }
             return outcome;
         }
@@ -294,7 +314,7 @@ fn unserved(invocation: &TaskInvocation, parsed: &Resource) -> StatesError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::{json, Value};
+    use serde_json::json;
 
     const MOCKS: &str = r#"{
       "StateMachines": {"orders": {"TestCases": {"HappyPath": {"Charge": "ChargeOk"}}}},
@@ -371,6 +391,30 @@ mod tests {
         assert!(cause.contains("SFN_MOCK_CONFIG"), "{cause}");
         assert!(cause.contains("a \"lambda\" entry for 'refund'"), "{cause}");
         assert!(cause.contains("SFN_HANDLERS"), "{cause}");
+    }
+
+    #[test]
+    fn a_callback_handlers_response_is_kept_for_task_submitted() {
+        let dir = tempfile::tempdir().unwrap();
+        let handlers = dir.path().join("handlers.json");
+        std::fs::write(
+            &handlers,
+            json!({"resources": {"arn:aws:states:::sqs:sendMessage.waitForTaskToken":
+                ["python3", "-c", "print('{\"MessageId\": \"m-1\"}')"]}})
+            .to_string(),
+        )
+        .unwrap();
+        let runner = runner_for(None, Some(&handlers), "orders", None).unwrap();
+        let input = json!({});
+        let mut invocation = call(
+            "Ask",
+            "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+            &input,
+        );
+        invocation.task_token = Some("tok-1");
+        assert_eq!(runner.invoke(&invocation), TaskOutcome::Pending);
+        assert_eq!(runner.submitted("tok-1"), Some(json!({"MessageId": "m-1"})));
+        assert_eq!(runner.submitted("tok-1"), None);
     }
 
     #[test]
