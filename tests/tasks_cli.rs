@@ -471,3 +471,45 @@ fn callbacks_answered_at_once_and_later_by_another_process() {
         "{types:?}"
     );
 }
+
+#[test]
+fn a_missed_heartbeat_times_the_task_out() {
+    let sfn = Sfn::new();
+    sfn.json(&["create-activity", "--name", "approve"]);
+    let text = std::fs::read_to_string(fixture("approval.asl.json")).unwrap();
+    let mut definition: Value = serde_json::from_str(&text).unwrap();
+    definition["States"]["Approve"]["HeartbeatSeconds"] = json!(2);
+    sfn.json(&[
+        "create-state-machine",
+        "--name",
+        "approval",
+        "--definition",
+        &definition.to_string(),
+        "--role-arn",
+        ROLE,
+    ]);
+    let started = sfn.json(&["start-execution", "--state-machine-arn", APPROVAL]);
+    let execution = started["executionArn"].as_str().unwrap();
+    // The heartbeat clock starts when a worker takes the task.
+    std::thread::sleep(std::time::Duration::from_millis(2200));
+    assert_eq!(
+        sfn.json(&["describe-execution", "--execution-arn", execution])["status"],
+        "RUNNING"
+    );
+    let task = sfn.json(&["get-activity-task", "--activity-arn", ACTIVITY]);
+    let token = task["taskToken"].as_str().unwrap().to_string();
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    sfn.json(&["send-task-heartbeat", "--task-token", &token]);
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    assert_eq!(
+        sfn.json(&["describe-execution", "--execution-arn", execution])["status"],
+        "RUNNING"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    let described = sfn.json(&["describe-execution", "--execution-arn", execution]);
+    assert_eq!(described["status"], "FAILED");
+    assert_eq!(described["error"], "ApprovalExpired");
+    let (code, stderr) = sfn.fail(&["send-task-heartbeat", "--task-token", &token]);
+    assert_eq!(code, 254);
+    assert!(stderr.contains("(TaskTimedOut)"), "{stderr}");
+}
