@@ -26,8 +26,8 @@ pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<
 
 /// Collects events for one batched write.
 #[derive(Default)]
-struct BufferSink {
-    events: Vec<HistoryEvent>,
+pub(crate) struct BufferSink {
+    pub(crate) events: Vec<HistoryEvent>,
 }
 
 impl EventSink for BufferSink {
@@ -240,29 +240,33 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     }
     record_outcome(&mut record, &execution, &progress)?;
     store::save_progress(sink.store, &record, &sink.events)?;
+    // An outcome delivered while it ran (a callback handler answering at once) is taken now.
+    super::task_tokens::resume(ctx, &execution_arn)?;
     Ok(json!({
         "executionArn": execution_arn,
         "startDate": timestamp(started),
     }))
 }
 
-/// The Task runner for an execution: mock file test case and local handlers.
+/// The Task runner for an execution: its mock test case (`#<case>`) and local handlers.
 fn task_runner(
     ctx: &Context,
     state_machine_name: &str,
     test_case: Option<&str>,
 ) -> Result<Box<dyn engine::TaskRunner>, ApiError> {
-    crate::tasks::runner_for(
-        ctx.mock_config.as_deref(),
-        ctx.handlers.as_deref(),
-        state_machine_name,
-        test_case,
+    super::task_tokens::runner(
+        ctx,
+        &crate::tasks::RunnerConfig::new(
+            ctx.mock_config.as_deref(),
+            ctx.handlers.as_deref(),
+            state_machine_name,
+            test_case,
+        ),
     )
-    .map_err(|e| ApiError::new("ValidationException", e.to_string()))
 }
 
 /// Copies the execution's status into its record (and its state, when parked).
-fn record_outcome(
+pub(crate) fn record_outcome(
     record: &mut ExecutionRecord,
     execution: &Execution,
     progress: &Progress,
@@ -605,6 +609,7 @@ fn stop_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
         }
     }
     store::save_progress(&mut ctx.store, &record, &sink.events)?;
+    crate::store::task_tokens::abort_execution(&ctx.store, arn, Utc::now())?;
     Ok(json!({"stopDate": api_date(record.stop_date.as_deref().unwrap_or_default())}))
 }
 

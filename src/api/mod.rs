@@ -101,6 +101,9 @@ pub fn call(ctx: &mut Context, operation: &str, input: Value) -> Result<Value, A
     if !OPERATIONS.contains(&operation) {
         return Err(ApiError::unknown_operation(operation));
     }
+    // Deadlines of waiting tasks fire even when no one calls: every command first times out
+    // what is due and resumes the executions concerned.
+    task_tokens::advance(ctx)?;
     type Group = fn(&mut Context, &str, &Value) -> Option<Result<Value, ApiError>>;
     let groups: &[Group] = &[
         state_machines::call,

@@ -111,7 +111,8 @@ CREATE TABLE task_tokens (
     output TEXT,
     error TEXT,
     cause TEXT,
-    closed TEXT
+    closed TEXT,
+    runner TEXT
 );
 CREATE INDEX task_tokens_by_activity ON task_tokens (activity_arn, status, created);
 CREATE INDEX task_tokens_by_execution ON task_tokens (execution_arn);
