@@ -8,6 +8,7 @@ pub mod executions;
 pub mod state_machines;
 pub mod tags;
 pub mod task_tokens;
+pub mod test_state;
 pub mod validation;
 pub mod versions;
 
@@ -114,6 +115,7 @@ pub fn call(ctx: &mut Context, operation: &str, input: Value) -> Result<Value, A
         task_tokens::call,
         versions::call,
         aliases::call,
+        test_state::call,
     ];
     for group in groups {
         if let Some(result) = group(ctx, operation, &input) {
