@@ -432,3 +432,51 @@ fn test_state_stores_nothing() {
     let activities = sfn.json(&["list-activities"]);
     assert_eq!(activities["activities"], json!([]));
 }
+
+#[test]
+fn wait_checks_its_duration_as_an_execution_would() {
+    let sfn = Sfn::new();
+    let out = test_state(
+        &sfn,
+        &json!({"Type": "Wait", "SecondsPath": "$.s", "End": true}),
+        &["--input", r#"{"s": -1}"#],
+    );
+    assert_eq!(out["status"], "FAILED");
+    assert_eq!(out["error"], "States.Runtime");
+    assert_eq!(
+        out["cause"],
+        "The SecondsPath parameter references a negative value: $.s == -1"
+    );
+    let out = test_state(
+        &sfn,
+        &json!({"Type": "Wait", "QueryLanguage": "JSONata", "Timestamp": "{% $states.input.t %}", "End": true}),
+        &["--input", r#"{"t": "soon"}"#],
+    );
+    assert_eq!(out["error"], "States.QueryEvaluationError");
+}
+
+#[test]
+fn map_items_must_be_an_array() {
+    let sfn = Sfn::new();
+    let out = test_state(
+        &sfn,
+        &json!({
+            "Type": "Map",
+            "ItemsPath": "$$.Execution.Input",
+            "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+            "End": true
+        }),
+        &[
+            "--input",
+            r#"{"not": "a list"}"#,
+            "--mock",
+            r#"{"result": "[]"}"#,
+        ],
+    );
+    assert_eq!(out["status"], "FAILED");
+    assert_eq!(out["error"], "States.Runtime");
+    assert_eq!(
+        out["cause"],
+        "Reference path \"$.Execution.Input\" must point to array."
+    );
+}

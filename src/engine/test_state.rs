@@ -14,13 +14,15 @@
 use serde_json::{json, Map, Value};
 
 use super::data::{self, to_text};
+use super::resource::ResourceForm;
 use super::task::{TaskInvocation, TaskOutcome, TaskRunner};
 use crate::asl::definition::{
     Catcher, Kind, MapState, PathField, QueryLanguage, State, Transition,
 };
 use crate::asl::error::names;
 use crate::asl::path::{PathError, Scope};
-use crate::asl::{intrinsics, StatesError};
+use crate::asl::{intrinsics, timestamp, StatesError};
+use crate::engine::exec::MAX_PAYLOAD_BYTES;
 
 /// `TestExecutionStatus`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,7 +130,8 @@ pub fn run(test: &TestRun) -> Result<Outcome, Unsupported> {
         Kind::Pass { result } => runner.pass(result.as_ref()),
         Kind::Task(task) => runner.task(&task.resource)?,
         Kind::Choice(_) => runner.choice(),
-        Kind::Wait(_) | Kind::Succeed => runner.flow_through(),
+        Kind::Wait(_) => runner.wait(),
+        Kind::Succeed => runner.flow_through(),
         Kind::Fail(_) => runner.fail(),
         Kind::Parallel { .. } => runner.mocked_fan(None),
         Kind::Map(map) => runner.mocked_fan(Some(map)),
@@ -304,6 +307,15 @@ impl Runner<'_> {
             },
         };
         self.inspection.record("result", &result);
+        if to_text(&result).len() > MAX_PAYLOAD_BYTES {
+            return Ok(Err(StatesError::new(
+                names::DATA_LIMIT_EXCEEDED,
+                format!(
+                    "The state/task '{}' returned a result with a size exceeding the maximum number of bytes service limit.",
+                    ResourceForm::of(resource).limit_name()
+                ),
+            )));
+        }
         Ok(self
             .state_output(result, None, None)
             .map(|(output, assigned)| Done {
@@ -413,6 +425,79 @@ impl Runner<'_> {
         } else {
             self.input_path()?
         };
+        let (output, assigned) = self.state_output(effective, None, None)?;
+        Ok(Done {
+            output,
+            assigned,
+            next: self.next(),
+        })
+    }
+
+    /// Wait: its duration is read and checked as an execution reads it, but not waited.
+    fn wait(&mut self) -> Result<Done, StatesError> {
+        let Kind::Wait(wait) = &self.test.state.kind else {
+            return self.flow_through();
+        };
+        let jsonata = self.jsonata();
+        let effective = if jsonata {
+            self.test.input.clone()
+        } else {
+            self.input_path()?
+        };
+        let states = self.states(None, None);
+        if jsonata {
+            if let Some(seconds) = &wait.seconds {
+                let v = self.jsonata_field(seconds, "Seconds", &states)?;
+                if v.as_i64().is_none_or(|s| s < 0) {
+                    return Err(StatesError::query_evaluation(format!(
+                        "The Seconds field must be a non-negative integer, but was: {}",
+                        to_text(&v)
+                    )));
+                }
+            }
+            if let Some(ts) = &wait.timestamp {
+                let v = self.jsonata_field(ts, "Timestamp", &states)?;
+                if v.as_str().and_then(timestamp::parse).is_none() {
+                    return Err(StatesError::query_evaluation(format!(
+                        "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {}",
+                        text_of(v)
+                    )));
+                }
+            }
+        } else {
+            let scope = self.scope(&effective);
+            if let Some(p) = &wait.seconds_path {
+                let v = data::read(p, &scope).map_err(|_| {
+                    StatesError::runtime(format!(
+                        "The SecondsPath parameter does not reference an input value: {p}"
+                    ))
+                })?;
+                match v.as_i64() {
+                    Some(s) if s < 0 => {
+                        return Err(StatesError::runtime(format!(
+                            "The SecondsPath parameter references a negative value: {p} == {}",
+                            to_text(&v)
+                        )))
+                    }
+                    Some(_) => {}
+                    None => {
+                        return Err(StatesError::runtime(format!(
+                            "The SecondsPath parameter cannot be parsed as a long value: {p} == {}",
+                            to_text(&v)
+                        )))
+                    }
+                }
+            }
+            if let Some(p) = &wait.timestamp_path {
+                let v = data::read(p, &scope).map_err(|e| data::invalid_path(p, &e))?;
+                if v.as_str().and_then(timestamp::parse).is_none() {
+                    return Err(StatesError::runtime(format!(
+                        "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {p} == {}",
+                        text_of(v)
+                    )));
+                }
+            }
+        }
         let (output, assigned) = self.state_output(effective, None, None)?;
         Ok(Done {
             output,
@@ -536,7 +621,18 @@ impl Runner<'_> {
             }
         };
         let Value::Array(list) = &mut items else {
+            if jsonata {
+                return Err(StatesError::query_evaluation(format!(
+                    "The JSONata expression specified for the field 'Items' returned an unexpected result type. Expected 'array', but was: {}",
+                    to_text(&items)
+                )));
+            }
+            // AWS names a context path (`$$...`) by its path inside the context object.
             let at = map.items_path.as_deref().unwrap_or("$");
+            let at = at
+                .strip_prefix('$')
+                .filter(|p| p.starts_with('$'))
+                .unwrap_or(at);
             return Err(StatesError::runtime(format!(
                 "Reference path \"{at}\" must point to array."
             )));
