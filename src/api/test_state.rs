@@ -128,12 +128,7 @@ fn test_state(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
         ),
     };
     if let Some(name) = config.get("errorCausedByState").and_then(Value::as_str) {
-        if !matches!(mock, Some(Mock::Error(_))) {
-            return Err(validation(
-                "errorCausedByState can only be specified with a mocked errorOutput",
-            ));
-        }
-        if !names_state(&machine, name) && name != state.name {
+        if !names_state(&machine, name) {
             return Err(validation(format!(
                 "errorCausedByState '{name}' is not a state of the definition"
             )));

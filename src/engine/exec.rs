@@ -316,8 +316,9 @@ fn failure_details(err: &StatesError) -> Value {
     Value::Object(d)
 }
 
-/// Whether an `ErrorEquals` list catches `err`.
-fn matches(error_equals: &[String], err: &StatesError) -> bool {
+/// Whether an `ErrorEquals` list catches `err`. Shared with TestState
+/// (`engine::test_state`), which answers Retry/Catch without running them.
+pub(crate) fn matches(error_equals: &[String], err: &StatesError) -> bool {
     if err.is_runtime() {
         return false;
     }
