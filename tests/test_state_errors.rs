@@ -266,3 +266,12 @@ fn runtime_failures_are_never_retried_or_caught() {
         "Invalid path '$.missing' : No results for path: $['missing']"
     );
 }
+
+#[test]
+fn the_inspection_level_is_one_of_three() {
+    let sfn = Sfn::new();
+    assert_eq!(
+        refused(&sfn, &["--definition", PASS, "--inspection-level", "LOUD"], "ValidationException"),
+        "1 validation error detected: Value 'LOUD' at 'inspectionLevel' failed to satisfy constraint: Member must satisfy enum value set: [INFO, DEBUG, TRACE]"
+    );
+}

@@ -62,6 +62,12 @@ fn test_state(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
         ApiError::parameter("Missing required parameter in input: \"definition\"")
     })?;
     let state_name = string_member(input, "stateName")?;
+    let level = string_member(input, "inspectionLevel")?.unwrap_or("INFO");
+    if !["INFO", "DEBUG", "TRACE"].contains(&level) {
+        return Err(validation(format!(
+            "1 validation error detected: Value '{level}' at 'inspectionLevel' failed to satisfy constraint: Member must satisfy enum value set: [INFO, DEBUG, TRACE]"
+        )));
+    }
     let (machine, state_path) = load_definition(definition_text, state_name)?;
     let state =
         locate(&machine, &state_path).ok_or_else(|| validation("State not found in definition"))?;
@@ -199,12 +205,6 @@ fn test_state(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
             .as_ref()
             .zip(input.pointer("/mock/result").and_then(Value::as_str)),
     };
-    let level = string_member(input, "inspectionLevel")?.unwrap_or("INFO");
-    if !["INFO", "DEBUG", "TRACE"].contains(&level) {
-        return Err(validation(format!(
-            "1 validation error detected: Value '{level}' at 'inspectionLevel' failed to satisfy constraint: Member must satisfy enum value set: [INFO, DEBUG, TRACE]"
-        )));
-    }
     Ok(render(&outcome, level != "INFO", &texts))
 }
 
