@@ -427,6 +427,7 @@ fn task_nobody_serves_fails_with_a_clear_cause() {
 fn test_state_stores_nothing() {
     let sfn = Sfn::new();
     test_state(&sfn, &json!({"Type": "Pass", "End": true}), &[]);
+    assert!(!sfn.db().exists(), "test-state opened the store");
     let machines = sfn.json(&["list-state-machines"]);
     assert_eq!(machines["stateMachines"], json!([]));
     let activities = sfn.json(&["list-activities"]);
