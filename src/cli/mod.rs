@@ -81,15 +81,14 @@ pub fn run(argv: impl IntoIterator<Item = OsString>) -> i32 {
 
 fn report(failure: Failure) -> i32 {
     let mut err = std::io::stderr().lock();
-    let code = match failure {
+    match failure {
         Failure::Usage(e) => {
             use clap::error::ErrorKind as K;
-            let code = match e.kind() {
+            let _ = e.print();
+            match e.kind() {
                 K::DisplayHelp | K::DisplayVersion => exit::OK,
                 _ => exit::PARAMETER,
-            };
-            let _ = e.print();
-            return code;
+            }
         }
         Failure::Parameter(m) => {
             let _ = writeln!(err, "\n{m}");
@@ -99,30 +98,23 @@ fn report(failure: Failure) -> i32 {
             let _ = writeln!(err, "\n{m}");
             exit::CONFIG
         }
-        Failure::Api { operation, error } => match error.kind {
-            ErrorKind::Parameter => {
+        Failure::Api { operation, error } => {
+            if error.kind == ErrorKind::Parameter {
                 let _ = writeln!(err, "\nParameter validation failed:\n{}", error.message);
-                exit::PARAMETER
-            }
-            kind => {
+            } else {
                 let _ = writeln!(
                     err,
                     "\nAn error occurred ({}) when calling the {} operation: {}",
                     error.code, operation, error.message
                 );
-                if kind == ErrorKind::Service {
-                    exit::SERVICE
-                } else {
-                    exit::OTHER
-                }
             }
-        },
+            exit_code_of(&error)
+        }
         Failure::Other(m) => {
             let _ = writeln!(err, "\n{m}");
             exit::OTHER
         }
-    };
-    code
+    }
 }
 
 /// The global options, resolved against the environment.
@@ -473,7 +465,7 @@ fn call(
     .map_err(api_failure)
 }
 
-/// Exit code for a failure, for callers that embed the CLI.
+/// The exit code for an API error, as AWS CLI v2 maps it.
 pub fn exit_code_of(error: &ApiError) -> i32 {
     match error.kind {
         ErrorKind::Service => exit::SERVICE,
