@@ -1,10 +1,208 @@
-//! Operations of this group; see [`super::call`].
-use serde_json::Value;
+//! Activity workers and callbacks: GetActivityTask, SendTaskSuccess, SendTaskFailure,
+//! SendTaskHeartbeat. Outcomes are recorded on the token in the store; the engine resumes
+//! the execution from there (`store::task_tokens::outcomes`).
+use std::time::{Duration, Instant};
 
+use chrono::{DateTime, Utc};
+use serde_json::{json, Map, Value};
+
+use super::activities::{activity_arn, does_not_exist, object, required_str};
 use super::{ApiError, Context};
+use crate::store::activities as activity_store;
+use crate::store::task_tokens::{self, Delivery, TaskTokenRecord, TokenStatus};
 
 /// Answers the operations this module implements, `None` for the others.
 pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
-    let _ = (ctx, operation, input);
-    None
+    Some(match operation {
+        "GetActivityTask" => get_activity_task(ctx, input),
+        "SendTaskSuccess" => send_task_success(ctx, input),
+        "SendTaskFailure" => send_task_failure(ctx, input),
+        "SendTaskHeartbeat" => send_task_heartbeat(ctx, input),
+        _ => return None,
+    })
+}
+
+/// How long `GetActivityTask` waits for a task, as AWS does.
+const LONG_POLL: Duration = Duration::from_secs(60);
+/// How often a waiting `GetActivityTask` looks at the store again.
+const POLL_INTERVAL: Duration = Duration::from_millis(100);
+const MAX_TOKEN: usize = 2048;
+const MAX_OUTPUT: usize = 262_144;
+const MAX_ERROR: usize = 256;
+const MAX_CAUSE: usize = 32_768;
+const MAX_WORKER_NAME: usize = 80;
+
+fn get_activity_task(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+    let input = object(input)?;
+    let arn = activity_arn(input)?;
+    let worker = optional_str(input, "workerName")?;
+    if let Some(worker) = worker {
+        check_length("workerName", worker, MAX_WORKER_NAME)?;
+    }
+    // SFN_WAIT_TIME_SCALE (0 in CI) shortens the long poll as it shortens Wait states.
+    let deadline = Instant::now() + LONG_POLL.mul_f64(wait_time_scale());
+    loop {
+        if activity_store::get(&ctx.store, arn)?.is_none() {
+            return Err(does_not_exist(arn));
+        }
+        if let Some(task) = task_tokens::claim_activity_task(&ctx.store, arn, worker, now())? {
+            return Ok(json!({
+                "taskToken": task.token,
+                "input": task.input.unwrap_or_else(|| "{}".to_string()),
+            }));
+        }
+        if Instant::now() >= deadline {
+            // No task within the poll: AWS answers without a token.
+            return Ok(json!({}));
+        }
+        std::thread::sleep(POLL_INTERVAL.min(deadline.saturating_duration_since(Instant::now())));
+    }
+}
+
+fn send_task_success(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+    let input = object(input)?;
+    let token = task_token(input)?;
+    let output = required_str(input, "output")?;
+    check_length("output", output, MAX_OUTPUT)?;
+    if serde_json::from_str::<Value>(output).is_err() {
+        return Err(ApiError::new(
+            "InvalidOutput",
+            format!("Invalid Output: '{output}'"),
+        ));
+    }
+    deliver(
+        ctx,
+        token,
+        &Delivery::Succeeded {
+            output: output.to_string(),
+        },
+    )
+}
+
+fn send_task_failure(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+    let input = object(input)?;
+    let token = task_token(input)?;
+    let error = optional_str(input, "error")?;
+    let cause = optional_str(input, "cause")?;
+    if let Some(error) = error {
+        check_length("error", error, MAX_ERROR)?;
+    }
+    if let Some(cause) = cause {
+        check_length("cause", cause, MAX_CAUSE)?;
+    }
+    deliver(
+        ctx,
+        token,
+        &Delivery::Failed {
+            error: error.map(str::to_string),
+            cause: cause.map(str::to_string),
+        },
+    )
+}
+
+fn send_task_heartbeat(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+    let input = object(input)?;
+    let token = task_token(input)?;
+    let now = now();
+    let record = task_tokens::heartbeat(&ctx.store, token, now)?;
+    check_open(token, record.as_ref(), now)?;
+    Ok(json!({}))
+}
+
+fn deliver(ctx: &mut Context, token: &str, delivery: &Delivery) -> Result<Value, ApiError> {
+    let now = now();
+    let (record, delivered) = task_tokens::deliver(&ctx.store, token, delivery, now)?;
+    if !delivered {
+        check_open(token, record.as_ref(), now)?;
+        // Open and not expired yet not delivered: another process delivered it first.
+        return Err(task_does_not_exist());
+    }
+    Ok(json!({}))
+}
+
+/// The error for a token that cannot take an outcome or heartbeat (`Ok` when it can).
+fn check_open(
+    token: &str,
+    record: Option<&TaskTokenRecord>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let Some(record) = record else {
+        return Err(if task_tokens::is_well_formed(token) {
+            task_does_not_exist()
+        } else {
+            invalid_token()
+        });
+    };
+    if record.status == TokenStatus::TimedOut || record.expired(now) {
+        return Err(ApiError::new("TaskTimedOut", "Task Timed Out"));
+    }
+    if !record.status.is_open() {
+        return Err(task_does_not_exist());
+    }
+    Ok(())
+}
+
+fn task_does_not_exist() -> ApiError {
+    ApiError::new("TaskDoesNotExist", "Task Does Not Exist")
+}
+
+/// AWS's answer to a token it cannot read [obs].
+fn invalid_token() -> ApiError {
+    ApiError::new("InvalidToken", "Invalid Token: 'Invalid token'")
+}
+
+fn task_token(input: &Map<String, Value>) -> Result<&str, ApiError> {
+    let token = required_str(input, "taskToken")?;
+    if token.is_empty() {
+        return Err(ApiError::new(
+            "ValidationException",
+            "1 validation error detected: Value at 'taskToken' failed to satisfy constraint: Member must have length greater than or equal to 1",
+        ));
+    }
+    check_length("taskToken", token, MAX_TOKEN)?;
+    Ok(token)
+}
+
+fn optional_str<'v>(
+    input: &'v Map<String, Value>,
+    field: &str,
+) -> Result<Option<&'v str>, ApiError> {
+    match input.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(_) => Err(ApiError::parameter(format!(
+            "Invalid type for parameter {field}, value must be a string"
+        ))),
+    }
+}
+
+fn check_length(field: &str, value: &str, max: usize) -> Result<(), ApiError> {
+    if value.chars().count() > max {
+        return Err(ApiError::new(
+            "ValidationException",
+            format!("1 validation error detected: Value at '{field}' failed to satisfy constraint: Member must have length less than or equal to {max}"),
+        ));
+    }
+    Ok(())
+}
+
+fn now() -> DateTime<Utc> {
+    use chrono::SubsecRound;
+    Utc::now().trunc_subsecs(3)
+}
+
+fn wait_time_scale() -> f64 {
+    std::env::var("SFN_WAIT_TIME_SCALE")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .unwrap_or(1.0)
+}
+
+/// A mock config or handlers file that cannot be used, or a `#<test case>` it lacks: the
+/// request that starts the execution fails with the reason.
+impl From<crate::tasks::TasksError> for ApiError {
+    fn from(e: crate::tasks::TasksError) -> Self {
+        ApiError::new("ValidationException", e.to_string())
+    }
 }

@@ -1,10 +1,206 @@
 //! The typed model of a state machine definition, parsed from JSON (owner: engine work).
-use serde_json::Value;
+//!
+//! Nested state blocks (Parallel branches, Map item processors) live in one flat table,
+//! [`StateMachine::blocks`], addressed by [`BlockId`]: an execution refers to "state `S`
+//! of block `b`" with plain data, which keeps running executions serializable.
+//! Fields that JSONata may fill with `{% %}` keep their raw JSON value.
+use indexmap::IndexMap;
+use serde_json::{Map, Value};
 
-/// A parsed definition. Placeholder until the engine work lands the full model.
+use super::choice;
+
+/// Index into [`StateMachine::blocks`]; block 0 is the top-level machine.
+pub type BlockId = usize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryLanguage {
+    JsonPath,
+    Jsonata,
+}
+
+/// A parsed definition.
 #[derive(Debug, Clone)]
 pub struct StateMachine {
     pub source: Value,
+    pub comment: Option<String>,
+    pub timeout_seconds: Option<u64>,
+    pub query_language: QueryLanguage,
+    pub blocks: Vec<Block>,
+}
+
+/// A `StartAt` + `States` pair: the machine itself, a Parallel branch or a Map processor.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub start_at: String,
+    pub states: IndexMap<String, State>,
+}
+
+/// A path field (`InputPath`, `OutputPath`, `ResultPath`): absent means `$`, `null` has
+/// its own meaning.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum PathField {
+    #[default]
+    Default,
+    Null,
+    Path(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Transition {
+    Next(String),
+    End,
+    /// Choice, Succeed and Fail decide for themselves.
+    None,
+}
+
+#[derive(Debug, Clone)]
+pub struct State {
+    pub name: String,
+    pub kind: Kind,
+    pub query_language: QueryLanguage,
+    pub transition: Transition,
+    pub input_path: PathField,
+    pub output_path: PathField,
+    pub result_path: PathField,
+    pub parameters: Option<Value>,
+    pub result_selector: Option<Value>,
+    pub arguments: Option<Value>,
+    pub output: Option<Value>,
+    pub assign: Option<Value>,
+    pub retry: Vec<Retrier>,
+    pub catch: Vec<Catcher>,
+    /// Whether any field mentions the context object (`$$` or `$states.context`), so the
+    /// engine builds it only when it can be read.
+    pub uses_context: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Kind {
+    Pass { result: Option<Value> },
+    Task(Box<Task>),
+    Choice(Box<Choice>),
+    Wait(Box<Wait>),
+    Succeed,
+    Fail(Box<Fail>),
+    Parallel { branches: Vec<BlockId> },
+    Map(Box<MapState>),
+}
+
+impl Kind {
+    /// The prefix of the state's history events (`Pass` → `PassStateEntered`).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Kind::Pass { .. } => "Pass",
+            Kind::Task(_) => "Task",
+            Kind::Choice(_) => "Choice",
+            Kind::Wait(_) => "Wait",
+            Kind::Succeed => "Succeed",
+            Kind::Fail(_) => "Fail",
+            Kind::Parallel { .. } => "Parallel",
+            Kind::Map(_) => "Map",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Task {
+    pub resource: String,
+    /// A number or (JSONata) an expression string.
+    pub timeout_seconds: Option<Value>,
+    pub timeout_seconds_path: Option<String>,
+    pub heartbeat_seconds: Option<Value>,
+    pub heartbeat_seconds_path: Option<String>,
+    pub credentials: Option<Value>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub choices: Vec<ChoiceRule>,
+    pub default: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ChoiceRule {
+    /// JSONPath rules.
+    pub rule: Option<choice::Rule>,
+    /// JSONata `Condition` (a boolean or an expression).
+    pub condition: Option<Value>,
+    pub next: String,
+    pub assign: Option<Value>,
+    pub output: Option<Value>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Wait {
+    pub seconds: Option<Value>,
+    pub seconds_path: Option<String>,
+    pub timestamp: Option<Value>,
+    pub timestamp_path: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Fail {
+    pub error: Option<Value>,
+    pub error_path: Option<String>,
+    pub cause: Option<Value>,
+    pub cause_path: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapMode {
+    Inline,
+    Distributed,
+}
+
+#[derive(Debug, Clone)]
+pub struct MapState {
+    pub processor: BlockId,
+    pub mode: MapMode,
+    pub items_path: Option<String>,
+    /// JSONata `Items`.
+    pub items: Option<Value>,
+    /// `ItemSelector`, or the deprecated `Parameters` of a Map.
+    pub item_selector: Option<Value>,
+    pub max_concurrency: Option<Value>,
+    pub max_concurrency_path: Option<String>,
+    pub tolerated_failure_count: Option<Value>,
+    pub tolerated_failure_count_path: Option<String>,
+    pub tolerated_failure_percentage: Option<Value>,
+    pub tolerated_failure_percentage_path: Option<String>,
+    pub label: Option<String>,
+    pub item_reader: Option<Value>,
+    pub item_batcher: Option<Value>,
+    pub result_writer: Option<Value>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Retrier {
+    pub error_equals: Vec<String>,
+    pub interval_seconds: f64,
+    pub max_attempts: u32,
+    pub backoff_rate: f64,
+    pub max_delay_seconds: Option<f64>,
+    pub full_jitter: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Catcher {
+    pub error_equals: Vec<String>,
+    pub next: String,
+    pub result_path: PathField,
+    pub output: Option<Value>,
+    pub assign: Option<Value>,
+}
+
+impl StateMachine {
+    pub fn block(&self, id: BlockId) -> &Block {
+        &self.blocks[id]
+    }
+
+    /// The state `name` of block `block`.
+    pub fn state(&self, block: BlockId, name: &str) -> Option<&State> {
+        self.blocks.get(block)?.states.get(name)
+    }
 }
 
 /// Parses a definition that is known to be valid JSON.
@@ -12,12 +208,415 @@ pub fn parse(source: &Value) -> Result<StateMachine, String> {
     let obj = source
         .as_object()
         .ok_or("definition is not a JSON object")?;
-    for field in ["StartAt", "States"] {
-        if !obj.contains_key(field) {
-            return Err(format!("These fields are required: [{field}]"));
-        }
+    let missing: Vec<&str> = ["States", "StartAt"]
+        .into_iter()
+        .filter(|f| !obj.contains_key(*f))
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!(
+            "These fields are required: [{}]",
+            missing.join(", ")
+        ));
     }
-    Ok(StateMachine {
+    let query_language = match obj.get("QueryLanguage") {
+        None => QueryLanguage::JsonPath,
+        Some(v) => parse_query_language(v, "/QueryLanguage")?,
+    };
+    let timeout_seconds = match obj.get("TimeoutSeconds") {
+        None => None,
+        Some(v) => Some(
+            v.as_u64()
+                .ok_or("TimeoutSeconds must be a non-negative integer")?,
+        ),
+    };
+    let mut machine = StateMachine {
         source: source.clone(),
+        comment: obj.get("Comment").and_then(Value::as_str).map(String::from),
+        timeout_seconds,
+        query_language,
+        blocks: Vec::new(),
+    };
+    parse_block(&mut machine, obj, query_language, "")?;
+    Ok(machine)
+}
+
+fn parse_query_language(v: &Value, at: &str) -> Result<QueryLanguage, String> {
+    match v.as_str() {
+        Some("JSONPath") => Ok(QueryLanguage::JsonPath),
+        Some("JSONata") => Ok(QueryLanguage::Jsonata),
+        _ => Err(format!("QueryLanguage must be JSONPath or JSONata at {at}")),
+    }
+}
+
+/// Parses a `{StartAt, States}` object into a new block and returns its id.
+fn parse_block(
+    machine: &mut StateMachine,
+    obj: &Map<String, Value>,
+    inherited: QueryLanguage,
+    at: &str,
+) -> Result<BlockId, String> {
+    let start_at = obj
+        .get("StartAt")
+        .and_then(Value::as_str)
+        .ok_or_else(|| format!("StartAt must be a string at {at}/StartAt"))?
+        .to_string();
+    let states_obj = obj
+        .get("States")
+        .and_then(Value::as_object)
+        .ok_or_else(|| format!("States must be an object at {at}/States"))?;
+    let language = match obj.get("QueryLanguage") {
+        Some(v) => parse_query_language(v, &format!("{at}/QueryLanguage"))?,
+        None => inherited,
+    };
+    let id = machine.blocks.len();
+    machine.blocks.push(Block {
+        start_at: start_at.clone(),
+        states: IndexMap::new(),
+    });
+    let mut states = IndexMap::with_capacity(states_obj.len());
+    for (name, value) in states_obj {
+        let state = parse_state(
+            machine,
+            name,
+            value,
+            language,
+            &format!("{at}/States/{name}"),
+        )?;
+        states.insert(name.clone(), state);
+    }
+    if !states.contains_key(&start_at) {
+        return Err(format!("Missing 'Next' target: {start_at} at {at}/StartAt"));
+    }
+    machine.blocks[id].states = states;
+    Ok(id)
+}
+
+fn opt_string(obj: &Map<String, Value>, key: &str, at: &str) -> Result<Option<String>, String> {
+    match obj.get(key) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(format!("{key} must be a string at {at}/{key}")),
+    }
+}
+
+fn path_field(obj: &Map<String, Value>, key: &str, at: &str) -> Result<PathField, String> {
+    match obj.get(key) {
+        None => Ok(PathField::Default),
+        Some(Value::Null) => Ok(PathField::Null),
+        Some(Value::String(s)) => Ok(PathField::Path(s.clone())),
+        Some(_) => Err(format!("{key} must be a string or null at {at}/{key}")),
+    }
+}
+
+fn mentions_context(value: &Value) -> bool {
+    match value {
+        Value::String(s) => s.contains("$$") || s.contains("$states"),
+        Value::Array(items) => items.iter().any(mentions_context),
+        Value::Object(map) => map
+            .iter()
+            .any(|(k, v)| k.contains("$$") || mentions_context(v)),
+        _ => false,
+    }
+}
+
+fn parse_state(
+    machine: &mut StateMachine,
+    name: &str,
+    value: &Value,
+    inherited: QueryLanguage,
+    at: &str,
+) -> Result<State, String> {
+    let obj = value
+        .as_object()
+        .ok_or_else(|| format!("state must be an object at {at}"))?;
+    let type_name = obj
+        .get("Type")
+        .and_then(Value::as_str)
+        .ok_or_else(|| format!("Type is required at {at}/Type"))?;
+    let query_language = match obj.get("QueryLanguage") {
+        Some(v) => parse_query_language(v, &format!("{at}/QueryLanguage"))?,
+        None => inherited,
+    };
+    let transition = match (obj.get("Next"), obj.get("End")) {
+        (Some(Value::String(next)), _) => Transition::Next(next.clone()),
+        (None, Some(Value::Bool(true))) => Transition::End,
+        _ => Transition::None,
+    };
+    let kind = match type_name {
+        "Pass" => Kind::Pass {
+            result: obj.get("Result").cloned(),
+        },
+        "Task" => Kind::Task(Box::new(Task {
+            resource: opt_string(obj, "Resource", at)?
+                .ok_or_else(|| format!("Resource is required at {at}/Resource"))?,
+            timeout_seconds: obj.get("TimeoutSeconds").cloned(),
+            timeout_seconds_path: opt_string(obj, "TimeoutSecondsPath", at)?,
+            heartbeat_seconds: obj.get("HeartbeatSeconds").cloned(),
+            heartbeat_seconds_path: opt_string(obj, "HeartbeatSecondsPath", at)?,
+            credentials: obj.get("Credentials").cloned(),
+        })),
+        "Choice" => {
+            let rules = obj
+                .get("Choices")
+                .and_then(Value::as_array)
+                .ok_or_else(|| format!("Choices must be an array at {at}/Choices"))?;
+            let mut choices = Vec::with_capacity(rules.len());
+            for (i, rule) in rules.iter().enumerate() {
+                let rule_obj = rule.as_object().ok_or_else(|| {
+                    format!("a choice rule must be an object at {at}/Choices[{i}]")
+                })?;
+                let next = opt_string(rule_obj, "Next", at)?
+                    .ok_or_else(|| format!("Next is required at {at}/Choices[{i}]/Next"))?;
+                let condition = rule_obj.get("Condition").cloned();
+                let parsed = if condition.is_none() {
+                    Some(choice::parse(rule)?)
+                } else {
+                    None
+                };
+                choices.push(ChoiceRule {
+                    rule: parsed,
+                    condition,
+                    next,
+                    assign: rule_obj.get("Assign").cloned(),
+                    output: rule_obj.get("Output").cloned(),
+                });
+            }
+            Kind::Choice(Box::new(Choice {
+                choices,
+                default: opt_string(obj, "Default", at)?,
+            }))
+        }
+        "Wait" => Kind::Wait(Box::new(Wait {
+            seconds: obj.get("Seconds").cloned(),
+            seconds_path: opt_string(obj, "SecondsPath", at)?,
+            timestamp: obj.get("Timestamp").cloned(),
+            timestamp_path: opt_string(obj, "TimestampPath", at)?,
+        })),
+        "Succeed" => Kind::Succeed,
+        "Fail" => Kind::Fail(Box::new(Fail {
+            error: obj.get("Error").cloned(),
+            error_path: opt_string(obj, "ErrorPath", at)?,
+            cause: obj.get("Cause").cloned(),
+            cause_path: opt_string(obj, "CausePath", at)?,
+        })),
+        "Parallel" => {
+            let branches = obj
+                .get("Branches")
+                .and_then(Value::as_array)
+                .ok_or_else(|| format!("Branches must be an array at {at}/Branches"))?;
+            let mut ids = Vec::with_capacity(branches.len());
+            for (i, branch) in branches.iter().enumerate() {
+                let branch = branch
+                    .as_object()
+                    .ok_or_else(|| format!("a branch must be an object at {at}/Branches[{i}]"))?;
+                ids.push(parse_block(
+                    machine,
+                    branch,
+                    query_language,
+                    &format!("{at}/Branches[{i}]"),
+                )?);
+            }
+            Kind::Parallel { branches: ids }
+        }
+        "Map" => {
+            let (processor_key, processor) = match (obj.get("ItemProcessor"), obj.get("Iterator")) {
+                (Some(p), _) => ("ItemProcessor", p),
+                (None, Some(p)) => ("Iterator", p),
+                (None, None) => return Err(format!("ItemProcessor is required at {at}")),
+            };
+            let processor = processor.as_object().ok_or_else(|| {
+                format!("{processor_key} must be an object at {at}/{processor_key}")
+            })?;
+            let mode = match processor
+                .get("ProcessorConfig")
+                .and_then(|c| c.get("Mode"))
+                .and_then(Value::as_str)
+            {
+                Some("DISTRIBUTED") => MapMode::Distributed,
+                _ => MapMode::Inline,
+            };
+            let processor = parse_block(
+                machine,
+                processor,
+                query_language,
+                &format!("{at}/{processor_key}"),
+            )?;
+            Kind::Map(Box::new(MapState {
+                processor,
+                mode,
+                items_path: opt_string(obj, "ItemsPath", at)?,
+                items: obj.get("Items").cloned(),
+                item_selector: obj
+                    .get("ItemSelector")
+                    .or_else(|| obj.get("Parameters"))
+                    .cloned(),
+                max_concurrency: obj.get("MaxConcurrency").cloned(),
+                max_concurrency_path: opt_string(obj, "MaxConcurrencyPath", at)?,
+                tolerated_failure_count: obj.get("ToleratedFailureCount").cloned(),
+                tolerated_failure_count_path: opt_string(obj, "ToleratedFailureCountPath", at)?,
+                tolerated_failure_percentage: obj.get("ToleratedFailurePercentage").cloned(),
+                tolerated_failure_percentage_path: opt_string(
+                    obj,
+                    "ToleratedFailurePercentagePath",
+                    at,
+                )?,
+                label: opt_string(obj, "Label", at)?,
+                item_reader: obj.get("ItemReader").cloned(),
+                item_batcher: obj.get("ItemBatcher").cloned(),
+                result_writer: obj.get("ResultWriter").cloned(),
+            }))
+        }
+        other => return Err(format!("Unknown state type '{other}' at {at}/Type")),
+    };
+    let is_map = matches!(kind, Kind::Map(_));
+    let retry = parse_retry(obj, at)?;
+    let catch = parse_catch(obj, at)?;
+    // The context object is read by `$$` paths and `$states` in JSONata. Nested states
+    // are parsed on their own, so only this state's own fields count here.
+    let uses_context = obj.iter().any(|(k, v)| {
+        !matches!(k.as_str(), "Branches" | "ItemProcessor" | "Iterator") && mentions_context(v)
+    });
+    Ok(State {
+        name: name.to_string(),
+        kind,
+        query_language,
+        transition,
+        input_path: path_field(obj, "InputPath", at)?,
+        output_path: path_field(obj, "OutputPath", at)?,
+        result_path: path_field(obj, "ResultPath", at)?,
+        parameters: if is_map {
+            None
+        } else {
+            obj.get("Parameters").cloned()
+        },
+        result_selector: obj.get("ResultSelector").cloned(),
+        arguments: obj.get("Arguments").cloned(),
+        output: obj.get("Output").cloned(),
+        assign: obj.get("Assign").cloned(),
+        retry,
+        catch,
+        uses_context,
     })
+}
+
+fn error_equals(obj: &Map<String, Value>, at: &str) -> Result<Vec<String>, String> {
+    obj.get("ErrorEquals")
+        .and_then(Value::as_array)
+        .ok_or_else(|| format!("ErrorEquals is required at {at}/ErrorEquals"))?
+        .iter()
+        .map(|v| {
+            v.as_str()
+                .map(String::from)
+                .ok_or_else(|| format!("ErrorEquals must hold strings at {at}/ErrorEquals"))
+        })
+        .collect()
+}
+
+fn parse_retry(obj: &Map<String, Value>, at: &str) -> Result<Vec<Retrier>, String> {
+    let Some(list) = obj.get("Retry") else {
+        return Ok(Vec::new());
+    };
+    let list = list
+        .as_array()
+        .ok_or_else(|| format!("Retry must be an array at {at}/Retry"))?;
+    list.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let at = format!("{at}/Retry[{i}]");
+            let r = r
+                .as_object()
+                .ok_or_else(|| format!("a retrier must be an object at {at}"))?;
+            let number = |key: &str| r.get(key).and_then(Value::as_f64);
+            Ok(Retrier {
+                error_equals: error_equals(r, &at)?,
+                interval_seconds: number("IntervalSeconds").unwrap_or(1.0),
+                max_attempts: r
+                    .get("MaxAttempts")
+                    .and_then(Value::as_u64)
+                    .map(|n| n.min(u64::from(u32::MAX)) as u32)
+                    .unwrap_or(3),
+                backoff_rate: number("BackoffRate").unwrap_or(2.0),
+                max_delay_seconds: number("MaxDelaySeconds"),
+                full_jitter: r.get("JitterStrategy").and_then(Value::as_str) == Some("FULL"),
+            })
+        })
+        .collect()
+}
+
+fn parse_catch(obj: &Map<String, Value>, at: &str) -> Result<Vec<Catcher>, String> {
+    let Some(list) = obj.get("Catch") else {
+        return Ok(Vec::new());
+    };
+    let list = list
+        .as_array()
+        .ok_or_else(|| format!("Catch must be an array at {at}/Catch"))?;
+    list.iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let at = format!("{at}/Catch[{i}]");
+            let c = c
+                .as_object()
+                .ok_or_else(|| format!("a catcher must be an object at {at}"))?;
+            Ok(Catcher {
+                error_equals: error_equals(c, &at)?,
+                next: opt_string(c, "Next", &at)?
+                    .ok_or_else(|| format!("Next is required at {at}/Next"))?,
+                result_path: path_field(c, "ResultPath", &at)?,
+                output: c.get("Output").cloned(),
+                assign: c.get("Assign").cloned(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn parses_nested_blocks_into_a_flat_table() {
+        let def = json!({
+            "StartAt": "P",
+            "States": {
+                "P": {"Type": "Parallel", "Next": "M", "Branches": [
+                    {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}
+                ]},
+                "M": {"Type": "Map", "End": true, "Parameters": {"x.$": "$$.Map.Item.Value"},
+                      "Iterator": {"StartAt": "B", "States": {"B": {"Type": "Succeed"}}}}
+            }
+        });
+        let machine = parse(&def).unwrap();
+        assert_eq!(machine.blocks.len(), 3);
+        let Kind::Map(map) = &machine.state(0, "M").unwrap().kind else {
+            panic!("M is a Map")
+        };
+        assert!(map.item_selector.is_some());
+        assert!(machine.state(0, "M").unwrap().parameters.is_none());
+        assert!(machine.state(0, "M").unwrap().uses_context);
+        assert!(machine.state(map.processor, "B").is_some());
+        assert_eq!(
+            machine.state(0, "P").unwrap().transition,
+            Transition::Next("M".into())
+        );
+    }
+
+    #[test]
+    fn inherits_the_query_language() {
+        let def = json!({"QueryLanguage": "JSONata", "StartAt": "A",
+            "States": {"A": {"Type": "Pass", "End": true}}});
+        let machine = parse(&def).unwrap();
+        assert_eq!(
+            machine.state(0, "A").unwrap().query_language,
+            QueryLanguage::Jsonata
+        );
+    }
+
+    #[test]
+    fn reports_missing_top_level_fields() {
+        assert_eq!(
+            parse(&json!({})).unwrap_err(),
+            "These fields are required: [States, StartAt]"
+        );
+    }
 }

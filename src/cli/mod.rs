@@ -4,6 +4,7 @@
 //! Everything operation-specific lives in the API layer; this module is generic.
 pub mod args;
 pub mod graph;
+pub mod lint;
 pub mod operations;
 pub mod output;
 pub mod paging;

@@ -1,8 +1,17 @@
 //! The interpreter: runs a parsed definition, emits history events through a sink and
 //! calls Task resources through [`task::TaskRunner`]. No SQL, no clap. Execution state is
 //! plain serializable data so that an execution can be parked, resumed and redriven.
+//!
+//! Use: [`Execution::start`] (emits `ExecutionStarted`), then [`Execution::run`] with an
+//! [`Env`] until it returns [`Progress::Finished`] (see [`Execution::status`]) or
+//! [`Progress::Parked`] (serialize the execution, later [`Execution::deliver`] the task's
+//! outcome and run again).
+pub mod data;
+pub mod exec;
 pub mod history;
+pub mod resource;
 pub mod task;
 
+pub use exec::{Env, Execution, ExecutionInfo, Options, Progress, Status};
 pub use history::{EventSink, HistoryEvent};
 pub use task::{TaskInvocation, TaskOutcome, TaskRunner};

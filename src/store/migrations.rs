@@ -105,9 +105,17 @@ CREATE TABLE task_tokens (
     status TEXT NOT NULL,
     worker_name TEXT,
     created TEXT NOT NULL,
+    started TEXT,
     timeout_at TEXT,
-    heartbeat_at TEXT
+    heartbeat_seconds INTEGER,
+    heartbeat_at TEXT,
+    output TEXT,
+    error TEXT,
+    cause TEXT,
+    closed TEXT
 );
+CREATE INDEX task_tokens_by_activity ON task_tokens (activity_arn, status, created);
+CREATE INDEX task_tokens_by_execution ON task_tokens (execution_arn);
 CREATE TABLE map_runs (
     arn TEXT PRIMARY KEY,
     execution_arn TEXT NOT NULL,

@@ -1,3 +1,348 @@
 //! What a Task state does offline: mocked responses (Step Functions Local's mock file),
 //! local command handlers, activities and callbacks. Implements
-//! [`crate::engine::TaskRunner`] (owner: tasks work).
+//! [`crate::engine::TaskRunner`].
+//!
+//! Which serves a Task: the selected mock test case when it names the state, else a local
+//! handler, else (activities and `.waitForTaskToken` integrations) the execution waits
+//! for `SendTaskSuccess`/`SendTaskFailure`, else the task fails with a cause naming the
+//! resource and both ways to serve it.
+pub mod handlers;
+pub mod lambda;
+pub mod mock;
+pub mod process;
+pub mod resource;
+
+use std::path::{Path, PathBuf};
+
+pub use handlers::Handlers;
+pub use mock::{MockConfig, MockTestCase};
+pub use resource::{Pattern, Resource};
+
+use crate::asl::StatesError;
+use crate::engine::{TaskInvocation, TaskOutcome, TaskRunner};
+
+/// Why no runner could be built for an execution: the API layer reports these to the
+/// caller of `start-execution`.
+#[derive(Debug, thiserror::Error)]
+pub enum TasksError {
+    #[error("cannot read the {what} {path}: {source}")]
+    Read {
+        what: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("invalid mock config file {path}: {message}")]
+    InvalidMockConfig { path: PathBuf, message: String },
+    #[error("invalid handlers file {path}: {message}")]
+    InvalidHandlers { path: PathBuf, message: String },
+    #[error("the test case '{test_case}' was requested but no mock config file is set (use --mock-config or SFN_MOCK_CONFIG)")]
+    NoMockConfig { test_case: String },
+    #[error("the mock config file {path} has no state machine named '{state_machine}' under StateMachines (it has: {known})")]
+    UnknownStateMachine {
+        path: PathBuf,
+        state_machine: String,
+        known: String,
+    },
+    #[error("the state machine '{state_machine}' has no test case '{test_case}' in the mock config file {path} (it has: {known})")]
+    UnknownTestCase {
+        path: PathBuf,
+        state_machine: String,
+        test_case: String,
+        known: String,
+    },
+}
+
+/// Reads and validates a mock config file.
+pub fn load_mock_config(path: &Path) -> Result<MockConfig, TasksError> {
+    let text = std::fs::read_to_string(path).map_err(|source| TasksError::Read {
+        what: "mock config file",
+        path: path.to_path_buf(),
+        source,
+    })?;
+    MockConfig::parse(&text).map_err(|message| TasksError::InvalidMockConfig {
+        path: path.to_path_buf(),
+        message,
+    })
+}
+
+/// Reads and validates a handlers file; relative paths in it are taken from its directory.
+pub fn load_handlers(path: &Path) -> Result<Handlers, TasksError> {
+    let read_error = |source| TasksError::Read {
+        what: "handlers file",
+        path: path.to_path_buf(),
+        source,
+    };
+    let text = std::fs::read_to_string(path).map_err(read_error)?;
+    // Absolute, so handlers run the same whatever directory `sfn` is started from.
+    let absolute = std::fs::canonicalize(path).map_err(read_error)?;
+    let base_dir = absolute.parent().unwrap_or(Path::new("/"));
+    Handlers::parse(&text, base_dir).map_err(|message| TasksError::InvalidHandlers {
+        path: path.to_path_buf(),
+        message,
+    })
+}
+
+/// The runner for one execution of the state machine `state_machine_name`, started with
+/// `#<test_case>` appended to its ARN or not. Both files are read and validated now so a
+/// mistake in them is reported by `start-execution` rather than by a failed task.
+pub fn runner_for(
+    mock_config: Option<&Path>,
+    handlers: Option<&Path>,
+    state_machine_name: &str,
+    test_case: Option<&str>,
+) -> Result<Box<dyn TaskRunner>, TasksError> {
+    let config = mock_config.map(load_mock_config).transpose()?;
+    let mocks = match (test_case, &config, mock_config) {
+        (None, _, _) => None,
+        (Some(case), Some(config), Some(path)) => Some(
+            config
+                .test_case(state_machine_name, case)
+                .map_err(|e| select_error(e, path, state_machine_name, case))?,
+        ),
+        (Some(case), _, _) => {
+            return Err(TasksError::NoMockConfig {
+                test_case: case.to_string(),
+            })
+        }
+    };
+    let handlers = handlers.map(load_handlers).transpose()?;
+    Ok(Box::new(LocalTasks::new(mocks, handlers)))
+}
+
+fn select_error(
+    error: mock::SelectError,
+    path: &Path,
+    state_machine: &str,
+    test_case: &str,
+) -> TasksError {
+    let list = |known: Vec<String>| {
+        if known.is_empty() {
+            "none".to_string()
+        } else {
+            known.join(", ")
+        }
+    };
+    match error {
+        mock::SelectError::NoStateMachine { known } => TasksError::UnknownStateMachine {
+            path: path.to_path_buf(),
+            state_machine: state_machine.to_string(),
+            known: list(known),
+        },
+        mock::SelectError::NoTestCase { known } => TasksError::UnknownTestCase {
+            path: path.to_path_buf(),
+            state_machine: state_machine.to_string(),
+            test_case: test_case.to_string(),
+            known: list(known),
+        },
+    }
+}
+
+/// Serves Tasks from a mock test case and local handlers.
+#[derive(Debug, Clone, Default)]
+pub struct LocalTasks {
+    mocks: Option<MockTestCase>,
+    handlers: Option<Handlers>,
+}
+
+impl LocalTasks {
+    pub fn new(mocks: Option<MockTestCase>, handlers: Option<Handlers>) -> LocalTasks {
+        LocalTasks { mocks, handlers }
+    }
+}
+
+impl TaskRunner for LocalTasks {
+    fn invoke(&self, invocation: &TaskInvocation) -> TaskOutcome {
+        if let Some(outcome) = self
+            .mocks
+            .as_ref()
+            .and_then(|m| m.respond(invocation.state_name, invocation.invocation_index))
+        {
+            return outcome;
+        }
+        if let Some(outcome) = self.handlers.as_ref().and_then(|h| h.invoke(invocation)) {
+            return outcome;
+        }
+        let parsed = Resource::parse(invocation.resource);
+        // A worker (`get-activity-task`) or whoever holds the token (it shows in the
+        // TaskScheduled parameters) delivers the outcome later.
+        if matches!(parsed, Resource::Activity { .. })
+            || parsed.pattern() == Pattern::WaitForTaskToken
+        {
+            return TaskOutcome::Pending;
+        }
+        TaskOutcome::Failed(unserved(invocation, &parsed))
+    }
+}
+
+/// The failure of a Task nothing serves: `States.Runtime` (never caught or retried, so the
+/// gap is not mistaken for the workflow's own error handling), naming both ways to serve it.
+fn unserved(invocation: &TaskInvocation, parsed: &Resource) -> StatesError {
+    let handler = match parsed {
+        Resource::LambdaFunction { name, .. } => format!("a \"lambda\" entry for '{name}'"),
+        _ if parsed.is_lambda_invoke() => {
+            match invocation
+                .input
+                .get("FunctionName")
+                .and_then(|f| f.as_str())
+            {
+                Some(f) => format!("a \"lambda\" entry for '{}'", resource::function_name(f).0),
+                None => "a \"lambda\" entry for the function".to_string(),
+            }
+        }
+        _ => format!("a \"resources\" entry for '{}'", invocation.resource),
+    };
+    StatesError::runtime(format!(
+        "No mocked response or local handler serves the resource '{}' of state '{}'. Mock it in a mock config file (--mock-config / SFN_MOCK_CONFIG, test case chosen with #<case> after the state machine ARN) or run a local command for it with {handler} in a handlers file (--handlers / SFN_HANDLERS).",
+        invocation.resource, invocation.state_name
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+
+    const MOCKS: &str = r#"{
+      "StateMachines": {"orders": {"TestCases": {"HappyPath": {"Charge": "ChargeOk"}}}},
+      "MockedResponses": {"ChargeOk": {"0": {"Return": {"Payload": "mocked"}}}}
+    }"#;
+
+    fn files() -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let mocks = dir.path().join("mocks.json");
+        std::fs::write(&mocks, MOCKS).unwrap();
+        let handlers = dir.path().join("handlers.json");
+        std::fs::write(
+            &handlers,
+            json!({"lambda": {"charge": ["python3", "-c", "print('\"handled\"')"]}}).to_string(),
+        )
+        .unwrap();
+        (dir, mocks, handlers)
+    }
+
+    fn call<'a>(state: &'a str, resource: &'a str, input: &'a Value) -> TaskInvocation<'a> {
+        TaskInvocation {
+            state_name: state,
+            resource,
+            input,
+            timeout_seconds: None,
+            heartbeat_seconds: None,
+            task_token: None,
+            execution_arn: "arn:aws:states:us-east-1:123456789012:execution:orders:e",
+            state_machine_name: "orders",
+            invocation_index: 0,
+        }
+    }
+
+    const CHARGE_ARN: &str = "arn:aws:lambda:us-east-1:123456789012:function:charge";
+
+    #[test]
+    fn the_test_case_wins_over_handlers_for_the_states_it_names() {
+        let (_dir, mocks, handlers) = files();
+        let runner =
+            runner_for(Some(&mocks), Some(&handlers), "orders", Some("HappyPath")).unwrap();
+        let input = json!({});
+        assert_eq!(
+            runner.invoke(&call("Charge", CHARGE_ARN, &input)),
+            TaskOutcome::Succeeded(json!({"Payload": "mocked"}))
+        );
+        assert_eq!(
+            runner.invoke(&call("ChargeAgain", CHARGE_ARN, &input)),
+            TaskOutcome::Succeeded(json!("handled"))
+        );
+        // Without `#HappyPath` the mock file is not used at all.
+        let runner = runner_for(Some(&mocks), Some(&handlers), "orders", None).unwrap();
+        assert_eq!(
+            runner.invoke(&call("Charge", CHARGE_ARN, &input)),
+            TaskOutcome::Succeeded(json!("handled"))
+        );
+    }
+
+    #[test]
+    fn an_unserved_task_fails_naming_both_ways_to_serve_it() {
+        let runner = runner_for(None, None, "orders", None).unwrap();
+        let input =
+            json!({"FunctionName": "arn:aws:lambda:us-east-1:123456789012:function:refund:1"});
+        let TaskOutcome::Failed(error) =
+            runner.invoke(&call("Refund", "arn:aws:states:::lambda:invoke", &input))
+        else {
+            panic!("expected a failure");
+        };
+        assert!(error.is_runtime());
+        let cause = error.cause.unwrap();
+        assert!(
+            cause.contains("'arn:aws:states:::lambda:invoke' of state 'Refund'"),
+            "{cause}"
+        );
+        assert!(cause.contains("SFN_MOCK_CONFIG"), "{cause}");
+        assert!(cause.contains("a \"lambda\" entry for 'refund'"), "{cause}");
+        assert!(cause.contains("SFN_HANDLERS"), "{cause}");
+    }
+
+    #[test]
+    fn activities_and_callbacks_without_a_handler_wait() {
+        let runner = runner_for(None, None, "orders", None).unwrap();
+        let input = json!({});
+        assert_eq!(
+            runner.invoke(&call(
+                "Approve",
+                "arn:aws:states:us-east-1:123456789012:activity:approve",
+                &input
+            )),
+            TaskOutcome::Pending
+        );
+        assert_eq!(
+            runner.invoke(&call(
+                "Notify",
+                "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                &input
+            )),
+            TaskOutcome::Pending
+        );
+    }
+
+    #[test]
+    fn selection_errors_name_what_exists() {
+        let (_dir, mocks, handlers) = files();
+        let err = |r: Result<Box<dyn TaskRunner>, TasksError>| match r {
+            Err(e) => e.to_string(),
+            Ok(_) => panic!("expected an error"),
+        };
+        let message = err(runner_for(Some(&mocks), None, "orders", Some("SadPath")));
+        assert!(message.contains("no test case 'SadPath'"), "{message}");
+        assert!(message.contains("(it has: HappyPath)"), "{message}");
+        let message = err(runner_for(
+            Some(&mocks),
+            None,
+            "payments",
+            Some("HappyPath"),
+        ));
+        assert!(
+            message.contains("no state machine named 'payments'"),
+            "{message}"
+        );
+        assert!(message.contains("(it has: orders)"), "{message}");
+        let message = err(runner_for(
+            None,
+            Some(&handlers),
+            "orders",
+            Some("HappyPath"),
+        ));
+        assert!(message.contains("no mock config file is set"), "{message}");
+        let missing = mocks.with_file_name("nope.json");
+        let message = err(runner_for(Some(&missing), None, "orders", None));
+        assert!(
+            message.starts_with("cannot read the mock config file"),
+            "{message}"
+        );
+        std::fs::write(&mocks, "{\"MockedResponses\": []}").unwrap();
+        let message = err(runner_for(Some(&mocks), None, "orders", None));
+        assert!(
+            message.contains("MockedResponses: expected an object"),
+            "{message}"
+        );
+        std::fs::write(&handlers, "{\"lambda\": {\"f\": \"f.sh\"}}").unwrap();
+        let message = err(runner_for(None, Some(&handlers), "orders", None));
+        assert!(message.starts_with("invalid handlers file"), "{message}");
+    }
+}

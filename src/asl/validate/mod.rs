@@ -1,5 +1,20 @@
 //! Definition validation (owner: validator work): AWS's diagnostics for
 //! `validate-state-machine-definition`, `InvalidDefinition` on create/update, `sfn lint`.
+//!
+//! Validation is pure: it parses the text, runs the structural schema and the semantic
+//! checks, and never executes anything or touches the network or the store.
+//!
+//! - [`position`]: line/column of every AWS location in the source text.
+//! - [`schema`]: the embedded JSON Schema and the mapping of its errors to AWS texts.
+//! - [`semantic`]: the walk over states (scopes, transitions, query languages, paths...).
+//! - [`expressions`]: JSONPath, intrinsic function and JSONata syntax checks.
+//! - [`resources`]: Task resource ARN shapes and EXPRESS restrictions.
+pub mod expressions;
+pub mod position;
+pub mod resources;
+pub mod schema;
+pub mod semantic;
+
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -9,17 +24,74 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "ERROR",
+            Severity::Warning => "WARNING",
+        }
+    }
+}
+
 /// One problem, as AWS reports it, plus where it is in the source text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub code: String,
     pub message: String,
-    /// JSON location such as `/States/Foo/Next`.
+    /// JSON location such as `/States/Foo/Next`; empty when AWS gives none (e.g. a
+    /// machine without a terminal state).
     pub location: String,
     /// 1-based line and column of `location` in the source text, when known.
     pub line: Option<usize>,
     pub column: Option<usize>,
+}
+
+impl Diagnostic {
+    pub fn error(
+        code: &str,
+        message: impl Into<String>,
+        location: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            code: code.to_string(),
+            message: message.into(),
+            location: location.into(),
+            line: None,
+            column: None,
+        }
+    }
+
+    pub fn warning(
+        code: &str,
+        message: impl Into<String>,
+        location: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message, location)
+        }
+    }
+}
+
+/// The diagnostic codes AWS uses (and the few warning codes we add).
+pub mod codes {
+    pub const INVALID_JSON_DESCRIPTION: &str = "INVALID_JSON_DESCRIPTION";
+    pub const SCHEMA_VALIDATION_FAILED: &str = "SCHEMA_VALIDATION_FAILED";
+    pub const MISSING_TRANSITION_TARGET: &str = "MISSING_TRANSITION_TARGET";
+    pub const MISSING_END_STATE: &str = "MISSING_END_STATE";
+    pub const DUPLICATE_STATE_NAME: &str = "DUPLICATE_STATE_NAME";
+    pub const INVALID_STATE_NAME: &str = "INVALID_STATE_NAME";
+    pub const INVALID_LABEL_NAME: &str = "INVALID_LABEL_NAME";
+    pub const INVALID_JSONATA_EXPRESSION: &str = "INVALID_JSONATA_EXPRESSION";
+    pub const UNSUPPORTED_JSONATA_EXPRESSION: &str = "UNSUPPORTED_JSONATA_EXPRESSION";
+    /// Warning: a template value looks like a path but its key lacks `.$`.
+    pub const NO_DOLLAR: &str = "NO_DOLLAR";
+    /// Warning: a Pass `Result` holds `.$` keys, which are never evaluated.
+    pub const PASS_RESULT_IS_STATIC: &str = "PASS_RESULT_IS_STATIC";
+    /// Warning: a literal Fail `Error`/`Cause` looks like a path.
+    pub const NO_PATH: &str = "NO_PATH";
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,18 +100,151 @@ pub enum MachineType {
     Express,
 }
 
-/// Validates definition source text.
+/// Validates definition source text. Diagnostics come in document order, errors and
+/// warnings mixed, each with its line and column when the location is in the text.
 pub fn validate(text: &str, machine_type: MachineType) -> Vec<Diagnostic> {
-    let _ = machine_type;
-    match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(_) => Vec::new(),
-        Err(e) => vec![Diagnostic {
-            severity: Severity::Error,
-            code: "INVALID_JSON_DESCRIPTION".into(),
-            message: e.to_string(),
-            location: String::new(),
-            line: Some(e.line()),
-            column: Some(e.column()),
-        }],
+    let root = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(root) => root,
+        Err(e) => {
+            return vec![Diagnostic {
+                line: Some(e.line()),
+                // serde counts the column before the first character of a line as 0.
+                column: Some(e.column().max(1)),
+                ..Diagnostic::error(
+                    codes::INVALID_JSON_DESCRIPTION,
+                    json_error_message(text, &e),
+                    "",
+                )
+            }];
+        }
+    };
+    let mut diagnostics = semantic::check(&root, machine_type);
+    if !diagnostics.is_empty() {
+        let index = position::PositionIndex::build(text);
+        for d in &mut diagnostics {
+            let at = if d.location.is_empty() {
+                "/"
+            } else {
+                d.location.as_str()
+            };
+            if let Some((line, column)) = index.find(at) {
+                d.line = Some(line);
+                d.column = Some(column);
+            }
+        }
+    }
+    diagnostics
+}
+
+/// The parser's message. A bare word where a value belongs gets the wording of AWS's
+/// (Jackson's) parser, which scripts may match on; other syntax errors keep serde's text.
+fn json_error_message(text: &str, error: &serde_json::Error) -> String {
+    let serde_text = error.to_string();
+    let expects_value =
+        serde_text.starts_with("expected value") || serde_text.starts_with("expected ident");
+    let line = text
+        .lines()
+        .nth(error.line().saturating_sub(1))
+        .unwrap_or_default();
+    let chars: Vec<char> = line.chars().collect();
+    let at = error.column().saturating_sub(1).min(chars.len());
+    let is_word = |c: &char| c.is_alphanumeric() || *c == '_';
+    let mut start = at;
+    while start > 0 && is_word(&chars[start - 1]) {
+        start -= 1;
+    }
+    let word: String = chars[start..].iter().take_while(|c| is_word(c)).collect();
+    if expects_value && word.chars().next().is_some_and(char::is_alphabetic) {
+        format!(
+            "Unrecognized token '{word}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"
+        )
+    } else {
+        serde_text
+    }
+}
+
+/// Whether any diagnostic is an error (warnings never make a definition invalid).
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// AWS's `InvalidDefinition` message for create/update:
+/// `Invalid State Machine Definition: 'CODE: message at /location, CODE: ...'`.
+/// Only errors are listed; a diagnostic without a location reads `at null`, as AWS
+/// prints it.
+pub fn invalid_definition_message(diagnostics: &[Diagnostic]) -> String {
+    let parts: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| {
+            let at = if d.location.is_empty() {
+                "null"
+            } else {
+                d.location.as_str()
+            };
+            format!("{}: {} at {}", d.code, d.message, at)
+        })
+        .collect();
+    format!("Invalid State Machine Definition: '{}'", parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_json_is_reported_with_its_position() {
+        let d = validate("{\n  \"StartAt\": ,\n}", MachineType::Standard);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, "INVALID_JSON_DESCRIPTION");
+        assert_eq!(d[0].message, "expected value at line 2 column 14");
+        assert_eq!((d[0].line, d[0].column), (Some(2), Some(14)));
+    }
+
+    #[test]
+    fn a_bare_word_reads_like_aws() {
+        let d = validate("not a definition", MachineType::Standard);
+        assert_eq!(
+            d[0].message,
+            "Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"
+        );
+        assert_eq!(d[0].location, "");
+        let d = validate("{\"StartAt\": nope}", MachineType::Standard);
+        assert!(
+            d[0].message.starts_with("Unrecognized token 'nope'"),
+            "{}",
+            d[0].message
+        );
+    }
+
+    #[test]
+    fn diagnostics_carry_line_and_column_of_their_location() {
+        let text = "{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": {\"Type\": \"Pass\", \"Next\": \"B\"}\n  }\n}";
+        let d = validate(text, MachineType::Standard);
+        let missing = d.iter().find(|d| d.location == "/States/A/Next").unwrap();
+        assert_eq!((missing.line, missing.column), (Some(4), Some(27)));
+    }
+
+    #[test]
+    fn aws_message_form_for_create() {
+        let d = validate(
+            r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}}}"#,
+            MachineType::Standard,
+        );
+        assert_eq!(
+            invalid_definition_message(&d),
+            "Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: B at /States/A/Next, MISSING_END_STATE: Workflow has no terminal state at null'"
+        );
+    }
+
+    #[test]
+    fn warnings_do_not_count_as_errors() {
+        let d = validate(
+            r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"x": "$.foo"}, "End": true}}}"#,
+            MachineType::Standard,
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Warning);
+        assert!(!has_errors(&d));
     }
 }

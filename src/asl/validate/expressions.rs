@@ -1,0 +1,694 @@
+//! Static checks of the expression languages inside a definition: JSONPath (full and
+//! reference paths), intrinsic function calls and JSONata `{% %}` expressions.
+//!
+//! These are the validator's own syntax checks: they never evaluate anything. Each check
+//! is one small function so that it can later delegate to the shared parsers in
+//! `asl::path`, `asl::intrinsics` and `asl::jsonata` once those offer syntax checks.
+
+/// How many intrinsic calls may be nested inside one another.
+pub const MAX_INTRINSIC_NESTING: usize = 10;
+
+/// Whether a path is a JSONPath that may select several nodes (InputPath, OutputPath,
+/// `.$` values) or a reference path that must identify one node (ResultPath, ItemsPath,
+/// Choice `Variable`, `…Path` fields).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathKind {
+    Full,
+    Reference,
+}
+
+/// Checks the syntax of `$`, `$$…`, `$var…` paths. `Err` carries a short reason.
+pub fn check_path(path: &str, kind: PathKind) -> Result<(), String> {
+    let chars: Vec<char> = path.chars().collect();
+    if chars.first() != Some(&'$') {
+        return Err("must start with '$'".into());
+    }
+    let mut i = 1;
+    if chars.get(1) == Some(&'$') {
+        i = 2;
+    } else if chars.get(1).is_some_and(|c| is_variable_start(*c)) {
+        // `$name`: a workflow variable.
+        while chars.get(i).is_some_and(|c| is_variable_char(*c)) {
+            i += 1;
+        }
+    }
+    while i < chars.len() {
+        match chars[i] {
+            '.' => {
+                i += 1;
+                if chars.get(i) == Some(&'.') {
+                    if kind == PathKind::Reference {
+                        return Err("a reference path cannot use '..'".into());
+                    }
+                    i += 1;
+                    if chars.get(i) == Some(&'[') {
+                        continue;
+                    }
+                }
+                if chars.get(i) == Some(&'*') {
+                    if kind == PathKind::Reference {
+                        return Err("a reference path cannot use '*'".into());
+                    }
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while chars
+                    .get(i)
+                    .is_some_and(|c| !matches!(c, '.' | '[' | ']' | '(' | ')' | '\'' | '"' | ' '))
+                {
+                    i += 1;
+                }
+                if i == start {
+                    return Err("expected a field name after '.'".into());
+                }
+                if chars.get(i) == Some(&'(') {
+                    // A trailing function such as `.length()`.
+                    if kind == PathKind::Reference {
+                        return Err("a reference path cannot call functions".into());
+                    }
+                    if chars.get(i + 1) != Some(&')') || i + 2 != chars.len() {
+                        return Err("unexpected '('".into());
+                    }
+                    i += 2;
+                }
+            }
+            '[' => {
+                let close = matching_bracket(&chars, i).ok_or("unbalanced '['")?;
+                let inner: String = chars[i + 1..close].iter().collect();
+                check_bracket(inner.trim(), kind)?;
+                i = close + 1;
+            }
+            c => return Err(format!("unexpected character '{c}'")),
+        }
+    }
+    Ok(())
+}
+
+fn is_variable_start(c: char) -> bool {
+    c.is_alphabetic() || c == '_'
+}
+
+fn is_variable_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The index of the `]` closing the `[` at `open`, skipping quoted text and nested
+/// brackets and parentheses (filters).
+fn matching_bracket(chars: &[char], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut i = open;
+    while i < chars.len() {
+        let c = chars[i];
+        if let Some(q) = quote {
+            if c == '\\' {
+                i += 1;
+            } else if c == q {
+                quote = None;
+            }
+        } else {
+            match c {
+                '\'' | '"' => quote = Some(c),
+                '[' | '(' => depth += 1,
+                ']' | ')' => {
+                    depth = depth.checked_sub(1)?;
+                    if depth == 0 {
+                        return (c == ']').then_some(i);
+                    }
+                }
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+fn check_bracket(inner: &str, kind: PathKind) -> Result<(), String> {
+    if inner.is_empty() {
+        return Err("empty '[]'".into());
+    }
+    if is_quoted(inner) {
+        return Ok(());
+    }
+    if inner.parse::<i64>().is_ok() {
+        return Ok(());
+    }
+    if kind == PathKind::Reference {
+        return Err("a reference path may only use names and indexes in '[]'".into());
+    }
+    if inner == "*" {
+        return Ok(());
+    }
+    if let Some(filter) = inner.strip_prefix('?') {
+        let filter = filter.trim();
+        if filter.starts_with('(') && filter.ends_with(')') && filter.len() > 2 {
+            return Ok(());
+        }
+        return Err("a filter must look like [?(...)]".into());
+    }
+    let parts: Vec<&str> = inner.split(',').map(str::trim).collect();
+    if parts.len() > 1
+        && parts
+            .iter()
+            .all(|p| is_quoted(p) || p.parse::<i64>().is_ok())
+    {
+        return Ok(());
+    }
+    if inner.contains(':') {
+        let bounds: Vec<&str> = inner.split(':').map(str::trim).collect();
+        if bounds.len() <= 3
+            && bounds
+                .iter()
+                .all(|b| b.is_empty() || b.parse::<i64>().is_ok())
+        {
+            return Ok(());
+        }
+    }
+    Err(format!("invalid subscript '[{inner}]'"))
+}
+
+fn is_quoted(text: &str) -> bool {
+    text.len() >= 2
+        && ((text.starts_with('\'') && text.ends_with('\''))
+            || (text.starts_with('"') && text.ends_with('"')))
+}
+
+/// Whether a payload-template value (`"key.$": value`) is a call rather than a path.
+pub fn is_intrinsic(text: &str) -> bool {
+    text.starts_with("States.")
+}
+
+/// The functions AWS offers: name, fewest and most arguments (`None`: unbounded), and
+/// whether the result is always a string (what ErrorPath/CausePath accept).
+const FUNCTIONS: [(&str, usize, Option<usize>, bool); 18] = [
+    ("Format", 1, None, true),
+    ("StringToJson", 1, Some(1), false),
+    ("JsonToString", 1, Some(1), true),
+    ("Array", 0, None, false),
+    ("ArrayPartition", 2, Some(2), false),
+    ("ArrayContains", 2, Some(2), false),
+    ("ArrayRange", 3, Some(3), false),
+    ("ArrayGetItem", 2, Some(2), true),
+    ("ArrayLength", 1, Some(1), false),
+    ("ArrayUnique", 1, Some(1), false),
+    ("Base64Encode", 1, Some(1), true),
+    ("Base64Decode", 1, Some(1), true),
+    ("Hash", 2, Some(2), true),
+    ("JsonMerge", 3, Some(3), false),
+    ("MathRandom", 2, Some(3), false),
+    ("MathAdd", 2, Some(2), false),
+    ("StringSplit", 2, Some(2), false),
+    ("UUID", 0, Some(0), true),
+];
+
+/// A parsed intrinsic call: enough to check names, arity and nesting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Call {
+    pub name: String,
+    pub args: Vec<Arg>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Text(String),
+    Number,
+    Literal,
+    Path,
+    Call(Call),
+}
+
+/// Parses and checks an intrinsic call: grammar, known function, argument count, paths
+/// in arguments and the nesting limit.
+pub fn check_intrinsic(text: &str) -> Result<Call, String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut parser = CallParser { chars, at: 0 };
+    let call = parser.call(1)?;
+    parser.skip_spaces();
+    if parser.at != parser.chars.len() {
+        return Err("unexpected text after the closing ')'".into());
+    }
+    Ok(call)
+}
+
+/// Whether a checked call always yields a string (allowed in ErrorPath/CausePath).
+pub fn returns_string(call: &Call) -> bool {
+    FUNCTIONS
+        .iter()
+        .any(|(name, _, _, string)| *name == call.name && *string)
+}
+
+struct CallParser {
+    chars: Vec<char>,
+    at: usize,
+}
+
+impl CallParser {
+    fn skip_spaces(&mut self) {
+        while self.chars.get(self.at).is_some_and(|c| c.is_whitespace()) {
+            self.at += 1;
+        }
+    }
+
+    fn call(&mut self, depth: usize) -> Result<Call, String> {
+        if depth > MAX_INTRINSIC_NESTING {
+            return Err(format!(
+                "intrinsic functions can be nested at most {MAX_INTRINSIC_NESTING} levels deep"
+            ));
+        }
+        let rest: String = self.chars[self.at..].iter().collect();
+        if !rest.starts_with("States.") {
+            return Err("expected 'States.<Function>('".into());
+        }
+        self.at += "States.".len();
+        let start = self.at;
+        while self
+            .chars
+            .get(self.at)
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            self.at += 1;
+        }
+        let name: String = self.chars[start..self.at].iter().collect();
+        let Some(&(_, min, max, _)) = FUNCTIONS.iter().find(|(n, ..)| *n == name) else {
+            return Err(format!("unknown intrinsic function 'States.{name}'"));
+        };
+        if self.chars.get(self.at) != Some(&'(') {
+            return Err(format!("expected '(' after 'States.{name}'"));
+        }
+        self.at += 1;
+        let mut args = Vec::new();
+        self.skip_spaces();
+        if self.chars.get(self.at) == Some(&')') {
+            self.at += 1;
+        } else {
+            loop {
+                self.skip_spaces();
+                args.push(self.arg(depth)?);
+                self.skip_spaces();
+                match self.chars.get(self.at) {
+                    Some(',') => self.at += 1,
+                    Some(')') => {
+                        self.at += 1;
+                        break;
+                    }
+                    _ => return Err(format!("expected ',' or ')' in 'States.{name}'")),
+                }
+            }
+        }
+        if args.len() < min || max.is_some_and(|m| args.len() > m) {
+            let expected = match max {
+                Some(m) if m == min => format!("{min}"),
+                Some(m) => format!("{min} to {m}"),
+                None => format!("at least {min}"),
+            };
+            return Err(format!(
+                "'States.{name}' takes {expected} argument(s) but was given {}",
+                args.len()
+            ));
+        }
+        if name == "Format" {
+            if let Some(Arg::Text(template)) = args.first() {
+                let placeholders = count_placeholders(template);
+                if placeholders != args.len() - 1 {
+                    return Err(format!(
+                        "'States.Format' has {placeholders} '{{}}' placeholder(s) but {} value(s)",
+                        args.len() - 1
+                    ));
+                }
+            }
+        }
+        Ok(Call { name, args })
+    }
+
+    fn arg(&mut self, depth: usize) -> Result<Arg, String> {
+        match self.chars.get(self.at) {
+            Some('\'') => self.text().map(Arg::Text),
+            Some('$') => {
+                let start = self.at;
+                let mut depth_brackets = 0i32;
+                let mut quote: Option<char> = None;
+                while let Some(&c) = self.chars.get(self.at) {
+                    if let Some(q) = quote {
+                        if c == q {
+                            quote = None;
+                        }
+                    } else {
+                        match c {
+                            '\'' | '"' => quote = Some(c),
+                            '[' | '(' => depth_brackets += 1,
+                            ']' => depth_brackets -= 1,
+                            ')' if depth_brackets == 0 => break,
+                            ')' => depth_brackets -= 1,
+                            ',' if depth_brackets == 0 => break,
+                            c if c.is_whitespace() && depth_brackets == 0 => break,
+                            _ => {}
+                        }
+                    }
+                    self.at += 1;
+                }
+                let path: String = self.chars[start..self.at].iter().collect();
+                check_path(&path, PathKind::Full)
+                    .map_err(|reason| format!("invalid path argument '{path}': {reason}"))?;
+                Ok(Arg::Path)
+            }
+            Some('S') => self.call(depth + 1).map(Arg::Call),
+            Some(_) => {
+                let start = self.at;
+                while self
+                    .chars
+                    .get(self.at)
+                    .is_some_and(|c| !matches!(c, ',' | ')') && !c.is_whitespace())
+                {
+                    self.at += 1;
+                }
+                let word: String = self.chars[start..self.at].iter().collect();
+                if matches!(word.as_str(), "null" | "true" | "false") {
+                    Ok(Arg::Literal)
+                } else if word.parse::<f64>().is_ok() && !word.starts_with('+') {
+                    Ok(Arg::Number)
+                } else {
+                    Err(format!("invalid argument '{word}'"))
+                }
+            }
+            None => Err("unexpected end of the intrinsic function call".into()),
+        }
+    }
+
+    /// A single-quoted literal; `\'`, `\{`, `\}`, `\\` are the escapes AWS accepts.
+    fn text(&mut self) -> Result<String, String> {
+        self.at += 1;
+        let mut out = String::new();
+        loop {
+            match self.chars.get(self.at) {
+                None => return Err("unterminated string literal".into()),
+                Some('\'') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some('\\') => {
+                    match self.chars.get(self.at + 1) {
+                        Some(c @ ('\'' | '{' | '}' | '\\')) => {
+                            // Keep braces escaped so Format placeholders are counted right.
+                            if matches!(c, '{' | '}') {
+                                out.push('\\');
+                            }
+                            out.push(*c);
+                        }
+                        Some('"') => {
+                            return Err(
+                                "escaped double quotes are not allowed in a string literal".into()
+                            )
+                        }
+                        _ => return Err("invalid escape sequence in a string literal".into()),
+                    }
+                    self.at += 2;
+                }
+                Some(c) => {
+                    out.push(*c);
+                    self.at += 1;
+                }
+            }
+        }
+    }
+}
+
+/// Counts unescaped `{}` in a Format template.
+fn count_placeholders(template: &str) -> usize {
+    let chars: Vec<char> = template.chars().collect();
+    let mut count = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '\\' {
+            i += 2;
+            continue;
+        }
+        if chars[i] == '{' && chars.get(i + 1) == Some(&'}') {
+            count += 1;
+            i += 2;
+            continue;
+        }
+        i += 1;
+    }
+    count
+}
+
+/// A string is a JSONata expression only when it starts with `{%` and ends with `%}`.
+pub fn jsonata_body(text: &str) -> Option<&str> {
+    if text.len() >= 4 && text.starts_with("{%") && text.ends_with("%}") {
+        Some(&text[2..text.len() - 2])
+    } else {
+        None
+    }
+}
+
+/// Why AWS refuses a JSONata expression at definition time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonataProblem {
+    /// It does not parse (`INVALID_JSONATA_EXPRESSION`): the parser's message, without
+    /// its `S0xxx` code, as AWS prints it.
+    Invalid(String),
+    /// It parses but reads something Step Functions does not offer there
+    /// (`UNSUPPORTED_JSONATA_EXPRESSION`).
+    Unsupported(String),
+}
+
+/// Parses a JSONata expression body (the text between `{%` and `%}`) and checks the
+/// references AWS refuses: `$$`, and `$states.errorOutput` outside a Catcher's
+/// `Output`/`Assign` (`error_output_ok`).
+pub fn check_jsonata(body: &str, error_output_ok: bool) -> Result<(), JsonataProblem> {
+    let ast = jlens_core::parse(body).map_err(|e| JsonataProblem::Invalid(e.message()))?;
+    let tree = serde_json::to_value(&ast.root).unwrap_or(serde_json::Value::Null);
+    match unsupported_reference(&tree, error_output_ok).or_else(|| top_level_name(&tree, true)) {
+        Some(message) => Err(JsonataProblem::Unsupported(message)),
+        None => Ok(()),
+    }
+}
+
+/// A field name read from the top-level context (`phone`, `$sum(items)`): Step
+/// Functions gives an expression no context value, so AWS refuses these and asks for
+/// `$states.input…` or a variable. Names inside path steps after the first, filters,
+/// sort terms, group-by objects and function bodies are relative, hence fine.
+fn top_level_name(node: &serde_json::Value, top: bool) -> Option<String> {
+    use serde_json::Value;
+    const RELATIVE: [&str; 5] = ["stages", "predicate", "group", "terms", "focus"];
+    match node {
+        Value::Object(map) => {
+            let kind = map.get("type").and_then(Value::as_str);
+            match kind {
+                Some("lambda") => None,
+                Some("name") if top => {
+                    let name = map.get("name").and_then(Value::as_str).unwrap_or_default();
+                    Some(format!(
+                        "Reference to '{name}' at the top level is not supported."
+                    ))
+                }
+                Some("path") => {
+                    let steps = map.get("steps").and_then(Value::as_array);
+                    let in_steps = steps.into_iter().flatten().enumerate();
+                    let from_steps = in_steps.fold(None, |found, (i, step)| {
+                        found.or_else(|| top_level_name(step, top && i == 0))
+                    });
+                    from_steps.or_else(|| {
+                        map.iter()
+                            .filter(|(k, _)| k.as_str() != "steps")
+                            .find_map(|(_, v)| top_level_name(v, false))
+                    })
+                }
+                _ => map
+                    .iter()
+                    .find_map(|(k, v)| top_level_name(v, top && !RELATIVE.contains(&k.as_str()))),
+            }
+        }
+        Value::Array(items) => items.iter().find_map(|v| top_level_name(v, top)),
+        _ => None,
+    }
+}
+
+/// Walks the serialized syntax tree for `$$` and `$states.errorOutput`.
+fn unsupported_reference(node: &serde_json::Value, error_output_ok: bool) -> Option<String> {
+    use serde_json::Value;
+    match node {
+        Value::Object(map) => {
+            let kind = map.get("type").and_then(Value::as_str);
+            if kind == Some("variable") && map.get("name").and_then(Value::as_str) == Some("$") {
+                return Some("Reference to '$$' is not supported.".into());
+            }
+            if kind == Some("path") && !error_output_ok {
+                let steps = map.get("steps").and_then(Value::as_array);
+                let step = |i: usize| {
+                    let s = steps?.get(i)?;
+                    Some((s.get("type")?.as_str()?, s.get("name")?.as_str()?))
+                };
+                if step(0) == Some(("variable", "states"))
+                    && step(1) == Some(("name", "errorOutput"))
+                {
+                    return Some("Field '$states.errorOutput' does not exist.".into());
+                }
+            }
+            map.values()
+                .find_map(|v| unsupported_reference(v, error_output_ok))
+        }
+        Value::Array(items) => items
+            .iter()
+            .find_map(|v| unsupported_reference(v, error_output_ok)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_paths() {
+        for ok in [
+            "$",
+            "$$",
+            "$.a",
+            "$.a.b[0]",
+            "$['a b']",
+            "$.a[*].b",
+            "$..x",
+            "$.a[0:2]",
+            "$.a[-1]",
+            "$.a[?(@.x > 1)]",
+            "$$.Execution.Id",
+            "$var",
+            "$var.x[1]",
+            "$.a.length()",
+            "$.a[0,1]",
+            "$.a-b",
+        ] {
+            assert_eq!(check_path(ok, PathKind::Full), Ok(()), "{ok}");
+        }
+        for bad in [
+            "", "a", "$.a[", "$.", "$..", "$.a]", "$$23", "23", "$.a[?x]",
+        ] {
+            assert!(check_path(bad, PathKind::Full).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn reference_paths() {
+        for ok in ["$", "$.a", "$.a[0]", "$['x']", "$var.a"] {
+            assert_eq!(check_path(ok, PathKind::Reference), Ok(()), "{ok}");
+        }
+        for bad in [
+            "$.a[*].b",
+            "$..a",
+            "$.a[0:1]",
+            "$.a[?(@.x)]",
+            "$.a.length()",
+        ] {
+            assert!(check_path(bad, PathKind::Reference).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn intrinsic_grammar_names_and_arity() {
+        assert!(check_intrinsic("States.Format('{} and {}', $.a, States.UUID())").is_ok());
+        assert!(check_intrinsic("States.Array()").is_ok());
+        assert!(check_intrinsic("States.JsonMerge($.a, $.b, false)").is_ok());
+        assert!(check_intrinsic("States.MathRandom(1, 2.5, -3)").is_ok());
+        assert!(check_intrinsic("States.Format('it\\'s \\{literal\\}')").is_ok());
+        let err = |t: &str| check_intrinsic(t).unwrap_err();
+        assert_eq!(
+            err("States.MathAdd(1)"),
+            "'States.MathAdd' takes 2 argument(s) but was given 1"
+        );
+        assert_eq!(
+            err("States.format('x')"),
+            "unknown intrinsic function 'States.format'"
+        );
+        assert_eq!(err("States.Format('{}', x)"), "invalid argument 'x'");
+        assert_eq!(err("States.Format(\"x\")"), "invalid argument '\"x\"'");
+        assert_eq!(
+            err("States.JsonToString($"),
+            "expected ',' or ')' in 'States.JsonToString'"
+        );
+        assert_eq!(
+            err("States.Format('a \\\"b\\\"')"),
+            "escaped double quotes are not allowed in a string literal"
+        );
+        assert_eq!(
+            err("States.Format('{} {}', 1)"),
+            "'States.Format' has 2 '{}' placeholder(s) but 1 value(s)"
+        );
+    }
+
+    #[test]
+    fn intrinsic_nesting_limit() {
+        let nest = |n: usize| {
+            let mut text = "$.a".to_string();
+            for _ in 0..n {
+                text = format!("States.JsonToString({text})");
+            }
+            text
+        };
+        assert!(check_intrinsic(&nest(10)).is_ok());
+        assert_eq!(
+            check_intrinsic(&nest(11)).unwrap_err(),
+            "intrinsic functions can be nested at most 10 levels deep"
+        );
+    }
+
+    #[test]
+    fn jsonata_expressions() {
+        assert_eq!(jsonata_body("{% 1 + 2 %}"), Some(" 1 + 2 "));
+        assert_eq!(jsonata_body(" {% 1 %}"), None);
+        assert!(check_jsonata(" $states.input.x + 1 ", false).is_ok());
+        let invalid = |m: &str| Err(JsonataProblem::Invalid(m.into()));
+        assert_eq!(
+            check_jsonata("a[1,2)", false),
+            invalid("Expected \"]\", got \",\"")
+        );
+        assert_eq!(
+            check_jsonata("1 +", false),
+            invalid("Unexpected end of expression")
+        );
+        assert_eq!(
+            check_jsonata("  ", false),
+            invalid("Unexpected end of expression")
+        );
+        assert_eq!(
+            check_jsonata("\"unterminated", false),
+            invalid("String literal must be terminated by a matching quote")
+        );
+        assert_eq!(
+            check_jsonata("$$.x", false),
+            Err(JsonataProblem::Unsupported(
+                "Reference to '$$' is not supported.".into()
+            ))
+        );
+        assert_eq!(
+            check_jsonata("$states.errorOutput.Cause", false),
+            Err(JsonataProblem::Unsupported(
+                "Field '$states.errorOutput' does not exist.".into()
+            ))
+        );
+        assert!(check_jsonata("$states.errorOutput.Cause", true).is_ok());
+        assert!(check_jsonata("$map([1], function($v) { $v })", false).is_ok());
+        let top = |name: &str| {
+            Err(JsonataProblem::Unsupported(format!(
+                "Reference to '{name}' at the top level is not supported."
+            )))
+        };
+        assert_eq!(check_jsonata("phone", false), top("phone"));
+        assert_eq!(check_jsonata("{\"a\": foo.bar}", false), top("foo"));
+        assert_eq!(check_jsonata("$sum(items)", false), top("items"));
+        assert_eq!(check_jsonata("($x := price; $x)", false), top("price"));
+        for ok in [
+            "$states.input.items[price > 10].name",
+            "$states.input.items^(price){name: price}",
+            "$states.input.items.{\"n\": name}",
+            "$sum($states.input.items.(price * qty))",
+            "$myVar.field",
+            "$map($states.input, function($v) { $v.x })",
+            "'text' & $string(1)",
+        ] {
+            assert_eq!(check_jsonata(ok, false), Ok(()), "{ok}");
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! The three forms of a Task `Resource` and the history events each produces: direct
+//! Lambda ARNs (`LambdaFunction*`), activities (`Activity*`) and service integrations
+//! (`Task*`, with the ARN split into `resourceType`/`resource`).
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+use super::data::to_text;
+use crate::asl::StatesError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ResourceForm {
+    Lambda {
+        arn: String,
+    },
+    Activity {
+        arn: String,
+    },
+    Integration {
+        resource_type: String,
+        resource: String,
+    },
+}
+
+impl ResourceForm {
+    pub fn of(arn: &str) -> ResourceForm {
+        let parts: Vec<&str> = arn.splitn(6, ':').collect();
+        let service = parts.get(2).copied().unwrap_or("");
+        let rest = parts.get(5).copied().unwrap_or("");
+        if service == "lambda" && rest.starts_with("function:") {
+            return ResourceForm::Lambda { arn: arn.into() };
+        }
+        if service == "states" && rest.starts_with("activity:") {
+            return ResourceForm::Activity { arn: arn.into() };
+        }
+        // `arn:aws:states:::lambda:invoke` → lambda / invoke;
+        // `arn:aws:states:::aws-sdk:s3:getObject` → aws-sdk:s3 / getObject.
+        let tail = if service == "states" {
+            rest
+        } else {
+            arn.rsplit(":::").next().unwrap_or(arn)
+        };
+        let split_at = if tail.starts_with("aws-sdk:") {
+            tail.match_indices(':').nth(1).map(|(i, _)| i)
+        } else {
+            tail.find(':')
+        };
+        match split_at {
+            Some(i) => ResourceForm::Integration {
+                resource_type: tail[..i].into(),
+                resource: tail[i + 1..].into(),
+            },
+            None => ResourceForm::Integration {
+                resource_type: tail.into(),
+                resource: String::new(),
+            },
+        }
+    }
+
+    /// Whether the task gets a task token (callbacks, `.sync`, activities).
+    pub fn needs_token(&self) -> bool {
+        match self {
+            ResourceForm::Activity { .. } => true,
+            ResourceForm::Integration { resource, .. } => {
+                resource.ends_with(".waitForTaskToken") || resource.contains(".sync")
+            }
+            ResourceForm::Lambda { .. } => false,
+        }
+    }
+
+    /// `<x>` in the DataLimitExceeded cause.
+    pub fn limit_name(&self) -> &str {
+        match self {
+            ResourceForm::Lambda { arn } | ResourceForm::Activity { arn } => arn,
+            ResourceForm::Integration { resource_type, .. } => resource_type,
+        }
+    }
+
+    fn integration_base(&self) -> Map<String, Value> {
+        let mut d = Map::new();
+        if let ResourceForm::Integration {
+            resource_type,
+            resource,
+        } = self
+        {
+            d.insert("resourceType".into(), resource_type.clone().into());
+            d.insert("resource".into(), resource.clone().into());
+        }
+        d
+    }
+
+    pub fn scheduled(
+        &self,
+        input: &Value,
+        timeout: Option<u64>,
+        heartbeat: Option<u64>,
+        credentials: Option<&Value>,
+        region: &str,
+    ) -> (&'static str, Value) {
+        let mut d = Map::new();
+        let event_type = match self {
+            ResourceForm::Lambda { arn } => {
+                d.insert("resource".into(), arn.clone().into());
+                d.insert("input".into(), to_text(input).into());
+                d.insert("inputDetails".into(), json!({"truncated": false}));
+                "LambdaFunctionScheduled"
+            }
+            ResourceForm::Activity { arn } => {
+                d.insert("resource".into(), arn.clone().into());
+                d.insert("input".into(), to_text(input).into());
+                d.insert("inputDetails".into(), json!({"truncated": false}));
+                "ActivityScheduled"
+            }
+            ResourceForm::Integration { .. } => {
+                d = self.integration_base();
+                d.insert("region".into(), region.into());
+                d.insert("parameters".into(), to_text(input).into());
+                "TaskScheduled"
+            }
+        };
+        if let Some(t) = timeout {
+            d.insert("timeoutInSeconds".into(), t.into());
+        }
+        if let Some(h) = heartbeat {
+            if !matches!(self, ResourceForm::Lambda { .. }) {
+                d.insert("heartbeatInSeconds".into(), h.into());
+            }
+        }
+        if let Some(c) = credentials {
+            if !matches!(self, ResourceForm::Activity { .. }) {
+                d.insert("taskCredentials".into(), c.clone());
+            }
+        }
+        (event_type, Value::Object(d))
+    }
+
+    /// The "started" event, when the engine itself emits one (activities wait for a worker).
+    pub fn started(&self) -> Option<(&'static str, Option<Value>)> {
+        match self {
+            ResourceForm::Lambda { .. } => Some(("LambdaFunctionStarted", None)),
+            ResourceForm::Activity { .. } => None,
+            ResourceForm::Integration { .. } => {
+                Some(("TaskStarted", Some(Value::Object(self.integration_base()))))
+            }
+        }
+    }
+
+    pub fn succeeded(&self, output: &Value) -> (&'static str, Value) {
+        let mut d = self.integration_base();
+        d.insert("output".into(), to_text(output).into());
+        d.insert("outputDetails".into(), json!({"truncated": false}));
+        let t = match self {
+            ResourceForm::Lambda { .. } => "LambdaFunctionSucceeded",
+            ResourceForm::Activity { .. } => "ActivitySucceeded",
+            ResourceForm::Integration { .. } => "TaskSucceeded",
+        };
+        (t, Value::Object(d))
+    }
+
+    pub fn failed(&self, err: &StatesError) -> (&'static str, Value) {
+        let mut d = self.integration_base();
+        if let Some(e) = &err.error {
+            d.insert("error".into(), e.clone().into());
+        }
+        if let Some(c) = &err.cause {
+            d.insert("cause".into(), c.clone().into());
+        }
+        let t = match self {
+            ResourceForm::Lambda { .. } => "LambdaFunctionFailed",
+            ResourceForm::Activity { .. } => "ActivityFailed",
+            ResourceForm::Integration { .. } => "TaskFailed",
+        };
+        (t, Value::Object(d))
+    }
+
+    pub fn timed_out(&self) -> (&'static str, Value) {
+        let mut d = self.integration_base();
+        d.insert("error".into(), "States.Timeout".into());
+        let t = match self {
+            ResourceForm::Lambda { .. } => "LambdaFunctionTimedOut",
+            ResourceForm::Activity { .. } => "ActivityTimedOut",
+            ResourceForm::Integration { .. } => "TaskTimedOut",
+        };
+        (t, Value::Object(d))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_resources_as_aws_does() {
+        let split = |arn: &str| match ResourceForm::of(arn) {
+            ResourceForm::Integration {
+                resource_type,
+                resource,
+            } => (resource_type, resource),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            split("arn:aws:states:::lambda:invoke"),
+            ("lambda".into(), "invoke".into())
+        );
+        assert_eq!(
+            split("arn:aws:states:::aws-sdk:s3:getObject"),
+            ("aws-sdk:s3".into(), "getObject".into())
+        );
+        assert_eq!(
+            split("arn:aws:states:::states:startExecution.sync:2"),
+            ("states".into(), "startExecution.sync:2".into())
+        );
+        assert!(matches!(
+            ResourceForm::of("arn:aws:lambda:us-east-1:111111111111:function:f"),
+            ResourceForm::Lambda { .. }
+        ));
+        assert!(matches!(
+            ResourceForm::of("arn:aws:states:us-east-1:111111111111:activity:a"),
+            ResourceForm::Activity { .. }
+        ));
+    }
+}

@@ -1,0 +1,367 @@
+//! Executions and their history events.
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, Row};
+use serde_json::Value;
+
+use super::{Store, StoreError};
+use crate::engine::HistoryEvent;
+
+/// One row of `executions`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExecutionRecord {
+    pub arn: String,
+    pub state_machine_arn: String,
+    pub name: String,
+    pub status: String,
+    /// RFC 3339 (UTC, microseconds).
+    pub start_date: String,
+    pub stop_date: Option<String>,
+    pub input: Option<String>,
+    pub output: Option<String>,
+    pub error: Option<String>,
+    pub cause: Option<String>,
+    pub trace_header: Option<String>,
+    pub state_machine_version_arn: Option<String>,
+    pub state_machine_alias_arn: Option<String>,
+    pub redrive_count: i64,
+    pub redrive_date: Option<String>,
+    pub definition: String,
+    pub role_arn: String,
+    /// The serialized engine state of a running (parked) execution.
+    pub engine_state: Option<String>,
+}
+
+/// The state machine fields an execution needs, read from `state_machines`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MachineForExecution {
+    pub arn: String,
+    pub name: String,
+    pub machine_type: String,
+    pub definition: String,
+    pub role_arn: String,
+    pub creation_date: String,
+    pub update_date: Option<String>,
+    pub revision_id: Option<String>,
+}
+
+/// Storage form of a timestamp.
+pub fn date_text(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
+/// Parses a stored timestamp.
+pub fn parse_date(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|d| d.with_timezone(&Utc))
+}
+
+const COLUMNS: &str =
+    "arn, state_machine_arn, name, status, start_date, stop_date, input, output, \
+    error, cause, trace_header, state_machine_version_arn, state_machine_alias_arn, redrive_count, \
+    redrive_date, definition, role_arn, engine_state";
+
+fn from_row(row: &Row) -> rusqlite::Result<ExecutionRecord> {
+    Ok(ExecutionRecord {
+        arn: row.get(0)?,
+        state_machine_arn: row.get(1)?,
+        name: row.get(2)?,
+        status: row.get(3)?,
+        start_date: row.get(4)?,
+        stop_date: row.get(5)?,
+        input: row.get(6)?,
+        output: row.get(7)?,
+        error: row.get(8)?,
+        cause: row.get(9)?,
+        trace_header: row.get(10)?,
+        state_machine_version_arn: row.get(11)?,
+        state_machine_alias_arn: row.get(12)?,
+        redrive_count: row.get(13)?,
+        redrive_date: row.get(14)?,
+        definition: row.get(15)?,
+        role_arn: row.get(16)?,
+        engine_state: row.get(17)?,
+    })
+}
+
+/// The state machine an execution is started on (`None` when it does not exist).
+pub fn machine(store: &Store, arn: &str) -> Result<Option<MachineForExecution>, StoreError> {
+    Ok(store
+        .conn
+        .query_row(
+            "SELECT arn, name, type, definition, role_arn, creation_date, update_date, revision_id \
+             FROM state_machines WHERE arn = ?1",
+            params![arn],
+            |r| {
+                Ok(MachineForExecution {
+                    arn: r.get(0)?,
+                    name: r.get(1)?,
+                    machine_type: r.get(2)?,
+                    definition: r.get(3)?,
+                    role_arn: r.get(4)?,
+                    creation_date: r.get(5)?,
+                    update_date: r.get(6)?,
+                    revision_id: r.get(7)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// A state machine ARN as StartExecution accepts it: plain, a version (`<arn>:<n>`) or
+/// an alias (`<arn>:<alias>`, routed by weight).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedMachine {
+    pub machine: MachineForExecution,
+    pub version_arn: Option<String>,
+    pub alias_arn: Option<String>,
+}
+
+/// Resolves `arn` (plain, version or alias); `None` when nothing matches.
+pub fn resolve(store: &Store, arn: &str) -> Result<Option<ResolvedMachine>, StoreError> {
+    if let Some(m) = machine(store, arn)? {
+        return Ok(Some(ResolvedMachine {
+            machine: m,
+            version_arn: None,
+            alias_arn: None,
+        }));
+    }
+    let Some((base, qualifier)) = arn.rsplit_once(':') else {
+        return Ok(None);
+    };
+    let Some(mut base_machine) = machine(store, base)? else {
+        return Ok(None);
+    };
+    let (version_arn, alias_arn) = if qualifier.chars().all(|c| c.is_ascii_digit()) {
+        (arn.to_string(), None)
+    } else {
+        let routing: Option<String> = store
+            .conn
+            .query_row(
+                "SELECT routing_configuration FROM state_machine_aliases WHERE arn = ?1",
+                params![arn],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(routing) = routing else {
+            return Ok(None);
+        };
+        let routes: Vec<(String, f64)> = serde_json::from_str::<Value>(&routing)
+            .ok()
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|r| {
+                Some((
+                    r.get("stateMachineVersionArn")?.as_str()?.to_string(),
+                    r.get("weight")?.as_f64()?,
+                ))
+            })
+            .collect();
+        let total: f64 = routes.iter().map(|(_, w)| w).sum();
+        let mut pick = rand::random::<f64>() * total;
+        let mut chosen = routes.first().map(|(a, _)| a.clone());
+        for (version, weight) in &routes {
+            if pick < *weight {
+                chosen = Some(version.clone());
+                break;
+            }
+            pick -= weight;
+        }
+        let Some(chosen) = chosen else {
+            return Ok(None);
+        };
+        (chosen, Some(arn.to_string()))
+    };
+    let version: Option<(String, String)> = store
+        .conn
+        .query_row(
+            "SELECT definition, role_arn FROM state_machine_versions WHERE arn = ?1",
+            params![version_arn],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((definition, role_arn)) = version else {
+        return Ok(None);
+    };
+    base_machine.definition = definition;
+    base_machine.role_arn = role_arn;
+    Ok(Some(ResolvedMachine {
+        machine: base_machine,
+        version_arn: Some(version_arn),
+        alias_arn,
+    }))
+}
+
+pub fn insert(store: &Store, record: &ExecutionRecord) -> Result<(), StoreError> {
+    store.conn.execute(
+        &format!(
+            "INSERT INTO executions ({COLUMNS}) VALUES \
+             (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+        ),
+        params![
+            record.arn,
+            record.state_machine_arn,
+            record.name,
+            record.status,
+            record.start_date,
+            record.stop_date,
+            record.input,
+            record.output,
+            record.error,
+            record.cause,
+            record.trace_header,
+            record.state_machine_version_arn,
+            record.state_machine_alias_arn,
+            record.redrive_count,
+            record.redrive_date,
+            record.definition,
+            record.role_arn,
+            record.engine_state,
+        ],
+    )?;
+    Ok(())
+}
+
+/// Writes the outcome columns of an execution and appends `events`, in one transaction.
+pub fn save_progress(
+    store: &mut Store,
+    record: &ExecutionRecord,
+    events: &[HistoryEvent],
+) -> Result<(), StoreError> {
+    let tx = store.conn.transaction()?;
+    tx.execute(
+        "UPDATE executions SET status = ?2, stop_date = ?3, output = ?4, error = ?5, cause = ?6, \
+         engine_state = ?7, redrive_count = ?8, redrive_date = ?9 WHERE arn = ?1",
+        params![
+            record.arn,
+            record.status,
+            record.stop_date,
+            record.output,
+            record.error,
+            record.cause,
+            record.engine_state,
+            record.redrive_count,
+            record.redrive_date,
+        ],
+    )?;
+    insert_events(&tx, &record.arn, events)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Appends a batch of events in one transaction (long executions write as they go).
+pub fn append_events(
+    store: &mut Store,
+    execution_arn: &str,
+    events: &[HistoryEvent],
+) -> Result<(), StoreError> {
+    let tx = store.conn.transaction()?;
+    insert_events(&tx, execution_arn, events)?;
+    tx.commit()?;
+    Ok(())
+}
+
+fn insert_events(
+    conn: &rusqlite::Connection,
+    execution_arn: &str,
+    events: &[HistoryEvent],
+) -> Result<(), StoreError> {
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO history_events (execution_arn, id, previous_event_id, timestamp, type, details) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for event in events {
+        insert.execute(params![
+            execution_arn,
+            event.id,
+            event.previous_event_id,
+            date_text(event.timestamp),
+            event.event_type,
+            event.details.as_ref().map(|d| d.to_string()),
+        ])?;
+    }
+    Ok(())
+}
+
+pub fn get(store: &Store, arn: &str) -> Result<Option<ExecutionRecord>, StoreError> {
+    Ok(store
+        .conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM executions WHERE arn = ?1"),
+            params![arn],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// Executions of a state machine, newest first, optionally with one status.
+pub fn list(
+    store: &Store,
+    state_machine_arn: &str,
+    status: Option<&str>,
+) -> Result<Vec<ExecutionRecord>, StoreError> {
+    let mut stmt = store.conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM executions WHERE state_machine_arn = ?1 \
+         AND (?2 IS NULL OR status = ?2) ORDER BY start_date DESC, rowid DESC"
+    ))?;
+    let rows = stmt.query_map(params![state_machine_arn, status], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The whole history of an execution, in id order.
+pub fn events(store: &Store, arn: &str) -> Result<Vec<HistoryEvent>, StoreError> {
+    let mut stmt = store.conn.prepare_cached(
+        "SELECT id, previous_event_id, timestamp, type, details FROM history_events \
+         WHERE execution_arn = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map(params![arn], |r| {
+        let timestamp: String = r.get(2)?;
+        let details: Option<String> = r.get(4)?;
+        Ok(HistoryEvent {
+            id: r.get(0)?,
+            previous_event_id: r.get(1)?,
+            timestamp: parse_date(&timestamp).unwrap_or_else(Utc::now),
+            event_type: r.get(3)?,
+            details: details.and_then(|d| serde_json::from_str::<Value>(&d).ok()),
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn stores_executions_and_events() {
+        let mut store = Store::in_memory().unwrap();
+        let mut record = ExecutionRecord {
+            arn: "arn:e".into(),
+            state_machine_arn: "arn:sm".into(),
+            name: "e".into(),
+            status: "RUNNING".into(),
+            start_date: date_text(Utc::now()),
+            definition: "{}".into(),
+            role_arn: "arn:role".into(),
+            ..Default::default()
+        };
+        insert(&store, &record).unwrap();
+        record.status = "SUCCEEDED".into();
+        let event = HistoryEvent {
+            id: 1,
+            previous_event_id: 0,
+            timestamp: Utc::now(),
+            event_type: "ExecutionStarted".into(),
+            details: Some(json!({"input": "{}"})),
+        };
+        save_progress(&mut store, &record, std::slice::from_ref(&event)).unwrap();
+        assert_eq!(get(&store, "arn:e").unwrap().unwrap().status, "SUCCEEDED");
+        assert_eq!(list(&store, "arn:sm", Some("SUCCEEDED")).unwrap().len(), 1);
+        assert_eq!(list(&store, "arn:sm", Some("FAILED")).unwrap().len(), 0);
+        let stored = events(&store, "arn:e").unwrap();
+        assert_eq!(stored[0].event_type, "ExecutionStarted");
+        assert_eq!(stored[0].details, event.details);
+    }
+}

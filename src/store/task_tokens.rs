@@ -1,0 +1,533 @@
+//! The `task_tokens` table: Tasks waiting for an outcome from outside the execution
+//! (activity workers, `.waitForTaskToken` callbacks), shared by every `sfn` process.
+//!
+//! Life of a token: `SCHEDULED` (an activity task no worker has taken yet) → `STARTED`
+//! (taken by `GetActivityTask`, or a callback waiting from the start) → `SUCCEEDED` /
+//! `FAILED` (delivered by `SendTaskSuccess`/`SendTaskFailure`) or `TIMED_OUT` (a deadline
+//! passed) or `ABORTED` (the execution stopped). `closed` is set when the engine has
+//! resumed the execution past the outcome.
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::activities::{date_to_text, text_to_date, Tx};
+use super::{Store, StoreError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenStatus {
+    Scheduled,
+    Started,
+    Succeeded,
+    Failed,
+    TimedOut,
+    Aborted,
+}
+
+impl TokenStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenStatus::Scheduled => "SCHEDULED",
+            TokenStatus::Started => "STARTED",
+            TokenStatus::Succeeded => "SUCCEEDED",
+            TokenStatus::Failed => "FAILED",
+            TokenStatus::TimedOut => "TIMED_OUT",
+            TokenStatus::Aborted => "ABORTED",
+        }
+    }
+
+    fn parse(text: &str) -> rusqlite::Result<TokenStatus> {
+        Ok(match text {
+            "SCHEDULED" => TokenStatus::Scheduled,
+            "STARTED" => TokenStatus::Started,
+            "SUCCEEDED" => TokenStatus::Succeeded,
+            "FAILED" => TokenStatus::Failed,
+            "TIMED_OUT" => TokenStatus::TimedOut,
+            "ABORTED" => TokenStatus::Aborted,
+            other => {
+                return Err(rusqlite::Error::FromSqlConversionFailure(
+                    0,
+                    rusqlite::types::Type::Text,
+                    format!("unknown task token status {other}").into(),
+                ))
+            }
+        })
+    }
+
+    /// Still waiting for an outcome.
+    pub fn is_open(self) -> bool {
+        matches!(self, TokenStatus::Scheduled | TokenStatus::Started)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskTokenRecord {
+    pub token: String,
+    pub execution_arn: String,
+    /// Set for activity tasks: what `GetActivityTask` polls.
+    pub activity_arn: Option<String>,
+    pub state_name: String,
+    /// The task's effective input (JSON text): what a worker receives.
+    pub input: Option<String>,
+    pub status: TokenStatus,
+    pub worker_name: Option<String>,
+    pub created: DateTime<Utc>,
+    /// When the task started (a worker took it, or the callback began waiting).
+    pub started: Option<DateTime<Utc>>,
+    /// `TimeoutSeconds` deadline.
+    pub timeout_at: Option<DateTime<Utc>>,
+    pub heartbeat_seconds: Option<u64>,
+    /// The next heartbeat's deadline (from the start, then from each heartbeat).
+    pub heartbeat_at: Option<DateTime<Utc>>,
+    /// `SendTaskSuccess` output (JSON text).
+    pub output: Option<String>,
+    pub error: Option<String>,
+    pub cause: Option<String>,
+    pub closed: Option<DateTime<Utc>>,
+}
+
+impl TaskTokenRecord {
+    /// A new open token: `STARTED` for a callback, `SCHEDULED` for an activity task (then
+    /// the heartbeat clock starts only when a worker takes it).
+    #[allow(clippy::too_many_arguments)]
+    pub fn open(
+        token: String,
+        execution_arn: &str,
+        state_name: &str,
+        activity_arn: Option<&str>,
+        input: Option<String>,
+        timeout_seconds: Option<u64>,
+        heartbeat_seconds: Option<u64>,
+        now: DateTime<Utc>,
+    ) -> TaskTokenRecord {
+        let started = activity_arn.is_none().then_some(now);
+        TaskTokenRecord {
+            token,
+            execution_arn: execution_arn.to_string(),
+            activity_arn: activity_arn.map(str::to_string),
+            state_name: state_name.to_string(),
+            input,
+            status: if started.is_some() {
+                TokenStatus::Started
+            } else {
+                TokenStatus::Scheduled
+            },
+            worker_name: None,
+            created: now,
+            started,
+            timeout_at: timeout_seconds.map(|s| now + seconds(s)),
+            heartbeat_seconds,
+            heartbeat_at: started.and_then(|at| heartbeat_seconds.map(|s| at + seconds(s))),
+            output: None,
+            error: None,
+            cause: None,
+            closed: None,
+        }
+    }
+
+    /// Whether a deadline has passed at `now` while the token is open.
+    pub fn expired(&self, now: DateTime<Utc>) -> bool {
+        self.status.is_open()
+            && (self.timeout_at.is_some_and(|t| t <= now)
+                || self.heartbeat_at.is_some_and(|t| t <= now))
+    }
+}
+
+fn seconds(s: u64) -> Duration {
+    Duration::seconds(i64::try_from(s).unwrap_or(i64::MAX / 1_000_000))
+}
+
+/// A fresh token: 64 hex digits of randomness (AWS's own tokens are opaque too).
+pub fn new_token() -> String {
+    format!(
+        "{}{}",
+        uuid::Uuid::new_v4().simple(),
+        uuid::Uuid::new_v4().simple()
+    )
+}
+
+/// Whether `token` could be one of ours (from [`new_token`], a UUID, or another opaque
+/// base64-like string of at least 32 characters); anything else is `InvalidToken`.
+pub fn is_well_formed(token: &str) -> bool {
+    (32..=2048).contains(&token.len())
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_+/=".contains(&b))
+}
+
+const COLUMNS: &str =
+    "token, execution_arn, activity_arn, state_name, input, status, worker_name, \
+     created, started, timeout_at, heartbeat_seconds, heartbeat_at, output, error, cause, closed";
+
+fn date(row: &Row, i: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    row.get::<_, Option<String>>(i)?
+        .as_deref()
+        .map(text_to_date)
+        .transpose()
+}
+
+fn from_row(row: &Row) -> rusqlite::Result<TaskTokenRecord> {
+    Ok(TaskTokenRecord {
+        token: row.get(0)?,
+        execution_arn: row.get(1)?,
+        activity_arn: row.get(2)?,
+        state_name: row.get(3)?,
+        input: row.get(4)?,
+        status: TokenStatus::parse(&row.get::<_, String>(5)?)?,
+        worker_name: row.get(6)?,
+        created: text_to_date(&row.get::<_, String>(7)?)?,
+        started: date(row, 8)?,
+        timeout_at: date(row, 9)?,
+        heartbeat_seconds: row.get::<_, Option<i64>>(10)?.map(|s| s.max(0) as u64),
+        heartbeat_at: date(row, 11)?,
+        output: row.get(12)?,
+        error: row.get(13)?,
+        cause: row.get(14)?,
+        closed: date(row, 15)?,
+    })
+}
+
+fn text(at: Option<DateTime<Utc>>) -> Option<String> {
+    at.as_ref().map(date_to_text)
+}
+
+pub fn insert(store: &Store, record: &TaskTokenRecord) -> Result<(), StoreError> {
+    store.conn.execute(
+        &format!("INSERT INTO task_tokens ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"),
+        params![
+            record.token,
+            record.execution_arn,
+            record.activity_arn,
+            record.state_name,
+            record.input,
+            record.status.as_str(),
+            record.worker_name,
+            date_to_text(&record.created),
+            text(record.started),
+            text(record.timeout_at),
+            record.heartbeat_seconds.map(|s| s as i64),
+            text(record.heartbeat_at),
+            record.output,
+            record.error,
+            record.cause,
+            text(record.closed),
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn get(store: &Store, token: &str) -> Result<Option<TaskTokenRecord>, StoreError> {
+    let sql = format!("SELECT {COLUMNS} FROM task_tokens WHERE token = ?1");
+    Ok(store.conn.query_row(&sql, [token], from_row).optional()?)
+}
+
+/// Gives the oldest activity task no worker has taken to `worker_name`: it becomes
+/// `STARTED` and its heartbeat clock starts. Atomic across processes.
+pub fn claim_activity_task(
+    store: &Store,
+    activity_arn: &str,
+    worker_name: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Option<TaskTokenRecord>, StoreError> {
+    let tx = Tx::begin(store)?;
+    let sql = format!(
+        "SELECT {COLUMNS} FROM task_tokens WHERE activity_arn = ?1 AND status = 'SCHEDULED' \
+         ORDER BY created, rowid"
+    );
+    let candidates: Vec<TaskTokenRecord> = {
+        let mut stmt = store.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([activity_arn], from_row)?;
+        rows.collect::<Result<_, _>>()?
+    };
+    // A task whose deadline passed is not handed out: it is due to time out.
+    let Some(mut record) = candidates.into_iter().find(|r| !r.expired(now)) else {
+        tx.commit()?;
+        return Ok(None);
+    };
+    record.status = TokenStatus::Started;
+    record.worker_name = worker_name.map(str::to_string);
+    record.started = Some(now);
+    record.heartbeat_at = record.heartbeat_seconds.map(|s| now + seconds(s));
+    store.conn.execute(
+        "UPDATE task_tokens SET status = 'STARTED', worker_name = ?2, started = ?3, heartbeat_at = ?4 \
+         WHERE token = ?1",
+        params![
+            record.token,
+            record.worker_name,
+            text(record.started),
+            text(record.heartbeat_at)
+        ],
+    )?;
+    tx.commit()?;
+    Ok(Some(record))
+}
+
+/// Restarts the heartbeat clock of an open, started token. Returns the token as it was.
+pub fn heartbeat(
+    store: &Store,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<TaskTokenRecord>, StoreError> {
+    let Some(record) = get(store, token)? else {
+        return Ok(None);
+    };
+    if record.status.is_open() && !record.expired(now) {
+        if let Some(s) = record.heartbeat_seconds {
+            store.conn.execute(
+                "UPDATE task_tokens SET heartbeat_at = ?2 WHERE token = ?1",
+                params![token, date_to_text(&(now + seconds(s)))],
+            )?;
+        }
+    }
+    Ok(Some(record))
+}
+
+/// What `SendTaskSuccess`/`SendTaskFailure` deliver.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Delivery {
+    Succeeded {
+        output: String,
+    },
+    Failed {
+        error: Option<String>,
+        cause: Option<String>,
+    },
+}
+
+/// Records an outcome on an open token that has not expired at `now`. Returns the token
+/// as it was before, whatever happened: the caller tells apart unknown, closed and
+/// timed-out tokens from it; `true` when the outcome was recorded.
+pub fn deliver(
+    store: &Store,
+    token: &str,
+    delivery: &Delivery,
+    now: DateTime<Utc>,
+) -> Result<(Option<TaskTokenRecord>, bool), StoreError> {
+    let tx = Tx::begin(store)?;
+    let Some(record) = get(store, token)? else {
+        tx.commit()?;
+        return Ok((None, false));
+    };
+    if !record.status.is_open() || record.expired(now) {
+        tx.commit()?;
+        return Ok((Some(record), false));
+    }
+    let (status, output, error, cause) = match delivery {
+        Delivery::Succeeded { output } => (TokenStatus::Succeeded, Some(output), None, None),
+        Delivery::Failed { error, cause } => {
+            (TokenStatus::Failed, None, error.as_ref(), cause.as_ref())
+        }
+    };
+    store.conn.execute(
+        "UPDATE task_tokens SET status = ?2, output = ?3, error = ?4, cause = ?5 WHERE token = ?1",
+        params![token, status.as_str(), output, error, cause],
+    )?;
+    tx.commit()?;
+    Ok((Some(record), true))
+}
+
+/// Marks open tokens whose deadline passed at `now` as `TIMED_OUT` and returns them (the
+/// executions to advance).
+pub fn expire(store: &Store, now: DateTime<Utc>) -> Result<Vec<TaskTokenRecord>, StoreError> {
+    let tx = Tx::begin(store)?;
+    let now_text = date_to_text(&now);
+    let sql = format!(
+        "SELECT {COLUMNS} FROM task_tokens WHERE status IN ('SCHEDULED', 'STARTED') \
+         AND ((timeout_at IS NOT NULL AND timeout_at <= ?1) OR (heartbeat_at IS NOT NULL AND heartbeat_at <= ?1))"
+    );
+    let expired: Vec<TaskTokenRecord> = {
+        let mut stmt = store.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([&now_text], from_row)?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for record in &expired {
+        store.conn.execute(
+            "UPDATE task_tokens SET status = 'TIMED_OUT' WHERE token = ?1",
+            [&record.token],
+        )?;
+    }
+    tx.commit()?;
+    Ok(expired
+        .into_iter()
+        .map(|mut r| {
+            r.status = TokenStatus::TimedOut;
+            r
+        })
+        .collect())
+}
+
+/// The outcomes of an execution's tokens not consumed yet (delivered or timed out).
+pub fn outcomes(store: &Store, execution_arn: &str) -> Result<Vec<TaskTokenRecord>, StoreError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM task_tokens WHERE execution_arn = ?1 AND closed IS NULL \
+         AND status IN ('SUCCEEDED', 'FAILED', 'TIMED_OUT') ORDER BY created, rowid"
+    );
+    let mut stmt = store.conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([execution_arn], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Marks a token's outcome as consumed by the engine.
+pub fn close(store: &Store, token: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+    store.conn.execute(
+        "UPDATE task_tokens SET closed = ?2 WHERE token = ?1",
+        params![token, date_to_text(&now)],
+    )?;
+    Ok(())
+}
+
+/// Aborts every open token of an execution (it was stopped, or the state was left).
+pub fn abort_execution(
+    store: &Store,
+    execution_arn: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, StoreError> {
+    Ok(store.conn.execute(
+        "UPDATE task_tokens SET status = 'ABORTED', closed = ?2 \
+         WHERE execution_arn = ?1 AND status IN ('SCHEDULED', 'STARTED')",
+        params![execution_arn, date_to_text(&now)],
+    )?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_800_000_000 + s, 0).unwrap()
+    }
+
+    const ACTIVITY: &str = "arn:aws:states:us-east-1:123456789012:activity:approve";
+
+    fn activity_task(store: &Store, exec: &str, created: i64) -> String {
+        let token = new_token();
+        let record = TaskTokenRecord::open(
+            token.clone(),
+            exec,
+            "Approve",
+            Some(ACTIVITY),
+            Some("{\"n\":1}".into()),
+            Some(100),
+            Some(10),
+            at(created),
+        );
+        insert(store, &record).unwrap();
+        token
+    }
+
+    #[test]
+    fn tokens_are_well_formed_and_distinct() {
+        let (a, b) = (new_token(), new_token());
+        assert!(is_well_formed(&a) && is_well_formed(&b));
+        assert_ne!(a, b);
+        assert!(!is_well_formed("Invalid token"));
+        assert!(!is_well_formed("short"));
+        assert!(is_well_formed(&uuid::Uuid::new_v4().to_string()));
+    }
+
+    #[test]
+    fn workers_take_the_oldest_task_once() {
+        let store = Store::in_memory().unwrap();
+        let second = activity_task(&store, "e2", 5);
+        let first = activity_task(&store, "e1", 1);
+        let got = claim_activity_task(&store, ACTIVITY, Some("w1"), at(6))
+            .unwrap()
+            .unwrap();
+        assert_eq!(got.token, first);
+        assert_eq!(got.input.as_deref(), Some("{\"n\":1}"));
+        let got = claim_activity_task(&store, ACTIVITY, Some("w2"), at(6))
+            .unwrap()
+            .unwrap();
+        assert_eq!(got.token, second);
+        assert_eq!(
+            claim_activity_task(&store, ACTIVITY, None, at(6)).unwrap(),
+            None
+        );
+        let stored = get(&store, &first).unwrap().unwrap();
+        assert_eq!(stored.status, TokenStatus::Started);
+        assert_eq!(stored.worker_name.as_deref(), Some("w1"));
+        assert_eq!(stored.heartbeat_at, Some(at(16)));
+    }
+
+    #[test]
+    fn delivery_happens_once_and_not_after_a_deadline() {
+        let store = Store::in_memory().unwrap();
+        let token = activity_task(&store, "e1", 0);
+        claim_activity_task(&store, ACTIVITY, None, at(1)).unwrap();
+        let success = Delivery::Succeeded {
+            output: "{}".into(),
+        };
+        let (before, done) = deliver(&store, &token, &success, at(5)).unwrap();
+        assert!(done);
+        assert_eq!(before.unwrap().status, TokenStatus::Started);
+        let (before, done) = deliver(&store, &token, &success, at(6)).unwrap();
+        assert!(!done);
+        assert_eq!(before.unwrap().status, TokenStatus::Succeeded);
+        assert_eq!(
+            deliver(&store, &new_token(), &success, at(6)).unwrap(),
+            (None, false)
+        );
+
+        // The heartbeat deadline (started at 1 + 10 s) has passed at 12.
+        let late = activity_task(&store, "e2", 0);
+        claim_activity_task(&store, ACTIVITY, None, at(1)).unwrap();
+        let (_, done) = deliver(&store, &late, &success, at(12)).unwrap();
+        assert!(!done);
+    }
+
+    #[test]
+    fn heartbeats_push_the_deadline_but_not_the_timeout() {
+        let store = Store::in_memory().unwrap();
+        let token = activity_task(&store, "e1", 0);
+        claim_activity_task(&store, ACTIVITY, None, at(0)).unwrap();
+        for t in [8, 16, 24] {
+            heartbeat(&store, &token, at(t)).unwrap();
+            assert!(expire(&store, at(t + 9)).unwrap().is_empty());
+        }
+        let expired = expire(&store, at(100)).unwrap();
+        assert_eq!(expired.len(), 1);
+        assert_eq!(expired[0].status, TokenStatus::TimedOut);
+        assert_eq!(outcomes(&store, "e1").unwrap().len(), 1);
+        close(&store, &token, at(101)).unwrap();
+        assert!(outcomes(&store, "e1").unwrap().is_empty());
+    }
+
+    #[test]
+    fn callbacks_start_waiting_at_once() {
+        let store = Store::in_memory().unwrap();
+        let token = new_token();
+        insert(
+            &store,
+            &TaskTokenRecord::open(
+                token.clone(),
+                "e1",
+                "Wait",
+                None,
+                None,
+                None,
+                Some(5),
+                at(0),
+            ),
+        )
+        .unwrap();
+        assert_eq!(expire(&store, at(6)).unwrap().len(), 1);
+        assert_eq!(
+            get(&store, &token).unwrap().unwrap().status,
+            TokenStatus::TimedOut
+        );
+    }
+
+    #[test]
+    fn stopping_an_execution_aborts_its_tokens() {
+        let store = Store::in_memory().unwrap();
+        let token = activity_task(&store, "e1", 0);
+        activity_task(&store, "e2", 0);
+        assert_eq!(abort_execution(&store, "e1", at(1)).unwrap(), 1);
+        assert_eq!(
+            get(&store, &token).unwrap().unwrap().status,
+            TokenStatus::Aborted
+        );
+        let got = claim_activity_task(&store, ACTIVITY, None, at(1))
+            .unwrap()
+            .unwrap();
+        assert_eq!(got.execution_arn, "e2");
+    }
+}

@@ -1,0 +1,117 @@
+//! Runs each fixture under `tests/fixtures/engine/` (a definition, an input and the
+//! history AWS records for it) through the engine and compares status, output, error,
+//! cause and every event (timestamps aside).
+use std::path::Path;
+
+use serde_json::{json, Value};
+use sfn::api::executions::event_json;
+use sfn::asl::definition;
+use sfn::engine::{
+    task::NoTasks, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Options, Status,
+};
+
+struct Collect(Vec<HistoryEvent>);
+
+impl EventSink for Collect {
+    fn emit(&mut self, event: &HistoryEvent) {
+        self.0.push(event.clone());
+    }
+}
+
+/// Runs one definition on one input; returns the outcome and the events in API shape.
+fn run(definition: &Value, input: &str) -> (Value, Vec<Value>) {
+    let machine = definition::parse(definition).expect("definition parses");
+    let info = ExecutionInfo {
+        execution_arn:
+            "arn:aws:states:us-east-1:123456789012:execution:fixture-machine:fixture-execution"
+                .into(),
+        execution_name: "fixture-execution".into(),
+        state_machine_arn: "arn:aws:states:us-east-1:123456789012:stateMachine:fixture-machine"
+            .into(),
+        state_machine_name: "fixture-machine".into(),
+        role_arn: "arn:aws:iam::123456789012:role/sfn".into(),
+        input: serde_json::from_str(input).expect("input is JSON"),
+        input_text: input.to_string(),
+        start_millis: chrono::Utc::now().timestamp_millis(),
+        redrive_count: 0,
+        region: "us-east-1".into(),
+        state_machine_version_arn: None,
+        state_machine_alias_arn: None,
+    };
+    let mut sink = Collect(Vec::new());
+    let mut execution = Execution::start(&machine, info, &mut sink);
+    let mut env = Env {
+        machine: &machine,
+        tasks: &NoTasks,
+        sink: &mut sink,
+        options: Options {
+            wait_time_scale: 0.0,
+        },
+    };
+    execution.run(&mut env);
+    let outcome = match &execution.status {
+        Status::Succeeded { output } => json!({"status": "SUCCEEDED", "output": output}),
+        Status::Failed { error, cause } => {
+            json!({"status": "FAILED", "error": error, "cause": cause})
+        }
+        other => json!({"status": other.name()}),
+    };
+    let events = sink
+        .0
+        .iter()
+        .map(|e| {
+            let mut v = event_json(e, true);
+            v.as_object_mut().unwrap().remove("timestamp");
+            v
+        })
+        .collect();
+    (outcome, events)
+}
+
+/// Replaces ISO 8601 timestamps (start and entered times in the context object) in the
+/// JSON text of `value`.
+fn without_dates(value: &Value) -> Value {
+    static DATES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z").unwrap()
+    });
+    serde_json::from_str(&DATES.replace_all(&value.to_string(), "<date>")).unwrap()
+}
+
+#[test]
+fn fixtures_reproduce_awss_histories() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/engine");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixture directory")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no fixtures in {}", dir.display());
+    let mut failures = Vec::new();
+    for path in &paths {
+        let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let input = fixture["input"].as_str().unwrap();
+        let (outcome, events) = run(&fixture["definition"], input);
+        let name = path.file_name().unwrap().to_string_lossy();
+        if without_dates(&outcome) != without_dates(&fixture["outcome"]) {
+            failures.push(format!(
+                "{name}: outcome\n  expected {}\n  actual   {outcome}",
+                fixture["outcome"]
+            ));
+            continue;
+        }
+        let expected = fixture["events"].as_array().unwrap();
+        if let Some(i) = (0..expected.len().max(events.len())).find(|&i| {
+            without_dates(expected.get(i).unwrap_or(&Value::Null))
+                != without_dates(events.get(i).unwrap_or(&Value::Null))
+        }) {
+            failures.push(format!(
+                "{name}: event {i} of {}\n  expected {}\n  actual   {}",
+                expected.len(),
+                expected.get(i).unwrap_or(&Value::Null),
+                events.get(i).unwrap_or(&Value::Null)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
