@@ -225,7 +225,7 @@ pub fn check_definition(text: &str, machine_type: MachineType) -> Result<(), Api
                 for field in ["StartAt", "States"] {
                     if !doc.contains_key(field) {
                         problems.push(format!(
-                            "SCHEMA_VALIDATION_FAILED: The field '{field}' is required at /"
+                            "SCHEMA_VALIDATION_FAILED: These fields are required: [{field}] at /"
                         ));
                     }
                 }
