@@ -9,6 +9,7 @@ pub mod operations;
 pub mod output;
 pub mod paging;
 pub mod params;
+pub mod query;
 pub mod table;
 
 use std::ffi::OsString;
@@ -259,10 +260,8 @@ fn execute(argv: impl IntoIterator<Item = OsString>) -> Result<String, Failure> 
 }
 
 fn query(expr: &jmespath::Expression<'static>, value: &Value) -> Result<Value, Failure> {
-    let result = expr
-        .search(value)
-        .map_err(|e| Failure::Parameter(format!("Bad value for --query: {e}")))?;
-    serde_json::to_value(&*result).map_err(|e| Failure::Other(format!("sfn: {e}")))
+    query::search(expr, value)
+        .map_err(|e| Failure::Parameter(format!("Bad value for --query: {e}")))
 }
 
 /// The request: `--cli-input-json` first, explicit flags over it, then botocore's
