@@ -221,3 +221,11 @@ fn help_and_version_exit_0() {
         .stdout(&["create-state-machine", "--help"])
         .contains("--role-arn"));
 }
+
+#[test]
+fn a_trailing_help_shows_the_command_help() {
+    let sfn = Sfn::new();
+    assert!(sfn
+        .stdout(&["describe-state-machine", "help"])
+        .contains("--state-machine-arn"));
+}

@@ -216,6 +216,11 @@ fn execute(argv: impl IntoIterator<Item = OsString>) -> Result<String, Failure> 
     if argv.get(1).is_some_and(|a| a == "stepfunctions") {
         argv.remove(1);
     }
+    // `sfn <command> help`, as `aws ... <command> help`, shows the command's help.
+    if argv.len() > 2 && argv.last().is_some_and(|a| a == "help") {
+        argv.pop();
+        argv.push("--help".into());
+    }
     let matches = args::command(operations::OPERATIONS)
         .try_get_matches_from(argv)
         .map_err(Failure::Usage)?;
