@@ -221,7 +221,7 @@ fn execute(argv: impl IntoIterator<Item = OsString>) -> Result<String, Failure> 
         argv.pop();
         argv.push("--help".into());
     }
-    let matches = args::command(operations::OPERATIONS)
+    let matches = args::command_for_args(operations::OPERATIONS, &argv)
         .try_get_matches_from(argv)
         .map_err(Failure::Usage)?;
     let globals = Globals::resolve(&matches)?;
