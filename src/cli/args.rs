@@ -124,12 +124,14 @@ fn subcommand(op: &Operation) -> Command {
                 Arg::new("page-size")
                     .long("page-size")
                     .num_args(1)
+                    .allow_negative_numbers(true)
                     .help("Number of items per service call (does not change the output)"),
             )
             .arg(
                 Arg::new("max-items")
                     .long("max-items")
                     .num_args(1)
+                    .allow_negative_numbers(true)
                     .help("Total number of items to return; prints a NextToken to resume"),
             );
     }

@@ -438,6 +438,12 @@ fn call(
         }
     };
     let page_size = int("page-size")?;
+    if let Some(n) = page_size.filter(|n| *n < 0) {
+        // --page-size is sent as maxResults, which botocore checks against its minimum.
+        return Err(Failure::Parameter(format!(
+            "Parameter validation failed:\nInvalid value for parameter maxResults, value: {n}, valid min value: 0"
+        )));
+    }
     let max_items = int("max-items")?;
     let manual = request.contains_key("nextToken") || request.contains_key("maxResults");
     if globals.no_paginate || manual {
