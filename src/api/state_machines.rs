@@ -359,15 +359,13 @@ fn create(
     let now = super::now();
     ctx.store.write(|s| {
         if let Some(existing) = store::get(s, &arn)? {
-            // AWS's idempotency: the same definition and role give back the same machine.
-            if existing.definition == input.definition
-                && existing.role_arn == input.role_arn
-                && existing.machine_type == type_name
-            {
+            // AWS's idempotency: the same definition, type and configurations give back
+            // the same machine; a different role or tags are ignored (and not applied).
+            if let Repeat::Same { version } = repeat(s, &existing, &input, &type_name)? {
                 return Ok(CreateStateMachineOutput {
                     state_machine_arn: existing.arn,
                     creation_date: timestamp(existing.creation_date),
-                    state_machine_version_arn: None,
+                    state_machine_version_arn: version,
                 });
             }
             return Err(ApiError::new(
@@ -404,6 +402,58 @@ fn create(
             creation_date: timestamp(now),
             state_machine_version_arn: version,
         })
+    })
+}
+
+/// What a create with a taken name is.
+enum Repeat {
+    /// The same request again: answer as the first time (with its version, if it
+    /// published one).
+    Same { version: Option<String> },
+    /// A different machine: `StateMachineAlreadyExists`.
+    Conflict,
+}
+
+fn repeat(
+    s: &Store,
+    existing: &StateMachineRecord,
+    input: &CreateStateMachineInput,
+    type_name: &str,
+) -> Result<Repeat, ApiError> {
+    let encryption = |c: Option<EncryptionConfiguration>| {
+        c.unwrap_or(EncryptionConfiguration {
+            kms_key_id: None,
+            kms_data_key_reuse_period_seconds: None,
+            encryption_type: "AWS_OWNED_KEY".into(),
+        })
+    };
+    let stored_encryption = existing
+        .encryption_configuration
+        .as_deref()
+        .and_then(|t| serde_json::from_str(t).ok());
+    let same = existing.definition == input.definition
+        && existing.machine_type == type_name
+        && logging_echo(existing.logging_configuration.as_deref())
+            == logging_echo(to_json(&input.logging_configuration).as_deref())
+        && tracing_echo(existing.tracing_configuration.as_deref())
+            == tracing_echo(to_json(&input.tracing_configuration).as_deref())
+        && encryption(stored_encryption) == encryption(input.encryption_configuration.clone());
+    if !same {
+        return Ok(Repeat::Conflict);
+    }
+    if input.publish != Some(true) {
+        return Ok(Repeat::Same { version: None });
+    }
+    // Publishing again is idempotent only if the latest version is this very request's.
+    Ok(match store::latest_version(s, &existing.arn)? {
+        Some(v)
+            if v.definition == input.definition && v.description == input.version_description =>
+        {
+            Repeat::Same {
+                version: Some(v.arn),
+            }
+        }
+        _ => Repeat::Conflict,
     })
 }
 

@@ -191,28 +191,44 @@ pub struct VersionRecord {
     pub creation_date: DateTime<Utc>,
 }
 
+const VERSION_COLUMNS: &str = "arn, state_machine_arn, version, definition, role_arn, \
+     revision_id, description, creation_date";
+
 /// The version with this ARN (`<state machine arn>:<n>`).
 pub fn get_version(store: &Store, arn: &str) -> Result<Option<VersionRecord>, StoreError> {
+    let sql = format!("SELECT {VERSION_COLUMNS} FROM state_machine_versions WHERE arn = ?1");
     Ok(store
         .conn
-        .query_row(
-            "SELECT arn, state_machine_arn, version, definition, role_arn, revision_id, \
-             description, creation_date FROM state_machine_versions WHERE arn = ?1",
-            [arn],
-            |row| {
-                Ok(VersionRecord {
-                    arn: row.get(0)?,
-                    state_machine_arn: row.get(1)?,
-                    version: row.get(2)?,
-                    definition: row.get(3)?,
-                    role_arn: row.get(4)?,
-                    revision_id: row.get(5)?,
-                    description: row.get(6)?,
-                    creation_date: text_to_date(&row.get::<_, String>(7)?)?,
-                })
-            },
-        )
+        .query_row(&sql, [arn], version_from_row)
         .optional()?)
+}
+
+/// The most recently published version of a state machine.
+pub fn latest_version(
+    store: &Store,
+    state_machine_arn: &str,
+) -> Result<Option<VersionRecord>, StoreError> {
+    let sql = format!(
+        "SELECT {VERSION_COLUMNS} FROM state_machine_versions WHERE state_machine_arn = ?1 \
+         ORDER BY version DESC LIMIT 1"
+    );
+    Ok(store
+        .conn
+        .query_row(&sql, [state_machine_arn], version_from_row)
+        .optional()?)
+}
+
+fn version_from_row(row: &Row) -> rusqlite::Result<VersionRecord> {
+    Ok(VersionRecord {
+        arn: row.get(0)?,
+        state_machine_arn: row.get(1)?,
+        version: row.get(2)?,
+        definition: row.get(3)?,
+        role_arn: row.get(4)?,
+        revision_id: row.get(5)?,
+        description: row.get(6)?,
+        creation_date: text_to_date(&row.get::<_, String>(7)?)?,
+    })
 }
 
 #[cfg(test)]
