@@ -341,6 +341,7 @@ fn build_request(op: &Operation, m: &ArgMatches) -> Result<Map<String, Value>, F
         }
     }
     check(op, &ordered, from_json)?;
+    check_enums(op, &ordered)?;
     Ok(ordered)
 }
 
@@ -403,6 +404,30 @@ fn check(op: &Operation, request: &Map<String, Value>, from_json: bool) -> Resul
             problems.join("\n")
         )))
     }
+}
+
+/// Enum members outside their value set: the service's `ValidationException`, checked
+/// here once for every operation from the model's value sets.
+fn check_enums(op: &Operation, request: &Map<String, Value>) -> Result<(), Failure> {
+    for flag in op.flags.iter().filter(|f| !f.values.is_empty()) {
+        let Some(Value::String(v)) = request.get(flag.member) else {
+            continue;
+        };
+        if !flag.values.contains(&v.as_str()) {
+            return Err(Failure::Api {
+                operation: op.api.to_string(),
+                error: ApiError::new(
+                    "ValidationException",
+                    format!(
+                        "1 validation error detected: Value '{v}' at '{}' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
+                        flag.member,
+                        flag.values.join(", ")
+                    ),
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 fn type_problem(kind: Kind, member: &str, value: &Value) -> Option<String> {
