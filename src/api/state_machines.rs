@@ -208,6 +208,12 @@ fn machine_type(record: &StateMachineRecord) -> MachineType {
 /// `States`) as AWS reports them: `Invalid State Machine Definition: '<CODE>: <message> at
 /// <location>, ...'`.
 pub fn check_definition(text: &str, machine_type: MachineType) -> Result<(), ApiError> {
+    // The model's limit on the definition member (1 MiB, in characters).
+    if text.chars().count() > 1_048_576 {
+        return Err(validation(
+            "1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must have length less than or equal to 1048576".into(),
+        ));
+    }
     let mut problems: Vec<String> = validate::validate(text, machine_type)
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
