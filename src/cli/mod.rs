@@ -234,8 +234,9 @@ fn execute(argv: impl IntoIterator<Item = OsString>) -> Result<String, Failure> 
     if argv.get(1).is_some_and(|a| a == "stepfunctions") {
         argv.remove(1);
     }
-    // `sfn <command> help`, as `aws ... <command> help`, shows the command's help.
-    if argv.len() > 2 && argv.last().is_some_and(|a| a == "help") {
+    // `sfn <command> help`, as `aws ... <command> help`, shows the command's help (only
+    // that exact form: `--name help` stays a name).
+    if argv.len() == 3 && argv[2] == "help" {
         argv.pop();
         argv.push("--help".into());
     }
