@@ -366,8 +366,16 @@ fn create(
     ctx.store.write(|s| {
         if let Some(existing) = store::get(s, &arn)? {
             // AWS's idempotency: the same definition, type and configurations give back
-            // the same machine; a different role or tags are ignored (and not applied).
-            if let Repeat::Same { version } = repeat(s, &existing, &input, &type_name)? {
+            // the same machine (and, with publish, its version); a different role or tags
+            // are ignored and not applied.
+            if same_machine(&existing, &input, &type_name) {
+                let version = publish(
+                    s,
+                    &existing,
+                    input.publish,
+                    input.version_description.as_deref(),
+                    now,
+                )?;
                 return Ok(CreateStateMachineOutput {
                     state_machine_arn: existing.arn,
                     creation_date: timestamp(existing.creation_date),
@@ -411,21 +419,13 @@ fn create(
     })
 }
 
-/// What a create with a taken name is.
-enum Repeat {
-    /// The same request again: answer as the first time (with its version, if it
-    /// published one).
-    Same { version: Option<String> },
-    /// A different machine: `StateMachineAlreadyExists`.
-    Conflict,
-}
-
-fn repeat(
-    s: &Store,
+/// Whether a create with a taken name asks for the machine that exists: AWS compares
+/// the definition, type and the logging, tracing and encryption configurations.
+fn same_machine(
     existing: &StateMachineRecord,
     input: &CreateStateMachineInput,
     type_name: &str,
-) -> Result<Repeat, ApiError> {
+) -> bool {
     let encryption = |c: Option<EncryptionConfiguration>| {
         c.unwrap_or(EncryptionConfiguration {
             kms_key_id: None,
@@ -437,30 +437,13 @@ fn repeat(
         .encryption_configuration
         .as_deref()
         .and_then(|t| serde_json::from_str(t).ok());
-    let same = existing.definition == input.definition
+    existing.definition == input.definition
         && existing.machine_type == type_name
         && logging_echo(existing.logging_configuration.as_deref())
             == logging_echo(to_json(&input.logging_configuration).as_deref())
         && tracing_echo(existing.tracing_configuration.as_deref())
             == tracing_echo(to_json(&input.tracing_configuration).as_deref())
-        && encryption(stored_encryption) == encryption(input.encryption_configuration.clone());
-    if !same {
-        return Ok(Repeat::Conflict);
-    }
-    if input.publish != Some(true) {
-        return Ok(Repeat::Same { version: None });
-    }
-    // Publishing again is idempotent only if the latest version is this very request's.
-    Ok(match store::latest_version(s, &existing.arn)? {
-        Some(v)
-            if v.definition == input.definition && v.description == input.version_description =>
-        {
-            Repeat::Same {
-                version: Some(v.arn),
-            }
-        }
-        _ => Repeat::Conflict,
-    })
+        && encryption(stored_encryption) == encryption(input.encryption_configuration.clone())
 }
 
 fn publish(
@@ -473,7 +456,10 @@ fn publish(
     if publish != Some(true) {
         return Ok(None);
     }
-    Ok(Some(store::publish_version(s, record, description, now)?))
+    // Idempotent: an already published revision gives back its version.
+    Ok(Some(
+        super::versions::publish(s, record, description, now)?.arn,
+    ))
 }
 
 fn describe(
@@ -489,7 +475,13 @@ fn describe(
         if n.parse::<u64>().is_ok() {
             let version =
                 store::get_version(&ctx.store, arn)?.ok_or_else(|| does_not_exist(arn))?;
-            let sm = find(&ctx.store, &version.state_machine_arn)?;
+            let mut sm = find(&ctx.store, &version.state_machine_arn)?;
+            // A version shows the configuration it snapshotted, not the machine's latest.
+            if let Some(c) = db::versions::configuration(&ctx.store, arn)? {
+                sm.logging_configuration = c.logging;
+                sm.tracing_configuration = c.tracing;
+                sm.encryption_configuration = c.encryption;
+            }
             return Ok(DescribeStateMachineOutput {
                 state_machine_arn: version.arn,
                 definition: version.definition,
@@ -587,6 +579,7 @@ fn update(
     let now = super::now();
     ctx.store.write(|s| {
         let mut sm = find(s, &input.state_machine_arn)?;
+        let before = sm.clone();
         if let Some(d) = &input.definition {
             check_definition(d, machine_type(&sm))?;
             sm.definition = d.clone();
@@ -604,7 +597,16 @@ fn update(
             sm.encryption_configuration = to_json(&input.encryption_configuration);
         }
         sm.update_date = Some(now);
-        sm.revision_id = Some(uuid::Uuid::new_v4().to_string());
+        // A new revision only when something changed (AWS keeps the revision, and so
+        // the published version, of an update that changes nothing).
+        if sm.definition != before.definition
+            || sm.role_arn != before.role_arn
+            || sm.logging_configuration != before.logging_configuration
+            || sm.tracing_configuration != before.tracing_configuration
+            || sm.encryption_configuration != before.encryption_configuration
+        {
+            sm.revision_id = Some(uuid::Uuid::new_v4().to_string());
+        }
         store::update(s, &sm)?;
         let version = publish(
             s,
@@ -631,6 +633,8 @@ fn delete(
     ctx.store.write(|s| {
         if store::delete(s, arn)? {
             db::tags::clear(s, arn)?;
+            db::versions::delete_all(s, arn)?;
+            db::aliases::delete_all(s, arn)?;
         }
         Ok::<_, ApiError>(())
     })?;

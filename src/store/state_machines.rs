@@ -153,30 +153,6 @@ pub fn list(
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
-/// Snapshots the machine's current revision as its next version; returns the version ARN
-/// (`<arn>:<n>`; numbers are never reused).
-pub fn publish_version(
-    store: &Store,
-    sm: &StateMachineRecord,
-    description: Option<&str>,
-    now: DateTime<Utc>,
-) -> Result<String, StoreError> {
-    let n: i64 = store.conn.query_row(
-        "UPDATE state_machines SET next_version = next_version + 1 WHERE arn = ?1 \
-         RETURNING next_version - 1",
-        [&sm.arn],
-        |r| r.get(0),
-    )?;
-    let arn = format!("{}:{n}", sm.arn);
-    store.conn.execute(
-        "INSERT INTO state_machine_versions \
-         (arn, state_machine_arn, version, definition, role_arn, revision_id, description, creation_date) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![arn, sm.arn, n, sm.definition, sm.role_arn, sm.revision_id, description, date_to_text(&now)],
-    )?;
-    Ok(arn)
-}
-
 /// A published version of a state machine.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VersionRecord {
@@ -200,21 +176,6 @@ pub fn get_version(store: &Store, arn: &str) -> Result<Option<VersionRecord>, St
     Ok(store
         .conn
         .query_row(&sql, [arn], version_from_row)
-        .optional()?)
-}
-
-/// The most recently published version of a state machine.
-pub fn latest_version(
-    store: &Store,
-    state_machine_arn: &str,
-) -> Result<Option<VersionRecord>, StoreError> {
-    let sql = format!(
-        "SELECT {VERSION_COLUMNS} FROM state_machine_versions WHERE state_machine_arn = ?1 \
-         ORDER BY version DESC LIMIT 1"
-    );
-    Ok(store
-        .conn
-        .query_row(&sql, [state_machine_arn], version_from_row)
         .optional()?)
 }
 
