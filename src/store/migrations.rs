@@ -33,6 +33,7 @@ CREATE TABLE state_machines (
     encryption_configuration TEXT,
     next_version INTEGER NOT NULL DEFAULT 1
 );
+CREATE INDEX state_machines_by_name ON state_machines (name);
 CREATE TABLE state_machine_versions (
     arn TEXT PRIMARY KEY,
     state_machine_arn TEXT NOT NULL REFERENCES state_machines(arn) ON DELETE CASCADE,
