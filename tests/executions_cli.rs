@@ -295,3 +295,128 @@ fn a_generated_name_is_a_uuid_and_a_task_without_a_runner_fails_clearly() {
         "{described}"
     );
 }
+
+const CALLBACK: &str = r#"{"StartAt": "Notify", "States": {
+    "Notify": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+               "Parameters": {"QueueUrl": "q", "MessageBody.$": "$$.Task.Token"}, "Next": "Done"},
+    "Done": {"Type": "Pass", "End": true}}}"#;
+
+/// Starts `start-execution` in the background and waits until the execution has parked
+/// on its task (the token shows in `TaskScheduled`); returns the process and the token.
+fn start_parked(sfn: &Sfn, name: &str) -> (std::process::Child, String) {
+    let child = sfn
+        .cmd()
+        .args([
+            "start-execution",
+            "--state-machine-arn",
+            MACHINE_ARN,
+            "--name",
+            name,
+        ])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let arn = format!("arn:aws:states:us-east-1:123456789012:execution:fixture-machine:{name}");
+    for _ in 0..400 {
+        let out = sfn.run(&["get-execution-history", "--execution-arn", &arn]);
+        if out.status.success() {
+            let history: Value = serde_json::from_slice(&out.stdout).unwrap();
+            let scheduled = history["events"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|e| e["type"] == "TaskStarted");
+            if scheduled.is_some() {
+                let parameters = history["events"][2]["taskScheduledEventDetails"]["parameters"]
+                    .as_str()
+                    .unwrap();
+                let parameters: Value = serde_json::from_str(parameters).unwrap();
+                return (
+                    child,
+                    parameters["MessageBody"].as_str().unwrap().to_string(),
+                );
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    panic!("the execution never parked");
+}
+
+fn types(sfn: &Sfn, arn: &str) -> Vec<String> {
+    sfn.json(&["get-execution-history", "--execution-arn", arn])["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["type"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_callback_task_parks_until_another_process_sends_its_outcome() {
+    let sfn = Sfn::new();
+    create(&sfn, &serde_json::from_str(CALLBACK).unwrap());
+    let (child, token) = start_parked(&sfn, "fixture-execution");
+    let running = sfn.json(&["describe-execution", "--execution-arn", EXECUTION_ARN]);
+    assert_eq!(running["status"], "RUNNING");
+    sfn.json(&[
+        "send-task-success",
+        "--task-token",
+        &token,
+        "--task-output",
+        r#"{"approved": true}"#,
+    ]);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let done = sfn.json(&["describe-execution", "--execution-arn", EXECUTION_ARN]);
+    assert_eq!(done["status"], "SUCCEEDED");
+    assert_eq!(done["output"], r#"{"approved":true}"#);
+    assert_eq!(
+        types(&sfn, EXECUTION_ARN),
+        [
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSucceeded",
+            "TaskStateExited",
+            "PassStateEntered",
+            "PassStateExited",
+            "ExecutionSucceeded"
+        ]
+    );
+}
+
+#[test]
+fn stop_execution_aborts_a_parked_execution() {
+    let sfn = Sfn::new();
+    create(&sfn, &serde_json::from_str(CALLBACK).unwrap());
+    let (child, _token) = start_parked(&sfn, "fixture-execution");
+    sfn.json(&[
+        "stop-execution",
+        "--execution-arn",
+        EXECUTION_ARN,
+        "--error",
+        "Why",
+        "--cause",
+        "Because",
+    ]);
+    assert!(child.wait_with_output().unwrap().status.success());
+    let stopped = sfn.json(&["describe-execution", "--execution-arn", EXECUTION_ARN]);
+    assert_eq!(stopped["status"], "ABORTED");
+    assert_eq!(stopped["error"], "Why");
+    let history = sfn.json(&["get-execution-history", "--execution-arn", EXECUTION_ARN]);
+    let last = history["events"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["type"], "ExecutionAborted");
+    assert_eq!(last["previousEventId"], 0);
+    assert_eq!(
+        last["executionAbortedEventDetails"],
+        json!({"error": "Why", "cause": "Because"})
+    );
+    let (_, err) = sfn.fail(&["stop-execution", "--execution-arn", EXECUTION_ARN]);
+    assert!(err.contains("ValidationException"), "{err}");
+}

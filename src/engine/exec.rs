@@ -106,7 +106,22 @@ pub enum Progress {
     /// The execution has ended; see [`Execution::status`].
     Finished,
     /// A task's outcome will come later ([`Execution::deliver`] it, then run again).
-    Parked { task_token: Option<String> },
+    Parked(ParkedTask),
+}
+
+/// A task waiting for its outcome from outside the execution (a callback with the token,
+/// an activity worker): what the API layer needs to open the task token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParkedTask {
+    pub task_token: String,
+    pub state_name: String,
+    pub resource: String,
+    /// Set for activity tasks: the activity a worker polls.
+    pub activity_arn: Option<String>,
+    /// The effective input (JSON text).
+    pub input: String,
+    pub timeout_seconds: Option<u64>,
+    pub heartbeat_seconds: Option<u64>,
 }
 
 /// The state of one execution. Serialize it to park the execution; deserialize and
@@ -170,8 +185,10 @@ enum Phase {
     RetryWait { until: i64 },
     /// A task whose outcome comes later.
     Parked {
-        token: Option<String>,
+        task: ParkedTask,
         form: ResourceForm,
+        /// Whether the activity's `ActivityStarted` is out.
+        started: bool,
     },
     /// A parked task's delivered outcome.
     TaskDone {
@@ -454,6 +471,40 @@ impl Execution {
         }
     }
 
+    /// When the machine's `TimeoutSeconds` ends the execution (ms since the epoch).
+    pub fn deadline_millis(&self, machine: &StateMachine) -> Option<i64> {
+        machine
+            .timeout_seconds
+            .map(|s| self.info.start_millis + (s as i64) * 1000)
+    }
+
+    /// A worker took the parked activity task: `ActivityStarted` (once).
+    pub fn activity_started(&mut self, sink: &mut dyn EventSink, worker_name: Option<&str>) {
+        let Some(Frame::Thread(thread)) = self.frames.last() else {
+            return;
+        };
+        let (previous, silent) = (thread.last_event, thread.silent);
+        let Phase::Parked {
+            form: ResourceForm::Activity { .. },
+            started: false,
+            ..
+        } = &thread.phase
+        else {
+            return;
+        };
+        let details = match worker_name {
+            Some(w) => json!({ "workerName": w }),
+            None => json!({}),
+        };
+        let id = self.emit(sink, silent, "ActivityStarted", previous, Some(details));
+        if let Some(Frame::Thread(thread)) = self.frames.last_mut() {
+            thread.last_event = id;
+            if let Phase::Parked { started, .. } = &mut thread.phase {
+                *started = true;
+            }
+        }
+    }
+
     /// Hands a parked task its outcome; [`Execution::run`] continues from there.
     pub fn deliver(&mut self, outcome: TaskOutcome) -> bool {
         let Some(Frame::Thread(thread)) = self.frames.last_mut() else {
@@ -521,10 +572,10 @@ impl Execution {
             };
             match frame {
                 Frame::Thread(thread) => {
-                    if let Phase::Parked { token, .. } = &thread.phase {
-                        let token = token.clone();
+                    if let Phase::Parked { task, .. } = &thread.phase {
+                        let task = task.clone();
                         self.frames.push(Frame::Thread(thread));
-                        return Progress::Parked { task_token: token };
+                        return Progress::Parked(task);
                     }
                     self.step_thread(*thread, env, deadline);
                 }
@@ -612,8 +663,16 @@ impl Execution {
                 thread.phase = Phase::Restart;
                 self.frames.push(Frame::Thread(Box::new(thread)));
             }
-            Phase::Parked { token, form } => {
-                thread.phase = Phase::Parked { token, form };
+            Phase::Parked {
+                task,
+                form,
+                started,
+            } => {
+                thread.phase = Phase::Parked {
+                    task,
+                    form,
+                    started,
+                };
                 self.frames.push(Frame::Thread(Box::new(thread)));
             }
             Phase::TaskDone { form, outcome } => {
@@ -1502,7 +1561,14 @@ impl Execution {
         let Kind::Task(task) = &state.kind else {
             return Ok(());
         };
-        let ctx = self.context(&thread, state, None);
+        let form = ResourceForm::of(&task.resource);
+        // Each attempt gets its own token, readable as `$$.Task.Token`.
+        let token = form.needs_token().then(|| uuid::Uuid::new_v4().to_string());
+        let ctx = self.context(
+            &thread,
+            state,
+            token.as_ref().map(|t| ("Task", json!({ "Token": t }))),
+        );
         let prepared = (|| -> Result<PreparedTask, StatesError> {
             let effective = self.effective_input(&thread, state, &ctx)?;
             let vars = Scoped {
@@ -1583,7 +1649,6 @@ impl Execution {
             Ok(v) => v,
             Err(e) => return Err((Box::new(thread), e)),
         };
-        let form = ResourceForm::of(&task.resource);
         let region = self.info.region.clone();
         let (scheduled_type, scheduled) = form.scheduled(
             &effective,
@@ -1602,7 +1667,6 @@ impl Execution {
         let counter = self.invocations.entry(state.name.clone()).or_insert(0);
         let invocation_index = *counter;
         *counter += 1;
-        let token = form.needs_token().then(|| uuid::Uuid::new_v4().to_string());
         let outcome = env.tasks.invoke(&TaskInvocation {
             state_name: &state.name,
             resource: &task.resource,
@@ -1624,7 +1688,23 @@ impl Execution {
             );
         }
         if outcome == TaskOutcome::Pending {
-            thread.phase = Phase::Parked { token, form };
+            let activity_arn = match &form {
+                ResourceForm::Activity { arn } => Some(arn.clone()),
+                _ => None,
+            };
+            thread.phase = Phase::Parked {
+                task: ParkedTask {
+                    task_token: token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+                    state_name: state.name.clone(),
+                    resource: task.resource.clone(),
+                    activity_arn,
+                    input: to_text(&effective),
+                    timeout_seconds: timeout,
+                    heartbeat_seconds: heartbeat,
+                },
+                form,
+                started: false,
+            };
             self.frames.push(Frame::Thread(Box::new(thread)));
             return Ok(());
         }
@@ -1680,8 +1760,10 @@ impl Execution {
                 self.fail_state(thread, state, err, env);
             }
             TaskOutcome::Pending => {
-                thread.phase = Phase::Parked { token: None, form };
-                self.frames.push(Frame::Thread(Box::new(thread)));
+                // Only a first invocation can wait (start_task parks it); a delivered
+                // outcome is final.
+                let err = StatesError::runtime("A task outcome was delivered as pending.");
+                self.fail_state(thread, state, err, env);
             }
         }
     }
