@@ -304,7 +304,7 @@ const CALLBACK: &str = r#"{"StartAt": "Notify", "States": {
 /// Starts `start-execution` in the background and waits until the execution has parked
 /// on its task (the token shows in `TaskScheduled`); returns the process and the token.
 fn start_parked(sfn: &Sfn, name: &str) -> (std::process::Child, String) {
-    let child = sfn
+    let mut child = sfn
         .cmd()
         .args([
             "start-execution",
@@ -339,6 +339,8 @@ fn start_parked(sfn: &Sfn, name: &str) -> (std::process::Child, String) {
         }
         std::thread::sleep(std::time::Duration::from_millis(25));
     }
+    child.kill().ok();
+    child.wait().ok();
     panic!("the execution never parked");
 }
 
