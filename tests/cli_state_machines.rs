@@ -208,8 +208,8 @@ fn definitions_must_be_json_objects_with_start_at_and_states() {
     for (definition, expected) in [
         ("{not json", "INVALID_JSON_DESCRIPTION"),
         ("[1, 2]", "SCHEMA_VALIDATION_FAILED"),
-        (r#"{"States": {}}"#, "The field 'StartAt' is required"),
-        (r#"{"StartAt": "A"}"#, "The field 'States' is required"),
+        (r#"{"States": {}}"#, "These fields are required: [StartAt]"),
+        (r#"{"StartAt": "A"}"#, "These fields are required: [States]"),
     ] {
         let (code, err) = sfn.fail(&[
             "create-state-machine",
