@@ -28,12 +28,12 @@ pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<
 /// Collects events for one batched write.
 #[derive(Default)]
 struct BufferSink {
-    events: Vec<HistoryEvent>,
+    events: Vec<store::EventRow>,
 }
 
 impl EventSink for BufferSink {
     fn emit(&mut self, event: &HistoryEvent) {
-        self.events.push(event.clone());
+        self.events.push(store::EventRow::from(event));
     }
 }
 
@@ -43,7 +43,7 @@ impl EventSink for BufferSink {
 struct StoreSink<'a> {
     store: &'a mut crate::store::Store,
     execution_arn: &'a str,
-    events: Vec<HistoryEvent>,
+    events: Vec<store::EventRow>,
     error: Option<crate::store::StoreError>,
 }
 
@@ -51,7 +51,7 @@ const EVENT_BATCH: usize = 2000;
 
 impl EventSink for StoreSink<'_> {
     fn emit(&mut self, event: &HistoryEvent) {
-        self.events.push(event.clone());
+        self.events.push(store::EventRow::from(event));
         if self.events.len() >= EVENT_BATCH && self.error.is_none() {
             if let Err(e) = store::append_events(self.store, self.execution_arn, &self.events) {
                 self.error = Some(e);

@@ -167,6 +167,14 @@ struct Thread {
     silent: bool,
     /// The next Entered event points at 0 (the execution's first state).
     initial: bool,
+    /// The current state is a Task whose own failure event is out (an uncaught one ends
+    /// the branch/iteration with `TaskStateAborted`).
+    #[serde(default)]
+    task_failed: bool,
+    /// `input` as JSON text when the previous state's Exited event already serialized it
+    /// (large payloads are then serialized once per state, not twice).
+    #[serde(skip)]
+    input_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -345,10 +353,6 @@ fn matches(error_equals: &[String], err: &StatesError) -> bool {
     })
 }
 
-fn payload_details(key: &str, value: &Value) -> (String, Value) {
-    (key.to_string(), Value::String(to_text(value)))
-}
-
 fn json_len(value: &Value) -> usize {
     to_text(value).len()
 }
@@ -392,6 +396,8 @@ impl Execution {
             index: 0,
             silent: false,
             initial: true,
+            task_failed: false,
+            input_text: None,
         })));
         exec
     }
@@ -614,7 +620,10 @@ impl Execution {
                 let input_text = if thread.initial {
                     self.info.input_text.clone()
                 } else {
-                    to_text(&thread.input)
+                    thread
+                        .input_text
+                        .take()
+                        .unwrap_or_else(|| to_text(&thread.input))
                 };
                 thread.initial = false;
                 let details = json!({
@@ -623,6 +632,7 @@ impl Execution {
                     "inputDetails": {"truncated": false},
                 });
                 thread.entered_prev = previous;
+                thread.task_failed = false;
                 thread.entered_millis = now_millis();
                 thread.attempts = vec![0; state.retry.len()];
                 thread.retry_count = 0;
@@ -637,7 +647,10 @@ impl Execution {
                 thread.last_event = id;
                 self.run_state(thread, state, env);
             }
-            Phase::Restart => self.run_state(thread, state, env),
+            Phase::Restart => {
+                thread.task_failed = false;
+                self.run_state(thread, state, env)
+            }
             Phase::Sleep {
                 until,
                 output,
@@ -1377,8 +1390,8 @@ impl Execution {
     ) {
         let mut details = Map::new();
         details.insert("name".into(), Value::String(state.name.clone()));
-        let (k, v) = payload_details("output", &output);
-        details.insert(k, v);
+        let output_text = to_text(&output);
+        details.insert("output".into(), Value::String(output_text.clone()));
         details.insert("outputDetails".into(), json!({"truncated": false}));
         if !assigned.is_empty() {
             let texts: Map<String, Value> = assigned
@@ -1406,6 +1419,7 @@ impl Execution {
             Some(next) => {
                 thread.state = next;
                 thread.input = output;
+                thread.input_text = Some(output_text);
                 thread.phase = Phase::Enter;
                 self.frames.push(Frame::Thread(Box::new(thread)));
             }
@@ -1747,6 +1761,7 @@ impl Execution {
                 let (t, d) = form.failed(&err);
                 thread.last_event =
                     self.emit(env.sink, thread.silent, t, thread.last_event, Some(d));
+                thread.task_failed = true;
                 self.fail_state(thread, state, err, env);
             }
             TaskOutcome::TimedOut => {
@@ -1757,6 +1772,7 @@ impl Execution {
                 let (t, d) = form.timed_out();
                 thread.last_event =
                     self.emit(env.sink, thread.silent, t, thread.last_event, Some(d));
+                thread.task_failed = true;
                 self.fail_state(thread, state, err, env);
             }
             TaskOutcome::Pending => {
@@ -2181,6 +2197,8 @@ impl Execution {
             index,
             silent,
             initial: false,
+            task_failed: false,
+            input_text: None,
         })));
     }
 
@@ -2282,6 +2300,16 @@ impl Execution {
             }
             Err(err) => {
                 fan.failed_children += 1;
+                if child.task_failed && !err.is_runtime() {
+                    // AWS closes the failed Task of a failing branch/iteration.
+                    self.emit(
+                        env.sink,
+                        fan.silent,
+                        "TaskStateAborted",
+                        child.last_event,
+                        None,
+                    );
+                }
                 if is_map {
                     self.emit(
                         env.sink,
