@@ -559,7 +559,7 @@ impl Execution {
                     return Progress::Finished;
                 }
             }
-            if self.next_event_id > MAX_EVENTS {
+            if self.next_event_id >= MAX_EVENTS {
                 let last = self.last_event_id;
                 self.finish(
                     env.sink,
@@ -2444,4 +2444,69 @@ fn field_location(cause: &str, state: &State) -> Option<String> {
     let start = cause.find(marker)? + marker.len();
     let end = cause[start..].find('\'')?;
     Some(cause[start..start + end].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(name: &str) -> StatesError {
+        StatesError::new(name, "cause")
+    }
+
+    fn names_of(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn error_matching_follows_the_wildcards() {
+        assert!(matches(&names_of(&["States.ALL"]), &err("Custom")));
+        assert!(!matches(&names_of(&["States.ALL"]), &err("States.Runtime")));
+        assert!(!matches(
+            &names_of(&["States.Runtime"]),
+            &err("States.Runtime")
+        ));
+        assert!(matches(
+            &names_of(&["States.TaskFailed"]),
+            &err("Lambda.Unknown")
+        ));
+        assert!(!matches(
+            &names_of(&["States.TaskFailed"]),
+            &err("States.Timeout")
+        ));
+        assert!(matches(&names_of(&["A", "B"]), &err("B")));
+        assert!(!matches(&names_of(&["State.ALL"]), &err("B")));
+        let anonymous = StatesError {
+            error: None,
+            cause: None,
+        };
+        assert!(matches(&names_of(&["States.ALL"]), &anonymous));
+        assert!(!matches(&names_of(&["States.TaskFailed"]), &anonymous));
+    }
+
+    #[test]
+    fn locations_come_from_the_cause() {
+        let machine = crate::asl::definition::parse(&json!({"StartAt": "W", "States": {
+            "W": {"Type": "Wait", "Seconds": 1, "End": true},
+            "P": {"Type": "Pass", "End": true}}}))
+        .unwrap();
+        let wait = machine.state(0, "W").unwrap();
+        let pass = machine.state(0, "P").unwrap();
+        assert_eq!(
+            field_location("The Timestamp field cannot be parsed", wait).as_deref(),
+            Some("Timestamp")
+        );
+        assert_eq!(
+            field_location(
+                "The JSONata expression 'x' specified for the field 'Output/a' returned nothing",
+                pass
+            )
+            .as_deref(),
+            Some("Output/a")
+        );
+        assert_eq!(
+            field_location("Map state input must be an array", pass),
+            None
+        );
+    }
 }
