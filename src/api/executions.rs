@@ -421,11 +421,13 @@ fn describe_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiErro
     if let Some(stop) = &record.stop_date {
         out.insert("stopDate".into(), api_date(stop));
     }
-    if let Some(i) = &record.input {
+    // `includedData: METADATA_ONLY` leaves the payloads out.
+    let with_data = optional_str(input, "includedData") != Some("METADATA_ONLY");
+    if let Some(i) = record.input.as_ref().filter(|_| with_data) {
         out.insert("input".into(), i.clone().into());
         out.insert("inputDetails".into(), json!({"included": true}));
     }
-    if let Some(o) = &record.output {
+    if let Some(o) = record.output.as_ref().filter(|_| with_data) {
         out.insert("output".into(), o.clone().into());
         out.insert("outputDetails".into(), json!({"included": true}));
     }
