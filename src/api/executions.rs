@@ -44,19 +44,28 @@ struct StoreSink<'a> {
     store: &'a mut crate::store::Store,
     execution_arn: &'a str,
     events: Vec<store::EventRow>,
+    /// Bytes of details text buffered in `events`.
+    buffered: usize,
     error: Option<crate::store::StoreError>,
 }
 
+/// A batch ends at this many events or bytes of details, whichever comes first.
 const EVENT_BATCH: usize = 2000;
+const EVENT_BATCH_BYTES: usize = 1 << 20;
 
 impl EventSink for StoreSink<'_> {
     fn emit(&mut self, event: &HistoryEvent) {
-        self.events.push(store::EventRow::from(event));
-        if self.events.len() >= EVENT_BATCH && self.error.is_none() {
+        let row = store::EventRow::from(event);
+        self.buffered += row.details.as_ref().map_or(0, String::len);
+        self.events.push(row);
+        if (self.events.len() >= EVENT_BATCH || self.buffered >= EVENT_BATCH_BYTES)
+            && self.error.is_none()
+        {
             if let Err(e) = store::append_events(self.store, self.execution_arn, &self.events) {
                 self.error = Some(e);
             }
             self.events.clear();
+            self.buffered = 0;
         }
     }
 }
@@ -221,6 +230,7 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         store: &mut ctx.store,
         execution_arn: &execution_arn,
         events: Vec::new(),
+        buffered: 0,
         error: None,
     };
     let mut execution = Execution::start(&parsed, info, &mut sink);
@@ -267,6 +277,7 @@ fn drive(
         record_outcome(record, execution, &progress)?;
         store::save_progress(sink.store, record, &sink.events)?;
         sink.events.clear();
+        sink.buffered = 0;
         let Progress::Parked(task) = progress else {
             return Ok(());
         };

@@ -895,6 +895,30 @@ impl Execution {
         output_override: Option<&Value>,
         assign_override: Option<&Value>,
     ) -> Result<(Value, Map<String, Value>), StatesError> {
+        self.state_output_with_raw(
+            thread,
+            state,
+            ctx,
+            result,
+            output_override,
+            assign_override,
+            None,
+        )
+    }
+
+    /// [`Self::state_output`], given the raw input by value when the caller no longer
+    /// needs it (ResultPath then merges into it without copying a large payload).
+    #[allow(clippy::too_many_arguments)]
+    fn state_output_with_raw(
+        &self,
+        thread: &Thread,
+        state: &State,
+        ctx: &Value,
+        result: Value,
+        output_override: Option<&Value>,
+        assign_override: Option<&Value>,
+        raw: Option<Value>,
+    ) -> Result<(Value, Map<String, Value>), StatesError> {
         let vars = Scoped {
             inner: &thread.vars,
             parent: &StackVars {
@@ -924,7 +948,11 @@ impl Execution {
                     None => Map::new(),
                 };
                 let merged = if produces_result {
-                    self.apply_result_path(&thread.input, &state.result_path, result)?
+                    let raw = raw.unwrap_or_else(|| match state.result_path {
+                        PathField::Default => Value::Null,
+                        _ => thread.input.clone(),
+                    });
+                    self.apply_result_path(raw, &state.result_path, result)?
                 } else {
                     result
                 };
@@ -999,14 +1027,14 @@ impl Execution {
 
     fn apply_result_path(
         &self,
-        raw: &Value,
+        raw: Value,
         result_path: &PathField,
         result: Value,
     ) -> Result<Value, StatesError> {
         match result_path {
             PathField::Default => Ok(result),
-            PathField::Null => Ok(raw.clone()),
-            PathField::Path(p) => data::write(raw.clone(), p, result).map_err(|e| match e {
+            PathField::Null => Ok(raw),
+            PathField::Path(p) => data::write(raw, p, result).map_err(|e| match e {
                 PathError::CannotWrite(m) => StatesError::new(names::RESULT_PATH_MATCH_FAILURE, m),
                 other => data::invalid_path(p, &other),
             }),
@@ -1024,12 +1052,13 @@ impl Execution {
         env: &mut Env,
     ) -> Result<(), (Box<Thread>, StatesError)> {
         let ctx = self.context(&thread, state, None);
-        let outcome = (|| -> Result<SimpleOutcome, StatesError> {
+        let mut thread = thread;
+        let outcome = (|thread: &mut Thread| -> Result<SimpleOutcome, StatesError> {
             let jsonata = state.query_language == QueryLanguage::Jsonata;
             let effective = if jsonata {
                 thread.input.clone()
             } else {
-                let selected = self.input_path(&thread, state, &ctx)?;
+                let selected = self.input_path(thread, state, &ctx)?;
                 match (&state.kind, &state.parameters) {
                     (Kind::Pass { .. }, Some(template)) => {
                         let vars = Scoped {
@@ -1052,9 +1081,9 @@ impl Execution {
             };
             match &state.kind {
                 Kind::Choice(choice) => {
-                    let (next, rule) = self.choose(&thread, state, choice, &effective, &ctx)?;
+                    let (next, rule) = self.choose(thread, state, choice, &effective, &ctx)?;
                     let (output, assigned) = self.state_output(
-                        &thread,
+                        thread,
                         state,
                         &ctx,
                         effective,
@@ -1064,9 +1093,9 @@ impl Execution {
                     Ok((output, assigned, Some(next), None))
                 }
                 Kind::Wait(_) => {
-                    let until = self.wait_until(&thread, state, &effective, &ctx)?;
+                    let until = self.wait_until(thread, state, &effective, &ctx)?;
                     let (output, assigned) =
-                        self.state_output(&thread, state, &ctx, effective, None, None)?;
+                        self.state_output(thread, state, &ctx, effective, None, None)?;
                     Ok((output, assigned, None, Some(until)))
                 }
                 _ => {
@@ -1074,12 +1103,15 @@ impl Execution {
                         Some(r) if !jsonata => r.clone(),
                         _ => effective,
                     };
+                    // A Pass state has no Catch: its raw input is not needed afterwards.
+                    let raw = (!jsonata && matches!(state.kind, Kind::Pass { .. }))
+                        .then(|| std::mem::take(&mut thread.input));
                     let (output, assigned) =
-                        self.state_output(&thread, state, &ctx, result, None, None)?;
+                        self.state_output_with_raw(thread, state, &ctx, result, None, None, raw)?;
                     Ok((output, assigned, None, None))
                 }
             }
-        })();
+        })(&mut thread);
         let (output, assigned, choice_next, wait_until) = match outcome {
             Ok(v) => v,
             Err(e) => return Err((Box::new(thread), e)),
@@ -1391,7 +1423,9 @@ impl Execution {
         let mut details = Map::new();
         details.insert("name".into(), Value::String(state.name.clone()));
         let output_text = to_text(&output);
-        details.insert("output".into(), Value::String(output_text.clone()));
+        // The next state's Entered event shows the same text.
+        let cached = next.as_ref().map(|_| output_text.clone());
+        details.insert("output".into(), Value::String(output_text));
         details.insert("outputDetails".into(), json!({"truncated": false}));
         if !assigned.is_empty() {
             let texts: Map<String, Value> = assigned
@@ -1419,7 +1453,7 @@ impl Execution {
             Some(next) => {
                 thread.state = next;
                 thread.input = output;
-                thread.input_text = Some(output_text);
+                thread.input_text = cached;
                 thread.phase = Phase::Enter;
                 self.frames.push(Frame::Thread(Box::new(thread)));
             }
@@ -1491,7 +1525,7 @@ impl Execution {
                         None => Map::new(),
                     };
                     let output = self.apply_result_path(
-                        &thread.input,
+                        thread.input.clone(),
                         &catcher.result_path,
                         error_value.clone(),
                     )?;
