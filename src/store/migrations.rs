@@ -87,9 +87,9 @@ CREATE TABLE history_events (
     previous_event_id INTEGER NOT NULL,
     timestamp TEXT NOT NULL,
     type TEXT NOT NULL,
-    details TEXT,
-    PRIMARY KEY (execution_arn, id)
-) WITHOUT ROWID;
+    details TEXT
+);
+CREATE UNIQUE INDEX history_events_by_execution ON history_events (execution_arn, id);
 CREATE TABLE activities (
     arn TEXT PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,
