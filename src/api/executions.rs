@@ -36,6 +36,30 @@ impl EventSink for BufferSink {
     }
 }
 
+/// Writes events to the store in batches while the execution runs, so that a long
+/// execution neither holds its whole history in memory nor writes one transaction per
+/// event. The last batch goes with the execution's final record.
+struct StoreSink<'a> {
+    store: &'a mut crate::store::Store,
+    execution_arn: &'a str,
+    events: Vec<HistoryEvent>,
+    error: Option<crate::store::StoreError>,
+}
+
+const EVENT_BATCH: usize = 2000;
+
+impl EventSink for StoreSink<'_> {
+    fn emit(&mut self, event: &HistoryEvent) {
+        self.events.push(event.clone());
+        if self.events.len() >= EVENT_BATCH && self.error.is_none() {
+            if let Err(e) = store::append_events(self.store, self.execution_arn, &self.events) {
+                self.error = Some(e);
+            }
+            self.events.clear();
+        }
+    }
+}
+
 /// Forwards each event to the sink that records it, then to the context's observer.
 struct Observed<'a> {
     sink: &'a mut dyn EventSink,
@@ -204,10 +228,15 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         role_arn: machine.role_arn.clone(),
         ..Default::default()
     };
+    let runner = task_runner(ctx, &machine.name, test_case.as_deref())?;
     store::insert(&ctx.store, &record)?;
 
-    let runner = task_runner(ctx, &machine.name, test_case.as_deref());
-    let mut sink = BufferSink::default();
+    let mut sink = StoreSink {
+        store: &mut ctx.store,
+        execution_arn: &execution_arn,
+        events: Vec::new(),
+        error: None,
+    };
     let mut observed = Observed {
         sink: &mut sink,
         observer: ctx.observer.as_deref_mut().map(|o| o as &mut dyn EventSink),
@@ -224,23 +253,30 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         };
         execution.run(&mut env)
     };
+    if let Some(e) = sink.error {
+        return Err(e.into());
+    }
     record_outcome(&mut record, &execution, &progress)?;
-    store::save_progress(&mut ctx.store, &record, &sink.events)?;
+    store::save_progress(sink.store, &record, &sink.events)?;
     Ok(json!({
         "executionArn": execution_arn,
         "startDate": timestamp(started),
     }))
 }
 
-/// The Task runner for an execution. Until the tasks layer provides one, no task can run
-/// offline and each fails with a cause naming its resource.
+/// The Task runner for an execution: mock file test case and local handlers.
 fn task_runner(
     ctx: &Context,
     state_machine_name: &str,
     test_case: Option<&str>,
-) -> Box<dyn engine::TaskRunner> {
-    let _ = (ctx, state_machine_name, test_case);
-    Box::new(engine::task::NoTasks)
+) -> Result<Box<dyn engine::TaskRunner>, ApiError> {
+    crate::tasks::runner_for(
+        ctx.mock_config.as_deref(),
+        ctx.handlers.as_deref(),
+        state_machine_name,
+        test_case,
+    )
+    .map_err(|e| ApiError::new("ValidationException", e.to_string()))
 }
 
 /// Copies the execution's status into its record (and its state, when parked).

@@ -48,11 +48,17 @@ pub fn validate_state_machine_definition(input: &Value) -> Result<Value, ApiErro
             ))
         }
     };
-    if definition.is_empty() || definition.len() > MAX_DEFINITION_BYTES {
-        return Err(validation_error(
-            "***",
-            "definition",
-            "Member must have length between 1 and 1048576",
+    // `definition` is a sensitive field: AWS leaves its value out of the message.
+    if definition.is_empty() {
+        return Err(ApiError::new(
+            "ValidationException",
+            "1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must have length greater than or equal to 1",
+        ));
+    }
+    if definition.len() > MAX_DEFINITION_BYTES {
+        return Err(ApiError::new(
+            "ValidationException",
+            "1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must have length less than or equal to 1048576",
         ));
     }
     let machine_type = machine_type(input.get("type"))?;
@@ -69,14 +75,27 @@ pub fn validate_state_machine_definition(input: &Value) -> Result<Value, ApiErro
     };
     let max_results = match input.get("maxResults") {
         None | Some(Value::Null) => MAX_RESULTS,
-        Some(v) => match v.as_u64() {
+        Some(v) => match v.as_i64() {
             Some(0) => MAX_RESULTS,
-            Some(n) if n <= MAX_RESULTS => n,
-            _ => {
+            Some(n) if (1..=MAX_RESULTS as i64).contains(&n) => n as u64,
+            Some(n) if n < 0 => {
                 return Err(validation_error(
-                    &v.to_string(),
+                    &n.to_string(),
+                    "maxResults",
+                    "Member must have value greater than or equal to 0",
+                ))
+            }
+            Some(n) => {
+                return Err(validation_error(
+                    &n.to_string(),
                     "maxResults",
                     "Member must have value less than or equal to 100",
+                ))
+            }
+            None => {
+                return Err(ApiError::new(
+                    "ValidationException",
+                    format!("maxResults must be an integer, not {v}"),
                 ))
             }
         },
@@ -181,9 +200,15 @@ mod tests {
         let err = validate_state_machine_definition(&json!({"definition": "{}", "type": "FAST"}))
             .unwrap_err();
         assert_eq!(err.code, "ValidationException");
-        let err =
-            validate_state_machine_definition(&json!({"definition": "{}", "maxResults": 101}))
-                .unwrap_err();
-        assert_eq!(err.code, "ValidationException");
+        for bad in [json!(101), json!(-1), json!(1.5), json!("2")] {
+            let request = json!({"definition": "{}", "maxResults": bad});
+            let err = validate_state_machine_definition(&request).unwrap_err();
+            assert_eq!(err.code, "ValidationException");
+        }
+        let err = validate_state_machine_definition(&json!({"definition": ""})).unwrap_err();
+        assert_eq!(
+            err.message,
+            "1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must have length greater than or equal to 1"
+        );
     }
 }

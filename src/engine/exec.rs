@@ -659,7 +659,7 @@ impl Execution {
         let err = self.prefixed(&thread, state, err);
         if err.error.as_deref() == Some(names::QUERY_EVALUATION_ERROR) {
             let mut details = failure_details(&err);
-            if let Some(location) = err.cause.as_deref().and_then(field_location) {
+            if let Some(location) = err.cause.as_deref().and_then(|c| field_location(c, state)) {
                 details["location"] = Value::String(location);
             }
             details["state"] = Value::String(state.name.clone());
@@ -675,6 +675,15 @@ impl Execution {
                 previous,
                 Some(details),
             );
+            if matches!(state.kind, Kind::Map(_)) {
+                thread.last_event = self.emit(
+                    env.sink,
+                    thread.silent,
+                    "MapStateFailed",
+                    thread.last_event,
+                    None,
+                );
+            }
         }
         self.fail_state(thread, state, err, env);
     }
@@ -1556,6 +1565,18 @@ impl Execution {
                 Some(c) => Some(data::evaluate_template(c, &scope)?),
                 None => None,
             };
+            // Events spell the role `roleArn`.
+            let credentials = credentials.map(|c| match c {
+                Value::Object(map) => Value::Object(
+                    map.into_iter()
+                        .map(|(k, v)| match k.as_str() {
+                            "RoleArn" => ("roleArn".to_string(), v),
+                            _ => (k, v),
+                        })
+                        .collect(),
+                ),
+                other => other,
+            });
             Ok((effective, timeout, heartbeat, credentials))
         })();
         let (effective, timeout, heartbeat, credentials) = match prepared {
@@ -2299,8 +2320,16 @@ fn json_type(value: &Value) -> &'static str {
     }
 }
 
-/// The `location` of an `EvaluationFailed` event, read from the cause text.
-fn field_location(cause: &str) -> Option<String> {
+/// The `location` of an `EvaluationFailed` event, read from the cause text: the field an
+/// expression was written in, or the Wait field whose value could not be used.
+fn field_location(cause: &str, state: &State) -> Option<String> {
+    if matches!(state.kind, Kind::Wait(_)) {
+        for field in ["Timestamp", "Seconds"] {
+            if cause.contains(&format!("The {field} field ")) {
+                return Some(field.to_string());
+            }
+        }
+    }
     let marker = "specified for the field '";
     let start = cause.find(marker)? + marker.len();
     let end = cause[start..].find('\'')?;

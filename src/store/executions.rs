@@ -245,23 +245,42 @@ pub fn save_progress(
             record.redrive_date,
         ],
     )?;
-    {
-        let mut insert = tx.prepare_cached(
-            "INSERT INTO history_events (execution_arn, id, previous_event_id, timestamp, type, details) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        for event in events {
-            insert.execute(params![
-                record.arn,
-                event.id,
-                event.previous_event_id,
-                date_text(event.timestamp),
-                event.event_type,
-                event.details.as_ref().map(|d| d.to_string()),
-            ])?;
-        }
-    }
+    insert_events(&tx, &record.arn, events)?;
     tx.commit()?;
+    Ok(())
+}
+
+/// Appends a batch of events in one transaction (long executions write as they go).
+pub fn append_events(
+    store: &mut Store,
+    execution_arn: &str,
+    events: &[HistoryEvent],
+) -> Result<(), StoreError> {
+    let tx = store.conn.transaction()?;
+    insert_events(&tx, execution_arn, events)?;
+    tx.commit()?;
+    Ok(())
+}
+
+fn insert_events(
+    conn: &rusqlite::Connection,
+    execution_arn: &str,
+    events: &[HistoryEvent],
+) -> Result<(), StoreError> {
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO history_events (execution_arn, id, previous_event_id, timestamp, type, details) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for event in events {
+        insert.execute(params![
+            execution_arn,
+            event.id,
+            event.previous_event_id,
+            date_text(event.timestamp),
+            event.event_type,
+            event.details.as_ref().map(|d| d.to_string()),
+        ])?;
+    }
     Ok(())
 }
 

@@ -303,6 +303,21 @@ pub fn field_variable_references(value: &Value) -> BTreeSet<String> {
     names
 }
 
+/// The workflow variables the JSONata expressions of one state read (any field, Catchers and
+/// Choice rules included), leaving out the states of its Parallel branches and Map item
+/// processor, which are states of their own.
+pub fn state_variable_references(state: &Value) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    if let Value::Object(fields) = state {
+        for (key, value) in fields {
+            if !matches!(key.as_str(), "Branches" | "ItemProcessor" | "Iterator") {
+                names.extend(field_variable_references(value));
+            }
+        }
+    }
+    names
+}
+
 fn for_each_expression(value: &Value, location: &str, visit: &mut dyn FnMut(&str, &str)) {
     match value {
         Value::String(text) => {

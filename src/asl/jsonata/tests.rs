@@ -472,3 +472,25 @@ fn endless_loops_time_out() {
     assert!(backtracking.contains("D1012"), "{backtracking}");
     compiled::set_timeout(compiled::TIMEOUT);
 }
+
+#[test]
+fn state_references_leave_nested_machines_out() {
+    let state = json!({
+        "Type": "Map",
+        "Items": "{% $items %}",
+        "ItemSelector": {"v": "{% $states.context.Map.Item.Value & $suffix %}"},
+        "ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Pass", "Output": "{% $inner %}", "End": true}}},
+        "Catch": [{"ErrorEquals": ["States.ALL"], "Assign": {"e": "{% $fallback %}"}, "Next": "X"}],
+        "End": true
+    });
+    assert_eq!(
+        state_variable_references(&state)
+            .into_iter()
+            .collect::<Vec<_>>(),
+        vec![
+            "fallback".to_string(),
+            "items".to_string(),
+            "suffix".to_string()
+        ]
+    );
+}

@@ -460,9 +460,49 @@ pub enum JsonataProblem {
 pub fn check_jsonata(body: &str, error_output_ok: bool) -> Result<(), JsonataProblem> {
     let ast = jlens_core::parse(body).map_err(|e| JsonataProblem::Invalid(e.message()))?;
     let tree = serde_json::to_value(&ast.root).unwrap_or(serde_json::Value::Null);
-    match unsupported_reference(&tree, error_output_ok) {
+    match unsupported_reference(&tree, error_output_ok).or_else(|| top_level_name(&tree, true)) {
         Some(message) => Err(JsonataProblem::Unsupported(message)),
         None => Ok(()),
+    }
+}
+
+/// A field name read from the top-level context (`phone`, `$sum(items)`): Step
+/// Functions gives an expression no context value, so AWS refuses these and asks for
+/// `$states.input…` or a variable. Names inside path steps after the first, filters,
+/// sort terms, group-by objects and function bodies are relative, hence fine.
+fn top_level_name(node: &serde_json::Value, top: bool) -> Option<String> {
+    use serde_json::Value;
+    const RELATIVE: [&str; 5] = ["stages", "predicate", "group", "terms", "focus"];
+    match node {
+        Value::Object(map) => {
+            let kind = map.get("type").and_then(Value::as_str);
+            match kind {
+                Some("lambda") => None,
+                Some("name") if top => {
+                    let name = map.get("name").and_then(Value::as_str).unwrap_or_default();
+                    Some(format!(
+                        "Reference to '{name}' at the top level is not supported."
+                    ))
+                }
+                Some("path") => {
+                    let steps = map.get("steps").and_then(Value::as_array);
+                    let in_steps = steps.into_iter().flatten().enumerate();
+                    let from_steps = in_steps.fold(None, |found, (i, step)| {
+                        found.or_else(|| top_level_name(step, top && i == 0))
+                    });
+                    from_steps.or_else(|| {
+                        map.iter()
+                            .filter(|(k, _)| k.as_str() != "steps")
+                            .find_map(|(_, v)| top_level_name(v, false))
+                    })
+                }
+                _ => map
+                    .iter()
+                    .find_map(|(k, v)| top_level_name(v, top && !RELATIVE.contains(&k.as_str()))),
+            }
+        }
+        Value::Array(items) => items.iter().find_map(|v| top_level_name(v, top)),
+        _ => None,
     }
 }
 
@@ -630,5 +670,25 @@ mod tests {
         );
         assert!(check_jsonata("$states.errorOutput.Cause", true).is_ok());
         assert!(check_jsonata("$map([1], function($v) { $v })", false).is_ok());
+        let top = |name: &str| {
+            Err(JsonataProblem::Unsupported(format!(
+                "Reference to '{name}' at the top level is not supported."
+            )))
+        };
+        assert_eq!(check_jsonata("phone", false), top("phone"));
+        assert_eq!(check_jsonata("{\"a\": foo.bar}", false), top("foo"));
+        assert_eq!(check_jsonata("$sum(items)", false), top("items"));
+        assert_eq!(check_jsonata("($x := price; $x)", false), top("price"));
+        for ok in [
+            "$states.input.items[price > 10].name",
+            "$states.input.items^(price){name: price}",
+            "$states.input.items.{\"n\": name}",
+            "$sum($states.input.items.(price * qty))",
+            "$myVar.field",
+            "$map($states.input, function($v) { $v.x })",
+            "'text' & $string(1)",
+        ] {
+            assert_eq!(check_jsonata(ok, false), Ok(()), "{ok}");
+        }
     }
 }

@@ -110,7 +110,11 @@ pub fn validate(text: &str, machine_type: MachineType) -> Vec<Diagnostic> {
                 line: Some(e.line()),
                 // serde counts the column before the first character of a line as 0.
                 column: Some(e.column().max(1)),
-                ..Diagnostic::error(codes::INVALID_JSON_DESCRIPTION, e.to_string(), "")
+                ..Diagnostic::error(
+                    codes::INVALID_JSON_DESCRIPTION,
+                    json_error_message(text, &e),
+                    "",
+                )
             }];
         }
     };
@@ -130,6 +134,33 @@ pub fn validate(text: &str, machine_type: MachineType) -> Vec<Diagnostic> {
         }
     }
     diagnostics
+}
+
+/// The parser's message. A bare word where a value belongs gets the wording of AWS's
+/// (Jackson's) parser, which scripts may match on; other syntax errors keep serde's text.
+fn json_error_message(text: &str, error: &serde_json::Error) -> String {
+    let serde_text = error.to_string();
+    let expects_value =
+        serde_text.starts_with("expected value") || serde_text.starts_with("expected ident");
+    let line = text
+        .lines()
+        .nth(error.line().saturating_sub(1))
+        .unwrap_or_default();
+    let chars: Vec<char> = line.chars().collect();
+    let at = error.column().saturating_sub(1).min(chars.len());
+    let is_word = |c: &char| c.is_alphanumeric() || *c == '_';
+    let mut start = at;
+    while start > 0 && is_word(&chars[start - 1]) {
+        start -= 1;
+    }
+    let word: String = chars[start..].iter().take_while(|c| is_word(c)).collect();
+    if expects_value && word.chars().next().is_some_and(char::is_alphabetic) {
+        format!(
+            "Unrecognized token '{word}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"
+        )
+    } else {
+        serde_text
+    }
 }
 
 /// Whether any diagnostic is an error (warnings never make a definition invalid).
@@ -168,6 +199,22 @@ mod tests {
         assert_eq!(d[0].code, "INVALID_JSON_DESCRIPTION");
         assert_eq!(d[0].message, "expected value at line 2 column 14");
         assert_eq!((d[0].line, d[0].column), (Some(2), Some(14)));
+    }
+
+    #[test]
+    fn a_bare_word_reads_like_aws() {
+        let d = validate("not a definition", MachineType::Standard);
+        assert_eq!(
+            d[0].message,
+            "Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"
+        );
+        assert_eq!(d[0].location, "");
+        let d = validate("{\"StartAt\": nope}", MachineType::Standard);
+        assert!(
+            d[0].message.starts_with("Unrecognized token 'nope'"),
+            "{}",
+            d[0].message
+        );
     }
 
     #[test]

@@ -932,7 +932,9 @@ impl Walker {
                 self.nested("ItemProcessor", processor, &at);
                 self.jsonata_machine = saved;
             }
-            (None, Some(iterator)) => self.nested("Branch", iterator, &format!("{loc}/Iterator")),
+            (None, Some(iterator)) => {
+                self.nested("ItemProcessor", iterator, &format!("{loc}/Iterator"))
+            }
         }
         if let Some(Value::String(label)) = obj.get("Label") {
             let length = label.chars().count();
