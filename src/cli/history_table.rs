@@ -171,16 +171,17 @@ pub fn attribute(events: &[Value]) -> Attribution {
     Attribution { states, outcomes }
 }
 
-/// One line (or, with `full`, the whole text) of a payload or message.
-pub fn shorten(text: &str, full: bool) -> String {
-    if full {
+/// One line of at most `limit` characters (or, without a limit, the whole text) of a
+/// payload or message.
+pub fn shorten(text: &str, limit: Option<usize>) -> String {
+    let Some(limit) = limit else {
         return text.to_string();
-    }
+    };
     let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if line.chars().count() <= SHORT {
+    if line.chars().count() <= limit {
         return line;
     }
-    let cut: String = line.chars().take(SHORT - 1).collect();
+    let cut: String = line.chars().take(limit.saturating_sub(1)).collect();
     format!("{cut}…")
 }
 
@@ -190,6 +191,10 @@ fn text_of<'a>(details: &'a serde_json::Map<String, Value>, key: &str) -> Option
 
 /// What an event says, in a line: its error and cause, output, input, resource...
 pub fn summary(event: &Value, full: bool) -> String {
+    shorten(&summary_text(event), (!full).then_some(SHORT))
+}
+
+fn summary_text(event: &Value) -> String {
     let ty = event_type(event);
     let Some(d) = details(event) else {
         return String::new();
@@ -204,7 +209,7 @@ pub fn summary(event: &Value, full: bool) -> String {
         }
     } else if let Some(output) = text_of(d, "output") {
         format!("output {output}")
-    } else if ty.ends_with("Scheduled") {
+    } else if ty.ends_with("Scheduled") || d.contains_key("resource") {
         let resource = match (text_of(d, "resourceType"), text_of(d, "resource")) {
             (Some(t), Some(r)) => format!("{t}:{r}"),
             (None, Some(r)) => r.to_string(),
@@ -232,7 +237,7 @@ pub fn summary(event: &Value, full: bool) -> String {
             Value::Object(rest).to_string()
         }
     };
-    shorten(&text, full)
+    text
 }
 
 /// Seconds since `start`, as `+1.234s`.
@@ -296,21 +301,65 @@ pub enum Row<'a> {
 /// The history table: id, time since the first event, type, state, summary.
 /// `start` is the execution's first event time (for the time offsets).
 pub fn history_rows(rows: &[Row], start: Option<&Value>, style: Style) -> String {
+    const HEADER: [&str; 5] = ["#", "Time", "Type", "State", "Details"];
     let mut table = new_table(style);
-    table.set_header(vec!["#", "Time", "Type", "State", "Details"]);
     let start = start.and_then(event_time);
-    for row in rows {
-        match row {
-            Row::Event(event, state) => {
-                table.add_row(vec![
-                    Cell::new(event_id(event)),
-                    Cell::new(offset(start, event_time(event))),
-                    type_cell(event_type(event), style.color),
-                    Cell::new(state.unwrap_or_default()),
-                    Cell::new(summary(event, style.full)),
+    // The cells as text first: the Details column gets the width the others leave.
+    let lines: Vec<Option<[String; 5]>> = rows
+        .iter()
+        .map(|row| match row {
+            Row::Event(event, state) => Some([
+                event_id(event).to_string(),
+                offset(start, event_time(event)),
+                event_type(event).to_string(),
+                state.unwrap_or_default().to_string(),
+                summary_text(event),
+            ]),
+            Row::Skipped(_) => None,
+        })
+        .collect();
+    let limit = if style.full {
+        None
+    } else {
+        let others: usize = (0..4)
+            .map(|i| {
+                lines
+                    .iter()
+                    .flatten()
+                    .map(|cells| cells[i].chars().count())
+                    .chain([HEADER[i].chars().count()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .sum();
+        // Borders and padding of five columns: 6 rules and 2 spaces per column.
+        let fit = table
+            .width()
+            .map(|w| (w as usize).saturating_sub(others + 16).max(16));
+        Some(fit.unwrap_or(SHORT))
+    };
+    table.set_header(HEADER.to_vec());
+    for (row, cells) in rows.iter().zip(lines) {
+        match (row, cells) {
+            (Row::Event(..), Some([id, time, ty, state, text])) => {
+                let mut line = comfy_table::Row::from(vec![
+                    Cell::new(id),
+                    Cell::new(time),
+                    type_cell(&ty, style.color),
+                    Cell::new(state),
+                    Cell::new(shorten(&text, limit)),
                 ]);
+                // One line per event, even where a terminal is narrower than expected.
+                if !style.full {
+                    line.max_height(1);
+                }
+                table.add_row(line);
             }
-            Row::Skipped(n) => {
+            _ => {
+                let n = match row {
+                    Row::Skipped(n) => *n,
+                    Row::Event(..) => 0,
+                };
                 table.add_row(vec![
                     Cell::new("…"),
                     Cell::new(""),
@@ -420,7 +469,7 @@ fn payload(text: &str, full: bool) -> String {
             }
         }
     }
-    shorten(text, full)
+    shorten(text, (!full).then_some(SHORT))
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 //!
 //! Executions run synchronously inside the API call, so the view follows the engine's
 //! history events through the API context's observer ([`crate::api::Context::observer`]).
-use std::cell::RefCell;
 use std::io::IsTerminal;
-use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -23,8 +24,8 @@ pub fn color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// How often the message is redrawn at most: cheaper than once per event.
-const REDRAW: Duration = Duration::from_millis(50);
+/// How often the spinner turns and its message is refreshed from the tally.
+const TICK: Duration = Duration::from_millis(100);
 
 /// A Map state in progress.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,7 +42,8 @@ pub struct Tally {
     pub current: String,
     pub events: i64,
     maps: Vec<MapProgress>,
-    last_draw: Option<Instant>,
+    /// A note of ours after the tally (e.g. waiting for a callback).
+    note: Option<String>,
 }
 
 impl Tally {
@@ -90,11 +92,13 @@ impl Tally {
 
     /// The spinner's message: `State · 12 states entered · Map 3/10`.
     pub fn message(&self) -> String {
-        let mut text = if self.current.is_empty() {
-            "starting".to_string()
-        } else {
-            self.current.clone()
-        };
+        if self.current.is_empty() {
+            return match &self.note {
+                Some(note) => format!("starting · {note}"),
+                None => "starting".to_string(),
+            };
+        }
+        let mut text = self.current.clone();
         text.push_str(&format!(
             " · {} state{} entered",
             self.states_entered,
@@ -106,36 +110,34 @@ impl Tally {
                 None => text.push_str(&format!(" · {} {}", map.name, map.done)),
             }
         }
+        if let Some(note) = &self.note {
+            text.push_str(" · ");
+            text.push_str(note);
+        }
         text
     }
 }
 
-/// The spinner and the tally it shows. Cloning shares both.
-#[derive(Clone)]
+/// The spinner, the tally it shows and the thread that redraws it.
 pub struct Live {
     bar: ProgressBar,
-    tally: Rc<RefCell<Tally>>,
+    tally: Arc<Mutex<Tally>>,
+    stop: Arc<AtomicBool>,
+    ticker: Mutex<Option<JoinHandle<()>>>,
     started: Instant,
     color: bool,
 }
 
-/// The observer handed to the API context.
+/// The observer handed to the API context: it only counts, so an event costs an
+/// uncontended lock; the ticker thread draws.
 struct LiveSink {
-    bar: ProgressBar,
-    tally: Rc<RefCell<Tally>>,
+    tally: Arc<Mutex<Tally>>,
 }
 
 impl EventSink for LiveSink {
     fn emit(&mut self, event: &HistoryEvent) {
-        let mut tally = self.tally.borrow_mut();
-        tally.observe(event);
-        let now = Instant::now();
-        if tally
-            .last_draw
-            .is_none_or(|at| now.duration_since(at) >= REDRAW)
-        {
-            tally.last_draw = Some(now);
-            self.bar.set_message(tally.message());
+        if let Ok(mut tally) = self.tally.lock() {
+            tally.observe(event);
         }
     }
 }
@@ -154,11 +156,25 @@ impl Live {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         bar.set_style(style);
         bar.set_prefix(title.to_string());
-        bar.set_message("starting");
-        bar.enable_steady_tick(Duration::from_millis(100));
+        let tally = Arc::new(Mutex::new(Tally::default()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let ticker = {
+            let (bar, tally, stop) = (bar.clone(), tally.clone(), stop.clone());
+            std::thread::spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    if let Ok(tally) = tally.lock() {
+                        bar.set_message(tally.message());
+                    }
+                    bar.tick();
+                    std::thread::park_timeout(TICK);
+                }
+            })
+        };
         Live {
             bar,
-            tally: Rc::new(RefCell::new(Tally::default())),
+            tally,
+            stop,
+            ticker: Mutex::new(Some(ticker)),
             started: Instant::now(),
             color,
         }
@@ -167,20 +183,19 @@ impl Live {
     /// The observer to put in [`crate::api::Context::observer`].
     pub fn observer(&self) -> Box<dyn EventSink> {
         Box::new(LiveSink {
-            bar: self.bar.clone(),
             tally: self.tally.clone(),
         })
     }
 
-    /// Shows a message of our own (e.g. waiting for a callback), with the tally.
+    /// Adds a note of ours after the tally (e.g. waiting for a callback).
     pub fn note(&self, text: &str) {
-        let tally = self.tally.borrow();
-        self.bar
-            .set_message(format!("{} · {text}", tally.message()));
+        if let Ok(mut tally) = self.tally.lock() {
+            tally.note = Some(text.to_string());
+        }
     }
 
     pub fn states_entered(&self) -> u64 {
-        self.tally.borrow().states_entered
+        self.tally.lock().map(|t| t.states_entered).unwrap_or(0)
     }
 
     pub fn elapsed(&self) -> Duration {
@@ -191,9 +206,21 @@ impl Live {
         self.color
     }
 
-    /// Removes the spinner.
+    /// Stops the ticker and removes the spinner.
     pub fn finish(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+        let ticker = self.ticker.lock().ok().and_then(|mut t| t.take());
+        if let Some(ticker) = ticker {
+            ticker.thread().unpark();
+            let _ = ticker.join();
+        }
         self.bar.finish_and_clear();
+    }
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        self.finish();
     }
 }
 
@@ -227,7 +254,7 @@ mod tests {
     #[test]
     fn tally_follows_states_and_map_progress() {
         let mut t = Tally::default();
-        assert_eq!(t.message(), "starting · 0 states entered");
+        assert_eq!(t.message(), "starting");
         t.observe(&event(1, "ExecutionStarted", json!({"input": "{}"})));
         t.observe(&event(2, "MapStateEntered", json!({"name": "Each"})));
         t.observe(&event(3, "MapStateStarted", json!({"length": 3})));
