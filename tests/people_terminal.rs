@@ -150,3 +150,31 @@ fn start_execution_at_a_terminal_adds_one_status_line() {
     assert!(text.contains("\"executionArn\""), "{text}");
     assert!(text.contains("SUCCEEDED · 1 state entered in "), "{text}");
 }
+
+#[test]
+fn a_long_history_shows_its_head_and_tail() {
+    let sfn = Sfn::new();
+    let file = sfn.write(
+        "loop.json",
+        r#"{"StartAt": "Init", "States": {
+  "Init": {"Type": "Pass", "Parameters": {"i": 0}, "Next": "Check"},
+  "Check": {"Type": "Choice", "Choices": [{"Variable": "$.i", "NumericLessThan": 30, "Next": "Incr"}], "Default": "Done"},
+  "Incr": {"Type": "Pass", "Parameters": {"i.$": "States.MathAdd($.i, 1)"}, "Next": "Check"},
+  "Done": {"Type": "Succeed"}}}"#,
+    );
+    let file = file.to_string_lossy().into_owned();
+    let Some(screen) = on_terminal(&sfn, &["run", &file], &[]) else {
+        return;
+    };
+    let text = plain(&screen);
+    // 30 rounds of Check and Incr: 2 + 61 states, 128 events; 20 + 20 of them shown.
+    let rows = text.lines().filter(|l| l.starts_with("│ ")).count();
+    assert_eq!(rows, 1 + 20 + 1 + 20, "{text}");
+    assert!(text.contains("88 more events"), "{text}");
+    assert!(text.contains("│ 128 "), "{text}");
+    assert!(
+        text.contains("whole history: sfn get-execution-history --execution-arn"),
+        "{text}"
+    );
+    assert!(text.contains("63 states entered"), "{text}");
+}

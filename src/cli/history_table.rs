@@ -152,7 +152,12 @@ pub fn attribute(events: &[Value]) -> Attribution {
                 visits[v].failed = false;
             }
         }
-        states.push(visit.map(|v| visits[v].name.clone()));
+        // An event whose state opened before the events given still names it.
+        states.push(
+            visit
+                .map(|v| visits[v].name.clone())
+                .or_else(|| name.map(str::to_string)),
+        );
     }
     let mut outcomes: HashMap<String, Outcome> = HashMap::new();
     for visit in &visits {
@@ -625,6 +630,10 @@ mod tests {
         assert_eq!(s(13), Some("T"));
         assert_eq!(s(18), Some("M"));
         assert_eq!(s(21), None);
+        // A page that starts mid-history still names the states its events name.
+        let tail = attribute(&caught_parallel_map_fail()[16..]);
+        assert_eq!(tail.states[0].as_deref(), Some("T"));
+        assert_eq!(tail.states[1].as_deref(), Some("M"));
     }
 
     #[test]
