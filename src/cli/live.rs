@@ -24,6 +24,10 @@ pub fn color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// Events kept for the history table at the end: the first `HEAD`, the last `TAIL`.
+pub const HEAD: usize = 20;
+pub const TAIL: usize = 20;
+
 /// How often the spinner turns and its message is refreshed from the tally.
 const TICK: Duration = Duration::from_millis(100);
 
@@ -44,13 +48,32 @@ pub struct Tally {
     maps: Vec<MapProgress>,
     /// A note of ours after the tally (e.g. waiting for a callback).
     note: Option<String>,
+    /// The first `HEAD + TAIL` events, then a window on the last `TAIL`: the table at the
+    /// end comes from here rather than from reading a long history back.
+    head: Vec<HistoryEvent>,
+    tail: std::collections::VecDeque<HistoryEvent>,
+    total: usize,
+    /// An `Execution…` event closed the history.
+    closed: bool,
 }
 
 impl Tally {
     /// Takes one event into account.
     fn observe(&mut self, event: &HistoryEvent) {
         self.events = self.events.max(event.id);
+        self.total += 1;
+        if self.head.len() < HEAD + TAIL {
+            self.head.push(event.clone());
+        } else {
+            if self.tail.len() == TAIL {
+                self.tail.pop_front();
+            }
+            self.tail.push_back(event.clone());
+        }
         let ty = event.event_type.as_str();
+        if ty.starts_with("Execution") && ty != "ExecutionStarted" && ty != "ExecutionRedriven" {
+            self.closed = true;
+        }
         let name = || {
             event
                 .details
@@ -115,6 +138,41 @@ impl Tally {
             text.push_str(note);
         }
         text
+    }
+}
+
+/// The history as observed, for the table at the end: the first events, how many were
+/// left out, the last events.
+pub struct Observed {
+    pub head: Vec<HistoryEvent>,
+    pub skipped: usize,
+    pub tail: Vec<HistoryEvent>,
+}
+
+impl Tally {
+    fn observed(&self) -> Option<Observed> {
+        if !self.closed {
+            return None;
+        }
+        if self.total <= HEAD + TAIL {
+            return Some(Observed {
+                head: self.head.clone(),
+                skipped: 0,
+                tail: Vec::new(),
+            });
+        }
+        // The last TAIL events: the end of `head` when `tail` has fewer.
+        let mut last: Vec<HistoryEvent> = self.head[HEAD..]
+            .iter()
+            .chain(self.tail.iter())
+            .cloned()
+            .collect();
+        let last = last.split_off(last.len() - TAIL);
+        Some(Observed {
+            head: self.head[..HEAD].to_vec(),
+            skipped: self.total - HEAD - TAIL,
+            tail: last,
+        })
     }
 }
 
@@ -192,6 +250,12 @@ impl Live {
         if let Ok(mut tally) = self.tally.lock() {
             tally.note = Some(text.to_string());
         }
+    }
+
+    /// The history seen, once the execution has ended in this process (`None` while it
+    /// runs on elsewhere, e.g. parked for a callback).
+    pub fn observed(&self) -> Option<Observed> {
+        self.tally.lock().ok()?.observed()
     }
 
     pub fn states_entered(&self) -> u64 {
@@ -274,6 +338,31 @@ mod tests {
         t.observe(&event(8, "MapStateExited", json!({"name": "Each"})));
         assert_eq!(t.message(), "Work · 2 states entered");
         assert_eq!(t.events, 8);
+    }
+
+    #[test]
+    fn the_observed_history_keeps_its_head_and_tail() {
+        let mut t = Tally::default();
+        for id in 1..=100 {
+            t.observe(&event(id, "PassStateEntered", json!({"name": "P"})));
+        }
+        assert!(t.observed().is_none(), "not closed yet");
+        t.observe(&event(101, "ExecutionSucceeded", json!({"output": "{}"})));
+        let o = t.observed().unwrap();
+        let ids = |v: &[HistoryEvent]| v.iter().map(|e| e.id).collect::<Vec<_>>();
+        assert_eq!(ids(&o.head), (1..=20).collect::<Vec<_>>());
+        assert_eq!(ids(&o.tail), (82..=101).collect::<Vec<_>>());
+        assert_eq!(o.skipped, 61);
+
+        let mut short = Tally::default();
+        for id in 1..=45 {
+            short.observe(&event(id, "PassStateEntered", json!({"name": "P"})));
+        }
+        short.observe(&event(46, "ExecutionFailed", json!({"error": "E"})));
+        let o = short.observed().unwrap();
+        assert_eq!(ids(&o.head), (1..=20).collect::<Vec<_>>());
+        assert_eq!(ids(&o.tail), (27..=46).collect::<Vec<_>>());
+        assert_eq!(o.skipped, 6);
     }
 
     #[test]

@@ -11,9 +11,10 @@ use clap::{Arg, ArgAction, ArgMatches, Command};
 use serde_json::{json, Map, Value};
 
 use super::history_table::{self, Row, Style};
-use super::live::{self, Live};
+use super::live::{self, Live, HEAD, TAIL};
 use super::output::{self, Format};
 use super::{params, Failure, Globals};
+use crate::api::executions::event_json;
 use crate::api::{self, ApiError, Context};
 
 /// Exit code of `sfn run` when the execution did not succeed.
@@ -21,10 +22,6 @@ pub const EXECUTION_FAILED: i32 = 1;
 
 /// How often a parked execution (waiting for a callback) is looked at again.
 const POLL: Duration = Duration::from_millis(200);
-
-/// History rows shown at the end of a run; longer histories show their head and tail.
-const HEAD: usize = 20;
-const TAIL: usize = 20;
 
 pub fn command() -> Command {
     Command::new("run")
@@ -298,45 +295,15 @@ fn final_report(ctx: &mut Context, live: &Live, execution: &Value, full: bool) -
         .get("executionArn")
         .and_then(Value::as_str)
         .unwrap_or_default();
-    let page = |ctx: &mut Context, reverse: bool, size: usize| -> Vec<Value> {
-        api::call(
-            ctx,
-            "GetExecutionHistory",
-            json!({"executionArn": arn, "reverseOrder": reverse, "maxResults": size}),
-        )
-        .ok()
-        .and_then(|p| p.get("events").and_then(Value::as_array).cloned())
-        .unwrap_or_default()
-    };
-    let mut head = page(ctx, false, HEAD + TAIL);
-    let mut tail = Vec::new();
-    if head.len() == HEAD + TAIL {
-        tail = page(ctx, true, TAIL);
-        tail.reverse();
-        let last_head = head
-            .get(HEAD - 1)
-            .and_then(|e| e.get("id"))
-            .and_then(Value::as_i64);
-        let first_tail = tail
-            .first()
-            .and_then(|e| e.get("id"))
-            .and_then(Value::as_i64);
-        match (last_head, first_tail) {
-            (Some(h), Some(t)) if t > h + 1 => head.truncate(HEAD),
-            // Head and tail meet: the history is exactly HEAD + TAIL events long.
-            _ => tail.clear(),
+    let (head, skipped, tail) = match live.observed() {
+        // Events seen as they happened: no need to read a long history back.
+        Some(seen) => {
+            let json = |events: &[crate::engine::HistoryEvent]| -> Vec<Value> {
+                events.iter().map(|e| event_json(e, true)).collect()
+            };
+            (json(&seen.head), seen.skipped, json(&seen.tail))
         }
-    }
-    let skipped = match (
-        head.last()
-            .and_then(|e| e.get("id"))
-            .and_then(Value::as_i64),
-        tail.first()
-            .and_then(|e| e.get("id"))
-            .and_then(Value::as_i64),
-    ) {
-        (Some(h), Some(t)) => (t - h - 1).max(0) as usize,
-        _ => 0,
+        None => history_ends(ctx, arn),
     };
     // States of the tail events come from their own entered/exited events or chains
     // inside the tail; attribution over the shown events is enough for a summary.
@@ -368,6 +335,36 @@ fn final_report(ctx: &mut Context, live: &Live, execution: &Value, full: bool) -
         ));
     }
     out
+}
+
+/// The first and last events of a history read through the API (for an execution that
+/// ended in another process), and how many lie between them.
+fn history_ends(ctx: &mut Context, arn: &str) -> (Vec<Value>, usize, Vec<Value>) {
+    let page = |ctx: &mut Context, reverse: bool, size: usize| -> Vec<Value> {
+        api::call(
+            ctx,
+            "GetExecutionHistory",
+            json!({"executionArn": arn, "reverseOrder": reverse, "maxResults": size}),
+        )
+        .ok()
+        .and_then(|p| p.get("events").and_then(Value::as_array).cloned())
+        .unwrap_or_default()
+    };
+    let id = |e: Option<&Value>| e.and_then(|e| e.get("id")).and_then(Value::as_i64);
+    let mut head = page(ctx, false, HEAD + TAIL);
+    if head.len() < HEAD + TAIL {
+        return (head, 0, Vec::new());
+    }
+    let mut tail = page(ctx, true, TAIL);
+    tail.reverse();
+    match (id(head.get(HEAD - 1)), id(tail.first())) {
+        (Some(h), Some(t)) if t > h + 1 => {
+            head.truncate(HEAD);
+            (head, (t - h - 1) as usize, tail)
+        }
+        // Head and tail meet: the history is exactly HEAD + TAIL events long.
+        _ => (head, 0, Vec::new()),
+    }
 }
 
 fn status_line(execution: &Value, live: &Live) -> String {
