@@ -11,6 +11,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde_json::Value;
 
 use crate::engine::{EventSink, HistoryEvent};
 
@@ -51,7 +52,9 @@ pub struct Tally {
     /// The first `HEAD + TAIL` events, then a window on the last `TAIL`: the table at the
     /// end comes from here rather than from reading a long history back.
     head: Vec<HistoryEvent>,
-    tail: std::collections::VecDeque<HistoryEvent>,
+    /// A ring: once full, `ring_next` is the oldest slot, overwritten in place.
+    ring: Vec<HistoryEvent>,
+    ring_next: usize,
     total: usize,
     /// An `Execution…` event closed the history.
     closed: bool,
@@ -64,28 +67,26 @@ impl Tally {
         self.total += 1;
         if self.head.len() < HEAD + TAIL {
             self.head.push(event.clone());
+        } else if self.ring.len() < TAIL {
+            self.ring.push(event.clone());
         } else {
-            if self.tail.len() == TAIL {
-                self.tail.pop_front();
-            }
-            self.tail.push_back(event.clone());
+            copy_event(&mut self.ring[self.ring_next], event);
+            self.ring_next = (self.ring_next + 1) % TAIL;
         }
         let ty = event.event_type.as_str();
         if ty.starts_with("Execution") && ty != "ExecutionStarted" && ty != "ExecutionRedriven" {
             self.closed = true;
         }
-        let name = || {
-            event
-                .details
-                .as_ref()
-                .and_then(|d| d.get("name"))
-                .and_then(|n| n.as_str())
-                .unwrap_or_default()
-                .to_string()
-        };
+        let name = event
+            .details
+            .as_ref()
+            .and_then(|d| d.get("name"))
+            .and_then(|n| n.as_str())
+            .unwrap_or_default();
         if ty.ends_with("StateEntered") {
             self.states_entered += 1;
-            self.current = name();
+            self.current.clear();
+            self.current.push_str(name);
         } else if ty == "MapStateStarted" {
             let total = event
                 .details
@@ -141,6 +142,33 @@ impl Tally {
     }
 }
 
+/// Copies `src` over `dst`, reusing `dst`'s allocations where the shapes match: the ring
+/// of last events then costs no allocation per event in a loop.
+fn copy_event(dst: &mut HistoryEvent, src: &HistoryEvent) {
+    dst.id = src.id;
+    dst.previous_event_id = src.previous_event_id;
+    dst.timestamp = src.timestamp;
+    dst.event_type.clone_from(&src.event_type);
+    match (&mut dst.details, &src.details) {
+        (Some(d), Some(s)) => copy_value(d, s),
+        (d, s) => d.clone_from(s),
+    }
+}
+
+fn copy_value(dst: &mut Value, src: &Value) {
+    match (dst, src) {
+        (Value::String(d), Value::String(s)) => d.clone_from(s),
+        (Value::Object(d), Value::Object(s))
+            if d.len() == s.len() && d.keys().zip(s.keys()).all(|(a, b)| a == b) =>
+        {
+            for ((_, dv), (_, sv)) in d.iter_mut().zip(s.iter()) {
+                copy_value(dv, sv);
+            }
+        }
+        (dst, src) => *dst = src.clone(),
+    }
+}
+
 /// The history as observed, for the table at the end: the first events, how many were
 /// left out, the last events.
 pub struct Observed {
@@ -162,9 +190,11 @@ impl Tally {
             });
         }
         // The last TAIL events: the end of `head` when `tail` has fewer.
+        let (newer, older) = self.ring.split_at(self.ring_next);
         let mut last: Vec<HistoryEvent> = self.head[HEAD..]
             .iter()
-            .chain(self.tail.iter())
+            .chain(older)
+            .chain(newer)
             .cloned()
             .collect();
         let last = last.split_off(last.len() - TAIL);
@@ -303,7 +333,7 @@ pub fn duration(d: Duration) -> String {
 mod tests {
     use super::*;
     use chrono::Utc;
-    use serde_json::{json, Value};
+    use serde_json::json;
 
     fn event(id: i64, ty: &str, details: Value) -> HistoryEvent {
         HistoryEvent {
@@ -363,6 +393,31 @@ mod tests {
         assert_eq!(ids(&o.head), (1..=20).collect::<Vec<_>>());
         assert_eq!(ids(&o.tail), (27..=46).collect::<Vec<_>>());
         assert_eq!(o.skipped, 6);
+    }
+
+    #[test]
+    fn copying_an_event_in_place_gives_an_equal_event() {
+        let a = event(
+            1,
+            "PassStateEntered",
+            json!({"name": "A", "input": "{}", "inputDetails": {"truncated": false}}),
+        );
+        let b = event(
+            2,
+            "PassStateExited",
+            json!({"name": "Bee", "output": "[1,2]", "outputDetails": {"truncated": false}}),
+        );
+        let c = event(
+            3,
+            "PassStateEntered",
+            json!({"name": "C", "input": "\"a longer input\"", "inputDetails": {"truncated": false}}),
+        );
+        let d = event(4, "ExecutionSucceeded", Value::Null);
+        let mut slot = a.clone();
+        for next in [&b, &c, &a, &d, &b] {
+            copy_event(&mut slot, next);
+            assert_eq!(&slot, next);
+        }
     }
 
     #[test]
