@@ -26,8 +26,8 @@ pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<
 
 /// Collects events for one batched write.
 #[derive(Default)]
-struct BufferSink {
-    events: Vec<HistoryEvent>,
+pub(crate) struct BufferSink {
+    pub(crate) events: Vec<HistoryEvent>,
 }
 
 impl EventSink for BufferSink {
@@ -148,12 +148,13 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     if !machine_arn.starts_with("arn:") || !machine_arn.contains(":stateMachine:") {
         return Err(invalid_arn(machine_arn));
     }
-    let resolved = store::resolve(&ctx.store, machine_arn)?.ok_or_else(|| {
-        ApiError::new(
-            "StateMachineDoesNotExist",
-            format!("State Machine Does Not Exist: '{machine_arn}'"),
-        )
-    })?;
+    let resolved =
+        super::aliases::resolve_for_execution(&ctx.store, machine_arn)?.ok_or_else(|| {
+            ApiError::new(
+                "StateMachineDoesNotExist",
+                format!("State Machine Does Not Exist: '{machine_arn}'"),
+            )
+        })?;
     let machine = resolved.machine;
     let name = match optional_str(input, "name") {
         Some(n) => {
@@ -258,29 +259,33 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     }
     record_outcome(&mut record, &execution, &progress)?;
     store::save_progress(sink.store, &record, &sink.events)?;
+    // An outcome delivered while it ran (a callback handler answering at once) is taken now.
+    super::task_tokens::resume(ctx, &execution_arn)?;
     Ok(json!({
         "executionArn": execution_arn,
         "startDate": timestamp(started),
     }))
 }
 
-/// The Task runner for an execution: mock file test case and local handlers.
+/// The Task runner for an execution: its mock test case (`#<case>`) and local handlers.
 fn task_runner(
     ctx: &Context,
     state_machine_name: &str,
     test_case: Option<&str>,
 ) -> Result<Box<dyn engine::TaskRunner>, ApiError> {
-    crate::tasks::runner_for(
-        ctx.mock_config.as_deref(),
-        ctx.handlers.as_deref(),
-        state_machine_name,
-        test_case,
+    super::task_tokens::runner(
+        ctx,
+        &crate::tasks::RunnerConfig::new(
+            ctx.mock_config.as_deref(),
+            ctx.handlers.as_deref(),
+            state_machine_name,
+            test_case,
+        ),
     )
-    .map_err(|e| ApiError::new("ValidationException", e.to_string()))
 }
 
 /// Copies the execution's status into its record (and its state, when parked).
-fn record_outcome(
+pub(crate) fn record_outcome(
     record: &mut ExecutionRecord,
     execution: &Execution,
     progress: &Progress,
@@ -467,7 +472,9 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     if !machine_arn.starts_with("arn:") || !machine_arn.contains(":stateMachine:") {
         return Err(invalid_arn(machine_arn));
     }
-    let machine = store::machine(&ctx.store, machine_arn)?.ok_or_else(|| {
+    // A version or alias ARN lists the executions of that version or alias.
+    let (base_arn, scope) = super::aliases::execution_scope(&ctx.store, machine_arn)?;
+    let machine = store::machine(&ctx.store, &base_arn)?.ok_or_else(|| {
         ApiError::new(
             "StateMachineDoesNotExist",
             format!("State Machine Does Not Exist: '{machine_arn}'"),
@@ -482,7 +489,13 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     let size = page_size(input, 100)?;
     let offset = decode_token(optional_str(input, "nextToken"))?;
     let status = optional_str(input, "statusFilter");
-    let records = store::list(&ctx.store, machine_arn, status)?;
+    let mut records = store::list(&ctx.store, &base_arn, status)?;
+    records.retain(|r| {
+        scope.includes(
+            r.state_machine_version_arn.as_deref(),
+            r.state_machine_alias_arn.as_deref(),
+        )
+    });
     let page: Vec<Value> = records
         .iter()
         .skip(offset)
@@ -556,7 +569,14 @@ fn describe_state_machine_for_execution(
         json!({"level": "OFF", "includeExecutionData": false}),
     );
     out.insert("tracingConfiguration".into(), json!({"enabled": false}));
-    if let Some(revision) = machine.and_then(|m| m.revision_id) {
+    // An execution of a version ran that version's revision, not the machine's latest.
+    let revision = match &record.state_machine_version_arn {
+        Some(version) => {
+            crate::store::versions::get(&ctx.store, version)?.and_then(|v| v.revision_id)
+        }
+        None => machine.and_then(|m| m.revision_id),
+    };
+    if let Some(revision) = revision {
         out.insert("revisionId".into(), revision.into());
     }
     Ok(Value::Object(out))
@@ -608,6 +628,7 @@ fn stop_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
         }
     }
     store::save_progress(&mut ctx.store, &record, &sink.events)?;
+    crate::store::task_tokens::abort_execution(&ctx.store, arn, Utc::now())?;
     Ok(json!({"stopDate": api_date(record.stop_date.as_deref().unwrap_or_default())}))
 }
 
