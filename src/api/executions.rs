@@ -70,6 +70,21 @@ impl EventSink for StoreSink<'_> {
     }
 }
 
+/// Forwards each event to the sink that records it, then to the context's observer.
+struct Observed<'a> {
+    sink: &'a mut dyn EventSink,
+    observer: Option<&'a mut dyn EventSink>,
+}
+
+impl EventSink for Observed<'_> {
+    fn emit(&mut self, event: &HistoryEvent) {
+        self.sink.emit(event);
+        if let Some(observer) = self.observer.as_mut() {
+            observer.emit(event);
+        }
+    }
+}
+
 fn required_str<'a>(input: &'a Value, key: &str) -> Result<&'a str, ApiError> {
     input.get(key).and_then(Value::as_str).ok_or_else(|| {
         ApiError::parameter(format!("Missing required parameter in input: \"{key}\""))
@@ -234,12 +249,16 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         buffered: 0,
         error: None,
     };
-    let mut execution = Execution::start(&parsed, info, &mut sink);
+    let mut observed = Observed {
+        sink: &mut sink,
+        observer: ctx.observer.as_deref_mut().map(|o| o as &mut dyn EventSink),
+    };
+    let mut execution = Execution::start(&parsed, info, &mut observed);
     let progress = {
         let mut env = Env {
             machine: &parsed,
             tasks: runner.as_ref(),
-            sink: &mut sink,
+            sink: &mut observed,
             options: Options {
                 wait_time_scale: wait_time_scale(),
             },

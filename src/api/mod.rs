@@ -22,6 +22,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::engine::EventSink;
 use crate::store::Store;
 
 /// Everything an operation needs besides its request.
@@ -33,6 +34,9 @@ pub struct Context {
     pub mock_config: Option<PathBuf>,
     /// Local handlers file (`--handlers` / `SFN_HANDLERS`).
     pub handlers: Option<PathBuf>,
+    /// Sees every history event of the executions this context runs, as the engine emits
+    /// it (a progress display); `None` costs nothing.
+    pub observer: Option<Box<dyn EventSink>>,
 }
 
 impl Context {
@@ -43,6 +47,7 @@ impl Context {
             account: "123456789012".into(),
             mock_config: None,
             handlers: None,
+            observer: None,
         }
     }
 
