@@ -1,0 +1,158 @@
+//! Redrive (`RedriveExecution`): an execution that FAILED, TIMED_OUT or was ABORTED
+//! continues from the state that did not succeed, keeping everything that did.
+//!
+//! The interpreter's stack of frames is the exact picture of "what had succeeded so far":
+//! the enclosing threads wait in their Parallel/Map state, the fan-outs hold the results of
+//! the branches and iterations that succeeded (and know which are still to run), and the
+//! top thread is at the unsuccessful state with its raw input and variables. So the resume
+//! point is a copy of the stack:
+//! - taken when a thread fails without catching the error (before the failure unwinds the
+//!   stack; a failure that only propagates an earlier one keeps the earlier, deeper copy),
+//! - or, for a timeout or an abort, the stack as it stands when the execution ends.
+//!
+//! Redriving restores it, enters the unsuccessful state again and runs on: the rest of a
+//! Parallel's branches and a Map's iterations run, the successful ones are not run again.
+//! Distributed Map children (silent threads) are not tracked one by one: the Map state as a
+//! whole runs again.
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+use super::{now_millis, EventSink, Execution, Frame, Phase, Status, Thread};
+
+/// What an execution keeps for redriving it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(super) struct Redrive {
+    /// When the execution was last redriven (ms since the epoch): `$$.Execution.RedriveTime`
+    /// and the new start of the machine's `TimeoutSeconds`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    time_millis: Option<i64>,
+    /// The stack to restore (see the module docs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    resume: Option<Vec<Frame>>,
+}
+
+/// Why an execution cannot be redriven by the engine.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RedriveError {
+    #[error("Execution is {0} and cannot be redriven")]
+    NotEnded(&'static str),
+    #[error("Execution cannot be redriven: it kept no state to resume from")]
+    NoResumePoint,
+}
+
+/// The same visit of the same state (its Entered event identifies it).
+fn same_visit(a: &Thread, b: &Thread) -> bool {
+    a.block == b.block && a.state == b.state && a.entered_event == b.entered_event
+}
+
+impl Execution {
+    /// Records the resume point when `thread` (just taken off the stack) fails without
+    /// catching the error.
+    pub(super) fn note_failure(&mut self, thread: &Thread) {
+        if thread.silent {
+            return;
+        }
+        let depth = self.frames.len();
+        let propagated = match self.redrive.resume.as_ref().and_then(|s| s.get(depth)) {
+            Some(Frame::Thread(earlier)) => same_visit(earlier, thread),
+            _ => false,
+        };
+        if propagated {
+            return;
+        }
+        let mut stack = self.frames.clone();
+        stack.push(Frame::Thread(Box::new(thread.clone())));
+        self.redrive.resume = Some(stack);
+    }
+
+    /// Called as the execution ends with `status`: a timeout or abort keeps the stack as
+    /// it stands; a failure keeps what [`Execution::note_failure`] recorded; success
+    /// needs nothing.
+    pub(super) fn keep_resume_point(&mut self, status: &Status) {
+        match status {
+            Status::Succeeded { .. } | Status::Running => self.redrive.resume = None,
+            Status::Failed { .. } if self.frames.is_empty() => {}
+            _ => {
+                // Anything still on the stack is where the execution was interrupted (a
+                // timeout, StopExecution, the history limit).
+                if !self.frames.is_empty() {
+                    self.redrive.resume = Some(self.frames.clone());
+                }
+            }
+        }
+    }
+
+    /// The start of the machine's `TimeoutSeconds` window: the start, or the last redrive.
+    pub(super) fn clock_start_millis(&self) -> i64 {
+        self.redrive.time_millis.unwrap_or(self.info.start_millis)
+    }
+
+    /// Adjusts the context object's `Execution` member: Express executions have no
+    /// `RedriveCount`; a redriven execution has `RedriveTime`.
+    pub(super) fn execution_context(&self, execution: &mut Map<String, Value>) {
+        if self.info.execution_arn.contains(":express:") {
+            execution.remove("RedriveCount");
+        }
+        if let Some(millis) = self.redrive.time_millis {
+            execution.insert("RedriveTime".into(), super::iso_millis(millis).into());
+        }
+    }
+
+    /// Whether the execution kept a point to resume from.
+    pub fn can_redrive(&self) -> bool {
+        self.status != Status::Running && self.redrive.resume.is_some()
+    }
+
+    /// Redrives an ended, unsuccessful execution: emits `ExecutionRedriven`, increments
+    /// the redrive count and restores the resume point. [`Execution::run`] continues
+    /// from there (the unsuccessful state is entered again).
+    pub fn redrive(&mut self, sink: &mut dyn EventSink) -> Result<(), RedriveError> {
+        if let status @ (Status::Running | Status::Succeeded { .. }) = &self.status {
+            return Err(RedriveError::NotEnded(status.name()));
+        }
+        let Some(mut stack) = self.redrive.resume.take() else {
+            return Err(RedriveError::NoResumePoint);
+        };
+        let count = self.info.redrive_count + 1;
+        let previous = self.last_event_id;
+        let redriven = self.emit(
+            sink,
+            false,
+            "ExecutionRedriven",
+            previous,
+            Some(json!({ "redriveCount": count })),
+        );
+        self.info.redrive_count = count;
+        self.redrive.time_millis = Some(now_millis());
+        self.status = Status::Running;
+        // Every thread that runs again continues from the redrive event; the top one
+        // enters its unsuccessful state again.
+        let top = stack.len().saturating_sub(1);
+        for (i, frame) in stack.iter_mut().enumerate() {
+            if let Frame::Thread(thread) = frame {
+                thread.last_event = redriven;
+                thread.initial = false;
+                if i == top {
+                    thread.phase = Phase::Enter;
+                }
+            }
+        }
+        // A Map iteration that runs again starts again.
+        for i in 0..stack.len() {
+            let (Frame::Fan(fan), Some(Frame::Thread(child))) = (&stack[i], stack.get(i + 1))
+            else {
+                continue;
+            };
+            if fan.silent || !matches!(fan.kind, super::FanKind::Map { .. }) {
+                continue;
+            }
+            let details = json!({"index": child.index, "name": fan.owner_state});
+            let started = self.emit(sink, false, "MapIterationStarted", redriven, Some(details));
+            if let Some(Frame::Thread(child)) = stack.get_mut(i + 1) {
+                child.last_event = started;
+            }
+        }
+        self.frames = stack;
+        Ok(())
+    }
+}
