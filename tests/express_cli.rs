@@ -53,7 +53,11 @@ fn a_sync_execution_returns_its_whole_outcome() {
     let execution_arn = out["executionArn"].as_str().unwrap();
     let prefix = "arn:aws:states:us-east-1:123456789012:express:fast:run-1:";
     assert!(execution_arn.starts_with(prefix), "{execution_arn}");
-    assert_eq!(execution_arn[prefix.len()..].len(), 36, "a uuid ends the ARN");
+    assert_eq!(
+        execution_arn[prefix.len()..].len(),
+        36,
+        "a uuid ends the ARN"
+    );
     assert_eq!(out["stateMachineArn"], machine.as_str());
     assert_eq!(out["name"], "run-1");
     assert_eq!(out["status"], "SUCCEEDED");
@@ -139,14 +143,23 @@ fn start_sync_execution_errors() {
     let standard = sfn.create("standard");
     let missing = arn("missing");
     let cases: Vec<(Vec<&str>, &str)> = vec![
-        (vec!["--state-machine-arn", &standard], "StateMachineTypeNotSupported"),
-        (vec!["--state-machine-arn", &missing], "StateMachineDoesNotExist"),
+        (
+            vec!["--state-machine-arn", &standard],
+            "StateMachineTypeNotSupported",
+        ),
+        (
+            vec!["--state-machine-arn", &missing],
+            "StateMachineDoesNotExist",
+        ),
         (vec!["--state-machine-arn", "not-an-arn"], "InvalidArn"),
         (
             vec!["--state-machine-arn", &express, "--input", "{oops"],
             "InvalidExecutionInput",
         ),
-        (vec!["--state-machine-arn", &express, "--name", "a b"], "InvalidName"),
+        (
+            vec!["--state-machine-arn", &express, "--name", "a b"],
+            "InvalidName",
+        ),
     ];
     for (args, code) in cases {
         let mut full = vec!["start-sync-execution"];
@@ -164,7 +177,11 @@ fn express_executions_have_no_describe_history_stop_or_list() {
     let started = sfn.json(&["start-execution", "--state-machine-arn", &machine]);
     let execution = started["executionArn"].as_str().unwrap();
     assert!(execution.contains(":express:fast:"), "{execution}");
-    for command in ["describe-execution", "get-execution-history", "stop-execution"] {
+    for command in [
+        "describe-execution",
+        "get-execution-history",
+        "stop-execution",
+    ] {
         let (exit, stderr) = sfn.fail(&[command, "--execution-arn", execution]);
         assert_eq!(exit, 254);
         assert!(
