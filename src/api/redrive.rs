@@ -64,6 +64,10 @@ fn not_redrivable_reason(
         "FAILED" | "TIMED_OUT" | "ABORTED" => {}
         other => return Ok(Some(format!("Execution is {other} and cannot be redriven"))),
     }
+    // A deleted machine is gone at once here; AWS shows it DELETING while executions end.
+    if store::machine(&ctx.store, &record.state_machine_arn)?.is_none() {
+        return Ok(Some("State machine is in DELETING status".into()));
+    }
     let start = parse_date(&record.start_date).unwrap_or(now);
     let stop = record
         .stop_date
@@ -194,6 +198,7 @@ mod tests {
     fn record(status: &str, stop: DateTime<Utc>) -> ExecutionRecord {
         ExecutionRecord {
             arn: "arn:aws:states:us-east-1:123456789012:execution:m:e".into(),
+            state_machine_arn: "arn:aws:states:us-east-1:123456789012:stateMachine:m".into(),
             status: status.into(),
             start_date: date_text(stop - Duration::minutes(1)),
             stop_date: Some(date_text(stop)),
@@ -204,7 +209,14 @@ mod tests {
 
     #[test]
     fn reasons_follow_awss_conditions() {
-        let ctx = Context::new(Store::in_memory().unwrap());
+        let mut ctx = Context::new(Store::in_memory().unwrap());
+        crate::api::call(
+            &mut ctx,
+            "CreateStateMachine",
+            json!({"name": "m", "roleArn": "arn:aws:iam::123456789012:role/r",
+                   "definition": r#"{"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}"#}),
+        )
+        .unwrap();
         let now = Utc::now();
         let reason = |r: &ExecutionRecord| not_redrivable_reason(&ctx, r, now).unwrap();
         assert_eq!(reason(&record("FAILED", now)), None);
@@ -230,5 +242,11 @@ mod tests {
         let mut stateless = record("FAILED", now);
         stateless.engine_state = None;
         assert!(reason(&stateless).is_some());
+        let mut orphan = record("FAILED", now);
+        orphan.state_machine_arn = "arn:aws:states:us-east-1:123456789012:stateMachine:gone".into();
+        assert_eq!(
+            reason(&orphan).as_deref(),
+            Some("State machine is in DELETING status")
+        );
     }
 }
