@@ -156,3 +156,161 @@ impl Execution {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::super::{Env, ExecutionInfo, Options};
+    use super::*;
+    use crate::asl::definition::{self, StateMachine};
+    use crate::engine::task::NoTasks;
+    use crate::engine::HistoryEvent;
+
+    #[derive(Default)]
+    struct Collect(Vec<HistoryEvent>);
+
+    impl EventSink for Collect {
+        fn emit(&mut self, event: &HistoryEvent) {
+            self.0.push(event.clone());
+        }
+    }
+
+    fn machine(definition: serde_json::Value) -> StateMachine {
+        definition::parse(&definition).unwrap()
+    }
+
+    fn start(machine: &StateMachine, sink: &mut Collect) -> Execution {
+        let info = ExecutionInfo {
+            execution_arn: "arn:aws:states:us-east-1:123456789012:execution:m:e".into(),
+            execution_name: "e".into(),
+            state_machine_arn: "arn:aws:states:us-east-1:123456789012:stateMachine:m".into(),
+            state_machine_name: "m".into(),
+            role_arn: "arn:aws:iam::123456789012:role/r".into(),
+            input: json!({}),
+            input_text: "{}".into(),
+            start_millis: now_millis(),
+            redrive_count: 0,
+            region: "us-east-1".into(),
+            state_machine_version_arn: None,
+            state_machine_alias_arn: None,
+        };
+        let mut execution = Execution::start(machine, info, sink);
+        run(&mut execution, machine, sink);
+        execution
+    }
+
+    fn run(execution: &mut Execution, machine: &StateMachine, sink: &mut Collect) {
+        execution.run(&mut Env {
+            machine,
+            tasks: &NoTasks,
+            sink,
+            options: Options {
+                wait_time_scale: 0.0,
+            },
+        });
+    }
+
+    /// A state that fails until the execution is redriven.
+    fn flaky(next: &str) -> serde_json::Value {
+        json!({"Type": "Choice", "Choices": [
+            {"Variable": "$$.Execution.RedriveCount", "NumericGreaterThan": 0, "Next": next}]})
+    }
+
+    fn entered(sink: &Collect, name: &str) -> usize {
+        sink.0
+            .iter()
+            .filter(|e| {
+                e.event_type.ends_with("StateEntered")
+                    && e.details.as_ref().unwrap()["name"] == name
+            })
+            .count()
+    }
+
+    #[test]
+    fn a_nested_failure_resumes_in_the_innermost_thread_after_a_round_trip() {
+        let m = machine(json!({"StartAt": "Outer", "States": {"Outer": {
+        "Type": "Parallel", "End": true, "Branches": [
+          {"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": "a", "End": true}}},
+          {"StartAt": "Items", "States": {
+            "Items": {"Type": "Pass", "Result": [1, 2], "Next": "Inner"},
+            "Inner": {"Type": "Map", "End": true, "ItemProcessor": {
+              "StartAt": "Flaky", "States": {
+                "Flaky": flaky("Ok"), "Ok": {"Type": "Pass", "End": true}}}}}}
+          ]}}}));
+        let mut sink = Collect::default();
+        let execution = start(&m, &mut sink);
+        assert!(matches!(execution.status, Status::Failed { .. }));
+        assert!(execution.can_redrive());
+        // The state survives being stored between the failure and the redrive.
+        let text = serde_json::to_string(&execution).unwrap();
+        let mut execution: Execution = serde_json::from_str(&text).unwrap();
+        execution.redrive(&mut sink).unwrap();
+        assert_eq!(execution.info.redrive_count, 1);
+        run(&mut execution, &m, &mut sink);
+        assert_eq!(
+            execution.status,
+            Status::Succeeded {
+                output: json!(["a", [1, 2]])
+            }
+        );
+        assert_eq!(entered(&sink, "Outer"), 1);
+        assert_eq!(entered(&sink, "A"), 1);
+        assert_eq!(entered(&sink, "Items"), 1);
+        assert_eq!(entered(&sink, "Inner"), 1);
+        // Iteration 0 failed and ran again; iteration 1 ran after the redrive.
+        assert_eq!(entered(&sink, "Flaky"), 3);
+    }
+
+    #[test]
+    fn a_caught_failure_does_not_become_the_resume_point() {
+        let m = machine(json!({"StartAt": "Try", "States": {
+            "Try": {"Type": "Parallel", "Next": "Later",
+              "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Later"}],
+              "Branches": [{"StartAt": "Boom", "States": {
+                "Boom": {"Type": "Fail", "Error": "Caught"}}}]},
+            "Later": flaky("Done"),
+            "Done": {"Type": "Succeed"}}}));
+        let mut sink = Collect::default();
+        let mut execution = start(&m, &mut sink);
+        assert_eq!(
+            execution.status,
+            Status::Failed {
+                error: Some("States.NoChoiceMatched".into()),
+                cause: execution_cause(&execution),
+            }
+        );
+        execution.redrive(&mut sink).unwrap();
+        run(&mut execution, &m, &mut sink);
+        assert!(matches!(execution.status, Status::Succeeded { .. }));
+        assert_eq!(entered(&sink, "Boom"), 1);
+        assert_eq!(entered(&sink, "Later"), 2);
+        let types: Vec<&str> = sink.0.iter().map(|e| e.event_type.as_str()).collect();
+        let redriven = types
+            .iter()
+            .position(|t| *t == "ExecutionRedriven")
+            .unwrap();
+        assert_eq!(types[redriven - 1], "ExecutionFailed");
+        assert_eq!(types[redriven + 1], "ChoiceStateEntered");
+        assert!(!execution.can_redrive());
+    }
+
+    fn execution_cause(execution: &Execution) -> Option<String> {
+        match &execution.status {
+            Status::Failed { cause, .. } => cause.clone(),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn running_and_successful_executions_are_not_redriven() {
+        let m = machine(json!({"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}));
+        let mut sink = Collect::default();
+        let mut execution = start(&m, &mut sink);
+        assert_eq!(
+            execution.redrive(&mut sink),
+            Err(RedriveError::NotEnded("SUCCEEDED"))
+        );
+        assert!(!execution.can_redrive());
+    }
+}
