@@ -242,6 +242,22 @@ mod tests {
         let mut stateless = record("FAILED", now);
         stateless.engine_state = None;
         assert!(reason(&stateless).is_some());
+        let events: Vec<crate::engine::HistoryEvent> = (1..=MAX_HISTORY_EVENTS)
+            .map(|id| crate::engine::HistoryEvent {
+                id,
+                previous_event_id: id - 1,
+                timestamp: now,
+                event_type: "PassStateEntered".into(),
+                details: None,
+            })
+            .collect();
+        let full = record("FAILED", now);
+        store::append_events(&mut ctx.store, &full.arn, &events).unwrap();
+        assert_eq!(
+            not_redrivable_reason(&ctx, &full, now).unwrap().as_deref(),
+            Some("Execution history event limit exceeded")
+        );
+        let reason = |r: &ExecutionRecord| not_redrivable_reason(&ctx, r, now).unwrap();
         let mut orphan = record("FAILED", now);
         orphan.state_machine_arn = "arn:aws:states:us-east-1:123456789012:stateMachine:gone".into();
         assert_eq!(
