@@ -136,6 +136,10 @@ fn load_execution(ctx: &Context, arn: &str) -> Result<ExecutionRecord, ApiError>
     if !is_execution_arn(arn) {
         return Err(invalid_arn(arn));
     }
+    // Express executions have no history to describe, list or stop.
+    if super::sync_executions::is_express_arn(arn) {
+        return Err(super::sync_executions::express_arn_error());
+    }
     store::get(&ctx.store, arn)?.ok_or_else(|| {
         ApiError::new(
             "ExecutionDoesNotExist",
@@ -207,8 +211,11 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     }
     let definition_value: Value = serde_json::from_str(&machine.definition)
         .map_err(|e| ApiError::internal(format!("stored definition is not JSON: {e}")))?;
-    let parsed =
+    let mut parsed =
         definition::parse(&definition_value).map_err(|e| ApiError::new("InvalidDefinition", e))?;
+    if express {
+        super::sync_executions::limit_duration(&mut parsed);
+    }
 
     let started = Utc::now();
     let info = ExecutionInfo {
@@ -241,6 +248,10 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     };
     let runner = task_runner(ctx, &machine.name, test_case.as_deref())?;
     store::insert(&ctx.store, &record)?;
+    if let Some(case) = &test_case {
+        // A redrive runs against the same mock test case.
+        crate::store::redrive::set_test_case(&ctx.store, &execution_arn, case)?;
+    }
 
     let mut sink = StoreSink {
         store: &mut ctx.store,
@@ -314,7 +325,8 @@ pub(crate) fn record_outcome(
         }
         status => {
             record.stop_date = Some(date_text(Utc::now()));
-            record.engine_state = None;
+            // An unsuccessful execution keeps its state for RedriveExecution.
+            record.engine_state = super::redrive::retained_state(execution)?;
             match status {
                 engine::Status::Succeeded { output } => {
                     record.output = Some(engine::data::to_text(output));
@@ -376,13 +388,7 @@ fn describe_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiErro
     if let Some(d) = &record.redrive_date {
         out.insert("redriveDate".into(), api_date(d));
     }
-    let (redrive_status, reason) = match record.status.as_str() {
-        "FAILED" | "TIMED_OUT" | "ABORTED" => ("REDRIVABLE", None),
-        other => (
-            "NOT_REDRIVABLE",
-            Some(format!("Execution is {other} and cannot be redriven")),
-        ),
-    };
+    let (redrive_status, reason) = super::redrive::redrive_status(ctx, &record)?;
     out.insert("redriveStatus".into(), redrive_status.into());
     if let Some(reason) = reason {
         out.insert("redriveStatusReason".into(), reason.into());
@@ -502,12 +508,21 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     let size = page_size(input, 100)?;
     let offset = decode_token(optional_str(input, "nextToken"))?;
     let status = optional_str(input, "statusFilter");
+    let redriven = match optional_str(input, "redriveFilter") {
+        None => None,
+        Some("REDRIVEN") => Some(true),
+        Some("NOT_REDRIVEN") => Some(false),
+        Some(other) => return Err(ApiError::new(
+            "ValidationException",
+            format!("1 validation error detected: Value '{other}' at 'redriveFilter' failed to satisfy constraint: Member must satisfy enum value set: [REDRIVEN, NOT_REDRIVEN]"),
+        )),
+    };
     let mut records = store::list(&ctx.store, &base_arn, status)?;
     records.retain(|r| {
         scope.includes(
             r.state_machine_version_arn.as_deref(),
             r.state_machine_alias_arn.as_deref(),
-        )
+        ) && redriven.is_none_or(|want| (r.redrive_count > 0) == want)
     });
     let page: Vec<Value> = records
         .iter()

@@ -5,7 +5,9 @@ pub mod activities;
 pub mod aliases;
 pub mod error;
 pub mod executions;
+pub mod redrive;
 pub mod state_machines;
+pub mod sync_executions;
 pub mod tags;
 pub mod task_tokens;
 pub mod test_state;
@@ -129,6 +131,8 @@ pub fn call(ctx: &mut Context, operation: &str, input: Value) -> Result<Value, A
         versions::call,
         aliases::call,
         test_state::call,
+        sync_executions::call,
+        redrive::call,
     ];
     for group in groups {
         if let Some(result) = group(ctx, operation, &input) {

@@ -22,6 +22,10 @@ use crate::asl::path::{PathError, Scope};
 use crate::asl::vars::Scoped;
 use crate::asl::{intrinsics, timestamp, StatesError, Variables};
 
+// Redrive support lives in its own file; as a child module it sees the frames.
+mod redrive;
+pub use redrive::RedriveError;
+
 /// 256 KiB: the payload quota of states, tasks and executions.
 pub const MAX_PAYLOAD_BYTES: usize = 262_144;
 /// Events per execution history.
@@ -135,6 +139,9 @@ pub struct Execution {
     frames: Vec<Frame>,
     /// Prior invocations per Task state name, for mock files.
     invocations: HashMap<String, u32>,
+    /// The resume point and redrive time (`redrive.rs`).
+    #[serde(default)]
+    redrive: redrive::Redrive,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -368,6 +375,7 @@ impl Execution {
             last_event_id: 0,
             frames: Vec::new(),
             invocations: HashMap::new(),
+            redrive: Default::default(),
             info,
         };
         let mut details = json!({
@@ -462,6 +470,7 @@ impl Execution {
             Status::Running => return,
         };
         self.emit(sink, false, event_type, previous, Some(details));
+        self.keep_resume_point(&status);
         self.frames.clear();
         self.status = status;
     }
@@ -541,7 +550,7 @@ impl Execution {
         let deadline = env
             .machine
             .timeout_seconds
-            .map(|s| self.info.start_millis + (s as i64) * 1000);
+            .map(|s| self.clock_start_millis() + (s as i64) * 1000);
         loop {
             if self.status != Status::Running {
                 return Progress::Finished;
@@ -780,17 +789,19 @@ impl Execution {
             state_ctx.insert("RetryCount".into(), thread.retry_count.into());
         }
         let mut ctx = Map::new();
-        ctx.insert(
-            "Execution".into(),
-            json!({
-                "Id": info.execution_arn,
-                "Input": info.input,
-                "StartTime": iso_millis(info.start_millis),
-                "Name": info.execution_name,
-                "RoleArn": info.role_arn,
-                "RedriveCount": info.redrive_count,
-            }),
-        );
+        let mut execution = json!({
+            "Id": info.execution_arn,
+            "Input": info.input,
+            "StartTime": iso_millis(info.start_millis),
+            "Name": info.execution_name,
+            "RoleArn": info.role_arn,
+            "RedriveCount": info.redrive_count,
+        });
+        if let Value::Object(members) = &mut execution {
+            // Express: no RedriveCount; redriven: RedriveTime (redrive.rs).
+            self.execution_context(members);
+        }
+        ctx.insert("Execution".into(), execution);
         ctx.insert(
             "StateMachine".into(),
             json!({"Id": info.state_machine_arn, "Name": info.state_machine_name}),
@@ -1566,6 +1577,9 @@ impl Execution {
     /// A thread ran out of states (`Ok(output)`) or failed: hand the outcome to the
     /// parent fan-out, or end the execution.
     fn end_thread(&mut self, thread: Thread, outcome: Result<Value, StatesError>, env: &mut Env) {
+        if outcome.is_err() {
+            self.note_failure(&thread);
+        }
         match self.frames.last_mut() {
             Some(Frame::Fan(_)) => {
                 let Some(Frame::Fan(mut fan)) = self.frames.pop() else {

@@ -4,6 +4,7 @@ pub mod activities;
 pub mod aliases;
 pub mod executions;
 mod migrations;
+pub mod redrive;
 pub mod state_machines;
 pub mod tags;
 pub mod task_tokens;
