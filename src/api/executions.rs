@@ -443,7 +443,7 @@ pub fn event_json(event: &HistoryEvent, include_data: bool) -> Value {
 fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let Some(machine_arn) = optional_str(input, "stateMachineArn") else {
         if optional_str(input, "mapRunArn").is_some() {
-            return Ok(json!({"executions": []}));
+            return super::map_runs::list_child_executions(ctx, input);
         }
         return Err(ApiError::new(
             "ValidationException",

@@ -5,6 +5,7 @@ pub mod activities;
 pub mod aliases;
 pub mod error;
 pub mod executions;
+pub mod map_runs;
 pub mod state_machines;
 pub mod tags;
 pub mod task_tokens;
@@ -114,6 +115,7 @@ pub fn call(ctx: &mut Context, operation: &str, input: Value) -> Result<Value, A
         task_tokens::call,
         versions::call,
         aliases::call,
+        map_runs::call,
     ];
     for group in groups {
         if let Some(result) = group(ctx, operation, &input) {

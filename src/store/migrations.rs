@@ -14,7 +14,7 @@ impl From<rusqlite::Error> for MigrateError {
 }
 
 /// Step N brings the schema from version N to N+1.
-const STEPS: &[&str] = &[V1, V2];
+const STEPS: &[&str] = &[V1, V2, V3];
 
 const V1: &str = r#"
 CREATE TABLE state_machines (
@@ -135,6 +135,12 @@ const V2: &str = r#"
 ALTER TABLE state_machine_versions ADD COLUMN logging_configuration TEXT;
 ALTER TABLE state_machine_versions ADD COLUMN tracing_configuration TEXT;
 ALTER TABLE state_machine_versions ADD COLUMN encryption_configuration TEXT;
+"#;
+
+/// Map run children: how many items each carried, and listing them by map run.
+const V3: &str = r#"
+ALTER TABLE executions ADD COLUMN item_count INTEGER;
+CREATE INDEX executions_by_map_run ON executions (map_run_arn, start_date);
 "#;
 
 pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
