@@ -204,6 +204,17 @@ fn csv_rows_with_headers_run_as_child_executions() {
     }
     // Each child has its own history, from its own ExecutionStarted.
     let child = children[0]["executionArn"].as_str().unwrap();
+    let described = env.json(&["describe-execution", "--execution-arn", child]);
+    assert_eq!(described["mapRunArn"], map_run.as_str());
+    let for_child = env.json(&[
+        "describe-state-machine-for-execution",
+        "--execution-arn",
+        child,
+    ]);
+    assert_eq!(for_child["mapRunArn"], map_run.as_str());
+    assert_eq!(for_child["label"], "rows");
+    let processor: Value = serde_json::from_str(for_child["definition"].as_str().unwrap()).unwrap();
+    assert_eq!(processor["StartAt"], "Work");
     let history = env.json(&["get-execution-history", "--execution-arn", child]);
     let types: Vec<&str> = history["events"]
         .as_array()

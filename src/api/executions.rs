@@ -328,6 +328,10 @@ fn describe_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiErro
     if let Some(t) = &record.trace_header {
         out.insert("traceHeader".into(), t.clone().into());
     }
+    // A child execution of a distributed Map names its map run (api/map_runs.rs).
+    if let Some(map_run) = super::map_runs::map_run_of(ctx, &record.arn)? {
+        out.insert("mapRunArn".into(), map_run.into());
+    }
     if let Some(e) = &record.error {
         out.insert("error".into(), e.clone().into());
     }
@@ -559,6 +563,11 @@ fn describe_state_machine_for_execution(
     };
     if let Some(revision) = revision {
         out.insert("revisionId".into(), revision.into());
+    }
+    // A map run's child: its map run and the Map's label (api/map_runs.rs).
+    if let Some(map_run) = super::map_runs::map_run_of(ctx, &record.arn)? {
+        out.insert("label".into(), super::map_runs::label_of(&map_run).into());
+        out.insert("mapRunArn".into(), map_run.into());
     }
     Ok(Value::Object(out))
 }

@@ -419,12 +419,7 @@ impl MapRunTasks {
         state: &mut RunState,
     ) -> Result<Value, StatesError> {
         let run_id = req.map_run_arn.rsplit(':').next().unwrap_or_default();
-        let label = req
-            .map_run_arn
-            .rsplit_once(':')
-            .and_then(|(head, _)| head.rsplit_once('/'))
-            .map(|(_, l)| l)
-            .unwrap_or(run_id);
+        let label = label_of(req.map_run_arn);
         let prefix = req
             .parent
             .state_machine_arn
@@ -823,6 +818,15 @@ pub fn list_child_executions(ctx: &mut Context, input: &Value) -> Result<Value, 
         })
         .collect();
     page("executions", rows, input)
+}
+
+/// The label part of a map run ARN (`…:mapRun:<machine>/<label>:<id>`).
+pub fn label_of(map_run_arn: &str) -> String {
+    map_run_arn
+        .rsplit_once(':')
+        .and_then(|(head, _)| head.rsplit_once('/'))
+        .map(|(_, l)| l.to_string())
+        .unwrap_or_default()
 }
 
 /// The map run that started `execution_arn` (DescribeExecution shows it).
