@@ -222,9 +222,13 @@ impl Globals {
             })
     }
 
-    fn context(&self) -> Result<Context, Failure> {
-        let path = self.db_path()?;
-        let store = Store::open(&path).map_err(|e| Failure::Other(format!("sfn: {e}")))?;
+    fn context(&self, operation: &str) -> Result<Context, Failure> {
+        let store = if api::uses_store(operation) {
+            Store::open(&self.db_path()?)
+        } else {
+            Store::in_memory()
+        }
+        .map_err(|e| Failure::Other(format!("sfn: {e}")))?;
         let mut ctx = Context::new(store);
         ctx.region = self.region.clone();
         ctx.account = self.account.clone();
@@ -262,7 +266,7 @@ fn execute(argv: impl IntoIterator<Item = OsString>) -> Result<String, Failure> 
         return Ok(format!("{skeleton}\n"));
     }
     let request = build_request(op, sub)?;
-    let mut ctx = globals.context()?;
+    let mut ctx = globals.context(op.api)?;
     let response = call(&mut ctx, op, sub, &globals, request)?;
     let response = match &globals.query {
         Some(q) => query(q, &response)?,
