@@ -509,6 +509,19 @@ fn reader_problems_fail_the_map_run_with_item_reader_failed() {
     );
 
     let env = Env::new();
+    env.put("in.csv", "a\n1\n");
+    let def = distributed(
+        csv_reader(
+            "in.csv",
+            json!({"InputType": "CSV", "MaxItemsPath": "$.max"}),
+        ),
+        pass(),
+    );
+    let execution = env.execute(&def, r#"{"max": -1}"#);
+    assert_eq!(execution["error"], "States.ItemReaderFailed");
+    assert_eq!(execution["cause"], "field MaxItems must be positive");
+
+    let env = Env::new();
     env.put("obj.json", r#"{"not": "a list"}"#);
     let def = distributed(csv_reader("obj.json", json!({"InputType": "JSON"})), pass());
     let execution = env.execute(&def, "{}");

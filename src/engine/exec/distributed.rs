@@ -129,7 +129,13 @@ impl Execution {
             Ok(Some(v)) => whole(&v, "MaxConcurrencyPath").unwrap_or(0).max(0) as u64,
             Err(e) => return fail(thread, e),
         };
+        // A reader setting AWS rejects (negative MaxItems) fails the run, after it started.
+        let mut reader_error = None;
         let reader = match map.item_reader.as_ref().map(|r| reader_spec(r, &fields)) {
+            Some(Err(e)) if e.error.as_deref() == Some(names::ITEM_READER_FAILED) => {
+                reader_error = Some(e);
+                None
+            }
             Some(Err(e)) => return fail(thread, e),
             Some(Ok(spec)) => Some(spec),
             None => None,
@@ -193,7 +199,11 @@ impl Execution {
         let selector = |index: usize, item: Value| {
             self.select_item(&thread, state, map, &effective, index, item)
         };
-        let outcome = match runner.run(&request, &selector) {
+        let ran = match reader_error {
+            Some(e) => Err(e),
+            None => runner.run(&request, &selector),
+        };
+        let outcome = match ran {
             Ok(result) => FanOutcome::Produced {
                 result,
                 last_event: run_started,
