@@ -631,3 +631,69 @@ fn list_map_runs_lists_every_run_of_an_execution_in_pages() {
     let all = env.json(&["list-map-runs", "--execution-arn", arn]);
     assert_eq!(all["mapRuns"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn list_objects_v2_lists_files_under_the_prefix_in_key_order() {
+    let env = Env::new();
+    env.put("logs/b.txt", "bb");
+    env.put("logs/a.txt", "a");
+    env.put("other/c.txt", "c");
+    let def = distributed(
+        json!({"ItemReader": {
+            "Resource": "arn:aws:states:::s3:listObjectsV2",
+            "Parameters": {"Bucket": "bucket", "Prefix": "logs/"},
+        }}),
+        pass(),
+    );
+    let out = output(&env.execute(&def, "{}"));
+    let keys: Vec<&str> = out
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["Key"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["logs/a.txt", "logs/b.txt"]);
+    assert_eq!(out[1]["Size"], 2);
+    // The MD5 of "a", quoted as S3 shows ETags.
+    assert_eq!(out[0]["Etag"], "\"0cc175b9c0f1b6a831c399e269772661\"");
+}
+
+#[test]
+fn jsonata_reader_arguments_and_batcher() {
+    let env = Env::new();
+    env.put("in.jsonl", "1\n2\n3\n");
+    let def = json!({
+        "QueryLanguage": "JSONata",
+        "StartAt": "M",
+        "States": {"M": {
+            "Type": "Map",
+            "ItemReader": {
+                "Resource": "arn:aws:states:::s3:getObject",
+                "ReaderConfig": {"InputType": "JSONL"},
+                "Arguments": {"Bucket": "bucket", "Key": "{% $states.input.key %}"},
+            },
+            "ItemBatcher": {"MaxItemsPerBatch": 2},
+            "ItemProcessor": {
+                "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "Sum",
+                "States": {"Sum": {"Type": "Pass", "Output": "{% $sum($states.input.Items) %}", "End": true}},
+            },
+            "End": true,
+        }},
+    });
+    assert_eq!(
+        output(&env.execute(&def, r#"{"key": "in.jsonl"}"#)),
+        json!([3, 3])
+    );
+}
+
+#[test]
+fn writer_config_alone_shapes_the_result_without_exporting() {
+    let env = Env::without_s3();
+    let mut def = distributed(
+        json!({"ResultWriter": {"WriterConfig": {"Transformation": "FLATTEN", "OutputType": "JSON"}}}),
+        json!({"Work": {"Type": "Pass", "Parameters": {"pair.$": "States.Array($, $)"}, "OutputPath": "$.pair", "End": true}}),
+    );
+    def["States"]["M"]["ItemsPath"] = json!("$");
+    assert_eq!(output(&env.execute(&def, "[1, 2]")), json!([1, 1, 2, 2]));
+}
