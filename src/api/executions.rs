@@ -372,6 +372,10 @@ fn describe_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiErro
     if let Some(t) = &record.trace_header {
         out.insert("traceHeader".into(), t.clone().into());
     }
+    // A child execution of a distributed Map names its map run (api/map_runs.rs).
+    if let Some(map_run) = super::map_runs::map_run_of(ctx, &record.arn)? {
+        out.insert("mapRunArn".into(), map_run.into());
+    }
     if let Some(e) = &record.error {
         out.insert("error".into(), e.clone().into());
     }
@@ -481,7 +485,7 @@ pub fn event_json(event: &HistoryEvent, include_data: bool) -> Value {
 fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let Some(machine_arn) = optional_str(input, "stateMachineArn") else {
         if optional_str(input, "mapRunArn").is_some() {
-            return Ok(json!({"executions": []}));
+            return super::map_runs::list_child_executions(ctx, input);
         }
         return Err(ApiError::new(
             "ValidationException",
@@ -606,6 +610,11 @@ fn describe_state_machine_for_execution(
     };
     if let Some(revision) = revision {
         out.insert("revisionId".into(), revision.into());
+    }
+    // A map run's child: its map run and the Map's label (api/map_runs.rs).
+    if let Some(map_run) = super::map_runs::map_run_of(ctx, &record.arn)? {
+        out.insert("label".into(), super::map_runs::label_of(&map_run).into());
+        out.insert("mapRunArn".into(), map_run.into());
     }
     Ok(Value::Object(out))
 }

@@ -5,6 +5,7 @@ pub mod activities;
 pub mod aliases;
 pub mod error;
 pub mod executions;
+pub mod map_runs;
 pub mod redrive;
 pub mod state_machines;
 pub mod sync_executions;
@@ -133,6 +134,7 @@ pub fn call(ctx: &mut Context, operation: &str, input: Value) -> Result<Value, A
         test_state::call,
         sync_executions::call,
         redrive::call,
+        map_runs::call,
     ];
     for group in groups {
         if let Some(result) = group(ctx, operation, &input) {
