@@ -10,7 +10,6 @@ use crate::engine::{
     self, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Options, Progress,
 };
 use crate::store::executions::{self as store, date_text, parse_date, ExecutionRecord};
-use crate::store::task_tokens;
 
 /// Answers the operations this module implements, `None` for the others.
 pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
@@ -27,8 +26,8 @@ pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<
 
 /// Collects events for one batched write.
 #[derive(Default)]
-struct BufferSink {
-    events: Vec<store::EventRow>,
+pub(crate) struct BufferSink {
+    pub(crate) events: Vec<store::EventRow>,
 }
 
 impl EventSink for BufferSink {
@@ -143,12 +142,13 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     if !machine_arn.starts_with("arn:") || !machine_arn.contains(":stateMachine:") {
         return Err(invalid_arn(machine_arn));
     }
-    let resolved = store::resolve(&ctx.store, machine_arn)?.ok_or_else(|| {
-        ApiError::new(
-            "StateMachineDoesNotExist",
-            format!("State Machine Does Not Exist: '{machine_arn}'"),
-        )
-    })?;
+    let resolved =
+        super::aliases::resolve_for_execution(&ctx.store, machine_arn)?.ok_or_else(|| {
+            ApiError::new(
+                "StateMachineDoesNotExist",
+                format!("State Machine Does Not Exist: '{machine_arn}'"),
+            )
+        })?;
     let machine = resolved.machine;
     let name = match optional_str(input, "name") {
         Some(n) => {
@@ -234,154 +234,49 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         error: None,
     };
     let mut execution = Execution::start(&parsed, info, &mut sink);
-    drive(
-        &mut execution,
-        &parsed,
-        runner.as_ref(),
-        &mut sink,
-        &mut record,
-    )?;
+    let progress = {
+        let mut env = Env {
+            machine: &parsed,
+            tasks: runner.as_ref(),
+            sink: &mut sink,
+            options: Options {
+                wait_time_scale: wait_time_scale(),
+            },
+        };
+        execution.run(&mut env)
+    };
+    if let Some(e) = sink.error {
+        return Err(e.into());
+    }
+    record_outcome(&mut record, &execution, &progress)?;
+    store::save_progress(sink.store, &record, &sink.events)?;
+    // An outcome delivered while it ran (a callback handler answering at once) is taken now.
+    super::task_tokens::resume(ctx, &execution_arn)?;
     Ok(json!({
         "executionArn": execution_arn,
         "startDate": timestamp(started),
     }))
 }
 
-/// Runs an execution to its end. A task waiting for a callback or an activity worker
-/// parks it: its state and history so far are stored, its task token is opened, and this
-/// process polls the token until another process (`send-task-success`/`-failure`, a
-/// worker) delivers the outcome, a deadline passes, or `stop-execution` ends it.
-fn drive(
-    execution: &mut Execution,
-    machine: &definition::StateMachine,
-    runner: &dyn engine::TaskRunner,
-    sink: &mut StoreSink,
-    record: &mut ExecutionRecord,
-) -> Result<(), ApiError> {
-    let options = Options {
-        wait_time_scale: wait_time_scale(),
-    };
-    loop {
-        let progress = {
-            let mut env = Env {
-                machine,
-                tasks: runner,
-                sink: &mut *sink,
-                options,
-            };
-            execution.run(&mut env)
-        };
-        if let Some(e) = sink.error.take() {
-            return Err(e.into());
-        }
-        record_outcome(record, execution, &progress)?;
-        store::save_progress(sink.store, record, &sink.events)?;
-        sink.events.clear();
-        sink.buffered = 0;
-        let Progress::Parked(task) = progress else {
-            return Ok(());
-        };
-        if task_tokens::get(sink.store, &task.task_token)?.is_none() {
-            task_tokens::insert(
-                sink.store,
-                &task_tokens::TaskTokenRecord::open(
-                    task.task_token.clone(),
-                    &record.arn,
-                    &task.state_name,
-                    task.activity_arn.as_deref(),
-                    Some(task.input.clone()),
-                    task.timeout_seconds,
-                    task.heartbeat_seconds,
-                    Utc::now(),
-                ),
-            )?;
-        }
-        let Some(outcome) = wait_for_outcome(execution, machine, sink, record, &task)? else {
-            // Stopped by another process, which recorded the end.
-            return Ok(());
-        };
-        if let Some(outcome) = outcome {
-            execution.deliver(outcome);
-            task_tokens::close(sink.store, &task.task_token, Utc::now())?;
-        }
-    }
-}
-
-/// Polls a parked task's token. `Ok(None)`: the execution was stopped elsewhere;
-/// `Ok(Some(None))`: the machine's timeout passed (running it again reports it);
-/// `Ok(Some(Some(outcome)))`: the task's outcome.
-fn wait_for_outcome(
-    execution: &mut Execution,
-    machine: &definition::StateMachine,
-    sink: &mut StoreSink,
-    record: &mut ExecutionRecord,
-    task: &engine::exec::ParkedTask,
-) -> Result<Option<Option<engine::TaskOutcome>>, ApiError> {
-    use crate::store::task_tokens::TokenStatus;
-    let deadline = execution.deadline_millis(machine);
-    loop {
-        std::thread::sleep(std::time::Duration::from_millis(25));
-        let now = Utc::now();
-        task_tokens::expire(sink.store, now)?;
-        let current = store::get(sink.store, &record.arn)?;
-        if current.is_none_or(|r| r.status != "RUNNING") {
-            return Ok(None);
-        }
-        if deadline.is_some_and(|d| now.timestamp_millis() >= d) {
-            return Ok(Some(None));
-        }
-        let Some(token) = task_tokens::get(sink.store, &task.task_token)? else {
-            return Ok(Some(Some(engine::TaskOutcome::TimedOut)));
-        };
-        let outcome = match token.status {
-            TokenStatus::Scheduled => continue,
-            TokenStatus::Started => {
-                if task.activity_arn.is_some() {
-                    let before = sink.events.len();
-                    execution.activity_started(&mut *sink, token.worker_name.as_deref());
-                    if sink.events.len() > before {
-                        record_outcome(record, execution, &Progress::Parked(task.clone()))?;
-                        store::save_progress(sink.store, record, &sink.events)?;
-                        sink.events.clear();
-                    }
-                }
-                continue;
-            }
-            TokenStatus::Succeeded => engine::TaskOutcome::Succeeded(
-                token
-                    .output
-                    .as_deref()
-                    .and_then(|o| serde_json::from_str(o).ok())
-                    .unwrap_or(Value::Null),
-            ),
-            TokenStatus::Failed => engine::TaskOutcome::Failed(crate::asl::StatesError {
-                error: token.error,
-                cause: token.cause,
-            }),
-            TokenStatus::TimedOut => engine::TaskOutcome::TimedOut,
-            TokenStatus::Aborted => return Ok(None),
-        };
-        return Ok(Some(Some(outcome)));
-    }
-}
-
-/// The Task runner for an execution: mock file test case and local handlers.
+/// The Task runner for an execution: its mock test case (`#<case>`) and local handlers.
 fn task_runner(
     ctx: &Context,
     state_machine_name: &str,
     test_case: Option<&str>,
 ) -> Result<Box<dyn engine::TaskRunner>, ApiError> {
-    crate::tasks::runner_for(
-        ctx.mock_config.as_deref(),
-        ctx.handlers.as_deref(),
-        state_machine_name,
-        test_case,
+    super::task_tokens::runner(
+        ctx,
+        &crate::tasks::RunnerConfig::new(
+            ctx.mock_config.as_deref(),
+            ctx.handlers.as_deref(),
+            state_machine_name,
+            test_case,
+        ),
     )
-    .map_err(|e| ApiError::new("ValidationException", e.to_string()))
 }
 
 /// Copies the execution's status into its record (and its state, when parked).
-fn record_outcome(
+pub(crate) fn record_outcome(
     record: &mut ExecutionRecord,
     execution: &Execution,
     progress: &Progress,
@@ -570,7 +465,9 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     if !machine_arn.starts_with("arn:") || !machine_arn.contains(":stateMachine:") {
         return Err(invalid_arn(machine_arn));
     }
-    let machine = store::machine(&ctx.store, machine_arn)?.ok_or_else(|| {
+    // A version or alias ARN lists the executions of that version or alias.
+    let (base_arn, scope) = super::aliases::execution_scope(&ctx.store, machine_arn)?;
+    let machine = store::machine(&ctx.store, &base_arn)?.ok_or_else(|| {
         ApiError::new(
             "StateMachineDoesNotExist",
             format!("State Machine Does Not Exist: '{machine_arn}'"),
@@ -585,7 +482,13 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     let size = page_size(input, 100)?;
     let offset = decode_token(optional_str(input, "nextToken"))?;
     let status = optional_str(input, "statusFilter");
-    let records = store::list(&ctx.store, machine_arn, status)?;
+    let mut records = store::list(&ctx.store, &base_arn, status)?;
+    records.retain(|r| {
+        scope.includes(
+            r.state_machine_version_arn.as_deref(),
+            r.state_machine_alias_arn.as_deref(),
+        )
+    });
     let page: Vec<Value> = records
         .iter()
         .skip(offset)
@@ -659,7 +562,14 @@ fn describe_state_machine_for_execution(
         json!({"level": "OFF", "includeExecutionData": false}),
     );
     out.insert("tracingConfiguration".into(), json!({"enabled": false}));
-    if let Some(revision) = machine.and_then(|m| m.revision_id) {
+    // An execution of a version ran that version's revision, not the machine's latest.
+    let revision = match &record.state_machine_version_arn {
+        Some(version) => {
+            crate::store::versions::get(&ctx.store, version)?.and_then(|v| v.revision_id)
+        }
+        None => machine.and_then(|m| m.revision_id),
+    };
+    if let Some(revision) = revision {
         out.insert("revisionId".into(), revision.into());
     }
     Ok(Value::Object(out))
@@ -710,8 +620,8 @@ fn stop_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
             record.engine_state = None;
         }
     }
-    task_tokens::abort_execution(&ctx.store, arn, Utc::now())?;
     store::save_progress(&mut ctx.store, &record, &sink.events)?;
+    crate::store::task_tokens::abort_execution(&ctx.store, arn, Utc::now())?;
     Ok(json!({"stopDate": api_date(record.stop_date.as_deref().unwrap_or_default())}))
 }
 

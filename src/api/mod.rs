@@ -2,12 +2,14 @@
 //! model's shapes (camelCase JSON); errors carry AWS error codes. No terminal, no clap: an
 //! HTTP front end could call [`call`] as it is.
 pub mod activities;
+pub mod aliases;
 pub mod error;
 pub mod executions;
 pub mod state_machines;
 pub mod tags;
 pub mod task_tokens;
 pub mod validation;
+pub mod versions;
 
 pub use error::ApiError;
 
@@ -99,6 +101,9 @@ pub fn call(ctx: &mut Context, operation: &str, input: Value) -> Result<Value, A
     if !OPERATIONS.contains(&operation) {
         return Err(ApiError::unknown_operation(operation));
     }
+    // Deadlines of waiting tasks fire even when no one calls: every command first times out
+    // what is due and resumes the executions concerned.
+    task_tokens::advance(ctx)?;
     type Group = fn(&mut Context, &str, &Value) -> Option<Result<Value, ApiError>>;
     let groups: &[Group] = &[
         state_machines::call,
@@ -107,6 +112,8 @@ pub fn call(ctx: &mut Context, operation: &str, input: Value) -> Result<Value, A
         validation::call,
         activities::call,
         task_tokens::call,
+        versions::call,
+        aliases::call,
     ];
     for group in groups {
         if let Some(result) = group(ctx, operation, &input) {

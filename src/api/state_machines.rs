@@ -364,10 +364,17 @@ fn create(
                 && existing.role_arn == input.role_arn
                 && existing.machine_type == type_name
             {
+                let version = publish(
+                    s,
+                    &existing,
+                    input.publish,
+                    input.version_description.as_deref(),
+                    now,
+                )?;
                 return Ok(CreateStateMachineOutput {
                     state_machine_arn: existing.arn,
                     creation_date: timestamp(existing.creation_date),
-                    state_machine_version_arn: None,
+                    state_machine_version_arn: version,
                 });
             }
             return Err(ApiError::new(
@@ -417,7 +424,10 @@ fn publish(
     if publish != Some(true) {
         return Ok(None);
     }
-    Ok(Some(store::publish_version(s, record, description, now)?))
+    // Idempotent: an already published revision gives back its version.
+    Ok(Some(
+        super::versions::publish(s, record, description, now)?.arn,
+    ))
 }
 
 fn describe(
@@ -433,7 +443,13 @@ fn describe(
         if n.parse::<u64>().is_ok() {
             let version =
                 store::get_version(&ctx.store, arn)?.ok_or_else(|| does_not_exist(arn))?;
-            let sm = find(&ctx.store, &version.state_machine_arn)?;
+            let mut sm = find(&ctx.store, &version.state_machine_arn)?;
+            // A version shows the configuration it snapshotted, not the machine's latest.
+            if let Some(c) = db::versions::configuration(&ctx.store, arn)? {
+                sm.logging_configuration = c.logging;
+                sm.tracing_configuration = c.tracing;
+                sm.encryption_configuration = c.encryption;
+            }
             return Ok(DescribeStateMachineOutput {
                 state_machine_arn: version.arn,
                 definition: version.definition,
@@ -531,6 +547,7 @@ fn update(
     let now = super::now();
     ctx.store.write(|s| {
         let mut sm = find(s, &input.state_machine_arn)?;
+        let before = sm.clone();
         if let Some(d) = &input.definition {
             check_definition(d, machine_type(&sm))?;
             sm.definition = d.clone();
@@ -548,7 +565,16 @@ fn update(
             sm.encryption_configuration = to_json(&input.encryption_configuration);
         }
         sm.update_date = Some(now);
-        sm.revision_id = Some(uuid::Uuid::new_v4().to_string());
+        // A new revision only when something changed (AWS keeps the revision, and so
+        // the published version, of an update that changes nothing).
+        if sm.definition != before.definition
+            || sm.role_arn != before.role_arn
+            || sm.logging_configuration != before.logging_configuration
+            || sm.tracing_configuration != before.tracing_configuration
+            || sm.encryption_configuration != before.encryption_configuration
+        {
+            sm.revision_id = Some(uuid::Uuid::new_v4().to_string());
+        }
         store::update(s, &sm)?;
         let version = publish(
             s,
@@ -575,6 +601,8 @@ fn delete(
     ctx.store.write(|s| {
         if store::delete(s, arn)? {
             db::tags::clear(s, arn)?;
+            db::versions::delete_all(s, arn)?;
+            db::aliases::delete_all(s, arn)?;
         }
         Ok::<_, ApiError>(())
     })?;

@@ -1,15 +1,22 @@
 //! Activity workers and callbacks: GetActivityTask, SendTaskSuccess, SendTaskFailure,
 //! SendTaskHeartbeat. Outcomes are recorded on the token in the store; the engine resumes
 //! the execution from there (`store::task_tokens::outcomes`).
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use serde_json::{json, Map, Value};
 
 use super::activities::{activity_arn, does_not_exist, object, required_str};
+use super::executions::{record_outcome, wait_time_scale, BufferSink};
 use super::{ApiError, Context};
+use crate::asl::{definition, StatesError};
+use crate::engine::exec::{Env, Execution, Options};
+use crate::engine::{TaskOutcome, TaskRunner};
 use crate::store::activities as activity_store;
+use crate::store::executions as executions_store;
 use crate::store::task_tokens::{self, Delivery, TaskTokenRecord, TokenStatus};
+use crate::tasks::{self, RunnerConfig};
 
 /// Answers the operations this module implements, `None` for the others.
 pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
@@ -112,12 +119,128 @@ fn send_task_heartbeat(ctx: &mut Context, input: &Value) -> Result<Value, ApiErr
 fn deliver(ctx: &mut Context, token: &str, delivery: &Delivery) -> Result<Value, ApiError> {
     let now = now();
     let (record, delivered) = task_tokens::deliver(&ctx.store, token, delivery, now)?;
-    if !delivered {
-        check_open(token, record.as_ref(), now)?;
-        // Open and not expired yet not delivered: another process delivered it first.
-        return Err(task_does_not_exist());
-    }
+    let record = match record {
+        Some(record) if delivered => record,
+        record => {
+            check_open(token, record.as_ref(), now)?;
+            // Open and not expired yet not delivered: another process delivered it first.
+            return Err(task_does_not_exist());
+        }
+    };
+    // This process resumes the execution and runs it to its next wait or its end.
+    resume(ctx, &record.execution_arn)?;
     Ok(json!({}))
+}
+
+/// The Task runner for an execution, parking waiting Tasks in this store (an in-memory
+/// store cannot be shared, so there they only wait).
+pub fn runner(ctx: &Context, config: &RunnerConfig) -> Result<Box<dyn TaskRunner>, ApiError> {
+    let db = ctx.store.path();
+    Ok(if db == Path::new(":memory:") {
+        tasks::runner_for(
+            config.mock_config.as_deref(),
+            config.handlers.as_deref(),
+            &config.state_machine_name,
+            config.test_case.as_deref(),
+        )?
+    } else {
+        tasks::parking_runner_for(config, db)?
+    })
+}
+
+/// Times out the tasks whose deadline has passed and resumes every execution with an
+/// outcome waiting: any command touching the store calls this first, so timeouts fire
+/// even when no one calls again.
+pub fn advance(ctx: &mut Context) -> Result<(), ApiError> {
+    task_tokens::expire(&ctx.store, now())?;
+    for execution_arn in task_tokens::executions_with_outcomes(&ctx.store)? {
+        // One execution that cannot resume here (say, its handlers file is gone) must not
+        // block the command: its outcome stays for a process that can.
+        let _ = resume(ctx, &execution_arn);
+    }
+    Ok(())
+}
+
+/// Resumes a parked execution with the outcomes waiting for it, one at a time, until it
+/// ends or waits again. While the process that parked it has not saved it yet, the
+/// outcome stays: that process resumes it right after saving.
+pub fn resume(ctx: &mut Context, execution_arn: &str) -> Result<(), ApiError> {
+    loop {
+        let Some(token) = task_tokens::outcomes(&ctx.store, execution_arn)?
+            .into_iter()
+            .next()
+        else {
+            return Ok(());
+        };
+        let Some(mut record) = executions_store::get(&ctx.store, execution_arn)? else {
+            task_tokens::close(&ctx.store, &token.token, now())?;
+            continue;
+        };
+        if record.status != "RUNNING" {
+            task_tokens::close(&ctx.store, &token.token, now())?;
+            continue;
+        }
+        let Some(state) = record.engine_state.clone() else {
+            return Ok(());
+        };
+        let mut execution: Execution = serde_json::from_str(&state)
+            .map_err(|e| ApiError::internal(format!("stored execution state: {e}")))?;
+        let definition: Value = serde_json::from_str(&record.definition)
+            .map_err(|e| ApiError::internal(format!("stored definition is not JSON: {e}")))?;
+        let machine =
+            definition::parse(&definition).map_err(|e| ApiError::new("InvalidDefinition", e))?;
+        let config = token
+            .runner
+            .as_deref()
+            .and_then(|text| serde_json::from_str::<RunnerConfig>(text).ok())
+            .unwrap_or_else(|| {
+                RunnerConfig::new(
+                    ctx.mock_config.as_deref(),
+                    ctx.handlers.as_deref(),
+                    &machine_name(execution_arn),
+                    None,
+                )
+            });
+        let tasks = runner(ctx, &config)?;
+        // Exactly one process consumes an outcome.
+        if !task_tokens::close(&ctx.store, &token.token, now())? {
+            continue;
+        }
+        let outcome = match token.status {
+            TokenStatus::Succeeded => {
+                let output = token.output.as_deref().unwrap_or("null");
+                TaskOutcome::Succeeded(serde_json::from_str(output).unwrap_or(Value::Null))
+            }
+            TokenStatus::Failed => TaskOutcome::Failed(StatesError {
+                error: token.error.clone(),
+                cause: token.cause.clone(),
+            }),
+            _ => TaskOutcome::TimedOut,
+        };
+        if !execution.deliver(outcome) {
+            continue;
+        }
+        let mut sink = BufferSink::default();
+        let progress = execution.run(&mut Env {
+            machine: &machine,
+            tasks: tasks.as_ref(),
+            sink: &mut sink,
+            options: Options {
+                wait_time_scale: wait_time_scale(),
+            },
+        });
+        record_outcome(&mut record, &execution, &progress)?;
+        executions_store::save_progress(&mut ctx.store, &record, &sink.events)?;
+    }
+}
+
+/// `arn:...:execution:<machine>:<name>` → `<machine>`.
+fn machine_name(execution_arn: &str) -> String {
+    execution_arn
+        .rsplit(':')
+        .nth(1)
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// The error for a token that cannot take an outcome or heartbeat (`Ok` when it can).
@@ -189,14 +312,6 @@ fn check_length(field: &str, value: &str, max: usize) -> Result<(), ApiError> {
 fn now() -> DateTime<Utc> {
     use chrono::SubsecRound;
     Utc::now().trunc_subsecs(3)
-}
-
-fn wait_time_scale() -> f64 {
-    std::env::var("SFN_WAIT_TIME_SCALE")
-        .ok()
-        .and_then(|s| s.parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .unwrap_or(1.0)
 }
 
 /// A mock config or handlers file that cannot be used, or a `#<test case>` it lacks: the

@@ -68,6 +68,24 @@ pub fn main() -> i32 {
 
 /// Runs the CLI on `argv` (program name first) and returns the exit code.
 pub fn run(argv: impl IntoIterator<Item = OsString>) -> i32 {
+    let argv: Vec<OsString> = argv.into_iter().collect();
+    // `sfn lint` is ours, not an AWS operation: it has its own flags and exit codes.
+    if argv.get(1).is_some_and(|a| a == "lint") {
+        return match lint::command()
+            .bin_name("sfn lint")
+            .try_get_matches_from(&argv[1..])
+        {
+            Ok(m) => lint::run(&m),
+            Err(e) => {
+                let _ = e.print();
+                if e.use_stderr() {
+                    exit::PARAMETER
+                } else {
+                    exit::OK
+                }
+            }
+        };
+    }
     match execute(argv) {
         Ok(text) => {
             let mut out = std::io::stdout().lock();

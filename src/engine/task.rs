@@ -38,6 +38,22 @@ pub enum TaskOutcome {
 
 pub trait TaskRunner: Send + Sync {
     fn invoke(&self, invocation: &TaskInvocation) -> TaskOutcome;
+
+    /// Checked before the Task is scheduled (before any `…Scheduled` event). AWS fails a
+    /// Task whose activity was deleted with `States.Runtime` right after
+    /// `TaskStateEntered`; an `Err` here is that failure. By default nothing is checked.
+    fn check(&self, state_name: &str, resource: &str) -> Result<(), StatesError> {
+        let _ = (state_name, resource);
+        Ok(())
+    }
+
+    /// After `invoke` answered `Pending` for a `.waitForTaskToken` (or `.sync`) task: the
+    /// response of its request part (a local handler's output), which AWS records as
+    /// `TaskSubmitted`'s output. Taken once per token; `None` when there was none.
+    fn submitted(&self, task_token: &str) -> Option<Value> {
+        let _ = task_token;
+        None
+    }
 }
 
 /// Serves no task at all: every invocation fails with a clear cause naming the resource.

@@ -14,7 +14,7 @@ impl From<rusqlite::Error> for MigrateError {
 }
 
 /// Step N brings the schema from version N to N+1.
-const STEPS: &[&str] = &[V1];
+const STEPS: &[&str] = &[V1, V2];
 
 const V1: &str = r#"
 CREATE TABLE state_machines (
@@ -111,7 +111,8 @@ CREATE TABLE task_tokens (
     output TEXT,
     error TEXT,
     cause TEXT,
-    closed TEXT
+    closed TEXT,
+    runner TEXT
 );
 CREATE INDEX task_tokens_by_activity ON task_tokens (activity_arn, status, created);
 CREATE INDEX task_tokens_by_execution ON task_tokens (execution_arn);
@@ -127,6 +128,13 @@ CREATE TABLE map_runs (
     tolerated_failure_count INTEGER NOT NULL,
     counts TEXT NOT NULL
 );
+"#;
+
+/// Versions snapshot the configuration of their revision too (describe shows it).
+const V2: &str = r#"
+ALTER TABLE state_machine_versions ADD COLUMN logging_configuration TEXT;
+ALTER TABLE state_machine_versions ADD COLUMN tracing_configuration TEXT;
+ALTER TABLE state_machine_versions ADD COLUMN encryption_configuration TEXT;
 "#;
 
 pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {

@@ -1,11 +1,13 @@
 //! The SQLite store: the only module that writes SQL. One file per user (or per `--db` /
 //! `SFN_DB`), WAL mode and a busy timeout so several `sfn` processes can share it.
 pub mod activities;
+pub mod aliases;
 pub mod executions;
 mod migrations;
 pub mod state_machines;
 pub mod tags;
 pub mod task_tokens;
+pub mod versions;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -82,6 +82,9 @@ pub struct TaskTokenRecord {
     pub error: Option<String>,
     pub cause: Option<String>,
     pub closed: Option<DateTime<Utc>>,
+    /// How the execution's Tasks are served (the tasks layer's JSON), so that whichever
+    /// process resumes the execution serves its next Tasks the same way.
+    pub runner: Option<String>,
 }
 
 impl TaskTokenRecord {
@@ -120,6 +123,7 @@ impl TaskTokenRecord {
             error: None,
             cause: None,
             closed: None,
+            runner: None,
         }
     }
 
@@ -155,7 +159,7 @@ pub fn is_well_formed(token: &str) -> bool {
 
 const COLUMNS: &str =
     "token, execution_arn, activity_arn, state_name, input, status, worker_name, \
-     created, started, timeout_at, heartbeat_seconds, heartbeat_at, output, error, cause, closed";
+     created, started, timeout_at, heartbeat_seconds, heartbeat_at, output, error, cause, closed, runner";
 
 fn date(row: &Row, i: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
     row.get::<_, Option<String>>(i)?
@@ -182,6 +186,7 @@ fn from_row(row: &Row) -> rusqlite::Result<TaskTokenRecord> {
         error: row.get(13)?,
         cause: row.get(14)?,
         closed: date(row, 15)?,
+        runner: row.get(16)?,
     })
 }
 
@@ -191,7 +196,7 @@ fn text(at: Option<DateTime<Utc>>) -> Option<String> {
 
 pub fn insert(store: &Store, record: &TaskTokenRecord) -> Result<(), StoreError> {
     store.conn.execute(
-        &format!("INSERT INTO task_tokens ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"),
+        &format!("INSERT INTO task_tokens ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"),
         params![
             record.token,
             record.execution_arn,
@@ -209,6 +214,7 @@ pub fn insert(store: &Store, record: &TaskTokenRecord) -> Result<(), StoreError>
             record.error,
             record.cause,
             text(record.closed),
+            record.runner,
         ],
     )?;
     Ok(())
@@ -365,13 +371,32 @@ pub fn outcomes(store: &Store, execution_arn: &str) -> Result<Vec<TaskTokenRecor
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Marks a token's outcome as consumed by the engine.
-pub fn close(store: &Store, token: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+/// Marks a token's outcome as consumed by the engine; `false` when another process
+/// consumed it first (so exactly one process resumes the execution with it).
+pub fn close(store: &Store, token: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    Ok(store.conn.execute(
+        "UPDATE task_tokens SET closed = ?2 WHERE token = ?1 AND closed IS NULL",
+        params![token, date_to_text(&now)],
+    )? == 1)
+}
+
+/// Closes a token whose task ended without waiting (its handler failed): `ABORTED`.
+pub fn abort(store: &Store, token: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
     store.conn.execute(
-        "UPDATE task_tokens SET closed = ?2 WHERE token = ?1",
+        "UPDATE task_tokens SET status = 'ABORTED', closed = ?2 WHERE token = ?1",
         params![token, date_to_text(&now)],
     )?;
     Ok(())
+}
+
+/// The executions with an outcome waiting to be consumed (delivered, or timed out).
+pub fn executions_with_outcomes(store: &Store) -> Result<Vec<String>, StoreError> {
+    let mut stmt = store.conn.prepare_cached(
+        "SELECT DISTINCT execution_arn FROM task_tokens WHERE closed IS NULL \
+         AND status IN ('SUCCEEDED', 'FAILED', 'TIMED_OUT')",
+    )?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Aborts every open token of an execution (it was stopped, or the state was left).
@@ -486,8 +511,11 @@ mod tests {
         assert_eq!(expired.len(), 1);
         assert_eq!(expired[0].status, TokenStatus::TimedOut);
         assert_eq!(outcomes(&store, "e1").unwrap().len(), 1);
-        close(&store, &token, at(101)).unwrap();
+        assert_eq!(executions_with_outcomes(&store).unwrap(), ["e1"]);
+        assert!(close(&store, &token, at(101)).unwrap());
+        assert!(!close(&store, &token, at(102)).unwrap());
         assert!(outcomes(&store, "e1").unwrap().is_empty());
+        assert!(executions_with_outcomes(&store).unwrap().is_empty());
     }
 
     #[test]

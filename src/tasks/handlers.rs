@@ -159,89 +159,22 @@ impl Handlers {
 
     /// Runs the handler serving `invocation`; `None` when none does.
     pub fn invoke(&self, invocation: &TaskInvocation) -> Option<TaskOutcome> {
+        self.invoke_keeping_response(invocation)
+            .map(|(outcome, _)| outcome)
+    }
+
+    /// [`Handlers::invoke`], with the command's output when a `.waitForTaskToken` task
+    /// waits (`Pending`): the response of the request, for `TaskSubmitted`.
+    pub fn invoke_keeping_response(
+        &self,
+        invocation: &TaskInvocation,
+    ) -> Option<(TaskOutcome, Option<Value>)> {
         let serving = self.serving(invocation)?;
+        let result = match run(&serving, invocation) {
+            Ok(result) => result,
+            Err(outcome) => return Some((outcome, None)),
+        };
         let parsed = Resource::parse(invocation.resource);
-        let (spec, stdin, label) = match &serving {
-            Serving::LambdaInvoke { key, spec, .. } => (
-                *spec,
-                lambda::invoke_payload(invocation.input),
-                format!("lambda.{key}"),
-            ),
-            Serving::LambdaArn { key, spec, .. } => (
-                *spec,
-                invocation.input.to_string().into_bytes(),
-                format!("lambda.{key}"),
-            ),
-            Serving::Resource { spec } => (
-                *spec,
-                invocation.input.to_string().into_bytes(),
-                format!("resources.{}", invocation.resource),
-            ),
-        };
-        let mut env = vec![
-            ("SFN_EXECUTION_ARN", invocation.execution_arn),
-            ("SFN_STATE_NAME", invocation.state_name),
-            ("SFN_RESOURCE", invocation.resource),
-        ];
-        if let Some(token) = invocation.task_token {
-            env.push(("SFN_TASK_TOKEN", token));
-        }
-        if let Serving::LambdaInvoke { function, .. } | Serving::LambdaArn { function, .. } =
-            &serving
-        {
-            env.push(("AWS_LAMBDA_FUNCTION_NAME", function));
-        }
-        let timeout = invocation.timeout_seconds.map(Duration::from_secs);
-        let (status, stdout, stderr) = match spec.run(&stdin, &env, timeout) {
-            RunOutcome::Exited {
-                status,
-                stdout,
-                stderr,
-            } => (status, stdout, stderr),
-            RunOutcome::TimedOut => return Some(TaskOutcome::TimedOut),
-            RunOutcome::SpawnFailed(e) => {
-                return Some(task_failed(format!(
-                    "the local handler {label} could not start {:?} in {}: {e}",
-                    spec.argv,
-                    spec.cwd.display()
-                )))
-            }
-        };
-        let stdout = String::from_utf8_lossy(&stdout);
-        if !status.success() {
-            let style = match serving {
-                Serving::LambdaArn { .. } => Some(CauseStyle::AsEmitted),
-                Serving::LambdaInvoke { .. } => Some(CauseStyle::Compact),
-                Serving::Resource { .. } => None,
-            };
-            let error = match style {
-                Some(style) => lambda::function_error(&stdout, style),
-                None => resource_error(&stdout),
-            };
-            return Some(TaskOutcome::Failed(error.unwrap_or_else(|| {
-                let tail = process::tail(&stderr, STDERR_TAIL);
-                let cause = if tail.is_empty() {
-                    format!("the local handler {label} exited with {status}")
-                } else {
-                    tail
-                };
-                StatesError::new(names::TASK_FAILED, cause)
-            })));
-        }
-        let output = stdout.trim();
-        let result: Value = if output.is_empty() {
-            Value::Null
-        } else {
-            match serde_json::from_str(output) {
-                Ok(value) => value,
-                Err(e) => {
-                    return Some(task_failed(format!(
-                        "the local handler {label} printed output that is not JSON ({e}): {}",
-                        process::tail(output.as_bytes(), 1024)
-                    )))
-                }
-            }
-        };
         let result = match &serving {
             Serving::LambdaInvoke { qualifier, .. } => {
                 lambda::invoke_response(result, &lambda::executed_version(qualifier.as_deref()))
@@ -255,18 +188,94 @@ impl Handlers {
                 Resource::Integration { service, .. } => service,
                 _ => invocation.resource,
             };
-            return Some(TaskOutcome::Failed(StatesError::new(
+            let error = StatesError::new(
                 names::DATA_LIMIT_EXCEEDED,
                 format!("The state/task '{subject}' returned a result with a size exceeding the maximum number of bytes service limit."),
-            )));
+            );
+            return Some((TaskOutcome::Failed(error), None));
         }
         if parsed.pattern() == Pattern::WaitForTaskToken {
-            // The command handed the token on; the outcome arrives with SendTask*. (Its
-            // response would be TaskSubmitted's output; TaskOutcome has no room for it yet.)
-            return Some(TaskOutcome::Pending);
+            // The command handed the token on; the outcome arrives with SendTask*. Its
+            // output is the request's response.
+            return Some((TaskOutcome::Pending, Some(result)));
         }
-        Some(TaskOutcome::Succeeded(result))
+        Some((TaskOutcome::Succeeded(result), None))
     }
+}
+
+/// Runs the serving command: its stdout parsed as JSON, or the failure it amounts to.
+fn run(serving: &Serving, invocation: &TaskInvocation) -> Result<Value, TaskOutcome> {
+    let (spec, stdin, label) = match serving {
+        Serving::LambdaInvoke { key, spec, .. } => (
+            *spec,
+            lambda::invoke_payload(invocation.input),
+            format!("lambda.{key}"),
+        ),
+        Serving::LambdaArn { key, spec, .. } => (
+            *spec,
+            invocation.input.to_string().into_bytes(),
+            format!("lambda.{key}"),
+        ),
+        Serving::Resource { spec } => (
+            *spec,
+            invocation.input.to_string().into_bytes(),
+            format!("resources.{}", invocation.resource),
+        ),
+    };
+    let mut env = vec![
+        ("SFN_EXECUTION_ARN", invocation.execution_arn),
+        ("SFN_STATE_NAME", invocation.state_name),
+        ("SFN_RESOURCE", invocation.resource),
+    ];
+    if let Some(token) = invocation.task_token {
+        env.push(("SFN_TASK_TOKEN", token));
+    }
+    if let Serving::LambdaInvoke { function, .. } | Serving::LambdaArn { function, .. } = serving {
+        env.push(("AWS_LAMBDA_FUNCTION_NAME", function));
+    }
+    let timeout = invocation.timeout_seconds.map(Duration::from_secs);
+    let (status, stdout, stderr) = match spec.run(&stdin, &env, timeout) {
+        RunOutcome::Exited {
+            status,
+            stdout,
+            stderr,
+        } => (status, stdout, stderr),
+        RunOutcome::TimedOut => return Err(TaskOutcome::TimedOut),
+        RunOutcome::SpawnFailed(e) => {
+            return Err(task_failed(format!(
+                "the local handler {label} could not start {:?} in {}: {e}",
+                spec.argv,
+                spec.cwd.display()
+            )))
+        }
+    };
+    let stdout = String::from_utf8_lossy(&stdout);
+    if !status.success() {
+        let error = match serving {
+            Serving::LambdaArn { .. } => lambda::function_error(&stdout, CauseStyle::AsEmitted),
+            Serving::LambdaInvoke { .. } => lambda::function_error(&stdout, CauseStyle::Compact),
+            Serving::Resource { .. } => resource_error(&stdout),
+        };
+        return Err(TaskOutcome::Failed(error.unwrap_or_else(|| {
+            let tail = process::tail(&stderr, STDERR_TAIL);
+            let cause = if tail.is_empty() {
+                format!("the local handler {label} exited with {status}")
+            } else {
+                tail
+            };
+            StatesError::new(names::TASK_FAILED, cause)
+        })));
+    }
+    let output = stdout.trim();
+    if output.is_empty() {
+        return Ok(Value::Null);
+    }
+    serde_json::from_str(output).map_err(|e| {
+        task_failed(format!(
+            "the local handler {label} printed output that is not JSON ({e}): {}",
+            process::tail(output.as_bytes(), 1024)
+        ))
+    })
 }
 
 fn task_failed(cause: String) -> TaskOutcome {

@@ -9,13 +9,19 @@
 pub mod handlers;
 pub mod lambda;
 pub mod mock;
+pub mod parking;
 pub mod process;
 pub mod resource;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde_json::Value;
 
 pub use handlers::Handlers;
 pub use mock::{MockConfig, MockTestCase};
+pub use parking::RunnerConfig;
 pub use resource::{Pattern, Resource};
 
 use crate::asl::StatesError;
@@ -50,6 +56,8 @@ pub enum TasksError {
         test_case: String,
         known: String,
     },
+    #[error("cannot open the store {path} for waiting tasks: {message}")]
+    Store { path: PathBuf, message: String },
 }
 
 /// Reads and validates a mock config file.
@@ -91,13 +99,40 @@ pub fn runner_for(
     state_machine_name: &str,
     test_case: Option<&str>,
 ) -> Result<Box<dyn TaskRunner>, TasksError> {
-    let config = mock_config.map(load_mock_config).transpose()?;
-    let mocks = match (test_case, &config, mock_config) {
+    let config = RunnerConfig {
+        mock_config: mock_config.map(Path::to_path_buf),
+        handlers: handlers.map(Path::to_path_buf),
+        state_machine_name: state_machine_name.to_string(),
+        test_case: test_case.map(str::to_string),
+    };
+    Ok(Box::new(local_tasks(&config)?))
+}
+
+/// [`runner_for`] that also parks: activity tasks and `.waitForTaskToken` callbacks get a
+/// task token row in the store at `db`, with `config` kept beside it so that the process
+/// that resumes the execution serves its next Tasks the same way.
+pub fn parking_runner_for(
+    config: &RunnerConfig,
+    db: &Path,
+) -> Result<Box<dyn TaskRunner>, TasksError> {
+    let mut tasks = local_tasks(config)?;
+    let parking = parking::Parking::open(db, config).map_err(|message| TasksError::Store {
+        path: db.to_path_buf(),
+        message,
+    })?;
+    tasks.parking = Some(parking);
+    Ok(Box::new(tasks))
+}
+
+fn local_tasks(config: &RunnerConfig) -> Result<LocalTasks, TasksError> {
+    let mock_config = config.mock_config.as_deref();
+    let loaded = mock_config.map(load_mock_config).transpose()?;
+    let mocks = match (config.test_case.as_deref(), &loaded, mock_config) {
         (None, _, _) => None,
-        (Some(case), Some(config), Some(path)) => Some(
-            config
-                .test_case(state_machine_name, case)
-                .map_err(|e| select_error(e, path, state_machine_name, case))?,
+        (Some(case), Some(loaded), Some(path)) => Some(
+            loaded
+                .test_case(&config.state_machine_name, case)
+                .map_err(|e| select_error(e, path, &config.state_machine_name, case))?,
         ),
         (Some(case), _, _) => {
             return Err(TasksError::NoMockConfig {
@@ -105,8 +140,8 @@ pub fn runner_for(
             })
         }
     };
-    let handlers = handlers.map(load_handlers).transpose()?;
-    Ok(Box::new(LocalTasks::new(mocks, handlers)))
+    let handlers = config.handlers.as_deref().map(load_handlers).transpose()?;
+    Ok(LocalTasks::new(mocks, handlers))
 }
 
 fn select_error(
@@ -137,20 +172,66 @@ fn select_error(
     }
 }
 
-/// Serves Tasks from a mock test case and local handlers.
-#[derive(Debug, Clone, Default)]
+/// Serves Tasks from a mock test case and local handlers; with parking, records the
+/// Tasks that wait for an outcome from outside.
+#[derive(Default)]
 pub struct LocalTasks {
     mocks: Option<MockTestCase>,
     handlers: Option<Handlers>,
+    parking: Option<parking::Parking>,
+    /// Callback handlers' responses by task token, until the engine takes them.
+    submitted: Mutex<HashMap<String, Value>>,
 }
 
 impl LocalTasks {
     pub fn new(mocks: Option<MockTestCase>, handlers: Option<Handlers>) -> LocalTasks {
-        LocalTasks { mocks, handlers }
+        LocalTasks {
+            mocks,
+            handlers,
+            parking: None,
+            submitted: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Opens the invocation's task token (nothing to do without parking).
+    fn open_token(
+        &self,
+        invocation: &TaskInvocation,
+        activity: Option<&str>,
+    ) -> Result<(), TaskOutcome> {
+        match &self.parking {
+            Some(parking) => parking
+                .open_token(invocation, activity)
+                .map_err(|e| TaskOutcome::Failed(StatesError::runtime(e))),
+            None => Ok(()),
+        }
     }
 }
 
 impl TaskRunner for LocalTasks {
+    fn check(&self, state_name: &str, resource: &str) -> Result<(), StatesError> {
+        let mocked = self.mocks.as_ref().is_some_and(|m| m.mocks(state_name));
+        match (Resource::parse(resource), &self.parking) {
+            (Resource::Activity { arn, .. }, Some(parking)) if !mocked => {
+                match parking.activity_exists(arn) {
+                    Ok(true) => Ok(()),
+                    Ok(false) => Err(StatesError::runtime(format!(
+                        "The activity {arn} does not exist."
+                    ))),
+                    Err(e) => Err(StatesError::runtime(e)),
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn submitted(&self, task_token: &str) -> Option<Value> {
+        self.submitted
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(task_token)
+    }
+
     fn invoke(&self, invocation: &TaskInvocation) -> TaskOutcome {
         if let Some(outcome) = self
             .mocks
@@ -159,16 +240,49 @@ impl TaskRunner for LocalTasks {
         {
             return outcome;
         }
-        if let Some(outcome) = self.handlers.as_ref().and_then(|h| h.invoke(invocation)) {
+        let parsed = Resource::parse(invocation.resource);
+        let callback = parsed.pattern() == Pattern::WaitForTaskToken;
+        if let Some(handlers) = self.handlers.as_ref().filter(|h| h.serves(invocation)) {
+            // The token exists before the command runs: it may deliver the outcome itself.
+            if callback {
+                if let Err(failed) = self.open_token(invocation, None) {
+                    return failed;
+                }
+            }
+            let (outcome, response) = handlers
+                .invoke_keeping_response(invocation)
+                .unwrap_or_else(|| (TaskOutcome::Failed(unserved(invocation, &parsed)), None));
+            if callback && outcome != TaskOutcome::Pending {
+                if let Some(parking) = &self.parking {
+                    parking.abort_token(invocation);
+                }
+            }
+            if let (Some(token), Some(response)) = (invocation.task_token, response) {
+                self.submitted
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(token.to_string(), response);
+            }
             return outcome;
         }
-        let parsed = Resource::parse(invocation.resource);
         // A worker (`get-activity-task`) or whoever holds the token (it shows in the
         // TaskScheduled parameters) delivers the outcome later.
-        if matches!(parsed, Resource::Activity { .. })
-            || parsed.pattern() == Pattern::WaitForTaskToken
-        {
-            return TaskOutcome::Pending;
+        if let Resource::Activity { arn, .. } = parsed {
+            // Normally caught by `check` before scheduling; an engine that did not call
+            // it still gets the failure here.
+            if let Err(error) = self.check(invocation.state_name, invocation.resource) {
+                return TaskOutcome::Failed(error);
+            }
+            return match self.open_token(invocation, Some(arn)) {
+                Ok(()) => TaskOutcome::Pending,
+                Err(failed) => failed,
+            };
+        }
+        if callback {
+            return match self.open_token(invocation, None) {
+                Ok(()) => TaskOutcome::Pending,
+                Err(failed) => failed,
+            };
         }
         TaskOutcome::Failed(unserved(invocation, &parsed))
     }
@@ -200,7 +314,7 @@ fn unserved(invocation: &TaskInvocation, parsed: &Resource) -> StatesError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::{json, Value};
+    use serde_json::json;
 
     const MOCKS: &str = r#"{
       "StateMachines": {"orders": {"TestCases": {"HappyPath": {"Charge": "ChargeOk"}}}},
@@ -280,6 +394,30 @@ mod tests {
     }
 
     #[test]
+    fn a_callback_handlers_response_is_kept_for_task_submitted() {
+        let dir = tempfile::tempdir().unwrap();
+        let handlers = dir.path().join("handlers.json");
+        std::fs::write(
+            &handlers,
+            json!({"resources": {"arn:aws:states:::sqs:sendMessage.waitForTaskToken":
+                ["python3", "-c", "print('{\"MessageId\": \"m-1\"}')"]}})
+            .to_string(),
+        )
+        .unwrap();
+        let runner = runner_for(None, Some(&handlers), "orders", None).unwrap();
+        let input = json!({});
+        let mut invocation = call(
+            "Ask",
+            "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+            &input,
+        );
+        invocation.task_token = Some("tok-1");
+        assert_eq!(runner.invoke(&invocation), TaskOutcome::Pending);
+        assert_eq!(runner.submitted("tok-1"), Some(json!({"MessageId": "m-1"})));
+        assert_eq!(runner.submitted("tok-1"), None);
+    }
+
+    #[test]
     fn activities_and_callbacks_without_a_handler_wait() {
         let runner = runner_for(None, None, "orders", None).unwrap();
         let input = json!({});
@@ -299,6 +437,47 @@ mod tests {
             )),
             TaskOutcome::Pending
         );
+    }
+
+    #[test]
+    fn parking_checks_activities_and_records_tokens() {
+        use crate::store::{activities, task_tokens, Store};
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("sfn.db");
+        let arn = "arn:aws:states:us-east-1:123456789012:activity:approve";
+        let store = Store::open(&db).unwrap();
+        let record = activities::ActivityRecord {
+            arn: arn.into(),
+            name: "approve".into(),
+            creation_date: chrono::Utc::now(),
+            encryption_configuration: None,
+        };
+        activities::create(&store, &record, &[]).unwrap();
+        let config = RunnerConfig::new(None, None, "orders", None);
+        let runner = parking_runner_for(&config, &db).unwrap();
+        assert_eq!(runner.check("Approve", arn), Ok(()));
+        let missing = "arn:aws:states:us-east-1:123456789012:activity:gone";
+        assert_eq!(
+            runner.check("Approve", missing),
+            Err(StatesError::runtime(format!(
+                "The activity {missing} does not exist."
+            )))
+        );
+        assert_eq!(runner.check("Charge", CHARGE_ARN), Ok(()));
+
+        let input = json!({"amount": 5});
+        let mut invocation = call("Approve", arn, &input);
+        invocation.task_token = Some("0123456789abcdef0123456789abcdef");
+        invocation.timeout_seconds = Some(60);
+        assert_eq!(runner.invoke(&invocation), TaskOutcome::Pending);
+        let token = task_tokens::get(&store, "0123456789abcdef0123456789abcdef")
+            .unwrap()
+            .unwrap();
+        assert_eq!(token.status, task_tokens::TokenStatus::Scheduled);
+        assert_eq!(token.activity_arn.as_deref(), Some(arn));
+        assert_eq!(token.input.as_deref(), Some("{\"amount\":5}"));
+        let kept: RunnerConfig = serde_json::from_str(token.runner.as_deref().unwrap()).unwrap();
+        assert_eq!(kept, config);
     }
 
     #[test]

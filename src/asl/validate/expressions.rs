@@ -18,7 +18,18 @@ pub enum PathKind {
 }
 
 /// Checks the syntax of `$`, `$$…`, `$var…` paths. `Err` carries a short reason.
+///
+/// A path must satisfy both the engine's parser (`asl::path`, so that whatever the
+/// validator accepts the engine can evaluate) and the validator's own syntax rules.
 pub fn check_path(path: &str, kind: PathKind) -> Result<(), String> {
+    match kind {
+        PathKind::Full => crate::asl::path::check(path)?,
+        PathKind::Reference => crate::asl::path::check_reference(path)?,
+    }
+    path_syntax(path, kind)
+}
+
+fn path_syntax(path: &str, kind: PathKind) -> Result<(), String> {
     let chars: Vec<char> = path.chars().collect();
     if chars.first() != Some(&'$') {
         return Err("must start with '$'".into());
@@ -221,7 +232,18 @@ pub enum Arg {
 
 /// Parses and checks an intrinsic call: grammar, known function, argument count, paths
 /// in arguments and the nesting limit.
+///
+/// The engine's parser (`asl::intrinsics`) must accept the call too; the validator adds
+/// what AWS refuses at create time (escaped double quotes, `{}` count of a literal
+/// Format template).
 pub fn check_intrinsic(text: &str) -> Result<Call, String> {
+    crate::asl::intrinsics::check(text)?;
+    parse_intrinsic(text)
+}
+
+/// The validator's own parse of a call (grammar, names, arity, nesting, AWS's create-time
+/// literal rules).
+fn parse_intrinsic(text: &str) -> Result<Call, String> {
     let chars: Vec<char> = text.chars().collect();
     let mut parser = CallParser { chars, at: 0 };
     let call = parser.call(1)?;
@@ -593,7 +615,18 @@ mod tests {
         assert!(check_intrinsic("States.JsonMerge($.a, $.b, false)").is_ok());
         assert!(check_intrinsic("States.MathRandom(1, 2.5, -3)").is_ok());
         assert!(check_intrinsic("States.Format('it\\'s \\{literal\\}')").is_ok());
-        let err = |t: &str| check_intrinsic(t).unwrap_err();
+        for bad in [
+            "States.MathAdd(1)",
+            "States.format('x')",
+            "States.Format('{}', x)",
+            "States.Format(\"x\")",
+            "States.JsonToString($",
+            "States.Format('a \\\"b\\\"')",
+            "States.Format('{} {}', 1)",
+        ] {
+            assert!(check_intrinsic(bad).is_err(), "{bad}");
+        }
+        let err = |t: &str| parse_intrinsic(t).unwrap_err();
         assert_eq!(
             err("States.MathAdd(1)"),
             "'States.MathAdd' takes 2 argument(s) but was given 1"
@@ -628,8 +661,9 @@ mod tests {
             text
         };
         assert!(check_intrinsic(&nest(10)).is_ok());
+        assert!(check_intrinsic(&nest(11)).is_err());
         assert_eq!(
-            check_intrinsic(&nest(11)).unwrap_err(),
+            parse_intrinsic(&nest(11)).unwrap_err(),
             "intrinsic functions can be nested at most 10 levels deep"
         );
     }

@@ -1,0 +1,100 @@
+//! Tasks that wait for an outcome from outside the execution (activity tasks and
+//! `.waitForTaskToken` callbacks) get a row in the store's `task_tokens` table, so that
+//! any `sfn` process can hand the task to a worker, take its outcome and resume the
+//! execution. The runner writes through its own connection: the execution runs outside
+//! any write transaction, and a handler may deliver the outcome before the run ends.
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::TaskInvocation;
+use crate::store::task_tokens::{self, TaskTokenRecord};
+use crate::store::{activities, Store};
+
+/// How an execution's Tasks are served: kept with each token so that whichever process
+/// resumes the execution builds the same runner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunnerConfig {
+    pub mock_config: Option<PathBuf>,
+    pub handlers: Option<PathBuf>,
+    pub state_machine_name: String,
+    pub test_case: Option<String>,
+}
+
+impl RunnerConfig {
+    /// With absolute paths, valid from any working directory.
+    pub fn new(
+        mock_config: Option<&Path>,
+        handlers: Option<&Path>,
+        state_machine_name: &str,
+        test_case: Option<&str>,
+    ) -> RunnerConfig {
+        let absolute = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        RunnerConfig {
+            mock_config: mock_config.map(absolute),
+            handlers: handlers.map(absolute),
+            state_machine_name: state_machine_name.to_string(),
+            test_case: test_case.map(str::to_string),
+        }
+    }
+}
+
+pub struct Parking {
+    store: Mutex<Store>,
+    config: String,
+}
+
+impl Parking {
+    pub fn open(db: &Path, config: &RunnerConfig) -> Result<Parking, String> {
+        let store = Store::open(db).map_err(|e| e.to_string())?;
+        let config = serde_json::to_string(config).map_err(|e| e.to_string())?;
+        Ok(Parking {
+            store: Mutex::new(store),
+            config,
+        })
+    }
+
+    fn store(&self) -> std::sync::MutexGuard<'_, Store> {
+        // A panic elsewhere cannot leave the connection half-used: recover the guard.
+        self.store.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn activity_exists(&self, arn: &str) -> Result<bool, String> {
+        activities::get(&self.store(), arn)
+            .map(|a| a.is_some())
+            .map_err(|e| e.to_string())
+    }
+
+    /// Records the invocation's token: `SCHEDULED` for an activity (until a worker takes
+    /// it), `STARTED` for a callback.
+    pub fn open_token(
+        &self,
+        invocation: &TaskInvocation,
+        activity_arn: Option<&str>,
+    ) -> Result<(), String> {
+        let token = invocation
+            .task_token
+            .ok_or_else(|| "the engine gave this waiting Task no task token".to_string())?;
+        let mut record = TaskTokenRecord::open(
+            token.to_string(),
+            invocation.execution_arn,
+            invocation.state_name,
+            activity_arn,
+            Some(invocation.input.to_string()),
+            invocation.timeout_seconds,
+            invocation.heartbeat_seconds,
+            chrono::Utc::now(),
+        );
+        record.runner = Some(self.config.clone());
+        task_tokens::insert(&self.store(), &record).map_err(|e| e.to_string())
+    }
+
+    /// Closes the token of a callback whose request part failed: nothing waits for it.
+    pub fn abort_token(&self, invocation: &TaskInvocation) {
+        if let Some(token) = invocation.task_token {
+            // Best effort: the task's own failure is what the execution reports.
+            let _ = task_tokens::abort(&self.store(), token, chrono::Utc::now());
+        }
+    }
+}
