@@ -186,19 +186,19 @@ fn a_bad_output_setting_in_the_environment_exits_253() {
 }
 
 #[test]
-fn operations_not_built_yet_exit_255_and_say_so() {
+fn service_errors_of_map_run_operations_exit_254() {
+    // UpdateMapRun was this file's example of an unbuilt operation; it is built now.
     let sfn = Sfn::new();
     let (code, err) = sfn.fail(&[
         "update-map-run",
         "--map-run-arn",
         "arn:aws:states:us-east-1:123456789012:mapRun:m/x:y",
     ]);
-    assert_eq!(code, 255);
+    assert_eq!(code, 254);
     assert!(
-        err.contains("(NotImplemented) when calling the UpdateMapRun operation"),
+        err.contains("(ResourceNotFound) when calling the UpdateMapRun operation"),
         "{err}"
     );
-    assert!(err.contains("not implemented"), "{err}");
 }
 
 #[test]
@@ -220,4 +220,29 @@ fn help_and_version_exit_0() {
     assert!(sfn
         .stdout(&["create-state-machine", "--help"])
         .contains("--role-arn"));
+}
+
+#[test]
+fn a_trailing_help_shows_the_command_help() {
+    let sfn = Sfn::new();
+    assert!(sfn
+        .stdout(&["describe-state-machine", "help"])
+        .contains("--state-machine-arn"));
+}
+
+#[test]
+fn enum_values_outside_the_model_set_are_validation_errors() {
+    let sfn = Sfn::new();
+    let (code, err) = sfn.fail(&[
+        "describe-state-machine",
+        "--state-machine-arn",
+        &arn("m"),
+        "--included-data",
+        "SOME",
+    ]);
+    assert_eq!(code, 254);
+    assert_eq!(
+        err,
+        "\nAn error occurred (ValidationException) when calling the DescribeStateMachine operation: 1 validation error detected: Value 'SOME' at 'includedData' failed to satisfy constraint: Member must satisfy enum value set: [ALL_DATA, METADATA_ONLY]\n"
+    );
 }

@@ -69,6 +69,21 @@ impl EventSink for StoreSink<'_> {
     }
 }
 
+/// Forwards each event to the sink that records it, then to the context's observer.
+struct Observed<'a> {
+    sink: &'a mut dyn EventSink,
+    observer: Option<&'a mut dyn EventSink>,
+}
+
+impl EventSink for Observed<'_> {
+    fn emit(&mut self, event: &HistoryEvent) {
+        self.sink.emit(event);
+        if let Some(observer) = self.observer.as_mut() {
+            observer.emit(event);
+        }
+    }
+}
+
 fn required_str<'a>(input: &'a Value, key: &str) -> Result<&'a str, ApiError> {
     input.get(key).and_then(Value::as_str).ok_or_else(|| {
         ApiError::parameter(format!("Missing required parameter in input: \"{key}\""))
@@ -119,6 +134,10 @@ fn invalid_arn(arn: &str) -> ApiError {
 fn load_execution(ctx: &Context, arn: &str) -> Result<ExecutionRecord, ApiError> {
     if !is_execution_arn(arn) {
         return Err(invalid_arn(arn));
+    }
+    // Express executions have no history to describe, list or stop.
+    if super::sync_executions::is_express_arn(arn) {
+        return Err(super::sync_executions::express_arn_error());
     }
     store::get(&ctx.store, arn)?.ok_or_else(|| {
         ApiError::new(
@@ -191,8 +210,11 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     }
     let definition_value: Value = serde_json::from_str(&machine.definition)
         .map_err(|e| ApiError::internal(format!("stored definition is not JSON: {e}")))?;
-    let parsed =
+    let mut parsed =
         definition::parse(&definition_value).map_err(|e| ApiError::new("InvalidDefinition", e))?;
+    if express {
+        super::sync_executions::limit_duration(&mut parsed);
+    }
 
     let started = Utc::now();
     let info = ExecutionInfo {
@@ -225,6 +247,10 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     };
     let runner = task_runner(ctx, &machine.name, test_case.as_deref())?;
     store::insert(&ctx.store, &record)?;
+    if let Some(case) = &test_case {
+        // A redrive runs against the same mock test case.
+        crate::store::redrive::set_test_case(&ctx.store, &execution_arn, case)?;
+    }
 
     let mut sink = StoreSink {
         store: &mut ctx.store,
@@ -233,12 +259,16 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         buffered: 0,
         error: None,
     };
-    let mut execution = Execution::start(&parsed, info, &mut sink);
+    let mut observed = Observed {
+        sink: &mut sink,
+        observer: ctx.observer.as_deref_mut().map(|o| o as &mut dyn EventSink),
+    };
+    let mut execution = Execution::start(&parsed, info, &mut observed);
     let progress = {
         let mut env = Env {
             machine: &parsed,
             tasks: runner.as_ref(),
-            sink: &mut sink,
+            sink: &mut observed,
             options: Options {
                 wait_time_scale: wait_time_scale(),
             },
@@ -294,7 +324,8 @@ pub(crate) fn record_outcome(
         }
         status => {
             record.stop_date = Some(date_text(Utc::now()));
-            record.engine_state = None;
+            // An unsuccessful execution keeps its state for RedriveExecution.
+            record.engine_state = super::redrive::retained_state(execution)?;
             match status {
                 engine::Status::Succeeded { output } => {
                     record.output = Some(engine::data::to_text(output));
@@ -340,6 +371,10 @@ fn describe_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiErro
     if let Some(t) = &record.trace_header {
         out.insert("traceHeader".into(), t.clone().into());
     }
+    // A child execution of a distributed Map names its map run (api/map_runs.rs).
+    if let Some(map_run) = super::map_runs::map_run_of(ctx, &record.arn)? {
+        out.insert("mapRunArn".into(), map_run.into());
+    }
     if let Some(e) = &record.error {
         out.insert("error".into(), e.clone().into());
     }
@@ -356,13 +391,7 @@ fn describe_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiErro
     if let Some(d) = &record.redrive_date {
         out.insert("redriveDate".into(), api_date(d));
     }
-    let (redrive_status, reason) = match record.status.as_str() {
-        "FAILED" | "TIMED_OUT" | "ABORTED" => ("REDRIVABLE", None),
-        other => (
-            "NOT_REDRIVABLE",
-            Some(format!("Execution is {other} and cannot be redriven")),
-        ),
-    };
+    let (redrive_status, reason) = super::redrive::redrive_status(ctx, &record)?;
     out.insert("redriveStatus".into(), redrive_status.into());
     if let Some(reason) = reason {
         out.insert("redriveStatusReason".into(), reason.into());
@@ -455,7 +484,7 @@ pub fn event_json(event: &HistoryEvent, include_data: bool) -> Value {
 fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let Some(machine_arn) = optional_str(input, "stateMachineArn") else {
         if optional_str(input, "mapRunArn").is_some() {
-            return Ok(json!({"executions": []}));
+            return super::map_runs::list_child_executions(ctx, input);
         }
         return Err(ApiError::new(
             "ValidationException",
@@ -482,12 +511,21 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     let size = page_size(input, 100)?;
     let offset = decode_token(optional_str(input, "nextToken"))?;
     let status = optional_str(input, "statusFilter");
+    let redriven = match optional_str(input, "redriveFilter") {
+        None => None,
+        Some("REDRIVEN") => Some(true),
+        Some("NOT_REDRIVEN") => Some(false),
+        Some(other) => return Err(ApiError::new(
+            "ValidationException",
+            format!("1 validation error detected: Value '{other}' at 'redriveFilter' failed to satisfy constraint: Member must satisfy enum value set: [REDRIVEN, NOT_REDRIVEN]"),
+        )),
+    };
     let mut records = store::list(&ctx.store, &base_arn, status)?;
     records.retain(|r| {
         scope.includes(
             r.state_machine_version_arn.as_deref(),
             r.state_machine_alias_arn.as_deref(),
-        )
+        ) && redriven.is_none_or(|want| (r.redrive_count > 0) == want)
     });
     let page: Vec<Value> = records
         .iter()
@@ -571,6 +609,11 @@ fn describe_state_machine_for_execution(
     };
     if let Some(revision) = revision {
         out.insert("revisionId".into(), revision.into());
+    }
+    // A map run's child: its map run and the Map's label (api/map_runs.rs).
+    if let Some(map_run) = super::map_runs::map_run_of(ctx, &record.arn)? {
+        out.insert("label".into(), super::map_runs::label_of(&map_run).into());
+        out.insert("mapRunArn".into(), map_run.into());
     }
     Ok(Value::Object(out))
 }

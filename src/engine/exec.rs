@@ -22,6 +22,12 @@ use crate::asl::path::{PathError, Scope};
 use crate::asl::vars::Scoped;
 use crate::asl::{intrinsics, timestamp, StatesError, Variables};
 
+// Redrive support lives in its own file; as a child module it sees the frames.
+mod redrive;
+pub use redrive::RedriveError;
+// Distributed Map runs handed to a `MapRunner` (child executions, readers, writers).
+mod distributed;
+
 /// 256 KiB: the payload quota of states, tasks and executions.
 pub const MAX_PAYLOAD_BYTES: usize = 262_144;
 /// Events per execution history.
@@ -135,6 +141,9 @@ pub struct Execution {
     frames: Vec<Frame>,
     /// Prior invocations per Task state name, for mock files.
     invocations: HashMap<String, u32>,
+    /// The resume point and redrive time (`redrive.rs`).
+    #[serde(default)]
+    redrive: redrive::Redrive,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -226,6 +235,8 @@ enum FanOutcome {
         results: Vec<Value>,
         last_event: i64,
     },
+    /// A distributed Map's result as its `MapRunner` made it (array or writer details).
+    Produced { result: Value, last_event: i64 },
     Failed {
         error: Option<String>,
         cause: Option<String>,
@@ -341,8 +352,9 @@ fn failure_details(err: &StatesError) -> Value {
     Value::Object(d)
 }
 
-/// Whether an `ErrorEquals` list catches `err`.
-fn matches(error_equals: &[String], err: &StatesError) -> bool {
+/// Whether an `ErrorEquals` list catches `err`. Shared with TestState
+/// (`engine::test_state`), which answers Retry/Catch without running them.
+pub(crate) fn matches(error_equals: &[String], err: &StatesError) -> bool {
     if err.is_runtime() {
         return false;
     }
@@ -367,6 +379,7 @@ impl Execution {
             last_event_id: 0,
             frames: Vec::new(),
             invocations: HashMap::new(),
+            redrive: Default::default(),
             info,
         };
         let mut details = json!({
@@ -461,6 +474,7 @@ impl Execution {
             Status::Running => return,
         };
         self.emit(sink, false, event_type, previous, Some(details));
+        self.keep_resume_point(&status);
         self.frames.clear();
         self.status = status;
     }
@@ -540,7 +554,7 @@ impl Execution {
         let deadline = env
             .machine
             .timeout_seconds
-            .map(|s| self.info.start_millis + (s as i64) * 1000);
+            .map(|s| self.clock_start_millis() + (s as i64) * 1000);
         loop {
             if self.status != Status::Running {
                 return Progress::Finished;
@@ -779,17 +793,19 @@ impl Execution {
             state_ctx.insert("RetryCount".into(), thread.retry_count.into());
         }
         let mut ctx = Map::new();
-        ctx.insert(
-            "Execution".into(),
-            json!({
-                "Id": info.execution_arn,
-                "Input": info.input,
-                "StartTime": iso_millis(info.start_millis),
-                "Name": info.execution_name,
-                "RoleArn": info.role_arn,
-                "RedriveCount": info.redrive_count,
-            }),
-        );
+        let mut execution = json!({
+            "Id": info.execution_arn,
+            "Input": info.input,
+            "StartTime": iso_millis(info.start_millis),
+            "Name": info.execution_name,
+            "RoleArn": info.role_arn,
+            "RedriveCount": info.redrive_count,
+        });
+        if let Value::Object(members) = &mut execution {
+            // Express: no RedriveCount; redriven: RedriveTime (redrive.rs).
+            self.execution_context(members);
+        }
+        ctx.insert("Execution".into(), execution);
         ctx.insert(
             "StateMachine".into(),
             json!({"Id": info.state_machine_arn, "Name": info.state_machine_name}),
@@ -1565,6 +1581,9 @@ impl Execution {
     /// A thread ran out of states (`Ok(output)`) or failed: hand the outcome to the
     /// parent fan-out, or end the execution.
     fn end_thread(&mut self, thread: Thread, outcome: Result<Value, StatesError>, env: &mut Env) {
+        if outcome.is_err() {
+            self.note_failure(&thread);
+        }
         match self.frames.last_mut() {
             Some(Frame::Fan(_)) => {
                 let Some(Frame::Fan(mut fan)) = self.frames.pop() else {
@@ -1866,6 +1885,12 @@ impl Execution {
                 Ok(())
             }
             Kind::Map(map) => {
+                // With a map runner (the API layer), a distributed Map's children are real
+                // executions; without one they run inline, silently, as before.
+                let tasks = env.tasks;
+                if let (MapMode::Distributed, Some(runner)) = (map.mode, tasks.map_runs()) {
+                    return self.run_distributed(thread, state, map, runner, env);
+                }
                 let prepared = self.map_items(&thread, state, map, &ctx);
                 let (effective, items, sequential) = match prepared {
                     Ok(v) => v,
@@ -2374,9 +2399,18 @@ impl Execution {
         let type_name = state.kind.type_name();
         match outcome {
             FanOutcome::Succeeded {
-                results,
+                results: _,
+                last_event,
+            }
+            | FanOutcome::Produced {
+                result: _,
                 last_event,
             } => {
+                let result = match outcome {
+                    FanOutcome::Succeeded { results, .. } => Value::Array(results),
+                    FanOutcome::Produced { result, .. } => result,
+                    FanOutcome::Failed { .. } => Value::Null,
+                };
                 let mut closing = last_event;
                 if distributed {
                     closing =
@@ -2391,7 +2425,7 @@ impl Execution {
                 );
                 thread.last_event = closing;
                 let ctx = self.context(&thread, state, None);
-                match self.state_output(&thread, state, &ctx, Value::Array(results), None, None) {
+                match self.state_output(&thread, state, &ctx, result, None, None) {
                     Ok((output, assigned)) => self.exit_state(thread, state, output, assigned, env),
                     Err(e) => self.eval_failed(thread, state, e, env),
                 }
@@ -2403,8 +2437,13 @@ impl Execution {
             } => {
                 let mut err = StatesError { error, cause };
                 let mut failure_event = failure_event;
+                // A map runner's reader/writer/threshold errors are already the run's own.
+                let run_error = matches!(
+                    err.error.as_deref(),
+                    Some(names::ITEM_READER_FAILED | names::RESULT_WRITER_FAILED)
+                );
                 if distributed {
-                    if !err.is_runtime() {
+                    if !err.is_runtime() && !run_error {
                         err = StatesError::new(
                             names::EXCEED_TOLERATED_FAILURE_THRESHOLD,
                             "The specified tolerated failure threshold was exceeded",
