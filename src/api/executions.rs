@@ -10,6 +10,7 @@ use crate::engine::{
     self, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Options, Progress,
 };
 use crate::store::executions::{self as store, date_text, parse_date, ExecutionRecord};
+use crate::store::task_tokens;
 
 /// Answers the operations this module implements, `None` for the others.
 pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
@@ -27,12 +28,12 @@ pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<
 /// Collects events for one batched write.
 #[derive(Default)]
 pub(crate) struct BufferSink {
-    pub(crate) events: Vec<HistoryEvent>,
+    pub(crate) events: Vec<store::EventRow>,
 }
 
 impl EventSink for BufferSink {
     fn emit(&mut self, event: &HistoryEvent) {
-        self.events.push(event.clone());
+        self.events.push(store::EventRow::from(event));
     }
 }
 
@@ -42,20 +43,29 @@ impl EventSink for BufferSink {
 struct StoreSink<'a> {
     store: &'a mut crate::store::Store,
     execution_arn: &'a str,
-    events: Vec<HistoryEvent>,
+    events: Vec<store::EventRow>,
+    /// Bytes of details text buffered in `events`.
+    buffered: usize,
     error: Option<crate::store::StoreError>,
 }
 
+/// A batch ends at this many events or bytes of details, whichever comes first.
 const EVENT_BATCH: usize = 2000;
+const EVENT_BATCH_BYTES: usize = 1 << 20;
 
 impl EventSink for StoreSink<'_> {
     fn emit(&mut self, event: &HistoryEvent) {
-        self.events.push(event.clone());
-        if self.events.len() >= EVENT_BATCH && self.error.is_none() {
+        let row = store::EventRow::from(event);
+        self.buffered += row.details.as_ref().map_or(0, String::len);
+        self.events.push(row);
+        if (self.events.len() >= EVENT_BATCH || self.buffered >= EVENT_BATCH_BYTES)
+            && self.error.is_none()
+        {
             if let Err(e) = store::append_events(self.store, self.execution_arn, &self.events) {
                 self.error = Some(e);
             }
             self.events.clear();
+            self.buffered = 0;
         }
     }
 }
@@ -232,6 +242,7 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         store: &mut ctx.store,
         execution_arn: &execution_arn,
         events: Vec::new(),
+        buffered: 0,
         error: None,
     };
     let mut execution = Execution::start(&parsed, info, &mut sink);
@@ -329,11 +340,13 @@ fn describe_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiErro
     if let Some(stop) = &record.stop_date {
         out.insert("stopDate".into(), api_date(stop));
     }
-    if let Some(i) = &record.input {
+    // `includedData: METADATA_ONLY` leaves the payloads out.
+    let with_data = optional_str(input, "includedData") != Some("METADATA_ONLY");
+    if let Some(i) = record.input.as_ref().filter(|_| with_data) {
         out.insert("input".into(), i.clone().into());
         out.insert("inputDetails".into(), json!({"included": true}));
     }
-    if let Some(o) = &record.output {
+    if let Some(o) = record.output.as_ref().filter(|_| with_data) {
         out.insert("output".into(), o.clone().into());
         out.insert("outputDetails".into(), json!({"included": true}));
     }
@@ -623,6 +636,7 @@ fn stop_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
             record.engine_state = None;
         }
     }
+    task_tokens::abort_execution(&ctx.store, arn, Utc::now())?;
     store::save_progress(&mut ctx.store, &record, &sink.events)?;
     crate::store::task_tokens::abort_execution(&ctx.store, arn, Utc::now())?;
     Ok(json!({"stopDate": api_date(record.stop_date.as_deref().unwrap_or_default())}))

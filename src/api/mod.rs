@@ -10,6 +10,7 @@ pub mod state_machines;
 pub mod sync_executions;
 pub mod tags;
 pub mod task_tokens;
+pub mod test_state;
 pub mod validation;
 pub mod versions;
 
@@ -126,6 +127,7 @@ pub fn call(ctx: &mut Context, operation: &str, input: Value) -> Result<Value, A
         aliases::call,
         sync_executions::call,
         redrive::call,
+        test_state::call,
     ];
     for group in groups {
         if let Some(result) = group(ctx, operation, &input) {

@@ -242,8 +242,8 @@ mod tests {
         let mut stateless = record("FAILED", now);
         stateless.engine_state = None;
         assert!(reason(&stateless).is_some());
-        let events: Vec<crate::engine::HistoryEvent> = (1..=MAX_HISTORY_EVENTS)
-            .map(|id| crate::engine::HistoryEvent {
+        let events: Vec<store::EventRow> = (1..=MAX_HISTORY_EVENTS)
+            .map(|id| store::EventRow {
                 id,
                 previous_event_id: id - 1,
                 timestamp: now,

@@ -11,6 +11,7 @@ pub mod exec;
 pub mod history;
 pub mod resource;
 pub mod task;
+pub mod test_state;
 
 pub use exec::{Env, Execution, ExecutionInfo, Options, Progress, Status};
 pub use history::{EventSink, HistoryEvent};

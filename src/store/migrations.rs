@@ -33,6 +33,7 @@ CREATE TABLE state_machines (
     encryption_configuration TEXT,
     next_version INTEGER NOT NULL DEFAULT 1
 );
+CREATE INDEX state_machines_by_name ON state_machines (name);
 CREATE TABLE state_machine_versions (
     arn TEXT PRIMARY KEY,
     state_machine_arn TEXT NOT NULL REFERENCES state_machines(arn) ON DELETE CASCADE,
@@ -86,9 +87,9 @@ CREATE TABLE history_events (
     previous_event_id INTEGER NOT NULL,
     timestamp TEXT NOT NULL,
     type TEXT NOT NULL,
-    details TEXT,
-    PRIMARY KEY (execution_arn, id)
-) WITHOUT ROWID;
+    details TEXT
+);
+CREATE UNIQUE INDEX history_events_by_execution ON history_events (execution_arn, id);
 CREATE TABLE activities (
     arn TEXT PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,
