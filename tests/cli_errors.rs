@@ -186,19 +186,19 @@ fn a_bad_output_setting_in_the_environment_exits_253() {
 }
 
 #[test]
-fn operations_not_built_yet_exit_255_and_say_so() {
+fn service_errors_of_map_run_operations_exit_254() {
+    // UpdateMapRun was this file's example of an unbuilt operation; it is built now.
     let sfn = Sfn::new();
     let (code, err) = sfn.fail(&[
         "update-map-run",
         "--map-run-arn",
         "arn:aws:states:us-east-1:123456789012:mapRun:m/x:y",
     ]);
-    assert_eq!(code, 255);
+    assert_eq!(code, 254);
     assert!(
-        err.contains("(NotImplemented) when calling the UpdateMapRun operation"),
+        err.contains("(ResourceNotFound) when calling the UpdateMapRun operation"),
         "{err}"
     );
-    assert!(err.contains("not implemented"), "{err}");
 }
 
 #[test]

@@ -70,6 +70,21 @@ impl EventSink for StoreSink<'_> {
     }
 }
 
+/// Forwards each event to the sink that records it, then to the context's observer.
+struct Observed<'a> {
+    sink: &'a mut dyn EventSink,
+    observer: Option<&'a mut dyn EventSink>,
+}
+
+impl EventSink for Observed<'_> {
+    fn emit(&mut self, event: &HistoryEvent) {
+        self.sink.emit(event);
+        if let Some(observer) = self.observer.as_mut() {
+            observer.emit(event);
+        }
+    }
+}
+
 fn required_str<'a>(input: &'a Value, key: &str) -> Result<&'a str, ApiError> {
     input.get(key).and_then(Value::as_str).ok_or_else(|| {
         ApiError::parameter(format!("Missing required parameter in input: \"{key}\""))
@@ -245,12 +260,16 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         buffered: 0,
         error: None,
     };
-    let mut execution = Execution::start(&parsed, info, &mut sink);
+    let mut observed = Observed {
+        sink: &mut sink,
+        observer: ctx.observer.as_deref_mut().map(|o| o as &mut dyn EventSink),
+    };
+    let mut execution = Execution::start(&parsed, info, &mut observed);
     let progress = {
         let mut env = Env {
             machine: &parsed,
             tasks: runner.as_ref(),
-            sink: &mut sink,
+            sink: &mut observed,
             options: Options {
                 wait_time_scale: wait_time_scale(),
             },
@@ -352,6 +371,10 @@ fn describe_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiErro
     }
     if let Some(t) = &record.trace_header {
         out.insert("traceHeader".into(), t.clone().into());
+    }
+    // A child execution of a distributed Map names its map run (api/map_runs.rs).
+    if let Some(map_run) = super::map_runs::map_run_of(ctx, &record.arn)? {
+        out.insert("mapRunArn".into(), map_run.into());
     }
     if let Some(e) = &record.error {
         out.insert("error".into(), e.clone().into());
@@ -462,7 +485,7 @@ pub fn event_json(event: &HistoryEvent, include_data: bool) -> Value {
 fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let Some(machine_arn) = optional_str(input, "stateMachineArn") else {
         if optional_str(input, "mapRunArn").is_some() {
-            return Ok(json!({"executions": []}));
+            return super::map_runs::list_child_executions(ctx, input);
         }
         return Err(ApiError::new(
             "ValidationException",
@@ -587,6 +610,11 @@ fn describe_state_machine_for_execution(
     };
     if let Some(revision) = revision {
         out.insert("revisionId".into(), revision.into());
+    }
+    // A map run's child: its map run and the Map's label (api/map_runs.rs).
+    if let Some(map_run) = super::map_runs::map_run_of(ctx, &record.arn)? {
+        out.insert("label".into(), super::map_runs::label_of(&map_run).into());
+        out.insert("mapRunArn".into(), map_run.into());
     }
     Ok(Value::Object(out))
 }

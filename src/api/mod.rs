@@ -5,6 +5,7 @@ pub mod activities;
 pub mod aliases;
 pub mod error;
 pub mod executions;
+pub mod map_runs;
 pub mod redrive;
 pub mod state_machines;
 pub mod sync_executions;
@@ -24,6 +25,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::engine::EventSink;
 use crate::store::Store;
 
 /// Everything an operation needs besides its request.
@@ -35,6 +37,9 @@ pub struct Context {
     pub mock_config: Option<PathBuf>,
     /// Local handlers file (`--handlers` / `SFN_HANDLERS`).
     pub handlers: Option<PathBuf>,
+    /// Sees every history event of the executions this context runs, as the engine emits
+    /// it (a progress display); `None` costs nothing.
+    pub observer: Option<Box<dyn EventSink>>,
 }
 
 impl Context {
@@ -45,6 +50,7 @@ impl Context {
             account: "123456789012".into(),
             mock_config: None,
             handlers: None,
+            observer: None,
         }
     }
 
@@ -125,9 +131,10 @@ pub fn call(ctx: &mut Context, operation: &str, input: Value) -> Result<Value, A
         task_tokens::call,
         versions::call,
         aliases::call,
+        test_state::call,
         sync_executions::call,
         redrive::call,
-        test_state::call,
+        map_runs::call,
     ];
     for group in groups {
         if let Some(result) = group(ctx, operation, &input) {

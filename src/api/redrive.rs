@@ -243,12 +243,14 @@ mod tests {
         stateless.engine_state = None;
         assert!(reason(&stateless).is_some());
         let events: Vec<store::EventRow> = (1..=MAX_HISTORY_EVENTS)
-            .map(|id| store::EventRow {
-                id,
-                previous_event_id: id - 1,
-                timestamp: now,
-                event_type: "PassStateEntered".into(),
-                details: None,
+            .map(|id| {
+                store::EventRow::from(&crate::engine::HistoryEvent {
+                    id,
+                    previous_event_id: id - 1,
+                    timestamp: now,
+                    event_type: "PassStateEntered".into(),
+                    details: None,
+                })
             })
             .collect();
         let full = record("FAILED", now);

@@ -136,7 +136,8 @@ fn deliver(ctx: &mut Context, token: &str, delivery: &Delivery) -> Result<Value,
 /// store cannot be shared, so there they only wait).
 pub fn runner(ctx: &Context, config: &RunnerConfig) -> Result<Box<dyn TaskRunner>, ApiError> {
     let db = ctx.store.path();
-    Ok(if db == Path::new(":memory:") {
+    // Distributed Maps run as map runs with child executions (api/map_runs.rs).
+    let inner = if db == Path::new(":memory:") {
         tasks::runner_for(
             config.mock_config.as_deref(),
             config.handlers.as_deref(),
@@ -145,7 +146,8 @@ pub fn runner(ctx: &Context, config: &RunnerConfig) -> Result<Box<dyn TaskRunner
         )?
     } else {
         tasks::parking_runner_for(config, db)?
-    })
+    };
+    Ok(super::map_runs::with_map_runs(ctx, inner))
 }
 
 /// Times out the tasks whose deadline has passed and resumes every execution with an

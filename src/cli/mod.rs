@@ -3,13 +3,20 @@
 //! `--generate-cli-skeleton`, `--query`, `--output`, pagination, exit codes) and rendering.
 //! Everything operation-specific lives in the API layer; this module is generic.
 pub mod args;
+pub mod completions;
+pub mod extra;
 pub mod graph;
+pub mod graph_cmd;
+pub mod history_table;
 pub mod lint;
+pub mod live;
+pub mod man;
 pub mod operations;
 pub mod output;
 pub mod paging;
 pub mod params;
 pub mod query;
+pub mod run;
 pub mod table;
 
 use std::ffi::OsString;
@@ -54,6 +61,12 @@ enum Failure {
         error: ApiError,
     },
     Other(String),
+    /// A command of ours that prints `stdout` and exits with `code` (`sfn run` when the
+    /// execution failed, `sfn lint` with problems).
+    Exit {
+        code: i32,
+        stdout: String,
+    },
 }
 
 impl From<params::ParamError> for Failure {
@@ -133,6 +146,12 @@ fn report(failure: Failure) -> i32 {
         Failure::Other(m) => {
             let _ = writeln!(err, "\n{m}");
             exit::OTHER
+        }
+        Failure::Exit { code, stdout } => {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(stdout.as_bytes());
+            let _ = out.flush();
+            code
         }
     }
 }
@@ -244,7 +263,7 @@ fn execute(argv: impl IntoIterator<Item = OsString>) -> Result<String, Failure> 
         argv.pop();
         argv.push("--help".into());
     }
-    let matches = args::command_for_args(operations::OPERATIONS, &argv)
+    let matches = extra::extend(args::command_for_args(operations::OPERATIONS, &argv))
         .try_get_matches_from(argv)
         .map_err(Failure::Usage)?;
     let globals = Globals::resolve(&matches)?;
@@ -253,6 +272,9 @@ fn execute(argv: impl IntoIterator<Item = OsString>) -> Result<String, Failure> 
             "sfn: no command given; see sfn --help".into(),
         ));
     };
+    if let Some(result) = extra::dispatch(name, sub, &globals) {
+        return result;
+    }
     let Some(op) = operations::OPERATIONS.iter().find(|o| o.command == name) else {
         return Err(Failure::Other(format!("sfn: unknown command {name}")));
     };
@@ -266,13 +288,19 @@ fn execute(argv: impl IntoIterator<Item = OsString>) -> Result<String, Failure> 
     }
     let request = build_request(op, sub)?;
     let mut ctx = globals.context(op.api)?;
-    let response = call(&mut ctx, op, sub, &globals, request)?;
+    let live = extra::attach_live(&mut ctx, op.api, &globals);
+    let response = call(&mut ctx, op, sub, &globals, request);
+    extra::detach_live(&mut ctx, live, response.as_ref().ok());
+    let response = response?;
     let response = match &globals.query {
         Some(q) => query(q, &response)?,
         None => response,
     };
     if globals.quiet {
         return Ok(String::new());
+    }
+    if let Some(text) = extra::readable_table(name, sub, &globals, &response) {
+        return Ok(text);
     }
     // The text format prints a paginated response's resume token last, as its own
     // `NEXTTOKEN` record, as the AWS CLI does.

@@ -25,6 +25,8 @@ use crate::asl::{intrinsics, timestamp, StatesError, Variables};
 // Redrive support lives in its own file; as a child module it sees the frames.
 mod redrive;
 pub use redrive::RedriveError;
+// Distributed Map runs handed to a `MapRunner` (child executions, readers, writers).
+mod distributed;
 
 /// 256 KiB: the payload quota of states, tasks and executions.
 pub const MAX_PAYLOAD_BYTES: usize = 262_144;
@@ -233,6 +235,8 @@ enum FanOutcome {
         results: Vec<Value>,
         last_event: i64,
     },
+    /// A distributed Map's result as its `MapRunner` made it (array or writer details).
+    Produced { result: Value, last_event: i64 },
     Failed {
         error: Option<String>,
         cause: Option<String>,
@@ -1881,6 +1885,12 @@ impl Execution {
                 Ok(())
             }
             Kind::Map(map) => {
+                // With a map runner (the API layer), a distributed Map's children are real
+                // executions; without one they run inline, silently, as before.
+                let tasks = env.tasks;
+                if let (MapMode::Distributed, Some(runner)) = (map.mode, tasks.map_runs()) {
+                    return self.run_distributed(thread, state, map, runner, env);
+                }
                 let prepared = self.map_items(&thread, state, map, &ctx);
                 let (effective, items, sequential) = match prepared {
                     Ok(v) => v,
@@ -2384,9 +2394,18 @@ impl Execution {
         let type_name = state.kind.type_name();
         match outcome {
             FanOutcome::Succeeded {
-                results,
+                results: _,
+                last_event,
+            }
+            | FanOutcome::Produced {
+                result: _,
                 last_event,
             } => {
+                let result = match outcome {
+                    FanOutcome::Succeeded { results, .. } => Value::Array(results),
+                    FanOutcome::Produced { result, .. } => result,
+                    FanOutcome::Failed { .. } => Value::Null,
+                };
                 let mut closing = last_event;
                 if distributed {
                     closing =
@@ -2401,7 +2420,7 @@ impl Execution {
                 );
                 thread.last_event = closing;
                 let ctx = self.context(&thread, state, None);
-                match self.state_output(&thread, state, &ctx, Value::Array(results), None, None) {
+                match self.state_output(&thread, state, &ctx, result, None, None) {
                     Ok((output, assigned)) => self.exit_state(thread, state, output, assigned, env),
                     Err(e) => self.eval_failed(thread, state, e, env),
                 }
@@ -2413,8 +2432,13 @@ impl Execution {
             } => {
                 let mut err = StatesError { error, cause };
                 let mut failure_event = failure_event;
+                // A map runner's reader/writer/threshold errors are already the run's own.
+                let run_error = matches!(
+                    err.error.as_deref(),
+                    Some(names::ITEM_READER_FAILED | names::RESULT_WRITER_FAILED)
+                );
                 if distributed {
-                    if !err.is_runtime() {
+                    if !err.is_runtime() && !run_error {
                         err = StatesError::new(
                             names::EXCEED_TOLERATED_FAILURE_THRESHOLD,
                             "The specified tolerated failure threshold was exceeded",

@@ -9,6 +9,8 @@
 pub mod data;
 pub mod exec;
 pub mod history;
+pub mod item_reader;
+pub mod map_run;
 pub mod resource;
 pub mod task;
 pub mod test_state;

@@ -54,6 +54,12 @@ pub trait TaskRunner: Send + Sync {
         let _ = task_token;
         None
     }
+
+    /// Who runs distributed Map states as map runs with child executions (the API layer,
+    /// which owns the store). `None` (the default): the engine runs them inline.
+    fn map_runs(&self) -> Option<&dyn super::map_run::MapRunner> {
+        None
+    }
 }
 
 /// Serves no task at all: every invocation fails with a clear cause naming the resource.

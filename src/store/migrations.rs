@@ -14,7 +14,7 @@ impl From<rusqlite::Error> for MigrateError {
 }
 
 /// Step N brings the schema from version N to N+1.
-const STEPS: &[&str] = &[V1, V2, V3];
+const STEPS: &[&str] = &[V1, V2, V3, V4];
 
 const V1: &str = r#"
 CREATE TABLE state_machines (
@@ -152,6 +152,12 @@ CREATE TABLE execution_test_cases (
     execution_arn TEXT PRIMARY KEY,
     test_case TEXT NOT NULL
 ) WITHOUT ROWID;
+"#;
+
+/// Map run children: how many items each carried, and listing them by map run.
+const V4: &str = r#"
+ALTER TABLE executions ADD COLUMN item_count INTEGER;
+CREATE INDEX executions_by_map_run ON executions (map_run_arn, start_date);
 "#;
 
 pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {

@@ -1,0 +1,357 @@
+//! A distributed Map handed to a [`MapRunner`]: the engine resolves the state's fields
+//! (items or reader, batcher, writer, concurrency, tolerance), emits `MapStateStarted`
+//! and `MapRunStarted`, lets the runner run the child executions, and continues with
+//! `FanDone` as for any Map.
+use serde_json::{json, Value};
+
+use super::{data, to_text, Env, Execution, FanOutcome, Frame, Phase, StackVars, Thread};
+use crate::asl::definition::{MapState, QueryLanguage, State};
+use crate::asl::error::names;
+use crate::asl::path::Scope;
+use crate::asl::vars::Scoped;
+use crate::asl::StatesError;
+use crate::engine::map_run::{BatcherSpec, MapRunRequest, MapRunner, ReaderSpec, WriterSpec};
+
+type Started = Result<(), (Box<Thread>, StatesError)>;
+
+/// Evaluates a field the JSONPath way (payload template on the effective input) or the
+/// JSONata way.
+struct Fields<'a> {
+    jsonata: bool,
+    effective: &'a Value,
+    ctx: &'a Value,
+    states: Value,
+    vars: &'a dyn crate::asl::Variables,
+}
+
+impl Fields<'_> {
+    fn template(&self, value: &Value, name: &str) -> Result<Value, StatesError> {
+        if self.jsonata {
+            data::evaluate_jsonata(value, name, &self.states, self.vars)
+        } else {
+            data::evaluate_template(
+                value,
+                &Scope {
+                    input: self.effective,
+                    context: self.ctx,
+                    vars: self.vars,
+                },
+            )
+        }
+    }
+
+    /// A number given literally (`<name>`) or by path (`<name>Path`) inside `obj`.
+    fn number(&self, obj: &Value, name: &str) -> Result<Option<Value>, StatesError> {
+        if let Some(v) = obj.get(name) {
+            return self.template(v, name).map(Some);
+        }
+        let path_key = format!("{name}Path");
+        if let Some(p) = obj.get(&path_key).and_then(Value::as_str) {
+            let v = data::read(
+                p,
+                &Scope {
+                    input: self.effective,
+                    context: self.ctx,
+                    vars: self.vars,
+                },
+            )
+            .map_err(|e| data::invalid_path(p, &e))?;
+            return Ok(Some(v));
+        }
+        Ok(None)
+    }
+}
+
+fn whole(v: &Value, field: &str) -> Result<i64, StatesError> {
+    match v {
+        Value::Number(n) if n.as_i64().is_some() => Ok(n.as_i64().unwrap_or(0)),
+        Value::String(s) if s.trim().parse::<i64>().is_ok() => Ok(s.trim().parse().unwrap_or(0)),
+        other => Err(StatesError::runtime(format!(
+            "The {field} field refers to value \"{}\" which is not a valid integer",
+            match other {
+                Value::String(s) => s.clone(),
+                o => to_text(o),
+            }
+        ))),
+    }
+}
+
+impl Execution {
+    /// Starts a distributed Map through the runner; `Err` fails the state (States.Runtime,
+    /// QueryEvaluationError) as `start_fan` does.
+    pub(super) fn run_distributed(
+        &mut self,
+        mut thread: Thread,
+        state: &State,
+        map: &MapState,
+        runner: &dyn MapRunner,
+        env: &mut Env,
+    ) -> Started {
+        let ctx = self.context(&thread, state, None);
+        let jsonata = state.query_language == QueryLanguage::Jsonata;
+        let fail = |t: Thread, e: StatesError| Err((Box::new(t), e));
+        // Items come from the state input unless a reader supplies them.
+        let (effective, items, max_concurrency) = if map.item_reader.is_none() {
+            match self.map_items(&thread, state, map, &ctx) {
+                Ok((effective, items, _)) => (effective, Some(items), 0),
+                Err(e) => return fail(thread, e),
+            }
+        } else {
+            let effective = if jsonata {
+                Ok(thread.input.clone())
+            } else {
+                self.input_path(&thread, state, &ctx)
+            };
+            match effective {
+                Ok(v) => (v, None, 0),
+                Err(e) => return fail(thread, e),
+            }
+        };
+        let vars = Scoped {
+            inner: &thread.vars,
+            parent: &StackVars {
+                frames: &self.frames,
+            },
+        };
+        let fields = Fields {
+            jsonata,
+            effective: &effective,
+            ctx: &ctx,
+            states: data::states_binding(&thread.input, &ctx, None, None),
+            vars: &vars,
+        };
+        let map_obj = json!({
+            "MaxConcurrency": map.max_concurrency,
+            "MaxConcurrencyPath": map.max_concurrency_path,
+        });
+        let concurrency = match fields.number(&map_obj, "MaxConcurrency") {
+            Ok(Some(Value::Null)) | Ok(None) => max_concurrency,
+            Ok(Some(v)) => whole(&v, "MaxConcurrencyPath").unwrap_or(0).max(0) as u64,
+            Err(e) => return fail(thread, e),
+        };
+        // A reader setting AWS rejects (negative MaxItems) fails the run, after it started.
+        let mut reader_error = None;
+        let reader = match map.item_reader.as_ref().map(|r| reader_spec(r, &fields)) {
+            Some(Err(e)) if e.error.as_deref() == Some(names::ITEM_READER_FAILED) => {
+                reader_error = Some(e);
+                None
+            }
+            Some(Err(e)) => return fail(thread, e),
+            Some(Ok(spec)) => Some(spec),
+            None => None,
+        };
+        let batcher = match map.item_batcher.as_ref().map(|b| batcher_spec(b, &fields)) {
+            Some(Err(e)) => return fail(thread, e),
+            Some(Ok(spec)) => Some(spec),
+            None => None,
+        };
+        let writer = match map.result_writer.as_ref().map(|w| writer_spec(w, &fields)) {
+            Some(Err(e)) => return fail(thread, e),
+            Some(Ok(spec)) => Some(spec),
+            None => None,
+        };
+        drop(fields);
+        let length = items.as_ref().map_or(0, Vec::len);
+        let started = self.emit(
+            env.sink,
+            thread.silent,
+            "MapStateStarted",
+            thread.last_event,
+            Some(json!({"length": length})),
+        );
+        let tolerance = match self.map_tolerance(&thread, state, map, &effective, &ctx) {
+            Ok(t) => t,
+            Err(e) => {
+                thread.last_event = started;
+                return fail(thread, e);
+            }
+        };
+        let arn = self.map_run_arn(map);
+        let run_started = self.emit(
+            env.sink,
+            thread.silent,
+            "MapRunStarted",
+            started,
+            Some(json!({"mapRunArn": arn})),
+        );
+        let express = crate::engine::map_run::raw_map_state(&env.machine.source, &state.name)
+            .and_then(|s| s.get("ItemProcessor").or_else(|| s.get("Iterator")))
+            .and_then(|p| p.pointer("/ProcessorConfig/ExecutionType"))
+            .and_then(Value::as_str)
+            == Some("EXPRESS");
+        let request = MapRunRequest {
+            map_run_arn: &arn,
+            parent: &self.info,
+            state_name: &state.name,
+            label: map.label.as_deref(),
+            machine: env.machine,
+            processor: map.processor,
+            express,
+            items,
+            reader,
+            batcher,
+            writer,
+            max_concurrency: concurrency,
+            tolerated_count: tolerance.0,
+            tolerated_percentage: tolerance.1,
+            options: env.options,
+        };
+        let selector = |index: usize, item: Value| {
+            self.select_item(&thread, state, map, &effective, index, item)
+        };
+        let ran = match reader_error {
+            Some(e) => Err(e),
+            None => runner.run(&request, &selector),
+        };
+        let outcome = match ran {
+            Ok(result) => FanOutcome::Produced {
+                result,
+                last_event: run_started,
+            },
+            Err(err) => FanOutcome::Failed {
+                error: err.error,
+                cause: err.cause,
+                failure_event: run_started,
+            },
+        };
+        thread.last_event = run_started;
+        thread.phase = Phase::FanDone { outcome };
+        self.frames.push(Frame::Thread(Box::new(thread)));
+        Ok(())
+    }
+
+    /// `arn:…:mapRun:<machine name>/<Label or a generated id>:<uuid>`.
+    pub(super) fn map_run_arn(&self, map: &MapState) -> String {
+        let label = map
+            .label
+            .clone()
+            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+        format!(
+            "{}:mapRun:{}/{}:{}",
+            self.info
+                .state_machine_arn
+                .rsplit_once(":stateMachine:")
+                .map(|(prefix, _)| prefix.to_string())
+                .unwrap_or_default(),
+            self.info.state_machine_name,
+            label,
+            uuid::Uuid::new_v4()
+        )
+    }
+
+    /// ItemSelector for one item, as an inline Map evaluates it.
+    fn select_item(
+        &self,
+        owner: &Thread,
+        state: &State,
+        map: &MapState,
+        effective: &Value,
+        index: usize,
+        item: Value,
+    ) -> Result<Value, StatesError> {
+        let Some(selector) = &map.item_selector else {
+            return Ok(item);
+        };
+        let ctx = self.context(
+            owner,
+            state,
+            Some(("Map", json!({"Item": {"Index": index, "Value": item}}))),
+        );
+        let vars = Scoped {
+            inner: &owner.vars,
+            parent: &StackVars {
+                frames: &self.frames,
+            },
+        };
+        let result = match state.query_language {
+            QueryLanguage::JsonPath => data::evaluate_template(
+                selector,
+                &Scope {
+                    input: effective,
+                    context: &ctx,
+                    vars: &vars,
+                },
+            ),
+            QueryLanguage::Jsonata => {
+                let states = data::states_binding(&owner.input, &ctx, None, None);
+                data::evaluate_jsonata(selector, "ItemSelector", &states, &vars)
+            }
+        };
+        result.map_err(|e| self.prefixed(owner, state, e))
+    }
+}
+
+fn reader_spec(reader: &Value, fields: &Fields) -> Result<ReaderSpec, StatesError> {
+    let resource = reader
+        .get("Resource")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let parameters = match reader.get("Parameters").or_else(|| reader.get("Arguments")) {
+        Some(p) => fields.template(p, "Arguments")?,
+        None => json!({}),
+    };
+    let config = reader.get("ReaderConfig").cloned().unwrap_or(json!({}));
+    let max_items = match fields.number(&config, "MaxItems")? {
+        None | Some(Value::Null) => 0,
+        Some(v) => {
+            let n = whole(&v, "MaxItemsPath")?;
+            if n < 0 {
+                return Err(StatesError::new(
+                    names::ITEM_READER_FAILED,
+                    "field MaxItems must be positive",
+                ));
+            }
+            n as u64
+        }
+    };
+    Ok(ReaderSpec {
+        resource,
+        parameters,
+        config,
+        max_items,
+    })
+}
+
+fn batcher_spec(batcher: &Value, fields: &Fields) -> Result<BatcherSpec, StatesError> {
+    let count = |name: &str| -> Result<Option<u64>, StatesError> {
+        match fields.number(batcher, name)? {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => Ok(Some(whole(&v, &format!("{name}Path"))?.max(0) as u64)),
+        }
+    };
+    Ok(BatcherSpec {
+        max_items: count("MaxItemsPerBatch")?,
+        max_bytes: count("MaxInputBytesPerBatch")?,
+        batch_input: match batcher.get("BatchInput") {
+            Some(b) => Some(fields.template(b, "BatchInput")?),
+            None => None,
+        },
+    })
+}
+
+fn writer_spec(writer: &Value, fields: &Fields) -> Result<WriterSpec, StatesError> {
+    let parameters = match writer.get("Parameters").or_else(|| writer.get("Arguments")) {
+        Some(p) => Some(fields.template(p, "Arguments")?),
+        None => None,
+    };
+    let config = writer.get("WriterConfig");
+    let text = |key: &str, default: &str| {
+        config
+            .and_then(|c| c.get(key))
+            .and_then(Value::as_str)
+            .unwrap_or(default)
+            .to_string()
+    };
+    // AWS: NONE is the default when exporting, COMPACT when only shaping the output.
+    let default_transformation = if parameters.is_some() {
+        "NONE"
+    } else {
+        "COMPACT"
+    };
+    Ok(WriterSpec {
+        parameters,
+        transformation: text("Transformation", default_transformation),
+        output_type: text("OutputType", "JSON"),
+    })
+}
