@@ -440,3 +440,43 @@ fn redrive_errors() {
         assert_eq!(error_code(&stderr), "InvalidArn", "{bad}: {stderr}");
     }
 }
+
+#[test]
+fn a_distributed_map_child_is_redriven_through_its_parent() {
+    let sfn = Sfn::new();
+    let machine = create(
+        &sfn,
+        "fanout",
+        r#"{"StartAt": "Each", "States": {"Each": {"Type": "Map", "End": true, "ItemProcessor": {
+          "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+          "StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "ChildFailed"}}}}}}"#,
+    );
+    let parent = sfn.json(&[
+        "start-execution",
+        "--state-machine-arn",
+        &machine,
+        "--input",
+        "[1]",
+    ])["executionArn"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(describe(&sfn, &parent)["redriveStatus"], "REDRIVABLE");
+    let map_run = sfn.json(&["list-map-runs", "--execution-arn", &parent])["mapRuns"][0]
+        ["mapRunArn"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let child = sfn.json(&["list-executions", "--map-run-arn", &map_run])["executions"][0]
+        ["executionArn"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let described = describe(&sfn, &child);
+    assert_eq!(described["status"], "FAILED");
+    assert_eq!(described["redriveStatus"], "REDRIVABLE_BY_MAP_RUN");
+    let (_, stderr) = sfn.fail(&["redrive-execution", "--execution-arn", &child]);
+    assert_eq!(error_code(&stderr), "ExecutionNotRedrivable");
+    sfn.json(&["redrive-execution", "--execution-arn", &parent]);
+    assert_eq!(describe(&sfn, &parent)["redriveCount"], 1);
+}
