@@ -480,3 +480,35 @@ fn a_distributed_map_child_is_redriven_through_its_parent() {
     sfn.json(&["redrive-execution", "--execution-arn", &parent]);
     assert_eq!(describe(&sfn, &parent)["redriveCount"], 1);
 }
+
+#[test]
+fn malformed_client_tokens_and_redrive_filters_are_validation_errors() {
+    let sfn = Sfn::new();
+    let machine = create(
+        &sfn,
+        "always-fails",
+        r#"{"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "E"}}}"#,
+    );
+    let execution = start(&sfn, &machine);
+    let long = "x".repeat(65);
+    for token in [long.as_str(), "has space"] {
+        let (exit, stderr) = sfn.fail(&[
+            "redrive-execution",
+            "--execution-arn",
+            &execution,
+            "--client-token",
+            token,
+        ]);
+        assert_eq!(exit, 254, "{stderr}");
+        assert_eq!(error_code(&stderr), "ValidationException", "{stderr}");
+    }
+    assert_eq!(describe(&sfn, &execution)["redriveCount"], 0);
+    let (_, stderr) = sfn.fail(&[
+        "list-executions",
+        "--state-machine-arn",
+        &machine,
+        "--redrive-filter",
+        "SOMETIMES",
+    ]);
+    assert_eq!(error_code(&stderr), "ValidationException");
+}

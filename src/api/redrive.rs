@@ -117,6 +117,12 @@ fn redrive_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
     let client_token = input.get("clientToken").and_then(Value::as_str);
     if let Some(token) = client_token {
         let len = token.chars().count();
+        if len > 0 && token.chars().any(|c| !('!'..='~').contains(&c)) {
+            return Err(ApiError::new(
+                "ValidationException",
+                format!("1 validation error detected: Value '{token}' at 'clientToken' failed to satisfy constraint: Member must satisfy regular expression pattern: [!-~]+"),
+            ));
+        }
         if !(1..=64).contains(&len) {
             return Err(ApiError::new(
                 "ValidationException",
