@@ -512,3 +512,38 @@ fn malformed_client_tokens_and_redrive_filters_are_validation_errors() {
     ]);
     assert_eq!(error_code(&stderr), "ValidationException");
 }
+
+#[test]
+fn a_first_state_entered_again_shows_the_input_as_given() {
+    let sfn = Sfn::new();
+    let machine = create(
+        &sfn,
+        "first",
+        r#"{"StartAt": "Check", "States": {
+          "Check": {"Type": "Choice", "Choices": [
+            {"Variable": "$$.Execution.RedriveCount", "NumericGreaterThan": 0, "Next": "Done"}]},
+          "Done": {"Type": "Succeed"}}}"#,
+    );
+    let input = r#"{ "spaced" :  true }"#;
+    let execution = sfn.json(&[
+        "start-execution",
+        "--state-machine-arn",
+        &machine,
+        "--input",
+        input,
+    ])["executionArn"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    sfn.json(&["redrive-execution", "--execution-arn", &execution]);
+    let events = history(&sfn, &execution);
+    let entries: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["type"] == "ChoiceStateEntered")
+        .collect();
+    assert_eq!(entries.len(), 2);
+    for entry in entries {
+        assert_eq!(entry["stateEnteredEventDetails"]["input"], input);
+    }
+    assert_eq!(describe(&sfn, &execution)["status"], "SUCCEEDED");
+}
