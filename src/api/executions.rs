@@ -10,7 +10,6 @@ use crate::engine::{
     self, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Options, Progress,
 };
 use crate::store::executions::{self as store, date_text, parse_date, ExecutionRecord};
-use crate::store::task_tokens;
 
 /// Answers the operations this module implements, `None` for the others.
 pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
@@ -664,7 +663,6 @@ fn stop_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
             record.engine_state = None;
         }
     }
-    task_tokens::abort_execution(&ctx.store, arn, Utc::now())?;
     store::save_progress(&mut ctx.store, &record, &sink.events)?;
     crate::store::task_tokens::abort_execution(&ctx.store, arn, Utc::now())?;
     Ok(json!({"stopDate": api_date(record.stop_date.as_deref().unwrap_or_default())}))

@@ -1948,7 +1948,12 @@ impl Execution {
                     },
                     owner_state: state.name.clone(),
                     owner_entered: thread.entered_event,
-                    input: effective,
+                    // Only ItemSelector reads the effective input again.
+                    input: if map.item_selector.is_some() {
+                        effective
+                    } else {
+                        Value::Null
+                    },
                     items,
                     total,
                     next: 0,
