@@ -636,3 +636,27 @@ fn a_stepfunctions_prefix_is_accepted_like_aws_stepfunctions() {
     ]);
     assert_eq!(out, json!(["m"]));
 }
+
+#[test]
+fn query_results_keep_the_response_key_order() {
+    let sfn = Sfn::new();
+    sfn.create("m");
+    let out = sfn.stdout(&["list-state-machines", "--query", "stateMachines[0]"]);
+    let keys: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('"'))
+        .map(|l| l.split('"').next().unwrap())
+        .collect();
+    assert_eq!(keys, ["stateMachineArn", "name", "type", "creationDate"]);
+    let out = sfn.stdout(&[
+        "list-state-machines",
+        "--query",
+        "stateMachines[0].{type: type, name: name}",
+        "--output",
+        "json",
+    ]);
+    assert!(
+        out.find("\"type\"").unwrap() < out.find("\"name\"").unwrap(),
+        "{out}"
+    );
+}

@@ -221,3 +221,28 @@ fn help_and_version_exit_0() {
         .stdout(&["create-state-machine", "--help"])
         .contains("--role-arn"));
 }
+
+#[test]
+fn a_trailing_help_shows_the_command_help() {
+    let sfn = Sfn::new();
+    assert!(sfn
+        .stdout(&["describe-state-machine", "help"])
+        .contains("--state-machine-arn"));
+}
+
+#[test]
+fn enum_values_outside_the_model_set_are_validation_errors() {
+    let sfn = Sfn::new();
+    let (code, err) = sfn.fail(&[
+        "describe-state-machine",
+        "--state-machine-arn",
+        &arn("m"),
+        "--included-data",
+        "SOME",
+    ]);
+    assert_eq!(code, 254);
+    assert_eq!(
+        err,
+        "\nAn error occurred (ValidationException) when calling the DescribeStateMachine operation: 1 validation error detected: Value 'SOME' at 'includedData' failed to satisfy constraint: Member must satisfy enum value set: [ALL_DATA, METADATA_ONLY]\n"
+    );
+}

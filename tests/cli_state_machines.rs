@@ -559,3 +559,73 @@ fn describing_a_version_arn_shows_that_version() {
     assert_eq!(code, 254);
     assert!(err.contains("(StateMachineDoesNotExist)"), "{err}");
 }
+
+#[test]
+fn a_repeated_create_ignores_role_and_tags_but_not_configuration() {
+    let sfn = Sfn::new();
+    let a = sfn.create("m");
+    let other_role = "arn:aws:iam::123456789012:role/other";
+    let again = sfn.json(&[
+        "create-state-machine",
+        "--name",
+        "m",
+        "--definition",
+        HELLO,
+        "--role-arn",
+        other_role,
+        "--tags",
+        "key=k,value=v",
+    ]);
+    assert_eq!(again["stateMachineArn"], json!(a));
+    let out = sfn.json(&["describe-state-machine", "--state-machine-arn", &a]);
+    assert_eq!(out["roleArn"], ROLE, "the role is not updated");
+    let tags = sfn.json(&["list-tags-for-resource", "--resource-arn", &a]);
+    assert_eq!(tags, json!({"tags": []}), "nor are the tags");
+    let (code, err) = sfn.fail(&[
+        "create-state-machine",
+        "--name",
+        "m",
+        "--definition",
+        HELLO,
+        "--role-arn",
+        ROLE,
+        "--tracing-configuration",
+        "enabled=true",
+    ]);
+    assert_eq!(code, 254);
+    assert!(err.contains("(StateMachineAlreadyExists)"), "{err}");
+    let (code, _) = sfn.fail(&[
+        "create-state-machine",
+        "--name",
+        "m",
+        "--definition",
+        HELLO,
+        "--role-arn",
+        ROLE,
+        "--type",
+        "EXPRESS",
+    ]);
+    assert_eq!(code, 254);
+}
+
+#[test]
+fn a_repeated_create_that_published_returns_the_same_version() {
+    let sfn = Sfn::new();
+    let args = [
+        "create-state-machine",
+        "--name",
+        "p",
+        "--definition",
+        HELLO,
+        "--role-arn",
+        ROLE,
+        "--publish",
+    ];
+    let first = sfn.json(&args);
+    let second = sfn.json(&args);
+    assert_eq!(
+        first["stateMachineVersionArn"],
+        json!(format!("{}:1", arn("p")))
+    );
+    assert_eq!(first, second);
+}

@@ -153,3 +153,34 @@ fn more_than_fifty_tags_fail_and_change_nothing() {
     ]);
     assert_eq!(out, json!(30), "the failed command was rolled back");
 }
+
+#[test]
+fn activities_are_taggable_too() {
+    let sfn = Sfn::new();
+    let out = sfn.json(&["create-activity", "--name", "worker"]);
+    let a = out["activityArn"].as_str().unwrap();
+    sfn.json(&[
+        "tag-resource",
+        "--resource-arn",
+        a,
+        "--tags",
+        "key=k,value=v",
+    ]);
+    let out = sfn.json(&["list-tags-for-resource", "--resource-arn", a]);
+    assert_eq!(out, json!({"tags": [{"key": "k", "value": "v"}]}));
+}
+
+#[test]
+fn other_resource_types_are_invalid_arns() {
+    let sfn = Sfn::new();
+    let (code, err) = sfn.fail(&[
+        "list-tags-for-resource",
+        "--resource-arn",
+        "arn:aws:states:us-east-1:123456789012:execution:m:e",
+    ]);
+    assert_eq!(code, 254);
+    assert!(
+        err.contains("Invalid Arn: 'Resource type not valid in this context: execution'"),
+        "{err}"
+    );
+}

@@ -8,6 +8,7 @@ use sfn::api::executions::event_json;
 use sfn::asl::definition;
 use sfn::engine::{
     task::NoTasks, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Options, Status,
+    TaskRunner,
 };
 
 struct Collect(Vec<HistoryEvent>);
@@ -18,8 +19,9 @@ impl EventSink for Collect {
     }
 }
 
-/// Runs one definition on one input; returns the outcome and the events in API shape.
-fn run(definition: &Value, input: &str) -> (Value, Vec<Value>) {
+/// Runs one definition on one input (Task states served by the fixture's mock file, if
+/// any); returns the outcome and the events in API shape.
+fn run(definition: &Value, input: &str, mock: Option<(&Value, &str)>) -> (Value, Vec<Value>) {
     let machine = definition::parse(definition).expect("definition parses");
     let info = ExecutionInfo {
         execution_arn:
@@ -38,11 +40,20 @@ fn run(definition: &Value, input: &str) -> (Value, Vec<Value>) {
         state_machine_version_arn: None,
         state_machine_alias_arn: None,
     };
+    let dir = tempfile::tempdir().unwrap();
+    let runner: Box<dyn TaskRunner> = match mock {
+        Some((config, case)) => {
+            let path = dir.path().join("mock.json");
+            std::fs::write(&path, config.to_string()).unwrap();
+            sfn::tasks::runner_for(Some(&path), None, "fixture-machine", Some(case)).unwrap()
+        }
+        None => Box::new(NoTasks),
+    };
     let mut sink = Collect(Vec::new());
     let mut execution = Execution::start(&machine, info, &mut sink);
     let mut env = Env {
         machine: &machine,
-        tasks: &NoTasks,
+        tasks: runner.as_ref(),
         sink: &mut sink,
         options: Options {
             wait_time_scale: 0.0,
@@ -91,7 +102,10 @@ fn fixtures_reproduce_awss_histories() {
     for path in &paths {
         let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         let input = fixture["input"].as_str().unwrap();
-        let (outcome, events) = run(&fixture["definition"], input);
+        let mock = fixture
+            .get("mock_config")
+            .map(|c| (c, fixture["mock_test_case"].as_str().unwrap_or("")));
+        let (outcome, events) = run(&fixture["definition"], input, mock);
         let name = path.file_name().unwrap().to_string_lossy();
         if without_dates(&outcome) != without_dates(&fixture["outcome"]) {
             failures.push(format!(

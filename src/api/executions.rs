@@ -10,6 +10,7 @@ use crate::engine::{
     self, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Options, Progress,
 };
 use crate::store::executions::{self as store, date_text, parse_date, ExecutionRecord};
+use crate::store::task_tokens;
 
 /// Answers the operations this module implements, `None` for the others.
 pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
@@ -27,12 +28,12 @@ pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<
 /// Collects events for one batched write.
 #[derive(Default)]
 pub(crate) struct BufferSink {
-    pub(crate) events: Vec<HistoryEvent>,
+    pub(crate) events: Vec<store::EventRow>,
 }
 
 impl EventSink for BufferSink {
     fn emit(&mut self, event: &HistoryEvent) {
-        self.events.push(event.clone());
+        self.events.push(store::EventRow::from(event));
     }
 }
 
@@ -42,20 +43,44 @@ impl EventSink for BufferSink {
 struct StoreSink<'a> {
     store: &'a mut crate::store::Store,
     execution_arn: &'a str,
-    events: Vec<HistoryEvent>,
+    events: Vec<store::EventRow>,
+    /// Bytes of details text buffered in `events`.
+    buffered: usize,
     error: Option<crate::store::StoreError>,
 }
 
+/// A batch ends at this many events or bytes of details, whichever comes first.
 const EVENT_BATCH: usize = 2000;
+const EVENT_BATCH_BYTES: usize = 1 << 20;
 
 impl EventSink for StoreSink<'_> {
     fn emit(&mut self, event: &HistoryEvent) {
-        self.events.push(event.clone());
-        if self.events.len() >= EVENT_BATCH && self.error.is_none() {
+        let row = store::EventRow::from(event);
+        self.buffered += row.details.as_ref().map_or(0, String::len);
+        self.events.push(row);
+        if (self.events.len() >= EVENT_BATCH || self.buffered >= EVENT_BATCH_BYTES)
+            && self.error.is_none()
+        {
             if let Err(e) = store::append_events(self.store, self.execution_arn, &self.events) {
                 self.error = Some(e);
             }
             self.events.clear();
+            self.buffered = 0;
+        }
+    }
+}
+
+/// Forwards each event to the sink that records it, then to the context's observer.
+struct Observed<'a> {
+    sink: &'a mut dyn EventSink,
+    observer: Option<&'a mut dyn EventSink>,
+}
+
+impl EventSink for Observed<'_> {
+    fn emit(&mut self, event: &HistoryEvent) {
+        self.sink.emit(event);
+        if let Some(observer) = self.observer.as_mut() {
+            observer.emit(event);
         }
     }
 }
@@ -110,6 +135,10 @@ fn invalid_arn(arn: &str) -> ApiError {
 fn load_execution(ctx: &Context, arn: &str) -> Result<ExecutionRecord, ApiError> {
     if !is_execution_arn(arn) {
         return Err(invalid_arn(arn));
+    }
+    // Express executions have no history to describe, list or stop.
+    if super::sync_executions::is_express_arn(arn) {
+        return Err(super::sync_executions::express_arn_error());
     }
     store::get(&ctx.store, arn)?.ok_or_else(|| {
         ApiError::new(
@@ -182,8 +211,11 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     }
     let definition_value: Value = serde_json::from_str(&machine.definition)
         .map_err(|e| ApiError::internal(format!("stored definition is not JSON: {e}")))?;
-    let parsed =
+    let mut parsed =
         definition::parse(&definition_value).map_err(|e| ApiError::new("InvalidDefinition", e))?;
+    if express {
+        super::sync_executions::limit_duration(&mut parsed);
+    }
 
     let started = Utc::now();
     let info = ExecutionInfo {
@@ -216,19 +248,28 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     };
     let runner = task_runner(ctx, &machine.name, test_case.as_deref())?;
     store::insert(&ctx.store, &record)?;
+    if let Some(case) = &test_case {
+        // A redrive runs against the same mock test case.
+        crate::store::redrive::set_test_case(&ctx.store, &execution_arn, case)?;
+    }
 
     let mut sink = StoreSink {
         store: &mut ctx.store,
         execution_arn: &execution_arn,
         events: Vec::new(),
+        buffered: 0,
         error: None,
     };
-    let mut execution = Execution::start(&parsed, info, &mut sink);
+    let mut observed = Observed {
+        sink: &mut sink,
+        observer: ctx.observer.as_deref_mut().map(|o| o as &mut dyn EventSink),
+    };
+    let mut execution = Execution::start(&parsed, info, &mut observed);
     let progress = {
         let mut env = Env {
             machine: &parsed,
             tasks: runner.as_ref(),
-            sink: &mut sink,
+            sink: &mut observed,
             options: Options {
                 wait_time_scale: wait_time_scale(),
             },
@@ -284,7 +325,8 @@ pub(crate) fn record_outcome(
         }
         status => {
             record.stop_date = Some(date_text(Utc::now()));
-            record.engine_state = None;
+            // An unsuccessful execution keeps its state for RedriveExecution.
+            record.engine_state = super::redrive::retained_state(execution)?;
             match status {
                 engine::Status::Succeeded { output } => {
                     record.output = Some(engine::data::to_text(output));
@@ -317,11 +359,13 @@ fn describe_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiErro
     if let Some(stop) = &record.stop_date {
         out.insert("stopDate".into(), api_date(stop));
     }
-    if let Some(i) = &record.input {
+    // `includedData: METADATA_ONLY` leaves the payloads out.
+    let with_data = optional_str(input, "includedData") != Some("METADATA_ONLY");
+    if let Some(i) = record.input.as_ref().filter(|_| with_data) {
         out.insert("input".into(), i.clone().into());
         out.insert("inputDetails".into(), json!({"included": true}));
     }
-    if let Some(o) = &record.output {
+    if let Some(o) = record.output.as_ref().filter(|_| with_data) {
         out.insert("output".into(), o.clone().into());
         out.insert("outputDetails".into(), json!({"included": true}));
     }
@@ -348,13 +392,7 @@ fn describe_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiErro
     if let Some(d) = &record.redrive_date {
         out.insert("redriveDate".into(), api_date(d));
     }
-    let (redrive_status, reason) = match record.status.as_str() {
-        "FAILED" | "TIMED_OUT" | "ABORTED" => ("REDRIVABLE", None),
-        other => (
-            "NOT_REDRIVABLE",
-            Some(format!("Execution is {other} and cannot be redriven")),
-        ),
-    };
+    let (redrive_status, reason) = super::redrive::redrive_status(ctx, &record)?;
     out.insert("redriveStatus".into(), redrive_status.into());
     if let Some(reason) = reason {
         out.insert("redriveStatusReason".into(), reason.into());
@@ -474,12 +512,21 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     let size = page_size(input, 100)?;
     let offset = decode_token(optional_str(input, "nextToken"))?;
     let status = optional_str(input, "statusFilter");
+    let redriven = match optional_str(input, "redriveFilter") {
+        None => None,
+        Some("REDRIVEN") => Some(true),
+        Some("NOT_REDRIVEN") => Some(false),
+        Some(other) => return Err(ApiError::new(
+            "ValidationException",
+            format!("1 validation error detected: Value '{other}' at 'redriveFilter' failed to satisfy constraint: Member must satisfy enum value set: [REDRIVEN, NOT_REDRIVEN]"),
+        )),
+    };
     let mut records = store::list(&ctx.store, &base_arn, status)?;
     records.retain(|r| {
         scope.includes(
             r.state_machine_version_arn.as_deref(),
             r.state_machine_alias_arn.as_deref(),
-        )
+        ) && redriven.is_none_or(|want| (r.redrive_count > 0) == want)
     });
     let page: Vec<Value> = records
         .iter()
@@ -617,6 +664,7 @@ fn stop_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
             record.engine_state = None;
         }
     }
+    task_tokens::abort_execution(&ctx.store, arn, Utc::now())?;
     store::save_progress(&mut ctx.store, &record, &sink.events)?;
     crate::store::task_tokens::abort_execution(&ctx.store, arn, Utc::now())?;
     Ok(json!({"stopDate": api_date(record.stop_date.as_deref().unwrap_or_default())}))

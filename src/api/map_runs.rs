@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 use serde_json::{json, Map, Value};
 
+use super::executions::BufferSink;
 use super::{decode_token, encode_token, page_size, timestamp, ApiError, Arn, Context};
 use crate::asl::error::names;
 use crate::asl::StatesError;
@@ -77,15 +78,6 @@ impl TaskRunner for MapRunTasks {
 
     fn map_runs(&self) -> Option<&dyn MapRunner> {
         Some(self)
-    }
-}
-
-#[derive(Default)]
-struct Buffer(Vec<HistoryEvent>);
-
-impl EventSink for Buffer {
-    fn emit(&mut self, event: &HistoryEvent) {
-        self.0.push(event.clone());
     }
 }
 
@@ -582,7 +574,7 @@ impl MapRunTasks {
             let count = if batched { item_count as i64 } else { 1 };
             store::link_child(&state.store, &arn, req.map_run_arn, count).map_err(runtime)?;
         }
-        let mut buffer = Buffer::default();
+        let mut buffer = BufferSink::default();
         let mut discard = Discard;
         let sink: &mut dyn EventSink = if req.express {
             &mut discard
@@ -611,7 +603,8 @@ impl MapRunTasks {
         super::executions::record_outcome(&mut record, &execution, &progress)
             .map_err(|e| runtime(e.message))?;
         if !req.express {
-            exec_store::save_progress(&mut state.store, &record, &buffer.0).map_err(runtime)?;
+            exec_store::save_progress(&mut state.store, &record, &buffer.events)
+                .map_err(runtime)?;
         }
         Ok(record)
     }

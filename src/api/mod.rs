@@ -6,9 +6,12 @@ pub mod aliases;
 pub mod error;
 pub mod executions;
 pub mod map_runs;
+pub mod redrive;
 pub mod state_machines;
+pub mod sync_executions;
 pub mod tags;
 pub mod task_tokens;
+pub mod test_state;
 pub mod validation;
 pub mod versions;
 
@@ -22,6 +25,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::engine::EventSink;
 use crate::store::Store;
 
 /// Everything an operation needs besides its request.
@@ -33,6 +37,9 @@ pub struct Context {
     pub mock_config: Option<PathBuf>,
     /// Local handlers file (`--handlers` / `SFN_HANDLERS`).
     pub handlers: Option<PathBuf>,
+    /// Sees every history event of the executions this context runs, as the engine emits
+    /// it (a progress display); `None` costs nothing.
+    pub observer: Option<Box<dyn EventSink>>,
 }
 
 impl Context {
@@ -43,6 +50,7 @@ impl Context {
             account: "123456789012".into(),
             mock_config: None,
             handlers: None,
+            observer: None,
         }
     }
 
@@ -123,6 +131,9 @@ pub fn call(ctx: &mut Context, operation: &str, input: Value) -> Result<Value, A
         task_tokens::call,
         versions::call,
         aliases::call,
+        test_state::call,
+        sync_executions::call,
+        redrive::call,
         map_runs::call,
     ];
     for group in groups {

@@ -208,6 +208,12 @@ fn machine_type(record: &StateMachineRecord) -> MachineType {
 /// `States`) as AWS reports them: `Invalid State Machine Definition: '<CODE>: <message> at
 /// <location>, ...'`.
 pub fn check_definition(text: &str, machine_type: MachineType) -> Result<(), ApiError> {
+    // The model's limit on the definition member (1 MiB, in characters).
+    if text.chars().count() > 1_048_576 {
+        return Err(validation(
+            "1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must have length less than or equal to 1048576".into(),
+        ));
+    }
     let mut problems: Vec<String> = validate::validate(text, machine_type)
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
@@ -225,7 +231,7 @@ pub fn check_definition(text: &str, machine_type: MachineType) -> Result<(), Api
                 for field in ["StartAt", "States"] {
                     if !doc.contains_key(field) {
                         problems.push(format!(
-                            "SCHEMA_VALIDATION_FAILED: The field '{field}' is required at /"
+                            "SCHEMA_VALIDATION_FAILED: These fields are required: [{field}] at /"
                         ));
                     }
                 }
@@ -359,11 +365,10 @@ fn create(
     let now = super::now();
     ctx.store.write(|s| {
         if let Some(existing) = store::get(s, &arn)? {
-            // AWS's idempotency: the same definition and role give back the same machine.
-            if existing.definition == input.definition
-                && existing.role_arn == input.role_arn
-                && existing.machine_type == type_name
-            {
+            // AWS's idempotency: the same definition, type and configurations give back
+            // the same machine (and, with publish, its version); a different role or tags
+            // are ignored and not applied.
+            if same_machine(&existing, &input, &type_name) {
                 let version = publish(
                     s,
                     &existing,
@@ -412,6 +417,33 @@ fn create(
             state_machine_version_arn: version,
         })
     })
+}
+
+/// Whether a create with a taken name asks for the machine that exists: AWS compares
+/// the definition, type and the logging, tracing and encryption configurations.
+fn same_machine(
+    existing: &StateMachineRecord,
+    input: &CreateStateMachineInput,
+    type_name: &str,
+) -> bool {
+    let encryption = |c: Option<EncryptionConfiguration>| {
+        c.unwrap_or(EncryptionConfiguration {
+            kms_key_id: None,
+            kms_data_key_reuse_period_seconds: None,
+            encryption_type: "AWS_OWNED_KEY".into(),
+        })
+    };
+    let stored_encryption = existing
+        .encryption_configuration
+        .as_deref()
+        .and_then(|t| serde_json::from_str(t).ok());
+    existing.definition == input.definition
+        && existing.machine_type == type_name
+        && logging_echo(existing.logging_configuration.as_deref())
+            == logging_echo(to_json(&input.logging_configuration).as_deref())
+        && tracing_echo(existing.tracing_configuration.as_deref())
+            == tracing_echo(to_json(&input.tracing_configuration).as_deref())
+        && encryption(stored_encryption) == encryption(input.encryption_configuration.clone())
 }
 
 fn publish(

@@ -69,7 +69,19 @@ pub fn global_args() -> Vec<Arg> {
     ]
 }
 
+/// The whole command tree (for help pages, completions and tests).
 pub fn command(operations: &[Operation]) -> Command {
+    command_for(operations, |_| true)
+}
+
+/// The command tree with full flags only for the subcommands `argv` names; the others
+/// keep their name and summary for `--help`. Building all ~250 flags costs more than the
+/// rest of a typical command.
+pub fn command_for_args(operations: &[Operation], argv: &[std::ffi::OsString]) -> Command {
+    command_for(operations, |name| argv.iter().any(|a| a == name))
+}
+
+fn command_for(operations: &[Operation], full: impl Fn(&str) -> bool) -> Command {
     let mut cmd = Command::new("sfn")
         .version(env!("CARGO_PKG_VERSION"))
         .about("AWS Step Functions offline: the `aws stepfunctions` commands, run locally")
@@ -81,7 +93,11 @@ pub fn command(operations: &[Operation]) -> Command {
         cmd = cmd.arg(arg);
     }
     for op in operations {
-        cmd = cmd.subcommand(subcommand(op));
+        cmd = cmd.subcommand(if full(op.command) {
+            subcommand(op)
+        } else {
+            Command::new(op.command).about(first_sentence(op.about))
+        });
     }
     cmd
 }
@@ -108,12 +124,14 @@ fn subcommand(op: &Operation) -> Command {
                 Arg::new("page-size")
                     .long("page-size")
                     .num_args(1)
+                    .allow_negative_numbers(true)
                     .help("Number of items per service call (does not change the output)"),
             )
             .arg(
                 Arg::new("max-items")
                     .long("max-items")
                     .num_args(1)
+                    .allow_negative_numbers(true)
                     .help("Total number of items to return; prints a NextToken to resume"),
             );
     }

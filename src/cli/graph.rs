@@ -84,10 +84,11 @@ fn build(definition: &Value) -> Graph {
         ids: HashMap::new(),
     };
     let start = add_node(&mut graph.nodes, "start", "Start", "Start");
-    let end = add_node(&mut graph.nodes, "end", "End", "End");
+    // Not `end`: that word closes a subgraph in Mermaid.
+    let end = add_node(&mut graph.nodes, "finish", "End", "End");
     let mut root = std::mem::take(&mut graph.root.clusters);
     let mut root_nodes = vec![start, end];
-    let entry = add_machine(&mut graph, definition, &mut root_nodes, &mut root, "end");
+    let entry = add_machine(&mut graph, definition, &mut root_nodes, &mut root, "finish");
     if let Some(entry) = entry {
         graph.edges.push(Edge {
             from: "start".into(),

@@ -3,12 +3,20 @@
 //! `--generate-cli-skeleton`, `--query`, `--output`, pagination, exit codes) and rendering.
 //! Everything operation-specific lives in the API layer; this module is generic.
 pub mod args;
+pub mod completions;
+pub mod extra;
 pub mod graph;
+pub mod graph_cmd;
+pub mod history_table;
 pub mod lint;
+pub mod live;
+pub mod man;
 pub mod operations;
 pub mod output;
 pub mod paging;
 pub mod params;
+pub mod query;
+pub mod run;
 pub mod table;
 
 use std::ffi::OsString;
@@ -53,6 +61,12 @@ enum Failure {
         error: ApiError,
     },
     Other(String),
+    /// A command of ours that prints `stdout` and exits with `code` (`sfn run` when the
+    /// execution failed, `sfn lint` with problems).
+    Exit {
+        code: i32,
+        stdout: String,
+    },
 }
 
 impl From<params::ParamError> for Failure {
@@ -100,15 +114,14 @@ pub fn run(argv: impl IntoIterator<Item = OsString>) -> i32 {
 
 fn report(failure: Failure) -> i32 {
     let mut err = std::io::stderr().lock();
-    let code = match failure {
+    match failure {
         Failure::Usage(e) => {
             use clap::error::ErrorKind as K;
-            let code = match e.kind() {
+            let _ = e.print();
+            match e.kind() {
                 K::DisplayHelp | K::DisplayVersion => exit::OK,
                 _ => exit::PARAMETER,
-            };
-            let _ = e.print();
-            return code;
+            }
         }
         Failure::Parameter(m) => {
             let _ = writeln!(err, "\n{m}");
@@ -118,30 +131,29 @@ fn report(failure: Failure) -> i32 {
             let _ = writeln!(err, "\n{m}");
             exit::CONFIG
         }
-        Failure::Api { operation, error } => match error.kind {
-            ErrorKind::Parameter => {
+        Failure::Api { operation, error } => {
+            if error.kind == ErrorKind::Parameter {
                 let _ = writeln!(err, "\nParameter validation failed:\n{}", error.message);
-                exit::PARAMETER
-            }
-            kind => {
+            } else {
                 let _ = writeln!(
                     err,
                     "\nAn error occurred ({}) when calling the {} operation: {}",
                     error.code, operation, error.message
                 );
-                if kind == ErrorKind::Service {
-                    exit::SERVICE
-                } else {
-                    exit::OTHER
-                }
             }
-        },
+            exit_code_of(&error)
+        }
         Failure::Other(m) => {
             let _ = writeln!(err, "\n{m}");
             exit::OTHER
         }
-    };
-    code
+        Failure::Exit { code, stdout } => {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(stdout.as_bytes());
+            let _ = out.flush();
+            code
+        }
+    }
 }
 
 /// The global options, resolved against the environment.
@@ -245,7 +257,13 @@ fn execute(argv: impl IntoIterator<Item = OsString>) -> Result<String, Failure> 
     if argv.get(1).is_some_and(|a| a == "stepfunctions") {
         argv.remove(1);
     }
-    let matches = args::command(operations::OPERATIONS)
+    // `sfn <command> help`, as `aws ... <command> help`, shows the command's help (only
+    // that exact form: `--name help` stays a name).
+    if argv.len() == 3 && argv[2] == "help" {
+        argv.pop();
+        argv.push("--help".into());
+    }
+    let matches = extra::extend(args::command_for_args(operations::OPERATIONS, &argv))
         .try_get_matches_from(argv)
         .map_err(Failure::Usage)?;
     let globals = Globals::resolve(&matches)?;
@@ -254,6 +272,9 @@ fn execute(argv: impl IntoIterator<Item = OsString>) -> Result<String, Failure> 
             "sfn: no command given; see sfn --help".into(),
         ));
     };
+    if let Some(result) = extra::dispatch(name, sub, &globals) {
+        return result;
+    }
     let Some(op) = operations::OPERATIONS.iter().find(|o| o.command == name) else {
         return Err(Failure::Other(format!("sfn: unknown command {name}")));
     };
@@ -267,13 +288,19 @@ fn execute(argv: impl IntoIterator<Item = OsString>) -> Result<String, Failure> 
     }
     let request = build_request(op, sub)?;
     let mut ctx = globals.context(op.api)?;
-    let response = call(&mut ctx, op, sub, &globals, request)?;
+    let live = extra::attach_live(&mut ctx, op.api, &globals);
+    let response = call(&mut ctx, op, sub, &globals, request);
+    extra::detach_live(&mut ctx, live, response.as_ref().ok());
+    let response = response?;
     let response = match &globals.query {
         Some(q) => query(q, &response)?,
         None => response,
     };
     if globals.quiet {
         return Ok(String::new());
+    }
+    if let Some(text) = extra::readable_table(name, sub, &globals, &response) {
+        return Ok(text);
     }
     // The text format prints a paginated response's resume token last, as its own
     // `NEXTTOKEN` record, as the AWS CLI does.
@@ -289,10 +316,8 @@ fn execute(argv: impl IntoIterator<Item = OsString>) -> Result<String, Failure> 
 }
 
 fn query(expr: &jmespath::Expression<'static>, value: &Value) -> Result<Value, Failure> {
-    let result = expr
-        .search(value)
-        .map_err(|e| Failure::Parameter(format!("Bad value for --query: {e}")))?;
-    serde_json::to_value(&*result).map_err(|e| Failure::Other(format!("sfn: {e}")))
+    query::search(expr, value)
+        .map_err(|e| Failure::Parameter(format!("Bad value for --query: {e}")))
 }
 
 /// The request: `--cli-input-json` first, explicit flags over it, then botocore's
@@ -349,6 +374,7 @@ fn build_request(op: &Operation, m: &ArgMatches) -> Result<Map<String, Value>, F
         }
     }
     check(op, &ordered, from_json)?;
+    check_enums(op, &ordered)?;
     Ok(ordered)
 }
 
@@ -413,6 +439,30 @@ fn check(op: &Operation, request: &Map<String, Value>, from_json: bool) -> Resul
     }
 }
 
+/// Enum members outside their value set: the service's `ValidationException`, checked
+/// here once for every operation from the model's value sets.
+fn check_enums(op: &Operation, request: &Map<String, Value>) -> Result<(), Failure> {
+    for flag in op.flags.iter().filter(|f| !f.values.is_empty()) {
+        let Some(Value::String(v)) = request.get(flag.member) else {
+            continue;
+        };
+        if !flag.values.contains(&v.as_str()) {
+            return Err(Failure::Api {
+                operation: op.api.to_string(),
+                error: ApiError::new(
+                    "ValidationException",
+                    format!(
+                        "1 validation error detected: Value '{v}' at '{}' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
+                        flag.member,
+                        flag.values.join(", ")
+                    ),
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
 fn type_problem(kind: Kind, member: &str, value: &Value) -> Option<String> {
     let ok = match kind {
         Kind::Str | Kind::Enum | Kind::Blob | Kind::Timestamp => value.is_string(),
@@ -464,6 +514,12 @@ fn call(
         }
     };
     let page_size = int("page-size")?;
+    if let Some(n) = page_size.filter(|n| *n < 0) {
+        // --page-size is sent as maxResults, which botocore checks against its minimum.
+        return Err(Failure::Parameter(format!(
+            "Parameter validation failed:\nInvalid value for parameter maxResults, value: {n}, valid min value: 0"
+        )));
+    }
     let max_items = int("max-items")?;
     let manual = request.contains_key("nextToken") || request.contains_key("maxResults");
     if globals.no_paginate || manual {
@@ -496,7 +552,7 @@ fn call(
     .map_err(api_failure)
 }
 
-/// Exit code for a failure, for callers that embed the CLI.
+/// The exit code for an API error, as AWS CLI v2 maps it.
 pub fn exit_code_of(error: &ApiError) -> i32 {
     match error.kind {
         ErrorKind::Service => exit::SERVICE,

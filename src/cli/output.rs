@@ -411,13 +411,15 @@ mod table {
             if let Some(last) = widths.last_mut() {
                 *last += inner.saturating_sub(used);
             }
+            // A nested title sits right under the rule that closed the section before it.
             if let Some(title) = &s.title {
                 if s.indent == 0 {
                     out.push_str(&format!("{}\n", "-".repeat(inner + 2)));
-                } else {
-                    out.push_str(&format!("{pad}+{}+{pad}\n", "-".repeat(inner)));
                 }
                 out.push_str(&format!("{pad}|{}|{pad}\n", center(title, inner)));
+                if s.rows.is_empty() {
+                    out.push_str(&format!("{pad}+{}+{pad}\n", "-".repeat(inner)));
+                }
             }
             let rule = |out: &mut String| {
                 let parts: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();

@@ -22,6 +22,9 @@ use crate::asl::path::{PathError, Scope};
 use crate::asl::vars::Scoped;
 use crate::asl::{intrinsics, timestamp, StatesError, Variables};
 
+// Redrive support lives in its own file; as a child module it sees the frames.
+mod redrive;
+pub use redrive::RedriveError;
 // Distributed Map runs handed to a `MapRunner` (child executions, readers, writers).
 mod distributed;
 
@@ -109,7 +112,22 @@ pub enum Progress {
     /// The execution has ended; see [`Execution::status`].
     Finished,
     /// A task's outcome will come later ([`Execution::deliver`] it, then run again).
-    Parked { task_token: Option<String> },
+    Parked(ParkedTask),
+}
+
+/// A task waiting for its outcome from outside the execution (a callback with the token,
+/// an activity worker): what the API layer needs to open the task token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParkedTask {
+    pub task_token: String,
+    pub state_name: String,
+    pub resource: String,
+    /// Set for activity tasks: the activity a worker polls.
+    pub activity_arn: Option<String>,
+    /// The effective input (JSON text).
+    pub input: String,
+    pub timeout_seconds: Option<u64>,
+    pub heartbeat_seconds: Option<u64>,
 }
 
 /// The state of one execution. Serialize it to park the execution; deserialize and
@@ -123,6 +141,9 @@ pub struct Execution {
     frames: Vec<Frame>,
     /// Prior invocations per Task state name, for mock files.
     invocations: HashMap<String, u32>,
+    /// The resume point and redrive time (`redrive.rs`).
+    #[serde(default)]
+    redrive: redrive::Redrive,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -155,6 +176,14 @@ struct Thread {
     silent: bool,
     /// The next Entered event points at 0 (the execution's first state).
     initial: bool,
+    /// The current state is a Task whose own failure event is out (an uncaught one ends
+    /// the branch/iteration with `TaskStateAborted`).
+    #[serde(default)]
+    task_failed: bool,
+    /// `input` as JSON text when the previous state's Exited event already serialized it
+    /// (large payloads are then serialized once per state, not twice).
+    #[serde(skip)]
+    input_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -173,8 +202,10 @@ enum Phase {
     RetryWait { until: i64 },
     /// A task whose outcome comes later.
     Parked {
-        token: Option<String>,
+        task: ParkedTask,
         form: ResourceForm,
+        /// Whether the activity's `ActivityStarted` is out.
+        started: bool,
     },
     /// A parked task's delivered outcome.
     TaskDone {
@@ -321,8 +352,9 @@ fn failure_details(err: &StatesError) -> Value {
     Value::Object(d)
 }
 
-/// Whether an `ErrorEquals` list catches `err`.
-fn matches(error_equals: &[String], err: &StatesError) -> bool {
+/// Whether an `ErrorEquals` list catches `err`. Shared with TestState
+/// (`engine::test_state`), which answers Retry/Catch without running them.
+pub(crate) fn matches(error_equals: &[String], err: &StatesError) -> bool {
     if err.is_runtime() {
         return false;
     }
@@ -331,10 +363,6 @@ fn matches(error_equals: &[String], err: &StatesError) -> bool {
         names::TASK_FAILED if err.error.as_deref() != Some(names::TIMEOUT) => err.error.is_some(),
         other => err.error.as_deref() == Some(other),
     })
-}
-
-fn payload_details(key: &str, value: &Value) -> (String, Value) {
-    (key.to_string(), Value::String(to_text(value)))
 }
 
 fn json_len(value: &Value) -> usize {
@@ -351,6 +379,7 @@ impl Execution {
             last_event_id: 0,
             frames: Vec::new(),
             invocations: HashMap::new(),
+            redrive: Default::default(),
             info,
         };
         let mut details = json!({
@@ -380,6 +409,8 @@ impl Execution {
             index: 0,
             silent: false,
             initial: true,
+            task_failed: false,
+            input_text: None,
         })));
         exec
     }
@@ -443,6 +474,7 @@ impl Execution {
             Status::Running => return,
         };
         self.emit(sink, false, event_type, previous, Some(details));
+        self.keep_resume_point(&status);
         self.frames.clear();
         self.status = status;
     }
@@ -456,6 +488,40 @@ impl Execution {
     ) {
         if self.status == Status::Running {
             self.finish(sink, Status::Aborted { error, cause }, 0);
+        }
+    }
+
+    /// When the machine's `TimeoutSeconds` ends the execution (ms since the epoch).
+    pub fn deadline_millis(&self, machine: &StateMachine) -> Option<i64> {
+        machine
+            .timeout_seconds
+            .map(|s| self.info.start_millis + (s as i64) * 1000)
+    }
+
+    /// A worker took the parked activity task: `ActivityStarted` (once).
+    pub fn activity_started(&mut self, sink: &mut dyn EventSink, worker_name: Option<&str>) {
+        let Some(Frame::Thread(thread)) = self.frames.last() else {
+            return;
+        };
+        let (previous, silent) = (thread.last_event, thread.silent);
+        let Phase::Parked {
+            form: ResourceForm::Activity { .. },
+            started: false,
+            ..
+        } = &thread.phase
+        else {
+            return;
+        };
+        let details = match worker_name {
+            Some(w) => json!({ "workerName": w }),
+            None => json!({}),
+        };
+        let id = self.emit(sink, silent, "ActivityStarted", previous, Some(details));
+        if let Some(Frame::Thread(thread)) = self.frames.last_mut() {
+            thread.last_event = id;
+            if let Phase::Parked { started, .. } = &mut thread.phase {
+                *started = true;
+            }
         }
     }
 
@@ -488,7 +554,7 @@ impl Execution {
         let deadline = env
             .machine
             .timeout_seconds
-            .map(|s| self.info.start_millis + (s as i64) * 1000);
+            .map(|s| self.clock_start_millis() + (s as i64) * 1000);
         loop {
             if self.status != Status::Running {
                 return Progress::Finished;
@@ -507,7 +573,7 @@ impl Execution {
                     return Progress::Finished;
                 }
             }
-            if self.next_event_id > MAX_EVENTS {
+            if self.next_event_id >= MAX_EVENTS {
                 let last = self.last_event_id;
                 self.finish(
                     env.sink,
@@ -526,10 +592,10 @@ impl Execution {
             };
             match frame {
                 Frame::Thread(thread) => {
-                    if let Phase::Parked { token, .. } = &thread.phase {
-                        let token = token.clone();
+                    if let Phase::Parked { task, .. } = &thread.phase {
+                        let task = task.clone();
                         self.frames.push(Frame::Thread(thread));
-                        return Progress::Parked { task_token: token };
+                        return Progress::Parked(task);
                     }
                     self.step_thread(*thread, env, deadline);
                 }
@@ -568,7 +634,10 @@ impl Execution {
                 let input_text = if thread.initial {
                     self.info.input_text.clone()
                 } else {
-                    to_text(&thread.input)
+                    thread
+                        .input_text
+                        .take()
+                        .unwrap_or_else(|| to_text(&thread.input))
                 };
                 thread.initial = false;
                 let details = json!({
@@ -577,6 +646,7 @@ impl Execution {
                     "inputDetails": {"truncated": false},
                 });
                 thread.entered_prev = previous;
+                thread.task_failed = false;
                 thread.entered_millis = now_millis();
                 thread.attempts = vec![0; state.retry.len()];
                 thread.retry_count = 0;
@@ -591,7 +661,10 @@ impl Execution {
                 thread.last_event = id;
                 self.run_state(thread, state, env);
             }
-            Phase::Restart => self.run_state(thread, state, env),
+            Phase::Restart => {
+                thread.task_failed = false;
+                self.run_state(thread, state, env)
+            }
             Phase::Sleep {
                 until,
                 output,
@@ -617,8 +690,16 @@ impl Execution {
                 thread.phase = Phase::Restart;
                 self.frames.push(Frame::Thread(Box::new(thread)));
             }
-            Phase::Parked { token, form } => {
-                thread.phase = Phase::Parked { token, form };
+            Phase::Parked {
+                task,
+                form,
+                started,
+            } => {
+                thread.phase = Phase::Parked {
+                    task,
+                    form,
+                    started,
+                };
                 self.frames.push(Frame::Thread(Box::new(thread)));
             }
             Phase::TaskDone { form, outcome } => {
@@ -712,17 +793,19 @@ impl Execution {
             state_ctx.insert("RetryCount".into(), thread.retry_count.into());
         }
         let mut ctx = Map::new();
-        ctx.insert(
-            "Execution".into(),
-            json!({
-                "Id": info.execution_arn,
-                "Input": info.input,
-                "StartTime": iso_millis(info.start_millis),
-                "Name": info.execution_name,
-                "RoleArn": info.role_arn,
-                "RedriveCount": info.redrive_count,
-            }),
-        );
+        let mut execution = json!({
+            "Id": info.execution_arn,
+            "Input": info.input,
+            "StartTime": iso_millis(info.start_millis),
+            "Name": info.execution_name,
+            "RoleArn": info.role_arn,
+            "RedriveCount": info.redrive_count,
+        });
+        if let Value::Object(members) = &mut execution {
+            // Express: no RedriveCount; redriven: RedriveTime (redrive.rs).
+            self.execution_context(members);
+        }
+        ctx.insert("Execution".into(), execution);
         ctx.insert(
             "StateMachine".into(),
             json!({"Id": info.state_machine_arn, "Name": info.state_machine_name}),
@@ -828,6 +911,30 @@ impl Execution {
         output_override: Option<&Value>,
         assign_override: Option<&Value>,
     ) -> Result<(Value, Map<String, Value>), StatesError> {
+        self.state_output_with_raw(
+            thread,
+            state,
+            ctx,
+            result,
+            output_override,
+            assign_override,
+            None,
+        )
+    }
+
+    /// [`Self::state_output`], given the raw input by value when the caller no longer
+    /// needs it (ResultPath then merges into it without copying a large payload).
+    #[allow(clippy::too_many_arguments)]
+    fn state_output_with_raw(
+        &self,
+        thread: &Thread,
+        state: &State,
+        ctx: &Value,
+        result: Value,
+        output_override: Option<&Value>,
+        assign_override: Option<&Value>,
+        raw: Option<Value>,
+    ) -> Result<(Value, Map<String, Value>), StatesError> {
         let vars = Scoped {
             inner: &thread.vars,
             parent: &StackVars {
@@ -857,7 +964,11 @@ impl Execution {
                     None => Map::new(),
                 };
                 let merged = if produces_result {
-                    self.apply_result_path(&thread.input, &state.result_path, result)?
+                    let raw = raw.unwrap_or_else(|| match state.result_path {
+                        PathField::Default => Value::Null,
+                        _ => thread.input.clone(),
+                    });
+                    self.apply_result_path(raw, &state.result_path, result)?
                 } else {
                     result
                 };
@@ -932,14 +1043,14 @@ impl Execution {
 
     fn apply_result_path(
         &self,
-        raw: &Value,
+        raw: Value,
         result_path: &PathField,
         result: Value,
     ) -> Result<Value, StatesError> {
         match result_path {
             PathField::Default => Ok(result),
-            PathField::Null => Ok(raw.clone()),
-            PathField::Path(p) => data::write(raw.clone(), p, result).map_err(|e| match e {
+            PathField::Null => Ok(raw),
+            PathField::Path(p) => data::write(raw, p, result).map_err(|e| match e {
                 PathError::CannotWrite(m) => StatesError::new(names::RESULT_PATH_MATCH_FAILURE, m),
                 other => data::invalid_path(p, &other),
             }),
@@ -957,12 +1068,13 @@ impl Execution {
         env: &mut Env,
     ) -> Result<(), (Box<Thread>, StatesError)> {
         let ctx = self.context(&thread, state, None);
-        let outcome = (|| -> Result<SimpleOutcome, StatesError> {
+        let mut thread = thread;
+        let outcome = (|thread: &mut Thread| -> Result<SimpleOutcome, StatesError> {
             let jsonata = state.query_language == QueryLanguage::Jsonata;
             let effective = if jsonata {
                 thread.input.clone()
             } else {
-                let selected = self.input_path(&thread, state, &ctx)?;
+                let selected = self.input_path(thread, state, &ctx)?;
                 match (&state.kind, &state.parameters) {
                     (Kind::Pass { .. }, Some(template)) => {
                         let vars = Scoped {
@@ -985,9 +1097,9 @@ impl Execution {
             };
             match &state.kind {
                 Kind::Choice(choice) => {
-                    let (next, rule) = self.choose(&thread, state, choice, &effective, &ctx)?;
+                    let (next, rule) = self.choose(thread, state, choice, &effective, &ctx)?;
                     let (output, assigned) = self.state_output(
-                        &thread,
+                        thread,
                         state,
                         &ctx,
                         effective,
@@ -997,9 +1109,9 @@ impl Execution {
                     Ok((output, assigned, Some(next), None))
                 }
                 Kind::Wait(_) => {
-                    let until = self.wait_until(&thread, state, &effective, &ctx)?;
+                    let until = self.wait_until(thread, state, &effective, &ctx)?;
                     let (output, assigned) =
-                        self.state_output(&thread, state, &ctx, effective, None, None)?;
+                        self.state_output(thread, state, &ctx, effective, None, None)?;
                     Ok((output, assigned, None, Some(until)))
                 }
                 _ => {
@@ -1007,12 +1119,15 @@ impl Execution {
                         Some(r) if !jsonata => r.clone(),
                         _ => effective,
                     };
+                    // A Pass state has no Catch: its raw input is not needed afterwards.
+                    let raw = (!jsonata && matches!(state.kind, Kind::Pass { .. }))
+                        .then(|| std::mem::take(&mut thread.input));
                     let (output, assigned) =
-                        self.state_output(&thread, state, &ctx, result, None, None)?;
+                        self.state_output_with_raw(thread, state, &ctx, result, None, None, raw)?;
                     Ok((output, assigned, None, None))
                 }
             }
-        })();
+        })(&mut thread);
         let (output, assigned, choice_next, wait_until) = match outcome {
             Ok(v) => v,
             Err(e) => return Err((Box::new(thread), e)),
@@ -1323,8 +1438,10 @@ impl Execution {
     ) {
         let mut details = Map::new();
         details.insert("name".into(), Value::String(state.name.clone()));
-        let (k, v) = payload_details("output", &output);
-        details.insert(k, v);
+        let output_text = to_text(&output);
+        // The next state's Entered event shows the same text.
+        let cached = next.as_ref().map(|_| output_text.clone());
+        details.insert("output".into(), Value::String(output_text));
         details.insert("outputDetails".into(), json!({"truncated": false}));
         if !assigned.is_empty() {
             let texts: Map<String, Value> = assigned
@@ -1352,6 +1469,7 @@ impl Execution {
             Some(next) => {
                 thread.state = next;
                 thread.input = output;
+                thread.input_text = cached;
                 thread.phase = Phase::Enter;
                 self.frames.push(Frame::Thread(Box::new(thread)));
             }
@@ -1423,7 +1541,7 @@ impl Execution {
                         None => Map::new(),
                     };
                     let output = self.apply_result_path(
-                        &thread.input,
+                        thread.input.clone(),
                         &catcher.result_path,
                         error_value.clone(),
                     )?;
@@ -1463,6 +1581,9 @@ impl Execution {
     /// A thread ran out of states (`Ok(output)`) or failed: hand the outcome to the
     /// parent fan-out, or end the execution.
     fn end_thread(&mut self, thread: Thread, outcome: Result<Value, StatesError>, env: &mut Env) {
+        if outcome.is_err() {
+            self.note_failure(&thread);
+        }
         match self.frames.last_mut() {
             Some(Frame::Fan(_)) => {
                 let Some(Frame::Fan(mut fan)) = self.frames.pop() else {
@@ -1507,7 +1628,14 @@ impl Execution {
         let Kind::Task(task) = &state.kind else {
             return Ok(());
         };
-        let ctx = self.context(&thread, state, None);
+        let form = ResourceForm::of(&task.resource);
+        // Each attempt gets its own token, readable as `$$.Task.Token`.
+        let token = form.needs_token().then(|| uuid::Uuid::new_v4().to_string());
+        let ctx = self.context(
+            &thread,
+            state,
+            token.as_ref().map(|t| ("Task", json!({ "Token": t }))),
+        );
         let prepared = (|| -> Result<PreparedTask, StatesError> {
             let effective = self.effective_input(&thread, state, &ctx)?;
             let vars = Scoped {
@@ -1588,7 +1716,6 @@ impl Execution {
             Ok(v) => v,
             Err(e) => return Err((Box::new(thread), e)),
         };
-        let form = ResourceForm::of(&task.resource);
         let region = self.info.region.clone();
         let (scheduled_type, scheduled) = form.scheduled(
             &effective,
@@ -1607,7 +1734,6 @@ impl Execution {
         let counter = self.invocations.entry(state.name.clone()).or_insert(0);
         let invocation_index = *counter;
         *counter += 1;
-        let token = form.needs_token().then(|| uuid::Uuid::new_v4().to_string());
         let outcome = env.tasks.invoke(&TaskInvocation {
             state_name: &state.name,
             resource: &task.resource,
@@ -1629,7 +1755,23 @@ impl Execution {
             );
         }
         if outcome == TaskOutcome::Pending {
-            thread.phase = Phase::Parked { token, form };
+            let activity_arn = match &form {
+                ResourceForm::Activity { arn } => Some(arn.clone()),
+                _ => None,
+            };
+            thread.phase = Phase::Parked {
+                task: ParkedTask {
+                    task_token: token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+                    state_name: state.name.clone(),
+                    resource: task.resource.clone(),
+                    activity_arn,
+                    input: to_text(&effective),
+                    timeout_seconds: timeout,
+                    heartbeat_seconds: heartbeat,
+                },
+                form,
+                started: false,
+            };
             self.frames.push(Frame::Thread(Box::new(thread)));
             return Ok(());
         }
@@ -1672,6 +1814,7 @@ impl Execution {
                 let (t, d) = form.failed(&err);
                 thread.last_event =
                     self.emit(env.sink, thread.silent, t, thread.last_event, Some(d));
+                thread.task_failed = true;
                 self.fail_state(thread, state, err, env);
             }
             TaskOutcome::TimedOut => {
@@ -1682,11 +1825,14 @@ impl Execution {
                 let (t, d) = form.timed_out();
                 thread.last_event =
                     self.emit(env.sink, thread.silent, t, thread.last_event, Some(d));
+                thread.task_failed = true;
                 self.fail_state(thread, state, err, env);
             }
             TaskOutcome::Pending => {
-                thread.phase = Phase::Parked { token: None, form };
-                self.frames.push(Frame::Thread(Box::new(thread)));
+                // Only a first invocation can wait (start_task parks it); a delivered
+                // outcome is final.
+                let err = StatesError::runtime("A task outcome was delivered as pending.");
+                self.fail_state(thread, state, err, env);
             }
         }
     }
@@ -2110,6 +2256,8 @@ impl Execution {
             index,
             silent,
             initial: false,
+            task_failed: false,
+            input_text: None,
         })));
     }
 
@@ -2211,6 +2359,16 @@ impl Execution {
             }
             Err(err) => {
                 fan.failed_children += 1;
+                if child.task_failed && !err.is_runtime() {
+                    // AWS closes the failed Task of a failing branch/iteration.
+                    self.emit(
+                        env.sink,
+                        fan.silent,
+                        "TaskStateAborted",
+                        child.last_event,
+                        None,
+                    );
+                }
                 if is_map {
                     self.emit(
                         env.sink,
@@ -2359,4 +2517,69 @@ fn field_location(cause: &str, state: &State) -> Option<String> {
     let start = cause.find(marker)? + marker.len();
     let end = cause[start..].find('\'')?;
     Some(cause[start..start + end].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(name: &str) -> StatesError {
+        StatesError::new(name, "cause")
+    }
+
+    fn names_of(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn error_matching_follows_the_wildcards() {
+        assert!(matches(&names_of(&["States.ALL"]), &err("Custom")));
+        assert!(!matches(&names_of(&["States.ALL"]), &err("States.Runtime")));
+        assert!(!matches(
+            &names_of(&["States.Runtime"]),
+            &err("States.Runtime")
+        ));
+        assert!(matches(
+            &names_of(&["States.TaskFailed"]),
+            &err("Lambda.Unknown")
+        ));
+        assert!(!matches(
+            &names_of(&["States.TaskFailed"]),
+            &err("States.Timeout")
+        ));
+        assert!(matches(&names_of(&["A", "B"]), &err("B")));
+        assert!(!matches(&names_of(&["State.ALL"]), &err("B")));
+        let anonymous = StatesError {
+            error: None,
+            cause: None,
+        };
+        assert!(matches(&names_of(&["States.ALL"]), &anonymous));
+        assert!(!matches(&names_of(&["States.TaskFailed"]), &anonymous));
+    }
+
+    #[test]
+    fn locations_come_from_the_cause() {
+        let machine = crate::asl::definition::parse(&json!({"StartAt": "W", "States": {
+            "W": {"Type": "Wait", "Seconds": 1, "End": true},
+            "P": {"Type": "Pass", "End": true}}}))
+        .unwrap();
+        let wait = machine.state(0, "W").unwrap();
+        let pass = machine.state(0, "P").unwrap();
+        assert_eq!(
+            field_location("The Timestamp field cannot be parsed", wait).as_deref(),
+            Some("Timestamp")
+        );
+        assert_eq!(
+            field_location(
+                "The JSONata expression 'x' specified for the field 'Output/a' returned nothing",
+                pass
+            )
+            .as_deref(),
+            Some("Output/a")
+        );
+        assert_eq!(
+            field_location("Map state input must be an array", pass),
+            None
+        );
+    }
 }

@@ -13,6 +13,7 @@ pub mod item_reader;
 pub mod map_run;
 pub mod resource;
 pub mod task;
+pub mod test_state;
 
 pub use exec::{Env, Execution, ExecutionInfo, Options, Progress, Status};
 pub use history::{EventSink, HistoryEvent};

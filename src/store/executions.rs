@@ -46,7 +46,29 @@ pub struct MachineForExecution {
 
 /// Storage form of a timestamp.
 pub fn date_text(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+    at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
+/// A history event ready to be stored: its details already JSON text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventRow {
+    pub id: i64,
+    pub previous_event_id: i64,
+    pub timestamp: DateTime<Utc>,
+    pub event_type: String,
+    pub details: Option<String>,
+}
+
+impl From<&HistoryEvent> for EventRow {
+    fn from(event: &HistoryEvent) -> EventRow {
+        EventRow {
+            id: event.id,
+            previous_event_id: event.previous_event_id,
+            timestamp: event.timestamp,
+            event_type: event.event_type.clone(),
+            details: event.details.as_ref().map(|d| d.to_string()),
+        }
+    }
 }
 
 /// Parses a stored timestamp.
@@ -227,7 +249,7 @@ pub fn insert(store: &Store, record: &ExecutionRecord) -> Result<(), StoreError>
 pub fn save_progress(
     store: &mut Store,
     record: &ExecutionRecord,
-    events: &[HistoryEvent],
+    events: &[EventRow],
 ) -> Result<(), StoreError> {
     let tx = store.conn.transaction()?;
     tx.execute(
@@ -254,7 +276,7 @@ pub fn save_progress(
 pub fn append_events(
     store: &mut Store,
     execution_arn: &str,
-    events: &[HistoryEvent],
+    events: &[EventRow],
 ) -> Result<(), StoreError> {
     let tx = store.conn.transaction()?;
     insert_events(&tx, execution_arn, events)?;
@@ -265,7 +287,7 @@ pub fn append_events(
 fn insert_events(
     conn: &rusqlite::Connection,
     execution_arn: &str,
-    events: &[HistoryEvent],
+    events: &[EventRow],
 ) -> Result<(), StoreError> {
     let mut insert = conn.prepare_cached(
         "INSERT INTO history_events (execution_arn, id, previous_event_id, timestamp, type, details) \
@@ -278,7 +300,7 @@ fn insert_events(
             event.previous_event_id,
             date_text(event.timestamp),
             event.event_type,
-            event.details.as_ref().map(|d| d.to_string()),
+            event.details,
         ])?;
     }
     Ok(())
@@ -356,7 +378,7 @@ mod tests {
             event_type: "ExecutionStarted".into(),
             details: Some(json!({"input": "{}"})),
         };
-        save_progress(&mut store, &record, std::slice::from_ref(&event)).unwrap();
+        save_progress(&mut store, &record, &[EventRow::from(&event)]).unwrap();
         assert_eq!(get(&store, "arn:e").unwrap().unwrap().status, "SUCCEEDED");
         assert_eq!(list(&store, "arn:sm", Some("SUCCEEDED")).unwrap().len(), 1);
         assert_eq!(list(&store, "arn:sm", Some("FAILED")).unwrap().len(), 0);

@@ -14,7 +14,7 @@ impl From<rusqlite::Error> for MigrateError {
 }
 
 /// Step N brings the schema from version N to N+1.
-const STEPS: &[&str] = &[V1, V2, V3];
+const STEPS: &[&str] = &[V1, V2, V3, V4];
 
 const V1: &str = r#"
 CREATE TABLE state_machines (
@@ -33,6 +33,7 @@ CREATE TABLE state_machines (
     encryption_configuration TEXT,
     next_version INTEGER NOT NULL DEFAULT 1
 );
+CREATE INDEX state_machines_by_name ON state_machines (name);
 CREATE TABLE state_machine_versions (
     arn TEXT PRIMARY KEY,
     state_machine_arn TEXT NOT NULL REFERENCES state_machines(arn) ON DELETE CASCADE,
@@ -86,9 +87,9 @@ CREATE TABLE history_events (
     previous_event_id INTEGER NOT NULL,
     timestamp TEXT NOT NULL,
     type TEXT NOT NULL,
-    details TEXT,
-    PRIMARY KEY (execution_arn, id)
-) WITHOUT ROWID;
+    details TEXT
+);
+CREATE UNIQUE INDEX history_events_by_execution ON history_events (execution_arn, id);
 CREATE TABLE activities (
     arn TEXT PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,
@@ -137,8 +138,24 @@ ALTER TABLE state_machine_versions ADD COLUMN tracing_configuration TEXT;
 ALTER TABLE state_machine_versions ADD COLUMN encryption_configuration TEXT;
 "#;
 
-/// Map run children: how many items each carried, and listing them by map run.
+/// Redrive: the client tokens of recent redrives (RedriveExecution is idempotent per
+/// token) and the mock test case an execution was started with (a redrive runs its Task
+/// states against the same one).
 const V3: &str = r#"
+CREATE TABLE redrive_tokens (
+    execution_arn TEXT NOT NULL,
+    client_token TEXT NOT NULL,
+    redrive_date TEXT NOT NULL,
+    PRIMARY KEY (execution_arn, client_token)
+) WITHOUT ROWID;
+CREATE TABLE execution_test_cases (
+    execution_arn TEXT PRIMARY KEY,
+    test_case TEXT NOT NULL
+) WITHOUT ROWID;
+"#;
+
+/// Map run children: how many items each carried, and listing them by map run.
+const V4: &str = r#"
 ALTER TABLE executions ADD COLUMN item_count INTEGER;
 CREATE INDEX executions_by_map_run ON executions (map_run_arn, start_date);
 "#;

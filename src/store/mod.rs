@@ -5,6 +5,7 @@ pub mod aliases;
 pub mod executions;
 pub mod map_runs;
 mod migrations;
+pub mod redrive;
 pub mod state_machines;
 pub mod tags;
 pub mod task_tokens;
@@ -84,11 +85,15 @@ impl Store {
 
     /// Runs `f` in one write transaction (taken up front, so concurrent writers wait on
     /// the busy timeout instead of failing): committed if `f` succeeds, rolled back
-    /// otherwise, so a failed command leaves no partial state. Not reentrant.
+    /// otherwise, so a failed command leaves no partial state. Inside a transaction
+    /// already open, `f` simply joins it.
     pub fn write<T, E: From<StoreError>>(
         &self,
         f: impl FnOnce(&Store) -> Result<T, E>,
     ) -> Result<T, E> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
         let value = f(self)?;
@@ -106,4 +111,50 @@ fn restrict_permissions(path: &Path) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn restrict_permissions(_path: &Path) -> std::io::Result<()> {
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(store: &Store) -> i64 {
+        store
+            .conn
+            .query_row("SELECT COUNT(*) FROM tags", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    fn insert(store: &Store, key: &str) -> Result<(), StoreError> {
+        tags::put(store, "arn:x", &[(key.to_string(), "v".to_string())])
+    }
+
+    #[test]
+    fn a_failed_write_leaves_nothing_behind() {
+        let store = Store::in_memory().unwrap();
+        let result: Result<(), StoreError> = store.write(|s| {
+            insert(s, "a")?;
+            Err(StoreError::TooNew(PathBuf::new(), 0))
+        });
+        assert!(result.is_err());
+        assert_eq!(count(&store), 0);
+    }
+
+    #[test]
+    fn nested_writes_join_the_outer_transaction() {
+        let store = Store::in_memory().unwrap();
+        let result: Result<(), StoreError> = store.write(|s| {
+            s.write(|inner| insert(inner, "a"))?;
+            Err(StoreError::TooNew(PathBuf::new(), 0))
+        });
+        assert!(result.is_err());
+        assert_eq!(
+            count(&store),
+            0,
+            "the inner write rolled back with the outer one"
+        );
+        store
+            .write(|s| s.write(|inner| insert(inner, "b")))
+            .unwrap();
+        assert_eq!(count(&store), 1);
+    }
 }

@@ -153,30 +153,6 @@ pub fn list(
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
-/// Snapshots the machine's current revision as its next version; returns the version ARN
-/// (`<arn>:<n>`; numbers are never reused).
-pub fn publish_version(
-    store: &Store,
-    sm: &StateMachineRecord,
-    description: Option<&str>,
-    now: DateTime<Utc>,
-) -> Result<String, StoreError> {
-    let n: i64 = store.conn.query_row(
-        "UPDATE state_machines SET next_version = next_version + 1 WHERE arn = ?1 \
-         RETURNING next_version - 1",
-        [&sm.arn],
-        |r| r.get(0),
-    )?;
-    let arn = format!("{}:{n}", sm.arn);
-    store.conn.execute(
-        "INSERT INTO state_machine_versions \
-         (arn, state_machine_arn, version, definition, role_arn, revision_id, description, creation_date) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![arn, sm.arn, n, sm.definition, sm.role_arn, sm.revision_id, description, date_to_text(&now)],
-    )?;
-    Ok(arn)
-}
-
 /// A published version of a state machine.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VersionRecord {
@@ -191,28 +167,29 @@ pub struct VersionRecord {
     pub creation_date: DateTime<Utc>,
 }
 
+const VERSION_COLUMNS: &str = "arn, state_machine_arn, version, definition, role_arn, \
+     revision_id, description, creation_date";
+
 /// The version with this ARN (`<state machine arn>:<n>`).
 pub fn get_version(store: &Store, arn: &str) -> Result<Option<VersionRecord>, StoreError> {
+    let sql = format!("SELECT {VERSION_COLUMNS} FROM state_machine_versions WHERE arn = ?1");
     Ok(store
         .conn
-        .query_row(
-            "SELECT arn, state_machine_arn, version, definition, role_arn, revision_id, \
-             description, creation_date FROM state_machine_versions WHERE arn = ?1",
-            [arn],
-            |row| {
-                Ok(VersionRecord {
-                    arn: row.get(0)?,
-                    state_machine_arn: row.get(1)?,
-                    version: row.get(2)?,
-                    definition: row.get(3)?,
-                    role_arn: row.get(4)?,
-                    revision_id: row.get(5)?,
-                    description: row.get(6)?,
-                    creation_date: text_to_date(&row.get::<_, String>(7)?)?,
-                })
-            },
-        )
+        .query_row(&sql, [arn], version_from_row)
         .optional()?)
+}
+
+fn version_from_row(row: &Row) -> rusqlite::Result<VersionRecord> {
+    Ok(VersionRecord {
+        arn: row.get(0)?,
+        state_machine_arn: row.get(1)?,
+        version: row.get(2)?,
+        definition: row.get(3)?,
+        role_arn: row.get(4)?,
+        revision_id: row.get(5)?,
+        description: row.get(6)?,
+        creation_date: text_to_date(&row.get::<_, String>(7)?)?,
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,270 @@
+//! RedriveExecution, and the redrive status DescribeExecution and ListExecutions show.
+//!
+//! An unsuccessful Standard execution keeps its engine state (with the resume point, see
+//! `engine/exec/redrive.rs`); redriving appends `ExecutionRedriven` to the same history
+//! and runs the execution on from the state that did not succeed, under the same ARN,
+//! definition and input.
+use chrono::{DateTime, Duration, Utc};
+use serde_json::{json, Value};
+
+use super::executions::{record_outcome, wait_time_scale, BufferSink};
+use super::{timestamp, ApiError, Context};
+use crate::asl::definition;
+use crate::engine::{Env, Execution, Options};
+use crate::store::executions::{self as store, date_text, parse_date, ExecutionRecord};
+use crate::store::redrive as redrive_store;
+
+/// AWS redrives executions that ended at most 14 days ago...
+const REDRIVABLE_DAYS: i64 = 14;
+/// ...that ran less than a year...
+const MAX_EXECUTION_DAYS: i64 = 365;
+/// ...and whose history has fewer events than this.
+const MAX_HISTORY_EVENTS: i64 = 24_999;
+/// Client tokens answer idempotently for the last 10 redrives, 15 minutes each.
+const KEPT_TOKENS: usize = 10;
+const TOKEN_MINUTES: i64 = 15;
+
+/// Answers the operations this module implements, `None` for the others.
+pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
+    Some(match operation {
+        "RedriveExecution" => redrive_execution(ctx, input),
+        _ => return None,
+    })
+}
+
+/// The engine state to keep for an execution that has just ended: an unsuccessful one
+/// keeps it for a redrive; others keep nothing.
+pub(crate) fn retained_state(execution: &Execution) -> Result<Option<String>, ApiError> {
+    if !execution.can_redrive() || execution.info.execution_arn.contains(":express:") {
+        return Ok(None);
+    }
+    serde_json::to_string(execution)
+        .map(Some)
+        .map_err(|e| ApiError::internal(e.to_string()))
+}
+
+/// `redriveStatus` and, when NOT_REDRIVABLE, `redriveStatusReason`, in AWS's words.
+pub(crate) fn redrive_status(
+    ctx: &Context,
+    record: &ExecutionRecord,
+) -> Result<(&'static str, Option<String>), ApiError> {
+    Ok(match not_redrivable_reason(ctx, record, Utc::now())? {
+        None => ("REDRIVABLE", None),
+        Some(reason) => ("NOT_REDRIVABLE", Some(reason)),
+    })
+}
+
+/// Why `record` cannot be redriven now (`None`: it can).
+fn not_redrivable_reason(
+    ctx: &Context,
+    record: &ExecutionRecord,
+    now: DateTime<Utc>,
+) -> Result<Option<String>, ApiError> {
+    match record.status.as_str() {
+        "FAILED" | "TIMED_OUT" | "ABORTED" => {}
+        other => return Ok(Some(format!("Execution is {other} and cannot be redriven"))),
+    }
+    // A deleted machine is gone at once here; AWS shows it DELETING while executions end.
+    if store::machine(&ctx.store, &record.state_machine_arn)?.is_none() {
+        return Ok(Some("State machine is in DELETING status".into()));
+    }
+    let start = parse_date(&record.start_date).unwrap_or(now);
+    let stop = record
+        .stop_date
+        .as_deref()
+        .and_then(parse_date)
+        .unwrap_or(now);
+    if stop - start > Duration::days(MAX_EXECUTION_DAYS) {
+        return Ok(Some("Execution has exceeded the max execution time".into()));
+    }
+    if now - stop > Duration::days(REDRIVABLE_DAYS) {
+        return Ok(Some("Execution redrivable period exceeded".into()));
+    }
+    if redrive_store::event_count(&ctx.store, &record.arn)? >= MAX_HISTORY_EVENTS {
+        return Ok(Some("Execution history event limit exceeded".into()));
+    }
+    if record.engine_state.is_none() {
+        // Ended without a resume point: recorded by an sfn without redrive, or closed
+        // by StopExecution after the process running it was gone.
+        return Ok(Some(
+            "Execution was started before the launch of RedriveExecution".into(),
+        ));
+    }
+    Ok(None)
+}
+
+fn not_redrivable(message: impl Into<String>) -> ApiError {
+    ApiError::new("ExecutionNotRedrivable", message)
+}
+
+fn redrive_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+    let arn = input
+        .get("executionArn")
+        .and_then(Value::as_str)
+        .ok_or_else(|| {
+            ApiError::parameter("Missing required parameter in input: \"executionArn\"")
+        })?;
+    let client_token = input.get("clientToken").and_then(Value::as_str);
+    if let Some(token) = client_token {
+        let len = token.chars().count();
+        if !(1..=64).contains(&len) {
+            return Err(ApiError::new(
+                "ValidationException",
+                format!("1 validation error detected: Value '{token}' at 'clientToken' failed to satisfy constraint: Member must have length {}", if len == 0 { "greater than or equal to 1" } else { "less than or equal to 64" }),
+            ));
+        }
+    }
+    let parsed = super::Arn::parse(arn)?;
+    if parsed.resource_type == "express" {
+        return Err(ApiError::new(
+            "InvalidArn",
+            "Invalid Arn: 'Resource type not valid in this context: express'",
+        ));
+    }
+    if parsed.resource_type != "execution" || parsed.resource.split(':').count() != 2 {
+        return Err(ApiError::new("InvalidArn", format!("Invalid Arn: '{arn}'")));
+    }
+    let mut record = store::get(&ctx.store, arn)?.ok_or_else(|| {
+        ApiError::new(
+            "ExecutionDoesNotExist",
+            format!("Execution Does Not Exist: '{arn}'"),
+        )
+    })?;
+    let now = super::now();
+    // The same client token within its window answers the same redrive again.
+    if let Some(token) = client_token {
+        if let Some(date) = redrive_store::token_date(&ctx.store, arn, token)? {
+            let first_used = parse_date(&date).unwrap_or(now);
+            if now - first_used <= Duration::minutes(TOKEN_MINUTES) {
+                return Ok(json!({ "redriveDate": timestamp(first_used) }));
+            }
+        }
+    }
+    if let Some(reason) = not_redrivable_reason(ctx, &record, now)? {
+        return Err(not_redrivable(reason));
+    }
+    let state = record.engine_state.clone().unwrap_or_default();
+    let mut execution: Execution = serde_json::from_str(&state)
+        .map_err(|e| ApiError::internal(format!("stored execution state: {e}")))?;
+    let definition_value: Value = serde_json::from_str(&record.definition)
+        .map_err(|e| ApiError::internal(format!("stored definition is not JSON: {e}")))?;
+    let machine =
+        definition::parse(&definition_value).map_err(|e| ApiError::new("InvalidDefinition", e))?;
+    let test_case = redrive_store::test_case(&ctx.store, arn)?;
+    let tasks = super::task_tokens::runner(
+        ctx,
+        &crate::tasks::RunnerConfig::new(
+            ctx.mock_config.as_deref(),
+            ctx.handlers.as_deref(),
+            &execution.info.state_machine_name,
+            test_case.as_deref(),
+        ),
+    )?;
+
+    let mut sink = BufferSink::default();
+    execution
+        .redrive(&mut sink)
+        .map_err(|e| not_redrivable(e.to_string()))?;
+    record.status = "RUNNING".into();
+    record.stop_date = None;
+    record.output = None;
+    record.error = None;
+    record.cause = None;
+    record.redrive_count = i64::from(execution.info.redrive_count);
+    record.redrive_date = Some(date_text(now));
+    let progress = execution.run(&mut Env {
+        machine: &machine,
+        tasks: tasks.as_ref(),
+        sink: &mut sink,
+        options: Options {
+            wait_time_scale: wait_time_scale(),
+        },
+    });
+    record_outcome(&mut record, &execution, &progress)?;
+    store::save_progress(&mut ctx.store, &record, &sink.events)?;
+    if let Some(token) = client_token {
+        redrive_store::remember_token(&ctx.store, arn, token, &date_text(now), KEPT_TOKENS)?;
+    }
+    // An outcome delivered while it ran (a callback handler answering at once) is taken now.
+    super::task_tokens::resume(ctx, arn)?;
+    Ok(json!({ "redriveDate": timestamp(now) }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    fn record(status: &str, stop: DateTime<Utc>) -> ExecutionRecord {
+        ExecutionRecord {
+            arn: "arn:aws:states:us-east-1:123456789012:execution:m:e".into(),
+            state_machine_arn: "arn:aws:states:us-east-1:123456789012:stateMachine:m".into(),
+            status: status.into(),
+            start_date: date_text(stop - Duration::minutes(1)),
+            stop_date: Some(date_text(stop)),
+            engine_state: Some("{}".into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn reasons_follow_awss_conditions() {
+        let mut ctx = Context::new(Store::in_memory().unwrap());
+        crate::api::call(
+            &mut ctx,
+            "CreateStateMachine",
+            json!({"name": "m", "roleArn": "arn:aws:iam::123456789012:role/r",
+                   "definition": r#"{"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}"#}),
+        )
+        .unwrap();
+        let now = Utc::now();
+        let reason = |r: &ExecutionRecord| not_redrivable_reason(&ctx, r, now).unwrap();
+        assert_eq!(reason(&record("FAILED", now)), None);
+        assert_eq!(reason(&record("ABORTED", now)), None);
+        assert_eq!(
+            reason(&record("SUCCEEDED", now)).as_deref(),
+            Some("Execution is SUCCEEDED and cannot be redriven")
+        );
+        assert_eq!(
+            reason(&record("RUNNING", now)).as_deref(),
+            Some("Execution is RUNNING and cannot be redriven")
+        );
+        assert_eq!(
+            reason(&record("TIMED_OUT", now - Duration::days(15))).as_deref(),
+            Some("Execution redrivable period exceeded")
+        );
+        let mut long = record("FAILED", now);
+        long.start_date = date_text(now - Duration::days(400));
+        assert_eq!(
+            reason(&long).as_deref(),
+            Some("Execution has exceeded the max execution time")
+        );
+        let mut stateless = record("FAILED", now);
+        stateless.engine_state = None;
+        assert!(reason(&stateless).is_some());
+        let events: Vec<store::EventRow> = (1..=MAX_HISTORY_EVENTS)
+            .map(|id| {
+                store::EventRow::from(&crate::engine::HistoryEvent {
+                    id,
+                    previous_event_id: id - 1,
+                    timestamp: now,
+                    event_type: "PassStateEntered".into(),
+                    details: None,
+                })
+            })
+            .collect();
+        let full = record("FAILED", now);
+        store::append_events(&mut ctx.store, &full.arn, &events).unwrap();
+        assert_eq!(
+            not_redrivable_reason(&ctx, &full, now).unwrap().as_deref(),
+            Some("Execution history event limit exceeded")
+        );
+        let reason = |r: &ExecutionRecord| not_redrivable_reason(&ctx, r, now).unwrap();
+        let mut orphan = record("FAILED", now);
+        orphan.state_machine_arn = "arn:aws:states:us-east-1:123456789012:stateMachine:gone".into();
+        assert_eq!(
+            reason(&orphan).as_deref(),
+            Some("State machine is in DELETING status")
+        );
+    }
+}

@@ -1,0 +1,129 @@
+//! `sfn graph` (our addition): a workflow as a Graphviz or Mermaid graph, from a
+//! definition, a stored state machine, or an execution (then coloured by the path taken:
+//! each state's outcome comes from the execution's history).
+use std::collections::HashMap;
+
+use clap::{Arg, ArgGroup, ArgMatches, Command};
+use serde_json::{json, Value};
+
+use super::graph::{self, Format, Outcome};
+use super::history_table;
+use super::{params, Failure, Globals};
+use crate::api::{self, Context};
+
+pub fn command() -> Command {
+    Command::new("graph")
+        .about("Draw a workflow as a Graphviz (dot) or Mermaid graph")
+        .long_about(
+            "Prints a workflow as a graph: Choice rules are labelled edges, Catch edges are \
+             dashed, Parallel branches and Map item processors are clusters. With \
+             --execution-arn, the states are coloured by how they fared in that execution \
+             (green succeeded, red failed, orange failed and caught, blue unfinished). \
+             Render with e.g. `sfn graph ... | dot -Tsvg > graph.svg`, or paste Mermaid into \
+             Markdown.",
+        )
+        .arg(
+            Arg::new("definition")
+                .long("definition")
+                .num_args(1)
+                .help("The definition to draw: JSON text or file://path"),
+        )
+        .arg(
+            Arg::new("state-machine-arn")
+                .long("state-machine-arn")
+                .num_args(1)
+                .help("Draw this stored state machine (or version or alias)"),
+        )
+        .arg(
+            Arg::new("execution-arn")
+                .long("execution-arn")
+                .num_args(1)
+                .help("Draw the state machine of this execution, coloured by the path it took"),
+        )
+        .group(
+            ArgGroup::new("source")
+                .args(["definition", "state-machine-arn", "execution-arn"])
+                .required(true),
+        )
+        .arg(
+            Arg::new("format")
+                .long("format")
+                .num_args(1)
+                .value_parser(["dot", "mermaid"])
+                .default_value("dot")
+                .help("Graph language: dot (Graphviz) or mermaid"),
+        )
+}
+
+fn api_call(ctx: &mut Context, operation: &str, request: Value) -> Result<Value, Failure> {
+    api::call(ctx, operation, request).map_err(|error| Failure::Api {
+        operation: operation.to_string(),
+        error,
+    })
+}
+
+fn definition_of(response: &Value) -> Result<Value, Failure> {
+    let text = response
+        .get("definition")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    parse(text)
+}
+
+fn parse(text: &str) -> Result<Value, Failure> {
+    serde_json::from_str(text)
+        .map_err(|e| Failure::Parameter(format!("sfn graph: the definition is not JSON: {e}")))
+}
+
+/// Every event of an execution, in order.
+pub(super) fn all_events(ctx: &mut Context, execution_arn: &str) -> Result<Vec<Value>, Failure> {
+    let mut events = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let mut request = json!({"executionArn": execution_arn, "maxResults": 1000});
+        if let Some(t) = &token {
+            request["nextToken"] = Value::String(t.clone());
+        }
+        let page = api_call(ctx, "GetExecutionHistory", request)?;
+        if let Some(list) = page.get("events").and_then(Value::as_array) {
+            events.extend(list.iter().cloned());
+        }
+        match page.get("nextToken").and_then(Value::as_str) {
+            Some(t) => token = Some(t.to_string()),
+            None => return Ok(events),
+        }
+    }
+}
+
+pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> {
+    let format = match m.get_one::<String>("format").map(String::as_str) {
+        Some("mermaid") => Format::Mermaid,
+        _ => Format::Dot,
+    };
+    let mut outcomes: HashMap<String, Outcome> = HashMap::new();
+    let definition = if let Some(raw) = m.get_one::<String>("definition") {
+        parse(&params::resolve_file("definition", raw)?)?
+    } else if let Some(arn) = m.get_one::<String>("state-machine-arn") {
+        let mut ctx = globals.context("DescribeStateMachine")?;
+        definition_of(&api_call(
+            &mut ctx,
+            "DescribeStateMachine",
+            json!({ "stateMachineArn": arn }),
+        )?)?
+    } else {
+        let arn = m
+            .get_one::<String>("execution-arn")
+            .cloned()
+            .unwrap_or_default();
+        let mut ctx = globals.context("DescribeStateMachineForExecution")?;
+        let machine = api_call(
+            &mut ctx,
+            "DescribeStateMachineForExecution",
+            json!({ "executionArn": arn }),
+        )?;
+        let events = all_events(&mut ctx, &arn)?;
+        outcomes = history_table::attribute(&events).outcomes;
+        definition_of(&machine)?
+    };
+    Ok(graph::render(&definition, format, &outcomes))
+}

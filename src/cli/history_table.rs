@@ -1,0 +1,734 @@
+//! Readable tables for people: an execution's history (one line per event, its state and
+//! a one-line summary) and an execution's description. Used by `get-execution-history
+//! --output table`, `describe-execution --output table` and the end of `sfn run`.
+//! Events are read in the API's shape (as `get-execution-history` returns them).
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset};
+use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
+use serde_json::Value;
+
+use super::graph::Outcome;
+
+/// How payloads are shown.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// Show payloads whole instead of shortened to one line.
+    pub full: bool,
+    pub color: bool,
+    /// The table goes to stderr (else stdout): the stream whose terminal width it fits.
+    pub on_stderr: bool,
+}
+
+/// Longest summary shown when payloads are shortened.
+const SHORT: usize = 72;
+
+/// The `<xxx>EventDetails` object of an event, if it has one.
+pub fn details(event: &Value) -> Option<&serde_json::Map<String, Value>> {
+    event.as_object()?.iter().find_map(|(k, v)| {
+        if k.ends_with("EventDetails") {
+            v.as_object()
+        } else {
+            None
+        }
+    })
+}
+
+fn event_type(event: &Value) -> &str {
+    event.get("type").and_then(Value::as_str).unwrap_or("")
+}
+
+fn event_id(event: &Value) -> i64 {
+    event.get("id").and_then(Value::as_i64).unwrap_or(0)
+}
+
+fn event_time(event: &Value) -> Option<DateTime<FixedOffset>> {
+    DateTime::parse_from_rfc3339(event.get("timestamp")?.as_str()?).ok()
+}
+
+/// One visit of a state: from its `…StateEntered` event to its `…StateExited` (or the end).
+struct Visit {
+    name: String,
+    /// The state type, from the event type (`Task`, `Map`, `Fail`...).
+    kind: String,
+    /// The latest attempt failed (a retry or a success clears it).
+    failed: bool,
+    outcome: Option<Outcome>,
+}
+
+/// Which state each event belongs to, and how each state fared.
+pub struct Attribution {
+    /// The state of each event, by position in the events given.
+    pub states: Vec<Option<String>>,
+    /// Per state name; a state visited several times (loops, Map iterations) shows its
+    /// worst visit: Failed, then Unfinished, then Caught, then Succeeded.
+    pub outcomes: HashMap<String, Outcome>,
+}
+
+fn is_failure(event_type: &str) -> bool {
+    !event_type.starts_with("Execution")
+        && !event_type.starts_with("MapIteration")
+        && !event_type.starts_with("MapRun")
+        && (event_type.ends_with("Failed") || event_type.ends_with("TimedOut"))
+}
+
+/// An attempt starting again or succeeding clears an earlier failed attempt (Retry).
+fn clears_failure(event_type: &str) -> bool {
+    event_type.ends_with("Scheduled")
+        || event_type.ends_with("Succeeded")
+        || event_type == "ParallelStateStarted"
+        || event_type == "MapStateStarted"
+}
+
+fn rank(outcome: Outcome) -> u8 {
+    match outcome {
+        Outcome::Failed => 3,
+        Outcome::Unfinished => 2,
+        Outcome::Caught => 1,
+        Outcome::Succeeded => 0,
+    }
+}
+
+/// Attributes events to states: entered/exited events name their state, Map and
+/// Parallel progress events belong to the innermost open Map or Parallel, execution
+/// events to none, and every other event to the state of its `previousEventId`.
+/// Events must be in history order.
+pub fn attribute(events: &[Value]) -> Attribution {
+    let mut visits: Vec<Visit> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut visit_of_event: HashMap<i64, usize> = HashMap::new();
+    let mut states = Vec::with_capacity(events.len());
+    for event in events {
+        let ty = event_type(event);
+        let name = details(event)
+            .and_then(|d| d.get("name"))
+            .and_then(Value::as_str);
+        let innermost = |kind: &str, open: &[usize], visits: &[Visit]| {
+            open.iter().rev().copied().find(|&v| visits[v].kind == kind)
+        };
+        let visit = if let Some(kind) = ty.strip_suffix("StateEntered") {
+            visits.push(Visit {
+                name: name.unwrap_or_default().to_string(),
+                kind: kind.to_string(),
+                failed: false,
+                outcome: None,
+            });
+            open.push(visits.len() - 1);
+            Some(visits.len() - 1)
+        } else if ty.ends_with("StateExited") {
+            let found = open
+                .iter()
+                .rposition(|&v| Some(visits[v].name.as_str()) == name);
+            found.map(|position| {
+                let v = open.remove(position);
+                let visit = &mut visits[v];
+                visit.outcome = Some(if visit.failed {
+                    Outcome::Caught
+                } else {
+                    Outcome::Succeeded
+                });
+                v
+            })
+        } else if let Some(kind) = ["Parallel", "Map"]
+            .into_iter()
+            .find(|k| ty.starts_with(&format!("{k}State")))
+        {
+            innermost(kind, &open, &visits)
+        } else if ty.starts_with("MapIteration") || ty.starts_with("MapRun") {
+            innermost("Map", &open, &visits)
+        } else if ty.starts_with("Execution") {
+            None
+        } else {
+            event
+                .get("previousEventId")
+                .and_then(Value::as_i64)
+                .and_then(|p| visit_of_event.get(&p).copied())
+        };
+        if let Some(v) = visit {
+            visit_of_event.insert(event_id(event), v);
+            if is_failure(ty) {
+                visits[v].failed = true;
+            } else if clears_failure(ty) {
+                visits[v].failed = false;
+            }
+        }
+        // An event whose state opened before the events given still names it.
+        states.push(
+            visit
+                .map(|v| visits[v].name.clone())
+                .or_else(|| name.map(str::to_string)),
+        );
+    }
+    let mut outcomes: HashMap<String, Outcome> = HashMap::new();
+    for visit in &visits {
+        let outcome = visit
+            .outcome
+            .unwrap_or(if visit.failed || visit.kind == "Fail" {
+                Outcome::Failed
+            } else {
+                Outcome::Unfinished
+            });
+        let entry = outcomes.entry(visit.name.clone()).or_insert(outcome);
+        if rank(outcome) > rank(*entry) {
+            *entry = outcome;
+        }
+    }
+    Attribution { states, outcomes }
+}
+
+/// One line of at most `limit` characters (or, without a limit, the whole text) of a
+/// payload or message.
+pub fn shorten(text: &str, limit: Option<usize>) -> String {
+    let Some(limit) = limit else {
+        return text.to_string();
+    };
+    let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= limit {
+        return line;
+    }
+    let cut: String = line.chars().take(limit.saturating_sub(1)).collect();
+    format!("{cut}…")
+}
+
+fn text_of<'a>(details: &'a serde_json::Map<String, Value>, key: &str) -> Option<&'a str> {
+    details.get(key).and_then(Value::as_str)
+}
+
+/// What an event says, in a line: its error and cause, output, input, resource...
+pub fn summary(event: &Value, full: bool) -> String {
+    shorten(&summary_text(event), (!full).then_some(SHORT))
+}
+
+fn summary_text(event: &Value) -> String {
+    let ty = event_type(event);
+    let Some(d) = details(event) else {
+        return String::new();
+    };
+    let error = text_of(d, "error");
+    let cause = text_of(d, "cause");
+    let text = if error.is_some() || cause.is_some() {
+        match (error, cause) {
+            (Some(e), Some(c)) => format!("{e}: {c}"),
+            (Some(e), None) => e.to_string(),
+            (None, c) => c.unwrap_or_default().to_string(),
+        }
+    } else if let Some(output) = text_of(d, "output") {
+        format!("output {output}")
+    } else if ty.ends_with("Scheduled") || d.contains_key("resource") {
+        let resource = match (text_of(d, "resourceType"), text_of(d, "resource")) {
+            (Some(t), Some(r)) => format!("{t}:{r}"),
+            (None, Some(r)) => r.to_string(),
+            _ => String::new(),
+        };
+        let parameters = text_of(d, "parameters")
+            .or_else(|| text_of(d, "input"))
+            .unwrap_or_default();
+        format!("{resource} {parameters}").trim().to_string()
+    } else if let Some(input) = text_of(d, "input") {
+        format!("input {input}")
+    } else if let Some(length) = d.get("length").and_then(Value::as_i64) {
+        format!("{length} items")
+    } else if let Some(index) = d.get("index").and_then(Value::as_i64) {
+        format!("iteration {index}")
+    } else {
+        let rest: serde_json::Map<String, Value> = d
+            .iter()
+            .filter(|(k, _)| !k.ends_with("Details") && k.as_str() != "name")
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        if rest.is_empty() {
+            String::new()
+        } else {
+            Value::Object(rest).to_string()
+        }
+    };
+    text
+}
+
+/// Seconds since `start`, as `+1.234s`.
+fn offset(start: Option<DateTime<FixedOffset>>, at: Option<DateTime<FixedOffset>>) -> String {
+    match (start, at) {
+        (Some(s), Some(a)) => {
+            let millis = (a - s).num_milliseconds().max(0);
+            format!("+{}.{:03}s", millis / 1000, millis % 1000)
+        }
+        _ => String::new(),
+    }
+}
+
+fn type_cell(ty: &str, color: bool) -> Cell {
+    let cell = Cell::new(ty);
+    if !color {
+        return cell;
+    }
+    if ty.ends_with("Failed") || ty.ends_with("TimedOut") || ty.ends_with("Aborted") {
+        cell.fg(Color::Red)
+    } else if ty == "ExecutionSucceeded" {
+        cell.fg(Color::Green)
+    } else if ty.ends_with("StateEntered") {
+        cell.add_attribute(Attribute::Bold)
+    } else {
+        cell
+    }
+}
+
+/// Narrowest terminal width trusted: a pseudo-terminal without a size reports 0.
+const MIN_WIDTH: u16 = 40;
+const FALLBACK_WIDTH: u16 = 100;
+
+fn new_table(style: Style) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if style.on_stderr {
+        table.use_stderr();
+    }
+    // Some(width) only when the stream is a terminal: wrap to it; a pipe gets long lines.
+    let width = table
+        .width()
+        .map(|w| if w < MIN_WIDTH { FALLBACK_WIDTH } else { w });
+    if !style.color {
+        table.force_no_tty();
+    }
+    if let Some(w) = width {
+        table.set_width(w);
+    }
+    table
+}
+
+/// A row standing for events left out of a long history.
+pub enum Row<'a> {
+    Event(&'a Value, Option<&'a str>),
+    Skipped(usize),
+}
+
+/// The history table: id, time since the first event, type, state, summary.
+/// `start` is the execution's first event time (for the time offsets).
+pub fn history_rows(rows: &[Row], start: Option<&Value>, style: Style) -> String {
+    const HEADER: [&str; 5] = ["#", "Time", "Type", "State", "Details"];
+    let mut table = new_table(style);
+    let start = start.and_then(event_time);
+    // The cells as text first: the Details column gets the width the others leave.
+    let lines: Vec<Option<[String; 5]>> = rows
+        .iter()
+        .map(|row| match row {
+            Row::Event(event, state) => Some([
+                event_id(event).to_string(),
+                offset(start, event_time(event)),
+                event_type(event).to_string(),
+                state.unwrap_or_default().to_string(),
+                summary_text(event),
+            ]),
+            Row::Skipped(_) => None,
+        })
+        .collect();
+    let limit = if style.full {
+        None
+    } else {
+        let others: usize = (0..4)
+            .map(|i| {
+                lines
+                    .iter()
+                    .flatten()
+                    .map(|cells| cells[i].chars().count())
+                    .chain([HEADER[i].chars().count()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .sum();
+        // Borders and padding of five columns: 6 rules and 2 spaces per column.
+        let fit = table
+            .width()
+            .map(|w| (w as usize).saturating_sub(others + 16).max(16));
+        Some(fit.unwrap_or(SHORT))
+    };
+    table.set_header(HEADER.to_vec());
+    for (row, cells) in rows.iter().zip(lines) {
+        match (row, cells) {
+            (Row::Event(..), Some([id, time, ty, state, text])) => {
+                let mut line = comfy_table::Row::from(vec![
+                    Cell::new(id),
+                    Cell::new(time),
+                    type_cell(&ty, style.color),
+                    Cell::new(state),
+                    Cell::new(shorten(&text, limit)),
+                ]);
+                // One line per event, even where a terminal is narrower than expected.
+                if !style.full {
+                    line.max_height(1);
+                }
+                table.add_row(line);
+            }
+            _ => {
+                let n = match row {
+                    Row::Skipped(n) => *n,
+                    Row::Event(..) => 0,
+                };
+                table.add_row(vec![
+                    Cell::new("…"),
+                    Cell::new(""),
+                    Cell::new(format!("{n} more events")),
+                    Cell::new(""),
+                    Cell::new(""),
+                ]);
+            }
+        }
+    }
+    format!("{table}\n")
+}
+
+/// The whole history of an execution (events in any order) as a table.
+pub fn history(events: &[Value], style: Style) -> String {
+    // Attribution needs history order; a --reverse-order page is shown as asked.
+    let reversed = events.len() > 1 && event_id(&events[0]) > event_id(&events[events.len() - 1]);
+    let mut ordered: Vec<&Value> = events.iter().collect();
+    if reversed {
+        ordered.reverse();
+    }
+    let owned: Vec<Value> = ordered.iter().map(|e| (*e).clone()).collect();
+    let attribution = attribute(&owned);
+    let mut rows: Vec<Row> = owned
+        .iter()
+        .zip(attribution.states.iter())
+        .map(|(e, s)| Row::Event(e, s.as_deref()))
+        .collect();
+    if reversed {
+        rows.reverse();
+    }
+    let start = owned.iter().min_by_key(|e| event_id(e));
+    history_rows(&rows, start, style)
+}
+
+/// `describe-execution` as a two-column table.
+pub fn description(execution: &Value, style: Style) -> String {
+    let mut table = new_table(style);
+    let field = |key: &str| execution.get(key).and_then(Value::as_str);
+    let mut add = |label: &str, value: String, cell: Option<Cell>| {
+        table.add_row(vec![
+            Cell::new(label).add_attribute(Attribute::Bold),
+            cell.unwrap_or_else(|| Cell::new(value)),
+        ]);
+    };
+    let status = field("status").unwrap_or_default();
+    let status_cell = style.color.then(|| {
+        let colour = match status {
+            "SUCCEEDED" => Color::Green,
+            "RUNNING" | "PENDING_REDRIVE" => Color::Cyan,
+            _ => Color::Red,
+        };
+        Cell::new(status).fg(colour)
+    });
+    add("Status", status.to_string(), status_cell);
+    for (label, key) in [
+        ("Name", "name"),
+        ("Execution ARN", "executionArn"),
+        ("State machine ARN", "stateMachineArn"),
+        ("Version ARN", "stateMachineVersionArn"),
+        ("Alias ARN", "stateMachineAliasArn"),
+        ("Started", "startDate"),
+        ("Stopped", "stopDate"),
+    ] {
+        if let Some(v) = field(key) {
+            add(label, v.to_string(), None);
+        }
+    }
+    let start = field("startDate").and_then(|d| DateTime::parse_from_rfc3339(d).ok());
+    let stop = field("stopDate").and_then(|d| DateTime::parse_from_rfc3339(d).ok());
+    if let (Some(start), Some(stop)) = (start, stop) {
+        let millis = (stop - start).num_milliseconds().max(0);
+        add(
+            "Duration",
+            format!("{}.{:03}s", millis / 1000, millis % 1000),
+            None,
+        );
+    }
+    for (label, key) in [
+        ("Input", "input"),
+        ("Output", "output"),
+        ("Error", "error"),
+        ("Cause", "cause"),
+    ] {
+        if let Some(v) = field(key) {
+            add(label, payload(v, style.full), None);
+        }
+    }
+    if let Some(n) = execution.get("redriveCount").and_then(Value::as_i64) {
+        add("Redrive count", n.to_string(), None);
+    }
+    if let Some(v) = field("redriveStatus") {
+        let reason = field("redriveStatusReason")
+            .map(|r| format!(" ({r})"))
+            .unwrap_or_default();
+        add("Redrive status", format!("{v}{reason}"), None);
+    }
+    format!("{table}\n")
+}
+
+/// A payload: JSON pretty-printed when shown whole, else one shortened line.
+fn payload(text: &str, full: bool) -> String {
+    if full {
+        if let Ok(value) = serde_json::from_str::<Value>(text) {
+            if value.is_object() || value.is_array() {
+                return serde_json::to_string_pretty(&value).unwrap_or_else(|_| text.into());
+            }
+        }
+    }
+    shorten(text, (!full).then_some(SHORT))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn ev(id: i64, prev: i64, ty: &str, details: Value) -> Value {
+        let mut e = json!({
+            "timestamp": format!("2026-01-01T00:00:0{}.000000+00:00", id.min(9)),
+            "type": ty, "id": id, "previousEventId": prev,
+        });
+        if !details.is_null() {
+            e.as_object_mut()
+                .unwrap()
+                .insert("someEventDetails".into(), details);
+        }
+        e
+    }
+
+    /// The events of a Parallel whose failing branch is caught, a two-item Map, then a
+    /// Fail state, as the engine (and AWS) records them.
+    fn caught_parallel_map_fail() -> Vec<Value> {
+        vec![
+            ev(1, 0, "ExecutionStarted", json!({"input": "{}"})),
+            ev(
+                2,
+                0,
+                "ParallelStateEntered",
+                json!({"name": "P", "input": "{}"}),
+            ),
+            ev(3, 2, "ParallelStateStarted", Value::Null),
+            ev(
+                4,
+                3,
+                "PassStateEntered",
+                json!({"name": "B1", "input": "{}"}),
+            ),
+            ev(
+                5,
+                4,
+                "PassStateExited",
+                json!({"name": "B1", "output": "{}"}),
+            ),
+            ev(
+                6,
+                3,
+                "FailStateEntered",
+                json!({"name": "B2", "input": "{}"}),
+            ),
+            ev(7, 6, "ParallelStateFailed", Value::Null),
+            ev(
+                8,
+                7,
+                "ParallelStateExited",
+                json!({"name": "P", "output": "{}"}),
+            ),
+            ev(
+                9,
+                8,
+                "MapStateEntered",
+                json!({"name": "M", "input": "[1]"}),
+            ),
+            ev(10, 9, "MapStateStarted", json!({"length": 1})),
+            ev(
+                11,
+                10,
+                "MapIterationStarted",
+                json!({"index": 0, "name": "M"}),
+            ),
+            ev(
+                12,
+                11,
+                "TaskStateEntered",
+                json!({"name": "T", "input": "1"}),
+            ),
+            ev(
+                13,
+                12,
+                "TaskScheduled",
+                json!({"resource": "invoke", "resourceType": "lambda", "parameters": "{}"}),
+            ),
+            ev(
+                14,
+                13,
+                "TaskFailed",
+                json!({"error": "E", "cause": "first try"}),
+            ),
+            ev(
+                15,
+                14,
+                "TaskScheduled",
+                json!({"resource": "invoke", "resourceType": "lambda", "parameters": "{}"}),
+            ),
+            ev(16, 15, "TaskSucceeded", json!({"output": "2"})),
+            ev(
+                17,
+                16,
+                "TaskStateExited",
+                json!({"name": "T", "output": "2"}),
+            ),
+            ev(
+                18,
+                17,
+                "MapIterationSucceeded",
+                json!({"index": 0, "name": "M"}),
+            ),
+            ev(19, 18, "MapStateSucceeded", Value::Null),
+            ev(
+                20,
+                18,
+                "MapStateExited",
+                json!({"name": "M", "output": "[2]"}),
+            ),
+            ev(
+                21,
+                20,
+                "FailStateEntered",
+                json!({"name": "F", "input": "[2]"}),
+            ),
+            ev(
+                22,
+                21,
+                "ExecutionFailed",
+                json!({"error": "Final", "cause": "bye"}),
+            ),
+        ]
+    }
+
+    #[test]
+    fn outcomes_follow_the_path_taken() {
+        let a = attribute(&caught_parallel_map_fail());
+        let o = |n: &str| a.outcomes.get(n).copied();
+        assert_eq!(o("P"), Some(Outcome::Caught));
+        assert_eq!(o("B1"), Some(Outcome::Succeeded));
+        assert_eq!(o("B2"), Some(Outcome::Failed));
+        // A failed attempt followed by a successful retry is a success.
+        assert_eq!(o("T"), Some(Outcome::Succeeded));
+        assert_eq!(o("M"), Some(Outcome::Succeeded));
+        assert_eq!(o("F"), Some(Outcome::Failed));
+        assert_eq!(o("Elsewhere"), None);
+    }
+
+    #[test]
+    fn events_belong_to_their_state() {
+        let a = attribute(&caught_parallel_map_fail());
+        let s = |i: usize| a.states[i].as_deref();
+        assert_eq!(s(0), None);
+        assert_eq!(s(2), Some("P"));
+        // ParallelStateFailed follows a branch event, yet belongs to the Parallel.
+        assert_eq!(s(6), Some("P"));
+        assert_eq!(s(10), Some("M"));
+        assert_eq!(s(13), Some("T"));
+        assert_eq!(s(18), Some("M"));
+        assert_eq!(s(21), None);
+        // A page that starts mid-history still names the states its events name.
+        let tail = attribute(&caught_parallel_map_fail()[16..]);
+        assert_eq!(tail.states[0].as_deref(), Some("T"));
+        assert_eq!(tail.states[1].as_deref(), Some("M"));
+    }
+
+    #[test]
+    fn an_open_state_is_unfinished_and_a_final_failure_is_failed() {
+        let mut events = caught_parallel_map_fail();
+        events.truncate(13);
+        assert_eq!(
+            attribute(&events).outcomes.get("T"),
+            Some(&Outcome::Unfinished)
+        );
+        events.push(ev(14, 13, "TaskFailed", json!({"error": "E"})));
+        events.push(ev(15, 14, "ExecutionFailed", json!({"error": "E"})));
+        assert_eq!(attribute(&events).outcomes.get("T"), Some(&Outcome::Failed));
+    }
+
+    #[test]
+    fn summaries_are_one_short_line_unless_full() {
+        let long = format!("{{\"data\": \"{}\"}}", "x".repeat(200));
+        let e = ev(
+            2,
+            1,
+            "TaskStateEntered",
+            json!({"name": "T", "input": long}),
+        );
+        let short = summary(&e, false);
+        assert_eq!(short.chars().count(), SHORT);
+        assert!(short.starts_with("input {\"data\": \"xxx") && short.ends_with('…'));
+        assert_eq!(summary(&e, true), format!("input {long}"));
+        let failed = ev(
+            3,
+            2,
+            "TaskFailed",
+            json!({"error": "E", "cause": "line\n  two"}),
+        );
+        assert_eq!(summary(&failed, false), "E: line two");
+        let scheduled = ev(
+            4,
+            3,
+            "TaskScheduled",
+            json!({"resource": "invoke", "resourceType": "lambda", "parameters": "{\"a\":1}"}),
+        );
+        assert_eq!(summary(&scheduled, false), "lambda:invoke {\"a\":1}");
+        assert_eq!(
+            summary(&ev(5, 4, "MapStateStarted", json!({"length": 3})), false),
+            "3 items"
+        );
+    }
+
+    #[test]
+    fn history_table_has_offsets_states_and_summaries() {
+        let table = history(
+            &caught_parallel_map_fail(),
+            Style {
+                full: false,
+                color: false,
+                on_stderr: false,
+            },
+        );
+        assert!(table.contains("ParallelStateFailed"), "{table}");
+        assert!(table.contains("+0.000s"), "{table}");
+        assert!(table.contains("+8.000s"), "{table}");
+        assert!(table.contains("Final: bye"), "{table}");
+        assert!(table.contains("lambda:invoke {}"), "{table}");
+        assert!(!table.contains("\u{1b}["), "no colour codes: {table}");
+    }
+
+    #[test]
+    fn description_shows_status_duration_and_payloads() {
+        let d = json!({
+            "executionArn": "arn:aws:states:us-east-1:1:execution:m:e", "name": "e",
+            "status": "SUCCEEDED", "startDate": "2026-01-01T00:00:00.000000+00:00",
+            "stopDate": "2026-01-01T00:00:01.250000+00:00", "input": "{\"a\": [1, 2]}",
+            "output": "{\"b\":1}"
+        });
+        let style = Style {
+            full: false,
+            color: false,
+            on_stderr: false,
+        };
+        let text = description(&d, style);
+        assert!(
+            text.contains("SUCCEEDED") && text.contains("1.250s"),
+            "{text}"
+        );
+        assert!(text.contains("{\"a\": [1, 2]}"), "{text}");
+        let full = description(
+            &d,
+            Style {
+                full: true,
+                ..style
+            },
+        );
+        assert!(
+            full.contains("\"a\": [ ") && full.lines().count() > text.lines().count(),
+            "{full}"
+        );
+    }
+}

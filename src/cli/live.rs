@@ -1,0 +1,429 @@
+//! The live view: while an execution runs, a spinner on stderr with the current state,
+//! the states entered so far, the elapsed time and Map progress. Shown only when stderr is
+//! a terminal and `--quiet` is not given; it never writes to stdout.
+//!
+//! Executions run synchronously inside the API call, so the view follows the engine's
+//! history events through the API context's observer ([`crate::api::Context::observer`]).
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde_json::Value;
+
+use crate::engine::{EventSink, HistoryEvent};
+
+/// Whether a live view belongs on this stderr.
+pub fn wanted(quiet: bool) -> bool {
+    !quiet && std::io::stderr().is_terminal()
+}
+
+/// Colour unless `NO_COLOR` is set to anything but the empty string (no-color.org).
+pub fn color() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Events kept for the history table at the end: the first `HEAD`, the last `TAIL`.
+pub const HEAD: usize = 20;
+pub const TAIL: usize = 20;
+
+/// How often the spinner turns and its message is refreshed from the tally.
+const TICK: Duration = Duration::from_millis(100);
+
+/// A Map state in progress.
+#[derive(Debug, Clone, PartialEq)]
+struct MapProgress {
+    name: String,
+    total: Option<u64>,
+    done: u64,
+}
+
+/// What the view knows of the execution so far.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub states_entered: u64,
+    pub current: String,
+    pub events: i64,
+    maps: Vec<MapProgress>,
+    /// A note of ours after the tally (e.g. waiting for a callback).
+    note: Option<String>,
+    /// The first `HEAD + TAIL` events, then a window on the last `TAIL`: the table at the
+    /// end comes from here rather than from reading a long history back.
+    head: Vec<HistoryEvent>,
+    /// A ring: once full, `ring_next` is the oldest slot, overwritten in place.
+    ring: Vec<HistoryEvent>,
+    ring_next: usize,
+    total: usize,
+    /// An `Execution…` event closed the history.
+    closed: bool,
+}
+
+impl Tally {
+    /// Takes one event into account.
+    fn observe(&mut self, event: &HistoryEvent) {
+        self.events = self.events.max(event.id);
+        self.total += 1;
+        if self.head.len() < HEAD + TAIL {
+            self.head.push(event.clone());
+        } else if self.ring.len() < TAIL {
+            self.ring.push(event.clone());
+        } else {
+            copy_event(&mut self.ring[self.ring_next], event);
+            self.ring_next = (self.ring_next + 1) % TAIL;
+        }
+        let ty = event.event_type.as_str();
+        if ty.starts_with("Execution") && ty != "ExecutionStarted" && ty != "ExecutionRedriven" {
+            self.closed = true;
+        }
+        let name = event
+            .details
+            .as_ref()
+            .and_then(|d| d.get("name"))
+            .and_then(|n| n.as_str())
+            .unwrap_or_default();
+        if ty.ends_with("StateEntered") {
+            self.states_entered += 1;
+            self.current.clear();
+            self.current.push_str(name);
+        } else if ty == "MapStateStarted" {
+            let total = event
+                .details
+                .as_ref()
+                .and_then(|d| d.get("length"))
+                .and_then(|n| n.as_u64());
+            // A Map's own state name is the state entered just before it started.
+            self.maps.push(MapProgress {
+                name: self.current.clone(),
+                total,
+                done: 0,
+            });
+        } else if matches!(
+            ty,
+            "MapIterationSucceeded" | "MapIterationFailed" | "MapIterationAborted"
+        ) {
+            if let Some(map) = self.maps.last_mut() {
+                map.done += 1;
+            }
+        } else if matches!(
+            ty,
+            "MapStateSucceeded" | "MapStateFailed" | "MapStateAborted"
+        ) {
+            self.maps.pop();
+        }
+    }
+
+    /// The spinner's message: `State · 12 states entered · Map 3/10`.
+    pub fn message(&self) -> String {
+        if self.current.is_empty() {
+            return match &self.note {
+                Some(note) => format!("starting · {note}"),
+                None => "starting".to_string(),
+            };
+        }
+        let mut text = self.current.clone();
+        text.push_str(&format!(
+            " · {} state{} entered",
+            self.states_entered,
+            if self.states_entered == 1 { "" } else { "s" }
+        ));
+        for map in &self.maps {
+            match map.total {
+                Some(total) => text.push_str(&format!(" · {} {}/{total}", map.name, map.done)),
+                None => text.push_str(&format!(" · {} {}", map.name, map.done)),
+            }
+        }
+        if let Some(note) = &self.note {
+            text.push_str(" · ");
+            text.push_str(note);
+        }
+        text
+    }
+}
+
+/// Copies `src` over `dst`, reusing `dst`'s allocations where the shapes match: the ring
+/// of last events then costs no allocation per event in a loop.
+fn copy_event(dst: &mut HistoryEvent, src: &HistoryEvent) {
+    dst.id = src.id;
+    dst.previous_event_id = src.previous_event_id;
+    dst.timestamp = src.timestamp;
+    dst.event_type.clone_from(&src.event_type);
+    match (&mut dst.details, &src.details) {
+        (Some(d), Some(s)) => copy_value(d, s),
+        (d, s) => d.clone_from(s),
+    }
+}
+
+fn copy_value(dst: &mut Value, src: &Value) {
+    match (dst, src) {
+        (Value::String(d), Value::String(s)) => d.clone_from(s),
+        (Value::Object(d), Value::Object(s))
+            if d.len() == s.len() && d.keys().zip(s.keys()).all(|(a, b)| a == b) =>
+        {
+            for ((_, dv), (_, sv)) in d.iter_mut().zip(s.iter()) {
+                copy_value(dv, sv);
+            }
+        }
+        (dst, src) => *dst = src.clone(),
+    }
+}
+
+/// The history as observed, for the table at the end: the first events, how many were
+/// left out, the last events.
+pub struct Observed {
+    pub head: Vec<HistoryEvent>,
+    pub skipped: usize,
+    pub tail: Vec<HistoryEvent>,
+}
+
+impl Tally {
+    fn observed(&self) -> Option<Observed> {
+        if !self.closed {
+            return None;
+        }
+        if self.total <= HEAD + TAIL {
+            return Some(Observed {
+                head: self.head.clone(),
+                skipped: 0,
+                tail: Vec::new(),
+            });
+        }
+        // The last TAIL events: the end of `head` when `tail` has fewer.
+        let (newer, older) = self.ring.split_at(self.ring_next);
+        let mut last: Vec<HistoryEvent> = self.head[HEAD..]
+            .iter()
+            .chain(older)
+            .chain(newer)
+            .cloned()
+            .collect();
+        let last = last.split_off(last.len() - TAIL);
+        Some(Observed {
+            head: self.head[..HEAD].to_vec(),
+            skipped: self.total - HEAD - TAIL,
+            tail: last,
+        })
+    }
+}
+
+/// The spinner, the tally it shows and the thread that redraws it.
+pub struct Live {
+    bar: ProgressBar,
+    tally: Arc<Mutex<Tally>>,
+    stop: Arc<AtomicBool>,
+    ticker: Mutex<Option<JoinHandle<()>>>,
+    started: Instant,
+    color: bool,
+}
+
+/// The observer handed to the API context: it only counts, so an event costs an
+/// uncontended lock; the ticker thread draws.
+struct LiveSink {
+    tally: Arc<Mutex<Tally>>,
+}
+
+impl EventSink for LiveSink {
+    fn emit(&mut self, event: &HistoryEvent) {
+        if let Ok(mut tally) = self.tally.lock() {
+            tally.observe(event);
+        }
+    }
+}
+
+impl Live {
+    /// Starts the spinner on stderr with `title` (e.g. the state machine's name).
+    pub fn start(title: &str) -> Live {
+        let color = color();
+        let template = if color {
+            "{spinner:.cyan} {prefix:.bold} [{elapsed}] {wide_msg}"
+        } else {
+            "{spinner} {prefix} [{elapsed}] {wide_msg}"
+        };
+        let style = ProgressStyle::with_template(template)
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        bar.set_style(style);
+        bar.set_prefix(title.to_string());
+        let tally = Arc::new(Mutex::new(Tally::default()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let ticker = {
+            let (bar, tally, stop) = (bar.clone(), tally.clone(), stop.clone());
+            std::thread::spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    if let Ok(tally) = tally.lock() {
+                        bar.set_message(tally.message());
+                    }
+                    bar.tick();
+                    std::thread::park_timeout(TICK);
+                }
+            })
+        };
+        Live {
+            bar,
+            tally,
+            stop,
+            ticker: Mutex::new(Some(ticker)),
+            started: Instant::now(),
+            color,
+        }
+    }
+
+    /// The observer to put in [`crate::api::Context::observer`].
+    pub fn observer(&self) -> Box<dyn EventSink> {
+        Box::new(LiveSink {
+            tally: self.tally.clone(),
+        })
+    }
+
+    /// Adds a note of ours after the tally (e.g. waiting for a callback).
+    pub fn note(&self, text: &str) {
+        if let Ok(mut tally) = self.tally.lock() {
+            tally.note = Some(text.to_string());
+        }
+    }
+
+    /// The history seen, once the execution has ended in this process (`None` while it
+    /// runs on elsewhere, e.g. parked for a callback).
+    pub fn observed(&self) -> Option<Observed> {
+        self.tally.lock().ok()?.observed()
+    }
+
+    pub fn states_entered(&self) -> u64 {
+        self.tally.lock().map(|t| t.states_entered).unwrap_or(0)
+    }
+
+    pub fn elapsed(&self) -> Duration {
+        self.started.elapsed()
+    }
+
+    pub fn color(&self) -> bool {
+        self.color
+    }
+
+    /// Stops the ticker and removes the spinner.
+    pub fn finish(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+        let ticker = self.ticker.lock().ok().and_then(|mut t| t.take());
+        if let Some(ticker) = ticker {
+            ticker.thread().unpark();
+            let _ = ticker.join();
+        }
+        self.bar.finish_and_clear();
+    }
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        self.finish();
+    }
+}
+
+/// `0.012s`, `3.400s`, `2m03s`.
+pub fn duration(d: Duration) -> String {
+    let millis = d.as_millis();
+    if millis < 60_000 {
+        format!("{}.{:03}s", millis / 1000, millis % 1000)
+    } else {
+        let secs = d.as_secs();
+        format!("{}m{:02}s", secs / 60, secs % 60)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Utc;
+    use serde_json::json;
+
+    fn event(id: i64, ty: &str, details: Value) -> HistoryEvent {
+        HistoryEvent {
+            id,
+            previous_event_id: id - 1,
+            timestamp: Utc::now(),
+            event_type: ty.into(),
+            details: (!details.is_null()).then_some(details),
+        }
+    }
+
+    #[test]
+    fn tally_follows_states_and_map_progress() {
+        let mut t = Tally::default();
+        assert_eq!(t.message(), "starting");
+        t.observe(&event(1, "ExecutionStarted", json!({"input": "{}"})));
+        t.observe(&event(2, "MapStateEntered", json!({"name": "Each"})));
+        t.observe(&event(3, "MapStateStarted", json!({"length": 3})));
+        t.observe(&event(
+            4,
+            "MapIterationStarted",
+            json!({"index": 0, "name": "Each"}),
+        ));
+        t.observe(&event(5, "TaskStateEntered", json!({"name": "Work"})));
+        t.observe(&event(
+            6,
+            "MapIterationSucceeded",
+            json!({"index": 0, "name": "Each"}),
+        ));
+        assert_eq!(t.message(), "Work · 2 states entered · Each 1/3");
+        t.observe(&event(7, "MapStateSucceeded", Value::Null));
+        t.observe(&event(8, "MapStateExited", json!({"name": "Each"})));
+        assert_eq!(t.message(), "Work · 2 states entered");
+        assert_eq!(t.events, 8);
+    }
+
+    #[test]
+    fn the_observed_history_keeps_its_head_and_tail() {
+        let mut t = Tally::default();
+        for id in 1..=100 {
+            t.observe(&event(id, "PassStateEntered", json!({"name": "P"})));
+        }
+        assert!(t.observed().is_none(), "not closed yet");
+        t.observe(&event(101, "ExecutionSucceeded", json!({"output": "{}"})));
+        let o = t.observed().unwrap();
+        let ids = |v: &[HistoryEvent]| v.iter().map(|e| e.id).collect::<Vec<_>>();
+        assert_eq!(ids(&o.head), (1..=20).collect::<Vec<_>>());
+        assert_eq!(ids(&o.tail), (82..=101).collect::<Vec<_>>());
+        assert_eq!(o.skipped, 61);
+
+        let mut short = Tally::default();
+        for id in 1..=45 {
+            short.observe(&event(id, "PassStateEntered", json!({"name": "P"})));
+        }
+        short.observe(&event(46, "ExecutionFailed", json!({"error": "E"})));
+        let o = short.observed().unwrap();
+        assert_eq!(ids(&o.head), (1..=20).collect::<Vec<_>>());
+        assert_eq!(ids(&o.tail), (27..=46).collect::<Vec<_>>());
+        assert_eq!(o.skipped, 6);
+    }
+
+    #[test]
+    fn copying_an_event_in_place_gives_an_equal_event() {
+        let a = event(
+            1,
+            "PassStateEntered",
+            json!({"name": "A", "input": "{}", "inputDetails": {"truncated": false}}),
+        );
+        let b = event(
+            2,
+            "PassStateExited",
+            json!({"name": "Bee", "output": "[1,2]", "outputDetails": {"truncated": false}}),
+        );
+        let c = event(
+            3,
+            "PassStateEntered",
+            json!({"name": "C", "input": "\"a longer input\"", "inputDetails": {"truncated": false}}),
+        );
+        let d = event(4, "ExecutionSucceeded", Value::Null);
+        let mut slot = a.clone();
+        for next in [&b, &c, &a, &d, &b] {
+            copy_event(&mut slot, next);
+            assert_eq!(&slot, next);
+        }
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration(Duration::from_millis(12)), "0.012s");
+        assert_eq!(duration(Duration::from_millis(3400)), "3.400s");
+        assert_eq!(duration(Duration::from_secs(123)), "2m03s");
+    }
+}

@@ -1,0 +1,52 @@
+//! `sfn man DIR`: man pages generated from the clap definitions, one for `sfn` and one per
+//! subcommand (`sfn-start-execution.1`...). They are committed in `man/`; a test fails
+//! when they are out of date.
+use std::path::PathBuf;
+
+use clap::{Arg, ArgMatches, Command};
+
+use super::Failure;
+
+pub fn command() -> Command {
+    Command::new("man")
+        .about("Write man pages for sfn and each of its commands into a directory")
+        .arg(
+            Arg::new("dir")
+                .value_name("DIR")
+                .required(true)
+                .help("Directory to write the pages into (created if missing)"),
+        )
+}
+
+/// Every page: (file name, roff text). `sfn.1` first, then one per visible subcommand.
+pub fn pages() -> Vec<(String, Vec<u8>)> {
+    let mut cmd = super::extra::command().disable_help_subcommand(true);
+    cmd.build();
+    let mut pages = Vec::new();
+    let render = |page: clap_mangen::Man| {
+        let mut text = Vec::new();
+        // Rendering into memory cannot fail.
+        let _ = page.render(&mut text);
+        (page.get_filename(), text)
+    };
+    pages.push(render(clap_mangen::Man::new(cmd.clone())));
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        pages.push(render(clap_mangen::Man::new(sub.clone())));
+    }
+    pages
+}
+
+pub(super) fn run(m: &ArgMatches) -> Result<String, Failure> {
+    let dir = PathBuf::from(m.get_one::<String>("dir").cloned().unwrap_or_default());
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Failure::Other(format!("sfn man: cannot create {}: {e}", dir.display())))?;
+    let mut written = String::new();
+    for (name, text) in pages() {
+        let path = dir.join(&name);
+        std::fs::write(&path, text).map_err(|e| {
+            Failure::Other(format!("sfn man: cannot write {}: {e}", path.display()))
+        })?;
+        written.push_str(&format!("{}\n", path.display()));
+    }
+    Ok(written)
+}

@@ -1,0 +1,414 @@
+//! `sfn run DEFINITION_FILE` (our addition): the quickest way to try a workflow. Creates
+//! or updates the state machine named after the file, starts an execution, shows the live
+//! view on a terminal, prints the execution's output (or its error and cause) on stdout and
+//! exits 0 when it succeeded, 1 otherwise. Everything goes through [`api::call`], so it
+//! behaves as the AWS-style commands do.
+use std::io::Write;
+use std::path::Path;
+use std::time::Duration;
+
+use clap::{Arg, ArgAction, ArgMatches, Command};
+use serde_json::{json, Map, Value};
+
+use super::history_table::{self, Row, Style};
+use super::live::{self, Live, HEAD, TAIL};
+use super::output::{self, Format};
+use super::{params, Failure, Globals};
+use crate::api::executions::event_json;
+use crate::api::{self, ApiError, Context};
+
+/// Exit code of `sfn run` when the execution did not succeed.
+pub const EXECUTION_FAILED: i32 = 1;
+
+/// How often a parked execution (waiting for a callback) is looked at again.
+const POLL: Duration = Duration::from_millis(200);
+
+pub fn command() -> Command {
+    Command::new("run")
+        .about("Create or update a state machine from a definition file, run it and print its output")
+        .long_about(
+            "Creates the state machine named after DEFINITION_FILE (or updates its definition), \
+             starts an execution and waits for it to end. On a terminal, stderr shows the \
+             execution live, then its history and status. stdout gets the execution's output \
+             (JSON), or {\"status\", \"error\", \"cause\"} when it did not succeed. Exits 0 when \
+             the execution succeeded, 1 otherwise. Task states are served by --handlers and \
+             --mock-config as for start-execution.",
+        )
+        .arg(
+            Arg::new("definition-file")
+                .value_name("DEFINITION_FILE")
+                .required(true)
+                .help("The state machine definition (Amazon States Language JSON), a path or file://path"),
+        )
+        .arg(
+            Arg::new("input")
+                .long("input")
+                .num_args(1)
+                .value_name("JSON")
+                .help("The execution input: JSON text or file://path [default: {}]"),
+        )
+        .arg(
+            Arg::new("name")
+                .long("name")
+                .num_args(1)
+                .help("State machine name [default: the file name without .json and .asl, or the folder's name for definition.asl.json]"),
+        )
+        .arg(
+            Arg::new("execution-name")
+                .long("execution-name")
+                .num_args(1)
+                .help("Name of the execution [default: a random UUID]"),
+        )
+        .arg(
+            Arg::new("test-case")
+                .long("test-case")
+                .num_args(1)
+                .help("Run with this test case of the --mock-config file (as <arn>#<test case> does for start-execution)"),
+        )
+        .arg(full_arg())
+}
+
+/// `--full`: show payloads whole in the tables meant for people.
+pub fn full_arg() -> Arg {
+    Arg::new("full")
+        .long("full")
+        .action(ArgAction::SetTrue)
+        .help("In tables for people, show payloads whole instead of shortened to one line")
+}
+
+/// The state machine name a definition file stands for: `orders.asl.json` → `orders`,
+/// `examples/hello-world/definition.asl.json` → `hello-world`.
+pub fn machine_name(path: &Path) -> Option<String> {
+    let file = path.file_name()?.to_str()?;
+    let mut stem = file;
+    for suffix in [".json", ".yaml", ".yml", ".asl"] {
+        stem = stem.strip_suffix(suffix).unwrap_or(stem);
+    }
+    if stem == "definition" || stem.is_empty() {
+        let absolute = std::path::absolute(path).ok()?;
+        return Some(absolute.parent()?.file_name()?.to_str()?.to_string());
+    }
+    Some(stem.to_string())
+}
+
+fn api_call(ctx: &mut Context, operation: &str, request: Value) -> Result<Value, Failure> {
+    api::call(ctx, operation, request).map_err(|error| Failure::Api {
+        operation: operation.to_string(),
+        error,
+    })
+}
+
+/// Creates the state machine, or updates its definition when it differs; returns its ARN.
+fn ensure_machine(ctx: &mut Context, name: &str, definition: &str) -> Result<String, Failure> {
+    let arn = ctx.arn(&format!("stateMachine:{name}"));
+    match api::call(
+        ctx,
+        "DescribeStateMachine",
+        json!({ "stateMachineArn": arn }),
+    ) {
+        Ok(existing) => {
+            if existing.get("definition").and_then(Value::as_str) != Some(definition) {
+                api_call(
+                    ctx,
+                    "UpdateStateMachine",
+                    json!({ "stateMachineArn": arn, "definition": definition }),
+                )?;
+            }
+            Ok(arn)
+        }
+        Err(ApiError { code, .. }) if code == "StateMachineDoesNotExist" => {
+            let role = format!("arn:aws:iam::{}:role/sfn-run", ctx.account);
+            let created = api_call(
+                ctx,
+                "CreateStateMachine",
+                json!({ "name": name, "definition": definition, "roleArn": role }),
+            )?;
+            Ok(created
+                .get("stateMachineArn")
+                .and_then(Value::as_str)
+                .unwrap_or(&arn)
+                .to_string())
+        }
+        Err(error) => Err(Failure::Api {
+            operation: "DescribeStateMachine".into(),
+            error,
+        }),
+    }
+}
+
+/// The state the execution waits in, from the latest event of its history.
+fn waiting_state(ctx: &mut Context, execution_arn: &str) -> Option<String> {
+    let page = api::call(
+        ctx,
+        "GetExecutionHistory",
+        json!({"executionArn": execution_arn, "reverseOrder": true, "maxResults": 20}),
+    )
+    .ok()?;
+    page.get("events")?.as_array()?.iter().find_map(|e| {
+        history_table::details(e)?
+            .get("name")?
+            .as_str()
+            .map(str::to_string)
+    })
+}
+
+pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> {
+    let raw = m
+        .get_one::<String>("definition-file")
+        .map(String::as_str)
+        .unwrap_or_default();
+    let path = raw.strip_prefix("file://").unwrap_or(raw);
+    let definition = std::fs::read_to_string(path)
+        .map_err(|e| Failure::Parameter(format!("sfn run: cannot read {path}: {e}")))?;
+    let name = match m.get_one::<String>("name") {
+        Some(n) => n.clone(),
+        None => machine_name(Path::new(path)).ok_or_else(|| {
+            Failure::Parameter(format!(
+                "sfn run: cannot name a state machine after {path}; use --name"
+            ))
+        })?,
+    };
+    let input = match m.get_one::<String>("input") {
+        Some(raw) => params::resolve_file("input", raw)?,
+        None => "{}".to_string(),
+    };
+    let full = m.get_flag("full");
+    let mut ctx = globals.context("StartExecution")?;
+    let machine_arn = ensure_machine(&mut ctx, &name, &definition)?;
+
+    let live = live::wanted(globals.quiet).then(|| Live::start(&name));
+    if let Some(live) = &live {
+        ctx.observer = Some(live.observer());
+    }
+    let mut request = Map::new();
+    let target = match m.get_one::<String>("test-case") {
+        Some(case) => format!("{machine_arn}#{case}"),
+        None => machine_arn.clone(),
+    };
+    request.insert("stateMachineArn".into(), target.into());
+    if let Some(n) = m.get_one::<String>("execution-name") {
+        request.insert("name".into(), n.clone().into());
+    }
+    request.insert("input".into(), input.into());
+    let started = api_call(&mut ctx, "StartExecution", Value::Object(request));
+    ctx.observer = None;
+    let started = match started {
+        Ok(s) => s,
+        Err(e) => {
+            if let Some(live) = &live {
+                live.finish();
+            }
+            return Err(e);
+        }
+    };
+    let execution_arn = started
+        .get("executionArn")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let describe = |ctx: &mut Context| {
+        api_call(
+            ctx,
+            "DescribeExecution",
+            json!({ "executionArn": execution_arn }),
+        )
+    };
+    let mut execution = describe(&mut ctx)?;
+    // A parked execution (waiting for a callback or an activity worker) ends when another
+    // process answers it: wait for that.
+    let mut noted = false;
+    while execution.get("status").and_then(Value::as_str) == Some("RUNNING") {
+        if let (Some(live), false) = (&live, noted) {
+            let state = waiting_state(&mut ctx, &execution_arn).unwrap_or_default();
+            live.note(&format!(
+                "waiting in {state} for a callback (send-task-success, Ctrl-C to leave it running)"
+            ));
+            noted = true;
+        }
+        std::thread::sleep(POLL);
+        execution = describe(&mut ctx)?;
+    }
+    if let Some(live) = &live {
+        live.finish();
+        let report = final_report(&mut ctx, live, &execution, full);
+        let mut err = std::io::stderr().lock();
+        let _ = err.write_all(report.as_bytes());
+        let _ = err.flush();
+    }
+    let status = execution
+        .get("status")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let succeeded = status == "SUCCEEDED";
+    let result = if succeeded {
+        let output = execution
+            .get("output")
+            .and_then(Value::as_str)
+            .unwrap_or("null");
+        serde_json::from_str(output).unwrap_or_else(|_| Value::String(output.to_string()))
+    } else {
+        let mut out = Map::new();
+        out.insert("status".into(), status.into());
+        for key in ["error", "cause"] {
+            if let Some(v) = execution.get(key) {
+                out.insert(key.into(), v.clone());
+            }
+        }
+        Value::Object(out)
+    };
+    let result = match &globals.query {
+        Some(q) => super::query(q, &result)?,
+        None => result,
+    };
+    let text = if globals.quiet && succeeded {
+        String::new()
+    } else {
+        match globals.format {
+            // An output that is an empty object still prints, unlike an empty response.
+            Format::Json => format!("{}\n", pretty(&result)),
+            format => output::render(&result, format, "Run"),
+        }
+    };
+    if succeeded {
+        Ok(text)
+    } else {
+        Err(Failure::Exit {
+            code: EXECUTION_FAILED,
+            stdout: text,
+        })
+    }
+}
+
+/// JSON with the AWS CLI's 4-space indent.
+fn pretty(value: &Value) -> String {
+    let text = output::json(value);
+    if text.is_empty() {
+        "{}".to_string()
+    } else {
+        text.trim_end().to_string()
+    }
+}
+
+/// The history table (head and tail of a long history) and the final status line.
+fn final_report(ctx: &mut Context, live: &Live, execution: &Value, full: bool) -> String {
+    let arn = execution
+        .get("executionArn")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let (head, skipped, tail) = match live.observed() {
+        // Events seen as they happened: no need to read a long history back.
+        Some(seen) => {
+            let json = |events: &[crate::engine::HistoryEvent]| -> Vec<Value> {
+                events.iter().map(|e| event_json(e, true)).collect()
+            };
+            (json(&seen.head), seen.skipped, json(&seen.tail))
+        }
+        None => history_ends(ctx, arn),
+    };
+    // States of the tail events come from their own entered/exited events or chains
+    // inside the tail; attribution over the shown events is enough for a summary.
+    let head_states = history_table::attribute(&head).states;
+    let tail_states = history_table::attribute(&tail).states;
+    let mut rows: Vec<Row> = head
+        .iter()
+        .zip(head_states.iter())
+        .map(|(e, s)| Row::Event(e, s.as_deref()))
+        .collect();
+    if !tail.is_empty() {
+        rows.push(Row::Skipped(skipped));
+        rows.extend(
+            tail.iter()
+                .zip(tail_states.iter())
+                .map(|(e, s)| Row::Event(e, s.as_deref())),
+        );
+    }
+    let style = Style {
+        full,
+        color: live.color(),
+        on_stderr: true,
+    };
+    let mut out = history_table::history_rows(&rows, head.first(), style);
+    out.push_str(&status_line(execution, live));
+    if skipped > 0 {
+        out.push_str(&format!(
+            "  whole history: sfn get-execution-history --execution-arn {arn} --output table\n"
+        ));
+    }
+    out
+}
+
+/// The first and last events of a history read through the API (for an execution that
+/// ended in another process), and how many lie between them.
+fn history_ends(ctx: &mut Context, arn: &str) -> (Vec<Value>, usize, Vec<Value>) {
+    let page = |ctx: &mut Context, reverse: bool, size: usize| -> Vec<Value> {
+        api::call(
+            ctx,
+            "GetExecutionHistory",
+            json!({"executionArn": arn, "reverseOrder": reverse, "maxResults": size}),
+        )
+        .ok()
+        .and_then(|p| p.get("events").and_then(Value::as_array).cloned())
+        .unwrap_or_default()
+    };
+    let id = |e: Option<&Value>| e.and_then(|e| e.get("id")).and_then(Value::as_i64);
+    let mut head = page(ctx, false, HEAD + TAIL);
+    if head.len() < HEAD + TAIL {
+        return (head, 0, Vec::new());
+    }
+    let mut tail = page(ctx, true, TAIL);
+    tail.reverse();
+    match (id(head.get(HEAD - 1)), id(tail.first())) {
+        (Some(h), Some(t)) if t > h + 1 => {
+            head.truncate(HEAD);
+            (head, (t - h - 1) as usize, tail)
+        }
+        // Head and tail meet: the history is exactly HEAD + TAIL events long.
+        _ => (head, 0, Vec::new()),
+    }
+}
+
+fn status_line(execution: &Value, live: &Live) -> String {
+    let field = |k: &str| execution.get(k).and_then(Value::as_str);
+    let status = field("status").unwrap_or_default();
+    let (mark, code) = if status == "SUCCEEDED" {
+        ("✔", "32")
+    } else {
+        ("✘", "31")
+    };
+    let head = format!("{mark} {status}");
+    let head = if live.color() {
+        format!("\u{1b}[1;{code}m{head}\u{1b}[0m")
+    } else {
+        head
+    };
+    let entered = live.states_entered();
+    let mut line = format!(
+        "{head} in {} · {entered} state{} entered · {}\n",
+        live::duration(live.elapsed()),
+        if entered == 1 { "" } else { "s" },
+        field("executionArn").unwrap_or_default()
+    );
+    if status != "SUCCEEDED" {
+        let error = field("error").unwrap_or_default();
+        let cause = field("cause").unwrap_or_default();
+        line.push_str(&format!("  {error}: {cause}\n"));
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn machines_are_named_after_their_file_or_folder() {
+        let name = |p: &str| machine_name(Path::new(p));
+        assert_eq!(name("orders.asl.json").as_deref(), Some("orders"));
+        assert_eq!(name("dir/orders.json").as_deref(), Some("orders"));
+        assert_eq!(
+            name("examples/hello-world/definition.asl.json").as_deref(),
+            Some("hello-world")
+        );
+        assert_eq!(name("examples/x/definition.json").as_deref(), Some("x"));
+    }
+}
