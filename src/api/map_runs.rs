@@ -593,7 +593,8 @@ impl MapRunTasks {
             if !req.express {
                 super::executions::record_outcome(&mut record, &execution, &progress)
                     .map_err(|e| runtime(e.message))?;
-                exec_store::save_progress(&mut state.store, &record, &buffer.0).map_err(runtime)?;
+                exec_store::save_progress(&mut state.store, &record, &buffer.events)
+                    .map_err(runtime)?;
             }
             return Err(StatesError::runtime(
                 "A child execution of the distributed Map waits for a task outcome (activity or \
