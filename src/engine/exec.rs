@@ -1071,7 +1071,16 @@ impl Execution {
         let mut thread = thread;
         let outcome = (|thread: &mut Thread| -> Result<SimpleOutcome, StatesError> {
             let jsonata = state.query_language == QueryLanguage::Jsonata;
-            let effective = if jsonata {
+            // A Pass state with a Result and no InputPath/Parameters never reads its
+            // effective input: skip copying it (large payloads make that copy dear).
+            let unused = !jsonata
+                && pass_result.is_some()
+                && state.parameters.is_none()
+                && matches!(state.input_path, PathField::Default | PathField::Null)
+                && matches!(state.kind, Kind::Pass { .. });
+            let effective = if unused {
+                Value::Null
+            } else if jsonata {
                 thread.input.clone()
             } else {
                 let selected = self.input_path(thread, state, &ctx)?;
@@ -1132,7 +1141,12 @@ impl Execution {
             Ok(v) => v,
             Err(e) => return Err((Box::new(thread), e)),
         };
-        if matches!(state.kind, Kind::Pass { .. }) && json_len(&output) > MAX_PAYLOAD_BYTES {
+        // A Pass state's output text is measured here and reused by its Exited event.
+        let output_text = matches!(state.kind, Kind::Pass { .. }).then(|| to_text(&output));
+        if output_text
+            .as_ref()
+            .is_some_and(|t| t.len() > MAX_PAYLOAD_BYTES)
+        {
             let err = StatesError::new(
                 names::DATA_LIMIT_EXCEEDED,
                 format!(
@@ -1153,11 +1167,12 @@ impl Execution {
             self.frames.push(Frame::Thread(Box::new(thread)));
             return Ok(());
         }
-        if let Some(next) = choice_next {
-            self.exit_to(thread, state, output, assigned, Some(next), env);
-        } else {
-            self.exit_state(thread, state, output, assigned, env);
-        }
+        let next = match (choice_next, &state.transition) {
+            (Some(next), _) => Some(next),
+            (None, Transition::Next(n)) => Some(n.clone()),
+            (None, _) => None,
+        };
+        self.exit_to_text(thread, state, output, output_text, assigned, next, env);
         Ok(())
     }
 
@@ -1429,16 +1444,31 @@ impl Execution {
 
     fn exit_to(
         &mut self,
-        mut thread: Thread,
+        thread: Thread,
         state: &State,
         output: Value,
         assigned: Map<String, Value>,
         next: Option<String>,
         env: &mut Env,
     ) {
+        self.exit_to_text(thread, state, output, None, assigned, next, env);
+    }
+
+    /// [`Execution::exit_to`] with the output's JSON text when the caller has it already.
+    #[allow(clippy::too_many_arguments)]
+    fn exit_to_text(
+        &mut self,
+        mut thread: Thread,
+        state: &State,
+        output: Value,
+        output_text: Option<String>,
+        assigned: Map<String, Value>,
+        next: Option<String>,
+        env: &mut Env,
+    ) {
         let mut details = Map::new();
         details.insert("name".into(), Value::String(state.name.clone()));
-        let output_text = to_text(&output);
+        let output_text = output_text.unwrap_or_else(|| to_text(&output));
         // The next state's Entered event shows the same text.
         let cached = next.as_ref().map(|_| output_text.clone());
         details.insert("output".into(), Value::String(output_text));

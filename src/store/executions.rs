@@ -66,7 +66,12 @@ impl From<&HistoryEvent> for EventRow {
             previous_event_id: event.previous_event_id,
             timestamp: event.timestamp,
             event_type: event.event_type.clone(),
-            details: event.details.as_ref().map(|d| d.to_string()),
+            // Same text as `Display`, written straight into a byte buffer (much cheaper than
+            // going through `fmt::Write` for large payloads).
+            details: event
+                .details
+                .as_ref()
+                .map(|d| serde_json::to_string(d).unwrap_or_else(|_| d.to_string())),
         }
     }
 }
