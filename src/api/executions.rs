@@ -28,11 +28,12 @@ pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<
 #[derive(Default)]
 pub(crate) struct BufferSink {
     pub(crate) events: Vec<store::EventRow>,
+    cache: store::DetailsCache,
 }
 
 impl EventSink for BufferSink {
     fn emit(&mut self, event: &HistoryEvent) {
-        self.events.push(store::EventRow::from(event));
+        self.events.push(self.cache.row(event));
     }
 }
 
@@ -46,6 +47,7 @@ struct StoreSink<'a> {
     /// Bytes of details text buffered in `events`.
     buffered: usize,
     error: Option<crate::store::StoreError>,
+    cache: store::DetailsCache,
 }
 
 /// A batch ends at this many events or bytes of details, whichever comes first.
@@ -54,7 +56,7 @@ const EVENT_BATCH_BYTES: usize = 1 << 20;
 
 impl EventSink for StoreSink<'_> {
     fn emit(&mut self, event: &HistoryEvent) {
-        let row = store::EventRow::from(event);
+        let row = self.cache.row(event);
         self.buffered += row.details.as_ref().map_or(0, String::len);
         self.events.push(row);
         if (self.events.len() >= EVENT_BATCH || self.buffered >= EVENT_BATCH_BYTES)
@@ -258,6 +260,7 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         events: Vec::new(),
         buffered: 0,
         error: None,
+        cache: Default::default(),
     };
     let mut observed = Observed {
         sink: &mut sink,

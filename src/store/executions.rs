@@ -66,14 +66,100 @@ impl From<&HistoryEvent> for EventRow {
             previous_event_id: event.previous_event_id,
             timestamp: event.timestamp,
             event_type: event.event_type.clone(),
-            // Same text as `Display`, written straight into a byte buffer (much cheaper than
-            // going through `fmt::Write` for large payloads).
-            details: event
-                .details
-                .as_ref()
-                .map(|d| serde_json::to_string(d).unwrap_or_else(|_| d.to_string())),
+            details: event.details.as_ref().map(compact_text),
         }
     }
+}
+
+/// Remembers the last long string written into event details with its JSON literal: a
+/// state's Entered event carries the same payload text as the previous Exited event, and
+/// escaping large payloads dominates the cost of storing their history.
+#[derive(Default)]
+pub struct DetailsCache {
+    last: Option<(String, Vec<u8>)>,
+}
+
+/// Strings shorter than this are escaped every time (comparing costs about as much).
+const CACHED_STRING_MIN: usize = 1024;
+
+impl DetailsCache {
+    /// An event ready to be stored, its details written as [`compact_text`] writes them.
+    pub fn row(&mut self, event: &HistoryEvent) -> EventRow {
+        EventRow {
+            id: event.id,
+            previous_event_id: event.previous_event_id,
+            timestamp: event.timestamp,
+            event_type: event.event_type.clone(),
+            details: event.details.as_ref().map(|d| self.text(d)),
+        }
+    }
+
+    /// The compact JSON text of `value`, byte for byte what `serde_json::to_string` writes.
+    pub fn text(&mut self, value: &Value) -> String {
+        let mut out = Vec::with_capacity(256);
+        if has_long_string(value) {
+            self.write(&mut out, value);
+        } else {
+            write_json(&mut out, value);
+        }
+        // serde_json writes only valid UTF-8.
+        String::from_utf8(out).unwrap_or_else(|_| value.to_string())
+    }
+
+    fn write(&mut self, out: &mut Vec<u8>, value: &Value) {
+        match value {
+            Value::String(s) if s.len() >= CACHED_STRING_MIN => match &self.last {
+                Some((raw, literal)) if raw == s => out.extend_from_slice(literal),
+                _ => {
+                    let start = out.len();
+                    write_json(out, value);
+                    self.last = Some((s.clone(), out[start..].to_vec()));
+                }
+            },
+            Value::Array(items) => {
+                out.push(b'[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    self.write(out, item);
+                }
+                out.push(b']');
+            }
+            Value::Object(members) => {
+                out.push(b'{');
+                for (i, (key, item)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    write_json(out, key);
+                    out.push(b':');
+                    self.write(out, item);
+                }
+                out.push(b'}');
+            }
+            other => write_json(out, other),
+        }
+    }
+}
+
+fn has_long_string(value: &Value) -> bool {
+    match value {
+        Value::String(s) => s.len() >= CACHED_STRING_MIN,
+        Value::Array(items) => items.iter().any(has_long_string),
+        Value::Object(members) => members.values().any(has_long_string),
+        _ => false,
+    }
+}
+
+fn write_json<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    // Writing JSON into a Vec cannot fail for these types.
+    let _ = serde_json::to_writer(&mut *out, value);
+}
+
+/// The compact JSON text of `value`, byte for byte what `serde_json::to_string` writes.
+pub fn compact_text(value: &Value) -> String {
+    DetailsCache::default().text(value)
 }
 
 /// Parses a stored timestamp.
@@ -359,6 +445,29 @@ pub fn events(store: &Store, arn: &str) -> Result<Vec<HistoryEvent>, StoreError>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compact_text_writes_what_serde_json_writes() {
+        let payload = "{\"a\":\"q\\\"b\\\\\u{1}\u{8}\u{c}\n\r\t\u{1f}\u{7f} é 😀 </x>\"}";
+        let value = serde_json::json!({
+            "name": "S\"1",
+            "input": payload,
+            "n": [1, -2, 3.5, 1e300, 0.1, null, true, false, {}, []],
+            "nested": {"k\u{0}": {"x": ""}},
+        });
+        assert_eq!(compact_text(&value), serde_json::to_string(&value).unwrap());
+        // A long payload twice: the second time from the cache.
+        let long = format!("{payload}{}", "x\"".repeat(CACHED_STRING_MIN));
+        let value = serde_json::json!({"output": long, "again": [long], "input": long});
+        let mut cache = DetailsCache::default();
+        for _ in 0..2 {
+            assert_eq!(cache.text(&value), serde_json::to_string(&value).unwrap());
+        }
+        for text in ["", "\"", "\\", "plain", "\u{1}", "a\u{1f}b"] {
+            let value = Value::String(text.into());
+            assert_eq!(compact_text(&value), value.to_string());
+        }
+    }
     use serde_json::json;
 
     #[test]
