@@ -436,19 +436,20 @@ fn get_execution_history(ctx: &mut Context, input: &Value) -> Result<Value, ApiE
         .unwrap_or(true);
     let size = page_size(input, 100)?;
     let offset = decode_token(optional_str(input, "nextToken"))?;
-    let mut events = store::events(&ctx.store, &record.arn)?;
-    if reverse {
-        events.reverse();
-    }
-    let page: Vec<Value> = events
-        .iter()
-        .skip(offset)
-        .take(size)
-        .map(|e| event_json(e, include_data))
-        .collect();
+    // One extra event tells whether another page follows.
+    let mut events = store::events_page(
+        &ctx.store,
+        &record.arn,
+        reverse,
+        offset,
+        size.saturating_add(1),
+    )?;
+    let more = events.len() > size;
+    events.truncate(size);
+    let page: Vec<Value> = events.iter().map(|e| event_json(e, include_data)).collect();
     let mut out = Map::new();
     out.insert("events".into(), Value::Array(page));
-    if offset + size < events.len() {
+    if more {
         out.insert(
             "nextToken".into(),
             format!("sfn-offset-{}", offset + size).into(),
