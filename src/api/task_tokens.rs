@@ -53,6 +53,7 @@ fn get_activity_task(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
             return Err(does_not_exist(arn));
         }
         if let Some(task) = task_tokens::claim_activity_task(&ctx.store, arn, worker, now())? {
+            activity_started(ctx, &task, worker)?;
             return Ok(json!({
                 "taskToken": task.token,
                 "input": task.input.unwrap_or_else(|| "{}".to_string()),
@@ -130,6 +131,36 @@ fn deliver(ctx: &mut Context, token: &str, delivery: &Delivery) -> Result<Value,
     // This process resumes the execution and runs it to its next wait or its end.
     resume(ctx, &record.execution_arn)?;
     Ok(json!({}))
+}
+
+/// Records `ActivityStarted` in the history of the execution whose activity task a
+/// worker just took. While the process that parked it has not saved it yet there is no
+/// state to update: the event is then left out.
+fn activity_started(
+    ctx: &mut Context,
+    task: &TaskTokenRecord,
+    worker: Option<&str>,
+) -> Result<(), ApiError> {
+    let Some(mut record) = executions_store::get(&ctx.store, &task.execution_arn)? else {
+        return Ok(());
+    };
+    let Some(state) = record
+        .engine_state
+        .as_deref()
+        .filter(|_| record.status == "RUNNING")
+    else {
+        return Ok(());
+    };
+    let mut execution: Execution = serde_json::from_str(state)
+        .map_err(|e| ApiError::internal(format!("stored execution state: {e}")))?;
+    let mut sink = BufferSink::default();
+    if !execution.activity_started_for(&task.token, &mut sink, worker) {
+        return Ok(());
+    }
+    record.engine_state =
+        Some(serde_json::to_string(&execution).map_err(|e| ApiError::internal(e.to_string()))?);
+    executions_store::save_progress(&mut ctx.store, &record, &sink.events)?;
+    Ok(())
 }
 
 /// The Task runner for an execution, parking waiting Tasks in this store (an in-memory
@@ -219,7 +250,7 @@ pub fn resume(ctx: &mut Context, execution_arn: &str) -> Result<(), ApiError> {
             }),
             _ => TaskOutcome::TimedOut,
         };
-        if !execution.deliver(outcome) {
+        if !execution.deliver_to(&token.token, outcome) {
             continue;
         }
         let mut sink = BufferSink::default();
