@@ -697,3 +697,23 @@ fn writer_config_alone_shapes_the_result_without_exporting() {
     def["States"]["M"]["ItemsPath"] = json!("$");
     assert_eq!(output(&env.execute(&def, "[1, 2]")), json!([1, 1, 2, 2]));
 }
+
+#[test]
+fn a_child_waiting_for_an_activity_fails_the_run_and_stays_resumable() {
+    let env = Env::without_s3();
+    let activity = env.json(&["create-activity", "--name", "work"])["activityArn"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let def = distributed(
+        json!({}),
+        json!({"Work": {"Type": "Task", "Resource": activity, "End": true}}),
+    );
+    let execution = env.execute(&def, "[1]");
+    assert_eq!(execution["status"], "FAILED");
+    assert_eq!(execution["error"], "States.Runtime");
+    assert!(execution["cause"].as_str().unwrap().contains("cannot wait"));
+    let children = env.children(&env.map_run_of(&execution));
+    assert_eq!(children.len(), 1);
+    assert_eq!(children[0]["status"], "RUNNING");
+}

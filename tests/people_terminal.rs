@@ -6,6 +6,7 @@ mod cli_support;
 use std::process::Command;
 
 use cli_support::Sfn;
+use regex::Regex;
 
 fn quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
@@ -74,9 +75,8 @@ fn run_at_a_terminal_shows_the_live_view_history_table_and_status() {
         return;
     };
     let text = plain(&screen);
-    // The live view: spinner with the machine's name and the tally.
-    assert!(text.contains("doubles"), "{text}");
-    assert!(text.contains("states entered"), "{text}");
+    // The live view: the spinner with the machine's name and the elapsed time.
+    assert!(text.contains("doubles [0s] starting"), "{text}");
     // The history table, with states and one-line summaries.
     assert!(text.contains("│ #"), "{text}");
     for expected in [
@@ -177,4 +177,35 @@ fn a_long_history_shows_its_head_and_tail() {
         "{text}"
     );
     assert!(text.contains("63 states entered"), "{text}");
+}
+
+#[test]
+fn the_live_view_follows_map_progress() {
+    let sfn = Sfn::new();
+    let example = |file: &str| {
+        format!(
+            "{}/examples/data-pipeline/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    };
+    let input = format!("file://{}", example("input.json"));
+    let Some(screen) = on_terminal(
+        &sfn,
+        &[
+            "run",
+            &example("definition.asl.json"),
+            "--input",
+            &input,
+            "--handlers",
+            &example("handlers.json"),
+        ],
+        &[],
+    ) else {
+        return;
+    };
+    let text = plain(&screen);
+    // Each batch runs a Python handler (a tenth of a second or more), the spinner turns
+    // every tenth: it shows the Map's iterations done of 3 while they run.
+    let progress = Regex::new(r"Transform batch · Transform batches [0-2]/3").unwrap();
+    assert!(progress.is_match(&text), "{text}");
 }

@@ -440,3 +440,110 @@ fn redrive_errors() {
         assert_eq!(error_code(&stderr), "InvalidArn", "{bad}: {stderr}");
     }
 }
+
+#[test]
+fn a_distributed_map_child_is_redriven_through_its_parent() {
+    let sfn = Sfn::new();
+    let machine = create(
+        &sfn,
+        "fanout",
+        r#"{"StartAt": "Each", "States": {"Each": {"Type": "Map", "End": true, "ItemProcessor": {
+          "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+          "StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "ChildFailed"}}}}}}"#,
+    );
+    let parent = sfn.json(&[
+        "start-execution",
+        "--state-machine-arn",
+        &machine,
+        "--input",
+        "[1]",
+    ])["executionArn"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(describe(&sfn, &parent)["redriveStatus"], "REDRIVABLE");
+    let map_run = sfn.json(&["list-map-runs", "--execution-arn", &parent])["mapRuns"][0]
+        ["mapRunArn"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let child = sfn.json(&["list-executions", "--map-run-arn", &map_run])["executions"][0]
+        ["executionArn"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let described = describe(&sfn, &child);
+    assert_eq!(described["status"], "FAILED");
+    assert_eq!(described["redriveStatus"], "REDRIVABLE_BY_MAP_RUN");
+    let (_, stderr) = sfn.fail(&["redrive-execution", "--execution-arn", &child]);
+    assert_eq!(error_code(&stderr), "ExecutionNotRedrivable");
+    sfn.json(&["redrive-execution", "--execution-arn", &parent]);
+    assert_eq!(describe(&sfn, &parent)["redriveCount"], 1);
+}
+
+#[test]
+fn malformed_client_tokens_and_redrive_filters_are_validation_errors() {
+    let sfn = Sfn::new();
+    let machine = create(
+        &sfn,
+        "always-fails",
+        r#"{"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "E"}}}"#,
+    );
+    let execution = start(&sfn, &machine);
+    let long = "x".repeat(65);
+    for token in [long.as_str(), "has space"] {
+        let (exit, stderr) = sfn.fail(&[
+            "redrive-execution",
+            "--execution-arn",
+            &execution,
+            "--client-token",
+            token,
+        ]);
+        assert_eq!(exit, 254, "{stderr}");
+        assert_eq!(error_code(&stderr), "ValidationException", "{stderr}");
+    }
+    assert_eq!(describe(&sfn, &execution)["redriveCount"], 0);
+    let (_, stderr) = sfn.fail(&[
+        "list-executions",
+        "--state-machine-arn",
+        &machine,
+        "--redrive-filter",
+        "SOMETIMES",
+    ]);
+    assert_eq!(error_code(&stderr), "ValidationException");
+}
+
+#[test]
+fn a_first_state_entered_again_shows_the_input_as_given() {
+    let sfn = Sfn::new();
+    let machine = create(
+        &sfn,
+        "first",
+        r#"{"StartAt": "Check", "States": {
+          "Check": {"Type": "Choice", "Choices": [
+            {"Variable": "$$.Execution.RedriveCount", "NumericGreaterThan": 0, "Next": "Done"}]},
+          "Done": {"Type": "Succeed"}}}"#,
+    );
+    let input = r#"{ "spaced" :  true }"#;
+    let execution = sfn.json(&[
+        "start-execution",
+        "--state-machine-arn",
+        &machine,
+        "--input",
+        input,
+    ])["executionArn"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    sfn.json(&["redrive-execution", "--execution-arn", &execution]);
+    let events = history(&sfn, &execution);
+    let entries: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["type"] == "ChoiceStateEntered")
+        .collect();
+    assert_eq!(entries.len(), 2);
+    for entry in entries {
+        assert_eq!(entry["stateEnteredEventDetails"]["input"], input);
+    }
+    assert_eq!(describe(&sfn, &execution)["status"], "SUCCEEDED");
+}

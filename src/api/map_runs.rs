@@ -589,6 +589,13 @@ impl MapRunTasks {
             options: req.options,
         });
         if let Progress::Parked { .. } = progress {
+            // Kept parked (resumable when its outcome comes); the map run cannot wait.
+            if !req.express {
+                super::executions::record_outcome(&mut record, &execution, &progress)
+                    .map_err(|e| runtime(e.message))?;
+                exec_store::save_progress(&mut state.store, &record, &buffer.events)
+                    .map_err(runtime)?;
+            }
             return Err(StatesError::runtime(
                 "A child execution of the distributed Map waits for a task outcome (activity or \
                  callback); sfn runs map run children to their end and cannot wait for one",

@@ -49,9 +49,16 @@ pub(crate) fn redrive_status(
     record: &ExecutionRecord,
 ) -> Result<(&'static str, Option<String>), ApiError> {
     Ok(match not_redrivable_reason(ctx, record, Utc::now())? {
+        // A distributed Map's child runs again when its parent (and so its map run) is
+        // redriven.
+        None if is_map_run_child(ctx, record)? => ("REDRIVABLE_BY_MAP_RUN", None),
         None => ("REDRIVABLE", None),
         Some(reason) => ("NOT_REDRIVABLE", Some(reason)),
     })
+}
+
+fn is_map_run_child(ctx: &Context, record: &ExecutionRecord) -> Result<bool, ApiError> {
+    Ok(super::map_runs::map_run_of(ctx, &record.arn)?.is_some())
 }
 
 /// Why `record` cannot be redriven now (`None`: it can).
@@ -65,7 +72,10 @@ fn not_redrivable_reason(
         other => return Ok(Some(format!("Execution is {other} and cannot be redriven"))),
     }
     // A deleted machine is gone at once here; AWS shows it DELETING while executions end.
-    if store::machine(&ctx.store, &record.state_machine_arn)?.is_none() {
+    // (A map run's children name `<machine>/<label>`, which is no stored machine.)
+    if store::machine(&ctx.store, &record.state_machine_arn)?.is_none()
+        && !is_map_run_child(ctx, record)?
+    {
         return Ok(Some("State machine is in DELETING status".into()));
     }
     let start = parse_date(&record.start_date).unwrap_or(now);
@@ -107,6 +117,12 @@ fn redrive_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
     let client_token = input.get("clientToken").and_then(Value::as_str);
     if let Some(token) = client_token {
         let len = token.chars().count();
+        if len > 0 && token.chars().any(|c| !('!'..='~').contains(&c)) {
+            return Err(ApiError::new(
+                "ValidationException",
+                format!("1 validation error detected: Value '{token}' at 'clientToken' failed to satisfy constraint: Member must satisfy regular expression pattern: [!-~]+"),
+            ));
+        }
         if !(1..=64).contains(&len) {
             return Err(ApiError::new(
                 "ValidationException",
@@ -142,6 +158,11 @@ fn redrive_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
     }
     if let Some(reason) = not_redrivable_reason(ctx, &record, now)? {
         return Err(not_redrivable(reason));
+    }
+    if is_map_run_child(ctx, &record)? {
+        return Err(not_redrivable(
+            "Execution was started by a Map Run: redrive the parent execution",
+        ));
     }
     let state = record.engine_state.clone().unwrap_or_default();
     let mut execution: Execution = serde_json::from_str(&state)

@@ -122,22 +122,23 @@ impl Tally {
                 None => "starting".to_string(),
             };
         }
+        // Most telling first: a narrow terminal cuts the end of the line.
         let mut text = self.current.clone();
-        text.push_str(&format!(
-            " · {} state{} entered",
-            self.states_entered,
-            if self.states_entered == 1 { "" } else { "s" }
-        ));
+        if let Some(note) = &self.note {
+            text.push_str(" · ");
+            text.push_str(note);
+        }
         for map in &self.maps {
             match map.total {
                 Some(total) => text.push_str(&format!(" · {} {}/{total}", map.name, map.done)),
                 None => text.push_str(&format!(" · {} {}", map.name, map.done)),
             }
         }
-        if let Some(note) = &self.note {
-            text.push_str(" · ");
-            text.push_str(note);
-        }
+        text.push_str(&format!(
+            " · {} state{} entered",
+            self.states_entered,
+            if self.states_entered == 1 { "" } else { "s" }
+        ));
         text
     }
 }
@@ -244,6 +245,9 @@ impl Live {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         bar.set_style(style);
         bar.set_prefix(title.to_string());
+        // Drawn once now, so that even an execution over before the first tick shows it.
+        bar.set_message("starting");
+        bar.tick();
         let tally = Arc::new(Mutex::new(Tally::default()));
         let stop = Arc::new(AtomicBool::new(false));
         let ticker = {
@@ -363,7 +367,7 @@ mod tests {
             "MapIterationSucceeded",
             json!({"index": 0, "name": "Each"}),
         ));
-        assert_eq!(t.message(), "Work · 2 states entered · Each 1/3");
+        assert_eq!(t.message(), "Work · Each 1/3 · 2 states entered");
         t.observe(&event(7, "MapStateSucceeded", Value::Null));
         t.observe(&event(8, "MapStateExited", json!({"name": "Each"})));
         assert_eq!(t.message(), "Work · 2 states entered");

@@ -10,6 +10,7 @@ use std::time::Duration;
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use serde_json::{json, Map, Value};
 
+use super::graph_cmd;
 use super::history_table::{self, Row, Style};
 use super::live::{self, Live, HEAD, TAIL};
 use super::output::{self, Format};
@@ -136,22 +137,6 @@ fn ensure_machine(ctx: &mut Context, name: &str, definition: &str) -> Result<Str
     }
 }
 
-/// The state the execution waits in, from the latest event of its history.
-fn waiting_state(ctx: &mut Context, execution_arn: &str) -> Option<String> {
-    let page = api::call(
-        ctx,
-        "GetExecutionHistory",
-        json!({"executionArn": execution_arn, "reverseOrder": true, "maxResults": 20}),
-    )
-    .ok()?;
-    page.get("events")?.as_array()?.iter().find_map(|e| {
-        history_table::details(e)?
-            .get("name")?
-            .as_str()
-            .map(str::to_string)
-    })
-}
-
 pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> {
     let raw = m
         .get_one::<String>("definition-file")
@@ -219,10 +204,8 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
     let mut noted = false;
     while execution.get("status").and_then(Value::as_str) == Some("RUNNING") {
         if let (Some(live), false) = (&live, noted) {
-            let state = waiting_state(&mut ctx, &execution_arn).unwrap_or_default();
-            live.note(&format!(
-                "waiting in {state} for a callback (send-task-success, Ctrl-C to leave it running)"
-            ));
+            // The tally already shows the state it waits in.
+            live.note("waiting for a callback");
             noted = true;
         }
         std::thread::sleep(POLL);
@@ -295,15 +278,35 @@ fn final_report(ctx: &mut Context, live: &Live, execution: &Value, full: bool) -
         .get("executionArn")
         .and_then(Value::as_str)
         .unwrap_or_default();
-    let (head, skipped, tail) = match live.observed() {
+    let (head, skipped, tail, entered) = match live.observed() {
         // Events seen as they happened: no need to read a long history back.
         Some(seen) => {
             let json = |events: &[crate::engine::HistoryEvent]| -> Vec<Value> {
                 events.iter().map(|e| event_json(e, true)).collect()
             };
-            (json(&seen.head), seen.skipped, json(&seen.tail))
+            let entered = live.states_entered();
+            (json(&seen.head), seen.skipped, json(&seen.tail), entered)
         }
-        None => history_ends(ctx, arn),
+        // It ended in another process (resumed by a callback): read it back.
+        None => {
+            let mut events = graph_cmd::all_events(ctx, arn).unwrap_or_default();
+            let entered = events
+                .iter()
+                .filter(|e| {
+                    e.get("type")
+                        .and_then(Value::as_str)
+                        .is_some_and(|t| t.ends_with("StateEntered"))
+                })
+                .count() as u64;
+            if events.len() <= HEAD + TAIL {
+                (events, 0, Vec::new(), entered)
+            } else {
+                let tail = events.split_off(events.len() - TAIL);
+                let skipped = events.len() - HEAD;
+                events.truncate(HEAD);
+                (events, skipped, tail, entered)
+            }
+        }
     };
     // States of the tail events come from their own entered/exited events or chains
     // inside the tail; attribution over the shown events is enough for a summary.
@@ -328,7 +331,7 @@ fn final_report(ctx: &mut Context, live: &Live, execution: &Value, full: bool) -
         on_stderr: true,
     };
     let mut out = history_table::history_rows(&rows, head.first(), style);
-    out.push_str(&status_line(execution, live));
+    out.push_str(&status_line(execution, live, entered));
     if skipped > 0 {
         out.push_str(&format!(
             "  whole history: sfn get-execution-history --execution-arn {arn} --output table\n"
@@ -337,37 +340,7 @@ fn final_report(ctx: &mut Context, live: &Live, execution: &Value, full: bool) -
     out
 }
 
-/// The first and last events of a history read through the API (for an execution that
-/// ended in another process), and how many lie between them.
-fn history_ends(ctx: &mut Context, arn: &str) -> (Vec<Value>, usize, Vec<Value>) {
-    let page = |ctx: &mut Context, reverse: bool, size: usize| -> Vec<Value> {
-        api::call(
-            ctx,
-            "GetExecutionHistory",
-            json!({"executionArn": arn, "reverseOrder": reverse, "maxResults": size}),
-        )
-        .ok()
-        .and_then(|p| p.get("events").and_then(Value::as_array).cloned())
-        .unwrap_or_default()
-    };
-    let id = |e: Option<&Value>| e.and_then(|e| e.get("id")).and_then(Value::as_i64);
-    let mut head = page(ctx, false, HEAD + TAIL);
-    if head.len() < HEAD + TAIL {
-        return (head, 0, Vec::new());
-    }
-    let mut tail = page(ctx, true, TAIL);
-    tail.reverse();
-    match (id(head.get(HEAD - 1)), id(tail.first())) {
-        (Some(h), Some(t)) if t > h + 1 => {
-            head.truncate(HEAD);
-            (head, (t - h - 1) as usize, tail)
-        }
-        // Head and tail meet: the history is exactly HEAD + TAIL events long.
-        _ => (head, 0, Vec::new()),
-    }
-}
-
-fn status_line(execution: &Value, live: &Live) -> String {
+fn status_line(execution: &Value, live: &Live, entered: u64) -> String {
     let field = |k: &str| execution.get(k).and_then(Value::as_str);
     let status = field("status").unwrap_or_default();
     let (mark, code) = if status == "SUCCEEDED" {
@@ -381,7 +354,6 @@ fn status_line(execution: &Value, live: &Live) -> String {
     } else {
         head
     };
-    let entered = live.states_entered();
     let mut line = format!(
         "{head} in {} · {entered} state{} entered · {}\n",
         live::duration(live.elapsed()),

@@ -499,7 +499,7 @@ impl Execution {
     pub fn deadline_millis(&self, machine: &StateMachine) -> Option<i64> {
         machine
             .timeout_seconds
-            .map(|s| self.info.start_millis + (s as i64) * 1000)
+            .map(|s| self.clock_start_millis() + (s as i64) * 1000)
     }
 
     /// A worker took the parked activity task: `ActivityStarted` (once). Without a token,

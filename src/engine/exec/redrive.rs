@@ -133,6 +133,11 @@ impl Execution {
                 thread.last_event = redriven;
                 thread.initial = false;
                 if i == top {
+                    // Only the execution's first state was entered from event 0: it shows
+                    // the execution input exactly as given.
+                    if thread.entered_prev == 0 {
+                        thread.input_text = Some(self.info.input_text.clone());
+                    }
                     thread.phase = Phase::Enter;
                 }
             }
