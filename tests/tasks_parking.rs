@@ -393,3 +393,33 @@ fn the_callback_approval_example_runs_end_to_end() {
     }
     assert_eq!(actual.len(), expected.len(), "number of events");
 }
+
+#[test]
+fn a_failing_branch_ends_the_execution_and_closes_the_waiting_tokens() {
+    let sfn = Sfn::new();
+    let machine = create_machine(
+        &sfn,
+        "fan-fails",
+        &json!({"StartAt": "Both", "States": {"Both": {
+            "Type": "Parallel",
+            "Branches": [
+                {"StartAt": "Wait", "States": {"Wait": callback("Wait", None)}},
+                {"StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "Boom", "Cause": "no"}}}
+            ],
+            "End": true}}}),
+    );
+    let execution = start(&sfn, &machine, "{}");
+    let described = status(&sfn, &execution);
+    assert_eq!(described["status"], "FAILED");
+    assert_eq!(described["error"], "Boom");
+    let tokens = scheduled_tokens(&events(&sfn, &execution));
+    assert_eq!(tokens.len(), 1);
+    let (_, stderr) = sfn.fail(&[
+        "send-task-success",
+        "--task-token",
+        &tokens[0],
+        "--task-output",
+        "{}",
+    ]);
+    assert!(stderr.contains("(TaskDoesNotExist)"), "{stderr}");
+}

@@ -250,10 +250,15 @@ pub fn resume(ctx: &mut Context, execution_arn: &str) -> Result<(), ApiError> {
             }),
             _ => TaskOutcome::TimedOut,
         };
+        let mut sink = BufferSink::default();
+        // A worker took the task before the process that parked the execution saved it:
+        // its ActivityStarted comes now, before the outcome.
+        if token.activity_arn.is_some() && token.started.is_some() {
+            execution.activity_started_for(&token.token, &mut sink, token.worker_name.as_deref());
+        }
         if !execution.deliver_to(&token.token, outcome) {
             continue;
         }
-        let mut sink = BufferSink::default();
         let progress = execution.run(&mut Env {
             machine: &machine,
             tasks: tasks.as_ref(),
@@ -264,7 +269,20 @@ pub fn resume(ctx: &mut Context, execution_arn: &str) -> Result<(), ApiError> {
         });
         record_outcome(&mut record, &execution, &progress)?;
         executions_store::save_progress(&mut ctx.store, &record, &sink.events)?;
+        close_if_ended(ctx, &record)?;
     }
+}
+
+/// Once an execution has ended, the tasks still waiting in it (a Parallel branch's
+/// callback when another branch failed) take no outcome: their tokens close.
+pub(crate) fn close_if_ended(
+    ctx: &Context,
+    record: &crate::store::executions::ExecutionRecord,
+) -> Result<(), ApiError> {
+    if record.status != "RUNNING" {
+        task_tokens::abort_execution(&ctx.store, &record.arn, now())?;
+    }
+    Ok(())
 }
 
 /// `arn:...:execution:<machine>:<name>` → `<machine>`.
