@@ -611,6 +611,9 @@ fn describe_state_machine_for_execution(
     if let Some(revision) = revision {
         out.insert("revisionId".into(), revision.into());
     }
+    if let Some(references) = super::state_machines::variable_references(&record.definition) {
+        out.insert("variableReferences".into(), json!(references));
+    }
     // A map run's child: its map run and the Map's label (api/map_runs.rs).
     if let Some(map_run) = super::map_runs::map_run_of(ctx, &record.arn)? {
         out.insert("label".into(), super::map_runs::label_of(&map_run).into());
