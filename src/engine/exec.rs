@@ -2774,7 +2774,7 @@ mod tests {
         };
         let mut sink = Types::default();
         let mut execution = Execution::start(&machine, info, &mut sink);
-        let mut run = |execution: &mut Execution, sink: &mut Types| {
+        let run = |execution: &mut Execution, sink: &mut Types| {
             execution.run(&mut Env {
                 machine: &machine,
                 tasks: &Waits,
