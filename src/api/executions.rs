@@ -280,6 +280,7 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     }
     record_outcome(&mut record, &execution, &progress)?;
     store::save_progress(sink.store, &record, &sink.events)?;
+    super::task_tokens::close_if_ended(ctx, &record)?;
     // An outcome delivered while it ran (a callback handler answering at once) is taken now.
     super::task_tokens::resume(ctx, &execution_arn)?;
     Ok(json!({
