@@ -185,6 +185,43 @@ fn history_pages_reverses_and_hides_data() {
     ]);
     assert_eq!(page["events"].as_array().unwrap().len(), 2);
     assert!(page.get("NextToken").is_some(), "{page}");
+    // Pages of a reversed history, fetched two events at a time, join up into the whole.
+    let ids = |v: &serde_json::Value| -> Vec<i64> {
+        v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_i64().unwrap())
+            .collect()
+    };
+    let all_in_pages = sfn.json(&[
+        "get-execution-history",
+        "--execution-arn",
+        EXECUTION_ARN,
+        "--reverse-order",
+        "--page-size",
+        "2",
+    ]);
+    assert_eq!(ids(&all_in_pages), [6, 5, 4, 3, 2, 1]);
+    let first = sfn.json(&[
+        "get-execution-history",
+        "--execution-arn",
+        EXECUTION_ARN,
+        "--reverse-order",
+        "--max-items",
+        "4",
+    ]);
+    assert_eq!(ids(&first), [6, 5, 4, 3]);
+    let rest = sfn.json(&[
+        "get-execution-history",
+        "--execution-arn",
+        EXECUTION_ARN,
+        "--reverse-order",
+        "--starting-token",
+        first["NextToken"].as_str().unwrap(),
+    ]);
+    assert_eq!(ids(&rest), [2, 1]);
+    assert!(rest.get("NextToken").is_none(), "{rest}");
     let bare = sfn.json(&[
         "get-execution-history",
         "--execution-arn",

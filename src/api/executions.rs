@@ -283,6 +283,7 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     }
     record_outcome(&mut record, &execution, &progress)?;
     store::save_progress(sink.store, &record, &sink.events)?;
+    super::task_tokens::close_if_ended(ctx, &record)?;
     // An outcome delivered while it ran (a callback handler answering at once) is taken now.
     super::task_tokens::resume(ctx, &execution_arn)?;
     Ok(json!({
@@ -439,19 +440,20 @@ fn get_execution_history(ctx: &mut Context, input: &Value) -> Result<Value, ApiE
         .unwrap_or(true);
     let size = page_size(input, 100)?;
     let offset = decode_token(optional_str(input, "nextToken"))?;
-    let mut events = store::events(&ctx.store, &record.arn)?;
-    if reverse {
-        events.reverse();
-    }
-    let page: Vec<Value> = events
-        .iter()
-        .skip(offset)
-        .take(size)
-        .map(|e| event_json(e, include_data))
-        .collect();
+    // One extra event tells whether another page follows.
+    let mut events = store::events_page(
+        &ctx.store,
+        &record.arn,
+        reverse,
+        offset,
+        size.saturating_add(1),
+    )?;
+    let more = events.len() > size;
+    events.truncate(size);
+    let page: Vec<Value> = events.iter().map(|e| event_json(e, include_data)).collect();
     let mut out = Map::new();
     out.insert("events".into(), Value::Array(page));
-    if offset + size < events.len() {
+    if more {
         out.insert(
             "nextToken".into(),
             format!("sfn-offset-{}", offset + size).into(),
@@ -612,6 +614,9 @@ fn describe_state_machine_for_execution(
     };
     if let Some(revision) = revision {
         out.insert("revisionId".into(), revision.into());
+    }
+    if let Some(references) = super::state_machines::variable_references(&record.definition) {
+        out.insert("variableReferences".into(), json!(references));
     }
     // A map run's child: its map run and the Map's label (api/map_runs.rs).
     if let Some(map_run) = super::map_runs::map_run_of(ctx, &record.arn)? {

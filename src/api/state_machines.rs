@@ -123,6 +123,9 @@ pub struct DescribeStateMachineOutput {
     pub description: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub encryption_configuration: Option<EncryptionConfiguration>,
+    /// State name → the workflow variables it reads.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub variable_references: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -483,6 +486,7 @@ fn describe(
                 sm.encryption_configuration = c.encryption;
             }
             return Ok(DescribeStateMachineOutput {
+                variable_references: variable_references(&version.definition),
                 state_machine_arn: version.arn,
                 definition: version.definition,
                 role_arn: version.role_arn,
@@ -498,6 +502,7 @@ fn describe(
 
 fn describe_record(sm: StateMachineRecord) -> DescribeStateMachineOutput {
     DescribeStateMachineOutput {
+        variable_references: variable_references(&sm.definition),
         state_machine_arn: sm.arn,
         name: sm.name,
         status: sm.status,
@@ -515,6 +520,14 @@ fn describe_record(sm: StateMachineRecord) -> DescribeStateMachineOutput {
             .as_deref()
             .and_then(|s| serde_json::from_str(s).ok()),
     }
+}
+
+/// `variableReferences`, absent when no state reads a variable.
+pub(crate) fn variable_references(
+    definition: &str,
+) -> Option<std::collections::BTreeMap<String, Vec<String>>> {
+    let definition = serde_json::from_str(definition).ok()?;
+    Some(crate::asl::variable_references::of_definition(&definition)).filter(|r| !r.is_empty())
 }
 
 fn list(

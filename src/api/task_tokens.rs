@@ -53,6 +53,7 @@ fn get_activity_task(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
             return Err(does_not_exist(arn));
         }
         if let Some(task) = task_tokens::claim_activity_task(&ctx.store, arn, worker, now())? {
+            activity_started(ctx, &task, worker)?;
             return Ok(json!({
                 "taskToken": task.token,
                 "input": task.input.unwrap_or_else(|| "{}".to_string()),
@@ -130,6 +131,36 @@ fn deliver(ctx: &mut Context, token: &str, delivery: &Delivery) -> Result<Value,
     // This process resumes the execution and runs it to its next wait or its end.
     resume(ctx, &record.execution_arn)?;
     Ok(json!({}))
+}
+
+/// Records `ActivityStarted` in the history of the execution whose activity task a
+/// worker just took. While the process that parked it has not saved it yet there is no
+/// state to update: the event is then left out.
+fn activity_started(
+    ctx: &mut Context,
+    task: &TaskTokenRecord,
+    worker: Option<&str>,
+) -> Result<(), ApiError> {
+    let Some(mut record) = executions_store::get(&ctx.store, &task.execution_arn)? else {
+        return Ok(());
+    };
+    let Some(state) = record
+        .engine_state
+        .as_deref()
+        .filter(|_| record.status == "RUNNING")
+    else {
+        return Ok(());
+    };
+    let mut execution: Execution = serde_json::from_str(state)
+        .map_err(|e| ApiError::internal(format!("stored execution state: {e}")))?;
+    let mut sink = BufferSink::default();
+    if !execution.activity_started_for(&task.token, &mut sink, worker) {
+        return Ok(());
+    }
+    record.engine_state =
+        Some(serde_json::to_string(&execution).map_err(|e| ApiError::internal(e.to_string()))?);
+    executions_store::save_progress(&mut ctx.store, &record, &sink.events)?;
+    Ok(())
 }
 
 /// The Task runner for an execution, parking waiting Tasks in this store (an in-memory
@@ -219,10 +250,15 @@ pub fn resume(ctx: &mut Context, execution_arn: &str) -> Result<(), ApiError> {
             }),
             _ => TaskOutcome::TimedOut,
         };
-        if !execution.deliver(outcome) {
+        let mut sink = BufferSink::default();
+        // A worker took the task before the process that parked the execution saved it:
+        // its ActivityStarted comes now, before the outcome.
+        if token.activity_arn.is_some() && token.started.is_some() {
+            execution.activity_started_for(&token.token, &mut sink, token.worker_name.as_deref());
+        }
+        if !execution.deliver_to(&token.token, outcome) {
             continue;
         }
-        let mut sink = BufferSink::default();
         let progress = execution.run(&mut Env {
             machine: &machine,
             tasks: tasks.as_ref(),
@@ -233,7 +269,20 @@ pub fn resume(ctx: &mut Context, execution_arn: &str) -> Result<(), ApiError> {
         });
         record_outcome(&mut record, &execution, &progress)?;
         executions_store::save_progress(&mut ctx.store, &record, &sink.events)?;
+        close_if_ended(ctx, &record)?;
     }
+}
+
+/// Once an execution has ended, the tasks still waiting in it (a Parallel branch's
+/// callback when another branch failed) take no outcome: their tokens close.
+pub(crate) fn close_if_ended(
+    ctx: &Context,
+    record: &crate::store::executions::ExecutionRecord,
+) -> Result<(), ApiError> {
+    if record.status != "RUNNING" {
+        task_tokens::abort_execution(&ctx.store, &record.arn, now())?;
+    }
+    Ok(())
 }
 
 /// `arn:...:execution:<machine>:<name>` → `<machine>`.

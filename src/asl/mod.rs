@@ -9,6 +9,7 @@ pub mod path;
 pub mod template;
 pub mod timestamp;
 pub mod validate;
+pub mod variable_references;
 pub mod vars;
 
 pub use error::StatesError;

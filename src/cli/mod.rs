@@ -193,7 +193,7 @@ impl Globals {
         };
         let query = match arg("query") {
             Some(q) => Some(
-                jmespath::compile(&q)
+                query::compile(&q)
                     .map_err(|e| Failure::Parameter(format!("Bad value for --query {q}: {e}")))?,
             ),
             None => None,

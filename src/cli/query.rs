@@ -9,6 +9,67 @@ use serde_json::{Map, Value};
 /// Key orders, by the sorted set of keys they order.
 type Orders = HashMap<Vec<String>, Vec<String>>;
 
+/// Compiles a `--query`. Like the AWS CLI (jmespath.py), a backtick literal that is not
+/// JSON (`` `TaskScheduled` ``) is taken as a string: the legacy form many scripts use.
+pub fn compile(expr: &str) -> Result<jmespath::Expression<'static>, String> {
+    jmespath::compile(expr).or_else(|first| {
+        let fixed = quote_bare_literals(expr);
+        if fixed == expr {
+            return Err(first.to_string());
+        }
+        jmespath::compile(&fixed).map_err(|_| first.to_string())
+    })
+}
+
+/// Rewrites each backtick literal whose text is not JSON as a JSON string, leaving raw
+/// strings (`'...'`) and everything else as written.
+fn quote_bare_literals(expr: &str) -> String {
+    let mut out = String::with_capacity(expr.len() + 8);
+    let mut chars = expr.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => {
+                out.push(c);
+                while let Some(d) = chars.next() {
+                    out.push(d);
+                    match d {
+                        '\\' => out.extend(chars.next()),
+                        '\'' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '`' => {
+                let mut literal = String::new();
+                while let Some(d) = chars.next() {
+                    match d {
+                        '\\' => match chars.next() {
+                            Some('`') => literal.push('`'),
+                            Some(e) => {
+                                literal.push('\\');
+                                literal.push(e);
+                            }
+                            None => literal.push('\\'),
+                        },
+                        '`' => break,
+                        _ => literal.push(d),
+                    }
+                }
+                out.push('`');
+                if serde_json::from_str::<Value>(&literal).is_ok() {
+                    out.push_str(&literal.replace('`', "\\`"));
+                } else {
+                    let quoted = Value::String(literal.trim_start().to_string()).to_string();
+                    out.push_str(&quoted.replace('`', "\\`"));
+                }
+                out.push('`');
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 pub fn search(expr: &jmespath::Expression<'static>, input: &Value) -> Result<Value, String> {
     let result = expr.search(input).map_err(|e| e.to_string())?;
     let mut value = serde_json::to_value(&*result).map_err(|e| e.to_string())?;
@@ -100,8 +161,29 @@ mod tests {
     use serde_json::json;
 
     fn run(expr: &str, input: Value) -> String {
-        let e = jmespath::compile(expr).unwrap();
+        let e = compile(expr).unwrap();
         search(&e, &input).unwrap().to_string()
+    }
+
+    #[test]
+    fn bare_backtick_literals_are_strings_as_in_the_aws_cli() {
+        let history = serde_json::json!({"events": [
+            {"id": 1, "type": "TaskScheduled"}, {"id": 2, "type": "TaskStarted"}
+        ]});
+        assert_eq!(
+            run("events[?type==`TaskScheduled`].id", history.clone()),
+            "[1]"
+        );
+        assert_eq!(
+            run("events[?type==`\"TaskStarted\"`].id", history.clone()),
+            "[2]"
+        );
+        assert_eq!(
+            run("events[?id==`2`].type", history.clone()),
+            "[\"TaskStarted\"]"
+        );
+        assert_eq!(run("events[?type=='`odd`'].id", history), "[]");
+        assert!(compile("events[?type==`unterminated").is_err());
     }
 
     #[test]

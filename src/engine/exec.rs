@@ -278,6 +278,10 @@ struct Fan {
     failed_children: usize,
     tolerated_count: Option<u64>,
     tolerated_percentage: Option<f64>,
+    /// Children (each with the frames above it) waiting for a task's outcome, set aside so
+    /// that the other branches/iterations keep running.
+    #[serde(default)]
+    waiting: Vec<Vec<Frame>>,
 }
 
 /// Output, assignments, Choice target and Wait end of a Pass/Choice/Wait/Succeed state.
@@ -498,10 +502,30 @@ impl Execution {
             .map(|s| self.clock_start_millis() + (s as i64) * 1000)
     }
 
-    /// A worker took the parked activity task: `ActivityStarted` (once).
+    /// A worker took the parked activity task: `ActivityStarted` (once). Without a token,
+    /// the task on top of the stack.
     pub fn activity_started(&mut self, sink: &mut dyn EventSink, worker_name: Option<&str>) {
-        let Some(Frame::Thread(thread)) = self.frames.last() else {
-            return;
+        let token = match self.frames.last() {
+            Some(Frame::Thread(thread)) => match &thread.phase {
+                Phase::Parked { task, .. } => task.task_token.clone(),
+                _ => return,
+            },
+            _ => return,
+        };
+        self.activity_started_for(&token, sink, worker_name);
+    }
+
+    /// A worker took the parked activity task with this token: `ActivityStarted` (once),
+    /// wherever the task waits (a Parallel branch, a Map iteration). False when no
+    /// activity task waits with that token.
+    pub fn activity_started_for(
+        &mut self,
+        token: &str,
+        sink: &mut dyn EventSink,
+        worker_name: Option<&str>,
+    ) -> bool {
+        let Some(thread) = parked_thread(&mut self.frames, token) else {
+            return false;
         };
         let (previous, silent) = (thread.last_event, thread.silent);
         let Phase::Parked {
@@ -510,29 +534,38 @@ impl Execution {
             ..
         } = &thread.phase
         else {
-            return;
+            return false;
         };
         let details = match worker_name {
             Some(w) => json!({ "workerName": w }),
             None => json!({}),
         };
         let id = self.emit(sink, silent, "ActivityStarted", previous, Some(details));
-        if let Some(Frame::Thread(thread)) = self.frames.last_mut() {
+        if let Some(thread) = parked_thread(&mut self.frames, token) {
             thread.last_event = id;
             if let Phase::Parked { started, .. } = &mut thread.phase {
                 *started = true;
             }
         }
+        true
     }
 
-    /// Hands a parked task its outcome; [`Execution::run`] continues from there.
+    /// Hands the parked task on top of the stack its outcome; [`Execution::run`]
+    /// continues from there. See [`Execution::deliver_to`] when several tasks wait.
     pub fn deliver(&mut self, outcome: TaskOutcome) -> bool {
-        let Some(Frame::Thread(thread)) = self.frames.last_mut() else {
-            return false;
+        let token = match self.frames.last() {
+            Some(Frame::Thread(thread)) => match &thread.phase {
+                Phase::Parked { task, .. } => task.task_token.clone(),
+                _ => return false,
+            },
+            _ => return false,
         };
-        let Phase::Parked { form, .. } = &thread.phase else {
-            return false;
-        };
+        self.deliver_to(&token, outcome)
+    }
+
+    /// Hands the task waiting with this token its outcome, wherever it waits; false when
+    /// no task waits with that token (it was aborted, or its outcome already came).
+    pub fn deliver_to(&mut self, token: &str, outcome: TaskOutcome) -> bool {
         let outcome = match outcome {
             TaskOutcome::Succeeded(v) => Delivered::Succeeded(v),
             TaskOutcome::Failed(e) => Delivered::Failed {
@@ -542,11 +575,57 @@ impl Execution {
             TaskOutcome::TimedOut => Delivered::TimedOut,
             TaskOutcome::Pending => return false,
         };
+        let Some(thread) = parked_thread(&mut self.frames, token) else {
+            return false;
+        };
+        let Phase::Parked { form, .. } = &thread.phase else {
+            return false;
+        };
         thread.phase = Phase::TaskDone {
             form: form.clone(),
             outcome,
         };
         true
+    }
+
+    /// The tokens of every task waiting for its outcome.
+    pub fn waiting_tokens(&self) -> Vec<String> {
+        let mut tokens = Vec::new();
+        collect_parked(&self.frames, &mut tokens);
+        tokens
+    }
+
+    /// When the frame on top cannot run until an outcome arrives (a parked task, or a
+    /// Parallel/Map whose remaining children all wait), moves it with the frames above
+    /// the nearest Parallel/Map below it into that fan's waiting set, so that the fan's
+    /// other children run. False when no fan is below: the whole execution waits.
+    fn set_aside(&mut self) -> bool {
+        let below = self.frames.len().saturating_sub(1);
+        let Some(at) = self.frames[..below]
+            .iter()
+            .rposition(|f| matches!(f, Frame::Fan(_)))
+        else {
+            return false;
+        };
+        let waiting = self.frames.split_off(at + 1);
+        if let Some(Frame::Fan(fan)) = self.frames.get_mut(at) {
+            fan.waiting.push(waiting);
+        }
+        true
+    }
+
+    fn fan_blocked(&self, fan: &Fan) -> bool {
+        let sequential = matches!(
+            fan.kind,
+            FanKind::Map {
+                sequential: true,
+                ..
+            }
+        );
+        !fan.waiting.is_empty()
+            && !fan.waiting.iter().any(|w| runnable(w))
+            && (fan.next >= fan.total || sequential)
+            && (fan.failure.is_none() || self.fan_tolerates(fan))
     }
 
     /// Runs until the execution ends or parks.
@@ -590,15 +669,37 @@ impl Execution {
             let Some(frame) = self.frames.pop() else {
                 return Progress::Finished;
             };
-            match frame {
-                Frame::Thread(thread) => {
-                    if let Phase::Parked { task, .. } = &thread.phase {
-                        let task = task.clone();
-                        self.frames.push(Frame::Thread(thread));
-                        return Progress::Parked(task);
-                    }
-                    self.step_thread(*thread, env, deadline);
+            let waits = match &frame {
+                Frame::Thread(thread) => matches!(thread.phase, Phase::Parked { .. }),
+                Frame::Fan(fan) => self.fan_blocked(fan),
+            };
+            if waits {
+                self.frames.push(frame);
+                if self.set_aside() {
+                    continue;
                 }
+                match first_parked(&self.frames) {
+                    Some(task) => return Progress::Parked(task),
+                    None => {
+                        // Unreachable by construction (a waiting frame holds a task);
+                        // fail clearly rather than spin.
+                        let last = self.last_event_id;
+                        self.finish(
+                            env.sink,
+                            Status::Failed {
+                                error: Some(names::RUNTIME.into()),
+                                cause: Some(
+                                    "internal error: the execution waits for no task".into(),
+                                ),
+                            },
+                            last,
+                        );
+                        return Progress::Finished;
+                    }
+                }
+            }
+            match frame {
+                Frame::Thread(thread) => self.step_thread(*thread, env, deadline),
                 Frame::Fan(fan) => self.step_fan(*fan, env),
             }
         }
@@ -1659,6 +1760,12 @@ impl Execution {
             return Ok(());
         };
         let form = ResourceForm::of(&task.resource);
+        // A resource that cannot be served at all (a deleted activity) fails before it is
+        // scheduled, as AWS does: States.Runtime right after TaskStateEntered.
+        if let Err(err) = env.tasks.check(&state.name, &task.resource) {
+            self.fail_state(thread, state, err, env);
+            return Ok(());
+        }
         // Each attempt gets its own token, readable as `$$.Task.Token`.
         let token = form.needs_token().then(|| uuid::Uuid::new_v4().to_string());
         let ctx = self.context(
@@ -1785,6 +1892,20 @@ impl Execution {
             );
         }
         if outcome == TaskOutcome::Pending {
+            // The request part's response (a callback handler's output) is what AWS
+            // records as TaskSubmitted before the task waits for its token.
+            if let (ResourceForm::Integration { .. }, Some(token)) = (&form, token.as_deref()) {
+                if let Some(response) = env.tasks.submitted(token) {
+                    let details = form.submitted(&response);
+                    thread.last_event = self.emit(
+                        env.sink,
+                        thread.silent,
+                        "TaskSubmitted",
+                        thread.last_event,
+                        Some(details),
+                    );
+                }
+            }
             let activity_arn = match &form {
                 ResourceForm::Activity { arn } => Some(arn.clone()),
                 _ => None,
@@ -1908,6 +2029,7 @@ impl Execution {
                     failed_children: 0,
                     tolerated_count: None,
                     tolerated_percentage: None,
+                    waiting: Vec::new(),
                 };
                 thread.phase = Phase::FanRunning;
                 self.frames.push(Frame::Thread(Box::new(thread)));
@@ -1996,6 +2118,7 @@ impl Execution {
                     failed_children: 0,
                     tolerated_count: tolerance.0,
                     tolerated_percentage: tolerance.1,
+                    waiting: Vec::new(),
                 };
                 thread.phase = Phase::FanRunning;
                 self.frames.push(Frame::Thread(Box::new(thread)));
@@ -2222,7 +2345,18 @@ impl Execution {
         if tolerated {
             fan.failure = None;
         }
+        if fan.failure.is_none() {
+            // A child whose outcome arrived continues where it waited.
+            if let Some(at) = fan.waiting.iter().position(|w| runnable(w)) {
+                let child = fan.waiting.remove(at);
+                self.frames.push(Frame::Fan(Box::new(fan)));
+                self.frames.extend(child);
+                return;
+            }
+        }
         if fan.failure.is_some() || fan.next >= fan.total {
+            // A failed fan abandons its waiting children (their late outcomes find no task).
+            fan.waiting.clear();
             let outcome = match fan.failure.take() {
                 Some(f) => FanOutcome::Failed {
                     error: f.error,
@@ -2516,6 +2650,63 @@ impl Execution {
 }
 
 /// The text between `{%` and `%}` of an expression field.
+/// Whether a set-aside child can run again: its top task has its outcome.
+fn runnable(frames: &[Frame]) -> bool {
+    match frames.last() {
+        Some(Frame::Thread(thread)) => !matches!(thread.phase, Phase::Parked { .. }),
+        Some(Frame::Fan(fan)) => fan.waiting.iter().any(|w| runnable(w)),
+        None => false,
+    }
+}
+
+/// The task waiting with this token, in the frames or any fan's waiting children.
+fn parked_thread<'f>(frames: &'f mut [Frame], token: &str) -> Option<&'f mut Thread> {
+    for frame in frames.iter_mut() {
+        match frame {
+            Frame::Thread(thread) => {
+                if matches!(&thread.phase, Phase::Parked { task, .. } if task.task_token == token) {
+                    return Some(thread);
+                }
+            }
+            Frame::Fan(fan) => {
+                for child in fan.waiting.iter_mut() {
+                    if let Some(thread) = parked_thread(child, token) {
+                        return Some(thread);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+fn collect_parked(frames: &[Frame], tokens: &mut Vec<String>) {
+    for frame in frames {
+        match frame {
+            Frame::Thread(thread) => {
+                if let Phase::Parked { task, .. } = &thread.phase {
+                    tokens.push(task.task_token.clone());
+                }
+            }
+            Frame::Fan(fan) => {
+                for child in &fan.waiting {
+                    collect_parked(child, tokens);
+                }
+            }
+        }
+    }
+}
+
+fn first_parked(frames: &[Frame]) -> Option<ParkedTask> {
+    frames.iter().find_map(|frame| match frame {
+        Frame::Thread(thread) => match &thread.phase {
+            Phase::Parked { task, .. } => Some(task.clone()),
+            _ => None,
+        },
+        Frame::Fan(fan) => fan.waiting.iter().find_map(|w| first_parked(w)),
+    })
+}
+
 fn expression_text(value: &Value) -> String {
     match value {
         Value::String(s) => s
@@ -2564,6 +2755,87 @@ mod tests {
 
     fn names_of(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
+    }
+
+    struct Waits;
+
+    impl TaskRunner for Waits {
+        fn invoke(&self, _: &TaskInvocation) -> TaskOutcome {
+            TaskOutcome::Pending
+        }
+    }
+
+    #[derive(Default)]
+    struct Types(Vec<String>);
+
+    impl EventSink for Types {
+        fn emit(&mut self, event: &HistoryEvent) {
+            self.0.push(event.event_type.clone());
+        }
+    }
+
+    /// Serializes and restores the execution between steps, as the store does.
+    fn round_trip(execution: &Execution) -> Execution {
+        serde_json::from_str(&serde_json::to_string(execution).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn branches_wait_together_and_take_outcomes_by_token() {
+        let ask = json!({"Type": "Task", "End": true,
+            "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken"});
+        let definition = json!({"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true,
+            "Branches": [
+                {"StartAt": "A", "States": {"A": ask}},
+                {"StartAt": "B", "States": {"B": ask}}]}}});
+        let machine = crate::asl::definition::parse(&definition).unwrap();
+        let info = ExecutionInfo {
+            execution_arn: "arn:aws:states:us-east-1:1:execution:m:e".into(),
+            execution_name: "e".into(),
+            state_machine_arn: "arn:aws:states:us-east-1:1:stateMachine:m".into(),
+            state_machine_name: "m".into(),
+            role_arn: "r".into(),
+            input: json!({}),
+            input_text: "{}".into(),
+            start_millis: now_millis(),
+            redrive_count: 0,
+            region: "us-east-1".into(),
+            state_machine_version_arn: None,
+            state_machine_alias_arn: None,
+        };
+        let mut sink = Types::default();
+        let mut execution = Execution::start(&machine, info, &mut sink);
+        let run = |execution: &mut Execution, sink: &mut Types| {
+            execution.run(&mut Env {
+                machine: &machine,
+                tasks: &Waits,
+                sink,
+                options: Options::default(),
+            })
+        };
+        assert!(matches!(
+            run(&mut execution, &mut sink),
+            Progress::Parked(_)
+        ));
+        let tokens = execution.waiting_tokens();
+        assert_eq!(tokens.len(), 2);
+        let mut execution = round_trip(&execution);
+        assert!(!execution.deliver_to("unknown", TaskOutcome::Succeeded(json!(0))));
+        assert!(execution.deliver_to(&tokens[1], TaskOutcome::Succeeded(json!("b"))));
+        assert!(matches!(
+            run(&mut execution, &mut sink),
+            Progress::Parked(_)
+        ));
+        assert_eq!(execution.waiting_tokens(), [tokens[0].clone()]);
+        let mut execution = round_trip(&execution);
+        assert!(execution.deliver_to(&tokens[0], TaskOutcome::Succeeded(json!("a"))));
+        assert_eq!(run(&mut execution, &mut sink), Progress::Finished);
+        assert_eq!(
+            execution.status,
+            Status::Succeeded {
+                output: json!(["a", "b"])
+            }
+        );
+        assert_eq!(sink.0.iter().filter(|t| *t == "TaskSucceeded").count(), 2);
     }
 
     #[test]

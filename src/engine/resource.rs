@@ -144,6 +144,15 @@ impl ResourceForm {
         }
     }
 
+    /// `TaskSubmitted`'s details: the immediate response of a `.sync` or
+    /// `.waitForTaskToken` integration's request.
+    pub fn submitted(&self, response: &Value) -> Value {
+        let mut d = self.integration_base();
+        d.insert("output".into(), to_text(response).into());
+        d.insert("outputDetails".into(), json!({"truncated": false}));
+        Value::Object(d)
+    }
+
     pub fn succeeded(&self, output: &Value) -> (&'static str, Value) {
         let mut d = self.integration_base();
         d.insert("output".into(), to_text(output).into());

@@ -424,11 +424,31 @@ pub fn list(
 
 /// The whole history of an execution, in id order.
 pub fn events(store: &Store, arn: &str) -> Result<Vec<HistoryEvent>, StoreError> {
-    let mut stmt = store.conn.prepare_cached(
+    events_page(store, arn, false, 0, usize::MAX)
+}
+
+/// One page of an execution's history: `limit` events after skipping `offset`, oldest
+/// first or, with `reverse`, newest first. Reads only that page, so paging through a
+/// long history costs no more than reading it once.
+pub fn events_page(
+    store: &Store,
+    arn: &str,
+    reverse: bool,
+    offset: usize,
+    limit: usize,
+) -> Result<Vec<HistoryEvent>, StoreError> {
+    let sql = if reverse {
         "SELECT id, previous_event_id, timestamp, type, details FROM history_events \
-         WHERE execution_arn = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map(params![arn], |r| {
+         WHERE execution_arn = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3"
+    } else {
+        "SELECT id, previous_event_id, timestamp, type, details FROM history_events \
+         WHERE execution_arn = ?1 ORDER BY id LIMIT ?2 OFFSET ?3"
+    };
+    let mut stmt = store.conn.prepare_cached(sql)?;
+    // SQLite takes a signed 64-bit LIMIT; -1 means no limit.
+    let limit = i64::try_from(limit).unwrap_or(-1);
+    let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+    let rows = stmt.query_map(params![arn, limit, offset], |r| {
         let timestamp: String = r.get(2)?;
         let details: Option<String> = r.get(4)?;
         Ok(HistoryEvent {
