@@ -380,13 +380,21 @@ fn insert_events(
     execution_arn: &str,
     events: &[EventRow],
 ) -> Result<(), StoreError> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    // Events are keyed by the execution's integer id: comparing an integer, not a long ARN,
+    // at every step of the index is what makes storing a big history cheap.
+    let execution_id: i64 = conn
+        .prepare_cached("SELECT id FROM executions WHERE arn = ?1")?
+        .query_row(params![execution_arn], |r| r.get(0))?;
     let mut insert = conn.prepare_cached(
-        "INSERT INTO history_events (execution_arn, id, previous_event_id, timestamp, type, details) \
+        "INSERT INTO history_events (execution_id, id, previous_event_id, timestamp, type, details) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for event in events {
         insert.execute(params![
-            execution_arn,
+            execution_id,
             event.id,
             event.previous_event_id,
             date_text(event.timestamp),
@@ -439,10 +447,12 @@ pub fn events_page(
 ) -> Result<Vec<HistoryEvent>, StoreError> {
     let sql = if reverse {
         "SELECT id, previous_event_id, timestamp, type, details FROM history_events \
-         WHERE execution_arn = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3"
+         WHERE execution_id = (SELECT id FROM executions WHERE arn = ?1) \
+         ORDER BY id DESC LIMIT ?2 OFFSET ?3"
     } else {
         "SELECT id, previous_event_id, timestamp, type, details FROM history_events \
-         WHERE execution_arn = ?1 ORDER BY id LIMIT ?2 OFFSET ?3"
+         WHERE execution_id = (SELECT id FROM executions WHERE arn = ?1) \
+         ORDER BY id LIMIT ?2 OFFSET ?3"
     };
     let mut stmt = store.conn.prepare_cached(sql)?;
     // SQLite takes a signed 64-bit LIMIT; -1 means no limit.

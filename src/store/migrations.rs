@@ -60,7 +60,9 @@ CREATE TABLE tags (
     PRIMARY KEY (resource_arn, key)
 ) WITHOUT ROWID;
 CREATE TABLE executions (
-    arn TEXT PRIMARY KEY,
+    -- A stable integer key (an alias of the rowid, kept across VACUUM) for history_events.
+    id INTEGER PRIMARY KEY,
+    arn TEXT NOT NULL UNIQUE,
     state_machine_arn TEXT NOT NULL,
     name TEXT NOT NULL,
     status TEXT NOT NULL,
@@ -82,14 +84,14 @@ CREATE TABLE executions (
 );
 CREATE INDEX executions_by_machine ON executions (state_machine_arn, start_date);
 CREATE TABLE history_events (
-    execution_arn TEXT NOT NULL,
+    execution_id INTEGER NOT NULL,
     id INTEGER NOT NULL,
     previous_event_id INTEGER NOT NULL,
     timestamp TEXT NOT NULL,
     type TEXT NOT NULL,
     details TEXT
 );
-CREATE UNIQUE INDEX history_events_by_execution ON history_events (execution_arn, id);
+CREATE UNIQUE INDEX history_events_by_execution ON history_events (execution_id, id);
 CREATE TABLE activities (
     arn TEXT PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,
