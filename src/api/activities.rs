@@ -1,7 +1,7 @@
 //! Activities: CreateActivity, DescribeActivity, ListActivities, DeleteActivity.
 use serde_json::{json, Map, Value};
 
-use super::{ApiError, Context};
+use super::{check_name, now, ApiError, Context};
 use crate::store::activities::{self, ActivityRecord};
 
 /// Answers the operations this module implements, `None` for the others.
@@ -156,36 +156,6 @@ pub(crate) fn required_str<'v>(
             "Invalid type for parameter {field}, value must be a string"
         ))),
     }
-}
-
-fn now() -> chrono::DateTime<chrono::Utc> {
-    use chrono::SubsecRound;
-    chrono::Utc::now().trunc_subsecs(3)
-}
-
-/// AWS's name rules (ASL-REFERENCE §11).
-fn check_name(name: &str) -> Result<(), ApiError> {
-    let len = name.chars().count();
-    if len > 80 {
-        return Err(ApiError::new(
-            "ValidationException",
-            format!("1 validation error detected: Value '{name}' at 'name' failed to satisfy constraint: Member must have length less than or equal to 80"),
-        ));
-    }
-    let forbidden = |c: char| {
-        c.is_whitespace()
-            || "<>{}[]?*\"#%\\^|~`$&,;:/".contains(c)
-            || ('\u{0}'..='\u{1f}').contains(&c)
-            || ('\u{7f}'..='\u{9f}').contains(&c)
-            || ('\u{fffe}'..='\u{ffff}').contains(&c)
-    };
-    if len == 0 || name.chars().any(forbidden) {
-        return Err(ApiError::new(
-            "InvalidName",
-            format!("Invalid Name: '{name}'"),
-        ));
-    }
-    Ok(())
 }
 
 fn tags(input: &Map<String, Value>) -> Result<Vec<(String, String)>, ApiError> {
