@@ -1,4 +1,5 @@
-//! Data flow of one state: context object, InputPath/Parameters/ResultSelector/ResultPath/OutputPath, Assign.
+//! Data flow of one state: context object, InputPath/Parameters/ResultSelector/ResultPath/
+//! OutputPath, Assign.
 use super::*;
 
 impl Execution {
