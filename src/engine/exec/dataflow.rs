@@ -1,0 +1,291 @@
+//! Data flow of one state: context object, InputPath/Parameters/ResultSelector/ResultPath/
+//! OutputPath, Assign.
+use super::*;
+
+impl Execution {
+    /// The context object as a state sees it.
+    pub(super) fn context(
+        &self,
+        thread: &Thread,
+        state: &State,
+        extra: Option<(&str, Value)>,
+    ) -> Value {
+        if !state.uses_context {
+            return Value::Null;
+        }
+        let info = &self.info;
+        let mut state_ctx = Map::new();
+        state_ctx.insert(
+            "EnteredTime".into(),
+            iso_millis(thread.entered_millis).into(),
+        );
+        state_ctx.insert("Name".into(), state.name.clone().into());
+        if matches!(
+            state.kind,
+            Kind::Task(_) | Kind::Parallel { .. } | Kind::Map(_)
+        ) {
+            state_ctx.insert("RetryCount".into(), thread.retry_count.into());
+        }
+        let mut ctx = Map::new();
+        let mut execution = json!({
+            "Id": info.execution_arn,
+            "Input": info.input,
+            "StartTime": iso_millis(info.start_millis),
+            "Name": info.execution_name,
+            "RoleArn": info.role_arn,
+            "RedriveCount": info.redrive_count,
+        });
+        if let Value::Object(members) = &mut execution {
+            // Express: no RedriveCount; redriven: RedriveTime (redrive.rs).
+            self.execution_context(members);
+        }
+        ctx.insert("Execution".into(), execution);
+        ctx.insert(
+            "StateMachine".into(),
+            json!({"Id": info.state_machine_arn, "Name": info.state_machine_name}),
+        );
+        ctx.insert("State".into(), Value::Object(state_ctx));
+        if let Some((key, value)) = extra {
+            ctx.insert(key.into(), value);
+        }
+        Value::Object(ctx)
+    }
+
+    /// Runs the work of a state whose Entered event is out.
+    pub(super) fn run_state(&mut self, thread: Thread, state: &State, env: &mut Env) {
+        let result = match &state.kind {
+            Kind::Pass { result } => self.simple_state(thread, state, result.as_ref(), env),
+            Kind::Choice(_) | Kind::Wait(_) | Kind::Succeed => {
+                self.simple_state(thread, state, None, env)
+            }
+            Kind::Fail(_) => self.fail_state_type(thread, state, env),
+            Kind::Task(_) => self.start_task(thread, state, env),
+            Kind::Parallel { .. } | Kind::Map(_) => self.start_fan(thread, state, env),
+        };
+        if let Err((thread, err)) = result {
+            self.eval_failed(*thread, state, err, env);
+        }
+    }
+
+    pub(super) fn input_path(
+        &self,
+        thread: &Thread,
+        state: &State,
+        ctx: &Value,
+    ) -> Result<Value, StatesError> {
+        let vars = Scoped {
+            inner: &thread.vars,
+            parent: &StackVars {
+                frames: &self.frames,
+            },
+        };
+        match &state.input_path {
+            PathField::Default => Ok(thread.input.clone()),
+            PathField::Null => Ok(Value::Object(Map::new())),
+            PathField::Path(p) => data::read(
+                p,
+                &Scope {
+                    input: &thread.input,
+                    context: ctx,
+                    vars: &vars,
+                },
+            )
+            .map_err(|e| data::invalid_path(p, &e)),
+        }
+    }
+
+    /// InputPath + Parameters (JSONPath) or Arguments (JSONata): what the work receives.
+    pub(super) fn effective_input(
+        &self,
+        thread: &Thread,
+        state: &State,
+        ctx: &Value,
+    ) -> Result<Value, StatesError> {
+        let vars = Scoped {
+            inner: &thread.vars,
+            parent: &StackVars {
+                frames: &self.frames,
+            },
+        };
+        match state.query_language {
+            QueryLanguage::JsonPath => {
+                let selected = self.input_path(thread, state, ctx)?;
+                match &state.parameters {
+                    Some(template) => data::evaluate_template(
+                        template,
+                        &Scope {
+                            input: &selected,
+                            context: ctx,
+                            vars: &vars,
+                        },
+                    ),
+                    None => Ok(selected),
+                }
+            }
+            QueryLanguage::Jsonata => match &state.arguments {
+                Some(arguments) => {
+                    let states = data::states_binding(&thread.input, ctx, None, None);
+                    data::evaluate_jsonata(arguments, "Arguments", &states, &vars)
+                }
+                None => Ok(thread.input.clone()),
+            },
+        }
+    }
+
+    /// The output and assignments of a state whose work produced `result`
+    /// (`has_result`: Task/Parallel/Map/Pass; otherwise the input flows through).
+    pub(super) fn state_output(
+        &self,
+        thread: &Thread,
+        state: &State,
+        ctx: &Value,
+        result: Value,
+        output_override: Option<&Value>,
+        assign_override: Option<&Value>,
+    ) -> Result<(Value, Map<String, Value>), StatesError> {
+        self.state_output_with_raw(
+            thread,
+            state,
+            ctx,
+            result,
+            output_override,
+            assign_override,
+            None,
+        )
+    }
+
+    /// [`Self::state_output`], given the raw input by value when the caller no longer
+    /// needs it (ResultPath then merges into it without copying a large payload).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn state_output_with_raw(
+        &self,
+        thread: &Thread,
+        state: &State,
+        ctx: &Value,
+        result: Value,
+        output_override: Option<&Value>,
+        assign_override: Option<&Value>,
+        raw: Option<Value>,
+    ) -> Result<(Value, Map<String, Value>), StatesError> {
+        let vars = Scoped {
+            inner: &thread.vars,
+            parent: &StackVars {
+                frames: &self.frames,
+            },
+        };
+        let produces_result = matches!(
+            state.kind,
+            Kind::Pass { .. } | Kind::Task(_) | Kind::Parallel { .. } | Kind::Map(_)
+        );
+        let assign = assign_override.or(state.assign.as_ref());
+        match state.query_language {
+            QueryLanguage::JsonPath => {
+                let result = match &state.result_selector {
+                    Some(selector) => data::evaluate_template(
+                        selector,
+                        &Scope {
+                            input: &result,
+                            context: ctx,
+                            vars: &vars,
+                        },
+                    )?,
+                    None => result,
+                };
+                let assigned = match assign {
+                    Some(template) => self.assign_jsonpath(template, &result, ctx, &vars)?,
+                    None => Map::new(),
+                };
+                let merged = if produces_result {
+                    let raw = raw.unwrap_or_else(|| match state.result_path {
+                        PathField::Default => Value::Null,
+                        _ => thread.input.clone(),
+                    });
+                    self.apply_result_path(raw, &state.result_path, result)?
+                } else {
+                    result
+                };
+                let output = match &state.output_path {
+                    PathField::Default => merged,
+                    PathField::Null => Value::Object(Map::new()),
+                    PathField::Path(p) => data::read(
+                        p,
+                        &Scope {
+                            input: &merged,
+                            context: ctx,
+                            vars: &vars,
+                        },
+                    )
+                    .map_err(|e| data::invalid_path(p, &e))?,
+                };
+                Ok((output, assigned))
+            }
+            QueryLanguage::Jsonata => {
+                let has_result = matches!(
+                    state.kind,
+                    Kind::Task(_) | Kind::Parallel { .. } | Kind::Map(_)
+                );
+                let states =
+                    data::states_binding(&thread.input, ctx, has_result.then_some(&result), None);
+                let assigned = match assign {
+                    Some(a) => self.assign_jsonata(a, &states, &vars)?,
+                    None => Map::new(),
+                };
+                let output = match output_override.or(state.output.as_ref()) {
+                    Some(o) => data::evaluate_jsonata(o, "Output", &states, &vars)?,
+                    None => result,
+                };
+                Ok((output, assigned))
+            }
+        }
+    }
+
+    pub(super) fn assign_jsonpath(
+        &self,
+        template: &Value,
+        input: &Value,
+        ctx: &Value,
+        vars: &dyn Variables,
+    ) -> Result<Map<String, Value>, StatesError> {
+        let value = data::evaluate_template(
+            template,
+            &Scope {
+                input,
+                context: ctx,
+                vars,
+            },
+        )?;
+        Ok(match value {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        })
+    }
+
+    pub(super) fn assign_jsonata(
+        &self,
+        assign: &Value,
+        states: &Value,
+        vars: &dyn Variables,
+    ) -> Result<Map<String, Value>, StatesError> {
+        let value = data::evaluate_jsonata(assign, "Assign", states, vars)?;
+        Ok(match value {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        })
+    }
+
+    pub(super) fn apply_result_path(
+        &self,
+        raw: Value,
+        result_path: &PathField,
+        result: Value,
+    ) -> Result<Value, StatesError> {
+        match result_path {
+            PathField::Default => Ok(result),
+            PathField::Null => Ok(raw),
+            PathField::Path(p) => data::write(raw, p, result).map_err(|e| match e {
+                PathError::CannotWrite(m) => StatesError::new(names::RESULT_PATH_MATCH_FAILURE, m),
+                other => data::invalid_path(p, &other),
+            }),
+        }
+    }
+}

@@ -1,0 +1,273 @@
+//! Errors: `ErrorEquals` matching, Retry and Catch, failing a state and its location.
+use super::*;
+
+/// Whether an `ErrorEquals` list catches `err`. Shared with TestState
+/// (`engine::test_state`), which answers Retry/Catch without running them.
+pub(crate) fn matches(error_equals: &[String], err: &StatesError) -> bool {
+    if err.is_runtime() {
+        return false;
+    }
+    error_equals.iter().any(|name| match name.as_str() {
+        names::ALL => true,
+        names::TASK_FAILED if err.error.as_deref() != Some(names::TIMEOUT) => err.error.is_some(),
+        other => err.error.as_deref() == Some(other),
+    })
+}
+
+/// The `location` of an `EvaluationFailed` event, read from the cause text: the field an
+/// expression was written in, or the Wait field whose value could not be used.
+pub(super) fn field_location(cause: &str, state: &State) -> Option<String> {
+    if matches!(state.kind, Kind::Wait(_)) {
+        for field in ["Timestamp", "Seconds"] {
+            if cause.contains(&format!("The {field} field ")) {
+                return Some(field.to_string());
+            }
+        }
+    }
+    let marker = "specified for the field '";
+    let start = cause.find(marker)? + marker.len();
+    let end = cause[start..].find('\'')?;
+    Some(cause[start..start + end].to_string())
+}
+
+impl Execution {
+    /// Adds AWS's prefix to a failure raised while evaluating the state's own fields.
+    pub(super) fn prefixed(&self, thread: &Thread, state: &State, err: StatesError) -> StatesError {
+        if err.is_runtime() || err.error.as_deref() == Some(names::QUERY_EVALUATION_ERROR) {
+            let cause = format!(
+                "An error occurred while executing the state '{}' (entered at the event id #{}). {}",
+                state.name,
+                thread.entered_event,
+                err.cause.as_deref().unwrap_or("")
+            );
+            StatesError {
+                error: err.error,
+                cause: Some(cause),
+            }
+        } else {
+            err
+        }
+    }
+
+    /// A failure of the state's own evaluation: JSONata failures get an
+    /// `EvaluationFailed` event first; then Retry/Catch or the thread fails.
+    pub(super) fn eval_failed(
+        &mut self,
+        mut thread: Thread,
+        state: &State,
+        err: StatesError,
+        env: &mut Env,
+    ) {
+        let err = self.prefixed(&thread, state, err);
+        if err.error.as_deref() == Some(names::QUERY_EVALUATION_ERROR) {
+            let mut details = failure_details(&err);
+            if let Some(location) = err.cause.as_deref().and_then(|c| field_location(c, state)) {
+                details["location"] = Value::String(location);
+            }
+            details["state"] = Value::String(state.name.clone());
+            let previous = if matches!(state.kind, Kind::Wait(_)) {
+                thread.entered_event
+            } else {
+                thread.entered_prev
+            };
+            thread.last_event = self.emit(
+                env.sink,
+                thread.silent,
+                "EvaluationFailed",
+                previous,
+                Some(details),
+            );
+            if matches!(state.kind, Kind::Map(_)) {
+                thread.last_event = self.emit(
+                    env.sink,
+                    thread.silent,
+                    "MapStateFailed",
+                    thread.last_event,
+                    None,
+                );
+            }
+        }
+        self.fail_state(thread, state, err, env);
+    }
+
+    /// Fail: `FailStateEntered`, then the failure propagates.
+    pub(super) fn fail_state_type(
+        &mut self,
+        thread: Thread,
+        state: &State,
+        env: &mut Env,
+    ) -> Result<(), (Box<Thread>, StatesError)> {
+        let Kind::Fail(fail) = &state.kind else {
+            return Ok(());
+        };
+        let ctx = self.context(&thread, state, None);
+        let resolved = (|| -> Result<StatesError, StatesError> {
+            let vars = Scoped {
+                inner: &thread.vars,
+                parent: &StackVars {
+                    frames: &self.frames,
+                },
+            };
+            let scope = Scope {
+                input: &thread.input,
+                context: &ctx,
+                vars: &vars,
+            };
+            let jsonata = state.query_language == QueryLanguage::Jsonata;
+            let states = if jsonata {
+                data::states_binding(&thread.input, &ctx, None, None)
+            } else {
+                Value::Null
+            };
+            let field = |literal: &Option<Value>,
+                         path: &Option<String>,
+                         name: &str|
+             -> Result<Option<String>, StatesError> {
+                if let Some(v) = literal {
+                    let v = if jsonata {
+                        data::evaluate_jsonata(v, name, &states, &vars)?
+                    } else {
+                        v.clone()
+                    };
+                    return Ok(Some(match v {
+                        Value::String(s) => s,
+                        other => to_text(&other),
+                    }));
+                }
+                if let Some(p) = path {
+                    let value = if intrinsics::is_call(p) {
+                        intrinsics::evaluate(p, &scope)?
+                    } else {
+                        data::read(p, &scope).map_err(|_| {
+                            StatesError::runtime(format!(
+                                "The JSONPath '{p}' specified for the field '{name}Path' could not be found in the input '{}'",
+                                to_text(&thread.input)
+                            ))
+                        })?
+                    };
+                    return Ok(Some(match value {
+                        Value::String(s) => s,
+                        other => to_text(&other),
+                    }));
+                }
+                Ok(None)
+            };
+            Ok(StatesError {
+                error: field(&fail.error, &fail.error_path, "Error")?,
+                cause: field(&fail.cause, &fail.cause_path, "Cause")?,
+            })
+        })();
+        match resolved {
+            Ok(err) => {
+                self.end_thread(thread, Err(err), env);
+                Ok(())
+            }
+            Err(e) => Err((Box::new(thread), e)),
+        }
+    }
+
+    /// A state failed (after its failure event, if any): Retry, Catch, or the thread fails.
+    pub(super) fn fail_state(
+        &mut self,
+        mut thread: Thread,
+        state: &State,
+        err: StatesError,
+        env: &mut Env,
+    ) {
+        if !err.is_runtime() {
+            if let Some(i) = state
+                .retry
+                .iter()
+                .position(|r| matches(&r.error_equals, &err))
+            {
+                let retrier = &state.retry[i];
+                if thread.attempts.len() < state.retry.len() {
+                    thread.attempts.resize(state.retry.len(), 0);
+                }
+                let attempt = thread.attempts[i];
+                if attempt < retrier.max_attempts {
+                    thread.attempts[i] += 1;
+                    thread.retry_count += 1;
+                    let mut delay = retrier.interval_seconds
+                        * retrier.backoff_rate.powi(attempt.min(1000) as i32);
+                    if let Some(max) = retrier.max_delay_seconds {
+                        delay = delay.min(max);
+                    }
+                    if retrier.full_jitter {
+                        delay *= rand::random::<f64>();
+                    }
+                    let until = now_millis() + (delay * 1000.0) as i64;
+                    thread.phase = Phase::RetryWait { until };
+                    self.frames.push(Frame::Thread(Box::new(thread)));
+                    return;
+                }
+            }
+            if let Some(catcher) = state.catch.iter().find(|c| matches(&c.error_equals, &err)) {
+                self.catch(thread, state, catcher, err, env);
+                return;
+            }
+        }
+        self.end_thread(thread, Err(err), env);
+    }
+
+    pub(super) fn catch(
+        &mut self,
+        thread: Thread,
+        state: &State,
+        catcher: &Catcher,
+        err: StatesError,
+        env: &mut Env,
+    ) {
+        let ctx = self.context(&thread, state, None);
+        let error_value = error_output(&err);
+        let outcome = (|| -> Result<(Value, Map<String, Value>), StatesError> {
+            let vars = Scoped {
+                inner: &thread.vars,
+                parent: &StackVars {
+                    frames: &self.frames,
+                },
+            };
+            match state.query_language {
+                QueryLanguage::JsonPath => {
+                    let assigned = match &catcher.assign {
+                        Some(t) => self.assign_jsonpath(t, &error_value, &ctx, &vars)?,
+                        None => Map::new(),
+                    };
+                    let output = self.apply_result_path(
+                        thread.input.clone(),
+                        &catcher.result_path,
+                        error_value.clone(),
+                    )?;
+                    Ok((output, assigned))
+                }
+                QueryLanguage::Jsonata => {
+                    let states =
+                        data::states_binding(&thread.input, &ctx, None, Some(&error_value));
+                    let assigned = match &catcher.assign {
+                        Some(a) => self.assign_jsonata(a, &states, &vars)?,
+                        None => Map::new(),
+                    };
+                    let output = match &catcher.output {
+                        Some(o) => data::evaluate_jsonata(o, "Output", &states, &vars)?,
+                        None => error_value.clone(),
+                    };
+                    Ok((output, assigned))
+                }
+            }
+        })();
+        match outcome {
+            Ok((output, assigned)) => self.exit_to(
+                thread,
+                state,
+                output,
+                assigned,
+                Some(catcher.next.clone()),
+                env,
+            ),
+            Err(e) => {
+                let e = self.prefixed(&thread, state, e);
+                self.end_thread(thread, Err(e), env);
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! History event construction: timestamps, event payload helpers, `emit` and `finish`.
+use super::*;
+
+pub(super) fn now_millis() -> i64 {
+    Utc::now().timestamp_millis()
+}
+
+pub(super) fn iso_millis(millis: i64) -> String {
+    Utc.timestamp_millis_opt(millis)
+        .single()
+        .unwrap_or_else(Utc::now)
+        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string()
+}
+
+pub(super) fn error_output(err: &StatesError) -> Value {
+    json!({"Error": err.error, "Cause": err.cause})
+}
+
+pub(super) fn failure_details(err: &StatesError) -> Value {
+    let mut d = Map::new();
+    if let Some(e) = &err.error {
+        d.insert("error".into(), Value::String(e.clone()));
+    }
+    if let Some(c) = &err.cause {
+        d.insert("cause".into(), Value::String(c.clone()));
+    }
+    Value::Object(d)
+}
+
+pub(super) fn json_len(value: &Value) -> usize {
+    to_text(value).len()
+}
+
+impl Execution {
+    pub(super) fn emit(
+        &mut self,
+        sink: &mut dyn EventSink,
+        silent: bool,
+        event_type: &str,
+        previous: i64,
+        details: Option<Value>,
+    ) -> i64 {
+        if silent {
+            return previous;
+        }
+        let id = self.next_event_id;
+        self.next_event_id += 1;
+        self.last_event_id = id;
+        sink.emit(&HistoryEvent {
+            id,
+            previous_event_id: previous,
+            timestamp: Utc::now(),
+            event_type: event_type.to_string(),
+            details,
+        });
+        id
+    }
+
+    pub(super) fn finish(&mut self, sink: &mut dyn EventSink, status: Status, previous: i64) {
+        let (event_type, details) = match &status {
+            Status::Succeeded { output } => (
+                "ExecutionSucceeded",
+                json!({"output": to_text(output), "outputDetails": {"truncated": false}}),
+            ),
+            Status::Failed { error, cause } => (
+                "ExecutionFailed",
+                failure_details(&StatesError {
+                    error: error.clone(),
+                    cause: cause.clone(),
+                }),
+            ),
+            Status::TimedOut { error, cause } => (
+                "ExecutionTimedOut",
+                failure_details(&StatesError {
+                    error: error.clone(),
+                    cause: cause.clone(),
+                }),
+            ),
+            Status::Aborted { error, cause } => (
+                "ExecutionAborted",
+                failure_details(&StatesError {
+                    error: error.clone(),
+                    cause: cause.clone(),
+                }),
+            ),
+            Status::Running => return,
+        };
+        self.emit(sink, false, event_type, previous, Some(details));
+        self.keep_resume_point(&status);
+        self.frames.clear();
+        self.status = status;
+    }
+}

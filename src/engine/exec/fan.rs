@@ -1,0 +1,405 @@
+//! Parallel and Map fan-out: starting fans, stepping children, collecting outcomes.
+use super::*;
+
+impl Execution {
+    pub(super) fn start_fan(
+        &mut self,
+        mut thread: Thread,
+        state: &State,
+        env: &mut Env,
+    ) -> Result<(), (Box<Thread>, StatesError)> {
+        let ctx = self.context(&thread, state, None);
+        match &state.kind {
+            Kind::Parallel { branches } => {
+                let effective = match self.effective_input(&thread, state, &ctx) {
+                    Ok(v) => v,
+                    Err(e) => return Err((Box::new(thread), e)),
+                };
+                let started = self.emit(
+                    env.sink,
+                    thread.silent,
+                    "ParallelStateStarted",
+                    thread.last_event,
+                    None,
+                );
+                let fan = Fan {
+                    kind: FanKind::Parallel {
+                        branches: branches.clone(),
+                    },
+                    owner_state: state.name.clone(),
+                    owner_entered: thread.entered_event,
+                    input: effective,
+                    items: Vec::new(),
+                    total: branches.len(),
+                    next: 0,
+                    results: Vec::with_capacity(branches.len()),
+                    started_event: started,
+                    last_event: started,
+                    last_child_event: started,
+                    failure: None,
+                    silent: thread.silent,
+                    failed_children: 0,
+                    tolerated_count: None,
+                    tolerated_percentage: None,
+                    waiting: Vec::new(),
+                };
+                thread.phase = Phase::FanRunning;
+                self.frames.push(Frame::Thread(Box::new(thread)));
+                self.frames.push(Frame::Fan(Box::new(fan)));
+                Ok(())
+            }
+            Kind::Map(map) => {
+                // With a map runner (the API layer), a distributed Map's children are real
+                // executions; without one they run inline, silently, as before.
+                let tasks = env.tasks;
+                if let (MapMode::Distributed, Some(runner)) = (map.mode, tasks.map_runs()) {
+                    return self.run_distributed(thread, state, map, runner, env);
+                }
+                let prepared = self.map_items(&thread, state, map, &ctx);
+                let (effective, items, sequential) = match prepared {
+                    Ok(v) => v,
+                    Err(e) => return Err((Box::new(thread), e)),
+                };
+                let started = self.emit(
+                    env.sink,
+                    thread.silent,
+                    "MapStateStarted",
+                    thread.last_event,
+                    Some(json!({"length": items.len()})),
+                );
+                let distributed = map.mode == MapMode::Distributed;
+                let tolerance = if distributed {
+                    match self.map_tolerance(&thread, state, map, &effective, &ctx) {
+                        Ok(t) => t,
+                        Err(e) => {
+                            thread.last_event = started;
+                            return Err((Box::new(thread), e));
+                        }
+                    }
+                } else {
+                    (None, None)
+                };
+                let mut last = started;
+                if distributed {
+                    let label = map
+                        .label
+                        .clone()
+                        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+                    let arn = format!(
+                        "{}:mapRun:{}/{}:{}",
+                        self.info
+                            .state_machine_arn
+                            .rsplit_once(":stateMachine:")
+                            .map(|(prefix, _)| prefix.to_string())
+                            .unwrap_or_default(),
+                        self.info.state_machine_name,
+                        label,
+                        uuid::Uuid::new_v4()
+                    );
+                    last = self.emit(
+                        env.sink,
+                        thread.silent,
+                        "MapRunStarted",
+                        started,
+                        Some(json!({"mapRunArn": arn})),
+                    );
+                }
+                let total = items.len();
+                let fan = Fan {
+                    kind: FanKind::Map {
+                        processor: map.processor,
+                        sequential,
+                    },
+                    owner_state: state.name.clone(),
+                    owner_entered: thread.entered_event,
+                    // Only ItemSelector reads the effective input again.
+                    input: if map.item_selector.is_some() {
+                        effective
+                    } else {
+                        Value::Null
+                    },
+                    items,
+                    total,
+                    next: 0,
+                    results: Vec::with_capacity(total),
+                    started_event: last,
+                    last_event: last,
+                    last_child_event: last,
+                    failure: None,
+                    silent: thread.silent || distributed,
+                    failed_children: 0,
+                    tolerated_count: tolerance.0,
+                    tolerated_percentage: tolerance.1,
+                    waiting: Vec::new(),
+                };
+                thread.phase = Phase::FanRunning;
+                self.frames.push(Frame::Thread(Box::new(thread)));
+                self.frames.push(Frame::Fan(Box::new(fan)));
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    pub(super) fn step_fan(&mut self, mut fan: Fan, env: &mut Env) {
+        let tolerated = fan.failure.is_some() && self.fan_tolerates(&fan);
+        if tolerated {
+            fan.failure = None;
+        }
+        if fan.failure.is_none() {
+            // A child whose outcome arrived continues where it waited.
+            if let Some(at) = fan.waiting.iter().position(|w| runnable(w)) {
+                let child = fan.waiting.remove(at);
+                self.frames.push(Frame::Fan(Box::new(fan)));
+                self.frames.extend(child);
+                return;
+            }
+        }
+        if fan.failure.is_some() || fan.next >= fan.total {
+            // A failed fan abandons its waiting children (their late outcomes find no task).
+            fan.waiting.clear();
+            let outcome = match fan.failure.take() {
+                Some(f) => FanOutcome::Failed {
+                    error: f.error,
+                    cause: f.cause,
+                    failure_event: f.event,
+                },
+                None => FanOutcome::Succeeded {
+                    results: std::mem::take(&mut fan.results),
+                    last_event: fan.last_event,
+                },
+            };
+            if let Some(Frame::Thread(owner)) = self.frames.last_mut() {
+                owner.phase = Phase::FanDone { outcome };
+            }
+            return;
+        }
+        let index = fan.next;
+        fan.next += 1;
+        let (block, input, first_prev) = match &fan.kind {
+            FanKind::Parallel { branches } => {
+                (branches[index], fan.input.clone(), fan.started_event)
+            }
+            FanKind::Map {
+                processor,
+                sequential,
+            } => {
+                let processor = *processor;
+                let previous = if *sequential && index > 0 {
+                    fan.last_child_event
+                } else {
+                    fan.started_event
+                };
+                let item_input = match self.iteration_input(&fan, index, env.machine) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        fan.failure = Some(Failure::new(e, fan.last_event));
+                        self.frames.push(Frame::Fan(Box::new(fan)));
+                        return;
+                    }
+                };
+                let started = self.emit(
+                    env.sink,
+                    fan.silent,
+                    "MapIterationStarted",
+                    previous,
+                    Some(json!({"index": index, "name": fan.owner_state})),
+                );
+                (processor, item_input, started)
+            }
+        };
+        let start_at = env.machine.block(block).start_at.clone();
+        let silent = fan.silent;
+        self.frames.push(Frame::Fan(Box::new(fan)));
+        self.frames.push(Frame::Thread(Box::new(Thread {
+            block,
+            state: start_at,
+            input,
+            phase: Phase::Enter,
+            last_event: first_prev,
+            entered_event: 0,
+            entered_prev: 0,
+            entered_millis: 0,
+            vars: Map::new(),
+            attempts: Vec::new(),
+            retry_count: 0,
+            index,
+            silent,
+            initial: false,
+            task_failed: false,
+            input_text: None,
+        })));
+    }
+
+    pub(super) fn fan_tolerates(&self, fan: &Fan) -> bool {
+        if fan.tolerated_count.is_none() && fan.tolerated_percentage.is_none() {
+            return false;
+        }
+        let failed = fan.failed_children as f64;
+        let by_count = fan
+            .tolerated_count
+            .is_some_and(|c| fan.failed_children as u64 <= c);
+        let by_percentage = fan
+            .tolerated_percentage
+            .is_some_and(|p| fan.total > 0 && failed * 100.0 / fan.total as f64 <= p);
+        by_count || by_percentage
+    }
+
+    pub(super) fn child_done(
+        &mut self,
+        fan: &mut Fan,
+        child: Thread,
+        outcome: Result<Value, StatesError>,
+        env: &mut Env,
+    ) {
+        let is_map = matches!(fan.kind, FanKind::Map { .. });
+        match outcome {
+            Ok(output) => {
+                if fan.results.len() <= child.index {
+                    fan.results.resize(child.index + 1, Value::Null);
+                }
+                fan.results[child.index] = output;
+                fan.last_child_event = child.last_event;
+                fan.last_event = if is_map {
+                    self.emit(
+                        env.sink,
+                        fan.silent,
+                        "MapIterationSucceeded",
+                        child.last_event,
+                        Some(json!({"index": child.index, "name": fan.owner_state})),
+                    )
+                } else {
+                    child.last_event
+                };
+                if fan.silent && is_map {
+                    fan.last_event = fan.started_event;
+                }
+            }
+            Err(err) => {
+                fan.failed_children += 1;
+                if child.task_failed && !err.is_runtime() {
+                    // AWS closes the failed Task of a failing branch/iteration.
+                    self.emit(
+                        env.sink,
+                        fan.silent,
+                        "TaskStateAborted",
+                        child.last_event,
+                        None,
+                    );
+                }
+                if is_map {
+                    self.emit(
+                        env.sink,
+                        fan.silent,
+                        "MapIterationFailed",
+                        child.last_event,
+                        Some(json!({"index": child.index, "name": fan.owner_state})),
+                    );
+                }
+                fan.last_child_event = child.last_event;
+                if fan.results.len() <= child.index {
+                    fan.results.resize(child.index + 1, Value::Null);
+                }
+                fan.results[child.index] = error_output(&err);
+                fan.failure = Some(Failure::new(err, child.last_event));
+            }
+        }
+    }
+
+    pub(super) fn fan_done(
+        &mut self,
+        mut thread: Thread,
+        state: &State,
+        outcome: FanOutcome,
+        env: &mut Env,
+    ) {
+        let is_map = matches!(state.kind, Kind::Map(_));
+        let distributed = matches!(&state.kind, Kind::Map(m) if m.mode == MapMode::Distributed);
+        let type_name = state.kind.type_name();
+        match outcome {
+            FanOutcome::Succeeded {
+                results: _,
+                last_event,
+            }
+            | FanOutcome::Produced {
+                result: _,
+                last_event,
+            } => {
+                let result = match outcome {
+                    FanOutcome::Succeeded { results, .. } => Value::Array(results),
+                    FanOutcome::Produced { result, .. } => result,
+                    FanOutcome::Failed { .. } => Value::Null,
+                };
+                let mut closing = last_event;
+                if distributed {
+                    closing =
+                        self.emit(env.sink, thread.silent, "MapRunSucceeded", last_event, None);
+                }
+                self.emit(
+                    env.sink,
+                    thread.silent,
+                    &format!("{type_name}StateSucceeded"),
+                    closing,
+                    None,
+                );
+                thread.last_event = closing;
+                let ctx = self.context(&thread, state, None);
+                match self.state_output(&thread, state, &ctx, result, None, None) {
+                    Ok((output, assigned)) => self.exit_state(thread, state, output, assigned, env),
+                    Err(e) => self.eval_failed(thread, state, e, env),
+                }
+            }
+            FanOutcome::Failed {
+                error,
+                cause,
+                failure_event,
+            } => {
+                let mut err = StatesError { error, cause };
+                let mut failure_event = failure_event;
+                // A map runner's reader/writer/threshold errors are already the run's own.
+                let run_error = matches!(
+                    err.error.as_deref(),
+                    Some(names::ITEM_READER_FAILED | names::RESULT_WRITER_FAILED)
+                );
+                if distributed {
+                    if !err.is_runtime() && !run_error {
+                        err = StatesError::new(
+                            names::EXCEED_TOLERATED_FAILURE_THRESHOLD,
+                            "The specified tolerated failure threshold was exceeded",
+                        );
+                    }
+                    failure_event = self.emit(
+                        env.sink,
+                        thread.silent,
+                        "MapRunFailed",
+                        thread.last_event.max(failure_event),
+                        Some(failure_details(&err)),
+                    );
+                }
+                let retrying = !err.is_runtime()
+                    && state
+                        .retry
+                        .iter()
+                        .position(|r| matches(&r.error_equals, &err))
+                        .is_some_and(|i| {
+                            thread.attempts.get(i).copied().unwrap_or(0)
+                                < state.retry[i].max_attempts
+                        });
+                if retrying {
+                    thread.last_event = failure_event;
+                    self.fail_state(thread, state, err, env);
+                    return;
+                }
+                let _ = is_map;
+                thread.last_event = self.emit(
+                    env.sink,
+                    thread.silent,
+                    &format!("{type_name}StateFailed"),
+                    failure_event,
+                    None,
+                );
+                self.fail_state(thread, state, err, env);
+            }
+        }
+    }
+}

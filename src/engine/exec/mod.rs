@@ -1,0 +1,711 @@
+//! The interpreter proper: an [`Execution`] is plain, serializable data (a stack of
+//! frames: threads running a block of states, and fan-outs collecting Parallel branch or
+//! Map iteration results); [`Execution::run`] advances it until it ends or parks on a
+//! task whose outcome comes later.
+use std::collections::HashMap;
+use std::time::Duration;
+
+use chrono::{TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+use super::data::{self, to_text};
+use super::history::{EventSink, HistoryEvent};
+use super::resource::ResourceForm;
+use super::task::{TaskInvocation, TaskOutcome, TaskRunner};
+use crate::asl::definition::{
+    BlockId, Catcher, Kind, MapMode, MapState, PathField, QueryLanguage, State, StateMachine,
+    Transition,
+};
+use crate::asl::error::names;
+use crate::asl::path::{PathError, Scope};
+use crate::asl::vars::Scoped;
+use crate::asl::{intrinsics, timestamp, StatesError, Variables};
+
+// Redrive support lives in its own file; as a child module it sees the frames.
+mod redrive;
+pub use redrive::RedriveError;
+// Distributed Map runs handed to a `MapRunner` (child executions, readers, writers).
+mod dataflow;
+mod distributed;
+mod errors;
+mod events;
+mod fan;
+mod map_items;
+mod run;
+mod simple_states;
+mod task_state;
+mod transitions;
+
+pub(crate) use errors::matches;
+use events::{error_output, failure_details, iso_millis, json_len, now_millis};
+
+/// 256 KiB: the payload quota of states, tasks and executions.
+pub const MAX_PAYLOAD_BYTES: usize = 262_144;
+/// Events per execution history.
+pub const MAX_EVENTS: i64 = 25_000;
+
+/// What an execution is and was started with.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ExecutionInfo {
+    pub execution_arn: String,
+    pub execution_name: String,
+    pub state_machine_arn: String,
+    pub state_machine_name: String,
+    pub role_arn: String,
+    pub input: Value,
+    /// The input exactly as given: `ExecutionStarted` and the first state's Entered
+    /// event show it unchanged.
+    pub input_text: String,
+    /// Start time, milliseconds since the epoch.
+    pub start_millis: i64,
+    pub redrive_count: u32,
+    /// For `TaskScheduled.region`.
+    pub region: String,
+    /// Set when started through a version or an alias (shown in `ExecutionStarted`).
+    #[serde(default)]
+    pub state_machine_version_arn: Option<String>,
+    #[serde(default)]
+    pub state_machine_alias_arn: Option<String>,
+}
+
+/// How an execution stands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Status {
+    Running,
+    Succeeded {
+        output: Value,
+    },
+    Failed {
+        error: Option<String>,
+        cause: Option<String>,
+    },
+    TimedOut {
+        error: Option<String>,
+        cause: Option<String>,
+    },
+    Aborted {
+        error: Option<String>,
+        cause: Option<String>,
+    },
+}
+
+impl Status {
+    /// The API's status name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Status::Running => "RUNNING",
+            Status::Succeeded { .. } => "SUCCEEDED",
+            Status::Failed { .. } => "FAILED",
+            Status::TimedOut { .. } => "TIMED_OUT",
+            Status::Aborted { .. } => "ABORTED",
+        }
+    }
+}
+
+/// Knobs the API layer passes in.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Factor applied to Wait durations and Retry intervals (`SFN_WAIT_TIME_SCALE`); 0 skips.
+    pub wait_time_scale: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            wait_time_scale: 1.0,
+        }
+    }
+}
+
+/// Why [`Execution::run`] returned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Progress {
+    /// The execution has ended; see [`Execution::status`].
+    Finished,
+    /// A task's outcome will come later ([`Execution::deliver`] it, then run again).
+    Parked(ParkedTask),
+}
+
+/// A task waiting for its outcome from outside the execution (a callback with the token,
+/// an activity worker): what the API layer needs to open the task token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParkedTask {
+    pub task_token: String,
+    pub state_name: String,
+    pub resource: String,
+    /// Set for activity tasks: the activity a worker polls.
+    pub activity_arn: Option<String>,
+    /// The effective input (JSON text).
+    pub input: String,
+    pub timeout_seconds: Option<u64>,
+    pub heartbeat_seconds: Option<u64>,
+}
+
+/// The state of one execution. Serialize it to park the execution; deserialize and
+/// [`Execution::run`] it (with the same definition) to continue.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Execution {
+    pub info: ExecutionInfo,
+    pub status: Status,
+    next_event_id: i64,
+    last_event_id: i64,
+    frames: Vec<Frame>,
+    /// Prior invocations per Task state name, for mock files.
+    invocations: HashMap<String, u32>,
+    /// The resume point and redrive time (`redrive.rs`).
+    #[serde(default)]
+    redrive: redrive::Redrive,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+enum Frame {
+    Thread(Box<Thread>),
+    Fan(Box<Fan>),
+}
+
+/// A run of states in one block: the execution itself, a Parallel branch, a Map
+/// iteration.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Thread {
+    block: BlockId,
+    state: String,
+    /// The raw input of the current state.
+    input: Value,
+    phase: Phase,
+    /// The event the next one on this thread points at.
+    last_event: i64,
+    entered_event: i64,
+    entered_prev: i64,
+    entered_millis: i64,
+    vars: Map<String, Value>,
+    /// Attempts per retrier of the current state visit.
+    attempts: Vec<u32>,
+    retry_count: u32,
+    /// Branch or iteration index within the parent fan-out.
+    index: usize,
+    /// Events of this thread are not part of the history (distributed Map children).
+    silent: bool,
+    /// The next Entered event points at 0 (the execution's first state).
+    initial: bool,
+    /// The current state is a Task whose own failure event is out (an uncaught one ends
+    /// the branch/iteration with `TaskStateAborted`).
+    #[serde(default)]
+    task_failed: bool,
+    /// `input` as JSON text when the previous state's Exited event already serialized it
+    /// (large payloads are then serialized once per state, not twice).
+    #[serde(skip)]
+    input_text: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+enum Phase {
+    /// Emit the Entered event and run the state.
+    Enter,
+    /// Run the state's work again after a retry.
+    Restart,
+    /// A Wait state sleeping until then (ms since the epoch).
+    Sleep {
+        until: i64,
+        output: Value,
+        assigned: Map<String, Value>,
+    },
+    /// Waiting out a retry interval.
+    RetryWait { until: i64 },
+    /// A task whose outcome comes later.
+    Parked {
+        task: ParkedTask,
+        form: ResourceForm,
+        /// Whether the activity's `ActivityStarted` is out.
+        started: bool,
+    },
+    /// A parked task's delivered outcome.
+    TaskDone {
+        form: ResourceForm,
+        outcome: Delivered,
+    },
+    /// Children of a Parallel/Map are on the stack above.
+    FanRunning,
+    /// The children are done.
+    FanDone { outcome: FanOutcome },
+}
+
+/// A task outcome in serializable form.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+enum Delivered {
+    Succeeded(Value),
+    Failed {
+        error: Option<String>,
+        cause: Option<String>,
+    },
+    TimedOut,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+enum FanOutcome {
+    Succeeded {
+        results: Vec<Value>,
+        last_event: i64,
+    },
+    /// A distributed Map's result as its `MapRunner` made it (array or writer details).
+    Produced { result: Value, last_event: i64 },
+    Failed {
+        error: Option<String>,
+        cause: Option<String>,
+        /// The failing child's last event.
+        failure_event: i64,
+    },
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+enum FanKind {
+    Parallel {
+        branches: Vec<BlockId>,
+    },
+    Map {
+        processor: BlockId,
+        sequential: bool,
+    },
+}
+
+/// A Parallel state's branches or a Map state's iterations, run one after another.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Fan {
+    kind: FanKind,
+    owner_state: String,
+    owner_entered: i64,
+    /// Parallel: every branch's input. Map: the effective input ItemSelector reads.
+    input: Value,
+    items: Vec<Value>,
+    total: usize,
+    next: usize,
+    results: Vec<Value>,
+    started_event: i64,
+    /// The event the state's closing events point at.
+    last_event: i64,
+    /// The previous child's last event (sequential Map iterations chain on it).
+    last_child_event: i64,
+    failure: Option<Failure>,
+    silent: bool,
+    failed_children: usize,
+    tolerated_count: Option<u64>,
+    tolerated_percentage: Option<f64>,
+    /// Children (each with the frames above it) waiting for a task's outcome, set aside so
+    /// that the other branches/iterations keep running.
+    #[serde(default)]
+    waiting: Vec<Vec<Frame>>,
+}
+
+/// Output, assignments, Choice target and Wait end of a Pass/Choice/Wait/Succeed state.
+type SimpleOutcome = (Value, Map<String, Value>, Option<String>, Option<i64>);
+/// A task's effective input, timeout, heartbeat and credentials.
+type PreparedTask = (Value, Option<u64>, Option<u64>, Option<Value>);
+
+/// A child's failure: its error and its last event.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Failure {
+    error: Option<String>,
+    cause: Option<String>,
+    event: i64,
+}
+
+impl Failure {
+    fn new(err: StatesError, event: i64) -> Failure {
+        Failure {
+            error: err.error,
+            cause: err.cause,
+            event,
+        }
+    }
+}
+
+/// Everything a run needs besides the execution itself.
+pub struct Env<'a> {
+    pub machine: &'a StateMachine,
+    pub tasks: &'a dyn TaskRunner,
+    pub sink: &'a mut dyn EventSink,
+    pub options: Options,
+}
+
+/// Reads the variables of the enclosing threads (innermost first).
+struct StackVars<'a> {
+    frames: &'a [Frame],
+}
+
+impl Variables for StackVars<'_> {
+    fn get(&self, name: &str) -> Option<&Value> {
+        self.frames.iter().rev().find_map(|f| match f {
+            Frame::Thread(t) => t.vars.get(name),
+            Frame::Fan(_) => None,
+        })
+    }
+}
+
+impl Execution {
+    /// Starts an execution: emits `ExecutionStarted`. Call [`Execution::run`] next.
+    pub fn start(machine: &StateMachine, info: ExecutionInfo, sink: &mut dyn EventSink) -> Self {
+        let block = machine.block(0);
+        let mut exec = Execution {
+            status: Status::Running,
+            next_event_id: 1,
+            last_event_id: 0,
+            frames: Vec::new(),
+            invocations: HashMap::new(),
+            redrive: Default::default(),
+            info,
+        };
+        let mut details = json!({
+            "input": exec.info.input_text,
+            "inputDetails": {"truncated": false},
+            "roleArn": exec.info.role_arn,
+        });
+        if let Some(alias) = &exec.info.state_machine_alias_arn {
+            details["stateMachineAliasArn"] = Value::String(alias.clone());
+        }
+        if let Some(version) = &exec.info.state_machine_version_arn {
+            details["stateMachineVersionArn"] = Value::String(version.clone());
+        }
+        exec.emit(sink, false, "ExecutionStarted", 0, Some(details));
+        exec.frames.push(Frame::Thread(Box::new(Thread {
+            block: 0,
+            state: block.start_at.clone(),
+            input: exec.info.input.clone(),
+            phase: Phase::Enter,
+            last_event: 1,
+            entered_event: 0,
+            entered_prev: 0,
+            entered_millis: 0,
+            vars: Map::new(),
+            attempts: Vec::new(),
+            retry_count: 0,
+            index: 0,
+            silent: false,
+            initial: true,
+            task_failed: false,
+            input_text: None,
+        })));
+        exec
+    }
+
+    /// Events emitted so far.
+    pub fn event_count(&self) -> i64 {
+        self.next_event_id - 1
+    }
+
+    /// Stops a running execution (`StopExecution`): `ExecutionAborted`.
+    pub fn abort(
+        &mut self,
+        sink: &mut dyn EventSink,
+        error: Option<String>,
+        cause: Option<String>,
+    ) {
+        if self.status == Status::Running {
+            self.finish(sink, Status::Aborted { error, cause }, 0);
+        }
+    }
+
+    /// When the machine's `TimeoutSeconds` ends the execution (ms since the epoch).
+    pub fn deadline_millis(&self, machine: &StateMachine) -> Option<i64> {
+        machine
+            .timeout_seconds
+            .map(|s| self.clock_start_millis() + (s as i64) * 1000)
+    }
+
+    /// A worker took the parked activity task: `ActivityStarted` (once). Without a token,
+    /// the task on top of the stack.
+    pub fn activity_started(&mut self, sink: &mut dyn EventSink, worker_name: Option<&str>) {
+        let token = match self.frames.last() {
+            Some(Frame::Thread(thread)) => match &thread.phase {
+                Phase::Parked { task, .. } => task.task_token.clone(),
+                _ => return,
+            },
+            _ => return,
+        };
+        self.activity_started_for(&token, sink, worker_name);
+    }
+
+    /// A worker took the parked activity task with this token: `ActivityStarted` (once),
+    /// wherever the task waits (a Parallel branch, a Map iteration). False when no
+    /// activity task waits with that token.
+    pub fn activity_started_for(
+        &mut self,
+        token: &str,
+        sink: &mut dyn EventSink,
+        worker_name: Option<&str>,
+    ) -> bool {
+        let Some(thread) = parked_thread(&mut self.frames, token) else {
+            return false;
+        };
+        let (previous, silent) = (thread.last_event, thread.silent);
+        let Phase::Parked {
+            form: ResourceForm::Activity { .. },
+            started: false,
+            ..
+        } = &thread.phase
+        else {
+            return false;
+        };
+        let details = match worker_name {
+            Some(w) => json!({ "workerName": w }),
+            None => json!({}),
+        };
+        let id = self.emit(sink, silent, "ActivityStarted", previous, Some(details));
+        if let Some(thread) = parked_thread(&mut self.frames, token) {
+            thread.last_event = id;
+            if let Phase::Parked { started, .. } = &mut thread.phase {
+                *started = true;
+            }
+        }
+        true
+    }
+
+    /// Hands the parked task on top of the stack its outcome; [`Execution::run`]
+    /// continues from there. See [`Execution::deliver_to`] when several tasks wait.
+    pub fn deliver(&mut self, outcome: TaskOutcome) -> bool {
+        let token = match self.frames.last() {
+            Some(Frame::Thread(thread)) => match &thread.phase {
+                Phase::Parked { task, .. } => task.task_token.clone(),
+                _ => return false,
+            },
+            _ => return false,
+        };
+        self.deliver_to(&token, outcome)
+    }
+
+    /// Hands the task waiting with this token its outcome, wherever it waits; false when
+    /// no task waits with that token (it was aborted, or its outcome already came).
+    pub fn deliver_to(&mut self, token: &str, outcome: TaskOutcome) -> bool {
+        let outcome = match outcome {
+            TaskOutcome::Succeeded(v) => Delivered::Succeeded(v),
+            TaskOutcome::Failed(e) => Delivered::Failed {
+                error: e.error,
+                cause: e.cause,
+            },
+            TaskOutcome::TimedOut => Delivered::TimedOut,
+            TaskOutcome::Pending => return false,
+        };
+        let Some(thread) = parked_thread(&mut self.frames, token) else {
+            return false;
+        };
+        let Phase::Parked { form, .. } = &thread.phase else {
+            return false;
+        };
+        thread.phase = Phase::TaskDone {
+            form: form.clone(),
+            outcome,
+        };
+        true
+    }
+
+    /// The tokens of every task waiting for its outcome.
+    pub fn waiting_tokens(&self) -> Vec<String> {
+        let mut tokens = Vec::new();
+        collect_parked(&self.frames, &mut tokens);
+        tokens
+    }
+}
+
+/// The text between `{%` and `%}` of an expression field.
+/// Whether a set-aside child can run again: its top task has its outcome.
+fn runnable(frames: &[Frame]) -> bool {
+    match frames.last() {
+        Some(Frame::Thread(thread)) => !matches!(thread.phase, Phase::Parked { .. }),
+        Some(Frame::Fan(fan)) => fan.waiting.iter().any(|w| runnable(w)),
+        None => false,
+    }
+}
+
+/// The task waiting with this token, in the frames or any fan's waiting children.
+fn parked_thread<'f>(frames: &'f mut [Frame], token: &str) -> Option<&'f mut Thread> {
+    for frame in frames.iter_mut() {
+        match frame {
+            Frame::Thread(thread) => {
+                if matches!(&thread.phase, Phase::Parked { task, .. } if task.task_token == token) {
+                    return Some(thread);
+                }
+            }
+            Frame::Fan(fan) => {
+                for child in fan.waiting.iter_mut() {
+                    if let Some(thread) = parked_thread(child, token) {
+                        return Some(thread);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+fn collect_parked(frames: &[Frame], tokens: &mut Vec<String>) {
+    for frame in frames {
+        match frame {
+            Frame::Thread(thread) => {
+                if let Phase::Parked { task, .. } = &thread.phase {
+                    tokens.push(task.task_token.clone());
+                }
+            }
+            Frame::Fan(fan) => {
+                for child in &fan.waiting {
+                    collect_parked(child, tokens);
+                }
+            }
+        }
+    }
+}
+
+fn first_parked(frames: &[Frame]) -> Option<ParkedTask> {
+    frames.iter().find_map(|frame| match frame {
+        Frame::Thread(thread) => match &thread.phase {
+            Phase::Parked { task, .. } => Some(task.clone()),
+            _ => None,
+        },
+        Frame::Fan(fan) => fan.waiting.iter().find_map(|w| first_parked(w)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::errors::field_location;
+    use super::*;
+
+    fn err(name: &str) -> StatesError {
+        StatesError::new(name, "cause")
+    }
+
+    fn names_of(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    struct Waits;
+
+    impl TaskRunner for Waits {
+        fn invoke(&self, _: &TaskInvocation) -> TaskOutcome {
+            TaskOutcome::Pending
+        }
+    }
+
+    #[derive(Default)]
+    struct Types(Vec<String>);
+
+    impl EventSink for Types {
+        fn emit(&mut self, event: &HistoryEvent) {
+            self.0.push(event.event_type.clone());
+        }
+    }
+
+    /// Serializes and restores the execution between steps, as the store does.
+    fn round_trip(execution: &Execution) -> Execution {
+        serde_json::from_str(&serde_json::to_string(execution).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn branches_wait_together_and_take_outcomes_by_token() {
+        let ask = json!({"Type": "Task", "End": true,
+            "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken"});
+        let definition = json!({"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true,
+            "Branches": [
+                {"StartAt": "A", "States": {"A": ask}},
+                {"StartAt": "B", "States": {"B": ask}}]}}});
+        let machine = crate::asl::definition::parse(&definition).unwrap();
+        let info = ExecutionInfo {
+            execution_arn: "arn:aws:states:us-east-1:1:execution:m:e".into(),
+            execution_name: "e".into(),
+            state_machine_arn: "arn:aws:states:us-east-1:1:stateMachine:m".into(),
+            state_machine_name: "m".into(),
+            role_arn: "r".into(),
+            input: json!({}),
+            input_text: "{}".into(),
+            start_millis: now_millis(),
+            redrive_count: 0,
+            region: "us-east-1".into(),
+            state_machine_version_arn: None,
+            state_machine_alias_arn: None,
+        };
+        let mut sink = Types::default();
+        let mut execution = Execution::start(&machine, info, &mut sink);
+        let run = |execution: &mut Execution, sink: &mut Types| {
+            execution.run(&mut Env {
+                machine: &machine,
+                tasks: &Waits,
+                sink,
+                options: Options::default(),
+            })
+        };
+        assert!(matches!(
+            run(&mut execution, &mut sink),
+            Progress::Parked(_)
+        ));
+        let tokens = execution.waiting_tokens();
+        assert_eq!(tokens.len(), 2);
+        let mut execution = round_trip(&execution);
+        assert!(!execution.deliver_to("unknown", TaskOutcome::Succeeded(json!(0))));
+        assert!(execution.deliver_to(&tokens[1], TaskOutcome::Succeeded(json!("b"))));
+        assert!(matches!(
+            run(&mut execution, &mut sink),
+            Progress::Parked(_)
+        ));
+        assert_eq!(execution.waiting_tokens(), [tokens[0].clone()]);
+        let mut execution = round_trip(&execution);
+        assert!(execution.deliver_to(&tokens[0], TaskOutcome::Succeeded(json!("a"))));
+        assert_eq!(run(&mut execution, &mut sink), Progress::Finished);
+        assert_eq!(
+            execution.status,
+            Status::Succeeded {
+                output: json!(["a", "b"])
+            }
+        );
+        assert_eq!(sink.0.iter().filter(|t| *t == "TaskSucceeded").count(), 2);
+    }
+
+    #[test]
+    fn error_matching_follows_the_wildcards() {
+        assert!(matches(&names_of(&["States.ALL"]), &err("Custom")));
+        assert!(!matches(&names_of(&["States.ALL"]), &err("States.Runtime")));
+        assert!(!matches(
+            &names_of(&["States.Runtime"]),
+            &err("States.Runtime")
+        ));
+        assert!(matches(
+            &names_of(&["States.TaskFailed"]),
+            &err("Lambda.Unknown")
+        ));
+        assert!(!matches(
+            &names_of(&["States.TaskFailed"]),
+            &err("States.Timeout")
+        ));
+        assert!(matches(&names_of(&["A", "B"]), &err("B")));
+        assert!(!matches(&names_of(&["State.ALL"]), &err("B")));
+        let anonymous = StatesError {
+            error: None,
+            cause: None,
+        };
+        assert!(matches(&names_of(&["States.ALL"]), &anonymous));
+        assert!(!matches(&names_of(&["States.TaskFailed"]), &anonymous));
+    }
+
+    #[test]
+    fn locations_come_from_the_cause() {
+        let machine = crate::asl::definition::parse(&json!({"StartAt": "W", "States": {
+            "W": {"Type": "Wait", "Seconds": 1, "End": true},
+            "P": {"Type": "Pass", "End": true}}}))
+        .unwrap();
+        let wait = machine.state(0, "W").unwrap();
+        let pass = machine.state(0, "P").unwrap();
+        assert_eq!(
+            field_location("The Timestamp field cannot be parsed", wait).as_deref(),
+            Some("Timestamp")
+        );
+        assert_eq!(
+            field_location(
+                "The JSONata expression 'x' specified for the field 'Output/a' returned nothing",
+                pass
+            )
+            .as_deref(),
+            Some("Output/a")
+        );
+        assert_eq!(
+            field_location("Map state input must be an array", pass),
+            None
+        );
+    }
+}

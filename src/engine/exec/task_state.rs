@@ -1,0 +1,242 @@
+//! Task states: invoking the resource through the `TaskRunner` and the task events.
+use super::*;
+
+impl Execution {
+    pub(super) fn start_task(
+        &mut self,
+        mut thread: Thread,
+        state: &State,
+        env: &mut Env,
+    ) -> Result<(), (Box<Thread>, StatesError)> {
+        let Kind::Task(task) = &state.kind else {
+            return Ok(());
+        };
+        let form = ResourceForm::of(&task.resource);
+        // A resource that cannot be served at all (a deleted activity) fails before it is
+        // scheduled, as AWS does: States.Runtime right after TaskStateEntered.
+        if let Err(err) = env.tasks.check(&state.name, &task.resource) {
+            self.fail_state(thread, state, err, env);
+            return Ok(());
+        }
+        // Each attempt gets its own token, readable as `$$.Task.Token`.
+        let token = form.needs_token().then(|| uuid::Uuid::new_v4().to_string());
+        let ctx = self.context(
+            &thread,
+            state,
+            token.as_ref().map(|t| ("Task", json!({ "Token": t }))),
+        );
+        let prepared = (|| -> Result<PreparedTask, StatesError> {
+            let effective = self.effective_input(&thread, state, &ctx)?;
+            let vars = Scoped {
+                inner: &thread.vars,
+                parent: &StackVars {
+                    frames: &self.frames,
+                },
+            };
+            let scope = Scope {
+                input: &thread.input,
+                context: &ctx,
+                vars: &vars,
+            };
+            let states = data::states_binding(&thread.input, &ctx, None, None);
+            let jsonata = state.query_language == QueryLanguage::Jsonata;
+            let seconds = |literal: &Option<Value>,
+                           path: &Option<String>,
+                           name: &str|
+             -> Result<Option<u64>, StatesError> {
+                if let Some(v) = literal {
+                    let v = if jsonata {
+                        data::evaluate_jsonata(v, name, &states, &vars)?
+                    } else {
+                        v.clone()
+                    };
+                    return match v.as_u64() {
+                        Some(n) if n > 0 => Ok(Some(n)),
+                        _ => Err(StatesError::query_evaluation(format!(
+                            "The {name} field must be a positive integer, but was: {}",
+                            to_text(&v)
+                        ))),
+                    };
+                }
+                if let Some(p) = path {
+                    let v = data::read(p, &scope).map_err(|e| data::invalid_path(p, &e))?;
+                    return match v.as_u64() {
+                        Some(n) if n > 0 => Ok(Some(n)),
+                        _ => Err(StatesError::runtime(format!(
+                            "The {name}Path parameter references an invalid value: {p} == {}",
+                            to_text(&v)
+                        ))),
+                    };
+                }
+                Ok(None)
+            };
+            let timeout = seconds(
+                &task.timeout_seconds,
+                &task.timeout_seconds_path,
+                "TimeoutSeconds",
+            )?;
+            let heartbeat = seconds(
+                &task.heartbeat_seconds,
+                &task.heartbeat_seconds_path,
+                "HeartbeatSeconds",
+            )?;
+            let credentials = match &task.credentials {
+                Some(c) if jsonata => {
+                    Some(data::evaluate_jsonata(c, "Credentials", &states, &vars)?)
+                }
+                Some(c) => Some(data::evaluate_template(c, &scope)?),
+                None => None,
+            };
+            // Events spell the role `roleArn`.
+            let credentials = credentials.map(|c| match c {
+                Value::Object(map) => Value::Object(
+                    map.into_iter()
+                        .map(|(k, v)| match k.as_str() {
+                            "RoleArn" => ("roleArn".to_string(), v),
+                            _ => (k, v),
+                        })
+                        .collect(),
+                ),
+                other => other,
+            });
+            Ok((effective, timeout, heartbeat, credentials))
+        })();
+        let (effective, timeout, heartbeat, credentials) = match prepared {
+            Ok(v) => v,
+            Err(e) => return Err((Box::new(thread), e)),
+        };
+        let region = self.info.region.clone();
+        let (scheduled_type, scheduled) = form.scheduled(
+            &effective,
+            timeout,
+            heartbeat,
+            credentials.as_ref(),
+            &region,
+        );
+        thread.last_event = self.emit(
+            env.sink,
+            thread.silent,
+            scheduled_type,
+            thread.last_event,
+            Some(scheduled),
+        );
+        let counter = self.invocations.entry(state.name.clone()).or_insert(0);
+        let invocation_index = *counter;
+        *counter += 1;
+        let outcome = env.tasks.invoke(&TaskInvocation {
+            state_name: &state.name,
+            resource: &task.resource,
+            input: &effective,
+            timeout_seconds: timeout,
+            heartbeat_seconds: heartbeat,
+            task_token: token.as_deref(),
+            execution_arn: &self.info.execution_arn,
+            state_machine_name: &self.info.state_machine_name,
+            invocation_index,
+        });
+        if let Some((started_type, started)) = form.started() {
+            thread.last_event = self.emit(
+                env.sink,
+                thread.silent,
+                started_type,
+                thread.last_event,
+                started,
+            );
+        }
+        if outcome == TaskOutcome::Pending {
+            // The request part's response (a callback handler's output) is what AWS
+            // records as TaskSubmitted before the task waits for its token.
+            if let (ResourceForm::Integration { .. }, Some(token)) = (&form, token.as_deref()) {
+                if let Some(response) = env.tasks.submitted(token) {
+                    let details = form.submitted(&response);
+                    thread.last_event = self.emit(
+                        env.sink,
+                        thread.silent,
+                        "TaskSubmitted",
+                        thread.last_event,
+                        Some(details),
+                    );
+                }
+            }
+            let activity_arn = match &form {
+                ResourceForm::Activity { arn } => Some(arn.clone()),
+                _ => None,
+            };
+            thread.phase = Phase::Parked {
+                task: ParkedTask {
+                    task_token: token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+                    state_name: state.name.clone(),
+                    resource: task.resource.clone(),
+                    activity_arn,
+                    input: to_text(&effective),
+                    timeout_seconds: timeout,
+                    heartbeat_seconds: heartbeat,
+                },
+                form,
+                started: false,
+            };
+            self.frames.push(Frame::Thread(Box::new(thread)));
+            return Ok(());
+        }
+        self.task_outcome(thread, state, form, outcome, env);
+        Ok(())
+    }
+
+    pub(super) fn task_outcome(
+        &mut self,
+        mut thread: Thread,
+        state: &State,
+        form: ResourceForm,
+        outcome: TaskOutcome,
+        env: &mut Env,
+    ) {
+        let outcome = match outcome {
+            TaskOutcome::Succeeded(result) if json_len(&result) > MAX_PAYLOAD_BYTES => {
+                TaskOutcome::Failed(StatesError::new(
+                    names::DATA_LIMIT_EXCEEDED,
+                    format!(
+                        "The state/task '{}' returned a result with a size exceeding the maximum number of bytes service limit.",
+                        form.limit_name()
+                    ),
+                ))
+            }
+            other => other,
+        };
+        match outcome {
+            TaskOutcome::Succeeded(result) => {
+                let (t, d) = form.succeeded(&result);
+                thread.last_event =
+                    self.emit(env.sink, thread.silent, t, thread.last_event, Some(d));
+                let ctx = self.context(&thread, state, None);
+                match self.state_output(&thread, state, &ctx, result, None, None) {
+                    Ok((output, assigned)) => self.exit_state(thread, state, output, assigned, env),
+                    Err(e) => self.eval_failed(thread, state, e, env),
+                }
+            }
+            TaskOutcome::Failed(err) => {
+                let (t, d) = form.failed(&err);
+                thread.last_event =
+                    self.emit(env.sink, thread.silent, t, thread.last_event, Some(d));
+                thread.task_failed = true;
+                self.fail_state(thread, state, err, env);
+            }
+            TaskOutcome::TimedOut => {
+                let err = StatesError {
+                    error: Some(names::TIMEOUT.into()),
+                    cause: None,
+                };
+                let (t, d) = form.timed_out();
+                thread.last_event =
+                    self.emit(env.sink, thread.silent, t, thread.last_event, Some(d));
+                thread.task_failed = true;
+                self.fail_state(thread, state, err, env);
+            }
+            TaskOutcome::Pending => {
+                // Only a first invocation can wait (start_task parks it); a delivered
+                // outcome is final.
+                let err = StatesError::runtime("A task outcome was delivered as pending.");
+                self.fail_state(thread, state, err, env);
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! Leaving a state: Next/End transitions and ending a thread.
+use super::*;
+
+impl Execution {
+    /// Emits `<T>StateExited` and moves on (Next, End, or the Succeed end).
+    pub(super) fn exit_state(
+        &mut self,
+        thread: Thread,
+        state: &State,
+        output: Value,
+        assigned: Map<String, Value>,
+        env: &mut Env,
+    ) {
+        let next = match &state.transition {
+            Transition::Next(n) => Some(n.clone()),
+            _ => None,
+        };
+        self.exit_to(thread, state, output, assigned, next, env);
+    }
+
+    pub(super) fn exit_to(
+        &mut self,
+        thread: Thread,
+        state: &State,
+        output: Value,
+        assigned: Map<String, Value>,
+        next: Option<String>,
+        env: &mut Env,
+    ) {
+        self.exit_to_text(thread, state, output, None, assigned, next, env);
+    }
+
+    /// [`Execution::exit_to`] with the output's JSON text when the caller has it already.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn exit_to_text(
+        &mut self,
+        mut thread: Thread,
+        state: &State,
+        output: Value,
+        output_text: Option<String>,
+        assigned: Map<String, Value>,
+        next: Option<String>,
+        env: &mut Env,
+    ) {
+        let mut details = Map::new();
+        details.insert("name".into(), Value::String(state.name.clone()));
+        let output_text = output_text.unwrap_or_else(|| to_text(&output));
+        // The next state's Entered event shows the same text.
+        let cached = next.as_ref().map(|_| output_text.clone());
+        details.insert("output".into(), Value::String(output_text));
+        details.insert("outputDetails".into(), json!({"truncated": false}));
+        if !assigned.is_empty() {
+            let texts: Map<String, Value> = assigned
+                .iter()
+                .map(|(k, v)| (k.clone(), Value::String(to_text(v))))
+                .collect();
+            details.insert("assignedVariables".into(), Value::Object(texts));
+            details.insert(
+                "assignedVariablesDetails".into(),
+                json!({"truncated": false}),
+            );
+        }
+        let event_type = format!("{}StateExited", state.kind.type_name());
+        thread.last_event = self.emit(
+            env.sink,
+            thread.silent,
+            &event_type,
+            thread.last_event,
+            Some(Value::Object(details)),
+        );
+        for (k, v) in assigned {
+            thread.vars.insert(k, v);
+        }
+        match next {
+            Some(next) => {
+                thread.state = next;
+                thread.input = output;
+                thread.input_text = cached;
+                thread.phase = Phase::Enter;
+                self.frames.push(Frame::Thread(Box::new(thread)));
+            }
+            None => self.end_thread(thread, Ok(output), env),
+        }
+    }
+
+    /// A thread ran out of states (`Ok(output)`) or failed: hand the outcome to the
+    /// parent fan-out, or end the execution.
+    pub(super) fn end_thread(
+        &mut self,
+        thread: Thread,
+        outcome: Result<Value, StatesError>,
+        env: &mut Env,
+    ) {
+        if outcome.is_err() {
+            self.note_failure(&thread);
+        }
+        match self.frames.last_mut() {
+            Some(Frame::Fan(_)) => {
+                let Some(Frame::Fan(mut fan)) = self.frames.pop() else {
+                    return;
+                };
+                self.child_done(&mut fan, thread, outcome, env);
+                self.frames.push(Frame::Fan(fan));
+            }
+            _ => {
+                let status = match outcome {
+                    Ok(output) => {
+                        if json_len(&output) > MAX_PAYLOAD_BYTES {
+                            Status::Failed {
+                                error: Some(names::DATA_LIMIT_EXCEEDED.into()),
+                                cause: Some(
+                                    "The execution output exceeds the maximum number of bytes service limit."
+                                        .into(),
+                                ),
+                            }
+                        } else {
+                            Status::Succeeded { output }
+                        }
+                    }
+                    Err(e) => Status::Failed {
+                        error: e.error,
+                        cause: e.cause,
+                    },
+                };
+                self.finish(env.sink, status, thread.last_event);
+            }
+        }
+    }
+}
