@@ -568,7 +568,9 @@ fn map_run_operations_answer_aws_errors() {
     let (code, err) = env.fail(&["describe-map-run", "--map-run-arn", "nope"]);
     assert_eq!(code, 254);
     assert!(err.contains("(InvalidArn)"), "{err}");
-    let missing = format!("{}0", &map_run[..map_run.len() - 1]);
+    // Another map run of the same shape: its last hex digit changed (never to itself).
+    let last = if map_run.ends_with('0') { '1' } else { '0' };
+    let missing = format!("{}{last}", &map_run[..map_run.len() - 1]);
     let (_, err) = env.fail(&["describe-map-run", "--map-run-arn", &missing]);
     assert!(err.contains("(ResourceNotFound)"), "{err}");
     let (_, err) = env.fail(&["list-executions", "--map-run-arn", &missing]);
