@@ -230,7 +230,7 @@ pub struct ResolvedMachine {
     pub alias_arn: Option<String>,
 }
 
-/// Resolves `arn` (plain, version or alias); `None` when nothing matches.
+/// Resolves `arn` (plain or version); `None` when nothing matches.
 pub fn resolve(store: &Store, arn: &str) -> Result<Option<ResolvedMachine>, StoreError> {
     if let Some(m) = machine(store, arn)? {
         return Ok(Some(ResolvedMachine {
@@ -245,47 +245,11 @@ pub fn resolve(store: &Store, arn: &str) -> Result<Option<ResolvedMachine>, Stor
     let Some(mut base_machine) = machine(store, base)? else {
         return Ok(None);
     };
-    let (version_arn, alias_arn) = if qualifier.chars().all(|c| c.is_ascii_digit()) {
-        (arn.to_string(), None)
-    } else {
-        let routing: Option<String> = store
-            .conn
-            .query_row(
-                "SELECT routing_configuration FROM state_machine_aliases WHERE arn = ?1",
-                params![arn],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let Some(routing) = routing else {
-            return Ok(None);
-        };
-        let routes: Vec<(String, f64)> = serde_json::from_str::<Value>(&routing)
-            .ok()
-            .and_then(|v| v.as_array().cloned())
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|r| {
-                Some((
-                    r.get("stateMachineVersionArn")?.as_str()?.to_string(),
-                    r.get("weight")?.as_f64()?,
-                ))
-            })
-            .collect();
-        let total: f64 = routes.iter().map(|(_, w)| w).sum();
-        let mut pick = rand::random::<f64>() * total;
-        let mut chosen = routes.first().map(|(a, _)| a.clone());
-        for (version, weight) in &routes {
-            if pick < *weight {
-                chosen = Some(version.clone());
-                break;
-            }
-            pick -= weight;
-        }
-        let Some(chosen) = chosen else {
-            return Ok(None);
-        };
-        (chosen, Some(arn.to_string()))
-    };
+    // Aliases are routed by api::aliases, which resolves the version it picks here.
+    if !qualifier.chars().all(|c| c.is_ascii_digit()) {
+        return Ok(None);
+    }
+    let version_arn = arn.to_string();
     let version: Option<(String, String)> = store
         .conn
         .query_row(
@@ -302,7 +266,7 @@ pub fn resolve(store: &Store, arn: &str) -> Result<Option<ResolvedMachine>, Stor
     Ok(Some(ResolvedMachine {
         machine: base_machine,
         version_arn: Some(version_arn),
-        alias_arn,
+        alias_arn: None,
     }))
 }
 
