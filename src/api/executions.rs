@@ -28,7 +28,7 @@ pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<
 #[derive(Default)]
 pub(crate) struct BufferSink {
     pub(crate) events: Vec<store::EventRow>,
-    cache: store::DetailsCache,
+    cache: store::EventEncoder,
 }
 
 impl EventSink for BufferSink {
@@ -44,10 +44,10 @@ struct StoreSink<'a> {
     store: &'a mut crate::store::Store,
     execution_arn: &'a str,
     events: Vec<store::EventRow>,
-    /// Bytes of details text buffered in `events`.
+    /// Bytes buffered in `events`.
     buffered: usize,
     error: Option<crate::store::StoreError>,
-    cache: store::DetailsCache,
+    cache: store::EventEncoder,
 }
 
 /// A batch ends at this many events or bytes of details, whichever comes first.
@@ -57,7 +57,7 @@ const EVENT_BATCH_BYTES: usize = 1 << 20;
 impl EventSink for StoreSink<'_> {
     fn emit(&mut self, event: &HistoryEvent) {
         let row = self.cache.row(event);
-        self.buffered += row.details.as_ref().map_or(0, String::len);
+        self.buffered += row.bytes();
         self.events.push(row);
         if (self.events.len() >= EVENT_BATCH || self.buffered >= EVENT_BATCH_BYTES)
             && self.error.is_none()

@@ -1,7 +1,6 @@
 //! Executions and their history events.
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
-use serde_json::Value;
 
 use super::{Store, StoreError};
 use crate::engine::HistoryEvent;
@@ -49,118 +48,7 @@ pub fn date_text(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
-/// A history event ready to be stored: its details already JSON text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EventRow {
-    pub id: i64,
-    pub previous_event_id: i64,
-    pub timestamp: DateTime<Utc>,
-    pub event_type: String,
-    pub details: Option<String>,
-}
-
-impl From<&HistoryEvent> for EventRow {
-    fn from(event: &HistoryEvent) -> EventRow {
-        EventRow {
-            id: event.id,
-            previous_event_id: event.previous_event_id,
-            timestamp: event.timestamp,
-            event_type: event.event_type.clone(),
-            details: event.details.as_ref().map(compact_text),
-        }
-    }
-}
-
-/// Remembers the last long string written into event details with its JSON literal: a
-/// state's Entered event carries the same payload text as the previous Exited event, and
-/// escaping large payloads dominates the cost of storing their history.
-#[derive(Default)]
-pub struct DetailsCache {
-    last: Option<(String, Vec<u8>)>,
-}
-
-/// Strings shorter than this are escaped every time (comparing costs about as much).
-const CACHED_STRING_MIN: usize = 1024;
-
-impl DetailsCache {
-    /// An event ready to be stored, its details written as [`compact_text`] writes them.
-    pub fn row(&mut self, event: &HistoryEvent) -> EventRow {
-        EventRow {
-            id: event.id,
-            previous_event_id: event.previous_event_id,
-            timestamp: event.timestamp,
-            event_type: event.event_type.clone(),
-            details: event.details.as_ref().map(|d| self.text(d)),
-        }
-    }
-
-    /// The compact JSON text of `value`, byte for byte what `serde_json::to_string` writes.
-    pub fn text(&mut self, value: &Value) -> String {
-        let mut out = Vec::with_capacity(256);
-        if has_long_string(value) {
-            self.write(&mut out, value);
-        } else {
-            write_json(&mut out, value);
-        }
-        // serde_json writes only valid UTF-8.
-        String::from_utf8(out).unwrap_or_else(|_| value.to_string())
-    }
-
-    fn write(&mut self, out: &mut Vec<u8>, value: &Value) {
-        match value {
-            Value::String(s) if s.len() >= CACHED_STRING_MIN => match &self.last {
-                Some((raw, literal)) if raw == s => out.extend_from_slice(literal),
-                _ => {
-                    let start = out.len();
-                    write_json(out, value);
-                    self.last = Some((s.clone(), out[start..].to_vec()));
-                }
-            },
-            Value::Array(items) => {
-                out.push(b'[');
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(b',');
-                    }
-                    self.write(out, item);
-                }
-                out.push(b']');
-            }
-            Value::Object(members) => {
-                out.push(b'{');
-                for (i, (key, item)) in members.iter().enumerate() {
-                    if i > 0 {
-                        out.push(b',');
-                    }
-                    write_json(out, key);
-                    out.push(b':');
-                    self.write(out, item);
-                }
-                out.push(b'}');
-            }
-            other => write_json(out, other),
-        }
-    }
-}
-
-fn has_long_string(value: &Value) -> bool {
-    match value {
-        Value::String(s) => s.len() >= CACHED_STRING_MIN,
-        Value::Array(items) => items.iter().any(has_long_string),
-        Value::Object(members) => members.values().any(has_long_string),
-        _ => false,
-    }
-}
-
-fn write_json<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
-    // Writing JSON into a Vec cannot fail for these types.
-    let _ = serde_json::to_writer(&mut *out, value);
-}
-
-/// The compact JSON text of `value`, byte for byte what `serde_json::to_string` writes.
-pub fn compact_text(value: &Value) -> String {
-    DetailsCache::default().text(value)
-}
+pub use super::history::{compact_text, EventEncoder, EventRow};
 
 /// Parses a stored timestamp.
 pub fn parse_date(text: &str) -> Option<DateTime<Utc>> {
@@ -344,29 +232,7 @@ fn insert_events(
     execution_arn: &str,
     events: &[EventRow],
 ) -> Result<(), StoreError> {
-    if events.is_empty() {
-        return Ok(());
-    }
-    // Events are keyed by the execution's integer id: comparing an integer, not a long ARN,
-    // at every step of the index is what makes storing a big history cheap.
-    let execution_id: i64 = conn
-        .prepare_cached("SELECT id FROM executions WHERE arn = ?1")?
-        .query_row(params![execution_arn], |r| r.get(0))?;
-    let mut insert = conn.prepare_cached(
-        "INSERT INTO history_events (execution_id, id, previous_event_id, timestamp, type, details) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
-    for event in events {
-        insert.execute(params![
-            execution_id,
-            event.id,
-            event.previous_event_id,
-            date_text(event.timestamp),
-            event.event_type,
-            event.details,
-        ])?;
-    }
-    Ok(())
+    super::history::insert(conn, execution_arn, events)
 }
 
 pub fn get(store: &Store, arn: &str) -> Result<Option<ExecutionRecord>, StoreError> {
@@ -409,59 +275,13 @@ pub fn events_page(
     offset: usize,
     limit: usize,
 ) -> Result<Vec<HistoryEvent>, StoreError> {
-    let sql = if reverse {
-        "SELECT id, previous_event_id, timestamp, type, details FROM history_events \
-         WHERE execution_id = (SELECT id FROM executions WHERE arn = ?1) \
-         ORDER BY id DESC LIMIT ?2 OFFSET ?3"
-    } else {
-        "SELECT id, previous_event_id, timestamp, type, details FROM history_events \
-         WHERE execution_id = (SELECT id FROM executions WHERE arn = ?1) \
-         ORDER BY id LIMIT ?2 OFFSET ?3"
-    };
-    let mut stmt = store.conn.prepare_cached(sql)?;
-    // SQLite takes a signed 64-bit LIMIT; -1 means no limit.
-    let limit = i64::try_from(limit).unwrap_or(-1);
-    let offset = i64::try_from(offset).unwrap_or(i64::MAX);
-    let rows = stmt.query_map(params![arn, limit, offset], |r| {
-        let timestamp: String = r.get(2)?;
-        let details: Option<String> = r.get(4)?;
-        Ok(HistoryEvent {
-            id: r.get(0)?,
-            previous_event_id: r.get(1)?,
-            timestamp: parse_date(&timestamp).unwrap_or_else(Utc::now),
-            event_type: r.get(3)?,
-            details: details.and_then(|d| serde_json::from_str::<Value>(&d).ok()),
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    super::history::page(store, arn, reverse, offset, limit)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn compact_text_writes_what_serde_json_writes() {
-        let payload = "{\"a\":\"q\\\"b\\\\\u{1}\u{8}\u{c}\n\r\t\u{1f}\u{7f} é 😀 </x>\"}";
-        let value = serde_json::json!({
-            "name": "S\"1",
-            "input": payload,
-            "n": [1, -2, 3.5, 1e300, 0.1, null, true, false, {}, []],
-            "nested": {"k\u{0}": {"x": ""}},
-        });
-        assert_eq!(compact_text(&value), serde_json::to_string(&value).unwrap());
-        // A long payload twice: the second time from the cache.
-        let long = format!("{payload}{}", "x\"".repeat(CACHED_STRING_MIN));
-        let value = serde_json::json!({"output": long, "again": [long], "input": long});
-        let mut cache = DetailsCache::default();
-        for _ in 0..2 {
-            assert_eq!(cache.text(&value), serde_json::to_string(&value).unwrap());
-        }
-        for text in ["", "\"", "\\", "plain", "\u{1}", "a\u{1f}b"] {
-            let value = Value::String(text.into());
-            assert_eq!(compact_text(&value), value.to_string());
-        }
-    }
     use serde_json::json;
 
     #[test]

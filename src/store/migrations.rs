@@ -14,7 +14,7 @@ impl From<rusqlite::Error> for MigrateError {
 }
 
 /// Step N brings the schema from version N to N+1.
-const STEPS: &[&str] = &[V1, V2, V3, V4];
+const STEPS: &[&str] = &[V1, V2, V3, V4, V5];
 
 const V1: &str = r#"
 CREATE TABLE state_machines (
@@ -162,6 +162,34 @@ ALTER TABLE executions ADD COLUMN item_count INTEGER;
 CREATE INDEX executions_by_map_run ON executions (map_run_arn, start_date);
 "#;
 
+/// History in chunks (see `store::history`): one row per batch of consecutive events
+/// instead of one per event, and long payloads once per execution. Existing events move
+/// into chunks of up to 500 (their timestamps stay RFC 3339 text, which readers accept).
+const V5: &str = r#"
+CREATE TABLE history_chunks (
+    execution_id INTEGER NOT NULL,
+    first_id INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    events TEXT NOT NULL,
+    PRIMARY KEY (execution_id, first_id)
+);
+CREATE TABLE history_payloads (
+    execution_id INTEGER NOT NULL,
+    id INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (execution_id, id)
+);
+INSERT INTO history_chunks (execution_id, first_id, count, events)
+SELECT execution_id, MIN(id), COUNT(*),
+       group_concat(
+           id || char(9) || previous_event_id || char(9) || timestamp || char(9) || type
+               || char(9) || char(9) || COALESCE(details, '') || char(10),
+           '' ORDER BY id)
+FROM history_events
+GROUP BY execution_id, (id - 1) / 500;
+DROP TABLE history_events;
+"#;
+
 pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
     let target = STEPS.len() as i64;
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -181,4 +209,64 @@ pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
     tx.pragma_update(None, "user_version", target)?;
     tx.commit()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{executions, Store};
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn v5_moves_history_events_into_chunks() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for step in &STEPS[..4] {
+            conn.execute_batch(step).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 4).unwrap();
+        conn.execute_batch(
+            "INSERT INTO executions (id, arn, state_machine_arn, name, status, start_date, \
+             definition, role_arn) VALUES (7, 'arn:e', 'arn:sm', 'e', 'SUCCEEDED', 'x', '{}', 'r');",
+        )
+        .unwrap();
+        let details =
+            r#"{"name":"A","input":"{\"k\":\"a\\tb\"}","inputDetails":{"truncated":false}}"#;
+        for id in 1..=1203_i64 {
+            conn.execute(
+                "INSERT INTO history_events VALUES (7, ?1, ?2, '2026-01-02T03:04:05.123456Z', \
+                 'PassStateEntered', ?3)",
+                rusqlite::params![id, id - 1, (id % 2 == 0).then_some(details)],
+            )
+            .unwrap();
+        }
+        migrate(&mut conn).ok().unwrap();
+        let chunks: i64 = conn
+            .query_row("SELECT COUNT(*) FROM history_chunks", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(chunks, 3);
+        let store = Store {
+            conn,
+            path: Default::default(),
+        };
+        let events = executions::events(&store, "arn:e").unwrap();
+        assert_eq!(events.len(), 1203);
+        assert_eq!(events[1202].id, 1203);
+        assert_eq!(events[1202].previous_event_id, 1202);
+        assert_eq!(events[1202].details, None);
+        assert_eq!(
+            events[1201].details,
+            Some(
+                json!({"name": "A", "input": "{\"k\":\"a\\tb\"}", "inputDetails": {"truncated": false}})
+            )
+        );
+        assert_eq!(
+            events[0].timestamp,
+            executions::parse_date("2026-01-02T03:04:05.123456Z").unwrap()
+        );
+        let page = executions::events_page(&store, "arn:e", true, 700, 2).unwrap();
+        assert_eq!(
+            page.iter().map(|e| e.id).collect::<Vec<_>>(),
+            vec![503, 502]
+        );
+    }
 }

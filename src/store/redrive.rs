@@ -69,12 +69,7 @@ pub fn test_case(store: &Store, execution_arn: &str) -> Result<Option<String>, S
 
 /// The number of history events of an execution.
 pub fn event_count(store: &Store, execution_arn: &str) -> Result<i64, StoreError> {
-    Ok(store.conn.query_row(
-        "SELECT COUNT(*) FROM history_events \
-         WHERE execution_id = (SELECT id FROM executions WHERE arn = ?1)",
-        params![execution_arn],
-        |r| r.get(0),
-    )?)
+    super::history::count(store, execution_arn)
 }
 
 #[cfg(test)]

@@ -1,0 +1,417 @@
+//! Execution history, stored compactly: one `history_chunks` row per batch of consecutive
+//! events (one text line per event), and each long payload string once per execution in
+//! `history_payloads`, unescaped. A row per event made SQLite inserts most of the cost of
+//! running a long execution; escaping large payloads into JSON twice (a state's Entered
+//! input is the previous state's Exited output) made most of the rest.
+//!
+//! A line is `id TAB previous TAB timestamp TAB type TAB refs TAB details NL`: the
+//! timestamp in microseconds since the epoch (or RFC 3339 text, as rows migrated from
+//! schema 4 have it), `details` the compact JSON text of the details object (empty when
+//! there is none; compact JSON holds no raw newline), and `refs` a comma-separated list of
+//! `member=payload` naming the top-level members of `details` whose string value is
+//! payload `payload`, written in their place as that number.
+use std::fmt::Write as _;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::{Map, Value};
+
+use super::{Store, StoreError};
+use crate::engine::HistoryEvent;
+
+/// Strings at least this long are stored as payloads (shorter ones inline, where repeating
+/// them costs less than a lookup).
+const PAYLOAD_MIN: usize = 1024;
+
+/// Payload ids are `event id * PAYLOADS_PER_EVENT + slot`: unique without a counter that
+/// would have to survive between the processes that add events to one execution.
+const PAYLOADS_PER_EVENT: i64 = 16;
+
+/// An event ready to be stored: its line and the payloads it introduces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventRow {
+    pub id: i64,
+    line: String,
+    payloads: Vec<(i64, String)>,
+}
+
+impl EventRow {
+    /// The bytes this row holds (for batching).
+    pub fn bytes(&self) -> usize {
+        self.line.len() + self.payloads.iter().map(|(_, p)| p.len()).sum::<usize>()
+    }
+}
+
+impl From<&HistoryEvent> for EventRow {
+    fn from(event: &HistoryEvent) -> EventRow {
+        EventEncoder::default().row(event)
+    }
+}
+
+/// Turns the events of one execution into rows, in order, remembering the last payload so
+/// that an equal one (the next state's input, the execution's output) is stored once.
+#[derive(Default)]
+pub struct EventEncoder {
+    last: Option<(String, i64)>,
+}
+
+impl EventEncoder {
+    pub fn row(&mut self, event: &HistoryEvent) -> EventRow {
+        let mut line = String::with_capacity(96);
+        let _ = write!(
+            line,
+            "{}\t{}\t{}\t{}\t",
+            event.id,
+            event.previous_event_id,
+            event.timestamp.timestamp_micros(),
+            event.event_type
+        );
+        let mut payloads = Vec::new();
+        match &event.details {
+            Some(Value::Object(members)) if has_payload(members) => {
+                let mut refs = Vec::new();
+                for (key, value) in members {
+                    let Value::String(text) = value else { continue };
+                    if text.len() < PAYLOAD_MIN || refs.len() as i64 == PAYLOADS_PER_EVENT {
+                        continue;
+                    }
+                    let id = match &self.last {
+                        Some((last, id)) if last == text => *id,
+                        _ => {
+                            let id = event.id * PAYLOADS_PER_EVENT + refs.len() as i64;
+                            payloads.push((id, text.clone()));
+                            self.last = Some((text.clone(), id));
+                            id
+                        }
+                    };
+                    refs.push((key.as_str(), id));
+                }
+                for (i, (key, id)) in refs.iter().enumerate() {
+                    let _ = write!(line, "{}{key}={id}", if i > 0 { "," } else { "" });
+                }
+                line.push('\t');
+                let mut out = std::mem::take(&mut line).into_bytes();
+                out.push(b'{');
+                for (i, (key, value)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    write_json(&mut out, key);
+                    out.push(b':');
+                    match refs.iter().find(|(k, _)| k == key) {
+                        Some((_, id)) => out.extend_from_slice(id.to_string().as_bytes()),
+                        None => write_json(&mut out, value),
+                    }
+                }
+                out.push(b'}');
+                // serde_json writes only valid UTF-8.
+                line = String::from_utf8(out).unwrap_or_default();
+            }
+            Some(details) => {
+                line.push('\t');
+                let mut out = std::mem::take(&mut line).into_bytes();
+                write_json(&mut out, details);
+                line = String::from_utf8(out).unwrap_or_default();
+            }
+            None => line.push('\t'),
+        }
+        line.push('\n');
+        EventRow {
+            id: event.id,
+            line,
+            payloads,
+        }
+    }
+}
+
+fn has_payload(members: &Map<String, Value>) -> bool {
+    members
+        .values()
+        .any(|v| matches!(v, Value::String(s) if s.len() >= PAYLOAD_MIN))
+}
+
+fn write_json<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    // Writing JSON into a Vec cannot fail for these types.
+    let _ = serde_json::to_writer(&mut *out, value);
+}
+
+/// The compact JSON text of `value`, byte for byte what `serde_json::to_string` writes.
+pub fn compact_text(value: &Value) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
+}
+
+fn execution_id(conn: &Connection, execution_arn: &str) -> Result<Option<i64>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM executions WHERE arn = ?1")?
+        .query_row(params![execution_arn], |r| r.get(0))
+        .optional()?)
+}
+
+/// Stores `events` (consecutive, in id order) as one chunk, with the payloads they bring.
+pub(super) fn insert(
+    conn: &Connection,
+    execution_arn: &str,
+    events: &[EventRow],
+) -> Result<(), StoreError> {
+    let Some(first) = events.first() else {
+        return Ok(());
+    };
+    let execution_id = execution_id(conn, execution_arn)?
+        .ok_or(StoreError::Sql(rusqlite::Error::QueryReturnedNoRows))?;
+    let mut text = String::with_capacity(events.iter().map(|e| e.line.len()).sum());
+    for event in events {
+        text.push_str(&event.line);
+    }
+    conn.prepare_cached(
+        "INSERT INTO history_chunks (execution_id, first_id, count, events) \
+         VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![execution_id, first.id, events.len() as i64, text])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO history_payloads (execution_id, id, text) VALUES (?1, ?2, ?3)",
+    )?;
+    for (id, payload) in events.iter().flat_map(|e| &e.payloads) {
+        insert.execute(params![execution_id, id, payload])?;
+    }
+    Ok(())
+}
+
+/// The number of history events of an execution.
+pub fn count(store: &Store, execution_arn: &str) -> Result<i64, StoreError> {
+    Ok(store.conn.query_row(
+        "SELECT COALESCE(SUM(count), 0) FROM history_chunks \
+         WHERE execution_id = (SELECT id FROM executions WHERE arn = ?1)",
+        params![execution_arn],
+        |r| r.get(0),
+    )?)
+}
+
+/// One page of an execution's history: `limit` events after skipping `offset`, oldest
+/// first or, with `reverse`, newest first. Reads only the chunks and payloads that page
+/// needs, so paging through a long history costs little more than reading it once.
+pub fn page(
+    store: &Store,
+    execution_arn: &str,
+    reverse: bool,
+    offset: usize,
+    limit: usize,
+) -> Result<Vec<HistoryEvent>, StoreError> {
+    let conn = &store.conn;
+    let Some(execution_id) = execution_id(conn, execution_arn)? else {
+        return Ok(Vec::new());
+    };
+    let chunks: Vec<(i64, usize)> = conn
+        .prepare_cached(
+            "SELECT first_id, count FROM history_chunks WHERE execution_id = ?1 ORDER BY first_id",
+        )?
+        .query_map(params![execution_id], |r| {
+            Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as usize))
+        })?
+        .collect::<Result<_, _>>()?;
+    let total: usize = chunks.iter().map(|c| c.1).sum();
+    // The wanted positions, in oldest-first order: [lo, hi).
+    let end = offset.saturating_add(limit);
+    let (lo, hi) = if reverse {
+        (total.saturating_sub(end), total.saturating_sub(offset))
+    } else {
+        (offset.min(total), end.min(total))
+    };
+    let mut events = Vec::with_capacity(hi - lo);
+    let mut payloads = Payloads::new(conn, execution_id)?;
+    let mut read_chunk = conn.prepare_cached(
+        "SELECT events FROM history_chunks WHERE execution_id = ?1 AND first_id = ?2",
+    )?;
+    let mut start = 0;
+    for (first_id, count) in chunks {
+        let (from, to) = (lo.max(start), hi.min(start + count));
+        if from < to {
+            let text: String =
+                read_chunk.query_row(params![execution_id, first_id], |r| r.get(0))?;
+            for line in text.lines().skip(from - start).take(to - from) {
+                events.push(parse_line(line, &mut payloads)?);
+            }
+        }
+        start += count;
+        if start >= hi {
+            break;
+        }
+    }
+    if reverse {
+        events.reverse();
+    }
+    Ok(events)
+}
+
+/// Reads payloads, keeping the last one (consecutive events often share it).
+struct Payloads<'c> {
+    stmt: rusqlite::CachedStatement<'c>,
+    execution_id: i64,
+    last: Option<(i64, String)>,
+}
+
+impl<'c> Payloads<'c> {
+    fn new(conn: &'c Connection, execution_id: i64) -> Result<Self, StoreError> {
+        Ok(Payloads {
+            stmt: conn.prepare_cached(
+                "SELECT text FROM history_payloads WHERE execution_id = ?1 AND id = ?2",
+            )?,
+            execution_id,
+            last: None,
+        })
+    }
+
+    fn get(&mut self, id: i64) -> Result<String, StoreError> {
+        if let Some((last, text)) = &self.last {
+            if *last == id {
+                return Ok(text.clone());
+            }
+        }
+        let text: String = self
+            .stmt
+            .query_row(params![self.execution_id, id], |r| r.get(0))
+            .optional()?
+            .unwrap_or_default();
+        self.last = Some((id, text.clone()));
+        Ok(text)
+    }
+}
+
+fn parse_line(line: &str, payloads: &mut Payloads) -> Result<HistoryEvent, StoreError> {
+    let mut fields = line.splitn(6, '\t');
+    let mut next = || fields.next().unwrap_or_default();
+    let id = next().parse().unwrap_or_default();
+    let previous_event_id = next().parse().unwrap_or_default();
+    let timestamp = parse_timestamp(next());
+    let event_type = next().to_string();
+    let refs = next();
+    let details_text = next();
+    let mut details = (!details_text.is_empty())
+        .then(|| serde_json::from_str::<Value>(details_text).ok())
+        .flatten();
+    if let Some(Value::Object(members)) = &mut details {
+        for r in refs.split(',').filter(|r| !r.is_empty()) {
+            let Some((key, payload)) = r.split_once('=') else {
+                continue;
+            };
+            if let (Some(slot), Ok(payload)) = (members.get_mut(key), payload.parse()) {
+                *slot = Value::String(payloads.get(payload)?);
+            }
+        }
+    }
+    Ok(HistoryEvent {
+        id,
+        previous_event_id,
+        timestamp,
+        event_type,
+        details,
+    })
+}
+
+fn parse_timestamp(text: &str) -> DateTime<Utc> {
+    match text.parse::<i64>() {
+        Ok(micros) => DateTime::from_timestamp_micros(micros),
+        Err(_) => super::executions::parse_date(text),
+    }
+    .unwrap_or_else(Utc::now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::executions::{append_events, insert as insert_execution, ExecutionRecord};
+    use super::*;
+    use serde_json::json;
+
+    fn store_with_execution() -> Store {
+        let store = Store::in_memory().unwrap();
+        insert_execution(
+            &store,
+            &ExecutionRecord {
+                arn: "arn:e".into(),
+                state_machine_arn: "arn:sm".into(),
+                name: "e".into(),
+                status: "RUNNING".into(),
+                start_date: "2026-01-01T00:00:00.000000Z".into(),
+                definition: "{}".into(),
+                role_arn: "arn:role".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        store
+    }
+
+    fn event(id: i64, details: Option<Value>) -> HistoryEvent {
+        HistoryEvent {
+            id,
+            previous_event_id: id - 1,
+            timestamp: DateTime::from_timestamp_micros(1_700_000_000_123_456 + id).unwrap(),
+            event_type: "PassStateEntered".into(),
+            details,
+        }
+    }
+
+    #[test]
+    fn pages_run_across_chunks_both_ways() {
+        let mut store = store_with_execution();
+        let all: Vec<HistoryEvent> = (1..=25)
+            .map(|id| event(id, Some(json!({"name": format!("S{id}"), "input": "{}"}))))
+            .collect();
+        let mut encoder = EventEncoder::default();
+        for batch in all.chunks(7) {
+            let rows: Vec<EventRow> = batch.iter().map(|e| encoder.row(e)).collect();
+            append_events(&mut store, "arn:e", &rows).unwrap();
+        }
+        assert_eq!(count(&store, "arn:e").unwrap(), 25);
+        assert_eq!(page(&store, "arn:e", false, 0, usize::MAX).unwrap(), all);
+        let ids = |reverse, offset, limit| -> Vec<i64> {
+            page(&store, "arn:e", reverse, offset, limit)
+                .unwrap()
+                .iter()
+                .map(|e| e.id)
+                .collect()
+        };
+        assert_eq!(ids(false, 5, 4), vec![6, 7, 8, 9]);
+        assert_eq!(ids(false, 23, 10), vec![24, 25]);
+        assert_eq!(ids(false, 30, 10), Vec::<i64>::new());
+        assert_eq!(ids(true, 0, 3), vec![25, 24, 23]);
+        assert_eq!(ids(true, 20, 10), vec![5, 4, 3, 2, 1]);
+        assert_eq!(ids(true, 6, 2), vec![19, 18]);
+        assert!(page(&store, "arn:missing", false, 0, 10)
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn long_payloads_are_stored_once_and_read_back_whole() {
+        let mut store = store_with_execution();
+        let payload = format!("{{\"a\":\"{}\\n\\\"\"}}", "é\t".repeat(PAYLOAD_MIN));
+        let other = "x".repeat(PAYLOAD_MIN);
+        let events = vec![
+            event(
+                1,
+                Some(json!({"input": payload, "inputDetails": {"truncated": false}})),
+            ),
+            event(2, Some(json!({"name": "A", "input": payload, "x": 1.5}))),
+            event(3, Some(json!({"name": "A", "output": other, "n": null}))),
+            event(
+                4,
+                Some(json!({"name": "B", "input": other, "extra": payload})),
+            ),
+            event(5, None),
+        ];
+        let mut encoder = EventEncoder::default();
+        let rows: Vec<EventRow> = events.iter().map(|e| encoder.row(e)).collect();
+        let stored: Vec<usize> = rows.iter().map(|r| r.payloads.len()).collect();
+        assert_eq!(stored, vec![1, 0, 1, 1, 0]);
+        assert!(rows.iter().all(|r| r.bytes() < payload.len() + 200));
+        append_events(&mut store, "arn:e", &rows[..2]).unwrap();
+        append_events(&mut store, "arn:e", &rows[2..]).unwrap();
+        let read = page(&store, "arn:e", false, 0, 10).unwrap();
+        assert_eq!(read, events);
+        // Member order survives (it is what get-execution-history prints).
+        assert_eq!(
+            compact_text(read[3].details.as_ref().unwrap()),
+            compact_text(events[3].details.as_ref().unwrap())
+        );
+    }
+}
