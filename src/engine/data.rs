@@ -157,7 +157,124 @@ pub fn evaluate_jsonata(
 
 /// Compact JSON text, as history events carry payloads.
 pub fn to_text(value: &Value) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
+    let mut out = Vec::with_capacity(128);
+    write_text(&mut out, value);
+    // Only whole `str`s and ASCII were written.
+    String::from_utf8(out).unwrap_or_else(|_| "null".into())
+}
+
+/// Appends the compact JSON text of `value` to `out`, byte for byte what `serde_json`
+/// writes, about twice as fast: payload texts are written for every state an execution
+/// runs through, and for every event of its history.
+pub fn write_text(out: &mut Vec<u8>, value: &Value) {
+    match value {
+        Value::Null => out.extend_from_slice(b"null"),
+        Value::Bool(true) => out.extend_from_slice(b"true"),
+        Value::Bool(false) => out.extend_from_slice(b"false"),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                out.extend_from_slice(itoa::Buffer::new().format(i).as_bytes());
+            } else if let Some(u) = n.as_u64() {
+                out.extend_from_slice(itoa::Buffer::new().format(u).as_bytes());
+            } else {
+                // Floats: serde_json's own shortest round-trip form (or `null`).
+                let _ = serde_json::to_writer(&mut *out, n);
+            }
+        }
+        Value::String(s) => write_string(out, s),
+        Value::Array(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_text(out, item);
+            }
+            out.push(b']');
+        }
+        Value::Object(members) => {
+            out.push(b'{');
+            for (i, (key, item)) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_string(out, key);
+                out.push(b':');
+                write_text(out, item);
+            }
+            out.push(b'}');
+        }
+    }
+}
+
+/// What follows the backslash for each byte JSON escapes (`u`: `\u00XX`), 0 for the others.
+static ESCAPES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0a] = b'n';
+    table[0x0c] = b'f';
+    table[0x0d] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+/// Whether any of the 8 bytes in `word` needs escaping (a control byte, `"` or `\\`).
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // The classic "has a zero byte" / "has a byte less than n" tests, or-ed together.
+    let quote = word ^ (ONES * b'"' as u64);
+    let backslash = word ^ (ONES * b'\\' as u64);
+    let flags = (word.wrapping_sub(ONES * 0x20) & !word)
+        | (quote.wrapping_sub(ONES) & !quote)
+        | (backslash.wrapping_sub(ONES) & !backslash);
+    flags & HIGHS != 0
+}
+
+/// Appends `text` as a JSON string literal.
+pub fn write_string(out: &mut Vec<u8>, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    out.reserve(n + 2);
+    out.push(b'"');
+    let (mut start, mut i) = (0, 0);
+    while i < n {
+        // Eight bytes at a time while none needs escaping, then byte by byte through the
+        // word that does (or the tail).
+        while let Some(word) = bytes.get(i..i + 8) {
+            if needs_escape(u64::from_le_bytes(word.try_into().unwrap_or_default())) {
+                break;
+            }
+            i += 8;
+        }
+        let stop = n.min(i + 8);
+        while i < stop && ESCAPES[bytes[i] as usize] == 0 {
+            i += 1;
+        }
+        if i == stop {
+            continue;
+        }
+        let escape = ESCAPES[bytes[i] as usize];
+        out.extend_from_slice(&bytes[start..i]);
+        out.push(b'\\');
+        out.push(escape);
+        if escape == b'u' {
+            let b = bytes[i] as usize;
+            out.extend_from_slice(&[b'0', b'0', HEX[b >> 4], HEX[b & 15]]);
+        }
+        i += 1;
+        start = i;
+    }
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
 }
 
 #[cfg(test)]
@@ -171,6 +288,29 @@ mod tests {
             input,
             context,
             vars: &NoVariables,
+        }
+    }
+
+    #[test]
+    fn to_text_writes_what_serde_json_writes() {
+        let mut all_bytes = String::new();
+        for c in (0u32..0x80).chain([0xe9, 0x2028, 0x1f600]) {
+            all_bytes.push(char::from_u32(c).unwrap());
+        }
+        let values = [
+            json!({
+                "name": "S\"1",
+                "all": all_bytes,
+                "n": [0, 1, -2, 3.5, 1e300, 0.1, -0.0, 1.0, u64::MAX, i64::MIN, null, true, false, {}, []],
+                "nested": {"k\u{0}\u{1f}": {"x": ""}, "long": "abcdefgh\"ijklmnop\\q".repeat(9)},
+            }),
+            json!(""),
+            json!("1234567\n"),
+            json!("12345678\t"),
+            json!(12.5e-7),
+        ];
+        for value in values {
+            assert_eq!(to_text(&value), serde_json::to_string(&value).unwrap());
         }
     }
 

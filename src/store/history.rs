@@ -10,13 +10,18 @@
 //! there is none; compact JSON holds no raw newline), and `refs` a comma-separated list of
 //! `member=payload` naming the top-level members of `details` whose string value is
 //! payload `payload`, written in their place as that number.
-use std::fmt::Write as _;
+//!
+//! A payload that shares most of its text with the one stored before it (a state's output
+//! is often its input with a field added) is stored as a delta: the earlier payload's
+//! first `prefix` and last `suffix` bytes around its own middle.
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{Map, Value};
 
 use super::{Store, StoreError};
+use crate::engine::data::{to_text, write_string, write_text};
 use crate::engine::HistoryEvent;
 
 /// Strings at least this long are stored as payloads (shorter ones inline, where repeating
@@ -27,18 +32,32 @@ const PAYLOAD_MIN: usize = 1024;
 /// would have to survive between the processes that add events to one execution.
 const PAYLOADS_PER_EVENT: i64 = 16;
 
+/// A payload is stored whole after this many deltas in a row, which bounds what reading
+/// one costs.
+const MAX_DELTAS: u32 = 16;
+
+/// One payload to store: whole (`base` is `None`) or as a delta on payload `base`.
+#[derive(Debug, Clone, PartialEq)]
+struct Payload {
+    id: i64,
+    base: Option<i64>,
+    prefix: usize,
+    suffix: usize,
+    text: String,
+}
+
 /// An event ready to be stored: its line and the payloads it introduces.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventRow {
     pub id: i64,
     line: String,
-    payloads: Vec<(i64, String)>,
+    payloads: Vec<Payload>,
 }
 
 impl EventRow {
     /// The bytes this row holds (for batching).
     pub fn bytes(&self) -> usize {
-        self.line.len() + self.payloads.iter().map(|(_, p)| p.len()).sum::<usize>()
+        self.line.len() + self.payloads.iter().map(|p| p.text.len()).sum::<usize>()
     }
 }
 
@@ -52,20 +71,30 @@ impl From<&HistoryEvent> for EventRow {
 /// that an equal one (the next state's input, the execution's output) is stored once.
 #[derive(Default)]
 pub struct EventEncoder {
-    last: Option<(String, i64)>,
+    last: Option<Last>,
+}
+
+/// The payload stored last: its text, id and how many deltas lead to it.
+struct Last {
+    text: String,
+    id: i64,
+    deltas: u32,
 }
 
 impl EventEncoder {
     pub fn row(&mut self, event: &HistoryEvent) -> EventRow {
-        let mut line = String::with_capacity(96);
-        let _ = write!(
-            line,
-            "{}\t{}\t{}\t{}\t",
+        let mut line = String::with_capacity(128);
+        let mut number = itoa::Buffer::new();
+        for n in [
             event.id,
             event.previous_event_id,
             event.timestamp.timestamp_micros(),
-            event.event_type
-        );
+        ] {
+            line.push_str(number.format(n));
+            line.push('\t');
+        }
+        line.push_str(&event.event_type);
+        line.push('\t');
         let mut payloads = Vec::new();
         match &event.details {
             Some(Value::Object(members)) if has_payload(members) => {
@@ -76,18 +105,22 @@ impl EventEncoder {
                         continue;
                     }
                     let id = match &self.last {
-                        Some((last, id)) if last == text => *id,
+                        Some(last) if last.text == *text => last.id,
                         _ => {
                             let id = event.id * PAYLOADS_PER_EVENT + refs.len() as i64;
-                            payloads.push((id, text.clone()));
-                            self.last = Some((text.clone(), id));
+                            payloads.push(self.payload(id, text));
                             id
                         }
                     };
                     refs.push((key.as_str(), id));
                 }
                 for (i, (key, id)) in refs.iter().enumerate() {
-                    let _ = write!(line, "{}{key}={id}", if i > 0 { "," } else { "" });
+                    if i > 0 {
+                        line.push(',');
+                    }
+                    line.push_str(key);
+                    line.push('=');
+                    line.push_str(number.format(*id));
                 }
                 line.push('\t');
                 let mut out = std::mem::take(&mut line).into_bytes();
@@ -96,11 +129,11 @@ impl EventEncoder {
                     if i > 0 {
                         out.push(b',');
                     }
-                    write_json(&mut out, key);
+                    write_string(&mut out, key);
                     out.push(b':');
                     match refs.iter().find(|(k, _)| k == key) {
-                        Some((_, id)) => out.extend_from_slice(id.to_string().as_bytes()),
-                        None => write_json(&mut out, value),
+                        Some((_, id)) => out.extend_from_slice(number.format(*id).as_bytes()),
+                        None => write_text(&mut out, value),
                     }
                 }
                 out.push(b'}');
@@ -110,7 +143,7 @@ impl EventEncoder {
             Some(details) => {
                 line.push('\t');
                 let mut out = std::mem::take(&mut line).into_bytes();
-                write_json(&mut out, details);
+                write_text(&mut out, details);
                 line = String::from_utf8(out).unwrap_or_default();
             }
             None => line.push('\t'),
@@ -124,20 +157,89 @@ impl EventEncoder {
     }
 }
 
+impl EventEncoder {
+    /// Stores `text` as payload `id`: as a delta on the last payload when that saves at
+    /// least half of it.
+    fn payload(&mut self, id: i64, text: &str) -> Payload {
+        let delta = self.last.as_ref().and_then(|last| {
+            if last.deltas >= MAX_DELTAS {
+                return None;
+            }
+            let (old, new) = (last.text.as_bytes(), text.as_bytes());
+            let mut prefix = common_prefix(old, new);
+            while !text.is_char_boundary(prefix) {
+                prefix -= 1;
+            }
+            let mut suffix = common_suffix(&old[prefix..], &new[prefix..]);
+            while !text.is_char_boundary(new.len() - suffix) {
+                suffix -= 1;
+            }
+            (prefix + suffix >= new.len() / 2).then(|| Payload {
+                id,
+                base: Some(last.id),
+                prefix,
+                suffix,
+                text: text[prefix..new.len() - suffix].to_string(),
+            })
+        });
+        let deltas = match (&delta, &self.last) {
+            (Some(_), Some(last)) => last.deltas + 1,
+            _ => 0,
+        };
+        self.last = Some(Last {
+            text: text.to_string(),
+            id,
+            deltas,
+        });
+        delta.unwrap_or_else(|| Payload {
+            id,
+            base: None,
+            prefix: 0,
+            suffix: 0,
+            text: text.to_string(),
+        })
+    }
+}
+
+/// The length of the longest common prefix of `a` and `b`.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 64;
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    // Whole blocks first: slice equality is a memcmp.
+    while i + BLOCK <= n && a[i..i + BLOCK] == b[i..i + BLOCK] {
+        i += BLOCK;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
+}
+
+/// The length of the longest common suffix of `a` and `b`.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 64;
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
+    let mut i = 0;
+    while i + BLOCK <= n && a[n - i - BLOCK..n - i] == b[n - i - BLOCK..n - i] {
+        i += BLOCK;
+    }
+    while i < n && a[n - i - 1] == b[n - i - 1] {
+        i += 1;
+    }
+    i
+}
+
 fn has_payload(members: &Map<String, Value>) -> bool {
     members
         .values()
         .any(|v| matches!(v, Value::String(s) if s.len() >= PAYLOAD_MIN))
 }
 
-fn write_json<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
-    // Writing JSON into a Vec cannot fail for these types.
-    let _ = serde_json::to_writer(&mut *out, value);
-}
-
 /// The compact JSON text of `value`, byte for byte what `serde_json::to_string` writes.
 pub fn compact_text(value: &Value) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
+    to_text(value)
 }
 
 fn execution_id(conn: &Connection, execution_arn: &str) -> Result<Option<i64>, StoreError> {
@@ -168,10 +270,18 @@ pub(super) fn insert(
     )?
     .execute(params![execution_id, first.id, events.len() as i64, text])?;
     let mut insert = conn.prepare_cached(
-        "INSERT INTO history_payloads (execution_id, id, text) VALUES (?1, ?2, ?3)",
+        "INSERT INTO history_payloads (execution_id, id, base, prefix, suffix, text) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
-    for (id, payload) in events.iter().flat_map(|e| &e.payloads) {
-        insert.execute(params![execution_id, id, payload])?;
+    for p in events.iter().flat_map(|e| &e.payloads) {
+        insert.execute(params![
+            execution_id,
+            p.id,
+            p.base,
+            p.prefix as i64,
+            p.suffix as i64,
+            p.text
+        ])?;
     }
     Ok(())
 }
@@ -242,37 +352,64 @@ pub fn page(
     Ok(events)
 }
 
-/// Reads payloads, keeping the last one (consecutive events often share it).
+/// Reads payloads, keeping those read (consecutive events share them, deltas build on
+/// them).
 struct Payloads<'c> {
     stmt: rusqlite::CachedStatement<'c>,
     execution_id: i64,
-    last: Option<(i64, String)>,
+    read: HashMap<i64, String>,
 }
 
 impl<'c> Payloads<'c> {
     fn new(conn: &'c Connection, execution_id: i64) -> Result<Self, StoreError> {
         Ok(Payloads {
             stmt: conn.prepare_cached(
-                "SELECT text FROM history_payloads WHERE execution_id = ?1 AND id = ?2",
+                "SELECT base, prefix, suffix, text FROM history_payloads \
+                 WHERE execution_id = ?1 AND id = ?2",
             )?,
             execution_id,
-            last: None,
+            read: HashMap::new(),
         })
     }
 
     fn get(&mut self, id: i64) -> Result<String, StoreError> {
-        if let Some((last, text)) = &self.last {
-            if *last == id {
-                return Ok(text.clone());
-            }
+        // The chain of deltas down to a whole payload (or one read already).
+        let mut chain: Vec<(i64, Option<i64>, usize, usize, String)> = Vec::new();
+        let mut next = Some(id);
+        while let Some(id) = next.filter(|id| !self.read.contains_key(id)) {
+            let row = self
+                .stmt
+                .query_row(params![self.execution_id, id], |r| {
+                    Ok((
+                        r.get::<_, Option<i64>>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, String>(3)?,
+                    ))
+                })
+                .optional()?;
+            let Some((base, prefix, suffix, text)) = row else {
+                break;
+            };
+            next = base;
+            chain.push((id, base, prefix as usize, suffix as usize, text));
         }
-        let text: String = self
-            .stmt
-            .query_row(params![self.execution_id, id], |r| r.get(0))
-            .optional()?
-            .unwrap_or_default();
-        self.last = Some((id, text.clone()));
-        Ok(text)
+        for (id, base, prefix, suffix, text) in chain.into_iter().rev() {
+            let whole = match base.and_then(|b| self.read.get(&b)) {
+                Some(base) => {
+                    let base = base.as_bytes();
+                    let (prefix, suffix) = (prefix.min(base.len()), suffix.min(base.len()));
+                    let mut out = Vec::with_capacity(prefix + text.len() + suffix);
+                    out.extend_from_slice(&base[..prefix]);
+                    out.extend_from_slice(text.as_bytes());
+                    out.extend_from_slice(&base[base.len() - suffix..]);
+                    String::from_utf8(out).unwrap_or_default()
+                }
+                None => text,
+            };
+            self.read.insert(id, whole);
+        }
+        Ok(self.read.get(&id).cloned().unwrap_or_default())
     }
 }
 
@@ -413,5 +550,57 @@ mod tests {
             compact_text(read[3].details.as_ref().unwrap()),
             compact_text(events[3].details.as_ref().unwrap())
         );
+    }
+
+    #[test]
+    fn payloads_that_grow_are_stored_as_deltas() {
+        let mut store = store_with_execution();
+        // Each output adds a field to the input, as Pass states with a ResultPath do; a
+        // multi-byte character sits where two of them differ.
+        let mut text = format!("{{\"records\":\"{}\"}}", "ab".repeat(PAYLOAD_MIN));
+        let mut events = Vec::new();
+        for i in 0..40 {
+            text.insert_str(
+                text.len() - 1,
+                &format!(",\"s{i}\":\"é{}\"", "ü".repeat(i % 3)),
+            );
+            events.push(event(
+                2 * i as i64 + 1,
+                Some(json!({"name": "S", "output": text})),
+            ));
+            events.push(event(
+                2 * i as i64 + 2,
+                Some(json!({"name": "T", "input": text})),
+            ));
+        }
+        let mut encoder = EventEncoder::default();
+        let rows: Vec<EventRow> = events.iter().map(|e| encoder.row(e)).collect();
+        let payloads: Vec<&Payload> = rows.iter().flat_map(|r| &r.payloads).collect();
+        assert_eq!(payloads.len(), 40);
+        let whole = payloads.iter().filter(|p| p.base.is_none()).count();
+        assert_eq!(whole, 3, "the first, then one after each MAX_DELTAS deltas");
+        assert!(payloads
+            .iter()
+            .all(|p| p.base.is_none() || p.text.len() < 40));
+        for batch in rows.chunks(9) {
+            append_events(&mut store, "arn:e", batch).unwrap();
+        }
+        assert_eq!(page(&store, "arn:e", false, 0, 1000).unwrap(), events);
+        // One event alone, from the middle of a chain.
+        let one = page(&store, "arn:e", true, 10, 1).unwrap();
+        assert_eq!(one, vec![events[69].clone()]);
+    }
+
+    #[test]
+    fn common_prefix_and_suffix() {
+        let a: Vec<u8> = (0..200).map(|i| (i % 7) as u8).collect();
+        let mut b = a.clone();
+        b[130] = 99;
+        assert_eq!(common_prefix(&a, &b), 130);
+        assert_eq!(common_suffix(&a, &b), 69);
+        assert_eq!(common_prefix(&a, &a[..150]), 150);
+        assert_eq!(common_suffix(&a, &a[50..]), 150);
+        assert_eq!(common_prefix(b"", b"x"), 0);
+        assert_eq!(common_suffix(b"xy", b"y"), 1);
     }
 }

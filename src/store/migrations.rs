@@ -163,8 +163,9 @@ CREATE INDEX executions_by_map_run ON executions (map_run_arn, start_date);
 "#;
 
 /// History in chunks (see `store::history`): one row per batch of consecutive events
-/// instead of one per event, and long payloads once per execution. Existing events move
-/// into chunks of up to 500 (their timestamps stay RFC 3339 text, which readers accept).
+/// instead of one per event, and long payloads once per execution (or as a delta on the
+/// payload before). Existing events move into chunks of up to 500 (their timestamps stay
+/// RFC 3339 text, which readers accept).
 const V5: &str = r#"
 CREATE TABLE history_chunks (
     execution_id INTEGER NOT NULL,
@@ -176,6 +177,9 @@ CREATE TABLE history_chunks (
 CREATE TABLE history_payloads (
     execution_id INTEGER NOT NULL,
     id INTEGER NOT NULL,
+    base INTEGER,
+    prefix INTEGER NOT NULL DEFAULT 0,
+    suffix INTEGER NOT NULL DEFAULT 0,
     text TEXT NOT NULL,
     PRIMARY KEY (execution_id, id)
 );
