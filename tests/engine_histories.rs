@@ -57,6 +57,7 @@ fn run(definition: &Value, input: &str, mock: Option<(&Value, &str)>) -> (Value,
         sink: &mut sink,
         options: Options {
             wait_time_scale: 0.0,
+            ..Options::default()
         },
     };
     execution.run(&mut env);

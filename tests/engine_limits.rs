@@ -40,6 +40,7 @@ fn run(definition: Value, scale: f64) -> (Status, Vec<HistoryEvent>) {
         sink: &mut sink,
         options: Options {
             wait_time_scale: scale,
+            ..Options::default()
         },
     };
     execution.run(&mut env);

@@ -105,6 +105,24 @@ pub fn wait_time_scale() -> f64 {
         .unwrap_or(1.0)
 }
 
+/// `SFN_TASK_THREADS`: how many Task invocations (local commands) of one execution may run
+/// at once inside Parallel and Map states (default 40).
+pub fn task_threads() -> usize {
+    std::env::var("SFN_TASK_THREADS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|v| *v > 0)
+        .unwrap_or(crate::engine::DEFAULT_TASK_THREADS)
+}
+
+/// The engine's knobs, from the environment.
+pub fn engine_options() -> Options {
+    Options {
+        wait_time_scale: wait_time_scale(),
+        task_threads: task_threads(),
+    }
+}
+
 /// AWS's name rules for executions (and other resources).
 pub fn valid_name(name: &str) -> bool {
     let count = name.chars().count();
@@ -272,9 +290,7 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
             machine: &parsed,
             tasks: runner.as_ref(),
             sink: &mut observed,
-            options: Options {
-                wait_time_scale: wait_time_scale(),
-            },
+            options: engine_options(),
         };
         execution.run(&mut env)
     };

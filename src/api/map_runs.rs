@@ -68,6 +68,10 @@ impl TaskRunner for MapRunTasks {
         self.inner.invoke(invocation)
     }
 
+    fn may_block(&self, invocation: &TaskInvocation) -> bool {
+        self.inner.may_block(invocation)
+    }
+
     fn check(&self, state_name: &str, resource: &str) -> Result<(), StatesError> {
         self.inner.check(state_name, resource)
     }

@@ -7,10 +7,10 @@
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{json, Value};
 
-use super::executions::{record_outcome, wait_time_scale, BufferSink};
+use super::executions::{record_outcome, BufferSink};
 use super::{timestamp, ApiError, Context};
 use crate::asl::definition;
-use crate::engine::{Env, Execution, Options};
+use crate::engine::{Env, Execution};
 use crate::store::executions::{self as store, date_text, parse_date, ExecutionRecord};
 use crate::store::redrive as redrive_store;
 
@@ -197,9 +197,7 @@ fn redrive_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
         machine: &machine,
         tasks: tasks.as_ref(),
         sink: &mut sink,
-        options: Options {
-            wait_time_scale: wait_time_scale(),
-        },
+        options: super::executions::engine_options(),
     });
     record_outcome(&mut record, &execution, &progress)?;
     store::save_progress(&mut ctx.store, &record, &sink.events)?;

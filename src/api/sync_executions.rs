@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 
 use super::{timestamp, ApiError, Context};
 use crate::asl::definition::{self, StateMachine};
-use crate::engine::{self, Env, Execution, ExecutionInfo, Options, Progress};
+use crate::engine::{self, Env, Execution, ExecutionInfo, Progress};
 
 /// Express executions end after 5 minutes at most.
 pub const EXPRESS_MAX_SECONDS: u64 = 300;
@@ -163,9 +163,7 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
         machine: &parsed,
         tasks: tasks.as_ref(),
         sink: &mut sink,
-        options: Options {
-            wait_time_scale: super::executions::wait_time_scale(),
-        },
+        options: super::executions::engine_options(),
     });
     let stopped = super::now();
     let (status, output, error, cause) = match (&progress, &execution.status) {

@@ -11,7 +11,7 @@ use super::activities::{activity_arn, does_not_exist, object, required_str};
 use super::executions::{record_outcome, wait_time_scale, BufferSink};
 use super::{ApiError, Context};
 use crate::asl::{definition, StatesError};
-use crate::engine::exec::{Env, Execution, Options};
+use crate::engine::exec::{Env, Execution};
 use crate::engine::{TaskOutcome, TaskRunner};
 use crate::store::activities as activity_store;
 use crate::store::executions as executions_store;
@@ -263,9 +263,7 @@ pub fn resume(ctx: &mut Context, execution_arn: &str) -> Result<(), ApiError> {
             machine: &machine,
             tasks: tasks.as_ref(),
             sink: &mut sink,
-            options: Options {
-                wait_time_scale: wait_time_scale(),
-            },
+            options: super::executions::engine_options(),
         });
         record_outcome(&mut record, &execution, &progress)?;
         executions_store::save_progress(&mut ctx.store, &record, &sink.events)?;

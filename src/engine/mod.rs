@@ -15,6 +15,6 @@ pub mod resource;
 pub mod task;
 pub mod test_state;
 
-pub use exec::{Env, Execution, ExecutionInfo, Options, Progress, Status};
+pub use exec::{Env, Execution, ExecutionInfo, Options, Progress, Status, DEFAULT_TASK_THREADS};
 pub use history::{EventSink, HistoryEvent};
 pub use task::{TaskInvocation, TaskOutcome, TaskRunner};

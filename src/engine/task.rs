@@ -39,6 +39,15 @@ pub enum TaskOutcome {
 pub trait TaskRunner: Send + Sync {
     fn invoke(&self, invocation: &TaskInvocation) -> TaskOutcome;
 
+    /// Whether this invocation may take a while (a local command, unlike a mocked
+    /// response). Inside a Parallel/Map such an invocation runs on a task thread of its
+    /// own, so that the other branches and iterations go on meanwhile; `invoke` is then
+    /// called from that thread. By default, none does.
+    fn may_block(&self, invocation: &TaskInvocation) -> bool {
+        let _ = invocation;
+        false
+    }
+
     /// Checked before the Task is scheduled (before any `…Scheduled` event). AWS fails a
     /// Task whose activity was deleted with `States.Runtime` right after
     /// `TaskStateEntered`; an `Err` here is that failure. By default nothing is checked.

@@ -209,6 +209,15 @@ impl LocalTasks {
 }
 
 impl TaskRunner for LocalTasks {
+    /// A local handler runs a command; mocked responses and waiting tasks answer at once.
+    fn may_block(&self, invocation: &TaskInvocation) -> bool {
+        let mocked = self
+            .mocks
+            .as_ref()
+            .is_some_and(|m| m.mocks(invocation.state_name));
+        !mocked && self.handlers.as_ref().is_some_and(|h| h.serves(invocation))
+    }
+
     fn check(&self, state_name: &str, resource: &str) -> Result<(), StatesError> {
         let mocked = self.mocks.as_ref().is_some_and(|m| m.mocks(state_name));
         match (Resource::parse(resource), &self.parking) {

@@ -196,7 +196,8 @@ impl Execution {
                     if retrier.full_jitter {
                         delay *= rand::random::<f64>();
                     }
-                    let until = now_millis() + (delay * 1000.0) as i64;
+                    let until = now_millis()
+                        + (delay * 1000.0 * env.options.wait_time_scale.max(0.0)) as i64;
                     thread.phase = Phase::RetryWait { until };
                     self.frames.push(Frame::Thread(Box::new(thread)));
                     return;

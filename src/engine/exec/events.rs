@@ -5,6 +5,12 @@ pub(super) fn now_millis() -> i64 {
     Utc::now().timestamp_millis()
 }
 
+/// When a sleep until `until` ends with `SFN_WAIT_TIME_SCALE` applied to what is left.
+pub(super) fn scaled_until(until: i64, scale: f64) -> i64 {
+    let now = now_millis();
+    now + ((until - now).max(0) as f64 * scale.max(0.0)) as i64
+}
+
 pub(super) fn iso_millis(millis: i64) -> String {
     Utc.timestamp_millis_opt(millis)
         .single()

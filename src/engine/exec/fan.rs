@@ -42,6 +42,7 @@ impl Execution {
                     tolerated_count: None,
                     tolerated_percentage: None,
                     waiting: Vec::new(),
+                    limit: None,
                 };
                 thread.phase = Phase::FanRunning;
                 self.frames.push(Frame::Thread(Box::new(thread)));
@@ -56,7 +57,7 @@ impl Execution {
                     return self.run_distributed(thread, state, map, runner, env);
                 }
                 let prepared = self.map_items(&thread, state, map, &ctx);
-                let (effective, items, sequential) = match prepared {
+                let (effective, items, concurrency) = match prepared {
                     Ok(v) => v,
                     Err(e) => return Err((Box::new(thread), e)),
                 };
@@ -108,7 +109,7 @@ impl Execution {
                 let fan = Fan {
                     kind: FanKind::Map {
                         processor: map.processor,
-                        sequential,
+                        sequential: concurrency == 1,
                     },
                     owner_state: state.name.clone(),
                     owner_entered: thread.entered_event,
@@ -131,6 +132,7 @@ impl Execution {
                     tolerated_count: tolerance.0,
                     tolerated_percentage: tolerance.1,
                     waiting: Vec::new(),
+                    limit: usize::try_from(concurrency).ok().filter(|&c| c > 0),
                 };
                 thread.phase = Phase::FanRunning;
                 self.frames.push(Frame::Thread(Box::new(thread)));
@@ -148,7 +150,8 @@ impl Execution {
         }
         if fan.failure.is_none() {
             // A child whose outcome arrived continues where it waited.
-            if let Some(at) = fan.waiting.iter().position(|w| runnable(w)) {
+            let now = now_millis();
+            if let Some(at) = fan.waiting.iter().position(|w| runnable(w, now)) {
                 let child = fan.waiting.remove(at);
                 self.frames.push(Frame::Fan(Box::new(fan)));
                 self.frames.extend(child);
@@ -156,8 +159,14 @@ impl Execution {
             }
         }
         if fan.failure.is_some() || fan.next >= fan.total {
-            // A failed fan abandons its waiting children (their late outcomes find no task).
-            fan.waiting.clear();
+            // A failed fan aborts the children still running (their late outcomes find no
+            // task); the abort events point at the failure.
+            if let Some(failure) = &fan.failure {
+                let at = failure.event;
+                for child in std::mem::take(&mut fan.waiting) {
+                    self.abort_child(&fan, child, at, env);
+                }
+            }
             let outcome = match fan.failure.take() {
                 Some(f) => FanOutcome::Failed {
                     error: f.error,
@@ -172,6 +181,13 @@ impl Execution {
             if let Some(Frame::Thread(owner)) = self.frames.last_mut() {
                 owner.phase = Phase::FanDone { outcome };
             }
+            return;
+        }
+        if !fan.can_start() {
+            // Unreachable: the run loop steps a fan only when it is not blocked.
+            let err = StatesError::runtime("internal error: a Parallel/Map has nothing to run");
+            fan.failure = Some(Failure::new(err, fan.last_event));
+            self.frames.push(Frame::Fan(Box::new(fan)));
             return;
         }
         let index = fan.next;
@@ -229,6 +245,42 @@ impl Execution {
             task_failed: false,
             input_text: None,
         })));
+    }
+
+    /// Emits the abort events of a child still running when its fan failed: the state each
+    /// of its threads is in (innermost first, nested fans' children included), then, for a
+    /// Map iteration, `MapIterationAborted`.
+    fn abort_child(&mut self, fan: &Fan, child: Vec<Frame>, at: i64, env: &mut Env) {
+        let index = match child.first() {
+            Some(Frame::Thread(thread)) => thread.index,
+            _ => 0,
+        };
+        for frame in child.into_iter().rev() {
+            match frame {
+                Frame::Thread(thread) => {
+                    if let Some(state) = env.machine.state(thread.block, &thread.state) {
+                        let event_type = format!("{}StateAborted", state.kind.type_name());
+                        self.emit(env.sink, thread.silent, &event_type, at, None);
+                    }
+                }
+                Frame::Fan(nested) => {
+                    let mut nested = *nested;
+                    for grandchild in std::mem::take(&mut nested.waiting) {
+                        self.abort_child(&nested, grandchild, at, env);
+                    }
+                }
+            }
+        }
+        if matches!(fan.kind, FanKind::Map { .. }) {
+            let details = json!({"index": index, "name": fan.owner_state});
+            self.emit(
+                env.sink,
+                fan.silent,
+                "MapIterationAborted",
+                at,
+                Some(details),
+            );
+        }
     }
 
     pub(super) fn fan_tolerates(&self, fan: &Fan) -> bool {

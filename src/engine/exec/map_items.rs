@@ -24,14 +24,14 @@ pub(super) fn json_type(value: &Value) -> &'static str {
 }
 
 impl Execution {
-    /// A Map state's effective input, items and whether iterations run one by one.
+    /// A Map state's effective input, items and `MaxConcurrency` (0: no limit).
     pub(super) fn map_items(
         &self,
         thread: &Thread,
         state: &State,
         map: &MapState,
         ctx: &Value,
-    ) -> Result<(Value, Vec<Value>, bool), StatesError> {
+    ) -> Result<(Value, Vec<Value>, i64), StatesError> {
         let vars = Scoped {
             inner: &thread.vars,
             parent: &StackVars {
@@ -129,7 +129,7 @@ impl Execution {
         } else {
             0
         };
-        Ok((effective, items, concurrency == 1))
+        Ok((effective, items, concurrency))
     }
 
     /// Distributed Map tolerance settings; invalid values are States.Runtime.

@@ -32,13 +32,14 @@ mod errors;
 mod events;
 mod fan;
 mod map_items;
+mod pool;
 mod run;
 mod simple_states;
 mod task_state;
 mod transitions;
 
 pub(crate) use errors::matches;
-use events::{error_output, failure_details, iso_millis, json_len, now_millis};
+use events::{error_output, failure_details, iso_millis, json_len, now_millis, scaled_until};
 
 /// 256 KiB: the payload quota of states, tasks and executions.
 pub const MAX_PAYLOAD_BYTES: usize = 262_144;
@@ -108,12 +109,19 @@ impl Status {
 pub struct Options {
     /// Factor applied to Wait durations and Retry intervals (`SFN_WAIT_TIME_SCALE`); 0 skips.
     pub wait_time_scale: f64,
+    /// How many Task invocations may run at once on task threads (see [`TaskRunner::may_block`]);
+    /// further ones queue.
+    pub task_threads: usize,
 }
+
+/// AWS documents about 40 concurrent iterations for an inline Map.
+pub const DEFAULT_TASK_THREADS: usize = 40;
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             wait_time_scale: 1.0,
+            task_threads: DEFAULT_TASK_THREADS,
         }
     }
 }
@@ -156,6 +164,24 @@ pub struct Execution {
     /// The resume point and redrive time (`redrive.rs`).
     #[serde(default)]
     redrive: redrive::Redrive,
+    /// Invocations to hand to task threads, collected while a step runs (`run.rs`).
+    #[serde(skip)]
+    outbox: Vec<Dispatch>,
+    #[serde(skip)]
+    next_ticket: u64,
+}
+
+/// A task invocation waiting for a task thread, with everything it borrows owned.
+#[derive(Debug, Clone)]
+struct Dispatch {
+    ticket: u64,
+    state_name: String,
+    resource: String,
+    input: Value,
+    timeout_seconds: Option<u64>,
+    heartbeat_seconds: Option<u64>,
+    task_token: Option<String>,
+    invocation_index: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -204,14 +230,23 @@ enum Phase {
     Enter,
     /// Run the state's work again after a retry.
     Restart,
-    /// A Wait state sleeping until then (ms since the epoch).
+    /// A Wait state sleeping until then (ms since the epoch, `SFN_WAIT_TIME_SCALE` applied).
     Sleep {
         until: i64,
         output: Value,
         assigned: Map<String, Value>,
     },
-    /// Waiting out a retry interval.
+    /// Waiting out a retry interval (until then, scaled like `Sleep`).
     RetryWait { until: i64 },
+    /// A task invocation running on a task thread (`run.rs`); only between two steps of
+    /// one [`Execution::run`], which never returns while one is out.
+    InFlight { ticket: u64, call: Box<Call> },
+    /// What a task thread's invocation came back with.
+    Returned {
+        call: Box<Call>,
+        /// `None`: the task waits for its outcome from outside (`TaskOutcome::Pending`).
+        outcome: Option<Delivered>,
+    },
     /// A task whose outcome comes later.
     Parked {
         task: ParkedTask,
@@ -230,6 +265,16 @@ enum Phase {
     FanDone { outcome: FanOutcome },
 }
 
+/// A Task invocation handed to a task thread: what the Task state needs once it returns.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Call {
+    form: ResourceForm,
+    token: Option<String>,
+    effective: Value,
+    timeout: Option<u64>,
+    heartbeat: Option<u64>,
+}
+
 /// A task outcome in serializable form.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 enum Delivered {
@@ -239,6 +284,29 @@ enum Delivered {
         cause: Option<String>,
     },
     TimedOut,
+}
+
+impl Delivered {
+    /// `None` for `Pending`: nothing was delivered.
+    fn from_outcome(outcome: TaskOutcome) -> Option<Delivered> {
+        match outcome {
+            TaskOutcome::Succeeded(v) => Some(Delivered::Succeeded(v)),
+            TaskOutcome::Failed(e) => Some(Delivered::Failed {
+                error: e.error,
+                cause: e.cause,
+            }),
+            TaskOutcome::TimedOut => Some(Delivered::TimedOut),
+            TaskOutcome::Pending => None,
+        }
+    }
+
+    fn into_outcome(self) -> TaskOutcome {
+        match self {
+            Delivered::Succeeded(v) => TaskOutcome::Succeeded(v),
+            Delivered::Failed { error, cause } => TaskOutcome::Failed(StatesError { error, cause }),
+            Delivered::TimedOut => TaskOutcome::TimedOut,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -268,7 +336,10 @@ enum FanKind {
     },
 }
 
-/// A Parallel state's branches or a Map state's iterations, run one after another.
+/// A Parallel state's branches or a Map state's iterations. One child runs at a time on
+/// the interpreter; a child that waits (a parked or in-flight task, a Wait, a retry
+/// interval) is set aside in `waiting` and the next one starts, up to `limit` children
+/// at once, so that their waits overlap.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Fan {
     kind: FanKind,
@@ -294,6 +365,10 @@ struct Fan {
     /// that the other branches/iterations keep running.
     #[serde(default)]
     waiting: Vec<Vec<Frame>>,
+    /// At most this many children started and not finished (a Map's `MaxConcurrency`);
+    /// `None`: no limit.
+    #[serde(default)]
+    limit: Option<usize>,
 }
 
 /// Output, assignments, Choice target and Wait end of a Pass/Choice/Wait/Succeed state.
@@ -307,6 +382,21 @@ struct Failure {
     error: Option<String>,
     cause: Option<String>,
     event: i64,
+}
+
+impl Fan {
+    /// Whether another child may start: one is left and the limit allows it.
+    fn can_start(&self) -> bool {
+        let sequential = matches!(
+            self.kind,
+            FanKind::Map {
+                sequential: true,
+                ..
+            }
+        );
+        let limit = if sequential { Some(1) } else { self.limit };
+        self.next < self.total && limit.is_none_or(|m| self.waiting.len() < m)
+    }
 }
 
 impl Failure {
@@ -352,6 +442,8 @@ impl Execution {
             frames: Vec::new(),
             invocations: HashMap::new(),
             redrive: Default::default(),
+            outbox: Vec::new(),
+            next_ticket: 0,
             info,
         };
         let mut details = json!({
@@ -475,14 +567,8 @@ impl Execution {
     /// Hands the task waiting with this token its outcome, wherever it waits; false when
     /// no task waits with that token (it was aborted, or its outcome already came).
     pub fn deliver_to(&mut self, token: &str, outcome: TaskOutcome) -> bool {
-        let outcome = match outcome {
-            TaskOutcome::Succeeded(v) => Delivered::Succeeded(v),
-            TaskOutcome::Failed(e) => Delivered::Failed {
-                error: e.error,
-                cause: e.cause,
-            },
-            TaskOutcome::TimedOut => Delivered::TimedOut,
-            TaskOutcome::Pending => return false,
+        let Some(outcome) = Delivered::from_outcome(outcome) else {
+            return false;
         };
         let Some(thread) = parked_thread(&mut self.frames, token) else {
             return false;
@@ -505,28 +591,55 @@ impl Execution {
     }
 }
 
-/// The text between `{%` and `%}` of an expression field.
-/// Whether a set-aside child can run again: its top task has its outcome.
-fn runnable(frames: &[Frame]) -> bool {
+/// Whether a set-aside child can run again: its top task has its outcome, its sleep is
+/// over (`now`: ms since the epoch).
+fn runnable(frames: &[Frame], now: i64) -> bool {
     match frames.last() {
-        Some(Frame::Thread(thread)) => !matches!(thread.phase, Phase::Parked { .. }),
-        Some(Frame::Fan(fan)) => fan.waiting.iter().any(|w| runnable(w)),
+        Some(Frame::Thread(thread)) => !thread_waits(thread, now),
+        Some(Frame::Fan(fan)) => fan.waiting.iter().any(|w| runnable(w, now)),
         None => false,
     }
 }
 
-/// The task waiting with this token, in the frames or any fan's waiting children.
-fn parked_thread<'f>(frames: &'f mut [Frame], token: &str) -> Option<&'f mut Thread> {
+/// Whether a thread cannot take a step yet: its task's outcome is still to come, or it
+/// sleeps (a Wait state, a retry interval) until later than `now`.
+fn thread_waits(thread: &Thread, now: i64) -> bool {
+    match thread.phase {
+        Phase::Parked { .. } | Phase::InFlight { .. } => true,
+        Phase::Sleep { until, .. } | Phase::RetryWait { until } => until > now,
+        _ => false,
+    }
+}
+
+/// The earliest end of a sleep, on the stack or in any fan's waiting children.
+fn earliest_wake(frames: &[Frame]) -> Option<i64> {
+    frames
+        .iter()
+        .filter_map(|frame| match frame {
+            Frame::Thread(thread) => match thread.phase {
+                Phase::Sleep { until, .. } | Phase::RetryWait { until } => Some(until),
+                _ => None,
+            },
+            Frame::Fan(fan) => fan.waiting.iter().filter_map(|w| earliest_wake(w)).min(),
+        })
+        .min()
+}
+
+/// The thread whose phase `pick` accepts, in the frames or any fan's waiting children.
+fn find_thread<'f>(
+    frames: &'f mut [Frame],
+    pick: &dyn Fn(&Phase) -> bool,
+) -> Option<&'f mut Thread> {
     for frame in frames.iter_mut() {
         match frame {
             Frame::Thread(thread) => {
-                if matches!(&thread.phase, Phase::Parked { task, .. } if task.task_token == token) {
+                if pick(&thread.phase) {
                     return Some(thread);
                 }
             }
             Frame::Fan(fan) => {
                 for child in fan.waiting.iter_mut() {
-                    if let Some(thread) = parked_thread(child, token) {
+                    if let Some(thread) = find_thread(child, pick) {
                         return Some(thread);
                     }
                 }
@@ -534,6 +647,14 @@ fn parked_thread<'f>(frames: &'f mut [Frame], token: &str) -> Option<&'f mut Thr
         }
     }
     None
+}
+
+/// The task waiting with this token.
+fn parked_thread<'f>(frames: &'f mut [Frame], token: &str) -> Option<&'f mut Thread> {
+    find_thread(
+        frames,
+        &|phase| matches!(phase, Phase::Parked { task, .. } if task.task_token == token),
+    )
 }
 
 fn collect_parked(frames: &[Frame], tokens: &mut Vec<String>) {

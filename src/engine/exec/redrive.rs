@@ -157,8 +157,42 @@ impl Execution {
                 child.last_event = started;
             }
         }
+        self.restart_waiting(&mut stack, redriven, sink);
         self.frames = stack;
         Ok(())
+    }
+
+    /// Branches and iterations that were set aside when the execution ended (waiting for
+    /// a task, sleeping) were aborted with it: they enter their state again, and a Map
+    /// iteration starts again.
+    fn restart_waiting(&mut self, frames: &mut [Frame], redriven: i64, sink: &mut dyn EventSink) {
+        for frame in frames.iter_mut() {
+            let Frame::Fan(fan) = frame else {
+                continue;
+            };
+            let is_map = matches!(fan.kind, super::FanKind::Map { .. });
+            for child in fan.waiting.iter_mut() {
+                let top = child.len().saturating_sub(1);
+                let mut first = redriven;
+                if is_map && !fan.silent {
+                    if let Some(Frame::Thread(thread)) = child.first() {
+                        let details = json!({"index": thread.index, "name": fan.owner_state});
+                        first =
+                            self.emit(sink, false, "MapIterationStarted", redriven, Some(details));
+                    }
+                }
+                for (i, frame) in child.iter_mut().enumerate() {
+                    if let Frame::Thread(thread) = frame {
+                        thread.last_event = if i == 0 { first } else { redriven };
+                        thread.initial = false;
+                        if i == top {
+                            thread.phase = Phase::Enter;
+                        }
+                    }
+                }
+                self.restart_waiting(child, redriven, sink);
+            }
+        }
     }
 }
 
@@ -212,6 +246,7 @@ mod tests {
             sink,
             options: Options {
                 wait_time_scale: 0.0,
+                ..Options::default()
             },
         });
     }

@@ -2,8 +2,23 @@
 use super::*;
 
 impl Execution {
-    /// Runs until the execution ends or parks.
+    /// Runs until the execution ends or parks. Task invocations that may take a while run
+    /// on task threads meanwhile ([`TaskRunner::may_block`]); the run never returns while
+    /// one is out.
     pub fn run(&mut self, env: &mut Env) -> Progress {
+        let tasks = env.tasks;
+        let threads = env.options.task_threads;
+        let (arn, name) = (
+            self.info.execution_arn.clone(),
+            self.info.state_machine_name.clone(),
+        );
+        std::thread::scope(|scope| {
+            let mut pool = pool::TaskPool::new(scope, tasks, &arn, &name, threads);
+            self.run_with(env, &mut pool)
+        })
+    }
+
+    fn run_with(&mut self, env: &mut Env, pool: &mut pool::TaskPool) -> Progress {
         let deadline = env
             .machine
             .timeout_seconds
@@ -40,16 +55,36 @@ impl Execution {
                 );
                 return Progress::Finished;
             }
+            for call in self.outbox.drain(..) {
+                pool.submit(call);
+            }
+            while let Some((ticket, outcome)) = pool.try_take() {
+                self.returned(ticket, outcome);
+            }
             let Some(frame) = self.frames.pop() else {
                 return Progress::Finished;
             };
             let waits = match &frame {
-                Frame::Thread(thread) => matches!(thread.phase, Phase::Parked { .. }),
+                Frame::Thread(thread) => thread_waits(thread, now_millis()),
                 Frame::Fan(fan) => self.fan_blocked(fan),
             };
             if waits {
                 self.frames.push(frame);
                 if self.set_aside() {
+                    continue;
+                }
+                // Nothing can take a step until a task thread returns or a sleep ends.
+                let wake = earliest_wake(&self.frames);
+                if pool.busy() || wake.is_some() {
+                    let until = match (wake, deadline) {
+                        (Some(w), Some(d)) => Some(w.min(d)),
+                        (w, d) => w.or(d),
+                    };
+                    let timeout =
+                        until.map(|t| Duration::from_millis((t - now_millis()).max(0) as u64));
+                    if let Some((ticket, outcome)) = pool.wait(timeout) {
+                        self.returned(ticket, outcome);
+                    }
                     continue;
                 }
                 match first_parked(&self.frames) {
@@ -73,10 +108,28 @@ impl Execution {
                 }
             }
             match frame {
-                Frame::Thread(thread) => self.step_thread(*thread, env, deadline),
+                Frame::Thread(thread) => self.step_thread(*thread, env),
                 Frame::Fan(fan) => self.step_fan(*fan, env),
             }
         }
+    }
+
+    /// A task thread's invocation came back: the thread that waits for it can go on. An
+    /// abandoned one (its branch was aborted) finds nobody.
+    fn returned(&mut self, ticket: u64, outcome: TaskOutcome) {
+        let pick =
+            |phase: &Phase| matches!(phase, Phase::InFlight { ticket: t, .. } if *t == ticket);
+        let Some(thread) = find_thread(&mut self.frames, &pick) else {
+            return;
+        };
+        let Phase::InFlight { call, .. } = std::mem::replace(&mut thread.phase, Phase::FanRunning)
+        else {
+            return;
+        };
+        thread.phase = Phase::Returned {
+            call,
+            outcome: Delivered::from_outcome(outcome),
+        };
     }
 
     /// When the frame on top cannot run until an outcome arrives (a parked task, or a
@@ -98,32 +151,15 @@ impl Execution {
         true
     }
 
+    /// Whether a fan can take no step: no waiting child can go on and no new one may start.
     pub(super) fn fan_blocked(&self, fan: &Fan) -> bool {
-        let sequential = matches!(
-            fan.kind,
-            FanKind::Map {
-                sequential: true,
-                ..
-            }
-        );
         !fan.waiting.is_empty()
-            && !fan.waiting.iter().any(|w| runnable(w))
-            && (fan.next >= fan.total || sequential)
+            && !fan.can_start()
+            && !fan.waiting.iter().any(|w| runnable(w, now_millis()))
             && (fan.failure.is_none() || self.fan_tolerates(fan))
     }
 
-    pub(super) fn sleep_until(&self, until: i64, deadline: Option<i64>, scale: f64) {
-        let now = now_millis();
-        let mut wait = ((until - now).max(0) as f64 * scale) as i64;
-        if let Some(deadline) = deadline {
-            wait = wait.min((deadline - now).max(0));
-        }
-        if wait > 0 {
-            std::thread::sleep(Duration::from_millis(wait as u64));
-        }
-    }
-
-    pub(super) fn step_thread(&mut self, mut thread: Thread, env: &mut Env, deadline: Option<i64>) {
+    pub(super) fn step_thread(&mut self, mut thread: Thread, env: &mut Env) {
         let machine = env.machine;
         let Some(state) = machine.state(thread.block, &thread.state) else {
             let err = StatesError::runtime(format!(
@@ -171,52 +207,26 @@ impl Execution {
                 thread.task_failed = false;
                 self.run_state(thread, state, env)
             }
+            // The run loop steps a sleeping thread only once its sleep is over.
             Phase::Sleep {
-                until,
+                until: _,
                 output,
                 assigned,
-            } => {
-                self.sleep_until(until, deadline, env.options.wait_time_scale);
-                if let Some(deadline) = deadline {
-                    if now_millis() >= deadline && until > deadline {
-                        // The machine timeout fires during the wait; run() reports it.
-                        thread.phase = Phase::Sleep {
-                            until,
-                            output,
-                            assigned,
-                        };
-                        self.frames.push(Frame::Thread(Box::new(thread)));
-                        return;
-                    }
-                }
-                self.exit_state(thread, state, output, assigned, env);
-            }
-            Phase::RetryWait { until } => {
-                self.sleep_until(until, deadline, env.options.wait_time_scale);
+            } => self.exit_state(thread, state, output, assigned, env),
+            Phase::RetryWait { .. } => {
                 thread.phase = Phase::Restart;
                 self.frames.push(Frame::Thread(Box::new(thread)));
             }
-            Phase::Parked {
-                task,
-                form,
-                started,
-            } => {
-                thread.phase = Phase::Parked {
-                    task,
-                    form,
-                    started,
-                };
+            phase @ (Phase::Parked { .. } | Phase::InFlight { .. }) => {
+                thread.phase = phase;
                 self.frames.push(Frame::Thread(Box::new(thread)));
             }
+            Phase::Returned { call, outcome } => {
+                let outcome = outcome.map_or(TaskOutcome::Pending, Delivered::into_outcome);
+                self.task_returned(thread, state, *call, outcome, env);
+            }
             Phase::TaskDone { form, outcome } => {
-                let outcome = match outcome {
-                    Delivered::Succeeded(v) => TaskOutcome::Succeeded(v),
-                    Delivered::Failed { error, cause } => {
-                        TaskOutcome::Failed(StatesError { error, cause })
-                    }
-                    Delivered::TimedOut => TaskOutcome::TimedOut,
-                };
-                self.task_outcome(thread, state, form, outcome, env);
+                self.task_outcome(thread, state, form, outcome.into_outcome(), env);
             }
             Phase::FanRunning => {
                 // Nothing above us: the children vanished (should not happen); fail clearly.

@@ -103,7 +103,7 @@ impl Execution {
         let mut thread = thread;
         if let Some(until) = wait_until {
             thread.phase = Phase::Sleep {
-                until,
+                until: scaled_until(until, env.options.wait_time_scale),
                 output,
                 assigned,
             };

@@ -123,7 +123,7 @@ impl Execution {
         let counter = self.invocations.entry(state.name.clone()).or_insert(0);
         let invocation_index = *counter;
         *counter += 1;
-        let outcome = env.tasks.invoke(&TaskInvocation {
+        let invocation = TaskInvocation {
             state_name: &state.name,
             resource: &task.resource,
             input: &effective,
@@ -133,7 +133,12 @@ impl Execution {
             execution_arn: &self.info.execution_arn,
             state_machine_name: &self.info.state_machine_name,
             invocation_index,
-        });
+        };
+        // Inside a Parallel/Map, an invocation that may take a while runs on a task
+        // thread: the other branches and iterations go on meanwhile.
+        let in_fan = self.frames.iter().any(|f| matches!(f, Frame::Fan(_)));
+        let background = in_fan && env.tasks.may_block(&invocation);
+        let outcome = (!background).then(|| env.tasks.invoke(&invocation));
         if let Some((started_type, started)) = form.started() {
             thread.last_event = self.emit(
                 env.sink,
@@ -143,6 +148,55 @@ impl Execution {
                 started,
             );
         }
+        let call = Call {
+            form,
+            token,
+            effective,
+            timeout,
+            heartbeat,
+        };
+        match outcome {
+            Some(outcome) => self.task_returned(thread, state, call, outcome, env),
+            None => {
+                let ticket = self.next_ticket;
+                self.next_ticket += 1;
+                self.outbox.push(Dispatch {
+                    ticket,
+                    state_name: state.name.clone(),
+                    resource: task.resource.clone(),
+                    input: call.effective.clone(),
+                    timeout_seconds: timeout,
+                    heartbeat_seconds: heartbeat,
+                    task_token: call.token.clone(),
+                    invocation_index,
+                });
+                thread.phase = Phase::InFlight {
+                    ticket,
+                    call: Box::new(call),
+                };
+                self.frames.push(Frame::Thread(Box::new(thread)));
+            }
+        }
+        Ok(())
+    }
+
+    /// What follows an invocation's return: the task waits for its outcome from outside
+    /// (`Pending`), or its outcome is handled.
+    pub(super) fn task_returned(
+        &mut self,
+        mut thread: Thread,
+        state: &State,
+        call: Call,
+        outcome: TaskOutcome,
+        env: &mut Env,
+    ) {
+        let Call {
+            form,
+            token,
+            effective,
+            timeout,
+            heartbeat,
+        } = call;
         if outcome == TaskOutcome::Pending {
             // The request part's response (a callback handler's output) is what AWS
             // records as TaskSubmitted before the task waits for its token.
@@ -162,6 +216,9 @@ impl Execution {
                 ResourceForm::Activity { arn } => Some(arn.clone()),
                 _ => None,
             };
+            let Kind::Task(task) = &state.kind else {
+                return;
+            };
             thread.phase = Phase::Parked {
                 task: ParkedTask {
                     task_token: token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
@@ -176,10 +233,9 @@ impl Execution {
                 started: false,
             };
             self.frames.push(Frame::Thread(Box::new(thread)));
-            return Ok(());
+            return;
         }
         self.task_outcome(thread, state, form, outcome, env);
-        Ok(())
     }
 
     pub(super) fn task_outcome(

@@ -1,0 +1,124 @@
+//! Task threads: a Task invocation that may take a while (a local command) runs on a
+//! thread of its own while the interpreter goes on with the other branches and
+//! iterations. At most `threads` run at once; further invocations queue in order.
+use std::collections::VecDeque;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::mpsc::{channel, Receiver, Sender};
+use std::thread::Scope;
+use std::time::Duration;
+
+use super::{Dispatch, StatesError, TaskInvocation, TaskOutcome, TaskRunner};
+
+pub(super) struct TaskPool<'scope, 'env> {
+    scope: &'scope Scope<'scope, 'env>,
+    tasks: &'env dyn TaskRunner,
+    execution_arn: String,
+    state_machine_name: String,
+    threads: usize,
+    running: usize,
+    queued: VecDeque<Dispatch>,
+    done_tx: Sender<(u64, TaskOutcome)>,
+    done_rx: Receiver<(u64, TaskOutcome)>,
+}
+
+impl<'scope, 'env> TaskPool<'scope, 'env> {
+    pub(super) fn new(
+        scope: &'scope Scope<'scope, 'env>,
+        tasks: &'env dyn TaskRunner,
+        execution_arn: &str,
+        state_machine_name: &str,
+        threads: usize,
+    ) -> Self {
+        let (done_tx, done_rx) = channel();
+        TaskPool {
+            scope,
+            tasks,
+            execution_arn: execution_arn.to_string(),
+            state_machine_name: state_machine_name.to_string(),
+            threads: threads.max(1),
+            running: 0,
+            queued: VecDeque::new(),
+            done_tx,
+            done_rx,
+        }
+    }
+
+    pub(super) fn submit(&mut self, call: Dispatch) {
+        if self.running < self.threads {
+            self.spawn(call);
+        } else {
+            self.queued.push_back(call);
+        }
+    }
+
+    /// Whether an invocation is running or queued.
+    pub(super) fn busy(&self) -> bool {
+        self.running > 0 || !self.queued.is_empty()
+    }
+
+    /// An invocation that has returned, if one has.
+    pub(super) fn try_take(&mut self) -> Option<(u64, TaskOutcome)> {
+        if self.running == 0 {
+            return None;
+        }
+        let done = self.done_rx.try_recv().ok();
+        self.returned(done)
+    }
+
+    /// Waits for an invocation to return, at most `timeout` (`None`: as long as it takes).
+    pub(super) fn wait(&mut self, timeout: Option<Duration>) -> Option<(u64, TaskOutcome)> {
+        if self.running == 0 {
+            if let Some(t) = timeout {
+                std::thread::sleep(t);
+            }
+            return None;
+        }
+        let done = match timeout {
+            Some(t) => self.done_rx.recv_timeout(t).ok(),
+            None => self.done_rx.recv().ok(),
+        };
+        self.returned(done)
+    }
+
+    fn returned(&mut self, done: Option<(u64, TaskOutcome)>) -> Option<(u64, TaskOutcome)> {
+        if done.is_some() {
+            self.running -= 1;
+            if let Some(next) = self.queued.pop_front() {
+                self.spawn(next);
+            }
+        }
+        done
+    }
+
+    fn spawn(&mut self, call: Dispatch) {
+        self.running += 1;
+        let done = self.done_tx.clone();
+        let tasks = self.tasks;
+        let execution_arn = self.execution_arn.clone();
+        let state_machine_name = self.state_machine_name.clone();
+        self.scope.spawn(move || {
+            let invocation = TaskInvocation {
+                state_name: &call.state_name,
+                resource: &call.resource,
+                input: &call.input,
+                timeout_seconds: call.timeout_seconds,
+                heartbeat_seconds: call.heartbeat_seconds,
+                task_token: call.task_token.as_deref(),
+                execution_arn: &execution_arn,
+                state_machine_name: &state_machine_name,
+                invocation_index: call.invocation_index,
+            };
+            // A panicking runner must not leave the interpreter waiting for an answer
+            // that never comes.
+            let outcome = catch_unwind(AssertUnwindSafe(|| tasks.invoke(&invocation)))
+                .unwrap_or_else(|_| {
+                    TaskOutcome::Failed(StatesError::runtime(format!(
+                        "internal error: the task runner panicked serving state '{}'",
+                        call.state_name
+                    )))
+                });
+            // The interpreter may have ended (a sibling failed): nobody listens then.
+            let _ = done.send((call.ticket, outcome));
+        });
+    }
+}
