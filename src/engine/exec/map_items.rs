@@ -39,7 +39,12 @@ impl Execution {
             },
         };
         let jsonata = state.query_language == QueryLanguage::Jsonata;
-        let states = data::states_binding(&thread.input, ctx, None, None);
+        // Only JSONata reads `$states`; building it copies the whole input.
+        let states = if jsonata {
+            data::states_binding(&thread.input, ctx, None, None)
+        } else {
+            Value::Null
+        };
         let (effective, items) = if jsonata {
             let items = match &map.items {
                 Some(items) => {
@@ -153,7 +158,11 @@ impl Execution {
             vars: &vars,
         };
         let jsonata = state.query_language == QueryLanguage::Jsonata;
-        let states = data::states_binding(&thread.input, ctx, None, None);
+        let states = if jsonata {
+            data::states_binding(&thread.input, ctx, None, None)
+        } else {
+            Value::Null
+        };
         let resolve = |literal: &Option<Value>,
                        path: &Option<String>,
                        name: &str|
