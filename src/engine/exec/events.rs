@@ -19,6 +19,34 @@ pub(super) fn iso_millis(millis: i64) -> String {
         .to_string()
 }
 
+/// `<Type>StateEntered` for a state of `kind` (static: one is emitted for every state).
+pub(super) fn entered_type(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::Pass { .. } => "PassStateEntered",
+        Kind::Task(_) => "TaskStateEntered",
+        Kind::Choice(_) => "ChoiceStateEntered",
+        Kind::Wait(_) => "WaitStateEntered",
+        Kind::Succeed => "SucceedStateEntered",
+        Kind::Fail(_) => "FailStateEntered",
+        Kind::Parallel { .. } => "ParallelStateEntered",
+        Kind::Map(_) => "MapStateEntered",
+    }
+}
+
+/// `<Type>StateExited` for a state of `kind`.
+pub(super) fn exited_type(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::Pass { .. } => "PassStateExited",
+        Kind::Task(_) => "TaskStateExited",
+        Kind::Choice(_) => "ChoiceStateExited",
+        Kind::Wait(_) => "WaitStateExited",
+        Kind::Succeed => "SucceedStateExited",
+        Kind::Fail(_) => "FailStateExited",
+        Kind::Parallel { .. } => "ParallelStateExited",
+        Kind::Map(_) => "MapStateExited",
+    }
+}
+
 pub(super) fn error_output(err: &StatesError) -> Value {
     json!({"Error": err.error, "Cause": err.cause})
 }

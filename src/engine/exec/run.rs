@@ -171,7 +171,6 @@ impl Execution {
         };
         match std::mem::replace(&mut thread.phase, Phase::FanRunning) {
             Phase::Enter => {
-                let type_name = state.kind.type_name();
                 let previous = if thread.initial { 0 } else { thread.last_event };
                 // The text is ours (not the execution input as given, which the first
                 // state shows, also after a redrive) unless the previous state was the first.
@@ -202,7 +201,7 @@ impl Execution {
                 let id = self.emit(
                     env.sink,
                     thread.silent,
-                    &format!("{type_name}StateEntered"),
+                    events::entered_type(&state.kind),
                     previous,
                     Some(details),
                 );

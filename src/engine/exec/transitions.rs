@@ -60,11 +60,11 @@ impl Execution {
                 json!({"truncated": false}),
             );
         }
-        let event_type = format!("{}StateExited", state.kind.type_name());
+        let event_type = events::exited_type(&state.kind);
         thread.last_event = self.emit(
             env.sink,
             thread.silent,
-            &event_type,
+            event_type,
             thread.last_event,
             Some(Value::Object(details)),
         );
