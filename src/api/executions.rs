@@ -343,6 +343,34 @@ pub(crate) fn execution_info(
     }
 }
 
+/// The engine state a parked or ended execution was saved with.
+pub(crate) fn stored_execution(record: &ExecutionRecord) -> Result<Execution, ApiError> {
+    let state = record.engine_state.as_deref().unwrap_or_default();
+    serde_json::from_str(state)
+        .map_err(|e| ApiError::internal(format!("stored execution state: {e}")))
+}
+
+/// Runs a stored execution on (resumed or redriven) until it ends or parks again, then
+/// saves its record and the events `sink` collected.
+pub(crate) fn run_and_save(
+    ctx: &mut Context,
+    record: &mut ExecutionRecord,
+    execution: &mut Execution,
+    machine: &StateMachine,
+    tasks: &dyn engine::TaskRunner,
+    mut sink: BufferSink,
+) -> Result<(), ApiError> {
+    let progress = execution.run(&mut Env {
+        machine,
+        tasks,
+        sink: &mut sink,
+        options: engine_options(),
+    });
+    record_outcome(record, execution, &progress)?;
+    store::save_progress(&mut ctx.store, record, &sink.events)?;
+    Ok(())
+}
+
 /// The Task runner for an execution: its mock test case (`#<case>`) and local handlers.
 pub(crate) fn task_runner(
     ctx: &Context,
