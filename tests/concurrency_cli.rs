@@ -104,3 +104,33 @@ fn max_concurrency_one_runs_the_commands_one_by_one() {
 fn sfn_new() -> Sfn {
     Sfn::new()
 }
+
+#[test]
+fn distributed_map_children_run_at_the_same_time() {
+    let definition = json!({"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+        "MaxConcurrency": 3,
+        "ItemProcessor": {
+            "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+            "StartAt": "T", "States": {"T": {"Type": "Task", "Resource": MEET_ARN, "End": true}}}}}});
+    let sfn = sfn_new();
+    let described = start(&sfn, definition, r#"["1", "2", "3"]"#, 3, 400);
+    assert_eq!(described["status"], "SUCCEEDED", "{described:#}");
+    assert_eq!(described["output"], r#"["1 met","2 met","3 met"]"#);
+    let runs = sfn.json(&[
+        "list-map-runs",
+        "--execution-arn",
+        described["executionArn"].as_str().unwrap(),
+    ]);
+    let children = sfn.json(&[
+        "list-executions",
+        "--map-run-arn",
+        runs["mapRuns"][0]["mapRunArn"].as_str().unwrap(),
+    ]);
+    let statuses: Vec<&Value> = children["executions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["status"])
+        .collect();
+    assert_eq!(statuses, ["SUCCEEDED", "SUCCEEDED", "SUCCEEDED"]);
+}

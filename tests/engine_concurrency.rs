@@ -47,15 +47,15 @@ impl Collect {
     }
 }
 
-fn info() -> ExecutionInfo {
+fn info(input: Value) -> ExecutionInfo {
     ExecutionInfo {
         execution_arn: "arn:aws:states:us-east-1:123456789012:execution:m:e".into(),
         execution_name: "e".into(),
         state_machine_arn: "arn:aws:states:us-east-1:123456789012:stateMachine:m".into(),
         state_machine_name: "m".into(),
         role_arn: "arn:aws:iam::123456789012:role/r".into(),
-        input: json!({}),
-        input_text: "{}".into(),
+        input_text: input.to_string(),
+        input,
         start_millis: chrono::Utc::now().timestamp_millis(),
         redrive_count: 0,
         region: "us-east-1".into(),
@@ -64,10 +64,16 @@ fn info() -> ExecutionInfo {
     }
 }
 
-fn run(definition: Value, tasks: &dyn TaskRunner, options: Options) -> (Status, Collect) {
+/// Runs `definition` on `input` to its end.
+fn run(
+    definition: Value,
+    input: Value,
+    tasks: &dyn TaskRunner,
+    options: Options,
+) -> (Status, Collect) {
     let machine: StateMachine = definition::parse(&definition).expect("definition");
     let mut sink = Collect::default();
-    let mut execution = Execution::start(&machine, info(), &mut sink);
+    let mut execution = Execution::start(&machine, info(input), &mut sink);
     execution.run(&mut Env {
         machine: &machine,
         tasks,
@@ -151,7 +157,7 @@ fn the_tasks_of_parallel_branches_run_at_the_same_time() {
             {"StartAt": "B", "States": {"B": task(None)}},
             {"StartAt": "C", "States": {"C": task(None)}}]}}});
     let tasks = Rendezvous::new(3);
-    let (status, _) = run(definition, &tasks, Options::default());
+    let (status, _) = run(definition, json!({}), &tasks, Options::default());
     assert_eq!(
         status,
         Status::Succeeded {
@@ -166,21 +172,11 @@ fn map_iterations_run_at_most_max_concurrency_at_once() {
     let definition = json!({"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
         "MaxConcurrency": 2, "ItemsPath": "$.items",
         "ItemProcessor": {"StartAt": "T", "States": {"T": task(None)}}}}});
-    let machine: StateMachine = definition::parse(&definition).unwrap();
-    let mut info = info();
-    info.input = json!({"items": [1, 2, 3, 4, 5, 6]});
-    info.input_text = info.input.to_string();
     let tasks = Rendezvous::new(2);
-    let mut sink = Collect::default();
-    let mut execution = Execution::start(&machine, info, &mut sink);
-    execution.run(&mut Env {
-        machine: &machine,
-        tasks: &tasks,
-        sink: &mut sink,
-        options: Options::default(),
-    });
+    let input = json!({"items": [1, 2, 3, 4, 5, 6]});
+    let (status, _) = run(definition, input, &tasks, Options::default());
     assert_eq!(
-        execution.status,
+        status,
         Status::Succeeded {
             output: json!([1, 2, 3, 4, 5, 6])
         }
@@ -199,7 +195,7 @@ fn task_threads_bound_the_invocations_running_at_once() {
         task_threads: 2,
         ..Options::default()
     };
-    let (status, _) = run(definition, &tasks, options);
+    let (status, _) = run(definition, json!({}), &tasks, options);
     assert!(matches!(status, Status::Succeeded { .. }), "{status:?}");
     assert_eq!(tasks.most_at_once(), 2);
 }
@@ -213,7 +209,7 @@ fn a_waiting_branch_lets_the_other_branches_run() {
                 "Nap": {"Type": "Wait", "Seconds": 10, "Next": "Up"},
                 "Up": {"Type": "Pass", "End": true}}},
             {"StartAt": "Busy", "States": {"Busy": {"Type": "Pass", "End": true}}}]}}});
-    let (status, sink) = run(definition, &NoBlocking, scaled(0.1));
+    let (status, sink) = run(definition, json!({}), &NoBlocking, scaled(0.1));
     assert!(matches!(status, Status::Succeeded { .. }), "{status:?}");
     let busy = sink.position("PassStateEntered:Busy");
     assert!(sink.position("WaitStateEntered:Nap") < busy);
@@ -231,23 +227,9 @@ fn a_retry_interval_lets_the_other_iterations_run() {
                 "Retry": [{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 10, "MaxAttempts": 1}],
                 "End": true},
             "Fine": {"Type": "Pass", "End": true}}}}}});
-    let machine: StateMachine = definition::parse(&definition).unwrap();
-    let mut info = info();
-    info.input = json!([0, 1]);
-    info.input_text = "[0,1]".into();
-    let mut sink = Collect::default();
-    let mut execution = Execution::start(&machine, info, &mut sink);
-    execution.run(&mut Env {
-        machine: &machine,
-        tasks: &FailsOnce(Mutex::new(false)),
-        sink: &mut sink,
-        options: scaled(0.1),
-    });
-    assert!(
-        matches!(execution.status, Status::Succeeded { .. }),
-        "{:?}",
-        execution.status
-    );
+    let tasks = FailsOnce(Mutex::new(false));
+    let (status, sink) = run(definition, json!([0, 1]), &tasks, scaled(0.1));
+    assert!(matches!(status, Status::Succeeded { .. }), "{status:?}");
     // Iteration 1 runs during iteration 0's retry interval.
     let steps = sink.steps();
     let failed = steps.iter().position(|s| s == "TaskFailed").unwrap();
@@ -262,7 +244,7 @@ fn a_failing_branch_aborts_the_branches_still_running() {
         "Branches": [
             {"StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "Seconds": 100, "End": true}}},
             {"StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "Boom"}}}]}}});
-    let (status, sink) = run(definition, &NoBlocking, scaled(1.0));
+    let (status, sink) = run(definition, json!({}), &NoBlocking, scaled(1.0));
     assert_eq!(
         status,
         Status::Failed {
@@ -297,20 +279,9 @@ fn a_failing_iteration_aborts_the_iterations_still_running() {
                 "Default": "Boom"},
             "Nap": {"Type": "Wait", "Seconds": 100, "End": true},
             "Boom": {"Type": "Fail", "Error": "Boom", "Cause": "item 1"}}}}}});
-    let machine: StateMachine = definition::parse(&definition).unwrap();
-    let mut info = info();
-    info.input = json!([0, 1]);
-    info.input_text = "[0,1]".into();
-    let mut sink = Collect::default();
-    let mut execution = Execution::start(&machine, info, &mut sink);
-    execution.run(&mut Env {
-        machine: &machine,
-        tasks: &NoBlocking,
-        sink: &mut sink,
-        options: Options::default(),
-    });
+    let (status, sink) = run(definition, json!([0, 1]), &NoBlocking, Options::default());
     assert_eq!(
-        execution.status,
+        status,
         Status::Failed {
             error: Some("Boom".into()),
             cause: Some("item 1".into())
@@ -374,7 +345,7 @@ fn redriving_runs_the_branches_that_were_waiting_again() {
             {"StartAt": "B", "States": {"B": ask}}]}}});
     let machine: StateMachine = definition::parse(&definition).unwrap();
     let mut sink = Collect::default();
-    let mut execution = Execution::start(&machine, info(), &mut sink);
+    let mut execution = Execution::start(&machine, info(json!({})), &mut sink);
     let run = |execution: &mut Execution, sink: &mut Collect| {
         execution.run(&mut Env {
             machine: &machine,

@@ -5,11 +5,13 @@ use chrono::Utc;
 use serde_json::{json, Map, Value};
 
 use super::{timestamp, ApiError, Context};
-use crate::asl::definition;
+use crate::asl::definition::{self, StateMachine};
 use crate::engine::{
     self, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Options, Progress,
 };
-use crate::store::executions::{self as store, date_text, parse_date, ExecutionRecord};
+use crate::store::executions::{
+    self as store, date_text, parse_date, ExecutionRecord, ResolvedMachine,
+};
 
 /// Answers the operations this module implements, `None` for the others.
 pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
@@ -188,29 +190,9 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
                 format!("State Machine Does Not Exist: '{machine_arn}'"),
             )
         })?;
-    let machine = resolved.machine;
-    let name = match optional_str(input, "name") {
-        Some(n) => {
-            if !valid_name(n) {
-                return Err(ApiError::new("InvalidName", format!("Invalid Name: '{n}'")));
-            }
-            n.to_string()
-        }
-        None => uuid::Uuid::new_v4().to_string(),
-    };
-    let input_text = optional_str(input, "input").unwrap_or("{}").to_string();
-    if input_text.len() > engine::exec::MAX_PAYLOAD_BYTES {
-        return Err(ApiError::new(
-            "InvalidExecutionInput",
-            "Execution input exceeds the maximum size of 262144 bytes",
-        ));
-    }
-    let input_value: Value = serde_json::from_str(&input_text).map_err(|e| {
-        ApiError::new(
-            "InvalidExecutionInput",
-            format!("Invalid State Machine Execution Input: '{e}'"),
-        )
-    })?;
+    let machine = &resolved.machine;
+    let name = execution_name(optional_str(input, "name"))?;
+    let (input_text, input_value) = execution_input(optional_str(input, "input"))?;
     let express = machine.machine_type == "EXPRESS";
     let execution_arn = if express {
         ctx.arn(&format!(
@@ -228,29 +210,20 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
             format!("Execution Already Exists: '{execution_arn}'"),
         ));
     }
-    let definition_value: Value = serde_json::from_str(&machine.definition)
-        .map_err(|e| ApiError::internal(format!("stored definition is not JSON: {e}")))?;
-    let mut parsed =
-        definition::parse(&definition_value).map_err(|e| ApiError::new("InvalidDefinition", e))?;
+    let mut parsed = parse_stored(&machine.definition)?;
     if express {
         super::sync_executions::limit_duration(&mut parsed);
     }
 
     let started = Utc::now();
-    let info = ExecutionInfo {
-        execution_arn: execution_arn.clone(),
-        execution_name: name.clone(),
-        state_machine_arn: machine.arn.clone(),
-        state_machine_name: machine.name.clone(),
-        role_arn: machine.role_arn.clone(),
-        input: input_value,
-        input_text: input_text.clone(),
-        start_millis: started.timestamp_millis(),
-        redrive_count: 0,
-        region: ctx.region.clone(),
-        state_machine_version_arn: resolved.version_arn.clone(),
-        state_machine_alias_arn: resolved.alias_arn.clone(),
-    };
+    let info = execution_info(
+        ctx,
+        &resolved,
+        &execution_arn,
+        &name,
+        (&input_text, input_value),
+        started,
+    );
     let mut record = ExecutionRecord {
         arn: execution_arn.clone(),
         state_machine_arn: machine.arn.clone(),
@@ -308,8 +281,98 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     }))
 }
 
+/// The execution name given (AWS's name rules) or a new UUID.
+pub(crate) fn execution_name(given: Option<&str>) -> Result<String, ApiError> {
+    match given {
+        Some(n) if !valid_name(n) => {
+            Err(ApiError::new("InvalidName", format!("Invalid Name: '{n}'")))
+        }
+        Some(n) => Ok(n.to_string()),
+        None => Ok(uuid::Uuid::new_v4().to_string()),
+    }
+}
+
+/// The execution input (default `{}`): its text and value, at most 256 KiB of JSON.
+pub(crate) fn execution_input(given: Option<&str>) -> Result<(String, Value), ApiError> {
+    let text = given.unwrap_or("{}").to_string();
+    if text.len() > engine::exec::MAX_PAYLOAD_BYTES {
+        return Err(ApiError::new(
+            "InvalidExecutionInput",
+            "Execution input exceeds the maximum size of 262144 bytes",
+        ));
+    }
+    let value = serde_json::from_str(&text).map_err(|e| {
+        ApiError::new(
+            "InvalidExecutionInput",
+            format!("Invalid State Machine Execution Input: '{e}'"),
+        )
+    })?;
+    Ok((text, value))
+}
+
+/// Parses a stored definition for running it.
+pub(crate) fn parse_stored(definition_text: &str) -> Result<StateMachine, ApiError> {
+    let value: Value = serde_json::from_str(definition_text)
+        .map_err(|e| ApiError::internal(format!("stored definition is not JSON: {e}")))?;
+    definition::parse(&value).map_err(|e| ApiError::new("InvalidDefinition", e))
+}
+
+/// What a new execution of `resolved` is and is started with.
+pub(crate) fn execution_info(
+    ctx: &Context,
+    resolved: &ResolvedMachine,
+    execution_arn: &str,
+    name: &str,
+    (input_text, input): (&str, Value),
+    started: chrono::DateTime<Utc>,
+) -> ExecutionInfo {
+    let machine = &resolved.machine;
+    ExecutionInfo {
+        execution_arn: execution_arn.to_string(),
+        execution_name: name.to_string(),
+        state_machine_arn: machine.arn.clone(),
+        state_machine_name: machine.name.clone(),
+        role_arn: machine.role_arn.clone(),
+        input,
+        input_text: input_text.to_string(),
+        start_millis: started.timestamp_millis(),
+        redrive_count: 0,
+        region: ctx.region.clone(),
+        state_machine_version_arn: resolved.version_arn.clone(),
+        state_machine_alias_arn: resolved.alias_arn.clone(),
+    }
+}
+
+/// The engine state a parked or ended execution was saved with.
+pub(crate) fn stored_execution(record: &ExecutionRecord) -> Result<Execution, ApiError> {
+    let state = record.engine_state.as_deref().unwrap_or_default();
+    serde_json::from_str(state)
+        .map_err(|e| ApiError::internal(format!("stored execution state: {e}")))
+}
+
+/// Runs a stored execution on (resumed or redriven) until it ends or parks again, then
+/// saves its record and the events `sink` collected.
+pub(crate) fn run_and_save(
+    ctx: &mut Context,
+    record: &mut ExecutionRecord,
+    execution: &mut Execution,
+    machine: &StateMachine,
+    tasks: &dyn engine::TaskRunner,
+    mut sink: BufferSink,
+) -> Result<(), ApiError> {
+    let progress = execution.run(&mut Env {
+        machine,
+        tasks,
+        sink: &mut sink,
+        options: engine_options(),
+    });
+    record_outcome(record, execution, &progress)?;
+    store::save_progress(&mut ctx.store, record, &sink.events)?;
+    Ok(())
+}
+
 /// The Task runner for an execution: its mock test case (`#<case>`) and local handlers.
-fn task_runner(
+pub(crate) fn task_runner(
     ctx: &Context,
     state_machine_name: &str,
     test_case: Option<&str>,

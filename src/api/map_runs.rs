@@ -2,6 +2,7 @@
 //! executions with their own history, listed by `list-executions --map-run-arn`), reads
 //! items with `ItemReader`, exports results with `ResultWriter`; and DescribeMapRun,
 //! ListMapRuns, UpdateMapRun.
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -459,58 +460,104 @@ impl MapRunTasks {
         let mut results = Vec::new();
         let mut failed_items = 0u64;
         let mut seen_items = 0u64;
-        for child in Batches::new(selected, req.batcher.clone()) {
-            let (input, n) = child?;
-            let n = n as u64;
-            seen_items += n;
-            let record = self.run_child(
-                req,
-                &machine,
-                &child_machine_arn,
-                &definition,
-                input,
-                n,
-                batched,
-                state,
-            )?;
-            state.items.add(&record.status, n);
-            state.executions.add(&record.status, 1);
-            let succeeded = record.status == "SUCCEEDED";
-            if let Some(export) = &mut export {
-                let entry = if succeeded && writer.transformation != "NONE" {
-                    let output: Value = record
-                        .output
-                        .as_deref()
-                        .and_then(|o| serde_json::from_str(o).ok())
-                        .unwrap_or(Value::Null);
-                    let mut shaped = Vec::new();
-                    push_result(&mut shaped, output, &writer.transformation);
-                    shaped
-                } else {
-                    vec![child_entry(&record)]
-                };
-                for e in &entry {
-                    export.push(succeeded, e)?;
-                }
-                state.items.results_written += n;
-                state.executions.results_written += 1;
-            } else if succeeded {
-                let output = record
-                    .output
-                    .as_deref()
-                    .and_then(|o| serde_json::from_str(o).ok())
-                    .unwrap_or(Value::Null);
-                push_result(&mut results, output, &writer.transformation);
-            } else {
-                results.push(json!({"Error": record.error, "Cause": record.cause}));
-            }
-            if !succeeded {
-                failed_items += n;
-                if over_tolerance(req, failed_items, known_total) == Some(true) {
-                    return Err(threshold_exceeded());
-                }
-            }
+        // Up to `window` children run at once (fewer when their inputs are large), each on
+        // a thread of its own; the store records them, and their results are taken, in
+        // item order.
+        let window = match req.max_concurrency {
+            0 => req.options.task_threads,
+            n => (n as usize).min(req.options.task_threads),
         }
+        .max(1);
+        std::thread::scope(|scope| {
+            let mut running: VecDeque<RunningChild> = VecDeque::new();
+            let mut children = Batches::new(selected, req.batcher.clone());
+            let outcome = (|| -> Result<(), StatesError> {
+                loop {
+                    let in_flight = |running: &VecDeque<RunningChild>| {
+                        running.iter().map(|c| c.input_bytes).sum::<usize>()
+                    };
+                    while running.len() < window
+                        && (running.is_empty() || in_flight(&running) < INPUT_BYTES_IN_FLIGHT)
+                    {
+                        let Some(child) = children.next() else {
+                            break;
+                        };
+                        let (input, n) = child?;
+                        let n = n as u64;
+                        seen_items += n;
+                        let (record, info) = self.prepare_child(
+                            req,
+                            &child_machine_arn,
+                            &definition,
+                            input,
+                            n,
+                            batched,
+                            state,
+                        )?;
+                        let machine = &machine;
+                        let input_bytes = info.input_text.len();
+                        let run = scope.spawn(move || self.execute_child(req, machine, info));
+                        running.push_back(RunningChild {
+                            record,
+                            n,
+                            input_bytes,
+                            run,
+                        });
+                    }
+                    let Some(child) = running.pop_front() else {
+                        return Ok(());
+                    };
+                    let n = child.n;
+                    let record = self.finish_child(req, child, state)?;
+                    state.items.add(&record.status, n);
+                    state.executions.add(&record.status, 1);
+                    let succeeded = record.status == "SUCCEEDED";
+                    if let Some(export) = &mut export {
+                        let entry = if succeeded && writer.transformation != "NONE" {
+                            let output: Value = record
+                                .output
+                                .as_deref()
+                                .and_then(|o| serde_json::from_str(o).ok())
+                                .unwrap_or(Value::Null);
+                            let mut shaped = Vec::new();
+                            push_result(&mut shaped, output, &writer.transformation);
+                            shaped
+                        } else {
+                            vec![child_entry(&record)]
+                        };
+                        for e in &entry {
+                            export.push(succeeded, e)?;
+                        }
+                        state.items.results_written += n;
+                        state.executions.results_written += 1;
+                    } else if succeeded {
+                        let output = record
+                            .output
+                            .as_deref()
+                            .and_then(|o| serde_json::from_str(o).ok())
+                            .unwrap_or(Value::Null);
+                        push_result(&mut results, output, &writer.transformation);
+                    } else {
+                        results.push(json!({"Error": record.error, "Cause": record.cause}));
+                    }
+                    if !succeeded {
+                        failed_items += n;
+                        if over_tolerance(req, failed_items, known_total) == Some(true) {
+                            return Err(threshold_exceeded());
+                        }
+                    }
+                }
+            })();
+            // Children still running when the run failed end as they end: record them.
+            for child in running {
+                let n = child.n;
+                if let Ok(record) = self.finish_child(req, child, state) {
+                    state.items.add(&record.status, n);
+                    state.executions.add(&record.status, 1);
+                }
+            }
+            outcome
+        })?;
         if over_tolerance(req, failed_items, Some(known_total.unwrap_or(seen_items))) == Some(true)
         {
             return Err(threshold_exceeded());
@@ -524,19 +571,18 @@ impl MapRunTasks {
         }
     }
 
-    /// Runs one child execution to its end and records it (Standard children only).
+    /// Names a child execution and records it as running (Standard children only).
     #[allow(clippy::too_many_arguments)]
-    fn run_child(
+    fn prepare_child(
         &self,
         req: &MapRunRequest,
-        machine: &crate::asl::definition::StateMachine,
         machine_arn: &str,
         definition: &str,
         input: Value,
         item_count: u64,
         batched: bool,
         state: &mut RunState,
-    ) -> Result<ExecutionRecord, StatesError> {
+    ) -> Result<(ExecutionRecord, ExecutionInfo), StatesError> {
         let id = uuid::Uuid::new_v4().to_string();
         let (kind, head) = machine_arn
             .split_once(":stateMachine:")
@@ -562,7 +608,7 @@ impl MapRunTasks {
             state_machine_version_arn: None,
             state_machine_alias_arn: None,
         };
-        let mut record = ExecutionRecord {
+        let record = ExecutionRecord {
             arn: arn.clone(),
             state_machine_arn: machine_arn.to_string(),
             name: id,
@@ -578,6 +624,16 @@ impl MapRunTasks {
             let count = if batched { item_count as i64 } else { 1 };
             store::link_child(&state.store, &arn, req.map_run_arn, count).map_err(runtime)?;
         }
+        Ok((record, info))
+    }
+
+    /// Runs one child execution to its end (on a thread of its own: no store here).
+    fn execute_child(
+        &self,
+        req: &MapRunRequest,
+        machine: &crate::asl::definition::StateMachine,
+        info: ExecutionInfo,
+    ) -> ChildRun {
         let mut buffer = BufferSink::default();
         let mut discard = Discard;
         let sink: &mut dyn EventSink = if req.express {
@@ -592,27 +648,65 @@ impl MapRunTasks {
             sink,
             options: req.options,
         });
+        ChildRun {
+            execution,
+            progress,
+            events: buffer,
+        }
+    }
+
+    /// Waits for a child to end and records its outcome and history.
+    fn finish_child(
+        &self,
+        req: &MapRunRequest,
+        child: RunningChild,
+        state: &mut RunState,
+    ) -> Result<ExecutionRecord, StatesError> {
+        let mut record = child.record;
+        let ChildRun {
+            execution,
+            progress,
+            events,
+        } = child
+            .run
+            .join()
+            .map_err(|_| runtime("a child execution's thread panicked"))?;
+        super::executions::record_outcome(&mut record, &execution, &progress)
+            .map_err(|e| runtime(e.message))?;
+        if !req.express {
+            exec_store::save_progress(&mut state.store, &record, &events.events)
+                .map_err(runtime)?;
+        }
         if let Progress::Parked { .. } = progress {
             // Kept parked (resumable when its outcome comes); the map run cannot wait.
-            if !req.express {
-                super::executions::record_outcome(&mut record, &execution, &progress)
-                    .map_err(|e| runtime(e.message))?;
-                exec_store::save_progress(&mut state.store, &record, &buffer.events)
-                    .map_err(runtime)?;
-            }
             return Err(StatesError::runtime(
                 "A child execution of the distributed Map waits for a task outcome (activity or \
                  callback); sfn runs map run children to their end and cannot wait for one",
             ));
         }
-        super::executions::record_outcome(&mut record, &execution, &progress)
-            .map_err(|e| runtime(e.message))?;
-        if !req.express {
-            exec_store::save_progress(&mut state.store, &record, &buffer.events)
-                .map_err(runtime)?;
-        }
         Ok(record)
     }
+}
+
+/// Children start while the inputs of those running stay under this: a child holds many
+/// times its input (its history, parsed values) until it is recorded, so large batches run
+/// fewer at once.
+const INPUT_BYTES_IN_FLIGHT: usize = 1 << 18;
+
+/// A child execution started on its own thread.
+struct RunningChild<'scope> {
+    record: ExecutionRecord,
+    /// The items it runs.
+    n: u64,
+    input_bytes: usize,
+    run: std::thread::ScopedJoinHandle<'scope, ChildRun>,
+}
+
+/// What a child execution's thread hands back.
+struct ChildRun {
+    execution: Execution,
+    progress: Progress,
+    events: BufferSink,
 }
 
 // ------------------------------------------------------------------ the API operations

@@ -7,10 +7,9 @@
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{json, Value};
 
-use super::executions::{record_outcome, BufferSink};
+use super::executions::{parse_stored, run_and_save, stored_execution, task_runner, BufferSink};
 use super::{timestamp, ApiError, Context};
-use crate::asl::definition;
-use crate::engine::{Env, Execution};
+use crate::engine::Execution;
 use crate::store::executions::{self as store, date_text, parse_date, ExecutionRecord};
 use crate::store::redrive as redrive_store;
 
@@ -164,22 +163,13 @@ fn redrive_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
             "Execution was started by a Map Run: redrive the parent execution",
         ));
     }
-    let state = record.engine_state.clone().unwrap_or_default();
-    let mut execution: Execution = serde_json::from_str(&state)
-        .map_err(|e| ApiError::internal(format!("stored execution state: {e}")))?;
-    let definition_value: Value = serde_json::from_str(&record.definition)
-        .map_err(|e| ApiError::internal(format!("stored definition is not JSON: {e}")))?;
-    let machine =
-        definition::parse(&definition_value).map_err(|e| ApiError::new("InvalidDefinition", e))?;
+    let mut execution = stored_execution(&record)?;
+    let machine = parse_stored(&record.definition)?;
     let test_case = redrive_store::test_case(&ctx.store, arn)?;
-    let tasks = super::task_tokens::runner(
+    let tasks = task_runner(
         ctx,
-        &crate::tasks::RunnerConfig::new(
-            ctx.mock_config.as_deref(),
-            ctx.handlers.as_deref(),
-            &execution.info.state_machine_name,
-            test_case.as_deref(),
-        ),
+        &execution.info.state_machine_name,
+        test_case.as_deref(),
     )?;
 
     let mut sink = BufferSink::default();
@@ -193,14 +183,14 @@ fn redrive_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
     record.cause = None;
     record.redrive_count = i64::from(execution.info.redrive_count);
     record.redrive_date = Some(date_text(now));
-    let progress = execution.run(&mut Env {
-        machine: &machine,
-        tasks: tasks.as_ref(),
-        sink: &mut sink,
-        options: super::executions::engine_options(),
-    });
-    record_outcome(&mut record, &execution, &progress)?;
-    store::save_progress(&mut ctx.store, &record, &sink.events)?;
+    run_and_save(
+        ctx,
+        &mut record,
+        &mut execution,
+        &machine,
+        tasks.as_ref(),
+        sink,
+    )?;
     if let Some(token) = client_token {
         redrive_store::remember_token(&ctx.store, arn, token, &date_text(now), KEPT_TOKENS)?;
     }

@@ -9,8 +9,8 @@ use chrono::Utc;
 use serde_json::{json, Map, Value};
 
 use super::{timestamp, ApiError, Context};
-use crate::asl::definition::{self, StateMachine};
-use crate::engine::{self, Env, Execution, ExecutionInfo, Progress};
+use crate::asl::definition::StateMachine;
+use crate::engine::{self, Env, Execution, Progress};
 
 /// Express executions end after 5 minutes at most.
 pub const EXPRESS_MAX_SECONDS: u64 = 300;
@@ -81,35 +81,15 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
                 format!("State Machine Does Not Exist: '{machine_arn}'"),
             )
         })?;
-    let machine = resolved.machine;
+    let machine = &resolved.machine;
     if machine.machine_type != "EXPRESS" {
         return Err(ApiError::new(
             "StateMachineTypeNotSupported",
             "This operation is not supported by this type of state machine",
         ));
     }
-    let name = match str_member("name") {
-        Some(n) => {
-            if !super::executions::valid_name(n) {
-                return Err(ApiError::new("InvalidName", format!("Invalid Name: '{n}'")));
-            }
-            n.to_string()
-        }
-        None => uuid::Uuid::new_v4().to_string(),
-    };
-    let input_text = str_member("input").unwrap_or("{}").to_string();
-    if input_text.len() > engine::exec::MAX_PAYLOAD_BYTES {
-        return Err(ApiError::new(
-            "InvalidExecutionInput",
-            "Execution input exceeds the maximum size of 262144 bytes",
-        ));
-    }
-    let input_value: Value = serde_json::from_str(&input_text).map_err(|e| {
-        ApiError::new(
-            "InvalidExecutionInput",
-            format!("Invalid State Machine Execution Input: '{e}'"),
-        )
-    })?;
+    let name = super::executions::execution_name(str_member("name"))?;
+    let (input_text, input_value) = super::executions::execution_input(str_member("input"))?;
     let metadata_only = match str_member("includedData") {
         None | Some("ALL_DATA") => false,
         Some("METADATA_ONLY") => true,
@@ -120,10 +100,7 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
             ))
         }
     };
-    let definition_value: Value = serde_json::from_str(&machine.definition)
-        .map_err(|e| ApiError::internal(format!("stored definition is not JSON: {e}")))?;
-    let mut parsed =
-        definition::parse(&definition_value).map_err(|e| ApiError::new("InvalidDefinition", e))?;
+    let mut parsed = super::executions::parse_stored(&machine.definition)?;
     limit_duration(&mut parsed);
 
     let execution_arn = ctx.arn(&format!(
@@ -133,29 +110,15 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
         uuid::Uuid::new_v4()
     ));
     let started = super::now();
-    let info = ExecutionInfo {
-        execution_arn: execution_arn.clone(),
-        execution_name: name.clone(),
-        state_machine_arn: machine.arn.clone(),
-        state_machine_name: machine.name.clone(),
-        role_arn: machine.role_arn.clone(),
-        input: input_value,
-        input_text: input_text.clone(),
-        start_millis: started.timestamp_millis(),
-        redrive_count: 0,
-        region: ctx.region.clone(),
-        state_machine_version_arn: resolved.version_arn.clone(),
-        state_machine_alias_arn: resolved.alias_arn.clone(),
-    };
-    let tasks = super::task_tokens::runner(
+    let info = super::executions::execution_info(
         ctx,
-        &crate::tasks::RunnerConfig::new(
-            ctx.mock_config.as_deref(),
-            ctx.handlers.as_deref(),
-            &machine.name,
-            test_case,
-        ),
-    )?;
+        &resolved,
+        &execution_arn,
+        &name,
+        (&input_text, input_value),
+        started,
+    );
+    let tasks = super::executions::task_runner(ctx, &machine.name, test_case)?;
     // No history is kept for Express executions.
     let mut sink = super::executions::BufferSink::default();
     let mut execution = Execution::start(&parsed, info, &mut sink);
@@ -228,6 +191,7 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::asl::definition;
 
     #[test]
     fn billing_rounds_up_to_100_ms() {

@@ -8,10 +8,12 @@ use chrono::{DateTime, Utc};
 use serde_json::{json, Map, Value};
 
 use super::activities::{activity_arn, does_not_exist, object, required_str};
-use super::executions::{record_outcome, wait_time_scale, BufferSink};
+use super::executions::{
+    parse_stored, run_and_save, stored_execution, wait_time_scale, BufferSink,
+};
 use super::{ApiError, Context};
-use crate::asl::{definition, StatesError};
-use crate::engine::exec::{Env, Execution};
+use crate::asl::StatesError;
+use crate::engine::exec::Execution;
 use crate::engine::{TaskOutcome, TaskRunner};
 use crate::store::activities as activity_store;
 use crate::store::executions as executions_store;
@@ -213,15 +215,11 @@ pub fn resume(ctx: &mut Context, execution_arn: &str) -> Result<(), ApiError> {
             task_tokens::close(&ctx.store, &token.token, now())?;
             continue;
         }
-        let Some(state) = record.engine_state.clone() else {
+        if record.engine_state.is_none() {
             return Ok(());
-        };
-        let mut execution: Execution = serde_json::from_str(&state)
-            .map_err(|e| ApiError::internal(format!("stored execution state: {e}")))?;
-        let definition: Value = serde_json::from_str(&record.definition)
-            .map_err(|e| ApiError::internal(format!("stored definition is not JSON: {e}")))?;
-        let machine =
-            definition::parse(&definition).map_err(|e| ApiError::new("InvalidDefinition", e))?;
+        }
+        let mut execution = stored_execution(&record)?;
+        let machine = parse_stored(&record.definition)?;
         let config = token
             .runner
             .as_deref()
@@ -259,14 +257,14 @@ pub fn resume(ctx: &mut Context, execution_arn: &str) -> Result<(), ApiError> {
         if !execution.deliver_to(&token.token, outcome) {
             continue;
         }
-        let progress = execution.run(&mut Env {
-            machine: &machine,
-            tasks: tasks.as_ref(),
-            sink: &mut sink,
-            options: super::executions::engine_options(),
-        });
-        record_outcome(&mut record, &execution, &progress)?;
-        executions_store::save_progress(&mut ctx.store, &record, &sink.events)?;
+        run_and_save(
+            ctx,
+            &mut record,
+            &mut execution,
+            &machine,
+            tasks.as_ref(),
+            sink,
+        )?;
         close_if_ended(ctx, &record)?;
     }
 }

@@ -2,6 +2,12 @@
 //! frames: threads running a block of states, and fan-outs collecting Parallel branch or
 //! Map iteration results); [`Execution::run`] advances it until it ends or parks on a
 //! task whose outcome comes later.
+//!
+//! Branches and iterations are concurrent without the interpreter being so: it steps one
+//! thread at a time, and a thread that waits (a task outcome, a task thread's invocation,
+//! a sleep) is set aside in its fan so that its siblings step meanwhile (`run.rs`). Only
+//! task invocations that may take a while run on other threads (`pool.rs`), so histories
+//! of branches that never wait come out in the same order on every run.
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -361,8 +367,8 @@ struct Fan {
     failed_children: usize,
     tolerated_count: Option<u64>,
     tolerated_percentage: Option<f64>,
-    /// Children (each with the frames above it) waiting for a task's outcome, set aside so
-    /// that the other branches/iterations keep running.
+    /// Children (each with the frames above it) waiting for a task's outcome or a sleep's
+    /// end, set aside so that the other branches/iterations keep running.
     #[serde(default)]
     waiting: Vec<Vec<Frame>>,
     /// At most this many children started and not finished (a Map's `MaxConcurrency`);
