@@ -4,12 +4,15 @@
 //! running a long execution; escaping large payloads into JSON twice (a state's Entered
 //! input is the previous state's Exited output) made most of the rest.
 //!
-//! A line is `id TAB previous TAB timestamp TAB type TAB refs TAB details NL`: the
-//! timestamp in microseconds since the epoch (or RFC 3339 text, as rows migrated from
+//! A line is `id TAB previous TAB timestamp TAB type TAB refs TAB details (TAB raw)* NL`:
+//! the timestamp in microseconds since the epoch (or RFC 3339 text, as rows migrated from
 //! schema 4 have it), `details` the compact JSON text of the details object (empty when
-//! there is none; compact JSON holds no raw newline), and `refs` a comma-separated list of
-//! `member=payload` naming the top-level members of `details` whose string value is
-//! payload `payload`, written in their place as that number.
+//! there is none; compact JSON holds no raw tab or newline), and `refs` a comma-separated
+//! list naming top-level string members of `details` stored outside its JSON (each holds
+//! a number there in its place): `member=payload` for payload `payload`, plain `member`
+//! for the next `raw` field, the string itself unescaped (strings holding a tab or a
+//! newline stay in the JSON). Escaping JSON texts into JSON strings was most of the cost
+//! of writing an event.
 //!
 //! A payload that shares most of its text with the one stored before it (a state's output
 //! is often its input with a field added) is stored as a delta: the earlier payload's
@@ -18,7 +21,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::{Store, StoreError};
 use crate::engine::data::{to_text, write_string, write_text};
@@ -31,6 +34,17 @@ const PAYLOAD_MIN: usize = 1024;
 /// Payload ids are `event id * PAYLOADS_PER_EVENT + slot`: unique without a counter that
 /// would have to survive between the processes that add events to one execution.
 const PAYLOADS_PER_EVENT: i64 = 16;
+
+/// How many top-level members of an event's details may be stored outside its JSON.
+const MEMBERS: usize = 16;
+
+/// Where a top-level member of an event's details is stored.
+#[derive(Clone, Copy, PartialEq)]
+enum Stored {
+    Inline,
+    Raw,
+    Payload(i64),
+}
 
 /// A payload is stored whole after this many deltas in a row, which bounds what reading
 /// one costs.
@@ -83,7 +97,7 @@ struct Last {
 
 impl EventEncoder {
     pub fn row(&mut self, event: &HistoryEvent) -> EventRow {
-        let mut line = String::with_capacity(128);
+        let mut line = String::with_capacity(256);
         let mut number = itoa::Buffer::new();
         for n in [
             event.id,
@@ -97,30 +111,39 @@ impl EventEncoder {
         line.push('\t');
         let mut payloads = Vec::new();
         match &event.details {
-            Some(Value::Object(members)) if has_payload(members) => {
-                let mut refs = Vec::new();
-                for (key, value) in members {
+            Some(Value::Object(members)) => {
+                // Each top-level string member: a payload, raw at the end of the line, or
+                // (holding a tab or newline, or past the first MEMBERS) left in the JSON.
+                // Fixed arrays, not vectors: this runs for every event.
+                let mut stored = [Stored::Inline; MEMBERS];
+                let (mut slots, mut any) = (0, false);
+                for (i, (key, value)) in members.iter().enumerate().take(MEMBERS) {
                     let Value::String(text) = value else { continue };
-                    if text.len() < PAYLOAD_MIN || refs.len() as i64 == PAYLOADS_PER_EVENT {
+                    stored[i] = if text.len() >= PAYLOAD_MIN && slots < PAYLOADS_PER_EVENT {
+                        let id = match &self.last {
+                            Some(last) if last.text == *text => last.id,
+                            _ => {
+                                let id = event.id * PAYLOADS_PER_EVENT + slots;
+                                payloads.push(self.payload(id, text));
+                                id
+                            }
+                        };
+                        slots += 1;
+                        Stored::Payload(id)
+                    } else if !text.bytes().any(|b| b == b'\n' || b == b'\t') {
+                        Stored::Raw
+                    } else {
                         continue;
-                    }
-                    let id = match &self.last {
-                        Some(last) if last.text == *text => last.id,
-                        _ => {
-                            let id = event.id * PAYLOADS_PER_EVENT + refs.len() as i64;
-                            payloads.push(self.payload(id, text));
-                            id
-                        }
                     };
-                    refs.push((key.as_str(), id));
-                }
-                for (i, (key, id)) in refs.iter().enumerate() {
-                    if i > 0 {
+                    if any {
                         line.push(',');
                     }
+                    any = true;
                     line.push_str(key);
-                    line.push('=');
-                    line.push_str(number.format(*id));
+                    if let Stored::Payload(id) = stored[i] {
+                        line.push('=');
+                        line.push_str(number.format(id));
+                    }
                 }
                 line.push('\t');
                 let mut out = std::mem::take(&mut line).into_bytes();
@@ -131,13 +154,22 @@ impl EventEncoder {
                     }
                     write_string(&mut out, key);
                     out.push(b':');
-                    match refs.iter().find(|(k, _)| k == key) {
-                        Some((_, id)) => out.extend_from_slice(number.format(*id).as_bytes()),
-                        None => write_text(&mut out, value),
+                    match stored.get(i) {
+                        Some(Stored::Payload(id)) => {
+                            out.extend_from_slice(number.format(*id).as_bytes())
+                        }
+                        Some(Stored::Raw) => out.push(b'0'),
+                        _ => write_text(&mut out, value),
                     }
                 }
                 out.push(b'}');
-                // serde_json writes only valid UTF-8.
+                for (value, how) in members.values().zip(stored) {
+                    if let (Stored::Raw, Value::String(text)) = (how, value) {
+                        out.push(b'\t');
+                        out.extend_from_slice(text.as_bytes());
+                    }
+                }
+                // Only whole `str`s and ASCII were written.
                 line = String::from_utf8(out).unwrap_or_default();
             }
             Some(details) => {
@@ -229,12 +261,6 @@ fn common_suffix(a: &[u8], b: &[u8]) -> usize {
         i += 1;
     }
     i
-}
-
-fn has_payload(members: &Map<String, Value>) -> bool {
-    members
-        .values()
-        .any(|v| matches!(v, Value::String(s) if s.len() >= PAYLOAD_MIN))
 }
 
 /// The compact JSON text of `value`, byte for byte what `serde_json::to_string` writes.
@@ -337,7 +363,8 @@ pub fn page(
         if from < to {
             let text: String =
                 read_chunk.query_row(params![execution_id, first_id], |r| r.get(0))?;
-            for line in text.lines().skip(from - start).take(to - from) {
+            // Not `lines()`: a raw member may end with a carriage return.
+            for line in text.split('\n').skip(from - start).take(to - from) {
                 events.push(parse_line(line, &mut payloads)?);
             }
         }
@@ -421,17 +448,26 @@ fn parse_line(line: &str, payloads: &mut Payloads) -> Result<HistoryEvent, Store
     let timestamp = parse_timestamp(next());
     let event_type = next().to_string();
     let refs = next();
-    let details_text = next();
+    // The details JSON (which holds no tab), then the raw members in order.
+    let mut rest = next().split('\t');
+    let details_text = rest.next().unwrap_or_default();
     let mut details = (!details_text.is_empty())
         .then(|| serde_json::from_str::<Value>(details_text).ok())
         .flatten();
     if let Some(Value::Object(members)) = &mut details {
         for r in refs.split(',').filter(|r| !r.is_empty()) {
-            let Some((key, payload)) = r.split_once('=') else {
-                continue;
+            let value = match r.split_once('=') {
+                Some((key, payload)) => payload
+                    .parse()
+                    .ok()
+                    .map(|p| payloads.get(p).map(|text| (key, text)))
+                    .transpose()?,
+                None => rest.next().map(|text| (r, text.to_string())),
             };
-            if let (Some(slot), Ok(payload)) = (members.get_mut(key), payload.parse()) {
-                *slot = Value::String(payloads.get(payload)?);
+            if let Some((key, text)) = value {
+                if let Some(slot) = members.get_mut(key) {
+                    *slot = Value::String(text);
+                }
             }
         }
     }
@@ -589,6 +625,32 @@ mod tests {
         // One event alone, from the middle of a chain.
         let one = page(&store, "arn:e", true, 10, 1).unwrap();
         assert_eq!(one, vec![events[69].clone()]);
+    }
+
+    #[test]
+    fn strings_are_stored_raw_unless_they_hold_a_tab_or_a_newline() {
+        let mut store = store_with_execution();
+        let events = vec![
+            event(
+                1,
+                Some(json!({"input": "{\"a\":\"\\\"q\"}", "n": 1, "e": "", "cr": "x\r"})),
+            ),
+            event(
+                2,
+                Some(json!({"name": "T\tab", "output": "line\nbreak", "z": "é😀"})),
+            ),
+            event(3, Some(json!({"nested": {"s": "x"}, "list": ["a"]}))),
+        ];
+        let mut encoder = EventEncoder::default();
+        let rows: Vec<EventRow> = events.iter().map(|e| encoder.row(e)).collect();
+        assert!(rows[0].line.contains("\tinput,e,cr\t"), "{}", rows[0].line);
+        assert!(rows[1].line.contains("\tz\t"), "{}", rows[1].line);
+        append_events(&mut store, "arn:e", &rows).unwrap();
+        assert_eq!(page(&store, "arn:e", false, 0, 10).unwrap(), events);
+        assert_eq!(
+            page(&store, "arn:e", true, 1, 1).unwrap(),
+            vec![events[1].clone()]
+        );
     }
 
     #[test]
