@@ -64,6 +64,9 @@ struct Payload {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventRow {
     pub id: i64,
+    previous_event_id: i64,
+    micros: i64,
+    /// `type TAB refs TAB details (TAB raw)*`; the skeleton is what precedes the third tab.
     line: String,
     payloads: Vec<Payload>,
 }
@@ -88,6 +91,9 @@ pub struct EventEncoder {
     last: Option<Last>,
 }
 
+/// A chunk numbers at most this many distinct line skeletons.
+const SKELETONS: usize = 256;
+
 /// The payload stored last: its text, id and how many deltas lead to it.
 struct Last {
     text: String,
@@ -97,16 +103,8 @@ struct Last {
 
 impl EventEncoder {
     pub fn row(&mut self, event: &HistoryEvent) -> EventRow {
-        let mut line = String::with_capacity(256);
         let mut number = itoa::Buffer::new();
-        for n in [
-            event.id,
-            event.previous_event_id,
-            event.timestamp.timestamp_micros(),
-        ] {
-            line.push_str(number.format(n));
-            line.push('\t');
-        }
+        let mut line = String::with_capacity(256);
         line.push_str(&event.event_type);
         line.push('\t');
         let mut payloads = Vec::new();
@@ -180,13 +178,65 @@ impl EventEncoder {
             }
             None => line.push('\t'),
         }
-        line.push('\n');
         EventRow {
             id: event.id,
+            previous_event_id: event.previous_event_id,
+            micros: event.timestamp.timestamp_micros(),
             line,
             payloads,
         }
     }
+}
+
+/// The text of a chunk of `rows`. Each line: the id, the previous id (empty when it is
+/// the id before), the timestamp (`+micros` after the line before), then the row's
+/// skeleton (`type TAB refs TAB details`) or `~n` for the chunk's n-th distinct one, then
+/// its raw members.
+fn chunk_text(rows: &[EventRow]) -> String {
+    let mut text = String::with_capacity(rows.iter().map(|r| r.line.len() + 24).sum());
+    let mut number = itoa::Buffer::new();
+    let mut last_micros = None;
+    let mut skeletons: HashMap<&str, usize> = HashMap::new();
+    for row in rows {
+        text.push_str(number.format(row.id));
+        text.push('\t');
+        if row.previous_event_id != row.id - 1 {
+            text.push_str(number.format(row.previous_event_id));
+        }
+        text.push('\t');
+        match last_micros {
+            Some(last) if row.micros >= last => {
+                text.push('+');
+                text.push_str(number.format(row.micros - last));
+            }
+            _ => text.push_str(number.format(row.micros)),
+        }
+        last_micros = Some(row.micros);
+        text.push('\t');
+        let (skeleton, raws) = row.line.split_at(skeleton_end(&row.line));
+        match skeletons.get(skeleton) {
+            Some(n) => {
+                text.push('~');
+                text.push_str(number.format(*n));
+            }
+            None => {
+                if skeletons.len() < SKELETONS {
+                    skeletons.insert(skeleton, skeletons.len());
+                }
+                text.push_str(skeleton);
+            }
+        }
+        text.push_str(raws);
+        text.push('\n');
+    }
+    text
+}
+
+/// Where the skeleton of `type TAB refs TAB details (TAB raw)*` ends: at its third tab.
+fn skeleton_end(line: &str) -> usize {
+    line.match_indices('\t')
+        .nth(2)
+        .map_or(line.len(), |(i, _)| i)
 }
 
 impl EventEncoder {
@@ -286,15 +336,16 @@ pub(super) fn insert(
     };
     let execution_id = execution_id(conn, execution_arn)?
         .ok_or(StoreError::Sql(rusqlite::Error::QueryReturnedNoRows))?;
-    let mut text = String::with_capacity(events.iter().map(|e| e.line.len()).sum());
-    for event in events {
-        text.push_str(&event.line);
-    }
     conn.prepare_cached(
         "INSERT INTO history_chunks (execution_id, first_id, count, events) \
          VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(params![execution_id, first.id, events.len() as i64, text])?;
+    .execute(params![
+        execution_id,
+        first.id,
+        events.len() as i64,
+        chunk_text(events)
+    ])?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO history_payloads (execution_id, id, base, prefix, suffix, text) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -363,9 +414,14 @@ pub fn page(
         if from < to {
             let text: String =
                 read_chunk.query_row(params![execution_id, first_id], |r| r.get(0))?;
+            // Lines refer to those before them in their chunk: read from its start.
+            let mut state = ReadState::default();
             // Not `lines()`: a raw member may end with a carriage return.
-            for line in text.split('\n').skip(from - start).take(to - from) {
-                events.push(parse_line(line, &mut payloads)?);
+            for (i, line) in text.split('\n').enumerate().take(to - start) {
+                let line = state.expand(line);
+                if start + i >= from {
+                    events.push(parse_line(&line, &mut payloads)?);
+                }
             }
         }
         start += count;
@@ -437,6 +493,58 @@ impl<'c> Payloads<'c> {
             self.read.insert(id, whole);
         }
         Ok(self.read.get(&id).cloned().unwrap_or_default())
+    }
+}
+
+/// The lines read so far in a chunk: what the next one may refer to.
+#[derive(Default)]
+struct ReadState {
+    micros: i64,
+    skeletons: Vec<String>,
+}
+
+impl ReadState {
+    /// A stored line with the previous id, timestamp and skeleton written out in full
+    /// (micros since the epoch, or RFC 3339 text as migrated lines have it).
+    fn expand(&mut self, line: &str) -> String {
+        let mut fields = line.splitn(4, '\t');
+        let mut next = || fields.next().unwrap_or_default();
+        let (id_text, previous, time, rest) = (next(), next(), next(), next());
+        let id: i64 = id_text.parse().unwrap_or_default();
+        let previous = match previous {
+            "" => (id - 1).to_string(),
+            text => text.to_string(),
+        };
+        let time = match time.strip_prefix('+') {
+            Some(delta) => {
+                self.micros += delta.parse::<i64>().unwrap_or_default();
+                self.micros.to_string()
+            }
+            None => {
+                if let Ok(micros) = time.parse() {
+                    self.micros = micros;
+                }
+                time.to_string()
+            }
+        };
+        let rest = match rest.strip_prefix('~') {
+            Some(reference) => {
+                let (n, raws) = reference.split_at(reference.find('\t').unwrap_or(reference.len()));
+                let skeleton = n
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| self.skeletons.get(n))
+                    .map_or("", String::as_str);
+                format!("{skeleton}{raws}")
+            }
+            None => {
+                if self.skeletons.len() < SKELETONS {
+                    self.skeletons.push(rest[..skeleton_end(rest)].to_string());
+                }
+                rest.to_string()
+            }
+        };
+        format!("{id_text}\t{previous}\t{time}\t{rest}")
     }
 }
 
@@ -650,6 +758,36 @@ mod tests {
         assert_eq!(
             page(&store, "arn:e", true, 1, 1).unwrap(),
             vec![events[1].clone()]
+        );
+    }
+
+    #[test]
+    fn lines_refer_to_earlier_lines_of_their_chunk() {
+        let mut store = store_with_execution();
+        let mut events: Vec<HistoryEvent> = (1..=6)
+            .map(|id| event(id, Some(json!({"name": format!("S{id}"), "input": "{}"}))))
+            .collect();
+        events[2].previous_event_id = 1;
+        events[3].timestamp = events[1].timestamp; // the clock went back
+        events[4].details = None;
+        let mut encoder = EventEncoder::default();
+        let rows: Vec<EventRow> = events.iter().map(|e| encoder.row(e)).collect();
+        let text = chunk_text(&rows);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("1\t\t1700000000123457\tPassStateEntered\t"));
+        assert_eq!(lines[1], "2\t\t+1\t~0\tS2\t{}");
+        assert!(lines[2].starts_with("3\t1\t+1\t~0\t"));
+        assert!(lines[3].starts_with("4\t\t1700000000123458\t~0\t"));
+        append_events(&mut store, "arn:e", &rows[..3]).unwrap();
+        append_events(&mut store, "arn:e", &rows[3..]).unwrap();
+        assert_eq!(page(&store, "arn:e", false, 0, 10).unwrap(), events);
+        assert_eq!(
+            page(&store, "arn:e", true, 0, 2).unwrap(),
+            vec![events[5].clone(), events[4].clone()]
+        );
+        assert_eq!(
+            page(&store, "arn:e", false, 4, 1).unwrap(),
+            vec![events[4].clone()]
         );
     }
 
