@@ -66,8 +66,10 @@ pub struct EventRow {
     pub id: i64,
     previous_event_id: i64,
     micros: i64,
-    /// `type TAB refs TAB details (TAB raw)*`; the skeleton is what precedes the third tab.
+    /// `type TAB refs TAB details (TAB raw)*`.
     line: String,
+    /// The length of its skeleton, `type TAB refs TAB details`.
+    skeleton_len: usize,
     payloads: Vec<Payload>,
 }
 
@@ -108,6 +110,7 @@ impl EventEncoder {
         line.push_str(&event.event_type);
         line.push('\t');
         let mut payloads = Vec::new();
+        let mut skeleton_len = None;
         match &event.details {
             Some(Value::Object(members)) => {
                 // Each top-level string member: a payload, raw at the end of the line, or
@@ -161,6 +164,7 @@ impl EventEncoder {
                     }
                 }
                 out.push(b'}');
+                skeleton_len = Some(out.len());
                 for (value, how) in members.values().zip(stored) {
                     if let (Stored::Raw, Value::String(text)) = (how, value) {
                         out.push(b'\t');
@@ -182,6 +186,7 @@ impl EventEncoder {
             id: event.id,
             previous_event_id: event.previous_event_id,
             micros: event.timestamp.timestamp_micros(),
+            skeleton_len: skeleton_len.unwrap_or(line.len()),
             line,
             payloads,
         }
@@ -196,7 +201,7 @@ fn chunk_text(rows: &[EventRow]) -> String {
     let mut text = String::with_capacity(rows.iter().map(|r| r.line.len() + 24).sum());
     let mut number = itoa::Buffer::new();
     let mut last_micros = None;
-    let mut skeletons: HashMap<&str, usize> = HashMap::new();
+    let mut skeletons: QuickMap<&str, usize> = QuickMap::default();
     for row in rows {
         text.push_str(number.format(row.id));
         text.push('\t');
@@ -213,7 +218,7 @@ fn chunk_text(rows: &[EventRow]) -> String {
         }
         last_micros = Some(row.micros);
         text.push('\t');
-        let (skeleton, raws) = row.line.split_at(skeleton_end(&row.line));
+        let (skeleton, raws) = row.line.split_at(row.skeleton_len.min(row.line.len()));
         match skeletons.get(skeleton) {
             Some(n) => {
                 text.push('~');
@@ -231,6 +236,31 @@ fn chunk_text(rows: &[EventRow]) -> String {
     }
     text
 }
+
+/// A multiply-rotate hasher (as in rustc's FxHash) for the chunk's skeleton table: short
+/// keys of our own, no adversary, and SipHash cost more than the rest of the lookup.
+#[derive(Default)]
+struct QuickHasher(u64);
+
+impl std::hash::Hasher for QuickHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        for &b in words.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+}
+
+type QuickMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<QuickHasher>>;
 
 /// Where the skeleton of `type TAB refs TAB details (TAB raw)*` ends: at its third tab.
 fn skeleton_end(line: &str) -> usize {
