@@ -4,15 +4,20 @@
 //! running a long execution; escaping large payloads into JSON twice (a state's Entered
 //! input is the previous state's Exited output) made most of the rest.
 //!
-//! A line is `id TAB previous TAB timestamp TAB type TAB refs TAB details (TAB raw)* NL`:
-//! the timestamp in microseconds since the epoch (or RFC 3339 text, as rows migrated from
-//! schema 4 have it), `details` the compact JSON text of the details object (empty when
-//! there is none; compact JSON holds no raw tab or newline), and `refs` a comma-separated
-//! list naming top-level string members of `details` stored outside its JSON (each holds
-//! a number there in its place): `member=payload` for payload `payload`, plain `member`
-//! for the next `raw` field, the string itself unescaped (strings holding a tab or a
-//! newline stay in the JSON). Escaping JSON texts into JSON strings was most of the cost
-//! of writing an event.
+//! A line is `id TAB previous TAB timestamp TAB skeleton (TAB raw)* NL`, where the
+//! skeleton is `type TAB refs TAB details`:
+//! - `previous` is empty when it is `id - 1`;
+//! - `timestamp` is microseconds since the epoch, `+micros` after the line before, or
+//!   RFC 3339 text (lines migrated from schema 4);
+//! - `details` is the compact JSON text of the details object (empty when there is none;
+//!   compact JSON holds no raw tab or newline), and `refs` a comma-separated list naming
+//!   its top-level string members stored outside it (each holds a number there in its
+//!   place): `member=payload` for payload `payload`, plain `member` for the next `raw`
+//!   field, the string itself unescaped (strings holding a tab or a newline stay in the
+//!   JSON). Escaping JSON texts into JSON strings was most of the cost of writing an event;
+//! - a skeleton seen before in the chunk is written `~n` (the n-th distinct one, up to
+//!   SKELETONS): most events of a long execution repeat a few, and the bytes written
+//!   (WAL, checkpoint) cost about as much as the instructions.
 //!
 //! A payload that shares most of its text with the one stored before it (a state's output
 //! is often its input with a field added) is stored as a delta: the earlier payload's
