@@ -1,4 +1,6 @@
 //! Map inputs: ItemsPath/Items, failure tolerance, ItemSelector for one iteration.
+use std::borrow::Cow;
+
 use super::*;
 
 pub(super) fn expression_text(value: &Value) -> String {
@@ -71,15 +73,20 @@ impl Execution {
                     }
                 },
             };
-            (thread.input.clone(), items)
+            (Cow::Borrowed(&thread.input), items)
         } else {
-            let effective = self.input_path(thread, state, ctx)?;
+            // The input itself when there is no InputPath: copying a large one only to
+            // read its items from it cost as much as the whole Map's bookkeeping.
+            let effective = match state.input_path {
+                PathField::Default => Cow::Borrowed(&thread.input),
+                _ => Cow::Owned(self.input_path(thread, state, ctx)?),
+            };
             let items = match &map.items_path {
-                None => effective.clone(),
+                None => effective.clone().into_owned(),
                 Some(p) => data::read(
                     p,
                     &Scope {
-                        input: &effective,
+                        input: effective.as_ref(),
                         context: ctx,
                         vars: &vars,
                     },
@@ -101,7 +108,7 @@ impl Execution {
             let value = data::read(
                 p,
                 &Scope {
-                    input: &effective,
+                    input: effective.as_ref(),
                     context: ctx,
                     vars: &vars,
                 },
@@ -133,6 +140,13 @@ impl Execution {
             v.as_i64().unwrap_or(0)
         } else {
             0
+        };
+        // The caller reads the effective input again only for ItemSelector and the
+        // tolerance of a distributed Map.
+        let effective = if map.item_selector.is_some() || map.mode == MapMode::Distributed {
+            effective.into_owned()
+        } else {
+            Value::Null
         };
         Ok((effective, items, concurrency))
     }
