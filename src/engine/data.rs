@@ -232,6 +232,49 @@ pub fn write_text(out: &mut Vec<u8>, value: &Value) {
     }
 }
 
+/// The length of [`to_text`]'s text of `value`, without writing it.
+pub fn text_len(value: &Value) -> usize {
+    match value {
+        Value::Null => 4,
+        Value::Bool(true) => 4,
+        Value::Bool(false) => 5,
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                itoa::Buffer::new().format(i).len()
+            } else if let Some(u) = n.as_u64() {
+                itoa::Buffer::new().format(u).len()
+            } else {
+                let mut out = Vec::new();
+                write_text(&mut out, value);
+                out.len()
+            }
+        }
+        Value::String(s) => string_len(s),
+        Value::Array(items) => {
+            2 + items.len().saturating_sub(1) + items.iter().map(text_len).sum::<usize>()
+        }
+        Value::Object(members) => {
+            2 + members.len().saturating_sub(1)
+                + members
+                    .iter()
+                    .map(|(k, v)| string_len(k) + 1 + text_len(v))
+                    .sum::<usize>()
+        }
+    }
+}
+
+/// The length of `text` as a JSON string literal.
+fn string_len(text: &str) -> usize {
+    2 + text
+        .bytes()
+        .map(|b| match ESCAPES[b as usize] {
+            0 => 1,
+            b'u' => 6,
+            _ => 2,
+        })
+        .sum::<usize>()
+}
+
 /// What follows the backslash for each byte JSON escapes (`u`: `\u00XX`), 0 for the others.
 static ESCAPES: [u8; 256] = {
     let mut table = [0u8; 256];
@@ -336,6 +379,7 @@ mod tests {
         ];
         for value in values {
             assert_eq!(to_text(&value), serde_json::to_string(&value).unwrap());
+            assert_eq!(text_len(&value), to_text(&value).len());
         }
     }
 

@@ -63,7 +63,7 @@ pub(super) fn failure_details(err: &StatesError) -> Value {
 }
 
 pub(super) fn json_len(value: &Value) -> usize {
-    to_text(value).len()
+    data::text_len(value)
 }
 
 impl Execution {
