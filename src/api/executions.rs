@@ -50,6 +50,8 @@ struct StoreSink<'a> {
     buffered: usize,
     error: Option<crate::store::StoreError>,
     cache: store::EventEncoder,
+    /// The output text of `ExecutionSucceeded`: the record stores the same text.
+    output_text: Option<String>,
 }
 
 /// A batch ends at this many events or bytes of details, whichever comes first.
@@ -58,6 +60,14 @@ const EVENT_BATCH_BYTES: usize = 1 << 20;
 
 impl EventSink for StoreSink<'_> {
     fn emit(&mut self, event: &HistoryEvent) {
+        if event.event_type == "ExecutionSucceeded" {
+            self.output_text = event
+                .details
+                .as_ref()
+                .and_then(|d| d.get("output"))
+                .and_then(Value::as_str)
+                .map(String::from);
+        }
         let row = self.cache.row(event);
         self.buffered += row.bytes();
         self.events.push(row);
@@ -252,6 +262,7 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         buffered: 0,
         error: None,
         cache: Default::default(),
+        output_text: None,
     };
     let mut observed = Observed {
         sink: &mut sink,
@@ -270,7 +281,7 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     if let Some(e) = sink.error {
         return Err(e.into());
     }
-    record_outcome(&mut record, &execution, &progress)?;
+    record_outcome_with(&mut record, &execution, &progress, sink.output_text.take())?;
     store::save_progress(sink.store, &record, &sink.events)?;
     super::task_tokens::close_if_ended(ctx, &record)?;
     // An outcome delivered while it ran (a callback handler answering at once) is taken now.
@@ -394,6 +405,17 @@ pub(crate) fn record_outcome(
     execution: &Execution,
     progress: &Progress,
 ) -> Result<(), ApiError> {
+    record_outcome_with(record, execution, progress, None)
+}
+
+/// [`record_outcome`] with the output's JSON text when the caller has it already (the
+/// `ExecutionSucceeded` event carries it; a large output is then not serialized again).
+fn record_outcome_with(
+    record: &mut ExecutionRecord,
+    execution: &Execution,
+    progress: &Progress,
+    output_text: Option<String>,
+) -> Result<(), ApiError> {
     record.status = execution.status.name().to_string();
     match &execution.status {
         engine::Status::Running => {
@@ -411,7 +433,8 @@ pub(crate) fn record_outcome(
             record.engine_state = super::redrive::retained_state(execution)?;
             match status {
                 engine::Status::Succeeded { output } => {
-                    record.output = Some(engine::data::to_text(output));
+                    record.output =
+                        Some(output_text.unwrap_or_else(|| engine::data::to_text(output)));
                 }
                 engine::Status::Failed { error, cause }
                 | engine::Status::TimedOut { error, cause }
