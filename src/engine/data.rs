@@ -155,31 +155,6 @@ pub fn evaluate_jsonata(
     jsonata::evaluate_field(value, location, &bindings)
 }
 
-/// `name` when `path` is `$.name` with a plain name (what [`write`] inserts as one member).
-pub fn single_member(path: &str) -> Option<&str> {
-    let segments = simple_segments(path.strip_prefix('$')?)?;
-    match segments[..] {
-        [name] => Some(name),
-        _ => None,
-    }
-}
-
-/// The compact text of an object whose text is `object_text` with the member `key` added
-/// last (`has_members`: the object had members before).
-pub fn text_with_member(object_text: &str, has_members: bool, key: &str, value: &Value) -> String {
-    let body = object_text.strip_suffix('}').unwrap_or(object_text);
-    let mut out = Vec::with_capacity(object_text.len() + key.len() + 64);
-    out.extend_from_slice(body.as_bytes());
-    if has_members {
-        out.push(b',');
-    }
-    write_string(&mut out, key);
-    out.push(b':');
-    write_text(&mut out, value);
-    out.push(b'}');
-    String::from_utf8(out).unwrap_or_default()
-}
-
 /// Compact JSON text, as history events carry payloads.
 pub fn to_text(value: &Value) -> String {
     let mut out = Vec::with_capacity(128);
@@ -381,26 +356,6 @@ mod tests {
             assert_eq!(to_text(&value), serde_json::to_string(&value).unwrap());
             assert_eq!(text_len(&value), to_text(&value).len());
         }
-    }
-
-    #[test]
-    fn an_added_member_extends_the_text() {
-        assert_eq!(single_member("$.step1"), Some("step1"));
-        assert_eq!(single_member("$.a.b"), None);
-        assert_eq!(single_member("$"), None);
-        assert_eq!(single_member("$['a']"), None);
-        let mut object = json!({"a": [1, "x\"y"], "b": {"c": 1.5}});
-        let text = to_text(&object);
-        let added = json!({"n": 1, "tag": "t\u{1}"});
-        object["new"] = added.clone();
-        assert_eq!(
-            text_with_member(&text, true, "new", &added),
-            to_text(&object)
-        );
-        assert_eq!(
-            text_with_member("{}", false, "k", &json!(null)),
-            r#"{"k":null}"#
-        );
     }
 
     #[test]

@@ -172,9 +172,6 @@ impl Execution {
         match std::mem::replace(&mut thread.phase, Phase::FanRunning) {
             Phase::Enter => {
                 let previous = if thread.initial { 0 } else { thread.last_event };
-                // The text is ours (not the execution input as given, which the first
-                // state shows, also after a redrive) unless the previous state was the first.
-                let canonical = !thread.initial && thread.entered_prev != 0;
                 let input_text = if thread.initial {
                     self.info.input_text.clone()
                 } else {
@@ -184,10 +181,6 @@ impl Execution {
                         .unwrap_or_else(|| to_text(&thread.input))
                 };
                 thread.initial = false;
-                if canonical && super::simple_states::added_member(state).is_some() {
-                    // A Pass state that adds one member writes its output text from this.
-                    thread.input_text = Some(input_text.clone());
-                }
                 let details = json!({
                     "name": state.name,
                     "input": input_text,

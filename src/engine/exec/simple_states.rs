@@ -12,17 +12,6 @@ impl Execution {
     ) -> Result<(), (Box<Thread>, StatesError)> {
         let ctx = self.context(&thread, state, None);
         let mut thread = thread;
-        // The input's text, its member count and the member this Pass state adds, when its
-        // output text can be written from the input's text.
-        let known = thread.input_text.take().and_then(|text| {
-            let key = added_member(state)?;
-            match &thread.input {
-                Value::Object(m) if !m.contains_key(key) && text.ends_with('}') => {
-                    Some((text, m.len(), key))
-                }
-                _ => None,
-            }
-        });
         let outcome = (|thread: &mut Thread| -> Result<SimpleOutcome, StatesError> {
             let jsonata = state.query_language == QueryLanguage::Jsonata;
             // A Pass state with a Result and no InputPath/Parameters never reads its
@@ -96,14 +85,7 @@ impl Execution {
             Err(e) => return Err((Box::new(thread), e)),
         };
         // A Pass state's output text is measured here and reused by its Exited event.
-        let output_text = matches!(state.kind, Kind::Pass { .. }).then(|| match (known, &output) {
-            (Some((text, len, key)), Value::Object(out))
-                if out.len() == len + 1 && out.keys().next_back().is_some_and(|k| k == key) =>
-            {
-                data::text_with_member(&text, len > 0, key, &out[key])
-            }
-            _ => to_text(&output),
-        });
+        let output_text = matches!(state.kind, Kind::Pass { .. }).then(|| to_text(&output));
         if output_text
             .as_ref()
             .is_some_and(|t| t.len() > MAX_PAYLOAD_BYTES)
@@ -309,23 +291,5 @@ impl Execution {
             };
         }
         Ok(now)
-    }
-}
-
-/// The member a Pass state adds to its input object: its `ResultPath` is `$.<name>` and
-/// its output is that object (JSONPath, no `OutputPath`). Its output's text is then the
-/// input's text with that member appended (a new key goes last), which saves serializing
-/// a large payload once per state.
-pub(super) fn added_member(state: &State) -> Option<&str> {
-    if !matches!(state.kind, Kind::Pass { .. })
-        || state.query_language != QueryLanguage::JsonPath
-        || !matches!(&state.output_path, PathField::Default)
-            && !matches!(&state.output_path, PathField::Path(p) if p == "$")
-    {
-        return None;
-    }
-    match &state.result_path {
-        PathField::Path(p) => data::single_member(p),
-        _ => None,
     }
 }
