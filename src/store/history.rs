@@ -206,7 +206,7 @@ fn chunk_text(rows: &[EventRow]) -> String {
     let mut text = String::with_capacity(rows.iter().map(|r| r.line.len() + 24).sum());
     let mut number = itoa::Buffer::new();
     let mut last_micros = None;
-    let mut skeletons: QuickMap<&str, usize> = QuickMap::default();
+    let mut skeletons: HashMap<&str, usize> = HashMap::new();
     for row in rows {
         text.push_str(number.format(row.id));
         text.push('\t');
@@ -241,31 +241,6 @@ fn chunk_text(rows: &[EventRow]) -> String {
     }
     text
 }
-
-/// A multiply-rotate hasher (as in rustc's FxHash) for the chunk's skeleton table: short
-/// keys of our own, no adversary, and SipHash cost more than the rest of the lookup.
-#[derive(Default)]
-struct QuickHasher(u64);
-
-impl std::hash::Hasher for QuickHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-        }
-        for &b in words.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-    }
-}
-
-type QuickMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<QuickHasher>>;
 
 /// Where the skeleton of `type TAB refs TAB details (TAB raw)*` ends: at its third tab.
 fn skeleton_end(line: &str) -> usize {
