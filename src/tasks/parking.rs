@@ -4,7 +4,7 @@
 //! execution. The runner writes through its own connection: the execution runs outside
 //! any write transaction, and a handler may deliver the outcome before the run ends.
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -41,27 +41,40 @@ impl RunnerConfig {
 }
 
 pub struct Parking {
-    store: Mutex<Store>,
+    db: PathBuf,
+    /// Opened on first use: most executions never wait for an outcome from outside.
+    store: OnceLock<Mutex<Store>>,
     config: String,
 }
 
 impl Parking {
     pub fn open(db: &Path, config: &RunnerConfig) -> Result<Parking, String> {
-        let store = Store::open(db).map_err(|e| e.to_string())?;
         let config = serde_json::to_string(config).map_err(|e| e.to_string())?;
         Ok(Parking {
-            store: Mutex::new(store),
+            db: db.to_path_buf(),
+            store: OnceLock::new(),
             config,
         })
     }
 
-    fn store(&self) -> std::sync::MutexGuard<'_, Store> {
+    fn store(&self) -> Result<MutexGuard<'_, Store>, String> {
+        let store = match self.store.get() {
+            Some(store) => store,
+            None => {
+                let opened = Store::open(&self.db).map_err(|e| e.to_string())?;
+                // A task thread may have opened one meanwhile: either serves.
+                let _ = self.store.set(Mutex::new(opened));
+                self.store
+                    .get()
+                    .ok_or_else(|| "the store could not be opened".to_string())?
+            }
+        };
         // A panic elsewhere cannot leave the connection half-used: recover the guard.
-        self.store.lock().unwrap_or_else(|e| e.into_inner())
+        Ok(store.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     pub fn activity_exists(&self, arn: &str) -> Result<bool, String> {
-        activities::get(&self.store(), arn)
+        activities::get(&*self.store()?, arn)
             .map(|a| a.is_some())
             .map_err(|e| e.to_string())
     }
@@ -87,14 +100,16 @@ impl Parking {
             chrono::Utc::now(),
         );
         record.runner = Some(self.config.clone());
-        task_tokens::insert(&self.store(), &record).map_err(|e| e.to_string())
+        task_tokens::insert(&*self.store()?, &record).map_err(|e| e.to_string())
     }
 
     /// Closes the token of a callback whose request part failed: nothing waits for it.
     pub fn abort_token(&self, invocation: &TaskInvocation) {
         if let Some(token) = invocation.task_token {
             // Best effort: the task's own failure is what the execution reports.
-            let _ = task_tokens::abort(&self.store(), token, chrono::Utc::now());
+            if let Ok(store) = self.store() {
+                let _ = task_tokens::abort(&store, token, chrono::Utc::now());
+            }
         }
     }
 }
