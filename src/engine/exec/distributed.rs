@@ -238,47 +238,6 @@ impl Execution {
             uuid::Uuid::new_v4()
         )
     }
-
-    /// ItemSelector for one item, as an inline Map evaluates it.
-    fn select_item(
-        &self,
-        owner: &Thread,
-        state: &State,
-        map: &MapState,
-        effective: &Value,
-        index: usize,
-        item: Value,
-    ) -> Result<Value, StatesError> {
-        let Some(selector) = &map.item_selector else {
-            return Ok(item);
-        };
-        let ctx = self.context(
-            owner,
-            state,
-            Some(("Map", json!({"Item": {"Index": index, "Value": item}}))),
-        );
-        let vars = Scoped {
-            inner: &owner.vars,
-            parent: &StackVars {
-                frames: &self.frames,
-            },
-        };
-        let result = match state.query_language {
-            QueryLanguage::JsonPath => data::evaluate_template(
-                selector,
-                &Scope {
-                    input: effective,
-                    context: &ctx,
-                    vars: &vars,
-                },
-            ),
-            QueryLanguage::Jsonata => {
-                let states = data::states_binding(&owner.input, &ctx, None, None);
-                data::evaluate_jsonata(selector, "ItemSelector", &states, &vars)
-            }
-        };
-        result.map_err(|e| self.prefixed(owner, state, e))
-    }
 }
 
 fn reader_spec(reader: &Value, fields: &Fields) -> Result<ReaderSpec, StatesError> {

@@ -279,6 +279,19 @@ impl Execution {
         let Kind::Map(map) = &state.kind else {
             return Ok(item);
         };
+        self.select_item(owner, state, map, &fan.input, index, item)
+    }
+
+    /// ItemSelector for one item, as an inline Map evaluates it.
+    pub(super) fn select_item(
+        &self,
+        owner: &Thread,
+        state: &State,
+        map: &MapState,
+        effective: &Value,
+        index: usize,
+        item: Value,
+    ) -> Result<Value, StatesError> {
         let Some(selector) = &map.item_selector else {
             return Ok(item);
         };
@@ -297,7 +310,7 @@ impl Execution {
             QueryLanguage::JsonPath => data::evaluate_template(
                 selector,
                 &Scope {
-                    input: &fan.input,
+                    input: effective,
                     context: &ctx,
                     vars: &vars,
                 },
