@@ -150,8 +150,7 @@ impl Execution {
         }
         if fan.failure.is_none() {
             // A child whose outcome arrived continues where it waited.
-            let now = now_millis();
-            if let Some(at) = fan.waiting.iter().position(|w| runnable(w, now)) {
+            if let Some(at) = fan.waiting.iter().position(|w| runnable(w)) {
                 let child = fan.waiting.remove(at);
                 self.frames.push(Frame::Fan(Box::new(fan)));
                 self.frames.extend(child);

@@ -598,21 +598,22 @@ impl Execution {
 }
 
 /// Whether a set-aside child can run again: its top task has its outcome, its sleep is
-/// over (`now`: ms since the epoch).
-fn runnable(frames: &[Frame], now: i64) -> bool {
+/// over.
+fn runnable(frames: &[Frame]) -> bool {
     match frames.last() {
-        Some(Frame::Thread(thread)) => !thread_waits(thread, now),
-        Some(Frame::Fan(fan)) => fan.waiting.iter().any(|w| runnable(w, now)),
+        Some(Frame::Thread(thread)) => !thread_waits(thread),
+        Some(Frame::Fan(fan)) => fan.waiting.iter().any(|w| runnable(w)),
         None => false,
     }
 }
 
 /// Whether a thread cannot take a step yet: its task's outcome is still to come, or it
-/// sleeps (a Wait state, a retry interval) until later than `now`.
-fn thread_waits(thread: &Thread, now: i64) -> bool {
+/// sleeps (a Wait state, a retry interval) until later than now. The clock is read only
+/// for a sleeping thread: this runs before every step.
+fn thread_waits(thread: &Thread) -> bool {
     match thread.phase {
         Phase::Parked { .. } | Phase::InFlight { .. } => true,
-        Phase::Sleep { until, .. } | Phase::RetryWait { until } => until > now,
+        Phase::Sleep { until, .. } | Phase::RetryWait { until } => until > now_millis(),
         _ => false,
     }
 }

@@ -65,7 +65,7 @@ impl Execution {
                 return Progress::Finished;
             };
             let waits = match &frame {
-                Frame::Thread(thread) => thread_waits(thread, now_millis()),
+                Frame::Thread(thread) => thread_waits(thread),
                 Frame::Fan(fan) => self.fan_blocked(fan),
             };
             if waits {
@@ -155,7 +155,7 @@ impl Execution {
     pub(super) fn fan_blocked(&self, fan: &Fan) -> bool {
         !fan.waiting.is_empty()
             && !fan.can_start()
-            && !fan.waiting.iter().any(|w| runnable(w, now_millis()))
+            && !fan.waiting.iter().any(|w| runnable(w))
             && (fan.failure.is_none() || self.fan_tolerates(fan))
     }
 
