@@ -144,12 +144,16 @@ pub fn call(ctx: &mut Context, operation: &str, input: Value) -> Result<Value, A
     Err(ApiError::not_implemented(operation))
 }
 
-/// Timestamps in responses: ISO 8601 with the local offset and microseconds, as the AWS
-/// CLI v2 prints them (e.g. `2026-11-29T22:46:17.123000+00:00`).
+/// Timestamps in responses, as the AWS CLI v2 prints the milliseconds AWS keeps: Python's
+/// `isoformat()` in the local time zone, which writes microseconds and leaves them out
+/// when there are none (`2026-11-29T22:46:17.123000+00:00`, `2026-11-29T22:46:17+00:00`).
 pub fn timestamp(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local)
-        .format("%Y-%m-%dT%H:%M:%S%.6f%:z")
-        .to_string()
+    let at = at.trunc_subsecs(3).with_timezone(&Local);
+    if at.timestamp_subsec_micros() == 0 {
+        at.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    } else {
+        at.format("%Y-%m-%dT%H:%M:%S%.6f%:z").to_string()
+    }
 }
 
 /// The current time at the millisecond precision AWS keeps.

@@ -175,7 +175,7 @@ fn report(failure: Failure) -> i32 {
 }
 
 /// The global options, resolved once against the environment and the config file.
-pub(super) struct Globals {
+struct Globals {
     db: Option<PathBuf>,
     region: String,
     account: String,
@@ -194,7 +194,7 @@ fn env(name: &str) -> Option<String> {
 }
 
 /// argparse's message for a value outside an option's choices, two choices a line.
-pub(super) fn invalid_choice(option: &str, value: &str, choices: &[&str]) -> Failure {
+fn invalid_choice(option: &str, value: &str, choices: &[&str]) -> Failure {
     Failure::Syntax(format!(
         "argument {option}: {}",
         args::choices_message(value, choices)
@@ -409,7 +409,7 @@ fn print(op: &Operation, globals: &Globals, response: Response) -> Result<String
 }
 
 /// A `--query` that fails on the data (`length(null)`), as the AWS CLI reports it.
-pub(super) fn query(expr: &jmespath::Expression<'static>, value: &Value) -> Result<Value, Failure> {
+fn query(expr: &jmespath::Expression<'static>, value: &Value) -> Result<Value, Failure> {
     query::search(expr, value).map_err(Failure::Other)
 }
 

@@ -190,7 +190,8 @@ impl EventEncoder {
         EventRow {
             id: event.id,
             previous_event_id: event.previous_event_id,
-            micros: event.timestamp.timestamp_micros(),
+            // AWS keeps milliseconds.
+            micros: event.timestamp.timestamp_millis() * 1000,
             skeleton_len: skeleton_len.unwrap_or(line.len()),
             line,
             payloads,
