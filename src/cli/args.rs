@@ -428,9 +428,7 @@ fn scan(root: &Command, argv: &[OsString]) -> Scan {
         if inline || matches!(arg.get_action(), ArgAction::SetTrue) {
             continue;
         }
-        let many = arg
-            .get_num_args()
-            .is_some_and(|r| r.max_values() > 1);
+        let many = arg.get_num_args().is_some_and(|r| r.max_values() > 1);
         while i < tokens.len() && !tokens[i].starts_with("--") {
             i += 1;
             if !many {
@@ -461,6 +459,9 @@ pub(super) fn explain(error: clap::Error, root: &Command, argv: &[OsString]) -> 
                 "argument operation: {}",
                 choices_message(&value, &choices)
             ))
+        }
+        K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            Failure::Syntax("the following arguments are required: operation".into())
         }
         K::UnknownArgument => {
             let found = scan(root, argv);
@@ -503,7 +504,11 @@ pub(super) fn explain(error: clap::Error, root: &Command, argv: &[OsString]) -> 
         }
         K::InvalidValue => {
             let arg = context(ContextKind::InvalidArg).unwrap_or_default();
-            let option = arg.split_whitespace().next().unwrap_or_default().to_string();
+            let option = arg
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_string();
             let value = context(ContextKind::InvalidValue).unwrap_or_default();
             let valid: Vec<String> = match error.get(ContextKind::ValidValue) {
                 Some(ContextValue::Strings(v)) => v.clone(),
@@ -513,7 +518,10 @@ pub(super) fn explain(error: clap::Error, root: &Command, argv: &[OsString]) -> 
                 return Failure::Syntax(format!("argument {option}: expected one argument"));
             }
             let valid: Vec<&str> = valid.iter().map(String::as_str).collect();
-            Failure::Syntax(format!("argument {option}: {}", choices_message(&value, &valid)))
+            Failure::Syntax(format!(
+                "argument {option}: {}",
+                choices_message(&value, &valid)
+            ))
         }
         _ => Failure::Usage(error),
     }
@@ -533,7 +541,11 @@ mod tests {
         ];
         assert_eq!(
             close_matches("list-state-machinez", &choices, 3, 0.8),
-            ["list-state-machines", "delete-state-machine", "list-state-machine-aliases"]
+            [
+                "list-state-machines",
+                "delete-state-machine",
+                "list-state-machine-aliases"
+            ]
         );
         assert!(close_matches("zzz", &choices, 3, 0.8).is_empty());
     }
@@ -548,11 +560,23 @@ mod tests {
     #[test]
     fn the_service_name_may_follow_global_options() {
         assert_eq!(
-            normalized(&["sfn", "--region", "eu-west-1", "stepfunctions", "list-state-machines"]),
+            normalized(&[
+                "sfn",
+                "--region",
+                "eu-west-1",
+                "stepfunctions",
+                "list-state-machines"
+            ]),
             ["sfn", "--region", "eu-west-1", "list-state-machines"]
         );
         assert_eq!(
-            normalized(&["sfn", "--debug", "stepfunctions", "describe-execution", "help"]),
+            normalized(&[
+                "sfn",
+                "--debug",
+                "stepfunctions",
+                "describe-execution",
+                "help"
+            ]),
             ["sfn", "--debug", "describe-execution", "--help"]
         );
         assert_eq!(

@@ -15,8 +15,7 @@ pub fn command() -> Command {
 
 /// Adds our commands to the AWS operations' command tree.
 pub fn extend(base: Command) -> Command {
-    base
-        .subcommand(run::command())
+    base.subcommand(run::command())
         .subcommand(graph_cmd::command())
         .subcommand(lint::command())
         .subcommand(completions::command())

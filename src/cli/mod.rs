@@ -127,9 +127,7 @@ fn report(failure: Failure) -> i32 {
             use clap::error::ErrorKind as K;
             let _ = e.print();
             match e.kind() {
-                K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand => {
-                    exit::OK
-                }
+                K::DisplayHelp | K::DisplayVersion => exit::OK,
                 _ => exit::PARAMETER,
             }
         }
@@ -222,8 +220,9 @@ impl Globals {
         };
         let setting = |key: &str| profile.get(key).filter(|v| !v.is_empty()).cloned();
         let format = match arg("output") {
-            Some(s) => Format::parse(&s)
-                .ok_or_else(|| invalid_choice("--output", &s, &Format::names()))?,
+            Some(s) => {
+                Format::parse(&s).ok_or_else(|| invalid_choice("--output", &s, &Format::names()))?
+            }
             None => match env("AWS_DEFAULT_OUTPUT").or_else(|| setting("output")) {
                 Some(s) => Format::parse(&s)
                     .ok_or_else(|| Failure::Other(format!("Unknown output type: {s}")))?,
@@ -459,6 +458,8 @@ fn build_request(op: &Operation, m: &ArgMatches) -> Result<Map<String, Value>, F
             ordered.insert(flag.member.into(), v);
         }
     }
+    // Members the model does not know are kept for botocore's validation to name.
+    ordered.extend(request);
     check(op, &ordered, from_json)?;
     check_enums(op, &ordered)?;
     Ok(ordered)
@@ -542,14 +543,15 @@ fn call(
             .map(Response::Single)
             .map_err(api_failure);
     };
-    let int = |id: &str| -> Result<Option<i64>, Failure> {
-        match m.get_one::<String>(id) {
-            None => Ok(None),
-            Some(s) => s.trim().parse::<i64>().map(Some).map_err(|_| {
-                Failure::Syntax(format!("argument --{id}: invalid int value: '{s}'"))
-            }),
-        }
-    };
+    let int =
+        |id: &str| -> Result<Option<i64>, Failure> {
+            match m.get_one::<String>(id) {
+                None => Ok(None),
+                Some(s) => s.trim().parse::<i64>().map(Some).map_err(|_| {
+                    Failure::Syntax(format!("argument --{id}: invalid int value: '{s}'"))
+                }),
+            }
+        };
     let page_size = int("page-size")?;
     let max_items = int("max-items")?;
     let manual = request.contains_key("nextToken") || request.contains_key("maxResults");
@@ -571,9 +573,7 @@ fn call(
     // A token's members are sent as request members: botocore validates them as such.
     if let Some(start) = &start {
         let mut first = request.clone();
-        for (k, v) in &start.params {
-            first.insert(k.clone(), v.clone());
-        }
+        start.inject(&mut first);
         if let Some(size) = page_size {
             first.insert("maxResults".into(), Value::from(size));
         }

@@ -347,7 +347,12 @@ pub mod table {
             });
         }
 
-        fn build(&mut self, title: Option<&str>, current: &Value, indent: usize) -> Result<bool, RaggedRow> {
+        fn build(
+            &mut self,
+            title: Option<&str>,
+            current: &Value,
+            indent: usize,
+        ) -> Result<bool, RaggedRow> {
             if !truthy(current) {
                 return Ok(false);
             }
@@ -396,7 +401,12 @@ pub mod table {
             Ok(true)
         }
 
-        fn from_list(&mut self, items: &[Value], indent: usize, title: Option<&str>) -> Result<(), RaggedRow> {
+        fn from_list(
+            &mut self,
+            items: &[Value],
+            indent: usize,
+            title: Option<&str>,
+        ) -> Result<(), RaggedRow> {
             let mut headers: Vec<String> = Vec::new();
             let mut more: Vec<String> = Vec::new();
             for item in items.iter().filter_map(Value::as_object) {
@@ -466,7 +476,8 @@ pub mod table {
             return Ok(String::new());
         }
         let mut sections = builder.sections;
-        let max_width = |sections: &[Section]| sections.iter().map(Section::total_width).max().unwrap_or(0);
+        let max_width =
+            |sections: &[Section]| sections.iter().map(Section::total_width).max().unwrap_or(0);
         let mut width = max_width(&sections);
         if width > style.terminal_width {
             to_vertical(&mut sections);

@@ -53,6 +53,18 @@ impl Resume {
         Resume { params, truncate }
     }
 
+    /// Sets the token's members on a request, as botocore's `_inject_token_into_kwargs`
+    /// does: a member that is `None` is left out.
+    pub fn inject(&self, request: &mut Map<String, Value>) {
+        for (k, v) in &self.params {
+            if v.is_null() || v == "None" {
+                request.remove(k);
+            } else {
+                request.insert(k.clone(), v.clone());
+            }
+        }
+    }
+
     /// base64 of the JSON Python's `json.dumps` writes (`{"nextToken": "...",
     /// "boto_truncate_amount": 2}`), so tokens match the AWS CLI's byte for byte.
     pub fn encode(&self) -> String {
@@ -99,7 +111,13 @@ fn python_json(v: &Value) -> String {
         Value::Object(map) => {
             let parts: Vec<String> = map
                 .iter()
-                .map(|(k, v)| format!("{}: {}", python_json(&Value::String(k.clone())), python_json(v)))
+                .map(|(k, v)| {
+                    format!(
+                        "{}: {}",
+                        python_json(&Value::String(k.clone())),
+                        python_json(v)
+                    )
+                })
                 .collect();
             format!("{{{}}}", parts.join(", "))
         }
@@ -132,7 +150,9 @@ impl Pages {
         let mut items: Option<Vec<Value>> = None;
         for page in &self.pages {
             match page.get(&self.result_key) {
-                Some(Value::Array(a)) => items.get_or_insert_with(Vec::new).extend(a.iter().cloned()),
+                Some(Value::Array(a)) => {
+                    items.get_or_insert_with(Vec::new).extend(a.iter().cloned())
+                }
                 Some(Value::Null) | None => {}
                 Some(other) => {
                     items.get_or_insert_with(Vec::new).push(other.clone());
@@ -184,9 +204,7 @@ pub fn paginate(
     let mut starting_truncation = 0;
     if let Some(start) = &limits.start {
         next_token = start.params.clone();
-        for (k, v) in &start.params {
-            kwargs.insert(k.clone(), v.clone());
-        }
+        start.inject(&mut kwargs);
     }
     let mut total_items: i64 = 0;
     let mut first = true;
@@ -305,7 +323,10 @@ mod tests {
         let out = run(7, Some(3), None, None);
         assert_eq!(out.full(), json!({"items": [0, 1, 2, 3, 4, 5, 6]}));
         assert_eq!(out.pages.len(), 3);
-        assert_eq!(out.pages[2], json!({"items": [6]}).as_object().unwrap().clone());
+        assert_eq!(
+            out.pages[2],
+            json!({"items": [6]}).as_object().unwrap().clone()
+        );
     }
 
     #[test]
@@ -313,7 +334,9 @@ mod tests {
         let out = run(7, Some(3), Some(4), None);
         assert_eq!(out.full()["items"], json!([0, 1, 2, 3]));
         let token = out.resume.unwrap();
-        let decoded = base64::engine::general_purpose::STANDARD.decode(&token).unwrap();
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(&token)
+            .unwrap();
         // Python's json.dumps separators: the token is the AWS CLI's, byte for byte.
         assert_eq!(
             String::from_utf8(decoded).unwrap(),

@@ -328,11 +328,11 @@ mod tests {
 
     #[test]
     fn missing_then_unknown_then_members() {
-        let p = problems(
-            "StartExecution",
-            &request(json!({"bogus": 1, "input": 5})),
+        let p = problems("StartExecution", &request(json!({"bogus": 1, "input": 5})));
+        assert_eq!(
+            p[0],
+            "Missing required parameter in input: \"stateMachineArn\""
         );
-        assert_eq!(p[0], "Missing required parameter in input: \"stateMachineArn\"");
         assert!(p[1].starts_with("Unknown parameter in input: \"bogus\", must be one of: stateMachineArn, name, input, traceHeader"), "{p:?}");
         assert_eq!(
             p[2],
