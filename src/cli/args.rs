@@ -327,10 +327,10 @@ pub fn close_matches<'a>(word: &str, choices: &[&'a str], n: usize, cutoff: f64)
 fn matching(a: &[char], b: &[char], alo: usize, ahi: usize, blo: usize, bhi: usize) -> usize {
     let (mut best_i, mut best_j, mut best) = (alo, blo, 0);
     let mut lengths = vec![0usize; bhi - blo + 1];
-    for i in alo..ahi {
+    for (i, ca) in a.iter().enumerate().take(ahi).skip(alo) {
         let mut next = vec![0usize; bhi - blo + 1];
-        for j in blo..bhi {
-            if a[i] == b[j] {
+        for (j, cb) in b.iter().enumerate().take(bhi).skip(blo) {
+            if ca == cb {
                 let k = lengths[j - blo] + 1;
                 next[j - blo + 1] = k;
                 if k > best {
