@@ -69,8 +69,21 @@ fn global_options_go_before_the_service_name_before_the_command_or_after_it() {
 #[test]
 fn a_flag_given_twice_takes_the_last_value_as_argparse_does() {
     let sfn = Sfn::new();
-    let out = sfn.json(&["create-activity", "--name", "first", "--name", "second"]);
-    assert!(out["activityArn"].as_str().unwrap().ends_with(":second"));
+    let out = sfn.json(&[
+        "create-activity",
+        "--name",
+        "first",
+        "--tags",
+        "key=a,value=1",
+        "--name",
+        "second",
+        "--tags",
+        "key=b,value=2",
+    ]);
+    let arn = out["activityArn"].as_str().unwrap();
+    assert!(arn.ends_with(":second"), "{arn}");
+    let tags = sfn.json(&["list-tags-for-resource", "--resource-arn", arn]);
+    assert_eq!(tags["tags"], json!([{"key": "b", "value": "2"}]));
 }
 
 // ----- --query and pagination -----

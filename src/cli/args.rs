@@ -200,9 +200,10 @@ fn flag_args(flag: &Flag) -> Vec<Arg> {
                 .hide(true)
                 .overrides_with(flag_id(flag)),
         ],
+        // argparse keeps the last occurrence of a list flag, as of any other.
         Kind::List => vec![base
             .num_args(1..)
-            .action(ArgAction::Append)
+            .action(ArgAction::Set)
             .value_name(flag.member)],
         Kind::Int | Kind::Long | Kind::Float => vec![base
             .num_args(1)
