@@ -1,11 +1,11 @@
-//! The commands that are ours rather than AWS's (`run`, `graph`, `lint`, `completions`,
-//! `man`), added to the clap tree of the 37 operations, and the live view of the AWS
-//! commands that run an execution, at a terminal.
+//! The commands that are ours rather than AWS's (`run`, `graph`, `lint`, `resume`,
+//! `completions`, `man`), added to the clap tree of the 37 operations, and the live view
+//! of the AWS commands that run an execution, at a terminal.
 use clap::{ArgMatches, Command};
 use serde_json::{json, Value};
 
 use super::live::{self, Live};
-use super::{args, completions, graph_cmd, lint, man, operations, run, Failure, Globals};
+use super::{args, completions, graph_cmd, lint, man, operations, resume, run, Failure, Globals};
 use crate::api::{self, Context};
 
 /// The whole command tree: the AWS operations, then our commands.
@@ -18,6 +18,7 @@ pub fn extend(base: Command) -> Command {
     base.subcommand(run::command())
         .subcommand(graph_cmd::command())
         .subcommand(lint::command())
+        .subcommand(resume::command())
         .subcommand(completions::command())
         .subcommand(man::command())
 }
@@ -31,6 +32,7 @@ pub(super) fn dispatch(
     Some(match name {
         "run" => run::run(m, globals),
         "graph" => graph_cmd::run(m, globals),
+        "resume" => resume::run(m, globals),
         "completions" => completions::run(m),
         "man" => man::run(m),
         "lint" => match lint::run(m) {
