@@ -328,4 +328,15 @@ mod tests {
         assert_eq!(decode_token(&encode_token("abc")).unwrap(), "abc");
         assert_eq!(decode_token("garbage!").unwrap_err().code, "InvalidToken");
     }
+
+    #[test]
+    fn timestamps_print_milliseconds_as_python_isoformat_does() {
+        let at = |micros: i64| timestamp(DateTime::from_timestamp_micros(micros).unwrap());
+        let whole = at(1_700_000_000_000_000);
+        assert!(!whole.contains('.'), "no fraction when it is zero: {whole}");
+        assert!(at(1_700_000_000_123_000).contains(":20.123000"));
+        // AWS keeps milliseconds: the microseconds are dropped, not rounded.
+        assert!(at(1_700_000_000_123_999).contains(":20.123000"));
+        assert!(!at(1_700_000_000_000_999).contains('.'));
+    }
 }
