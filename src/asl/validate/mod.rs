@@ -191,6 +191,7 @@ pub fn invalid_definition_message(diagnostics: &[Diagnostic]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn invalid_json_is_reported_with_its_position() {
@@ -235,6 +236,26 @@ mod tests {
             invalid_definition_message(&d),
             "Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: B at /States/A/Next, MISSING_END_STATE: Workflow has no terminal state at null'"
         );
+    }
+
+    #[test]
+    fn parameters_and_result_selector_take_any_json_value_alike() {
+        // AWS runs a Task with `"ResultSelector": "$.Payload"` and outputs that string:
+        // a payload template that is not an object is a literal, in either field.
+        for field in ["Parameters", "ResultSelector"] {
+            for value in [
+                json!("$.Payload"),
+                json!(["a"]),
+                json!(1),
+                json!({"a.$": "$.b"}),
+            ] {
+                let state = json!({"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                                   field: value, "End": true});
+                let text = json!({"StartAt": "A", "States": {"A": state}}).to_string();
+                let d = validate(&text, MachineType::Standard);
+                assert!(!has_errors(&d), "{text}: {d:?}");
+            }
+        }
     }
 
     #[test]
