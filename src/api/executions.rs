@@ -323,7 +323,7 @@ pub(crate) fn execution_input(given: Option<&str>) -> Result<(String, Value), Ap
 
 /// Parses a stored definition for running it.
 pub(crate) fn parse_stored(definition_text: &str) -> Result<StateMachine, ApiError> {
-    let value: Value = serde_json::from_str(definition_text)
+    let value: Value = crate::asl::definition::parse_text(definition_text)
         .map_err(|e| ApiError::internal(format!("stored definition is not JSON: {e}")))?;
     definition::parse(&value).map_err(|e| ApiError::new("InvalidDefinition", e))
 }

@@ -103,7 +103,7 @@ pub enum MachineType {
 /// Validates definition source text. Diagnostics come in document order, errors and
 /// warnings mixed, each with its line and column when the location is in the text.
 pub fn validate(text: &str, machine_type: MachineType) -> Vec<Diagnostic> {
-    let root = match serde_json::from_str::<serde_json::Value>(text) {
+    let root = match crate::asl::definition::parse_text(text) {
         Ok(root) => root,
         Err(e) => {
             return vec![Diagnostic {
@@ -256,6 +256,13 @@ mod tests {
                 assert!(!has_errors(&d), "{text}: {d:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_lone_surrogate_escape_is_read_as_aws_reads_it() {
+        let text = r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "QueryLanguage": "JSONata",
+            "Output": "{% $encodeUrlComponent('\ud800') %}", "End": true}}}"#;
+        assert!(validate(text, MachineType::Standard).is_empty());
     }
 
     #[test]
