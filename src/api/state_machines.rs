@@ -229,7 +229,7 @@ pub fn check_definition(text: &str, machine_type: MachineType) -> Result<(), Api
         })
         .collect();
     if problems.is_empty() {
-        match serde_json::from_str::<Value>(text) {
+        match crate::asl::definition::parse_text(text) {
             Ok(Value::Object(doc)) => {
                 for field in ["StartAt", "States"] {
                     if !doc.contains_key(field) {
@@ -526,7 +526,7 @@ fn describe_record(sm: StateMachineRecord) -> DescribeStateMachineOutput {
 pub(crate) fn variable_references(
     definition: &str,
 ) -> Option<std::collections::BTreeMap<String, Vec<String>>> {
-    let definition = serde_json::from_str(definition).ok()?;
+    let definition = crate::asl::definition::parse_text(definition).ok()?;
     Some(crate::asl::variable_references::of_definition(&definition)).filter(|r| !r.is_empty())
 }
 

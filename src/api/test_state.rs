@@ -231,7 +231,7 @@ fn load_definition(
     let machine_text = match state_name {
         Some(_) => text.to_string(),
         None => {
-            let state: Value = serde_json::from_str(text).map_err(|_| {
+            let state: Value = definition::parse_text(text).map_err(|_| {
                 let diagnostics = validate::validate(text, MachineType::Standard);
                 invalid_definition(validate::invalid_definition_message(&diagnostics))
             })?;
@@ -245,7 +245,7 @@ fn load_definition(
         )));
     }
     let source: Value =
-        serde_json::from_str(&machine_text).map_err(|e| invalid_definition(e.to_string()))?;
+        definition::parse_text(&machine_text).map_err(|e| invalid_definition(e.to_string()))?;
     let machine = definition::parse(&source).map_err(invalid_definition)?;
     let path = match state_name {
         None => StatePath {

@@ -549,7 +549,7 @@ fn to_state(execution: &Execution) -> Result<String, RuntimeError> {
 
 /// Parses a stored definition for running it.
 pub fn parse_stored(definition_text: &str) -> Result<StateMachine, RuntimeError> {
-    let value: Value = serde_json::from_str(definition_text)
+    let value: Value = definition::parse_text(definition_text)
         .map_err(|e| RuntimeError::Internal(format!("stored definition is not JSON: {e}")))?;
     definition::parse(&value).map_err(RuntimeError::InvalidDefinition)
 }
