@@ -8,7 +8,10 @@ use serde_json::{json, Value};
 use super::history_table::{self, Style};
 use super::live::{self, Live};
 use super::output::Format;
-use super::{args, completions, graph_cmd, lint, man, operations, run, Failure, Globals};
+use super::{
+    args, completions, graph_cmd, history_cmd, lint, ls, man, operations, run, watch, Failure,
+    Globals,
+};
 use crate::api::{self, Context};
 
 /// Operations whose `--output table` is the readable table of [`history_table`].
@@ -24,6 +27,9 @@ pub fn extend(base: Command) -> Command {
     let mut cmd = base
         .subcommand(run::command())
         .subcommand(graph_cmd::command())
+        .subcommand(ls::command())
+        .subcommand(history_cmd::command())
+        .subcommand(watch::command())
         .subcommand(lint::command())
         .subcommand(completions::command())
         .subcommand(man::command());
@@ -42,6 +48,9 @@ pub(super) fn dispatch(
     Some(match name {
         "run" => run::run(m, globals),
         "graph" => graph_cmd::run(m, globals),
+        "ls" => ls::run(m, globals),
+        "history" => history_cmd::run(m, globals),
+        "watch" => watch::run(m, globals),
         "completions" => completions::run(m),
         "man" => man::run(m),
         "lint" => match lint::run(m) {
