@@ -90,6 +90,7 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
         None,
         None,
         style.color,
+        Stream::Stdout,
     ));
     Ok(text)
 }

@@ -316,24 +316,31 @@ pub fn history_rows(rows: &[Row], start: Option<&Value>, style: Style) -> String
     let with_scope = rows
         .iter()
         .any(|r| matches!(r, Row::Event(_, n) if !n.scope.is_empty()));
-    let mut header = vec!["#", "Time", "Type", "State"];
+    let mut table = new_table(style);
+    // A narrow terminal gives the Time column's room to what the events did.
+    let with_time = table.width().is_none_or(|w| w >= 80);
+    let mut header = vec!["#"];
+    if with_time {
+        header.push("Time");
+    }
+    header.extend(["Type", "State"]);
     if with_scope {
         header.push("Iteration");
     }
     header.push(if style.full { "Details" } else { "What changed" });
-    let mut table = new_table(style);
+    let type_column = header.len() - if with_scope { 4 } else { 3 };
     let start = start.and_then(event_time);
     // The cells as text first: the last column gets the width the others leave.
     let lines: Vec<Option<Vec<String>>> = rows
         .iter()
         .map(|row| match row {
             Row::Event(event, note) => {
-                let mut cells = vec![
-                    event_id(event).to_string(),
-                    offset(start, event_time(event)),
-                    event_type(event).to_string(),
-                    note.state.clone().unwrap_or_default(),
-                ];
+                let mut cells = vec![event_id(event).to_string()];
+                if with_time {
+                    cells.push(offset(start, event_time(event)));
+                }
+                cells.push(event_type(event).to_string());
+                cells.push(note.state.clone().unwrap_or_default());
                 if with_scope {
                     cells.push(note.scope.clone());
                 }
@@ -364,14 +371,16 @@ pub fn history_rows(rows: &[Row], start: Option<&Value>, style: Style) -> String
             .map(|w| (w as usize).saturating_sub(used + 3 * header.len() + 1).max(16));
         Some(fit.unwrap_or(SHORT))
     };
-    table.set_header(header.clone());
+    let mut header_row = comfy_table::Row::from(header.clone());
+    header_row.max_height(1);
+    table.set_header(header_row);
     for (row, cells) in rows.iter().zip(lines) {
         match cells {
             Some(mut cells) => {
                 let text = cells.pop().unwrap_or_default();
-                let ty = cells[2].clone();
+                let ty = cells[type_column].clone();
                 let mut line: Vec<Cell> = cells.into_iter().map(Cell::new).collect();
-                line[2] = type_cell(&ty, style.color);
+                line[type_column] = type_cell(&ty, style.color);
                 line.push(Cell::new(shorten(&text, limit)));
                 let mut line = comfy_table::Row::from(line);
                 // One line per event, even where a terminal is narrower than expected.
@@ -385,12 +394,9 @@ pub fn history_rows(rows: &[Row], start: Option<&Value>, style: Style) -> String
                     Row::Skipped(n) => *n,
                     Row::Event(..) => 0,
                 };
-                let mut line = vec![
-                    Cell::new("…"),
-                    Cell::new(""),
-                    Cell::new(format!("{n} more events")),
-                ];
-                line.extend((3..header.len()).map(|_| Cell::new("")));
+                let mut line: Vec<Cell> = (0..header.len()).map(|_| Cell::new("")).collect();
+                line[0] = Cell::new("…");
+                line[type_column] = Cell::new(format!("{n} more events"));
                 table.add_row(line);
             }
         }

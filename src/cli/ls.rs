@@ -158,21 +158,30 @@ pub fn lines(items: &[Value], now: DateTime<Utc>, width: Option<usize>, color: b
     let status_w = max(|r| &r.status);
     let mut name_w = max(|r| &r.name);
     let mut machine_w = max(|r| &r.machine);
-    let started_w = max(|r| &r.started);
-    let took_w = max(|r| &r.took);
-    // Four gaps of two spaces between five columns.
-    let fixed = status_w + started_w + took_w + 8;
+    let mut started_w = max(|r| &r.started);
+    let mut took_w = max(|r| &r.took);
     if let Some(width) = width {
-        let room = width.saturating_sub(fixed);
-        while name_w + machine_w > room && (name_w > 8 || machine_w > 8) {
+        // Two spaces between columns; a column of width 0 is left out with its gap.
+        let total = |n: usize, m: usize, s: usize, t: usize| {
+            status_w + n + m + 2 * 2 + if s > 0 { s + 2 } else { 0 } + if t > 0 { t + 2 } else { 0 }
+        };
+        const NARROWEST: usize = 5;
+        while total(name_w, machine_w, started_w, took_w) > width
+            && (name_w > NARROWEST || machine_w > NARROWEST)
+        {
             // Take from the wider column first.
-            if machine_w >= name_w && machine_w > 8 {
+            if machine_w >= name_w && machine_w > NARROWEST {
                 machine_w -= 1;
-            } else if name_w > 8 {
-                name_w -= 1;
             } else {
-                machine_w -= 1;
+                name_w -= 1;
             }
+        }
+        // Still too wide: the duration goes, then the start time.
+        if total(name_w, machine_w, started_w, took_w) > width {
+            took_w = 0;
+        }
+        if total(name_w, machine_w, started_w, took_w) > width {
+            started_w = 0;
         }
     }
     let mut out = String::new();
@@ -180,14 +189,18 @@ pub fn lines(items: &[Value], now: DateTime<Utc>, width: Option<usize>, color: b
         let status = format!("{:<status_w$}", r.status);
         let name = format!("{:<name_w$}", term::cut(&r.name, name_w));
         let machine = format!("{:<machine_w$}", term::cut(&r.machine, machine_w));
-        let line = format!(
-            "{}  {}  {}  {:<started_w$}  {:>took_w$}",
+        let mut line = format!(
+            "{}  {}  {}",
             term::paint(&status, r.code, color),
             term::paint(&name, "1", color),
             machine,
-            r.started,
-            r.took
         );
+        if started_w > 0 {
+            line.push_str(&format!("  {:<started_w$}", r.started));
+        }
+        if took_w > 0 {
+            line.push_str(&format!("  {:>took_w$}", r.took));
+        }
         out.push_str(line.trim_end());
         out.push('\n');
     }
@@ -245,5 +258,11 @@ mod tests {
         }
         assert!(narrow.contains("a-very-long-execut"), "{narrow}");
         assert!(narrow.contains('…'), "{narrow}");
+        // Narrower still: the duration, then the start time, give way.
+        let tiny = lines(&items, now, Some(36), false);
+        for row in tiny.lines() {
+            assert!(row.chars().count() <= 36, "{row:?} is wider than 36");
+        }
+        assert!(tiny.contains("min ago") && !tiny.contains("1.2s"), "{tiny}");
     }
 }

@@ -33,7 +33,10 @@ pub fn status_lines(
     elapsed: Option<Duration>,
     entered: Option<u64>,
     color: bool,
+    stream: Stream,
 ) -> String {
+    let width = term::width(stream);
+    let too_wide = |line: &str| width.is_some_and(|w| term::visible_len(line) > w);
     let field = |k: &str| execution.get(k).and_then(Value::as_str);
     let status = field("status").unwrap_or_default();
     let (mark, code) = term::status_mark(status);
@@ -59,12 +62,20 @@ pub fn status_lines(
             "{entered} state{} entered",
             if entered == 1 { "" } else { "s" }
         ));
-        parts.push(arn.to_string());
         parts.join(" · ")
     };
+    // The ARN is never cut: where the line would not fit, it gets its own.
+    let ending = |line: String| {
+        let whole = format!("{line} · {arn}");
+        if too_wide(&whole) {
+            format!("{line}\n  {arn}\n")
+        } else {
+            format!("{whole}\n")
+        }
+    };
     match status {
-        "SUCCEEDED" => format!("{head} in {facts}\n"),
-        "RUNNING" | "PENDING_REDRIVE" => format!("{head} for {facts}\n"),
+        "SUCCEEDED" => ending(format!("{head} in {facts}")),
+        "RUNNING" | "PENDING_REDRIVE" => ending(format!("{head} for {facts}")),
         _ => {
             let failure = history_notes::failure(events);
             let mut line = head;
@@ -89,11 +100,10 @@ pub fn status_lines(
             };
             if !why.is_empty() {
                 // The cause fits the line; `sfn history --full` shows it whole.
-                let room = term::width(Stream::Stderr)
-                    .map(|w| w.saturating_sub(term::visible_len(&line) + 2).max(20));
+                let room = width.map(|w| w.saturating_sub(term::visible_len(&line) + 2).max(20));
                 line.push_str(&format!(": {}", shorten(&why, room)));
             }
-            format!("{line}\n  {facts}\n")
+            format!("{line}\n{}", ending(format!("  {facts}")))
         }
     }
 }
@@ -155,6 +165,7 @@ pub fn report(
         elapsed,
         Some(shown.entered),
         color,
+        Stream::Stderr,
     ));
     if shown.skipped > 0 {
         let name = execution
@@ -192,7 +203,10 @@ pub fn interrupted_lines(execution: &Value, events: &[Value], color: bool) -> St
         .get("status")
         .and_then(Value::as_str)
         .unwrap_or_default();
-    let mut text = format!("interrupted: {}", status_lines(execution, events, None, None, color));
+    let mut text = format!(
+        "interrupted: {}",
+        status_lines(execution, events, None, None, color, Stream::Stderr)
+    );
     if status == "RUNNING" {
         let name = execution
             .get("name")
@@ -234,7 +248,7 @@ mod tests {
         }
         events.push(json!({"id": 11, "previousEventId": 10, "type": "ExecutionFailed",
             "executionFailedEventDetails": {"error": "PaymentGatewayTimeout"}}));
-        let text = status_lines(&execution, &events, None, None, false);
+        let text = status_lines(&execution, &events, None, None, false, Stream::Stdout);
         assert_eq!(
             text,
             "✘ FAILED in Charge card after 4 attempts: PaymentGatewayTimeout: The gateway did not answer\n  1.500s · 1 state entered · arn:aws:states:us-east-1:1:execution:m:e\n"
