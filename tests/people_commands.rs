@@ -278,3 +278,69 @@ fn watch_follows_an_execution_answered_by_another_process() {
     let output: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(output["answer"]["approved"], true);
 }
+
+const SLIP: &str = r#"{
+  "StartAt": "First",
+  "States": {
+    "First": {"Type": "Pass", "Next": "Secnd"},
+    "Second": {"Type": "Succeed"}
+  }
+}
+"#;
+
+#[test]
+fn run_on_an_invalid_file_shows_its_errors_located() {
+    let sfn = Sfn::new();
+    sfn.write("slip.asl.json", SLIP);
+    let out = sfn.run(&["run", "slip.asl.json"]);
+    assert_eq!(out.status.code(), Some(254));
+    assert!(out.stdout.is_empty(), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        "slip.asl.json:4:31: error[MISSING_TRANSITION_TARGET]: Missing 'Next' target: Secnd at /States/First/Next; did you mean \"Second\"?\n\
+         sfn run: slip.asl.json is not a valid state machine definition; nothing was run\n"
+    );
+    // Nothing was created.
+    let machines = sfn.json(&["list-state-machines"]);
+    assert_eq!(machines["stateMachines"], serde_json::json!([]));
+}
+
+#[test]
+fn create_state_machine_keeps_the_aws_error_and_adds_located_lines() {
+    let sfn = Sfn::new();
+    sfn.write("slip.asl.json", SLIP);
+    let (code, err) = sfn.fail(&[
+        "create-state-machine",
+        "--name",
+        "slip",
+        "--definition",
+        "file://slip.asl.json",
+        "--role-arn",
+        cli_support::ROLE,
+    ]);
+    assert_eq!(code, 254);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines[0], "");
+    assert!(
+        lines[1].starts_with(
+            "An error occurred (InvalidDefinition) when calling the CreateStateMachine operation: Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: Secnd"
+        ),
+        "{err}"
+    );
+    assert!(
+        lines[2].starts_with("slip.asl.json:4:31: error[MISSING_TRANSITION_TARGET]:"),
+        "{err}"
+    );
+    // A definition given inline has no file to point into: AWS's line alone.
+    let (_, inline) = sfn.fail(&[
+        "create-state-machine",
+        "--name",
+        "slip",
+        "--definition",
+        SLIP,
+        "--role-arn",
+        cli_support::ROLE,
+    ]);
+    assert_eq!(inline.lines().count(), 2, "{inline}");
+}

@@ -125,3 +125,32 @@ pub fn detach_live(ctx: &mut Context, live: Option<Live>, response: Option<&Valu
         live::duration(live.elapsed())
     );
 }
+
+/// An `InvalidDefinition` error of an operation given `--definition file://...`: AWS's
+/// error line stays as it is, and the problems follow located in the file, as `sfn lint`
+/// shows them.
+pub(super) fn locate_definition_errors(failure: Failure, api: &str, m: &ArgMatches) -> Failure {
+    let Failure::Api { error, .. } = &failure else {
+        return failure;
+    };
+    if error.code != "InvalidDefinition" {
+        return failure;
+    }
+    let file = m
+        .try_get_one::<String>("definition")
+        .ok()
+        .flatten()
+        .and_then(|d| d.strip_prefix("file://"));
+    let Some(file) = file else {
+        return failure;
+    };
+    let machine_type = match m.try_get_one::<String>("type").ok().flatten().map(String::as_str) {
+        Some("EXPRESS") => crate::asl::validate::MachineType::Express,
+        _ => crate::asl::validate::MachineType::Standard,
+    };
+    let _ = api;
+    match lint::located_lines(file, machine_type) {
+        Some(lines) => Failure::Noted(Box::new(failure), lines),
+        None => failure,
+    }
+}

@@ -384,6 +384,27 @@ pub fn located_line(file: &str, d: &Diagnostic, hint: Option<&str>, color: bool)
     )
 }
 
+/// A file's errors as `FILE:LINE:COL: error[CODE]: message` lines (coloured, with
+/// snippets, on a terminal's stderr); `None` when the file cannot be read or has none.
+pub fn located_lines(file: &str, machine_type: MachineType) -> Option<String> {
+    let report = lint_file(file, machine_type);
+    let source = std::fs::read_to_string(file).ok()?;
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let color = terminal && super::live::color();
+    let mut out = String::new();
+    for (d, hint) in report.diagnostics.iter().zip(&report.hints) {
+        if d.severity != Severity::Error {
+            continue;
+        }
+        out.push_str(&located_line(file, d, hint.as_deref(), color));
+        out.push('\n');
+        if let Some(snippet) = terminal.then(|| snippet(&source, d, color)).flatten() {
+            out.push_str(&snippet);
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 /// The source line of a problem and a caret under its column.
 pub fn snippet(source: &str, d: &Diagnostic, color: bool) -> Option<String> {
     let (line, column) = (d.line?, d.column?);

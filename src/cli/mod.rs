@@ -74,6 +74,9 @@ enum Failure {
         code: i32,
         stdout: String,
     },
+    /// Another failure, then notes of ours on stderr (e.g. a definition's errors located
+    /// in its file, after AWS's error line).
+    Noted(Box<Failure>, String),
 }
 
 impl From<params::ParamError> for Failure {
@@ -158,6 +161,13 @@ fn report(failure: Failure) -> i32 {
             let mut out = std::io::stdout().lock();
             let _ = out.write_all(stdout.as_bytes());
             let _ = out.flush();
+            code
+        }
+        Failure::Noted(failure, notes) => {
+            drop(err);
+            let code = report(*failure);
+            let mut err = std::io::stderr().lock();
+            let _ = err.write_all(notes.as_bytes());
             code
         }
     }
@@ -298,7 +308,7 @@ fn execute(argv: impl IntoIterator<Item = OsString>) -> Result<String, Failure> 
     let live = extra::attach_live(&mut ctx, op.api, &globals);
     let response = call(&mut ctx, op, sub, &globals, request);
     extra::detach_live(&mut ctx, live, response.as_ref().ok());
-    let response = response?;
+    let response = response.map_err(|f| extra::locate_definition_errors(f, op.api, sub))?;
     let response = match &globals.query {
         Some(q) => query(q, &response)?,
         None => response,

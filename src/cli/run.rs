@@ -13,7 +13,7 @@ use serde_json::{json, Map, Value};
 use super::graph_cmd;
 use super::live::{self, Live};
 use super::output::{self, Format};
-use super::{names, outcome, Failure, Globals};
+use super::{lint, names, outcome, Failure, Globals};
 use crate::api::executions::event_json;
 use crate::api::{self, ApiError, Context};
 
@@ -180,7 +180,22 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
                 ))
             })?,
         };
-        let arn = ensure_machine(&mut ctx, &name, &definition)?;
+        let arn = ensure_machine(&mut ctx, &name, &definition).map_err(|f| match f {
+            // The definition's problems, located in the file as `sfn lint` shows them.
+            Failure::Api { ref error, .. } if error.code == "InvalidDefinition" => {
+                match lint::located_lines(path, crate::asl::validate::MachineType::Standard) {
+                    Some(lines) => Failure::Noted(
+                        Box::new(Failure::Exit {
+                            code: super::exit::SERVICE,
+                            stdout: String::new(),
+                        }),
+                        format!("{lines}sfn run: {path} is not a valid state machine definition; nothing was run\n"),
+                    ),
+                    None => f,
+                }
+            }
+            f => f,
+        })?;
         (name, definition, arn)
     };
 
