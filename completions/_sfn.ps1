@@ -82,6 +82,9 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             [CompletionResult]::new('validate-state-machine-definition', 'validate-state-machine-definition', [CompletionResultType]::ParameterValue, 'Validates the syntax of a state machine definition specified in Amazon States Language (ASL), a JSON-based, structured language.')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Create or update a state machine from a definition file, run it and print its output')
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Draw a workflow as a Graphviz (dot) or Mermaid graph')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the newest executions, one line each (across state machines, or of one)')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show an execution''s history as a table: states, iterations, retries, what changed')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow a running execution live, then print its history (like sfn run)')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Validate state machine definition files (for CI)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for sfn')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages for sfn and each of its commands into a directory')
@@ -1156,7 +1159,7 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             break
         }
         'sfn;run' {
-            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'The execution input: JSON text or file://path [default: {}]')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'The execution input: JSON text, a file holding it (input.json) or file://path [default: {}]')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'State machine name [default: the file name without .json and .asl, or the folder''s name for definition.asl.json]')
             [CompletionResult]::new('--execution-name', '--execution-name', [CompletionResultType]::ParameterName, 'Name of the execution [default: a random UUID]')
             [CompletionResult]::new('--test-case', '--test-case', [CompletionResultType]::ParameterName, 'Run with this test case of the --mock-config file (as <arn>#<test case> does for start-execution)')
@@ -1203,6 +1206,86 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             [CompletionResult]::new('--cli-read-timeout', '--cli-read-timeout', [CompletionResultType]::ParameterName, 'Accepted and ignored')
             [CompletionResult]::new('--cli-connect-timeout', '--cli-connect-timeout', [CompletionResultType]::ParameterName, 'Accepted and ignored')
             [CompletionResult]::new('--cli-binary-format', '--cli-binary-format', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-paginate', '--no-paginate', [CompletionResultType]::ParameterName, 'Make a single call, without automatic pagination')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-verify-ssl', '--no-verify-ssl', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-sign-request', '--no-sign-request', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-cli-auto-prompt', '--no-cli-auto-prompt', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'sfn;ls' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only executions with this status: running, succeeded, failed, timed_out, aborted or pending_redrive')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'How many executions to list')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many executions to list')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: json, text or table [default: json]')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'JMESPath query applied to the response')
+            [CompletionResult]::new('--mock-config', '--mock-config', [CompletionResultType]::ParameterName, 'Step Functions Local mock file for Task states [default: $SFN_MOCK_CONFIG]')
+            [CompletionResult]::new('--handlers', '--handlers', [CompletionResultType]::ParameterName, 'Local handlers file for Task states [default: $SFN_HANDLERS]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--cli-read-timeout', '--cli-read-timeout', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--cli-connect-timeout', '--cli-connect-timeout', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--cli-binary-format', '--cli-binary-format', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-paginate', '--no-paginate', [CompletionResultType]::ParameterName, 'Make a single call, without automatic pagination')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-verify-ssl', '--no-verify-ssl', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-sign-request', '--no-sign-request', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-cli-auto-prompt', '--no-cli-auto-prompt', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'sfn;history' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: json, text or table [default: json]')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'JMESPath query applied to the response')
+            [CompletionResult]::new('--mock-config', '--mock-config', [CompletionResultType]::ParameterName, 'Step Functions Local mock file for Task states [default: $SFN_MOCK_CONFIG]')
+            [CompletionResult]::new('--handlers', '--handlers', [CompletionResultType]::ParameterName, 'Local handlers file for Task states [default: $SFN_HANDLERS]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--cli-read-timeout', '--cli-read-timeout', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--cli-connect-timeout', '--cli-connect-timeout', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--cli-binary-format', '--cli-binary-format', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--full', '--full', [CompletionResultType]::ParameterName, 'In tables for people, show payloads whole instead of shortened to one line')
+            [CompletionResult]::new('--no-paginate', '--no-paginate', [CompletionResultType]::ParameterName, 'Make a single call, without automatic pagination')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-verify-ssl', '--no-verify-ssl', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-sign-request', '--no-sign-request', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-cli-auto-prompt', '--no-cli-auto-prompt', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'sfn;watch' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: json, text or table [default: json]')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'JMESPath query applied to the response')
+            [CompletionResult]::new('--mock-config', '--mock-config', [CompletionResultType]::ParameterName, 'Step Functions Local mock file for Task states [default: $SFN_MOCK_CONFIG]')
+            [CompletionResult]::new('--handlers', '--handlers', [CompletionResultType]::ParameterName, 'Local handlers file for Task states [default: $SFN_HANDLERS]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--cli-read-timeout', '--cli-read-timeout', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--cli-connect-timeout', '--cli-connect-timeout', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--cli-binary-format', '--cli-binary-format', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--full', '--full', [CompletionResultType]::ParameterName, 'In tables for people, show payloads whole instead of shortened to one line')
             [CompletionResult]::new('--no-paginate', '--no-paginate', [CompletionResultType]::ParameterName, 'Make a single call, without automatic pagination')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Accepted and ignored')
@@ -1398,6 +1481,9 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             [CompletionResult]::new('validate-state-machine-definition', 'validate-state-machine-definition', [CompletionResultType]::ParameterValue, 'Validates the syntax of a state machine definition specified in Amazon States Language (ASL), a JSON-based, structured language.')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Create or update a state machine from a definition file, run it and print its output')
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Draw a workflow as a Graphviz (dot) or Mermaid graph')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the newest executions, one line each (across state machines, or of one)')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show an execution''s history as a table: states, iterations, retries, what changed')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow a running execution live, then print its history (like sfn run)')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Validate state machine definition files (for CI)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for sfn')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages for sfn and each of its commands into a directory')
@@ -1515,6 +1601,15 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             break
         }
         'sfn;help;graph' {
+            break
+        }
+        'sfn;help;ls' {
+            break
+        }
+        'sfn;help;history' {
+            break
+        }
+        'sfn;help;watch' {
             break
         }
         'sfn;help;lint' {

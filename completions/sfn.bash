@@ -70,6 +70,9 @@ _sfn() {
             sfn,help)
                 cmd="sfn__subcmd__help"
                 ;;
+            sfn,history)
+                cmd="sfn__subcmd__history"
+                ;;
             sfn,lint)
                 cmd="sfn__subcmd__lint"
                 ;;
@@ -93,6 +96,9 @@ _sfn() {
                 ;;
             sfn,list-tags-for-resource)
                 cmd="sfn__subcmd__list__subcmd__tags__subcmd__for__subcmd__resource"
+                ;;
+            sfn,ls)
+                cmd="sfn__subcmd__ls"
                 ;;
             sfn,man)
                 cmd="sfn__subcmd__man"
@@ -144,6 +150,9 @@ _sfn() {
                 ;;
             sfn,validate-state-machine-definition)
                 cmd="sfn__subcmd__validate__subcmd__state__subcmd__machine__subcmd__definition"
+                ;;
+            sfn,watch)
+                cmd="sfn__subcmd__watch"
                 ;;
             sfn__subcmd__help,completions)
                 cmd="sfn__subcmd__help__subcmd__completions"
@@ -199,6 +208,9 @@ _sfn() {
             sfn__subcmd__help,help)
                 cmd="sfn__subcmd__help__subcmd__help"
                 ;;
+            sfn__subcmd__help,history)
+                cmd="sfn__subcmd__help__subcmd__history"
+                ;;
             sfn__subcmd__help,lint)
                 cmd="sfn__subcmd__help__subcmd__lint"
                 ;;
@@ -222,6 +234,9 @@ _sfn() {
                 ;;
             sfn__subcmd__help,list-tags-for-resource)
                 cmd="sfn__subcmd__help__subcmd__list__subcmd__tags__subcmd__for__subcmd__resource"
+                ;;
+            sfn__subcmd__help,ls)
+                cmd="sfn__subcmd__help__subcmd__ls"
                 ;;
             sfn__subcmd__help,man)
                 cmd="sfn__subcmd__help__subcmd__man"
@@ -274,6 +289,9 @@ _sfn() {
             sfn__subcmd__help,validate-state-machine-definition)
                 cmd="sfn__subcmd__help__subcmd__validate__subcmd__state__subcmd__machine__subcmd__definition"
                 ;;
+            sfn__subcmd__help,watch)
+                cmd="sfn__subcmd__help__subcmd__watch"
+                ;;
             *)
                 ;;
         esac
@@ -281,7 +299,7 @@ _sfn() {
 
     case "${cmd}" in
         sfn)
-            opts="-h -V --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help --version create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph lint completions man get-execution-history describe-execution help"
+            opts="-h -V --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help --version create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph ls history watch lint completions man get-execution-history describe-execution help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1749,7 +1767,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__help)
-            opts="create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph lint completions man get-execution-history describe-execution help"
+            opts="create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph ls history watch lint completions man get-execution-history describe-execution help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2014,6 +2032,20 @@ _sfn() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sfn__subcmd__help__subcmd__history)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sfn__subcmd__help__subcmd__lint)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2113,6 +2145,20 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__help__subcmd__list__subcmd__tags__subcmd__for__subcmd__resource)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sfn__subcmd__help__subcmd__ls)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2357,6 +2403,86 @@ _sfn() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sfn__subcmd__help__subcmd__watch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sfn__subcmd__history)
+            opts="-h --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mock-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --handlers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-binary-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3023,6 +3149,84 @@ _sfn() {
                     ;;
                 --generate-cli-skeleton)
                     COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mock-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --handlers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-binary-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sfn__subcmd__ls)
+            opts="-n -h --status --limit --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -4499,6 +4703,72 @@ _sfn() {
                     COMPREPLY=($(compgen -W "input output" -- "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mock-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --handlers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-binary-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sfn__subcmd__watch)
+            opts="-h --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

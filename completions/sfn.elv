@@ -79,6 +79,9 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand validate-state-machine-definition 'Validates the syntax of a state machine definition specified in Amazon States Language (ASL), a JSON-based, structured language.'
             cand run 'Create or update a state machine from a definition file, run it and print its output'
             cand graph 'Draw a workflow as a Graphviz (dot) or Mermaid graph'
+            cand ls 'List the newest executions, one line each (across state machines, or of one)'
+            cand history 'Show an execution''s history as a table: states, iterations, retries, what changed'
+            cand watch 'Follow a running execution live, then print its history (like sfn run)'
             cand lint 'Validate state machine definition files (for CI)'
             cand completions 'Print shell completions for sfn'
             cand man 'Write man pages for sfn and each of its commands into a directory'
@@ -1117,7 +1120,7 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'sfn;run'= {
-            cand --input 'The execution input: JSON text or file://path [default: {}]'
+            cand --input 'The execution input: JSON text, a file holding it (input.json) or file://path [default: {}]'
             cand --name 'State machine name [default: the file name without .json and .asl, or the folder''s name for definition.asl.json]'
             cand --execution-name 'Name of the execution [default: a random UUID]'
             cand --test-case 'Run with this test case of the --mock-config file (as <arn>#<test case> does for start-execution)'
@@ -1163,6 +1166,83 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand --cli-read-timeout 'Accepted and ignored'
             cand --cli-connect-timeout 'Accepted and ignored'
             cand --cli-binary-format 'Accepted and ignored'
+            cand --no-paginate 'Make a single call, without automatic pagination'
+            cand --quiet 'Print nothing on success'
+            cand --debug 'Accepted and ignored'
+            cand --no-cli-pager 'Accepted and ignored'
+            cand --no-verify-ssl 'Accepted and ignored'
+            cand --no-sign-request 'Accepted and ignored'
+            cand --no-cli-auto-prompt 'Accepted and ignored'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'sfn;ls'= {
+            cand --status 'Only executions with this status: running, succeeded, failed, timed_out, aborted or pending_redrive'
+            cand -n 'How many executions to list'
+            cand --limit 'How many executions to list'
+            cand --db 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]'
+            cand --region 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]'
+            cand --output 'Output format: json, text or table [default: json]'
+            cand --query 'JMESPath query applied to the response'
+            cand --mock-config 'Step Functions Local mock file for Task states [default: $SFN_MOCK_CONFIG]'
+            cand --handlers 'Local handlers file for Task states [default: $SFN_HANDLERS]'
+            cand --profile 'Accepted and ignored'
+            cand --endpoint-url 'Accepted and ignored'
+            cand --color 'Accepted and ignored'
+            cand --ca-bundle 'Accepted and ignored'
+            cand --cli-read-timeout 'Accepted and ignored'
+            cand --cli-connect-timeout 'Accepted and ignored'
+            cand --cli-binary-format 'Accepted and ignored'
+            cand --no-paginate 'Make a single call, without automatic pagination'
+            cand --quiet 'Print nothing on success'
+            cand --debug 'Accepted and ignored'
+            cand --no-cli-pager 'Accepted and ignored'
+            cand --no-verify-ssl 'Accepted and ignored'
+            cand --no-sign-request 'Accepted and ignored'
+            cand --no-cli-auto-prompt 'Accepted and ignored'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'sfn;history'= {
+            cand --db 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]'
+            cand --region 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]'
+            cand --output 'Output format: json, text or table [default: json]'
+            cand --query 'JMESPath query applied to the response'
+            cand --mock-config 'Step Functions Local mock file for Task states [default: $SFN_MOCK_CONFIG]'
+            cand --handlers 'Local handlers file for Task states [default: $SFN_HANDLERS]'
+            cand --profile 'Accepted and ignored'
+            cand --endpoint-url 'Accepted and ignored'
+            cand --color 'Accepted and ignored'
+            cand --ca-bundle 'Accepted and ignored'
+            cand --cli-read-timeout 'Accepted and ignored'
+            cand --cli-connect-timeout 'Accepted and ignored'
+            cand --cli-binary-format 'Accepted and ignored'
+            cand --full 'In tables for people, show payloads whole instead of shortened to one line'
+            cand --no-paginate 'Make a single call, without automatic pagination'
+            cand --quiet 'Print nothing on success'
+            cand --debug 'Accepted and ignored'
+            cand --no-cli-pager 'Accepted and ignored'
+            cand --no-verify-ssl 'Accepted and ignored'
+            cand --no-sign-request 'Accepted and ignored'
+            cand --no-cli-auto-prompt 'Accepted and ignored'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'sfn;watch'= {
+            cand --db 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]'
+            cand --region 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]'
+            cand --output 'Output format: json, text or table [default: json]'
+            cand --query 'JMESPath query applied to the response'
+            cand --mock-config 'Step Functions Local mock file for Task states [default: $SFN_MOCK_CONFIG]'
+            cand --handlers 'Local handlers file for Task states [default: $SFN_HANDLERS]'
+            cand --profile 'Accepted and ignored'
+            cand --endpoint-url 'Accepted and ignored'
+            cand --color 'Accepted and ignored'
+            cand --ca-bundle 'Accepted and ignored'
+            cand --cli-read-timeout 'Accepted and ignored'
+            cand --cli-connect-timeout 'Accepted and ignored'
+            cand --cli-binary-format 'Accepted and ignored'
+            cand --full 'In tables for people, show payloads whole instead of shortened to one line'
             cand --no-paginate 'Make a single call, without automatic pagination'
             cand --quiet 'Print nothing on success'
             cand --debug 'Accepted and ignored'
@@ -1352,6 +1432,9 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand validate-state-machine-definition 'Validates the syntax of a state machine definition specified in Amazon States Language (ASL), a JSON-based, structured language.'
             cand run 'Create or update a state machine from a definition file, run it and print its output'
             cand graph 'Draw a workflow as a Graphviz (dot) or Mermaid graph'
+            cand ls 'List the newest executions, one line each (across state machines, or of one)'
+            cand history 'Show an execution''s history as a table: states, iterations, retries, what changed'
+            cand watch 'Follow a running execution live, then print its history (like sfn run)'
             cand lint 'Validate state machine definition files (for CI)'
             cand completions 'Print shell completions for sfn'
             cand man 'Write man pages for sfn and each of its commands into a directory'
@@ -1432,6 +1515,12 @@ set edit:completion:arg-completer[sfn] = {|@words|
         &'sfn;help;run'= {
         }
         &'sfn;help;graph'= {
+        }
+        &'sfn;help;ls'= {
+        }
+        &'sfn;help;history'= {
+        }
+        &'sfn;help;watch'= {
         }
         &'sfn;help;lint'= {
         }

@@ -5,6 +5,7 @@
 use clap::{ArgMatches, Command};
 use serde_json::{json, Value};
 
+use super::help;
 use super::history_table::{self, Style};
 use super::live::{self, Live};
 use super::output::Format;
@@ -36,7 +37,7 @@ pub fn extend(base: Command) -> Command {
     for name in READABLE_TABLES {
         cmd = cmd.mut_subcommand(name, |sub| sub.arg(run::full_arg()));
     }
-    cmd
+    help::apply(cmd)
 }
 
 /// Runs one of our commands; `None` for the AWS operations.

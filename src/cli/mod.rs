@@ -7,6 +7,7 @@ pub mod completions;
 pub mod extra;
 pub mod graph;
 pub mod graph_cmd;
+pub mod help;
 pub mod history_cmd;
 pub mod history_notes;
 pub mod history_table;
