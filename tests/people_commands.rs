@@ -52,16 +52,28 @@ fn ls_lists_the_newest_executions_across_machines_one_line_each() {
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3, "{text}");
-    assert!(lines[0].starts_with("✔ SUCCEEDED  second-order  choose  just now"), "{text}");
-    assert!(lines[1].starts_with("✘ FAILED     first-boom    boom    just now"), "{text}");
+    assert!(
+        lines[0].starts_with("✔ SUCCEEDED  second-order  choose  just now"),
+        "{text}"
+    );
+    assert!(
+        lines[1].starts_with("✘ FAILED     first-boom    boom    just now"),
+        "{text}"
+    );
     assert!(lines[2].contains("first-order"), "{text}");
-    assert!(!text.contains('\u{1b}'), "no colour through a pipe: {text:?}");
+    assert!(
+        !text.contains('\u{1b}'),
+        "no colour through a pipe: {text:?}"
+    );
 
     let of_one = sfn.stdout(&["ls", "choose", "--limit", "1"]);
     assert_eq!(of_one.lines().count(), 1, "{of_one}");
     assert!(of_one.contains("second-order"), "{of_one}");
     let failed = sfn.stdout(&["ls", "--status", "failed"]);
-    assert!(failed.contains("first-boom") && !failed.contains("order"), "{failed}");
+    assert!(
+        failed.contains("first-boom") && !failed.contains("order"),
+        "{failed}"
+    );
 }
 
 #[test]
@@ -138,7 +150,10 @@ fn executions_are_found_by_name_prefix_machine_or_last() {
         "{err}"
     );
     let (_, err) = sfn.fail(&["history", "nothing-like-it"]);
-    assert!(err.contains("no execution named 'nothing-like-it'"), "{err}");
+    assert!(
+        err.contains("no execution named 'nothing-like-it'"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -97,7 +97,12 @@ fn there_is_a_man_page_for_sfn_and_every_command() {
         .find(|(n, _)| n == "sfn.1")
         .map(|(_, text)| String::from_utf8(text).unwrap())
         .unwrap();
-    for section in [".SH EXAMPLES", ".SH ENVIRONMENT", ".SH \"EXIT STATUS\"", "SFN_DB"] {
+    for section in [
+        ".SH EXAMPLES",
+        ".SH ENVIRONMENT",
+        ".SH \"EXIT STATUS\"",
+        "SFN_DB",
+    ] {
         assert!(sfn.contains(section), "{section} missing from sfn.1");
     }
 }

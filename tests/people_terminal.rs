@@ -182,10 +182,7 @@ fn a_long_history_shows_its_head_and_tail() {
     assert_eq!(rows, 1 + 20 + 1 + 20, "{text}");
     assert!(text.contains("88 more events"), "{text}");
     assert!(text.contains("│ 128 "), "{text}");
-    assert!(
-        text.contains("whole history: sfn history "),
-        "{text}"
-    );
+    assert!(text.contains("whole history: sfn history "), "{text}");
     assert!(text.contains("63 states entered"), "{text}");
 }
 
@@ -245,7 +242,14 @@ fn a_failure_says_where_after_how_many_attempts() {
     sfn.write("mock.json", PAY_MOCK);
     let Some(screen) = on_terminal(
         &sfn,
-        &["run", "pay.asl.json", "--mock-config", "mock.json", "--test-case", "Down"],
+        &[
+            "run",
+            "pay.asl.json",
+            "--mock-config",
+            "mock.json",
+            "--test-case",
+            "Down",
+        ],
         &[],
     ) else {
         return;
@@ -279,7 +283,11 @@ fn ls_fits_the_terminal_at_every_width_and_colours_the_status() {
             return;
         };
         let text = plain(&screen);
-        assert_eq!(text.lines().filter(|l| l.contains("SUCCEEDED")).count(), 3, "{text}");
+        assert_eq!(
+            text.lines().filter(|l| l.contains("SUCCEEDED")).count(),
+            3,
+            "{text}"
+        );
         fits(&text, cols);
         if cols >= 120 {
             assert!(
@@ -399,11 +407,17 @@ fn watch_shows_the_callback_command_and_ends_with_the_history() {
     let status = watch.0.wait().expect("watch ends");
     assert!(status.success(), "{status:?}");
     let text = plain(&std::fs::read_to_string(&log).unwrap());
-    assert!(text.contains("parks [") && text.contains("Ask · waiting for a callback"), "{text}");
+    assert!(
+        text.contains("parks [") && text.contains("Ask · waiting for a callback"),
+        "{text}"
+    );
     assert!(text.contains("TaskSucceeded"), "{text}");
     assert!(text.contains("+answer: {\"approved\":true}"), "{text}");
     assert!(text.contains("✔ SUCCEEDED"), "{text}");
-    assert!(text.contains("\"approved\": true"), "the output, last: {text}");
+    assert!(
+        text.contains("\"approved\": true"),
+        "the output, last: {text}"
+    );
 }
 
 /// A child process ended with the test, even when an assertion fails first.

@@ -158,8 +158,9 @@ fn problems_come_in_source_order_with_suggestions_and_no_cascade() {
     let lines: Vec<&str> = out.lines().collect();
     assert!(
         lines[0].starts_with("slips.asl.json:4:")
-            && lines[0]
-                .ends_with("Missing 'Next' target: Chek at /States/Validate/Next; did you mean \"Check\"?"),
+            && lines[0].ends_with(
+                "Missing 'Next' target: Chek at /States/Validate/Next; did you mean \"Check\"?"
+            ),
         "{out}"
     );
     assert!(

@@ -145,7 +145,12 @@ pub(super) fn locate_definition_errors(failure: Failure, api: &str, m: &ArgMatch
     let Some(file) = file else {
         return failure;
     };
-    let machine_type = match m.try_get_one::<String>("type").ok().flatten().map(String::as_str) {
+    let machine_type = match m
+        .try_get_one::<String>("type")
+        .ok()
+        .flatten()
+        .map(String::as_str)
+    {
         Some("EXPRESS") => crate::asl::validate::MachineType::Express,
         _ => crate::asl::validate::MachineType::Standard,
     };

@@ -109,6 +109,7 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
         _ => Format::Dot,
     };
     let mut outcomes: HashMap<String, Outcome> = HashMap::new();
+    let mut visits = graph::Visits::new();
     if let Some(what) = m.get_one::<String>("what") {
         return positional(what, format, globals);
     }
@@ -133,10 +134,12 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
             json!({ "executionArn": arn }),
         )?;
         let events = all_events(&mut ctx, &arn)?;
-        outcomes = history_table::attribute(&events).outcomes;
+        let attribution = history_table::attribute(&events);
+        outcomes = attribution.outcomes;
+        visits = attribution.counts;
         definition_of(&machine)?
     };
-    Ok(graph::render(&definition, format, &outcomes))
+    Ok(graph::render_run(&definition, format, &outcomes, &visits))
 }
 
 /// `sfn graph WHAT`: a file when one is there, else a state machine, else an execution.
@@ -174,6 +177,11 @@ fn positional(what: &str, format: Format, globals: &Globals) -> Result<String, F
         json!({ "executionArn": arn }),
     )?;
     let events = all_events(&mut ctx, &arn)?;
-    let outcomes = history_table::attribute(&events).outcomes;
-    Ok(graph::render(&definition_of(&machine)?, format, &outcomes))
+    let attribution = history_table::attribute(&events);
+    Ok(graph::render_run(
+        &definition_of(&machine)?,
+        format,
+        &attribution.outcomes,
+        &attribution.counts,
+    ))
 }

@@ -106,7 +106,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "sfn graph orders | dot -Tsvg > orders.svg",
         "Draw the state machine.",
     ),
-    ("sfn lint statemachines/*.asl.json", "Check definitions, for CI."),
+    (
+        "sfn lint statemachines/*.asl.json",
+        "Check definitions, for CI.",
+    ),
     (
         "sfn start-execution --state-machine-arn ARN --input '{\"n\": 1}'",
         "The AWS command, with AWS's flags and JSON.",
@@ -116,11 +119,17 @@ pub const EXAMPLES: &[(&str, &str)] = &[
 /// The exit codes, as the AWS CLI's.
 pub const EXIT_STATUS: &[(&str, &str)] = &[
     ("0", "Success."),
-    ("1", "sfn run, sfn watch: the execution did not succeed. sfn lint: a file has errors."),
+    (
+        "1",
+        "sfn run, sfn watch: the execution did not succeed. sfn lint: a file has errors.",
+    ),
     ("130", "Interrupted (Ctrl-C)."),
     ("252", "Bad syntax or parameters."),
     ("253", "Bad configuration (environment, output format)."),
-    ("254", "The service returned an error (e.g. ResourceNotFound, InvalidDefinition)."),
+    (
+        "254",
+        "The service returned an error (e.g. ResourceNotFound, InvalidDefinition).",
+    ),
     ("255", "Anything else."),
 ];
 

@@ -6,8 +6,8 @@ use clap::{Arg, ArgMatches, Command};
 use serde_json::{json, Value};
 
 use super::history_table::{self, Style};
-use super::term::{self, Stream};
 use super::run as run_cmd;
+use super::term::{self, Stream};
 use super::{graph_cmd, names, outcome, output, Failure, Globals};
 use crate::api::{self, Context};
 
@@ -56,7 +56,10 @@ pub fn definition_of(ctx: &mut Context, execution_arn: &str) -> Option<Value> {
 }
 
 pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> {
-    let reference = m.get_one::<String>("execution").cloned().unwrap_or_default();
+    let reference = m
+        .get_one::<String>("execution")
+        .cloned()
+        .unwrap_or_default();
     let mut ctx = globals.context("GetExecutionHistory")?;
     let arn = names::execution_arn(&mut ctx, &reference)?;
     let execution = api_call(

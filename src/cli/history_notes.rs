@@ -167,7 +167,10 @@ fn rule_text(rule: &Value) -> String {
         return String::new();
     };
     for (k, v) in obj {
-        if matches!(k.as_str(), "Variable" | "Next" | "Comment" | "Assign" | "Output") {
+        if matches!(
+            k.as_str(),
+            "Variable" | "Next" | "Comment" | "Assign" | "Output"
+        ) {
             continue;
         }
         return match (k.as_str(), v) {
@@ -239,7 +242,7 @@ pub fn notes(events: &[Value], definition: Option<&Value>, full: bool) -> Vec<No
             *n += 1;
             scope.push(Level {
                 container: parallel.clone(),
-                label: format!("{parallel}#{n}"),
+                label: format!("b{n}"),
             });
         }
         let closes = ["MapState", "ParallelState"]
@@ -520,15 +523,30 @@ mod tests {
     fn a_state_shows_what_it_changed_not_its_input() {
         let events = vec![
             ev(1, 0, "ExecutionStarted", json!({"input": "{\"a\":1}"})),
-            ev(2, 1, "PassStateEntered", json!({"name": "P", "input": "{\"a\":1}"})),
+            ev(
+                2,
+                1,
+                "PassStateEntered",
+                json!({"name": "P", "input": "{\"a\":1}"}),
+            ),
             ev(
                 3,
                 2,
                 "PassStateExited",
                 json!({"name": "P", "output": "{\"a\":2,\"b\":{\"c\":true}}"}),
             ),
-            ev(4, 3, "PassStateEntered", json!({"name": "Q", "input": "{\"a\":2,\"b\":{\"c\":true}}"})),
-            ev(5, 4, "PassStateExited", json!({"name": "Q", "output": "{\"a\":2,\"b\":{\"c\":true}}"})),
+            ev(
+                4,
+                3,
+                "PassStateEntered",
+                json!({"name": "Q", "input": "{\"a\":2,\"b\":{\"c\":true}}"}),
+            ),
+            ev(
+                5,
+                4,
+                "PassStateExited",
+                json!({"name": "Q", "output": "{\"a\":2,\"b\":{\"c\":true}}"}),
+            ),
         ];
         let n = notes(&events, None, false);
         assert_eq!(n[1].text, "", "same input as the execution's");
@@ -547,15 +565,55 @@ mod tests {
             "Big": {"Type": "Succeed"}, "Small": {"Type": "Succeed"}}});
         let events = vec![
             ev(1, 0, "ExecutionStarted", json!({"input": "{}"})),
-            ev(2, 1, "TaskStateEntered", json!({"name": "Charge", "input": "{}"})),
-            ev(3, 2, "TaskScheduled", json!({"resource": "x", "parameters": "{}"})),
-            ev(4, 3, "TaskFailed", json!({"error": "Timeout", "cause": "slow"})),
-            ev(5, 4, "TaskScheduled", json!({"resource": "x", "parameters": "{}"})),
+            ev(
+                2,
+                1,
+                "TaskStateEntered",
+                json!({"name": "Charge", "input": "{}"}),
+            ),
+            ev(
+                3,
+                2,
+                "TaskScheduled",
+                json!({"resource": "x", "parameters": "{}"}),
+            ),
+            ev(
+                4,
+                3,
+                "TaskFailed",
+                json!({"error": "Timeout", "cause": "slow"}),
+            ),
+            ev(
+                5,
+                4,
+                "TaskScheduled",
+                json!({"resource": "x", "parameters": "{}"}),
+            ),
             ev(6, 5, "TaskSucceeded", json!({"output": "{\"n\":12}"})),
-            ev(7, 6, "TaskStateExited", json!({"name": "Charge", "output": "{\"n\":12}"})),
-            ev(8, 7, "ChoiceStateEntered", json!({"name": "Big?", "input": "{\"n\":12}"})),
-            ev(9, 8, "ChoiceStateExited", json!({"name": "Big?", "output": "{\"n\":12}"})),
-            ev(10, 9, "SucceedStateEntered", json!({"name": "Big", "input": "{\"n\":12}"})),
+            ev(
+                7,
+                6,
+                "TaskStateExited",
+                json!({"name": "Charge", "output": "{\"n\":12}"}),
+            ),
+            ev(
+                8,
+                7,
+                "ChoiceStateEntered",
+                json!({"name": "Big?", "input": "{\"n\":12}"}),
+            ),
+            ev(
+                9,
+                8,
+                "ChoiceStateExited",
+                json!({"name": "Big?", "output": "{\"n\":12}"}),
+            ),
+            ev(
+                10,
+                9,
+                "SucceedStateEntered",
+                json!({"name": "Big", "input": "{\"n\":12}"}),
+            ),
         ];
         let n = notes(&events, Some(&definition), false);
         assert_eq!(n[3].text, "attempt 1/4 · Timeout: slow");
@@ -569,22 +627,82 @@ mod tests {
     fn map_iterations_and_parallel_branches_are_scoped() {
         let events = vec![
             ev(1, 0, "ExecutionStarted", json!({"input": "[1,2]"})),
-            ev(2, 1, "MapStateEntered", json!({"name": "Each", "input": "[1,2]"})),
+            ev(
+                2,
+                1,
+                "MapStateEntered",
+                json!({"name": "Each", "input": "[1,2]"}),
+            ),
             ev(3, 2, "MapStateStarted", json!({"length": 2})),
-            ev(4, 3, "MapIterationStarted", json!({"index": 0, "name": "Each"})),
-            ev(5, 4, "PassStateEntered", json!({"name": "Work", "input": "1"})),
-            ev(6, 5, "PassStateExited", json!({"name": "Work", "output": "1"})),
-            ev(7, 6, "MapIterationSucceeded", json!({"index": 0, "name": "Each"})),
-            ev(8, 3, "MapIterationStarted", json!({"index": 1, "name": "Each"})),
-            ev(9, 8, "ParallelStateEntered", json!({"name": "Both", "input": "2"})),
+            ev(
+                4,
+                3,
+                "MapIterationStarted",
+                json!({"index": 0, "name": "Each"}),
+            ),
+            ev(
+                5,
+                4,
+                "PassStateEntered",
+                json!({"name": "Work", "input": "1"}),
+            ),
+            ev(
+                6,
+                5,
+                "PassStateExited",
+                json!({"name": "Work", "output": "1"}),
+            ),
+            ev(
+                7,
+                6,
+                "MapIterationSucceeded",
+                json!({"index": 0, "name": "Each"}),
+            ),
+            ev(
+                8,
+                3,
+                "MapIterationStarted",
+                json!({"index": 1, "name": "Each"}),
+            ),
+            ev(
+                9,
+                8,
+                "ParallelStateEntered",
+                json!({"name": "Both", "input": "2"}),
+            ),
             ev(10, 9, "ParallelStateStarted", Value::Null),
-            ev(11, 10, "PassStateEntered", json!({"name": "L", "input": "2"})),
-            ev(12, 10, "PassStateEntered", json!({"name": "R", "input": "2"})),
+            ev(
+                11,
+                10,
+                "PassStateEntered",
+                json!({"name": "L", "input": "2"}),
+            ),
+            ev(
+                12,
+                10,
+                "PassStateEntered",
+                json!({"name": "R", "input": "2"}),
+            ),
             ev(13, 12, "ParallelStateSucceeded", Value::Null),
-            ev(14, 13, "ParallelStateExited", json!({"name": "Both", "output": "[2,2]"})),
-            ev(15, 14, "MapIterationSucceeded", json!({"index": 1, "name": "Each"})),
+            ev(
+                14,
+                13,
+                "ParallelStateExited",
+                json!({"name": "Both", "output": "[2,2]"}),
+            ),
+            ev(
+                15,
+                14,
+                "MapIterationSucceeded",
+                json!({"index": 1, "name": "Each"}),
+            ),
             ev(16, 15, "MapStateSucceeded", Value::Null),
-            ev(17, 16, "MapStateExited", json!({"name": "Each", "output": "[1,[2,2]]"})),
+            ev(
+                17,
+                16,
+                "MapStateExited",
+                json!({"name": "Each", "output": "[1,[2,2]]"}),
+            ),
         ];
         let scopes: Vec<String> = notes(&events, None, false)
             .into_iter()
@@ -607,7 +725,12 @@ mod tests {
     fn a_failure_names_its_state_and_attempts() {
         let events = vec![
             ev(1, 0, "ExecutionStarted", json!({"input": "{}"})),
-            ev(2, 1, "TaskStateEntered", json!({"name": "Charge card", "input": "{}"})),
+            ev(
+                2,
+                1,
+                "TaskStateEntered",
+                json!({"name": "Charge card", "input": "{}"}),
+            ),
             ev(3, 2, "TaskScheduled", json!({"resource": "x"})),
             ev(4, 3, "TaskFailed", json!({"error": "E"})),
             ev(5, 4, "TaskScheduled", json!({"resource": "x"})),

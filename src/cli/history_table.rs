@@ -67,6 +67,8 @@ pub struct Attribution {
     /// Per state name; a state visited several times (loops, Map iterations) shows its
     /// worst visit: Failed, then Unfinished, then Caught, then Succeeded.
     pub outcomes: HashMap<String, Outcome>,
+    /// Per state name: visits that succeeded, visits that failed (caught or not).
+    pub counts: HashMap<String, (u64, u64)>,
 }
 
 fn is_failure(event_type: &str) -> bool {
@@ -166,7 +168,15 @@ pub fn attribute(events: &[Value]) -> Attribution {
         );
     }
     let mut outcomes: HashMap<String, Outcome> = HashMap::new();
+    let mut counts: HashMap<String, (u64, u64)> = HashMap::new();
     for visit in &visits {
+        let count = counts.entry(visit.name.clone()).or_default();
+        match visit.outcome {
+            Some(Outcome::Succeeded) => count.0 += 1,
+            Some(Outcome::Caught) | Some(Outcome::Failed) => count.1 += 1,
+            _ if visit.failed || visit.kind == "Fail" => count.1 += 1,
+            _ => {}
+        }
         let outcome = visit
             .outcome
             .unwrap_or(if visit.failed || visit.kind == "Fail" {
@@ -183,6 +193,7 @@ pub fn attribute(events: &[Value]) -> Attribution {
         states,
         visits: visit_list,
         outcomes,
+        counts,
     }
 }
 
@@ -327,7 +338,11 @@ pub fn history_rows(rows: &[Row], start: Option<&Value>, style: Style) -> String
     if with_scope {
         header.push("Iteration");
     }
-    header.push(if style.full { "Details" } else { "What changed" });
+    header.push(if style.full {
+        "Details"
+    } else {
+        "What changed"
+    });
     let type_column = header.len() - if with_scope { 4 } else { 3 };
     let start = start.and_then(event_time);
     // The cells as text first: the last column gets the width the others leave.
@@ -366,9 +381,11 @@ pub fn history_rows(rows: &[Row], start: Option<&Value>, style: Style) -> String
             })
             .sum();
         // Borders and padding: one rule and 2 spaces per column, and the last rule.
-        let fit = table
-            .width()
-            .map(|w| (w as usize).saturating_sub(used + 3 * header.len() + 1).max(16));
+        let fit = table.width().map(|w| {
+            (w as usize)
+                .saturating_sub(used + 3 * header.len() + 1)
+                .max(16)
+        });
         Some(fit.unwrap_or(SHORT))
     };
     let mut header_row = comfy_table::Row::from(header.clone());

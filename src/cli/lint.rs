@@ -104,7 +104,10 @@ pub struct FileReport {
 /// (aligned with them) where a name is a slip away from a state's name, a state type or a
 /// Choice operator; and without the "not reachable" errors that only follow from a
 /// misspelled transition target (they go once the target is fixed).
-pub fn refine(mut diagnostics: Vec<Diagnostic>, source: &str) -> (Vec<Diagnostic>, Vec<Option<String>>) {
+pub fn refine(
+    mut diagnostics: Vec<Diagnostic>,
+    source: &str,
+) -> (Vec<Diagnostic>, Vec<Option<String>>) {
     let Some(definition) = serde_json::from_str::<Value>(source).ok() else {
         diagnostics.sort_by_key(|d| (d.line.unwrap_or(0), d.column.unwrap_or(0)));
         let hints = vec![None; diagnostics.len()];
@@ -168,7 +171,12 @@ fn reach(
         next.extend(state.get("Next").and_then(Value::as_str));
         next.extend(state.get("Default").and_then(Value::as_str));
         for list in ["Choices", "Catch"] {
-            for item in state.get(list).and_then(Value::as_array).into_iter().flatten() {
+            for item in state
+                .get(list)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 next.extend(item.get("Next").and_then(Value::as_str));
             }
         }
@@ -243,7 +251,9 @@ fn suggestion(d: &Diagnostic, definition: &Value) -> Option<String> {
         }
         return None;
     }
-    if d.message.starts_with("The field 'Type' should have one of these values") {
+    if d.message
+        .starts_with("The field 'Type' should have one of these values")
+    {
         let given = at(definition, &d.location)?.as_str()?;
         return closest(given, STATE_TYPES.into_iter());
     }
@@ -269,8 +279,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in rows.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        rows[0][j] = j;
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
@@ -290,15 +300,18 @@ fn edit_distance(a: &str, b: &str) -> usize {
 pub fn lint_file(file: &str, machine_type: MachineType) -> FileReport {
     let (diagnostics, hints) = match std::fs::read_to_string(file) {
         Ok(text) => refine(validate::validate(&text, machine_type), &text),
-        Err(e) => (vec![Diagnostic {
-            line: Some(1),
-            column: Some(1),
-            ..Diagnostic::error(
-                "FILE_NOT_READABLE",
-                format!("cannot read the file: {e}"),
-                "",
-            )
-        }], vec![None]),
+        Err(e) => (
+            vec![Diagnostic {
+                line: Some(1),
+                column: Some(1),
+                ..Diagnostic::error(
+                    "FILE_NOT_READABLE",
+                    format!("cannot read the file: {e}"),
+                    "",
+                )
+            }],
+            vec![None],
+        ),
     };
     FileReport {
         file: file.to_string(),
@@ -375,7 +388,11 @@ fn plural(n: usize, word: &str) -> String {
 pub fn located_line(file: &str, d: &Diagnostic, hint: Option<&str>, color: bool) -> String {
     let (line, column) = position(d);
     let word = severity_word(d.severity);
-    let code = if d.severity == Severity::Error { "1;31" } else { "1;33" };
+    let code = if d.severity == Severity::Error {
+        "1;31"
+    } else {
+        "1;33"
+    };
     format!(
         "{}: {}: {}",
         super::term::paint(&format!("{file}:{line}:{column}"), "1", color),
@@ -417,7 +434,9 @@ pub fn snippet(source: &str, d: &Diagnostic, color: bool) -> Option<String> {
         .map(|c| if c == '\t' { '\t' } else { ' ' })
         .collect();
     let caret = super::term::paint("^", "1;31", color);
-    Some(format!("{pad} |\n{number} | {text}\n{pad} | {before}{caret}\n"))
+    Some(format!(
+        "{pad} |\n{number} | {text}\n{pad} | {before}{caret}\n"
+    ))
 }
 
 fn write_human(

@@ -148,7 +148,9 @@ impl Tally {
     }
 
     fn scaled(&self, seconds: f64) -> chrono::Duration {
-        chrono::Duration::milliseconds((seconds * self.scale.unwrap_or(1.0) * 1000.0).max(0.0) as i64)
+        chrono::Duration::milliseconds(
+            (seconds * self.scale.unwrap_or(1.0) * 1000.0).max(0.0) as i64
+        )
     }
 
     /// The countdown to the next attempt after a failed one, when a retrier allows one.
@@ -161,12 +163,18 @@ impl Tally {
             .unwrap_or_default();
         let state = self.state_definition(&self.current);
         let allowed = super::history_notes::attempts_allowed(state, error);
-        let made = self.attempts.get(&self.current).copied().unwrap_or(1).max(1);
+        let made = self
+            .attempts
+            .get(&self.current)
+            .copied()
+            .unwrap_or(1)
+            .max(1);
         if made >= allowed {
             return None;
         }
         let retrier = retrier_for(state?, error)?;
-        let number = |k: &str, default: f64| retrier.get(k).and_then(Value::as_f64).unwrap_or(default);
+        let number =
+            |k: &str, default: f64| retrier.get(k).and_then(Value::as_f64).unwrap_or(default);
         let interval = number("IntervalSeconds", 1.0);
         let backoff = number("BackoffRate", 2.0);
         // Attempts made since this retrier started counting are not known apart from

@@ -25,7 +25,11 @@ pub(super) fn machine_arn(ctx: &mut Context, reference: &str) -> Result<String, 
         return Ok(reference.to_string());
     }
     let arn = ctx.arn(&format!("stateMachine:{reference}"));
-    match api::call(ctx, "DescribeStateMachine", json!({ "stateMachineArn": arn })) {
+    match api::call(
+        ctx,
+        "DescribeStateMachine",
+        json!({ "stateMachineArn": arn }),
+    ) {
         Ok(_) => Ok(arn),
         Err(e) if e.code == "StateMachineDoesNotExist" => Err(Failure::Parameter(format!(
             "sfn: no state machine named '{reference}' (sfn list-state-machines lists them)"
@@ -64,9 +68,8 @@ pub(super) fn execution_arn(ctx: &mut Context, reference: &str) -> Result<String
     };
     if name == LAST {
         let newest = list(ctx, None, 1)?;
-        return arn_of(newest.first()).ok_or_else(|| {
-            Failure::Parameter(format!("sfn: there is no execution{scope} yet"))
-        });
+        return arn_of(newest.first())
+            .ok_or_else(|| Failure::Parameter(format!("sfn: there is no execution{scope} yet")));
     }
     if name.is_empty() {
         return Err(Failure::Parameter(

@@ -151,7 +151,13 @@ pub fn report(
         .collect();
     if !shown.tail.is_empty() {
         rows.push(Row::Skipped(shown.skipped));
-        rows.extend(shown.tail.iter().zip(tail_notes).map(|(e, n)| Row::Event(e, n)));
+        rows.extend(
+            shown
+                .tail
+                .iter()
+                .zip(tail_notes)
+                .map(|(e, n)| Row::Event(e, n)),
+        );
     }
     let style = Style {
         full,
@@ -232,9 +238,7 @@ mod tests {
             "stopDate": "2026-01-01T00:00:01.500+00:00",
             "error": "PaymentGatewayTimeout", "cause": "The gateway did not answer",
         });
-        let ev = |id: i64, ty: &str, d: Value| {
-            json!({"id": id, "previousEventId": id - 1, "type": ty, "timestamp": "2026-01-01T00:00:00Z", "x": d})
-        };
+        let ev = |id: i64, ty: &str, d: Value| json!({"id": id, "previousEventId": id - 1, "type": ty, "timestamp": "2026-01-01T00:00:00Z", "x": d});
         let mut events = vec![
             ev(1, "ExecutionStarted", json!({})),
             json!({"id": 2, "previousEventId": 1, "type": "TaskStateEntered",
@@ -246,8 +250,10 @@ mod tests {
             events.push(json!({"id": 4 + 2 * i, "previousEventId": 3 + 2 * i,
                 "type": "TaskFailed", "taskFailedEventDetails": {"error": "PaymentGatewayTimeout"}}));
         }
-        events.push(json!({"id": 11, "previousEventId": 10, "type": "ExecutionFailed",
-            "executionFailedEventDetails": {"error": "PaymentGatewayTimeout"}}));
+        events.push(
+            json!({"id": 11, "previousEventId": 10, "type": "ExecutionFailed",
+            "executionFailedEventDetails": {"error": "PaymentGatewayTimeout"}}),
+        );
         let text = status_lines(&execution, &events, None, None, false, Stream::Stdout);
         assert_eq!(
             text,

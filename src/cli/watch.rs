@@ -13,8 +13,8 @@ use serde_json::{json, Value};
 
 use super::history_cmd::{definition_of, execution_arg};
 use super::live::{self, Live};
-use super::term::{self, Stream};
 use super::run as run_cmd;
+use super::term::{self, Stream};
 use super::{exit, graph_cmd, names, outcome, Failure, Globals};
 use crate::api::{self, Context};
 use crate::engine::HistoryEvent;
@@ -102,7 +102,10 @@ fn engine_event(event: &Value) -> Option<HistoryEvent> {
     let obj = event.as_object()?;
     Some(HistoryEvent {
         id: obj.get("id")?.as_i64()?,
-        previous_event_id: obj.get("previousEventId").and_then(Value::as_i64).unwrap_or(0),
+        previous_event_id: obj
+            .get("previousEventId")
+            .and_then(Value::as_i64)
+            .unwrap_or(0),
         timestamp: DateTime::parse_from_rfc3339(obj.get("timestamp")?.as_str()?)
             .ok()?
             .with_timezone(&Utc),
@@ -132,13 +135,15 @@ fn catch_ctrl_c() {
 }
 
 pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> {
-    let reference = m.get_one::<String>("execution").cloned().unwrap_or_default();
+    let reference = m
+        .get_one::<String>("execution")
+        .cloned()
+        .unwrap_or_default();
     let full = m.get_flag("full");
     let mut ctx = globals.context("GetExecutionHistory")?;
     let arn = names::execution_arn(&mut ctx, &reference)?;
-    let describe = |ctx: &mut Context| {
-        api_call(ctx, "DescribeExecution", json!({ "executionArn": arn }))
-    };
+    let describe =
+        |ctx: &mut Context| api_call(ctx, "DescribeExecution", json!({ "executionArn": arn }));
     let mut execution = describe(&mut ctx)?;
     let definition = definition_of(&mut ctx, &arn);
     let machine = names::machine_name_of(
