@@ -16,6 +16,9 @@ _sfn() {
             ",$1")
                 cmd="sfn"
                 ;;
+            sfn,__complete)
+                cmd="sfn__subcmd____complete"
+                ;;
             sfn,completions)
                 cmd="sfn__subcmd__completions"
                 ;;
@@ -153,6 +156,9 @@ _sfn() {
                 ;;
             sfn,watch)
                 cmd="sfn__subcmd__watch"
+                ;;
+            sfn__subcmd__help,__complete)
+                cmd="sfn__subcmd__help__subcmd____complete"
                 ;;
             sfn__subcmd__help,completions)
                 cmd="sfn__subcmd__help__subcmd__completions"
@@ -299,7 +305,7 @@ _sfn() {
 
     case "${cmd}" in
         sfn)
-            opts="-h -V --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help --version create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph ls history watch lint completions man get-execution-history describe-execution help"
+            opts="-h -V --db --region --output --query --no-paginate --mock-config --handlers --quiet --help --version create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph ls history watch lint completions __complete man get-execution-history describe-execution help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -364,8 +370,74 @@ _sfn() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sfn__subcmd____complete)
+            opts="-h --db --region --output --query --no-paginate --mock-config --handlers --quiet --help machines machine-arns executions execution-arns test-cases"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mock-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --handlers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-binary-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sfn__subcmd__completions)
-            opts="-h --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help bash zsh fish powershell elvish"
+            opts="-h --db --region --output --query --no-paginate --mock-config --handlers --quiet --help bash zsh fish powershell elvish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -431,7 +503,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__create__subcmd__activity)
-            opts="-h --name --tags --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --name --tags --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -517,7 +589,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__create__subcmd__state__subcmd__machine)
-            opts="-h --name --definition --role-arn --type --logging-configuration --tags --tracing-configuration --publish --no-publish --version-description --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --name --definition --role-arn --type --logging-configuration --tags --tracing-configuration --publish --version-description --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -627,7 +699,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__create__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --description --name --routing-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --description --name --routing-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -713,7 +785,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__activity)
-            opts="-h --activity-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --activity-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -791,7 +863,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__state__subcmd__machine)
-            opts="-h --state-machine-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -869,7 +941,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --state-machine-alias-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-alias-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -947,7 +1019,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__state__subcmd__machine__subcmd__version)
-            opts="-h --state-machine-version-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-version-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1025,7 +1097,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__activity)
-            opts="-h --activity-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --activity-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1103,7 +1175,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__execution)
-            opts="-h --execution-arn --included-data --cli-input-json --generate-cli-skeleton --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --included-data --cli-input-json --generate-cli-skeleton --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1185,7 +1257,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__map__subcmd__run)
-            opts="-h --map-run-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --map-run-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1263,7 +1335,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__state__subcmd__machine)
-            opts="-h --state-machine-arn --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1345,7 +1417,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --state-machine-alias-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-alias-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1423,7 +1495,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__state__subcmd__machine__subcmd__for__subcmd__execution)
-            opts="-h --execution-arn --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1505,7 +1577,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__get__subcmd__activity__subcmd__task)
-            opts="-h --activity-arn --worker-name --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --activity-arn --worker-name --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1587,7 +1659,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__get__subcmd__execution__subcmd__history)
-            opts="-h --execution-arn --max-results --reverse-order --no-reverse-order --next-token --include-execution-data --no-include-execution-data --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --reverse-order --include-execution-data --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1685,7 +1757,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__graph)
-            opts="-h --definition --state-machine-arn --execution-arn --format --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --definition --state-machine-arn --execution-arn --format --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1767,8 +1839,22 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__help)
-            opts="create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph ls history watch lint completions man get-execution-history describe-execution help"
+            opts="create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph ls history watch lint completions __complete man get-execution-history describe-execution help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sfn__subcmd__help__subcmd____complete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2425,7 +2511,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__history)
-            opts="-h --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2491,7 +2577,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__lint)
-            opts="-h --format --deny-warnings --type --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --format --deny-warnings --type --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2565,7 +2651,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__activities)
-            opts="-h --max-results --next-token --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2659,7 +2745,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__executions)
-            opts="-h --state-machine-arn --status-filter --max-results --next-token --map-run-arn --redrive-filter --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --status-filter --map-run-arn --redrive-filter --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2769,7 +2855,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__map__subcmd__runs)
-            opts="-h --execution-arn --max-results --next-token --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2867,7 +2953,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__state__subcmd__machine__subcmd__aliases)
-            opts="-h --state-machine-arn --next-token --max-results --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2953,7 +3039,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__state__subcmd__machine__subcmd__versions)
-            opts="-h --state-machine-arn --next-token --max-results --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3039,7 +3125,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__state__subcmd__machines)
-            opts="-h --max-results --next-token --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3133,7 +3219,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__tags__subcmd__for__subcmd__resource)
-            opts="-h --resource-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --resource-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3211,7 +3297,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__ls)
-            opts="-n -h --status --limit --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-n -h --status --limit --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3289,7 +3375,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__man)
-            opts="-h --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3355,7 +3441,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__publish__subcmd__state__subcmd__machine__subcmd__version)
-            opts="-h --state-machine-arn --revision-id --description --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --revision-id --description --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3441,7 +3527,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__redrive__subcmd__execution)
-            opts="-h --execution-arn --client-token --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --client-token --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3523,7 +3609,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__run)
-            opts="-h --input --name --execution-name --test-case --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --input --name --execution-name --test-case --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3605,7 +3691,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__send__subcmd__task__subcmd__failure)
-            opts="-h --task-token --error --cause --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --task-token --error --cause --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3691,7 +3777,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__send__subcmd__task__subcmd__heartbeat)
-            opts="-h --task-token --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --task-token --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3769,7 +3855,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__send__subcmd__task__subcmd__success)
-            opts="-h --task-token --task-output --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --task-token --task-output --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3851,7 +3937,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__start__subcmd__execution)
-            opts="-h --state-machine-arn --name --input --trace-header --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --name --input --trace-header --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3941,7 +4027,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__start__subcmd__sync__subcmd__execution)
-            opts="-h --state-machine-arn --name --input --trace-header --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --name --input --trace-header --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4035,7 +4121,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__stop__subcmd__execution)
-            opts="-h --execution-arn --error --cause --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --error --cause --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4121,7 +4207,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__tag__subcmd__resource)
-            opts="-h --resource-arn --tags --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --resource-arn --tags --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4203,7 +4289,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__test__subcmd__state)
-            opts="-h --definition --role-arn --input --inspection-level --reveal-secrets --no-reveal-secrets --variables --state-name --mock --context --state-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --definition --role-arn --input --inspection-level --reveal-secrets --variables --state-name --mock --context --state-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4313,7 +4399,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__untag__subcmd__resource)
-            opts="-h --resource-arn --tag-keys --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --resource-arn --tag-keys --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4395,7 +4481,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__update__subcmd__map__subcmd__run)
-            opts="-h --map-run-arn --max-concurrency --tolerated-failure-percentage --tolerated-failure-count --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --map-run-arn --max-concurrency --tolerated-failure-percentage --tolerated-failure-count --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4485,7 +4571,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__update__subcmd__state__subcmd__machine)
-            opts="-h --state-machine-arn --definition --role-arn --logging-configuration --tracing-configuration --publish --no-publish --version-description --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --definition --role-arn --logging-configuration --tracing-configuration --publish --version-description --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4587,7 +4673,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__update__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --state-machine-alias-arn --description --routing-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-alias-arn --description --routing-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4673,7 +4759,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__validate__subcmd__state__subcmd__machine__subcmd__definition)
-            opts="-h --definition --type --severity --max-results --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --definition --type --severity --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4763,7 +4849,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__watch)
-            opts="-h --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4831,8 +4917,56 @@ _sfn() {
     esac
 }
 
+# Names from the store: sfn __complete KIND PREFIX lists them.
+_sfn_store() {
+    # Words as typed (bash also splits them at `:`, which cuts ARNs apart).
+    local line="${COMP_LINE:0:COMP_POINT}" cur="" prev="" sub="" kind="" w
+    local -a words
+    read -ra words <<< "$line"
+    if [[ "$line" == *[[:space:]] ]]; then
+        words+=("")
+    fi
+    cur="${words[${#words[@]}-1]}"
+    if (( ${#words[@]} > 1 )); then
+        prev="${words[${#words[@]}-2]}"
+    fi
+    for w in "${words[@]:1:${#words[@]}-2}"; do
+        case "$w" in -*) ;; *) [[ -z "$sub" ]] && sub="$w" ;; esac
+    done
+    case "$prev" in
+        --state-machine-arn|--resource-arn) kind=machine-arns ;;
+        --execution-arn) kind=execution-arns ;;
+        --test-case) kind=test-cases ;;
+        --output) COMPREPLY=( $(compgen -W "json text table" -- "$cur") ); return 0 ;;
+    esac
+    if [[ -z "$kind" && "$cur" != -* && "$prev" != -* ]]; then
+        case "$sub" in
+            history|watch) kind=executions ;;
+            ls) kind=machines ;;
+            run|graph) kind=machines ;;
+        esac
+    fi
+    if [[ -z "$kind" ]]; then
+        _sfn "$@"
+        return
+    fi
+    local IFS=$'
+'
+    COMPREPLY=( $(sfn __complete "$kind" "$cur" 2>/dev/null) )
+    # `sfn run` and `sfn graph` take files too.
+    if [[ "$sub" == run || "$sub" == graph ]]; then
+        COMPREPLY+=( $(compgen -f -- "$cur") )
+    fi
+    # Bash replaces only the part after the last `:`: offer that part.
+    if [[ "$cur" == *:* && "$COMP_WORDBREAKS" == *:* ]]; then
+        local colon="${cur%"${cur##*:}"}" i
+        for i in "${!COMPREPLY[@]}"; do COMPREPLY[$i]="${COMPREPLY[$i]#"$colon"}"; done
+    fi
+    return 0
+}
+
 if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
-    complete -F _sfn -o nosort -o bashdefault -o default sfn
+    complete -F _sfn_store -o nosort -o bashdefault -o default sfn
 else
-    complete -F _sfn -o bashdefault -o default sfn
+    complete -F _sfn_store -o bashdefault -o default sfn
 fi

@@ -10,8 +10,8 @@ use super::history_table::{self, Style};
 use super::live::{self, Live};
 use super::output::Format;
 use super::{
-    args, completions, graph_cmd, history_cmd, lint, ls, man, operations, run, watch, Failure,
-    Globals,
+    args, complete_names, completions, graph_cmd, history_cmd, lint, ls, man, operations, run,
+    watch, Failure, Globals,
 };
 use crate::api::{self, Context};
 
@@ -33,6 +33,7 @@ pub fn extend(base: Command) -> Command {
         .subcommand(watch::command())
         .subcommand(lint::command())
         .subcommand(completions::command())
+        .subcommand(complete_names::command())
         .subcommand(man::command());
     for name in READABLE_TABLES {
         cmd = cmd.mut_subcommand(name, |sub| sub.arg(run::full_arg()));
@@ -53,6 +54,7 @@ pub(super) fn dispatch(
         "history" => history_cmd::run(m, globals),
         "watch" => watch::run(m, globals),
         "completions" => completions::run(m),
+        "__complete" => complete_names::run(m, globals),
         "man" => man::run(m),
         "lint" => match lint::run(m) {
             0 => Ok(String::new()),

@@ -3,6 +3,7 @@
 //! `--generate-cli-skeleton`, `--query`, `--output`, pagination, exit codes) and rendering.
 //! Everything operation-specific lives in the API layer; this module is generic.
 pub mod args;
+pub mod complete_names;
 pub mod completions;
 pub mod extra;
 pub mod graph;
