@@ -545,6 +545,49 @@ mod tests {
     }
 
     #[test]
+    fn the_spinner_counts_down_retries_and_waits() {
+        let mut t = Tally {
+            definition: Some(json!({"StartAt": "Charge", "States": {
+                "Charge": {"Type": "Task", "Resource": "x", "Next": "Pause",
+                    "Retry": [{"ErrorEquals": ["Timeout"], "MaxAttempts": 3, "IntervalSeconds": 30}]},
+                "Pause": {"Type": "Wait", "SecondsPath": "$.delay", "End": true}}})),
+            ..Tally::default()
+        };
+        t.observe(&event(1, "TaskStateEntered", json!({"name": "Charge"})));
+        t.observe(&event(2, "TaskScheduled", json!({"resource": "x"})));
+        t.observe(&event(3, "TaskFailed", json!({"error": "Timeout"})));
+        let message = t.message();
+        assert!(
+            message.starts_with("Charge · retry 2/4 in 30s")
+                || message.starts_with("Charge · retry 2/4 in 29s"),
+            "{message}"
+        );
+        // The next attempt clears the countdown; an error no retrier handles has none.
+        t.observe(&event(4, "TaskScheduled", json!({"resource": "x"})));
+        assert_eq!(t.message(), "Charge · 1 state entered");
+        t.observe(&event(5, "TaskFailed", json!({"error": "Other"})));
+        assert_eq!(t.message(), "Charge · 1 state entered");
+        t.observe(&event(
+            6,
+            "WaitStateEntered",
+            json!({"name": "Pause", "input": "{\"delay\": 90}"}),
+        ));
+        let message = t.message();
+        assert!(
+            message.starts_with("Pause · Wait 90s") || message.starts_with("Pause · Wait 89s"),
+            "{message}"
+        );
+        // SFN_WAIT_TIME_SCALE=0: nothing to count down.
+        t.scale = Some(0.0);
+        t.observe(&event(
+            7,
+            "WaitStateEntered",
+            json!({"name": "Pause", "input": "{\"delay\": 90}"}),
+        ));
+        assert_eq!(t.message(), "Pause · 3 states entered");
+    }
+
+    #[test]
     fn the_observed_history_keeps_its_head_and_tail() {
         let mut t = Tally::default();
         for id in 1..=100 {

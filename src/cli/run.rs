@@ -148,8 +148,12 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
     };
     let full = m.get_flag("full");
     let mut ctx = globals.context("StartExecution")?;
-    // Not a file: a stored state machine, by name or ARN, runs as it is.
-    let stored = !raw.starts_with("file://") && !Path::new(path).exists();
+    // Not a file (nor written as one): a stored state machine, by name or ARN, runs as
+    // it is.
+    let looks_like_file = raw.starts_with("file://")
+        || (path.contains('/') && !path.starts_with("arn:"))
+        || [".json", ".yaml", ".yml"].iter().any(|e| path.ends_with(e));
+    let stored = !looks_like_file && !Path::new(path).exists();
     let (name, definition, machine_arn) = if stored {
         let arn = names::machine_arn(&mut ctx, raw).map_err(|_| {
             Failure::Parameter(format!(
