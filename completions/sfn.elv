@@ -491,7 +491,7 @@ set edit:completion:arg-completer[sfn] = {|@words|
         &'sfn;start-execution'= {
             cand --state-machine-arn 'The Amazon Resource Name (ARN) of the state machine to execute. [required]'
             cand --name 'Optional name of the execution. For STANDARD workflows, this name must be unique for your Amazon Web Services account, region, and state machine. If a previous execution with the same name exists, you can reuse the name 90 days after it closes. For EXPRESS workflows, execution names can be reused immediately. For more information, see Limits Related to State Machine Executions in the Step Functions Developer Guide.'
-            cand --input 'The string that contains the JSON input data for the execution, for example:'
+            cand --input 'The string that contains the JSON input data for the execution, for example: "{\"first_name\" : \"Alejandro\"}"'
             cand --trace-header 'Passes the X-Ray trace header. The trace header can also be passed in the request payload.'
             cand --cli-input-json 'Read arguments from this JSON (or file://); explicit flags win'
             cand --generate-cli-skeleton 'Print a JSON skeleton of the input (default) or output, then exit'
@@ -509,7 +509,7 @@ set edit:completion:arg-completer[sfn] = {|@words|
         &'sfn;start-sync-execution'= {
             cand --state-machine-arn 'The Amazon Resource Name (ARN) of the state machine to execute. [required]'
             cand --name 'The name of the execution.'
-            cand --input 'The string that contains the JSON input data for the execution, for example:'
+            cand --input 'The string that contains the JSON input data for the execution, for example: "{\"first_name\" : \"Alejandro\"}"'
             cand --trace-header 'Passes the X-Ray trace header. The trace header can also be passed in the request payload.'
             cand --included-data 'If your state machine definition is encrypted with a KMS key, callers must have kms:Decrypt permission to decrypt the definition. Alternatively, you can call the API with includedData = METADATA_ONLY to get a successful response without the encrypted definition. [possible values: ALL_DATA, METADATA_ONLY]'
             cand --cli-input-json 'Read arguments from this JSON (or file://); explicit flags win'
@@ -562,7 +562,7 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand --definition 'The Amazon States Language (ASL) definition of the state or state machine. [required]'
             cand --role-arn 'The Amazon Resource Name (ARN) of the execution role with the required IAM permissions for the state.'
             cand --input 'A string that contains the JSON input data for the state.'
-            cand --inspection-level 'Determines the values to return when a state is tested. You can specify one of the following types: [possible values: INFO, DEBUG, TRACE]'
+            cand --inspection-level 'Determines the values to return when a state is tested. You can specify one of the following types: INFO: Shows the final state output. By default, Step Functions sets inspectionLevel to INFO if you don''t specify a level. [possible values: INFO, DEBUG, TRACE]'
             cand --variables 'JSON object literal that sets variables used in the state under test. Object keys are the variable names and values are the variable values.'
             cand --state-name 'Denotes the particular state within a state machine definition to be tested. If this field is specified, the definition must contain a fully-formed state machine definition.'
             cand --mock 'Defines a mocked result or error for the state under test.'

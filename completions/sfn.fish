@@ -444,7 +444,7 @@ complete -c sfn -n "__fish_sfn_using_subcommand send-task-success" -l quiet -d '
 complete -c sfn -n "__fish_sfn_using_subcommand send-task-success" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sfn -n "__fish_sfn_using_subcommand start-execution" -l state-machine-arn -d 'The Amazon Resource Name (ARN) of the state machine to execute. [required]' -r
 complete -c sfn -n "__fish_sfn_using_subcommand start-execution" -l name -d 'Optional name of the execution. For STANDARD workflows, this name must be unique for your Amazon Web Services account, region, and state machine. If a previous execution with the same name exists, you can reuse the name 90 days after it closes. For EXPRESS workflows, execution names can be reused immediately. For more information, see Limits Related to State Machine Executions in the Step Functions Developer Guide.' -r
-complete -c sfn -n "__fish_sfn_using_subcommand start-execution" -l input -d 'The string that contains the JSON input data for the execution, for example:' -r
+complete -c sfn -n "__fish_sfn_using_subcommand start-execution" -l input -d 'The string that contains the JSON input data for the execution, for example: "{\\"first_name\\" : \\"Alejandro\\"}"' -r
 complete -c sfn -n "__fish_sfn_using_subcommand start-execution" -l trace-header -d 'Passes the X-Ray trace header. The trace header can also be passed in the request payload.' -r
 complete -c sfn -n "__fish_sfn_using_subcommand start-execution" -l cli-input-json -d 'Read arguments from this JSON (or file://); explicit flags win' -r
 complete -c sfn -n "__fish_sfn_using_subcommand start-execution" -l generate-cli-skeleton -d 'Print a JSON skeleton of the input (default) or output, then exit' -r -f -a "input\t''
@@ -460,7 +460,7 @@ complete -c sfn -n "__fish_sfn_using_subcommand start-execution" -l quiet -d 'Pr
 complete -c sfn -n "__fish_sfn_using_subcommand start-execution" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sfn -n "__fish_sfn_using_subcommand start-sync-execution" -l state-machine-arn -d 'The Amazon Resource Name (ARN) of the state machine to execute. [required]' -r
 complete -c sfn -n "__fish_sfn_using_subcommand start-sync-execution" -l name -d 'The name of the execution.' -r
-complete -c sfn -n "__fish_sfn_using_subcommand start-sync-execution" -l input -d 'The string that contains the JSON input data for the execution, for example:' -r
+complete -c sfn -n "__fish_sfn_using_subcommand start-sync-execution" -l input -d 'The string that contains the JSON input data for the execution, for example: "{\\"first_name\\" : \\"Alejandro\\"}"' -r
 complete -c sfn -n "__fish_sfn_using_subcommand start-sync-execution" -l trace-header -d 'Passes the X-Ray trace header. The trace header can also be passed in the request payload.' -r
 complete -c sfn -n "__fish_sfn_using_subcommand start-sync-execution" -l included-data -d 'If your state machine definition is encrypted with a KMS key, callers must have kms:Decrypt permission to decrypt the definition. Alternatively, you can call the API with includedData = METADATA_ONLY to get a successful response without the encrypted definition. [possible values: ALL_DATA, METADATA_ONLY]' -r
 complete -c sfn -n "__fish_sfn_using_subcommand start-sync-execution" -l cli-input-json -d 'Read arguments from this JSON (or file://); explicit flags win' -r
@@ -507,7 +507,7 @@ complete -c sfn -n "__fish_sfn_using_subcommand tag-resource" -s h -l help -d 'P
 complete -c sfn -n "__fish_sfn_using_subcommand test-state" -l definition -d 'The Amazon States Language (ASL) definition of the state or state machine. [required]' -r
 complete -c sfn -n "__fish_sfn_using_subcommand test-state" -l role-arn -d 'The Amazon Resource Name (ARN) of the execution role with the required IAM permissions for the state.' -r
 complete -c sfn -n "__fish_sfn_using_subcommand test-state" -l input -d 'A string that contains the JSON input data for the state.' -r
-complete -c sfn -n "__fish_sfn_using_subcommand test-state" -l inspection-level -d 'Determines the values to return when a state is tested. You can specify one of the following types: [possible values: INFO, DEBUG, TRACE]' -r
+complete -c sfn -n "__fish_sfn_using_subcommand test-state" -l inspection-level -d 'Determines the values to return when a state is tested. You can specify one of the following types: INFO: Shows the final state output. By default, Step Functions sets inspectionLevel to INFO if you don\'t specify a level. [possible values: INFO, DEBUG, TRACE]' -r
 complete -c sfn -n "__fish_sfn_using_subcommand test-state" -l variables -d 'JSON object literal that sets variables used in the state under test. Object keys are the variable names and values are the variable values.' -r
 complete -c sfn -n "__fish_sfn_using_subcommand test-state" -l state-name -d 'Denotes the particular state within a state machine definition to be tested. If this field is specified, the definition must contain a fully-formed state machine definition.' -r
 complete -c sfn -n "__fish_sfn_using_subcommand test-state" -l mock -d 'Defines a mocked result or error for the state under test.' -r
