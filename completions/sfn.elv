@@ -70,6 +70,7 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand ls 'List the newest executions, one line each (across state machines, or of one)'
             cand history 'Show an execution''s history as a table: states, iterations, retries, what changed'
             cand watch 'Follow a running execution live, then print its history (like sfn run)'
+            cand stats 'Executions started, succeeded, failed, timed out and aborted, and durations, per state machine'
             cand lint 'Validate state machine definition files (for CI)'
             cand completions 'Print shell completions for sfn'
             cand __complete 'Names for shell completion, from the store'
@@ -746,6 +747,19 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'sfn;stats'= {
+            cand --since 'Only executions started in the last AGE: 30s, 15m, 1h, 7d'
+            cand --db 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]'
+            cand --region 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]'
+            cand --output 'Output format: json, text or table [default: json]'
+            cand --query 'JMESPath query applied to the response'
+            cand --mock-config 'Step Functions Local mock file for Task states [default: $SFN_MOCK_CONFIG]'
+            cand --handlers 'Local handlers file for Task states [default: $SFN_HANDLERS]'
+            cand --no-paginate 'Make a single call, without automatic pagination'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'sfn;lint'= {
             cand --format 'Output: human lines, GitHub Actions annotations, or JSON'
             cand --type 'Validate as this state machine type'
@@ -876,6 +890,7 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand ls 'List the newest executions, one line each (across state machines, or of one)'
             cand history 'Show an execution''s history as a table: states, iterations, retries, what changed'
             cand watch 'Follow a running execution live, then print its history (like sfn run)'
+            cand stats 'Executions started, succeeded, failed, timed out and aborted, and durations, per state machine'
             cand lint 'Validate state machine definition files (for CI)'
             cand completions 'Print shell completions for sfn'
             cand __complete 'Names for shell completion, from the store'
@@ -963,6 +978,8 @@ set edit:completion:arg-completer[sfn] = {|@words|
         &'sfn;help;history'= {
         }
         &'sfn;help;watch'= {
+        }
+        &'sfn;help;stats'= {
         }
         &'sfn;help;lint'= {
         }

@@ -82,6 +82,7 @@ fn there_is_a_man_page_for_sfn_and_every_command() {
         "ls",
         "history",
         "watch",
+        "stats",
         "graph",
         "lint",
         "completions",
@@ -89,8 +90,8 @@ fn there_is_a_man_page_for_sfn_and_every_command() {
     ] {
         assert!(names.contains(&format!("sfn-{command}.1")), "{command}");
     }
-    // The 37 operations and our 8 commands, plus sfn itself.
-    assert_eq!(names.len(), 37 + 8 + 1);
+    // The 37 operations and our 9 commands, plus sfn itself.
+    assert_eq!(names.len(), 37 + 9 + 1);
     // sfn(1) has the sections a man page reader looks for.
     let sfn = man::pages()
         .into_iter()

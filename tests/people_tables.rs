@@ -36,7 +36,7 @@ fn history_table_lists_events_with_states_and_short_payloads() {
         "table",
     ]);
     let header = table.lines().nth(1).unwrap_or_default();
-    for column in ["#", "Time", "Type", "State", "Details"] {
+    for column in ["#", "Time", "Type", "State", "What changed"] {
         assert!(header.contains(column), "{table}");
     }
     let row = |ty: &str| {

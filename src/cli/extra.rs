@@ -11,7 +11,7 @@ use super::live::{self, Live};
 use super::output::Format;
 use super::{
     args, complete_names, completions, graph_cmd, history_cmd, lint, ls, man, operations, run,
-    watch, Failure, Globals,
+    stats, watch, Failure, Globals,
 };
 use crate::api::{self, Context};
 
@@ -31,6 +31,7 @@ pub fn extend(base: Command) -> Command {
         .subcommand(ls::command())
         .subcommand(history_cmd::command())
         .subcommand(watch::command())
+        .subcommand(stats::command())
         .subcommand(lint::command())
         .subcommand(completions::command())
         .subcommand(complete_names::command())
@@ -53,6 +54,7 @@ pub(super) fn dispatch(
         "ls" => ls::run(m, globals),
         "history" => history_cmd::run(m, globals),
         "watch" => watch::run(m, globals),
+        "stats" => stats::run(m, globals),
         "completions" => completions::run(m),
         "__complete" => complete_names::run(m, globals),
         "man" => man::run(m),

@@ -7,7 +7,7 @@ use clap::Command;
 pub const GROUPS: &[(&str, &[&str])] = &[
     (
         "Workflows for people",
-        &["run", "ls", "history", "watch", "graph", "lint"],
+        &["run", "ls", "history", "watch", "stats", "graph", "lint"],
     ),
     (
         "State machines",

@@ -24,6 +24,7 @@ pub mod paging;
 pub mod params;
 pub mod query;
 pub mod run;
+pub mod stats;
 pub mod table;
 pub mod term;
 pub mod watch;
