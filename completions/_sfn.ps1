@@ -75,6 +75,7 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow a running execution live, then print its history (like sfn run)')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Executions started, succeeded, failed, timed out and aborted, and durations, per state machine')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Validate state machine definition files (for CI)')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Run on the executions whose sfn process died')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for sfn')
             [CompletionResult]::new('__complete', '__complete', [CompletionResultType]::ParameterValue, 'Names for shell completion, from the store')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages for sfn and each of its commands into a directory')
@@ -821,6 +822,20 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'sfn;resume' {
+            [CompletionResult]::new('--execution-arn', '--execution-arn', [CompletionResultType]::ParameterName, 'Resume only this execution')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: json, text or table [default: json]')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'JMESPath query applied to the response')
+            [CompletionResult]::new('--mock-config', '--mock-config', [CompletionResultType]::ParameterName, 'Step Functions Local mock file for Task states [default: $SFN_MOCK_CONFIG]')
+            [CompletionResult]::new('--handlers', '--handlers', [CompletionResultType]::ParameterName, 'Local handlers file for Task states [default: $SFN_HANDLERS]')
+            [CompletionResult]::new('--no-paginate', '--no-paginate', [CompletionResultType]::ParameterName, 'Make a single call, without automatic pagination')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'sfn;completions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]')
@@ -943,6 +958,7 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow a running execution live, then print its history (like sfn run)')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Executions started, succeeded, failed, timed out and aborted, and durations, per state machine')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Validate state machine definition files (for CI)')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Run on the executions whose sfn process died')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for sfn')
             [CompletionResult]::new('__complete', '__complete', [CompletionResultType]::ParameterValue, 'Names for shell completion, from the store')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages for sfn and each of its commands into a directory')
@@ -1075,6 +1091,9 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             break
         }
         'sfn;help;lint' {
+            break
+        }
+        'sfn;help;resume' {
             break
         }
         'sfn;help;completions' {

@@ -72,6 +72,7 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand watch 'Follow a running execution live, then print its history (like sfn run)'
             cand stats 'Executions started, succeeded, failed, timed out and aborted, and durations, per state machine'
             cand lint 'Validate state machine definition files (for CI)'
+            cand resume 'Run on the executions whose sfn process died'
             cand completions 'Print shell completions for sfn'
             cand __complete 'Names for shell completion, from the store'
             cand man 'Write man pages for sfn and each of its commands into a directory'
@@ -775,6 +776,19 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'sfn;resume'= {
+            cand --execution-arn 'Resume only this execution'
+            cand --db 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]'
+            cand --region 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]'
+            cand --output 'Output format: json, text or table [default: json]'
+            cand --query 'JMESPath query applied to the response'
+            cand --mock-config 'Step Functions Local mock file for Task states [default: $SFN_MOCK_CONFIG]'
+            cand --handlers 'Local handlers file for Task states [default: $SFN_HANDLERS]'
+            cand --no-paginate 'Make a single call, without automatic pagination'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'sfn;completions'= {
             cand --db 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]'
             cand --region 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]'
@@ -892,6 +906,7 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand watch 'Follow a running execution live, then print its history (like sfn run)'
             cand stats 'Executions started, succeeded, failed, timed out and aborted, and durations, per state machine'
             cand lint 'Validate state machine definition files (for CI)'
+            cand resume 'Run on the executions whose sfn process died'
             cand completions 'Print shell completions for sfn'
             cand __complete 'Names for shell completion, from the store'
             cand man 'Write man pages for sfn and each of its commands into a directory'
@@ -982,6 +997,8 @@ set edit:completion:arg-completer[sfn] = {|@words|
         &'sfn;help;stats'= {
         }
         &'sfn;help;lint'= {
+        }
+        &'sfn;help;resume'= {
         }
         &'sfn;help;completions'= {
         }

@@ -365,11 +365,18 @@ fn stats_counts_executions_per_machine() {
     let sfn = setup();
     let text = sfn.stdout(&["stats"]);
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines[0].starts_with("STATE MACHINE  STARTED  SUCCEEDED  FAILED"), "{text}");
+    assert!(
+        lines[0].starts_with("STATE MACHINE  STARTED  SUCCEEDED  FAILED"),
+        "{text}"
+    );
     let boom: Vec<&str> = lines[1].split_whitespace().collect();
     assert_eq!(&boom[..7], ["boom", "1", "0", "1", "0", "0", "0"], "{text}");
     let choose: Vec<&str> = lines[2].split_whitespace().collect();
-    assert_eq!(&choose[..7], ["choose", "2", "2", "0", "0", "0", "0"], "{text}");
+    assert_eq!(
+        &choose[..7],
+        ["choose", "2", "2", "0", "0", "0", "0"],
+        "{text}"
+    );
     let json: Value =
         serde_json::from_str(&sfn.stdout(&["stats", "choose", "--output", "json"])).unwrap();
     assert_eq!(json["stateMachines"][0]["started"], 2);

@@ -106,7 +106,7 @@ fn from_store(ctx: &mut Context, kind: &str) -> Vec<String> {
 
 /// The test case names of the mock file (`--mock-config` / `SFN_MOCK_CONFIG`).
 fn test_cases(globals: &Globals) -> Vec<String> {
-    let Some(path) = &globals.mock_config else {
+    let Some(path) = &globals.settings.mock_config else {
         return Vec::new();
     };
     let Ok(text) = std::fs::read_to_string(path) else {

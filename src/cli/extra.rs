@@ -1,5 +1,5 @@
-//! The commands that are ours rather than AWS's (`run`, `graph`, `lint`, `completions`,
-//! `man`), added to the clap tree of the 37 operations, and the people-facing renderings
+//! The commands that are ours rather than AWS's (`run`, `graph`, `lint`, `resume`,
+//! `completions`, `man`), added to the clap tree of the 37 operations, and the people-facing renderings
 //! of AWS commands: the live view during `start-execution` at a terminal and the
 //! purpose-built tables of `get-execution-history` and `describe-execution`.
 use clap::{ArgMatches, Command};
@@ -10,8 +10,8 @@ use super::history_table::{self, Style};
 use super::live::{self, Live};
 use super::output::Format;
 use super::{
-    args, complete_names, completions, graph_cmd, history_cmd, lint, ls, man, operations, run,
-    stats, watch, Failure, Globals,
+    args, complete_names, completions, graph_cmd, history_cmd, lint, ls, man, operations, resume,
+    run, stats, watch, Failure, Globals,
 };
 use crate::api::{self, Context};
 
@@ -33,6 +33,7 @@ pub fn extend(base: Command) -> Command {
         .subcommand(watch::command())
         .subcommand(stats::command())
         .subcommand(lint::command())
+        .subcommand(resume::command())
         .subcommand(completions::command())
         .subcommand(complete_names::command())
         .subcommand(man::command());
@@ -55,6 +56,7 @@ pub(super) fn dispatch(
         "history" => history_cmd::run(m, globals),
         "watch" => watch::run(m, globals),
         "stats" => stats::run(m, globals),
+        "resume" => resume::run(m, globals),
         "completions" => completions::run(m),
         "__complete" => complete_names::run(m, globals),
         "man" => man::run(m),

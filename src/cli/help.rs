@@ -68,7 +68,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
         &["tag-resource", "untag-resource", "list-tags-for-resource"],
     ),
     ("Testing one state", &["test-state"]),
-    ("Set-up", &["completions", "man"]),
+    ("Set-up and recovery", &["resume", "completions", "man"]),
 ];
 
 /// The environment variables `sfn` reads, with what they do.

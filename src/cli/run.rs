@@ -207,7 +207,7 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
     if let Some(live) = &live {
         live.know(
             serde_json::from_str(&definition).ok(),
-            api::executions::wait_time_scale(),
+            globals.settings.wait_time_scale,
         );
         ctx.observer = Some(live.observer());
     }

@@ -119,12 +119,20 @@ fn engine_event(event: &Value) -> Option<HistoryEvent> {
 
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
-/// Ctrl-C ends the watch, not the process: the loop notices and reports.
+/// Ctrl-C ends the watch, not the process: the loop notices and reports. An execution
+/// this process happens to run meanwhile (resumed by a passed deadline) is stopped as the
+/// binary's handler would; a second Ctrl-C exits at once.
 fn catch_ctrl_c() {
     #[cfg(unix)]
     {
-        extern "C" fn on_sigint(_: libc::c_int) {
-            INTERRUPTED.store(true, Ordering::Relaxed);
+        extern "C" fn on_sigint(signal: libc::c_int) {
+            if crate::runtime::owner::on_signal(signal) {
+                return;
+            }
+            if INTERRUPTED.swap(true, Ordering::SeqCst) {
+                // SAFETY: _exit is async-signal-safe.
+                unsafe { libc::_exit(128 + signal) }
+            }
         }
         let handler: extern "C" fn(libc::c_int) = on_sigint;
         // SAFETY: the handler only stores to an atomic.
@@ -155,7 +163,7 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
     .to_string();
     let live = live::wanted(globals.quiet).then(|| Live::start(&machine));
     if let Some(live) = &live {
-        live.know(definition.clone(), api::executions::wait_time_scale());
+        live.know(definition.clone(), globals.settings.wait_time_scale);
     }
     catch_ctrl_c();
     let started = Instant::now();
