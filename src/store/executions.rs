@@ -296,7 +296,7 @@ pub fn recent(
     limit: usize,
 ) -> Result<Vec<ExecutionRecord>, StoreError> {
     let mut stmt = store.conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM executions WHERE instr(state_machine_arn, '/') = 0 \
+        "SELECT {READ_COLUMNS} FROM executions WHERE instr(state_machine_arn, '/') = 0 \
          AND (?1 IS NULL OR state_machine_arn = ?1) AND (?2 IS NULL OR status = ?2) \
          AND (?3 IS NULL OR substr(name, 1, length(?3)) = ?3) \
          ORDER BY start_date DESC, rowid DESC LIMIT ?4"
