@@ -6,6 +6,7 @@ pub mod aliases;
 pub mod error;
 pub mod executions;
 pub mod map_runs;
+pub mod people;
 pub mod redrive;
 pub mod state_machines;
 pub mod sync_executions;

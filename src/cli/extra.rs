@@ -1,11 +1,15 @@
-//! The commands that are ours rather than AWS's (`run`, `graph`, `lint`, `resume`,
-//! `completions`, `man`), added to the clap tree of the 37 operations, and the live view
+//! The commands that are ours rather than AWS's (`run`, `graph`, `ls`, `history`, `watch`,
+//! `stats`, `lint`, `resume`, `completions`, `man`), added to the clap tree of the 37 operations, and the live view
 //! of the AWS commands that run an execution, at a terminal.
 use clap::{ArgMatches, Command};
 use serde_json::{json, Value};
 
+use super::help;
 use super::live::{self, Live};
-use super::{args, completions, graph_cmd, lint, man, operations, resume, run, Failure, Globals};
+use super::{
+    args, complete_names, completions, graph_cmd, history_cmd, lint, ls, man, operations, resume,
+    run, stats, watch, Failure, Globals,
+};
 use crate::api::{self, Context};
 
 /// The whole command tree: the AWS operations, then our commands.
@@ -15,12 +19,19 @@ pub fn command() -> Command {
 
 /// Adds our commands to the AWS operations' command tree.
 pub fn extend(base: Command) -> Command {
-    base.subcommand(run::command())
+    let cmd = base
+        .subcommand(run::command())
         .subcommand(graph_cmd::command())
+        .subcommand(ls::command())
+        .subcommand(history_cmd::command())
+        .subcommand(watch::command())
+        .subcommand(stats::command())
         .subcommand(lint::command())
         .subcommand(resume::command())
         .subcommand(completions::command())
-        .subcommand(man::command())
+        .subcommand(complete_names::command())
+        .subcommand(man::command());
+    help::apply(cmd)
 }
 
 /// Runs one of our commands; `None` for the AWS operations.
@@ -32,8 +43,13 @@ pub(super) fn dispatch(
     Some(match name {
         "run" => run::run(m, globals),
         "graph" => graph_cmd::run(m, globals),
+        "ls" => ls::run(m, globals),
+        "history" => history_cmd::run(m, globals),
+        "watch" => watch::run(m, globals),
+        "stats" => stats::run(m, globals),
         "resume" => resume::run(m, globals),
         "completions" => completions::run(m),
+        "__complete" => complete_names::run(m, globals),
         "man" => man::run(m),
         "lint" => match lint::run(m) {
             0 => Ok(String::new()),
@@ -76,4 +92,38 @@ pub fn detach_live(ctx: &mut Context, live: Option<Live>, response: Option<&Valu
         if entered == 1 { "" } else { "s" },
         live::duration(live.elapsed())
     );
+}
+
+/// An `InvalidDefinition` error of an operation given `--definition file://...`: AWS's
+/// error line stays as it is, and the problems follow located in the file, as `sfn lint`
+/// shows them.
+pub(super) fn locate_definition_errors(failure: Failure, api: &str, m: &ArgMatches) -> Failure {
+    let Failure::Api { error, .. } = &failure else {
+        return failure;
+    };
+    if error.code != "InvalidDefinition" {
+        return failure;
+    }
+    let file = m
+        .try_get_one::<String>("definition")
+        .ok()
+        .flatten()
+        .and_then(|d| d.strip_prefix("file://"));
+    let Some(file) = file else {
+        return failure;
+    };
+    let machine_type = match m
+        .try_get_one::<String>("type")
+        .ok()
+        .flatten()
+        .map(String::as_str)
+    {
+        Some("EXPRESS") => crate::asl::validate::MachineType::Express,
+        _ => crate::asl::validate::MachineType::Standard,
+    };
+    let _ = api;
+    match lint::located_lines(file, machine_type) {
+        Some(lines) => Failure::Noted(Box::new(failure), lines),
+        None => failure,
+    }
 }

@@ -21,6 +21,9 @@ pub struct Options {
     pub format: Format,
     pub deny_warnings: bool,
     pub machine_type: MachineType,
+    /// Show each problem's source line with a caret under it.
+    pub snippets: bool,
+    pub color: bool,
 }
 
 pub fn command() -> Command {
@@ -75,10 +78,14 @@ pub fn run(matches: &ArgMatches) -> i32 {
         Some("EXPRESS") => MachineType::Express,
         _ => MachineType::Standard,
     };
+    // A terminal gets the source line under each problem, in colour.
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
     let options = Options {
         format,
         deny_warnings: matches.get_flag("deny-warnings"),
         machine_type,
+        snippets: terminal,
+        color: terminal && super::live::color(),
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -89,24 +96,227 @@ pub fn run(matches: &ArgMatches) -> i32 {
 pub struct FileReport {
     pub file: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// A "did you mean" for each diagnostic, where one is near.
+    pub hints: Vec<Option<String>>,
+}
+
+/// The diagnostics as people read them: in source order; with a "did you mean" hint
+/// (aligned with them) where a name is a slip away from a state's name, a state type or a
+/// Choice operator; and without the "not reachable" errors that only follow from a
+/// misspelled transition target (they go once the target is fixed).
+pub fn refine(
+    mut diagnostics: Vec<Diagnostic>,
+    source: &str,
+) -> (Vec<Diagnostic>, Vec<Option<String>>) {
+    let Some(definition) = serde_json::from_str::<Value>(source).ok() else {
+        diagnostics.sort_by_key(|d| (d.line.unwrap_or(0), d.column.unwrap_or(0)));
+        let hints = vec![None; diagnostics.len()];
+        return (diagnostics, hints);
+    };
+    let hints: Vec<Option<String>> = diagnostics
+        .iter()
+        .map(|d| suggestion(d, &definition))
+        .collect();
+    // Missing targets read as their suggestion: what is reachable then is no cascade.
+    let fixes: std::collections::HashMap<String, String> = diagnostics
+        .iter()
+        .zip(&hints)
+        .filter(|(d, _)| is_missing_target(d))
+        .filter_map(|(d, h)| Some((d.message.rsplit(": ").next()?.to_string(), h.clone()?)))
+        .collect();
+    let mut reachable = std::collections::HashSet::new();
+    if !fixes.is_empty() {
+        reach(&definition, "", &fixes, &mut reachable);
+    }
+    let mut paired: Vec<(Diagnostic, Option<String>)> = diagnostics
+        .into_iter()
+        .zip(hints)
+        .filter(|(d, _)| !(is_unreachable(d) && reachable.contains(&d.location)))
+        .collect();
+    paired.sort_by_key(|(d, _)| (d.line.unwrap_or(0), d.column.unwrap_or(0)));
+    paired.into_iter().unzip()
+}
+
+fn is_missing_target(d: &Diagnostic) -> bool {
+    d.code == "MISSING_TRANSITION_TARGET" && d.message.starts_with("Missing")
+}
+
+/// Adds the locations (`/States/A`, `/States/P/Branches[0]/States/B`) of the states
+/// reachable in the block at `path`, and in the blocks of those states, with the
+/// transition targets in `fixes` read as their fix.
+fn reach(
+    block: &Value,
+    path: &str,
+    fixes: &std::collections::HashMap<String, String>,
+    out: &mut std::collections::HashSet<String>,
+) {
+    let Some(states) = block.get("States").and_then(Value::as_object) else {
+        return;
+    };
+    let target = |name: &str| fixes.get(name).cloned().unwrap_or_else(|| name.to_string());
+    let mut queue: Vec<String> = block
+        .get("StartAt")
+        .and_then(Value::as_str)
+        .map(|s| vec![target(s)])
+        .unwrap_or_default();
+    while let Some(name) = queue.pop() {
+        let location = format!("{path}/States/{name}");
+        let Some(state) = states.get(&name) else {
+            continue;
+        };
+        if !out.insert(location.clone()) {
+            continue;
+        }
+        let mut next: Vec<&str> = Vec::new();
+        next.extend(state.get("Next").and_then(Value::as_str));
+        next.extend(state.get("Default").and_then(Value::as_str));
+        for list in ["Choices", "Catch"] {
+            for item in state
+                .get(list)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                next.extend(item.get("Next").and_then(Value::as_str));
+            }
+        }
+        queue.extend(next.into_iter().map(target));
+        if let Some(branches) = state.get("Branches").and_then(Value::as_array) {
+            for (i, branch) in branches.iter().enumerate() {
+                reach(branch, &format!("{location}/Branches[{i}]"), fixes, out);
+            }
+        }
+        for key in ["ItemProcessor", "Iterator"] {
+            if let Some(processor) = state.get(key) {
+                reach(processor, &format!("{location}/{key}"), fixes, out);
+            }
+        }
+    }
+}
+
+fn is_unreachable(d: &Diagnostic) -> bool {
+    d.message.ends_with("is not reachable.")
+}
+
+/// The value at a JSON location such as `/States/Wait a bit/Type` (`[n]` indexes).
+fn at<'a>(definition: &'a Value, location: &str) -> Option<&'a Value> {
+    let mut value = definition;
+    for part in location.split('/').filter(|p| !p.is_empty()) {
+        let (key, indexes) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !key.is_empty() {
+            value = value.get(key)?;
+        }
+        for index in indexes.split(['[', ']']).filter(|i| !i.is_empty()) {
+            value = value.get(index.parse::<usize>().ok()?)?;
+        }
+    }
+    Some(value)
+}
+
+/// The state names of the block holding the state at `location` (`/States/X/...`, or
+/// nested in Branches and ItemProcessor).
+fn sibling_states(definition: &Value, location: &str) -> Vec<String> {
+    let block = location
+        .rfind("/States/")
+        .map(|i| &location[..i])
+        .unwrap_or("");
+    at(definition, block)
+        .and_then(|b| b.get("States"))
+        .and_then(Value::as_object)
+        .map(|states| states.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+const STATE_TYPES: [&str; 8] = [
+    "Task", "Wait", "Pass", "Succeed", "Fail", "Choice", "Parallel", "Map",
+];
+
+fn suggestion(d: &Diagnostic, definition: &Value) -> Option<String> {
+    if d.code == "MISSING_TRANSITION_TARGET" {
+        let target = d.message.rsplit(": ").next()?;
+        let names = sibling_states(definition, &d.location);
+        return closest(target, names.iter().map(String::as_str));
+    }
+    if let Some(field) = d
+        .message
+        .strip_prefix("Field '")
+        .and_then(|m| m.strip_suffix("' is not supported"))
+    {
+        if d.location.contains("/Choices") {
+            let operators = crate::asl::choice::operator_names();
+            return closest(field, operators.iter().map(String::as_str));
+        }
+        return None;
+    }
+    if d.message
+        .starts_with("The field 'Type' should have one of these values")
+    {
+        let given = at(definition, &d.location)?.as_str()?;
+        return closest(given, STATE_TYPES.into_iter());
+    }
+    None
+}
+
+/// The candidate nearest to `given` when it is close enough to be a slip of the fingers.
+fn closest<'a>(given: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    let limit = (given.chars().count() / 3).clamp(1, 3);
+    candidates
+        .filter(|c| *c != given)
+        .map(|c| (edit_distance(&given.to_lowercase(), &c.to_lowercase()), c))
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| c.to_string())
+}
+
+/// Levenshtein distance, with a swap of two neighbours counted as one edit.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
 }
 
 pub fn lint_file(file: &str, machine_type: MachineType) -> FileReport {
-    let diagnostics = match std::fs::read_to_string(file) {
-        Ok(text) => validate::validate(&text, machine_type),
-        Err(e) => vec![Diagnostic {
-            line: Some(1),
-            column: Some(1),
-            ..Diagnostic::error(
-                "FILE_NOT_READABLE",
-                format!("cannot read the file: {e}"),
-                "",
-            )
-        }],
+    let (diagnostics, hints) = match std::fs::read_to_string(file) {
+        Ok(text) => refine(validate::validate(&text, machine_type), &text),
+        Err(e) => (
+            vec![Diagnostic {
+                line: Some(1),
+                column: Some(1),
+                ..Diagnostic::error(
+                    "FILE_NOT_READABLE",
+                    format!("cannot read the file: {e}"),
+                    "",
+                )
+            }],
+            vec![None],
+        ),
     };
     FileReport {
         file: file.to_string(),
         diagnostics,
+        hints,
     }
 }
 
@@ -135,7 +345,7 @@ pub fn lint_files(files: &[String], options: Options, out: &mut dyn Write) -> i3
     // A broken pipe (e.g. `| head`) must not turn into a panic; the exit code still
     // tells the outcome.
     let _ = match options.format {
-        Format::Human => write_human(&reports, errors, warnings, failing_files, out),
+        Format::Human => write_human(&reports, errors, warnings, failing_files, options, out),
         Format::Github => write_github(&reports, errors, warnings, out),
         Format::Json => write_json(&reports, out),
     };
@@ -154,12 +364,16 @@ fn position(d: &Diagnostic) -> (usize, usize) {
     (d.line.unwrap_or(1), d.column.unwrap_or(1))
 }
 
-fn located_message(d: &Diagnostic) -> String {
-    if d.location.is_empty() {
+fn located_message(d: &Diagnostic, hint: Option<&str>) -> String {
+    let mut text = if d.location.is_empty() {
         d.message.clone()
     } else {
         format!("{} at {}", d.message, d.location)
+    };
+    if let Some(hint) = hint {
+        text.push_str(&format!("; did you mean \"{hint}\"?"));
     }
+    text
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -170,26 +384,84 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// One problem as `FILE:LINE:COL: error[CODE]: message`, in colour when asked.
+pub fn located_line(file: &str, d: &Diagnostic, hint: Option<&str>, color: bool) -> String {
+    let (line, column) = position(d);
+    let word = severity_word(d.severity);
+    let code = if d.severity == Severity::Error {
+        "1;31"
+    } else {
+        "1;33"
+    };
+    format!(
+        "{}: {}: {}",
+        super::term::paint(&format!("{file}:{line}:{column}"), "1", color),
+        super::term::paint(&format!("{word}[{}]", d.code), code, color),
+        located_message(d, hint)
+    )
+}
+
+/// A file's errors as `FILE:LINE:COL: error[CODE]: message` lines (coloured, with
+/// snippets, on a terminal's stderr); `None` when the file cannot be read or has none.
+pub fn located_lines(file: &str, machine_type: MachineType) -> Option<String> {
+    let report = lint_file(file, machine_type);
+    let source = std::fs::read_to_string(file).ok()?;
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let color = terminal && super::live::color();
+    let mut out = String::new();
+    for (d, hint) in report.diagnostics.iter().zip(&report.hints) {
+        if d.severity != Severity::Error {
+            continue;
+        }
+        out.push_str(&located_line(file, d, hint.as_deref(), color));
+        out.push('\n');
+        if let Some(snippet) = terminal.then(|| snippet(&source, d, color)).flatten() {
+            out.push_str(&snippet);
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The source line of a problem and a caret under its column.
+pub fn snippet(source: &str, d: &Diagnostic, color: bool) -> Option<String> {
+    let (line, column) = (d.line?, d.column?);
+    let text = source.lines().nth(line.checked_sub(1)?)?;
+    let number = line.to_string();
+    let pad = " ".repeat(number.len());
+    let before: String = text
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let caret = super::term::paint("^", "1;31", color);
+    Some(format!(
+        "{pad} |\n{number} | {text}\n{pad} | {before}{caret}\n"
+    ))
+}
+
 fn write_human(
     reports: &[FileReport],
     errors: usize,
     warnings: usize,
     failing_files: usize,
+    options: Options,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     for report in reports {
-        for d in &report.diagnostics {
-            let (line, column) = position(d);
+        let source = if options.snippets {
+            std::fs::read_to_string(&report.file).ok()
+        } else {
+            None
+        };
+        for (d, hint) in report.diagnostics.iter().zip(&report.hints) {
             writeln!(
                 out,
-                "{}:{}:{}: {}[{}]: {}",
-                report.file,
-                line,
-                column,
-                severity_word(d.severity),
-                d.code,
-                located_message(d)
+                "{}",
+                located_line(&report.file, d, hint.as_deref(), options.color)
             )?;
+            if let Some(snippet) = source.as_deref().and_then(|s| snippet(s, d, options.color)) {
+                write!(out, "{snippet}")?;
+            }
         }
     }
     writeln!(
@@ -220,7 +492,7 @@ fn write_github(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     for report in reports {
-        for d in &report.diagnostics {
+        for (d, hint) in report.diagnostics.iter().zip(&report.hints) {
             let (line, column) = position(d);
             writeln!(
                 out,
@@ -230,7 +502,7 @@ fn write_github(
                 line,
                 column,
                 escape_property(&d.code),
-                escape_data(&located_message(d))
+                escape_data(&located_message(d, hint.as_deref()))
             )?;
         }
     }
@@ -247,8 +519,8 @@ fn write_json(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()
     let items: Vec<Value> = reports
         .iter()
         .flat_map(|r| {
-            r.diagnostics.iter().map(move |d| {
-                json!({
+            r.diagnostics.iter().zip(&r.hints).map(move |(d, hint)| {
+                let mut item = json!({
                     "file": r.file,
                     "severity": d.severity.as_str(),
                     "code": d.code,
@@ -256,7 +528,11 @@ fn write_json(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()
                     "location": d.location,
                     "line": d.line,
                     "column": d.column,
-                })
+                });
+                if let Some(hint) = hint {
+                    item["didYouMean"] = Value::String(hint.clone());
+                }
+                item
             })
         })
         .collect();

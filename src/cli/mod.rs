@@ -3,16 +3,23 @@
 //! `--generate-cli-skeleton`, `--query`, `--output`, pagination, exit codes) and rendering.
 //! Everything operation-specific lives in the API layer; this module is generic.
 pub mod args;
+pub mod complete_names;
 pub mod completions;
 pub mod config;
 pub mod extra;
 pub mod graph;
 pub mod graph_cmd;
+pub mod help;
+pub mod history_cmd;
+pub mod history_notes;
 pub mod history_table;
 pub mod lint;
 pub mod live;
+pub mod ls;
 pub mod man;
+pub mod names;
 pub mod operations;
+pub mod outcome;
 pub mod output;
 pub mod paging;
 pub mod params;
@@ -20,8 +27,11 @@ pub mod query;
 pub mod resume;
 pub mod run;
 pub mod shapes;
+pub mod stats;
 pub mod table;
+pub mod term;
 pub mod validate;
+pub mod watch;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -77,6 +87,9 @@ enum Failure {
         code: i32,
         stdout: String,
     },
+    /// Another failure, then notes of ours on stderr (e.g. a definition's errors located
+    /// in its file, after AWS's error line).
+    Noted(Box<Failure>, String),
 }
 
 impl From<params::ParamError> for Failure {
@@ -183,6 +196,13 @@ fn report(failure: Failure) -> i32 {
             let mut out = std::io::stdout().lock();
             let _ = out.write_all(stdout.as_bytes());
             let _ = out.flush();
+            code
+        }
+        Failure::Noted(failure, notes) => {
+            drop(err);
+            let code = report(*failure);
+            let mut err = std::io::stderr().lock();
+            let _ = err.write_all(notes.as_bytes());
             code
         }
     }
@@ -400,7 +420,7 @@ fn execute(argv: Vec<OsString>) -> Result<String, Failure> {
         _ => None,
     };
     extra::detach_live(&mut ctx, live, single);
-    let response = response?;
+    let response = response.map_err(|f| extra::locate_definition_errors(f, op.api, sub))?;
     if globals.quiet {
         return Ok(String::new());
     }
