@@ -85,7 +85,9 @@ fn flags_that_do_nothing_offline_are_not_offered() {
     let sfn = Sfn::new();
     let offered = complete(&sfn, "sfn list-state-machines --");
     assert!(offered.contains(&"--max-items".to_string()), "{offered:?}");
-    for hidden in ["--profile", "--debug", "--endpoint-url", "--no-cli-pager"] {
+    // --profile picks a profile of the aws config file: it does something.
+    assert!(offered.contains(&"--profile".to_string()), "{offered:?}");
+    for hidden in ["--debug", "--endpoint-url", "--no-cli-pager"] {
         assert!(!offered.contains(&hidden.to_string()), "{hidden} offered");
     }
 }
