@@ -14,3 +14,4 @@ pub mod cli;
 pub mod engine;
 pub mod store;
 pub mod tasks;
+pub mod template;
