@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use super::history_table::{self, Style};
 use super::live::{self, Live};
 use super::output::Format;
-use super::{args, completions, graph_cmd, lint, man, operations, run, Failure, Globals};
+use super::{args, completions, deploy, graph_cmd, lint, man, operations, run, Failure, Globals};
 use crate::api::{self, Context};
 
 /// Operations whose `--output table` is the readable table of [`history_table`].
@@ -25,6 +25,7 @@ pub fn extend(base: Command) -> Command {
         .subcommand(run::command())
         .subcommand(graph_cmd::command())
         .subcommand(lint::command())
+        .subcommand(deploy::command())
         .subcommand(completions::command())
         .subcommand(man::command());
     for name in READABLE_TABLES {
@@ -42,6 +43,7 @@ pub(super) fn dispatch(
     Some(match name {
         "run" => run::run(m, globals),
         "graph" => graph_cmd::run(m, globals),
+        "deploy" => deploy::run(m, globals),
         "completions" => completions::run(m),
         "man" => man::run(m),
         "lint" => match lint::run(m) {

@@ -4,6 +4,7 @@
 //! Everything operation-specific lives in the API layer; this module is generic.
 pub mod args;
 pub mod completions;
+pub mod deploy;
 pub mod extra;
 pub mod graph;
 pub mod graph_cmd;

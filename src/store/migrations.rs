@@ -14,7 +14,7 @@ impl From<rusqlite::Error> for MigrateError {
 }
 
 /// Step N brings the schema from version N to N+1.
-const STEPS: &[&str] = &[V1, V2, V3, V4, V5];
+const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 const V1: &str = r#"
 CREATE TABLE state_machines (
@@ -192,6 +192,22 @@ SELECT execution_id, MIN(id), COUNT(*),
 FROM history_events
 GROUP BY execution_id, (id - 1) / 500;
 DROP TABLE history_events;
+"#;
+
+/// Lambda functions deployed from templates (`sfn deploy`): where each one's code is, so
+/// Tasks invoking its ARN run it.
+const V6: &str = r#"
+CREATE TABLE lambda_functions (
+    arn TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    runtime TEXT,
+    handler TEXT,
+    code_dir TEXT,
+    environment TEXT NOT NULL,
+    timeout_seconds INTEGER NOT NULL,
+    stack_name TEXT NOT NULL,
+    logical_id TEXT NOT NULL
+) WITHOUT ROWID;
 "#;
 
 pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {

@@ -163,7 +163,9 @@ impl<'a> Builder<'a> {
                         break;
                     }
                     let child = format!("{location}[{}]", items.len());
-                    self.positions.entry(child.clone()).or_insert(position(&span));
+                    self.positions
+                        .entry(child.clone())
+                        .or_insert(position(&span));
                     items.push(self.node(event, span, &child)?);
                 }
                 (Value::Array(items), anchor, tag)
@@ -290,13 +292,18 @@ fn scalar(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Result<Value, St
         return match tag.suffix.as_str() {
             "str" => Ok(Value::String(text.into())),
             "null" => Ok(Value::Null),
-            "bool" => plain(text)
-                .filter(Value::is_boolean)
+            "bool" => plain(text).filter(Value::is_boolean).ok_or_else(bad),
+            "int" => plain(text)
+                .filter(Value::is_i64)
+                .or_else(|| plain(text).filter(Value::is_u64))
                 .ok_or_else(bad),
-            "int" => plain(text).filter(Value::is_i64).or_else(|| plain(text).filter(Value::is_u64)).ok_or_else(bad),
             "float" => plain(text)
                 .filter(Value::is_number)
-                .map(|v| Value::Number(Number::from_f64(v.as_f64().unwrap_or_default()).unwrap_or(0.into())))
+                .map(|v| {
+                    Value::Number(
+                        Number::from_f64(v.as_f64().unwrap_or_default()).unwrap_or(0.into()),
+                    )
+                })
                 .ok_or_else(bad),
             _ => Ok(Value::String(text.into())),
         };
