@@ -1,4 +1,5 @@
-//! Rendering a response as the AWS CLI v2 does: `json`, `text` and `table`.
+//! Rendering a response as the AWS CLI v2 does: `json`, `text`, `table`, `yaml` and
+//! `yaml-stream` (in [`super::yaml_output`]).
 use serde::Serialize;
 use serde_json::Value;
 
@@ -7,6 +8,8 @@ pub enum Format {
     Json,
     Text,
     Table,
+    Yaml,
+    YamlStream,
 }
 
 impl Format {
@@ -15,6 +18,8 @@ impl Format {
             "json" => Some(Format::Json),
             "text" => Some(Format::Text),
             "table" => Some(Format::Table),
+            "yaml" => Some(Format::Yaml),
+            "yaml-stream" => Some(Format::YamlStream),
             _ => None,
         }
     }
@@ -26,6 +31,8 @@ pub fn render(value: &Value, format: Format, title: &str) -> String {
         Format::Json => json(value),
         Format::Text => text(value),
         Format::Table => table::render(value, title),
+        Format::Yaml => super::yaml_output::render(value),
+        Format::YamlStream => super::yaml_output::render_stream(value),
     }
 }
 
