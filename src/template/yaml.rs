@@ -72,6 +72,7 @@ pub fn parse_yaml(text: &str, tags: Tags) -> Result<Parsed, ParseError> {
         positions: HashMap::new(),
         blocks: HashMap::new(),
         anchors: HashMap::new(),
+        lines: text.lines().collect(),
     };
     let value = builder.document()?;
     Ok(Parsed {
@@ -99,6 +100,7 @@ struct Builder<'a> {
     positions: HashMap<String, Position>,
     blocks: HashMap<String, Position>,
     anchors: HashMap<usize, Value>,
+    lines: Vec<&'a str>,
 }
 
 impl<'a> Builder<'a> {
@@ -145,8 +147,8 @@ impl<'a> Builder<'a> {
         let (value, anchor, tag) = match event {
             Event::Scalar(text, style, anchor, tag) => {
                 if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
-                    // A block scalar's span starts at its first line of text.
-                    self.blocks.insert(location.to_string(), at);
+                    let start = self.block_text_start(at);
+                    self.blocks.insert(location.to_string(), start);
                 }
                 let value = scalar(&text, style, tag.as_deref()).map_err(|message| ParseError {
                     line: at.0,
@@ -227,6 +229,26 @@ impl<'a> Builder<'a> {
             self.anchors.insert(anchor, value.clone());
         }
         Ok(value)
+    }
+
+    /// Where a block scalar's text starts. Its span starts there, unless a tag or an anchor
+    /// comes first (`!Sub |`): then the text is on the next non-blank line, at its indent.
+    fn block_text_start(&self, at: Position) -> Position {
+        let rest: String = self
+            .lines
+            .get(at.0 - 1)
+            .map(|l| l.chars().skip(at.1 - 1).collect())
+            .unwrap_or_default();
+        if !rest.starts_with(['!', '&', '|', '>']) {
+            return at;
+        }
+        for (i, line) in self.lines.iter().enumerate().skip(at.0) {
+            if !line.trim().is_empty() {
+                let indent = line.chars().take_while(|c| *c == ' ').count();
+                return (i + 1, indent + 1);
+            }
+        }
+        at
     }
 
     fn apply_tag(
@@ -400,6 +422,8 @@ mod tests {
         assert_eq!(parsed.positions.find("/a/b"), Some((1, 8)));
         let parsed = parse("x:\n  y: |\n    {\"k\": 1}\n", Tags::Definition).unwrap();
         assert_eq!(parsed.value, json!({"x": {"y": "{\"k\": 1}\n"}}));
+        assert_eq!(parsed.blocks.get("/x/y"), Some(&(3, 5)));
+        let parsed = parse("x:\n  y: !Sub |\n    {\"k\": 1}\n", Tags::CloudFormation).unwrap();
         assert_eq!(parsed.blocks.get("/x/y"), Some(&(3, 5)));
     }
 }
