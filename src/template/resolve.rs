@@ -64,6 +64,8 @@ pub struct Resolver<'t> {
     parameters: &'t Map<String, Value>,
     conditions: &'t Map<String, Value>,
     mappings: &'t Map<String, Value>,
+    /// Whether SAM's transform applies (it adds resources the template does not list).
+    sam: bool,
     /// Conditions and names being evaluated, to report a cycle instead of recursing forever.
     evaluating: std::cell::RefCell<HashSet<String>>,
 }
@@ -84,6 +86,13 @@ impl<'t> Resolver<'t> {
             parameters: section(template, "Parameters"),
             conditions: section(template, "Conditions"),
             mappings: section(template, "Mappings"),
+            sam: match template.get("Transform") {
+                Some(Value::String(t)) => t.starts_with("AWS::Serverless"),
+                Some(Value::Array(ts)) => ts
+                    .iter()
+                    .any(|t| t.as_str().is_some_and(|t| t.starts_with("AWS::Serverless"))),
+                _ => false,
+            },
             evaluating: Default::default(),
         }
     }
@@ -556,6 +565,14 @@ impl<'t> Resolver<'t> {
         if self.resources.contains_key(target) {
             return self.physical(target, None, at);
         }
+        if self.sam_generated(target) {
+            return self.unknowable(
+                at,
+                target,
+                &format!("the Ref of {target} (a resource SAM generates)"),
+                false,
+            );
+        }
         Err(Problem::new(
             at,
             format!(
@@ -660,6 +677,10 @@ impl<'t> Resolver<'t> {
             "AWS::Events::EventBus" => ("Name", 256),
             "AWS::Kinesis::Stream" => ("Name", 128),
             "AWS::ECS::Cluster" => ("ClusterName", 255),
+            "AWS::SecretsManager::Secret" => ("Name", 512),
+            "AWS::Batch::JobQueue" => ("JobQueueName", 128),
+            "AWS::Batch::JobDefinition" => ("JobDefinitionName", 128),
+            "AWS::ECS::TaskDefinition" => ("Family", 255),
             _ => ("Name", 255),
         };
         if let Some(name) = self.property(logical_id, property)? {
@@ -741,6 +762,39 @@ impl<'t> Resolver<'t> {
             ("AWS::Kinesis::Stream", Some("Arn")) => {
                 format!("arn:{p}:kinesis:{r}:{a}:stream/{}", name()?)
             }
+            ("AWS::SecretsManager::Secret", None) => {
+                format!("arn:{p}:secretsmanager:{r}:{a}:secret:{}", name()?)
+            }
+            ("AWS::Events::Rule", Some("Arn")) => {
+                format!("arn:{p}:events:{r}:{a}:rule/{}", name()?)
+            }
+            ("AWS::Glue::Job" | "AWS::CodeBuild::Project" | "AWS::Athena::WorkGroup", None) => {
+                name()?
+            }
+            ("AWS::CodeBuild::Project", Some("Arn")) => {
+                format!("arn:{p}:codebuild:{r}:{a}:project/{}", name()?)
+            }
+            ("AWS::Batch::JobQueue", None | Some("JobQueueArn")) => {
+                format!("arn:{p}:batch:{r}:{a}:job-queue/{}", name()?)
+            }
+            ("AWS::Batch::JobDefinition", None) => {
+                format!("arn:{p}:batch:{r}:{a}:job-definition/{}:1", name()?)
+            }
+            ("AWS::ECS::TaskDefinition", None | Some("TaskDefinitionArn")) => {
+                format!("arn:{p}:ecs:{r}:{a}:task-definition/{}:1", name()?)
+            }
+            ("AWS::Lambda::Version", None) => {
+                let function = self
+                    .property(logical_id, "FunctionName")?
+                    .unwrap_or_default();
+                format!("{}:1", self.function_arn(&function))
+            }
+            ("AWS::Lambda::Alias", None) => {
+                let function = self
+                    .property(logical_id, "FunctionName")?
+                    .unwrap_or_default();
+                format!("{}:{}", self.function_arn(&function), name()?)
+            }
             ("AWS::ECS::Cluster", None) => name()?,
             ("AWS::ECS::Cluster", Some("Arn")) => {
                 format!("arn:{p}:ecs:{r}:{a}:cluster/{}", name()?)
@@ -761,7 +815,40 @@ impl<'t> Resolver<'t> {
         Ok(Value::String(value))
     }
 
+    /// A logical id SAM's transform generates: `<Function>Role`, `<Function>Alias<name>`,
+    /// `ServerlessRestApi`... Its values are not modelled: unknowable.
+    fn sam_generated(&self, logical_id: &str) -> bool {
+        self.sam
+            && (logical_id.starts_with("Serverless")
+                || self
+                    .resources
+                    .keys()
+                    .any(|k| logical_id.len() > k.len() && logical_id.starts_with(k.as_str())))
+    }
+
+    /// A function's ARN from a name or ARN (an `AWS::Lambda::Alias`'s `FunctionName`).
+    fn function_arn(&self, function: &str) -> String {
+        if function.starts_with("arn:") {
+            return function.to_string();
+        }
+        let s = self.settings;
+        format!(
+            "arn:{}:lambda:{}:{}:function:{function}",
+            s.partition(),
+            s.region,
+            s.account
+        )
+    }
+
     fn attribute(&self, logical_id: &str, attribute: &str, at: &str) -> Result<Value, Problem> {
+        if !self.resources.contains_key(logical_id) && self.sam_generated(logical_id) {
+            return self.unknowable(
+                at,
+                &format!("{logical_id}.{attribute}"),
+                &format!("the attribute {attribute} of {logical_id} (a resource SAM generates)"),
+                attribute.ends_with("Arn"),
+            );
+        }
         if !self.resources.contains_key(logical_id) {
             return Err(Problem::new(
                 at,
@@ -901,5 +988,37 @@ mod tests {
         assert!(p.message.contains("AllowedValues"), "{}", p.message);
         let p = r.resolve(&json!({"Ref": "Nope"}), "/w").unwrap_err();
         assert_eq!(p.location, "/w/Ref");
+    }
+
+    #[test]
+    fn sam_generated_resources_are_unknowable_and_aliases_have_arns() {
+        let t = json!({
+            "Transform": "AWS::Serverless-2016-10-31",
+            "Resources": {
+                "Fn": {"Type": "AWS::Serverless::Function", "Properties": {"FunctionName": "f"}},
+                "Live": {"Type": "AWS::Lambda::Alias", "Properties": {"FunctionName": {"Ref": "Fn"}, "Name": "live"}}
+            }
+        });
+        let lint = settings(Mode::Lint);
+        let r = Resolver::new(&t, &lint);
+        assert_eq!(
+            r.resolve(&json!({"Fn::GetAtt": ["FnRole", "Arn"]}), "")
+                .unwrap(),
+            json!("arn:aws:lambda:eu-west-1:111122223333:function:unresolved-FnRole-Arn")
+        );
+        assert_eq!(
+            r.resolve(&json!({"Ref": "Live"}), "").unwrap(),
+            json!("arn:aws:lambda:eu-west-1:111122223333:function:f:live")
+        );
+        // Without SAM's transform, an unknown logical id is the template's mistake.
+        let plain = json!({"Resources": {"Fn": {"Type": "AWS::Lambda::Function"}}});
+        let r = Resolver::new(&plain, &lint);
+        let p = r.resolve(&json!({"Ref": "FnRole"}), "/a").unwrap_err();
+        assert!(
+            p.message
+                .contains("'FnRole' is not a parameter, a resource"),
+            "{}",
+            p.message
+        );
     }
 }
