@@ -417,7 +417,7 @@ Resources:
     write(
         &sfn,
         "app/statemachine/flow.asl.json",
-        "{\n  \"StartAt\": \"Call\",\n  \"States\": {\n    \"Call\": {\n      \"Type\": \"Task\",\n      \"Resource\": \"${Known}\",\n      \"Next\": \"${Unknown}\"\n    }\n  }\n}\n",
+        "{\n  \"StartAt\": \"Call\",\n  \"States\": {\n    \"Call\": {\n      \"Type\": \"Task\",\n      \"Resource\": \"${Known}\",\n      \"Parameters\": {\"Queue\": \"${Unknown}\"},\n      \"End\": true\n    }\n  }\n}\n",
     );
     let (code, out) = lint(&sfn, &[&template]);
     assert_eq!(code, 1);
@@ -427,7 +427,7 @@ Resources:
          app/template.yaml:11:13: error[MISSING_TRANSITION_TARGET]: Missing 'Next' target: Nowhere at /States/First/Next\n\
          app/template.yaml:23:9: error[MISSING_END_STATE]: Workflow has no terminal state\n\
          app/template.yaml:26:49: error[MISSING_TRANSITION_TARGET]: Missing 'Next' target: B at /States/A/Next\n\
-         app/statemachine/flow.asl.json:7:7: error[UNRESOLVED_SUBSTITUTION]: ${Unknown} has no value: add Unknown to DefinitionSubstitutions at /States/Call/Next\n\
+         app/statemachine/flow.asl.json:7:22: error[UNRESOLVED_SUBSTITUTION]: ${Unknown} has no value: add Unknown to DefinitionSubstitutions at /States/Call/Parameters/Queue\n\
          2 files checked: 5 errors, 0 warnings (2 files with problems)\n"
     );
     // GitHub annotations carry the same positions.

@@ -168,7 +168,7 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
             status,
         });
     }
-    Ok(render(&settings.stack_name, &rows, m, globals))
+    render(&settings.stack_name, &rows, m, globals)
 }
 
 fn api_failure(operation: &str, error: ApiError) -> Failure {
@@ -269,9 +269,10 @@ fn deploy_machine(
     })
 }
 
-fn render(stack: &str, rows: &[Row], m: &ArgMatches, globals: &Globals) -> String {
+fn render(stack: &str, rows: &[Row], m: &ArgMatches, globals: &Globals) -> Result<String, Failure> {
     let chosen = m.value_source("output") == Some(ValueSource::CommandLine)
-        || std::env::var("AWS_DEFAULT_OUTPUT").is_ok_and(|v| !v.is_empty());
+        || std::env::var("AWS_DEFAULT_OUTPUT").is_ok_and(|v| !v.is_empty())
+        || globals.query.is_some();
     if chosen {
         let resources: Vec<Value> = rows
             .iter()
@@ -285,7 +286,11 @@ fn render(stack: &str, rows: &[Row], m: &ArgMatches, globals: &Globals) -> Strin
             })
             .collect();
         let value = json!({"StackName": stack, "Resources": resources});
-        return output::render(&value, globals.format, "Deploy");
+        let value = match &globals.query {
+            Some(q) => super::query(q, &value)?,
+            None => value,
+        };
+        return Ok(output::render(&value, globals.format, "Deploy"));
     }
     let mut table = Table::new();
     table.load_style(presets::UTF8_FULL_CONDENSED);
@@ -298,5 +303,5 @@ fn render(stack: &str, rows: &[Row], m: &ArgMatches, globals: &Globals) -> Strin
             r.status,
         ]);
     }
-    format!("Stack {stack}\n{table}\n")
+    Ok(format!("Stack {stack}\n{table}\n"))
 }

@@ -149,8 +149,7 @@ struct Loader<'a> {
 pub fn load(file: &Path, parsed: &Parsed, settings: &Settings, s3_root: Option<&Path>) -> Loaded {
     let dir = file
         .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
+        .unwrap_or(Path::new(""))
         .to_path_buf();
     let mut loader = Loader {
         file: file.to_path_buf(),
@@ -511,9 +510,9 @@ impl<'a> Loader<'a> {
             .into_iter()
             .map(|p| Diagnostic::error(UNRESOLVED_SUBSTITUTION, p.message, p.location))
             .collect();
-        if diagnostics.is_empty() {
-            diagnostics = semantic::check(&definition, machine);
-        }
+        // A `${Name}` left in is only a string to the definition checks: both kinds of
+        // problems are reported.
+        diagnostics.extend(semantic::check(&definition, machine));
         for d in diagnostics {
             let located = self.locate(&source, d);
             self.out.diagnostics.push(located);
