@@ -147,10 +147,7 @@ struct Loader<'a> {
 
 /// Reads a template already parsed from `file` and resolves what it deploys.
 pub fn load(file: &Path, parsed: &Parsed, settings: &Settings, s3_root: Option<&Path>) -> Loaded {
-    let dir = file
-        .parent()
-        .unwrap_or(Path::new(""))
-        .to_path_buf();
+    let dir = file.parent().unwrap_or(Path::new("")).to_path_buf();
     let mut loader = Loader {
         file: file.to_path_buf(),
         dir,
