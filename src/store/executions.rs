@@ -28,6 +28,8 @@ pub struct ExecutionRecord {
     pub role_arn: String,
     /// The serialized engine state of a running (parked) execution.
     pub engine_state: Option<String>,
+    /// Bumped by every save: what a save compares against (`store::leases`).
+    pub version: i64,
 }
 
 /// The state machine fields an execution needs, read from `state_machines`.
@@ -61,6 +63,11 @@ const COLUMNS: &str =
     "arn, state_machine_arn, name, status, start_date, stop_date, input, output, \
     error, cause, trace_header, state_machine_version_arn, state_machine_alias_arn, redrive_count, \
     redrive_date, definition, role_arn, engine_state";
+/// [`COLUMNS`] and the row's version, for reading.
+const READ_COLUMNS: &str =
+    "arn, state_machine_arn, name, status, start_date, stop_date, input, output, \
+    error, cause, trace_header, state_machine_version_arn, state_machine_alias_arn, redrive_count, \
+    redrive_date, definition, role_arn, engine_state, version";
 
 fn from_row(row: &Row) -> rusqlite::Result<ExecutionRecord> {
     Ok(ExecutionRecord {
@@ -82,6 +89,7 @@ fn from_row(row: &Row) -> rusqlite::Result<ExecutionRecord> {
         definition: row.get(15)?,
         role_arn: row.get(16)?,
         engine_state: row.get(17)?,
+        version: row.get(18)?,
     })
 }
 
@@ -239,7 +247,7 @@ pub fn get(store: &Store, arn: &str) -> Result<Option<ExecutionRecord>, StoreErr
     Ok(store
         .conn
         .query_row(
-            &format!("SELECT {COLUMNS} FROM executions WHERE arn = ?1"),
+            &format!("SELECT {READ_COLUMNS} FROM executions WHERE arn = ?1"),
             params![arn],
             from_row,
         )
@@ -253,7 +261,7 @@ pub fn list(
     status: Option<&str>,
 ) -> Result<Vec<ExecutionRecord>, StoreError> {
     let mut stmt = store.conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM executions WHERE state_machine_arn = ?1 \
+        "SELECT {READ_COLUMNS} FROM executions WHERE state_machine_arn = ?1 \
          AND (?2 IS NULL OR status = ?2) ORDER BY start_date DESC, rowid DESC"
     ))?;
     let rows = stmt.query_map(params![state_machine_arn, status], from_row)?;

@@ -231,6 +231,20 @@ pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
     Ok(())
 }
 
+/// Ownership of running executions (`store::leases`): a version for compare-and-swap
+/// saves, the process holding the execution and until when, a stop asked of that process,
+/// and whether an activity task's start has reached the execution's history.
+const V6: &str = r#"
+ALTER TABLE executions ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE executions ADD COLUMN owner TEXT;
+ALTER TABLE executions ADD COLUMN owner_pid INTEGER;
+ALTER TABLE executions ADD COLUMN owner_host TEXT;
+ALTER TABLE executions ADD COLUMN lease_expires INTEGER;
+ALTER TABLE executions ADD COLUMN stop_request TEXT;
+CREATE INDEX executions_running ON executions (status) WHERE status = 'RUNNING';
+ALTER TABLE task_tokens ADD COLUMN started_applied INTEGER NOT NULL DEFAULT 0;
+"#;
+
 #[cfg(test)]
 mod tests {
     use super::super::{executions, Store};

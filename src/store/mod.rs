@@ -5,6 +5,7 @@ pub mod aliases;
 pub mod executions;
 pub mod functions;
 pub mod history;
+pub mod leases;
 pub mod map_runs;
 mod migrations;
 pub mod redrive;

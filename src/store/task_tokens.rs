@@ -371,6 +371,25 @@ pub fn outcomes(store: &Store, execution_arn: &str) -> Result<Vec<TaskTokenRecor
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Tokens matching `condition` (SQL over `task_tokens`, with `?1` the execution ARN),
+/// oldest first.
+pub(super) fn select(
+    store: &Store,
+    condition: &str,
+    execution_arn: &str,
+) -> Result<Vec<TaskTokenRecord>, StoreError> {
+    let sql =
+        format!("SELECT {COLUMNS} FROM task_tokens WHERE {condition} ORDER BY created, rowid");
+    let mut stmt = store.conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([execution_arn], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The current time as this table stores it.
+pub(super) fn now_text() -> String {
+    date_to_text(&Utc::now())
+}
+
 /// Marks a token's outcome as consumed by the engine; `false` when another process
 /// consumed it first (so exactly one process resumes the execution with it).
 pub fn close(store: &Store, token: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {
