@@ -602,7 +602,7 @@ fn the_sam_example_runs_its_python_and_node_functions_for_real() {
     assert_eq!(execution["status"], "SUCCEEDED", "{execution}");
     let output: Value = serde_json::from_str(execution["output"].as_str().unwrap()).unwrap();
     // Python computed the total and read STAGE from Globals; Node read its own variable.
-    assert_eq!(output["total"], 25.0);
+    assert_eq!(output["total"], 25.0, "{output}");
     assert_eq!(output["stage"], "dev");
     assert_eq!(
         output["charge"],
@@ -630,7 +630,7 @@ fn the_sam_example_runs_its_python_and_node_functions_for_real() {
         1
     );
 
-    // The slow carrier outlives the function's Timeout (1 s): Lambda's timeout error,
+    // The slow carrier outlives the function's Timeout (3 s): Lambda's timeout error,
     // caught by the Catch.
     let (execution, history) = run(&input.replace("fast", "slow").replace("o-1", "o-2"));
     assert_eq!(execution["status"], "SUCCEEDED", "{execution}");
@@ -646,7 +646,7 @@ fn the_sam_example_runs_its_python_and_node_functions_for_real() {
         cause["errorMessage"]
             .as_str()
             .unwrap()
-            .ends_with("Task timed out after 1.00 seconds"),
+            .ends_with("Task timed out after 3.00 seconds"),
         "{cause}"
     );
 
