@@ -754,3 +754,25 @@ Resources:
         "{cause}"
     );
 }
+
+#[test]
+fn substitutions_apply_to_the_text_of_a_definition_file_as_step_functions_applies_them() {
+    let sfn = Sfn::new();
+    let template = write(
+        &sfn,
+        "app/template.yaml",
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n  Batch:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Name: batch\n      DefinitionUri: batch.asl.json\n      DefinitionSubstitutions:\n        Limit: 5\n",
+    );
+    // Unquoted, so the file is JSON only once substituted.
+    write(
+        &sfn,
+        "app/batch.asl.json",
+        "{\"StartAt\": \"Each\", \"States\": {\"Each\": {\"Type\": \"Map\", \"MaxConcurrency\": ${Limit},\n  \"ItemProcessor\": {\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}, \"End\": true}}}\n",
+    );
+    assert_eq!(lint(&sfn, &[&template]).0, 0);
+    sfn.json(&["deploy", &template, "--output", "json"]);
+    assert_eq!(
+        definition(&sfn, "batch")["States"]["Each"]["MaxConcurrency"],
+        5
+    );
+}

@@ -493,7 +493,9 @@ impl<'a> Loader<'a> {
                     ))
                 }
             };
-        let Some((definition, source)) = self.definition(logical_id, properties, sam)? else {
+        let Some((definition, source)) =
+            self.definition(logical_id, properties, sam, &substitutions)?
+        else {
             return Ok(());
         };
         let mut problems = Vec::new();
@@ -574,6 +576,7 @@ impl<'a> Loader<'a> {
         logical_id: &str,
         properties: &Map<String, Value>,
         sam: bool,
+        substitutions: &Map<String, Value>,
     ) -> Result<Option<(Value, Source<'a>)>, Problem> {
         let base = format!("/Resources/{logical_id}/Properties");
         if let Some(raw) = properties.get("Definition") {
@@ -603,7 +606,7 @@ impl<'a> Loader<'a> {
                 .iter()
                 .find_map(|l| self.parsed.blocks.get(l).copied());
                 let at = self.parsed.positions.find(&location);
-                return self.embedded(text, at, block);
+                return self.embedded(text, at, block, substitutions);
             }
         }
         let (uri_property, uri) = if sam {
@@ -650,7 +653,16 @@ impl<'a> Loader<'a> {
                 format!("cannot read the definition {}: {e}", path.display()),
             )
         })?;
-        match yaml::parse(&text, Tags::Definition) {
+        // Substitutions apply to the text as Step Functions applies them, so an unquoted
+        // `"MaxConcurrency": ${Limit}` works; parsed first when it can be, so positions are
+        // exact.
+        let parsed = yaml::parse(&text, Tags::Definition).or_else(|e| {
+            match substitute_text(&text, substitutions) {
+                Some(replaced) => yaml::parse(&replaced, Tags::Definition).map_err(|_| e),
+                None => Err(e),
+            }
+        });
+        match parsed {
             Ok(parsed) => Ok(Some((
                 parsed.value.clone(),
                 Source::File { file: path, parsed },
@@ -678,8 +690,15 @@ impl<'a> Loader<'a> {
         text: String,
         at: Option<Position>,
         block: Option<Position>,
+        substitutions: &Map<String, Value>,
     ) -> Result<Option<(Value, Source<'a>)>, Problem> {
-        match serde_json::from_str::<Value>(&text) {
+        let parsed = serde_json::from_str::<Value>(&text).or_else(|e| {
+            match substitute_text(&text, substitutions) {
+                Some(replaced) => serde_json::from_str::<Value>(&replaced).map_err(|_| e),
+                None => Err(e),
+            }
+        });
+        match parsed {
             Ok(value) => Ok(Some((value, Source::Embedded { text, at, block }))),
             Err(e) => {
                 let d = Diagnostic {
@@ -706,6 +725,15 @@ impl<'a> Loader<'a> {
             None => Err(Problem::new(location, format!("the definition is in S3 (s3://{bucket}/{key}); set SFN_S3_ROOT to a directory holding <bucket>/<key>"))),
         }
     }
+}
+
+/// `DefinitionSubstitutions` applied to a definition's text, `None` when none applies.
+fn substitute_text(text: &str, substitutions: &Map<String, Value>) -> Option<String> {
+    let mut out = text.to_string();
+    for (name, value) in substitutions {
+        out = out.replace(&format!("${{{name}}}"), &scalar_text(value));
+    }
+    (out != text).then_some(out)
 }
 
 /// Applies `DefinitionSubstitutions` to every string of the definition; a `${Name}` with no
