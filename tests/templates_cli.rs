@@ -64,6 +64,10 @@ Resources:
       RoleName: fn-role
   Jobs:
     Type: AWS::SQS::Queue
+  Logs:
+    Type: AWS::Logs::LogGroup
+    Properties:
+      LogGroupName: /aws/vendedlogs/states/ops
   Approvals:
     Type: AWS::StepFunctions::Activity
     Properties:
@@ -76,6 +80,14 @@ Resources:
       Tags:
         - Key: env
           Value: !Ref Env
+      LoggingConfiguration:
+        Level: ERROR
+        IncludeExecutionData: false
+        Destinations:
+          - CloudWatchLogsLogGroup:
+              LogGroupArn: !GetAtt Logs.Arn
+      TracingConfiguration:
+        Enabled: true
       Definition:
         StartAt: Process
         States:
@@ -162,6 +174,11 @@ fn a_cloudformation_yaml_template_deploys_with_its_intrinsics_resolved() {
         described["roleArn"],
         format!("arn:aws:iam::{ACCOUNT}:role/fn-role")
     );
+    assert_eq!(
+        described["loggingConfiguration"],
+        json!({"level": "ERROR", "includeExecutionData": false, "destinations": [{"cloudWatchLogsLogGroup": {"logGroupArn": format!("arn:aws:logs:us-east-1:{ACCOUNT}:log-group:/aws/vendedlogs/states/ops:*")}}]})
+    );
+    assert_eq!(described["tracingConfiguration"], json!({"enabled": true}));
     let tags = sfn.json(&[
         "list-tags-for-resource",
         "--resource-arn",

@@ -300,7 +300,7 @@ impl LocalFunction {
         let argv = self.command()?;
         let Some(code_dir) = self.record.code_dir.as_deref() else {
             return Err(
-                self.unservable("has no local code (its code is in S3, inline or an image)".into())
+                self.unservable("has no local code directory (its CodeUri or asset is not a directory here, or its code is in S3, inline or an image)".into())
             );
         };
         let Some(handler) = self.record.handler.as_deref() else {

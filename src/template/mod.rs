@@ -482,6 +482,8 @@ impl<'a> Loader<'a> {
                 self.resolved(logical_id, properties, "TracingConfiguration")?,
             )
         };
+        // CloudFormation spells the API's members in PascalCase.
+        let (logging, tracing) = (logging.map(api_case), tracing.map(api_case));
         let substitutions =
             match self.resolved(logical_id, properties, "DefinitionSubstitutions")? {
                 None => Map::new(),
@@ -724,6 +726,27 @@ impl<'a> Loader<'a> {
             Some(_) => Err(Problem::new(location, "the S3 location needs a Bucket and a Key")),
             None => Err(Problem::new(location, format!("the definition is in S3 (s3://{bucket}/{key}); set SFN_S3_ROOT to a directory holding <bucket>/<key>"))),
         }
+    }
+}
+
+/// CloudFormation's `Level`, `IncludeExecutionData`, `Destinations`... as the API's
+/// `level`, `includeExecutionData`, `destinations`...
+fn api_case(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| {
+                    let mut chars = k.chars();
+                    let key = match chars.next() {
+                        Some(first) => first.to_lowercase().chain(chars).collect(),
+                        None => k,
+                    };
+                    (key, api_case(v))
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(api_case).collect()),
+        other => other,
     }
 }
 
