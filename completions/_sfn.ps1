@@ -84,6 +84,7 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Draw a workflow as a Graphviz (dot) or Mermaid graph')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Validate state machine definitions and SAM/CloudFormation templates (for CI)')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Create or update a SAM/CloudFormation template''s state machines, activities and functions locally')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Run on the executions whose sfn process died')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for sfn')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages for sfn and each of its commands into a directory')
             [CompletionResult]::new('get-execution-history', 'get-execution-history', [CompletionResultType]::ParameterValue, 'Returns the history of the specified execution as a list of events.')
@@ -1307,6 +1308,32 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'sfn;resume' {
+            [CompletionResult]::new('--execution-arn', '--execution-arn', [CompletionResultType]::ParameterName, 'Resume only this execution')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: json, text, table, yaml or yaml-stream [default: json]')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'JMESPath query applied to the response')
+            [CompletionResult]::new('--mock-config', '--mock-config', [CompletionResultType]::ParameterName, 'Step Functions Local mock file for Task states [default: $SFN_MOCK_CONFIG]')
+            [CompletionResult]::new('--handlers', '--handlers', [CompletionResultType]::ParameterName, 'Local handlers file for Task states [default: $SFN_HANDLERS]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--cli-read-timeout', '--cli-read-timeout', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--cli-connect-timeout', '--cli-connect-timeout', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--cli-binary-format', '--cli-binary-format', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-paginate', '--no-paginate', [CompletionResultType]::ParameterName, 'Make a single call, without automatic pagination')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-verify-ssl', '--no-verify-ssl', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-sign-request', '--no-sign-request', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-cli-auto-prompt', '--no-cli-auto-prompt', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'sfn;completions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]')
@@ -1467,6 +1494,7 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Draw a workflow as a Graphviz (dot) or Mermaid graph')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Validate state machine definitions and SAM/CloudFormation templates (for CI)')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Create or update a SAM/CloudFormation template''s state machines, activities and functions locally')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Run on the executions whose sfn process died')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for sfn')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages for sfn and each of its commands into a directory')
             [CompletionResult]::new('get-execution-history', 'get-execution-history', [CompletionResultType]::ParameterValue, 'Returns the history of the specified execution as a list of events.')
@@ -1589,6 +1617,9 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             break
         }
         'sfn;help;deploy' {
+            break
+        }
+        'sfn;help;resume' {
             break
         }
         'sfn;help;completions' {

@@ -222,7 +222,7 @@ mod tests {
             .collect();
         let full = record("FAILED", now);
         store::insert(&ctx.store, &full).unwrap();
-        store::append_events(&mut ctx.store, &full.arn, &events).unwrap();
+        store::append_events(&ctx.store, &full.arn, &events).unwrap();
         assert_eq!(
             not_redrivable_reason(&ctx, &full, now).unwrap().as_deref(),
             Some("Execution history event limit exceeded")

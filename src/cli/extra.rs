@@ -1,5 +1,5 @@
-//! The commands that are ours rather than AWS's (`run`, `graph`, `lint`, `completions`,
-//! `man`), added to the clap tree of the 37 operations, and the people-facing renderings
+//! The commands that are ours rather than AWS's (`run`, `graph`, `lint`, `resume`,
+//! `completions`, `man`), added to the clap tree of the 37 operations, and the people-facing renderings
 //! of AWS commands: the live view during `start-execution` at a terminal and the
 //! purpose-built tables of `get-execution-history` and `describe-execution`.
 use clap::{ArgMatches, Command};
@@ -8,7 +8,9 @@ use serde_json::{json, Value};
 use super::history_table::{self, Style};
 use super::live::{self, Live};
 use super::output::Format;
-use super::{args, completions, deploy, graph_cmd, lint, man, operations, run, Failure, Globals};
+use super::{
+    args, completions, deploy, graph_cmd, lint, man, operations, resume, run, Failure, Globals,
+};
 use crate::api::{self, Context};
 
 /// Operations whose `--output table` is the readable table of [`history_table`].
@@ -26,6 +28,7 @@ pub fn extend(base: Command) -> Command {
         .subcommand(graph_cmd::command())
         .subcommand(lint::command())
         .subcommand(deploy::command())
+        .subcommand(resume::command())
         .subcommand(completions::command())
         .subcommand(man::command());
     for name in READABLE_TABLES {
@@ -44,6 +47,7 @@ pub(super) fn dispatch(
         "run" => run::run(m, globals),
         "graph" => graph_cmd::run(m, globals),
         "deploy" => deploy::run(m, globals),
+        "resume" => resume::run(m, globals),
         "completions" => completions::run(m),
         "man" => man::run(m),
         "lint" => match lint::run(m) {

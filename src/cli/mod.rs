@@ -17,6 +17,7 @@ pub mod output;
 pub mod paging;
 pub mod params;
 pub mod query;
+pub mod resume;
 pub mod run;
 pub mod table;
 pub mod yaml_output;
@@ -104,7 +105,20 @@ pub fn run(argv: impl IntoIterator<Item = OsString>) -> i32 {
             }
         };
     }
-    match execute(argv) {
+    let result = execute(argv);
+    // SIGINT or SIGTERM while an execution ran here: it was stopped as StopExecution
+    // would; say which, and exit as interrupted.
+    if let Some(signal) = crate::runtime::owner::interrupted() {
+        let mut err = std::io::stderr().lock();
+        for arn in crate::runtime::owner::stopped_on_signal() {
+            let _ = writeln!(
+                err,
+                "sfn: interrupted: execution {arn} was stopped (ABORTED)"
+            );
+        }
+        return 128 + signal;
+    }
+    match result {
         Ok(text) => {
             let mut out = std::io::stdout().lock();
             // A closed pipe (`sfn ... | head`) is not an error worth reporting.

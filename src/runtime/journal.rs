@@ -164,6 +164,7 @@ impl<'a> Journal<'a> {
         let mut messages = Vec::new();
         if !self.stop_sent && owner::interrupted().is_some() {
             self.stop_sent = true;
+            owner::note_stopped(&self.record.arn);
             messages.push(Message::Stop {
                 error: None,
                 cause: None,

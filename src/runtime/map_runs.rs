@@ -5,6 +5,8 @@ use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use chrono::Utc;
 use serde_json::{json, Map, Value};
@@ -18,10 +20,11 @@ use crate::engine::map_run::{
     WriterSpec,
 };
 use crate::engine::{
-    item_reader, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Progress, TaskInvocation,
-    TaskOutcome, TaskRunner,
+    item_reader, Checkpoint, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Message,
+    Progress, TaskInvocation, TaskOutcome, TaskRunner,
 };
 use crate::store::executions::{self as exec_store, date_text, parse_date, ExecutionRecord};
+use crate::store::leases;
 use crate::store::map_runs::{self as store, MapRunRecord};
 use crate::store::Store;
 
@@ -69,13 +72,6 @@ impl TaskRunner for MapRunTasks {
     fn map_runs(&self) -> Option<&dyn MapRunner> {
         Some(self)
     }
-}
-
-/// Express children keep no history.
-struct Discard;
-
-impl EventSink for Discard {
-    fn emit(&mut self, _: &HistoryEvent) {}
 }
 
 fn runtime(e: impl std::fmt::Display) -> StatesError {
@@ -356,7 +352,7 @@ fn over_tolerance(req: &MapRunRequest, failed: u64, total: Option<u64>) -> Optio
 impl MapRunner for MapRunTasks {
     fn run(&self, req: &MapRunRequest, selector: &Selector) -> Result<Value, StatesError> {
         let store = Store::open(&self.db).map_err(runtime)?;
-        let mut run = MapRunRecord {
+        let run = MapRunRecord {
             arn: req.map_run_arn.to_string(),
             execution_arn: req.parent.execution_arn.clone(),
             state_machine_arn: req.parent.state_machine_arn.clone(),
@@ -369,34 +365,132 @@ impl MapRunner for MapRunTasks {
             counts: json!({"itemCounts": Counts::default().json(), "executionCounts": Counts::default().json()}),
         };
         store::insert(&store, &run).map_err(runtime)?;
+        // The children stop with their parent: a stop asked of it (or a signal to this
+        // process) cancels the run.
+        let cancel = Arc::new(AtomicBool::new(false));
+        let _watch = StopWatch::start(&self.db, &req.parent.execution_arn, cancel.clone());
         let mut state = RunState {
             store,
+            run,
             items: Counts::default(),
             executions: Counts::default(),
+            cancel,
         };
         let outcome = self.run_children(req, selector, &mut state);
-        run.status = if outcome.is_ok() {
-            "SUCCEEDED"
-        } else {
-            "FAILED"
+        let cancelled = state.cancelled();
+        let mut run = state.run.clone();
+        run.status = match (&outcome, cancelled) {
+            (_, true) => "ABORTED",
+            (Ok(_), false) => "SUCCEEDED",
+            (Err(_), false) => "FAILED",
         }
         .into();
         run.stop_date = Some(date_text(Utc::now()));
         run.counts = state.counts();
         store::save_progress(&state.store, &run).map_err(runtime)?;
+        if cancelled {
+            return Err(StatesError::runtime(
+                "The map run was aborted: its execution is being stopped",
+            ));
+        }
         outcome
     }
 }
 
 struct RunState {
     store: Store,
+    /// The map run as recorded (RUNNING), its counts kept current as children end.
+    run: MapRunRecord,
     items: Counts,
     executions: Counts,
+    cancel: Arc<AtomicBool>,
 }
 
 impl RunState {
     fn counts(&self) -> Value {
         json!({"itemCounts": self.items.json(), "executionCounts": self.executions.json()})
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::SeqCst)
+    }
+
+    /// A child ended: its counts go to the store at once (DescribeMapRun shows them).
+    fn child_ended(&mut self, status: &str, items: u64) -> Result<(), StatesError> {
+        self.items.add(status, items);
+        self.executions.add(status, 1);
+        self.run.counts = self.counts();
+        store::save_progress(&self.store, &self.run).map_err(runtime)
+    }
+}
+
+/// Watches, from a thread of its own, for a stop of the map run's parent execution.
+struct StopWatch {
+    stop: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl StopWatch {
+    fn start(db: &Path, parent: &str, cancel: Arc<AtomicBool>) -> StopWatch {
+        let (stop, stopped) = std::sync::mpsc::channel::<()>();
+        let (db, parent) = (db.to_path_buf(), parent.to_string());
+        let thread = std::thread::spawn(move || {
+            let store = Store::open(&db).ok();
+            loop {
+                let stopping = super::owner::interrupted().is_some()
+                    || store.as_ref().is_some_and(|s| {
+                        leases::inbox(s, &parent).is_ok_and(|inbox| inbox.stop.is_some())
+                    });
+                if stopping {
+                    cancel.store(true, Ordering::SeqCst);
+                    return;
+                }
+                match stopped.recv_timeout(crate::engine::history::POLL_INTERVAL) {
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                    _ => return,
+                }
+            }
+        });
+        StopWatch {
+            stop: Some(stop),
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for StopWatch {
+    fn drop(&mut self) {
+        drop(self.stop.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// A child's history sink: keeps its events (none for Express children) and stops it
+/// when its map run is cancelled.
+struct ChildSink {
+    events: Option<BufferSink>,
+    cancel: Arc<AtomicBool>,
+    stopped: bool,
+}
+
+impl EventSink for ChildSink {
+    fn emit(&mut self, event: &HistoryEvent) {
+        if let Some(events) = &mut self.events {
+            events.emit(event);
+        }
+    }
+
+    fn checkpoint(&mut self, _: &Execution, _: Checkpoint) -> Vec<Message> {
+        if self.stopped || !self.cancel.load(Ordering::SeqCst) {
+            return Vec::new();
+        }
+        self.stopped = true;
+        vec![Message::Stop {
+            error: None,
+            cause: None,
+        }]
     }
 }
 
@@ -477,8 +571,12 @@ impl MapRunTasks {
                         let (input, n) = child?;
                         let n = n as u64;
                         seen_items += n;
-                        let (record, info) = self.prepare_child(
+                        if state.cancelled() {
+                            break;
+                        }
+                        let (record, execution, sink) = self.prepare_child(
                             req,
+                            &machine,
                             &child_machine_arn,
                             &definition,
                             input,
@@ -487,8 +585,9 @@ impl MapRunTasks {
                             state,
                         )?;
                         let machine = &machine;
-                        let input_bytes = info.input_text.len();
-                        let run = scope.spawn(move || self.execute_child(req, machine, info));
+                        let input_bytes = execution.info.input_text.len();
+                        let run =
+                            scope.spawn(move || self.execute_child(req, machine, execution, sink));
                         running.push_back(RunningChild {
                             record,
                             n,
@@ -501,8 +600,6 @@ impl MapRunTasks {
                     };
                     let n = child.n;
                     let record = self.finish_child(req, child, state)?;
-                    state.items.add(&record.status, n);
-                    state.executions.add(&record.status, 1);
                     let succeeded = record.status == "SUCCEEDED";
                     if let Some(export) = &mut export {
                         let entry = if succeeded && writer.transformation != "NONE" {
@@ -532,6 +629,7 @@ impl MapRunTasks {
                     } else {
                         results.push(json!({"Error": record.error, "Cause": record.cause}));
                     }
+                    state.child_ended(&record.status, n)?;
                     if !succeeded {
                         failed_items += n;
                         if over_tolerance(req, failed_items, known_total) == Some(true) {
@@ -544,8 +642,7 @@ impl MapRunTasks {
             for child in running {
                 let n = child.n;
                 if let Ok(record) = self.finish_child(req, child, state) {
-                    state.items.add(&record.status, n);
-                    state.executions.add(&record.status, 1);
+                    let _ = state.child_ended(&record.status, n);
                 }
             }
             outcome
@@ -568,13 +665,14 @@ impl MapRunTasks {
     fn prepare_child(
         &self,
         req: &MapRunRequest,
+        machine: &crate::asl::definition::StateMachine,
         machine_arn: &str,
         definition: &str,
         input: Value,
         item_count: u64,
         batched: bool,
         state: &mut RunState,
-    ) -> Result<(ExecutionRecord, ExecutionInfo), StatesError> {
+    ) -> Result<(ExecutionRecord, Execution, ChildSink), StatesError> {
         let id = uuid::Uuid::new_v4().to_string();
         let (kind, head) = machine_arn
             .split_once(":stateMachine:")
@@ -611,12 +709,27 @@ impl MapRunTasks {
             role_arn: req.parent.role_arn.clone(),
             ..Default::default()
         };
-        if !req.express {
-            exec_store::insert(&state.store, &record).map_err(runtime)?;
+        let mut sink = ChildSink {
+            events: (!req.express).then(BufferSink::default),
+            cancel: state.cancel.clone(),
+            stopped: false,
+        };
+        let execution = Execution::start(machine, info, &mut sink);
+        if let Some(events) = &mut sink.events {
+            // Recorded with its ExecutionStarted before it runs: a child is never a row
+            // without history, whatever happens to this process.
             let count = if batched { item_count as i64 } else { 1 };
-            store::link_child(&state.store, &arn, req.map_run_arn, count).map_err(runtime)?;
+            state
+                .store
+                .write(|s| {
+                    exec_store::insert(s, &record)?;
+                    store::link_child(s, &arn, req.map_run_arn, count)?;
+                    exec_store::append_events(s, &arn, &events.events)
+                })
+                .map_err(runtime)?;
+            events.events.clear();
         }
-        Ok((record, info))
+        Ok((record, execution, sink))
     }
 
     /// Runs one child execution to its end (on a thread of its own: no store here).
@@ -624,26 +737,19 @@ impl MapRunTasks {
         &self,
         req: &MapRunRequest,
         machine: &crate::asl::definition::StateMachine,
-        info: ExecutionInfo,
+        mut execution: Execution,
+        mut sink: ChildSink,
     ) -> ChildRun {
-        let mut buffer = BufferSink::default();
-        let mut discard = Discard;
-        let sink: &mut dyn EventSink = if req.express {
-            &mut discard
-        } else {
-            &mut buffer
-        };
-        let mut execution = Execution::start(machine, info, sink);
         let progress = execution.run(&mut Env {
             machine,
             tasks: self,
-            sink,
+            sink: &mut sink,
             options: req.options,
         });
         ChildRun {
             execution,
             progress,
-            events: buffer,
+            events: sink.events.unwrap_or_default(),
         }
     }
 
@@ -665,8 +771,7 @@ impl MapRunTasks {
             .map_err(|_| runtime("a child execution's thread panicked"))?;
         super::record_outcome(&mut record, &execution, &progress, None).map_err(runtime)?;
         if !req.express {
-            exec_store::save_progress(&mut state.store, &record, &events.events)
-                .map_err(runtime)?;
+            exec_store::save_progress(&state.store, &record, &events.events).map_err(runtime)?;
         }
         if let Progress::Parked { .. } = progress {
             // Kept parked (resumable when its outcome comes); the map run cannot wait.

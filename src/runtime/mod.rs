@@ -402,7 +402,13 @@ impl Runtime {
         }
         let record =
             exec_store::get(store, arn)?.ok_or_else(|| RuntimeError::DoesNotExist(arn.into()))?;
-        Ok(record.stop_date.unwrap_or_else(|| date_text(Utc::now())))
+        match record.status.as_str() {
+            "ABORTED" => Ok(record.stop_date.unwrap_or_else(|| date_text(Utc::now()))),
+            // Queued, for a holder that is busy or a process that can serve its Tasks.
+            "RUNNING" => Ok(date_text(Utc::now())),
+            // It ended otherwise before the stop was applied: too late, as on AWS.
+            _ => Err(RuntimeError::NotRunning(arn.into())),
+        }
     }
 
     /// Moves on every execution that waits for this process's attention: task deadlines

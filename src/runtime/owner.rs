@@ -132,6 +132,22 @@ pub fn interrupted() -> Option<i32> {
     }
 }
 
+/// The executions stopped because of the signal.
+static STOPPED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// Records that `arn` was stopped because of the signal.
+pub fn note_stopped(arn: &str) {
+    STOPPED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(arn.to_string());
+}
+
+/// The executions stopped because of the signal.
+pub fn stopped_on_signal() -> Vec<String> {
+    STOPPED.lock().unwrap_or_else(|e| e.into_inner()).clone()
+}
+
 /// Marks this process as running an execution while it lives.
 pub struct Driving;
 

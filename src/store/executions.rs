@@ -198,14 +198,15 @@ pub fn insert(store: &Store, record: &ExecutionRecord) -> Result<(), StoreError>
 
 /// Writes the outcome columns of an execution and appends `events`, in one transaction.
 pub fn save_progress(
-    store: &mut Store,
+    store: &Store,
     record: &ExecutionRecord,
     events: &[EventRow],
 ) -> Result<(), StoreError> {
-    let tx = store.conn.transaction()?;
-    tx.execute(
+    let tx = super::activities::Tx::begin(store)?;
+    store.conn.execute(
         "UPDATE executions SET status = ?2, stop_date = ?3, output = ?4, error = ?5, cause = ?6, \
-         engine_state = ?7, redrive_count = ?8, redrive_date = ?9 WHERE arn = ?1",
+         engine_state = ?7, redrive_count = ?8, redrive_date = ?9, version = version + 1 \
+         WHERE arn = ?1",
         params![
             record.arn,
             record.status,
@@ -218,21 +219,19 @@ pub fn save_progress(
             record.redrive_date,
         ],
     )?;
-    insert_events(&tx, &record.arn, events)?;
-    tx.commit()?;
-    Ok(())
+    insert_events(&store.conn, &record.arn, events)?;
+    tx.commit()
 }
 
-/// Appends a batch of events in one transaction (long executions write as they go).
+/// Appends a batch of events in one transaction.
 pub fn append_events(
-    store: &mut Store,
+    store: &Store,
     execution_arn: &str,
     events: &[EventRow],
 ) -> Result<(), StoreError> {
-    let tx = store.conn.transaction()?;
-    insert_events(&tx, execution_arn, events)?;
-    tx.commit()?;
-    Ok(())
+    let tx = super::activities::Tx::begin(store)?;
+    insert_events(&store.conn, execution_arn, events)?;
+    tx.commit()
 }
 
 fn insert_events(
@@ -294,7 +293,7 @@ mod tests {
 
     #[test]
     fn stores_executions_and_events() {
-        let mut store = Store::in_memory().unwrap();
+        let store = Store::in_memory().unwrap();
         let mut record = ExecutionRecord {
             arn: "arn:e".into(),
             state_machine_arn: "arn:sm".into(),
@@ -314,7 +313,7 @@ mod tests {
             event_type: "ExecutionStarted".into(),
             details: Some(json!({"input": "{}"})),
         };
-        save_progress(&mut store, &record, &[EventRow::from(&event)]).unwrap();
+        save_progress(&store, &record, &[EventRow::from(&event)]).unwrap();
         assert_eq!(get(&store, "arn:e").unwrap().unwrap().status, "SUCCEEDED");
         assert_eq!(list(&store, "arn:sm", Some("SUCCEEDED")).unwrap().len(), 1);
         assert_eq!(list(&store, "arn:sm", Some("FAILED")).unwrap().len(), 0);

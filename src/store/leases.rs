@@ -119,6 +119,9 @@ pub fn acquire(
         }
         Some(_) => {
             set_owner(store, arn, owner, expires)?;
+            // A map run cannot outlive the step that runs it: one still RUNNING belongs
+            // to a process that died in it.
+            abort_map_runs(store, arn)?;
             match executions::get(store, arn)? {
                 Some(record) => Claim::Acquired(Box::new(record)),
                 None => Claim::NotRunning,
@@ -278,6 +281,12 @@ pub fn save(store: &Store, owner: &str, version: i64, save: &Save) -> Result<Sav
         // Tasks still waiting in it (a branch's callback when another branch failed) take
         // no outcome any more.
         task_tokens::abort_execution(store, &record.arn, chrono::Utc::now())?;
+        abort_map_runs(store, &record.arn)?;
+        // A stop that came too late has nothing left to stop.
+        store.conn.execute(
+            "UPDATE executions SET stop_request = NULL WHERE arn = ?1",
+            [&record.arn],
+        )?;
         release(store, &record.arn)?;
         false
     } else if save.release && !has_inbox(store, &record.arn)? {
@@ -291,6 +300,42 @@ pub fn save(store: &Store, owner: &str, version: i64, save: &Save) -> Result<Sav
         version: version + 1,
         held,
     })
+}
+
+/// Ends the RUNNING map runs of `parent` and their RUNNING children as ABORTED (each
+/// child's history ending with `ExecutionAborted`): they follow their parent.
+pub fn abort_map_runs(store: &Store, parent: &str) -> Result<(), StoreError> {
+    let now = chrono::Utc::now();
+    let children: Vec<String> = {
+        let mut stmt = store.conn.prepare_cached(
+            "SELECT e.arn FROM executions e JOIN map_runs m ON e.map_run_arn = m.arn \
+             WHERE m.execution_arn = ?1 AND m.status = 'RUNNING' AND e.status = 'RUNNING'",
+        )?;
+        let rows = stmt.query_map([parent], |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for child in &children {
+        let last = super::history::count(store, child)?;
+        let event = crate::engine::HistoryEvent {
+            id: last + 1,
+            previous_event_id: last,
+            timestamp: now,
+            event_type: "ExecutionAborted".into(),
+            details: Some(Value::Object(Default::default())),
+        };
+        super::history::insert(&store.conn, child, &[EventRow::from(&event)])?;
+        store.conn.execute(
+            "UPDATE executions SET status = 'ABORTED', stop_date = ?2, engine_state = NULL, \
+             version = version + 1 WHERE arn = ?1",
+            params![child, executions::date_text(now)],
+        )?;
+    }
+    store.conn.execute(
+        "UPDATE map_runs SET status = 'ABORTED', stop_date = ?2 \
+         WHERE execution_arn = ?1 AND status = 'RUNNING'",
+        params![parent, executions::date_text(now)],
+    )?;
+    Ok(())
 }
 
 fn release(store: &Store, arn: &str) -> Result<(), StoreError> {

@@ -227,6 +227,7 @@ ALTER TABLE executions ADD COLUMN lease_expires INTEGER;
 ALTER TABLE executions ADD COLUMN stop_request TEXT;
 CREATE INDEX executions_running ON executions (status) WHERE status = 'RUNNING';
 ALTER TABLE task_tokens ADD COLUMN started_applied INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX task_tokens_open ON task_tokens (status) WHERE status IN ('SCHEDULED', 'STARTED');
 "#;
 
 /// Lambda functions deployed from templates (`sfn deploy`): where each one's code is, so

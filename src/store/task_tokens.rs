@@ -333,8 +333,18 @@ pub fn deliver(
 /// Marks open tokens whose deadline passed at `now` as `TIMED_OUT` and returns them (the
 /// executions to advance).
 pub fn expire(store: &Store, now: DateTime<Utc>) -> Result<Vec<TaskTokenRecord>, StoreError> {
-    let tx = Tx::begin(store)?;
     let now_text = date_to_text(&now);
+    // Every command looks: without a write lock when nothing is due, so that readers of
+    // a shared store do not queue behind each other.
+    let due: bool = store.conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM task_tokens WHERE status IN ('SCHEDULED', 'STARTED') \
+         AND ((timeout_at IS NOT NULL AND timeout_at <= ?1) OR (heartbeat_at IS NOT NULL AND heartbeat_at <= ?1)))",
+    )?
+    .query_row([&now_text], |r| r.get(0))?;
+    if !due {
+        return Ok(Vec::new());
+    }
+    let tx = Tx::begin(store)?;
     let sql = format!(
         "SELECT {COLUMNS} FROM task_tokens WHERE status IN ('SCHEDULED', 'STARTED') \
          AND ((timeout_at IS NOT NULL AND timeout_at <= ?1) OR (heartbeat_at IS NOT NULL AND heartbeat_at <= ?1))"

@@ -156,7 +156,7 @@ impl Execution {
     }
 
     /// Applies what the host handed over at a checkpoint.
-    fn apply(&mut self, messages: Vec<Message>, env: &mut Env) {
+    pub(super) fn apply(&mut self, messages: Vec<Message>, env: &mut Env) {
         for message in messages {
             match message {
                 Message::Deliver { token, outcome } => {
