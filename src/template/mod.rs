@@ -43,11 +43,6 @@ pub fn is_template(value: &Value) -> bool {
         })
 }
 
-/// A definition file (JSON or YAML) as a value with positions.
-pub fn read_document(text: &str, tags: Tags) -> Result<Parsed, yaml::ParseError> {
-    yaml::parse(text, tags)
-}
-
 /// A YAML definition's text as the JSON the API takes; JSON text is returned unchanged.
 /// A syntax error reads `line L, column C: message`.
 pub fn definition_json(text: &str) -> Result<String, String> {
