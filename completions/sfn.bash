@@ -43,6 +43,9 @@ _sfn() {
             sfn,delete-state-machine-version)
                 cmd="sfn__subcmd__delete__subcmd__state__subcmd__machine__subcmd__version"
                 ;;
+            sfn,deploy)
+                cmd="sfn__subcmd__deploy"
+                ;;
             sfn,describe-activity)
                 cmd="sfn__subcmd__describe__subcmd__activity"
                 ;;
@@ -190,6 +193,9 @@ _sfn() {
             sfn__subcmd__help,delete-state-machine-version)
                 cmd="sfn__subcmd__help__subcmd__delete__subcmd__state__subcmd__machine__subcmd__version"
                 ;;
+            sfn__subcmd__help,deploy)
+                cmd="sfn__subcmd__help__subcmd__deploy"
+                ;;
             sfn__subcmd__help,describe-activity)
                 cmd="sfn__subcmd__help__subcmd__describe__subcmd__activity"
                 ;;
@@ -317,7 +323,7 @@ _sfn() {
 
     case "${cmd}" in
         sfn)
-            opts="-h -V --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help --version create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph ls history watch stats lint resume completions __complete man help"
+            opts="-h -V --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help --version create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph ls history watch stats lint deploy resume completions __complete man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -515,7 +521,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__create__subcmd__activity)
-            opts="-h --name --tags --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --name --tags --encryption-configuration --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -537,8 +543,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -601,7 +611,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__create__subcmd__state__subcmd__machine)
-            opts="-h --name --definition --role-arn --type --logging-configuration --tags --tracing-configuration --publish --version-description --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --name --definition --role-arn --type --logging-configuration --tags --tracing-configuration --publish --version-description --encryption-configuration --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -647,8 +657,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -711,7 +725,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__create__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --description --name --routing-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --description --name --routing-configuration --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -733,8 +747,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -797,7 +815,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__activity)
-            opts="-h --activity-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --activity-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -811,8 +829,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -875,7 +897,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__state__subcmd__machine)
-            opts="-h --state-machine-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --state-machine-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -889,8 +911,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -953,7 +979,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --state-machine-alias-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --state-machine-alias-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -967,8 +993,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1031,7 +1061,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__state__subcmd__machine__subcmd__version)
-            opts="-h --state-machine-version-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --state-machine-version-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1045,8 +1075,86 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mock-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --handlers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-binary-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sfn__subcmd__deploy)
+            opts="-h --parameter-overrides --stack-name --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --parameter-overrides)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1109,7 +1217,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__activity)
-            opts="-h --activity-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --activity-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1123,8 +1231,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1187,7 +1299,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__execution)
-            opts="-h --execution-arn --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --execution-arn --included-data --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1205,8 +1317,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1269,7 +1385,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__map__subcmd__run)
-            opts="-h --map-run-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --map-run-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1283,8 +1399,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1347,7 +1467,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__state__subcmd__machine)
-            opts="-h --state-machine-arn --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --state-machine-arn --included-data --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1365,8 +1485,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1429,7 +1553,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --state-machine-alias-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --state-machine-alias-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1443,8 +1567,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1507,7 +1635,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__state__subcmd__machine__subcmd__for__subcmd__execution)
-            opts="-h --execution-arn --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --execution-arn --included-data --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1525,8 +1653,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1589,7 +1721,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__get__subcmd__activity__subcmd__task)
-            opts="-h --activity-arn --worker-name --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --activity-arn --worker-name --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1607,8 +1739,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1671,7 +1807,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__get__subcmd__execution__subcmd__history)
-            opts="-h --execution-arn --reverse-order --include-execution-data --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --execution-arn --reverse-order --include-execution-data --starting-token --page-size --max-items --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1705,8 +1841,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1851,7 +1991,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__help)
-            opts="create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph ls history watch stats lint resume completions __complete man help"
+            opts="create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph ls history watch stats lint deploy resume completions __complete man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1977,6 +2117,20 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__help__subcmd__delete__subcmd__state__subcmd__machine__subcmd__version)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sfn__subcmd__help__subcmd__deploy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2617,7 +2771,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__lint)
-            opts="-h --format --deny-warnings --type --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --format --deny-warnings --type --parameter-overrides --stack-name --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2629,6 +2783,14 @@ _sfn() {
                     ;;
                 --type)
                     COMPREPLY=($(compgen -W "STANDARD EXPRESS" -- "${cur}"))
+                    return 0
+                    ;;
+                --parameter-overrides)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -2691,7 +2853,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__activities)
-            opts="-h --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --starting-token --page-size --max-items --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2721,8 +2883,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -2785,7 +2951,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__executions)
-            opts="-h --state-machine-arn --status-filter --map-run-arn --redrive-filter --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --state-machine-arn --status-filter --map-run-arn --redrive-filter --starting-token --page-size --max-items --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2831,8 +2997,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -2895,7 +3065,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__map__subcmd__runs)
-            opts="-h --execution-arn --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --execution-arn --starting-token --page-size --max-items --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2929,8 +3099,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -2993,7 +3167,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__state__subcmd__machine__subcmd__aliases)
-            opts="-h --state-machine-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --state-machine-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3015,8 +3189,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -3079,7 +3257,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__state__subcmd__machine__subcmd__versions)
-            opts="-h --state-machine-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --state-machine-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3101,8 +3279,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -3165,7 +3347,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__state__subcmd__machines)
-            opts="-h --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --starting-token --page-size --max-items --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3195,8 +3377,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -3259,7 +3445,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__tags__subcmd__for__subcmd__resource)
-            opts="-h --resource-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --resource-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3273,8 +3459,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -3481,7 +3671,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__publish__subcmd__state__subcmd__machine__subcmd__version)
-            opts="-h --state-machine-arn --revision-id --description --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --state-machine-arn --revision-id --description --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3503,8 +3693,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -3567,7 +3761,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__redrive__subcmd__execution)
-            opts="-h --execution-arn --client-token --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --execution-arn --client-token --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3585,8 +3779,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -3801,7 +3999,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__send__subcmd__task__subcmd__failure)
-            opts="-h --task-token --error --cause --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --task-token --error --cause --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3823,8 +4021,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -3887,7 +4089,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__send__subcmd__task__subcmd__heartbeat)
-            opts="-h --task-token --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --task-token --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3901,8 +4103,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -3965,7 +4171,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__send__subcmd__task__subcmd__success)
-            opts="-h --task-token --task-output --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --task-token --task-output --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3983,8 +4189,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -4047,7 +4257,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__start__subcmd__execution)
-            opts="-h --state-machine-arn --name --input --trace-header --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --state-machine-arn --name --input --trace-header --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4073,8 +4283,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -4137,7 +4351,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__start__subcmd__sync__subcmd__execution)
-            opts="-h --state-machine-arn --name --input --trace-header --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --state-machine-arn --name --input --trace-header --included-data --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4167,8 +4381,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -4301,7 +4519,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__stop__subcmd__execution)
-            opts="-h --execution-arn --error --cause --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --execution-arn --error --cause --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4323,8 +4541,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -4387,7 +4609,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__tag__subcmd__resource)
-            opts="-h --resource-arn --tags --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --resource-arn --tags --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4405,8 +4627,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -4469,7 +4695,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__test__subcmd__state)
-            opts="-h --definition --role-arn --input --inspection-level --reveal-secrets --variables --state-name --mock --context --state-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --definition --role-arn --input --inspection-level --reveal-secrets --variables --state-name --mock --context --state-configuration --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4515,8 +4741,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -4579,7 +4809,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__untag__subcmd__resource)
-            opts="-h --resource-arn --tag-keys --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --resource-arn --tag-keys --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4597,8 +4827,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -4661,7 +4895,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__update__subcmd__map__subcmd__run)
-            opts="-h --map-run-arn --max-concurrency --tolerated-failure-percentage --tolerated-failure-count --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --map-run-arn --max-concurrency --tolerated-failure-percentage --tolerated-failure-count --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4687,8 +4921,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -4751,7 +4989,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__update__subcmd__state__subcmd__machine)
-            opts="-h --state-machine-arn --definition --role-arn --logging-configuration --tracing-configuration --publish --version-description --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --state-machine-arn --definition --role-arn --logging-configuration --tracing-configuration --publish --version-description --encryption-configuration --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4789,8 +5027,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -4853,7 +5095,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__update__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --state-machine-alias-arn --description --routing-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --state-machine-alias-arn --description --routing-configuration --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4875,8 +5117,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -4939,7 +5185,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__validate__subcmd__state__subcmd__machine__subcmd__definition)
-            opts="-h --definition --type --severity --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            opts="-h --definition --type --severity --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4965,8 +5211,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)

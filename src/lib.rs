@@ -17,3 +17,4 @@ pub mod engine;
 pub mod runtime;
 pub mod store;
 pub mod tasks;
+pub mod template;

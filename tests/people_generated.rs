@@ -85,14 +85,15 @@ fn there_is_a_man_page_for_sfn_and_every_command() {
         "stats",
         "graph",
         "lint",
+        "deploy",
         "resume",
         "completions",
         "man",
     ] {
         assert!(names.contains(&format!("sfn-{command}.1")), "{command}");
     }
-    // The 37 operations and our 10 commands, plus sfn itself.
-    assert_eq!(names.len(), 37 + 10 + 1);
+    // The 37 operations and our 11 commands, plus sfn itself.
+    assert_eq!(names.len(), 37 + 11 + 1);
     // sfn(1) has the sections a man page reader looks for.
     let sfn = man::pages()
         .into_iter()

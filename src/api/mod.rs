@@ -5,6 +5,7 @@ pub mod activities;
 pub mod aliases;
 pub mod error;
 pub mod executions;
+pub mod functions;
 pub mod map_runs;
 pub mod people;
 pub mod redrive;

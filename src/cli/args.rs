@@ -43,7 +43,7 @@ pub fn global_args() -> Vec<Arg> {
         ),
         value(
             "output",
-            "Output format: json, text or table [default: json]",
+            "Output format: json, text, table, yaml or yaml-stream [default: json]",
         )
         .value_name("FORMAT"),
         value("query", "JMESPath query applied to the response").value_name("JMESPATH"),
@@ -159,12 +159,20 @@ fn subcommand(op: &Operation) -> Command {
             .help("Read arguments from this JSON (or file://); explicit flags win"),
     )
     .arg(
+        Arg::new("cli-input-yaml")
+            .long("cli-input-yaml")
+            .num_args(1)
+            .help("Read arguments from this YAML (or file://); explicit flags win"),
+    )
+    .arg(
         Arg::new("generate-cli-skeleton")
             .long("generate-cli-skeleton")
             .num_args(0..=1)
             .default_missing_value("input")
-            .value_parser(["input", "output"])
-            .help("Print a JSON skeleton of the input (default) or output, then exit"),
+            .value_parser(["input", "output", "yaml-input"])
+            .help(
+                "Print a skeleton of the input (default, JSON), output, or yaml-input, then exit",
+            ),
     )
 }
 

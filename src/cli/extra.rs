@@ -7,8 +7,8 @@ use serde_json::{json, Value};
 use super::help;
 use super::live::{self, Live};
 use super::{
-    args, complete_names, completions, graph_cmd, history_cmd, lint, ls, man, operations, resume,
-    run, stats, watch, Failure, Globals,
+    args, complete_names, completions, deploy, graph_cmd, history_cmd, lint, ls, man, operations,
+    resume, run, stats, watch, Failure, Globals,
 };
 use crate::api::{self, Context};
 
@@ -27,6 +27,7 @@ pub fn extend(base: Command) -> Command {
         .subcommand(watch::command())
         .subcommand(stats::command())
         .subcommand(lint::command())
+        .subcommand(deploy::command())
         .subcommand(resume::command())
         .subcommand(completions::command())
         .subcommand(complete_names::command())
@@ -47,6 +48,7 @@ pub(super) fn dispatch(
         "history" => history_cmd::run(m, globals),
         "watch" => watch::run(m, globals),
         "stats" => stats::run(m, globals),
+        "deploy" => deploy::run(m, globals),
         "resume" => resume::run(m, globals),
         "completions" => completions::run(m),
         "__complete" => complete_names::run(m, globals),

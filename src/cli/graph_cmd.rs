@@ -79,6 +79,16 @@ fn definition_of(response: &Value) -> Result<Value, Failure> {
 }
 
 fn parse(text: &str) -> Result<Value, Failure> {
+    if !crate::template::yaml::is_json(text) {
+        // A YAML definition (the AWS Toolkit's `.asl.yaml`).
+        return crate::template::definition_json(text)
+            .and_then(|json| serde_json::from_str(&json).map_err(|e| e.to_string()))
+            .map_err(|e| {
+                Failure::Parameter(format!(
+                    "sfn graph: the definition is not JSON or YAML: {e}"
+                ))
+            });
+    }
     serde_json::from_str(text)
         .map_err(|e| Failure::Parameter(format!("sfn graph: the definition is not JSON: {e}")))
 }

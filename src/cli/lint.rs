@@ -1,13 +1,16 @@
-//! `sfn lint FILE...` (our addition, for CI): validates definition files as
-//! `validate-state-machine-definition` does and prints every problem with its line and
-//! column, as text, GitHub Actions annotations or JSON. Exits 1 when any file has an
-//! error (or a warning, with `--deny-warnings`).
+//! `sfn lint FILE...` (our addition, for CI): validates definition files (JSON or YAML)
+//! as `validate-state-machine-definition` does, and every state machine of SAM /
+//! CloudFormation / CDK templates (recognised by content), and prints every problem with
+//! its line and column (in the template, or in a `DefinitionUri` file), as text, GitHub
+//! Actions annotations or JSON. Exits 1 when any file has an error (or a warning, with
+//! `--deny-warnings`).
 use std::io::Write;
 
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use serde_json::{json, Value};
 
-use crate::asl::validate::{self, Diagnostic, MachineType, Severity};
+use crate::asl::validate::{self, semantic, Diagnostic, MachineType, Severity};
+use crate::template::{self, yaml::Tags};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -26,21 +29,45 @@ pub struct Options {
     pub color: bool,
 }
 
+/// How templates are evaluated for lint: values that cannot be known offline are
+/// placeholders.
+#[derive(Debug, Clone)]
+pub struct TemplateOptions {
+    pub settings: template::Settings,
+    pub s3_root: Option<std::path::PathBuf>,
+}
+
+impl Default for TemplateOptions {
+    fn default() -> TemplateOptions {
+        TemplateOptions {
+            settings: template::Settings {
+                region: "us-east-1".into(),
+                account: "123456789012".into(),
+                stack_name: "sfn-local".into(),
+                overrides: Default::default(),
+                mode: template::Mode::Lint,
+            },
+            s3_root: None,
+        }
+    }
+}
+
 pub fn command() -> Command {
     Command::new("lint")
-        .about("Validate state machine definition files (for CI)")
+        .about("Validate state machine definitions and SAM/CloudFormation templates (for CI)")
         .long_about(
-            "Validates each definition file as validate-state-machine-definition does and \
-             prints one line per problem as FILE:LINE:COL: error[CODE]: MESSAGE, then a summary. \
-             Exits 1 when any file has an error; warnings never change the exit code unless \
-             --deny-warnings is given.",
+            "Validates each definition file (JSON or YAML) as validate-state-machine-definition \
+             does, and every state machine of each SAM / CloudFormation / CDK template (files \
+             are recognised by content), and prints one line per problem as \
+             FILE:LINE:COL: error[CODE]: MESSAGE, then a summary. Exits 1 when any file has an \
+             error; warnings never change the exit code unless --deny-warnings is given.",
         )
         .arg(
             Arg::new("files")
                 .value_name("FILE")
                 .required(true)
                 .num_args(1..)
-                .help("Definition files (ASL JSON)"),
+                .help("Definition files (ASL JSON or YAML) and templates"),
         )
         .arg(
             Arg::new("format")
@@ -60,8 +87,63 @@ pub fn command() -> Command {
                 .long("type")
                 .value_parser(["STANDARD", "EXPRESS"])
                 .default_value("STANDARD")
-                .help("Validate as this state machine type"),
+                .help("Validate definition files as this state machine type (a template's machines use their own)"),
         )
+        .arg(
+            Arg::new("parameter-overrides")
+                .long("parameter-overrides")
+                .num_args(1..)
+                .value_name("KEY=VALUE")
+                .help("Template parameter values (others use their Default or a placeholder)"),
+        )
+        .arg(
+            Arg::new("stack-name")
+                .long("stack-name")
+                .help("Stack name for AWS::StackName and generated names [default: the template's directory]"),
+        )
+}
+
+/// `--parameter-overrides K=V ...` (the `sam deploy` / `aws cloudformation deploy` form).
+pub fn parameter_overrides(
+    m: &ArgMatches,
+) -> Result<std::collections::BTreeMap<String, String>, String> {
+    let mut out = std::collections::BTreeMap::new();
+    for raw in m
+        .get_many::<String>("parameter-overrides")
+        .into_iter()
+        .flatten()
+    {
+        // `sam deploy` also takes them space-separated in one quoted argument.
+        for item in raw.split_whitespace() {
+            let item = item.strip_prefix("ParameterKey=").unwrap_or(item);
+            let (k, v) = item
+                .split_once(",ParameterValue=")
+                .or_else(|| item.split_once('='))
+                .ok_or_else(|| format!("--parameter-overrides: '{item}' is not KEY=VALUE"))?;
+            out.insert(k.to_string(), v.to_string());
+        }
+    }
+    Ok(out)
+}
+
+/// The stack name: `--stack-name`, else the template's directory name.
+pub fn stack_name(m: &ArgMatches, template: &str) -> String {
+    if let Some(name) = m.get_one::<String>("stack-name") {
+        return name.clone();
+    }
+    std::fs::canonicalize(template)
+        .ok()
+        .and_then(|p| {
+            p.parent()
+                .and_then(|d| d.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+        })
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "sfn-local".into())
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
 pub fn run(matches: &ArgMatches) -> i32 {
@@ -87,9 +169,28 @@ pub fn run(matches: &ArgMatches) -> i32 {
         snippets: terminal,
         color: terminal && super::live::color(),
     };
+    let overrides = match parameter_overrides(matches) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("sfn lint: {e}");
+            return 252;
+        }
+    };
+    let templates = |file: &str| TemplateOptions {
+        settings: template::Settings {
+            region: env("AWS_REGION")
+                .or_else(|| env("AWS_DEFAULT_REGION"))
+                .unwrap_or_else(|| "us-east-1".into()),
+            account: env("AWS_ACCOUNT_ID").unwrap_or_else(|| "123456789012".into()),
+            stack_name: stack_name(matches, file),
+            overrides: overrides.clone(),
+            mode: template::Mode::Lint,
+        },
+        s3_root: env("SFN_S3_ROOT").map(std::path::PathBuf::from),
+    };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    lint_files(&files, options, &mut out)
+    lint_files_with(&files, options, &templates, &mut out)
 }
 
 /// One file's problems; an unreadable file is reported as one error.
@@ -199,7 +300,7 @@ fn is_unreachable(d: &Diagnostic) -> bool {
 }
 
 /// The value at a JSON location such as `/States/Wait a bit/Type` (`[n]` indexes).
-fn at<'a>(definition: &'a Value, location: &str) -> Option<&'a Value> {
+fn value_at<'a>(definition: &'a Value, location: &str) -> Option<&'a Value> {
     let mut value = definition;
     for part in location.split('/').filter(|p| !p.is_empty()) {
         let (key, indexes) = match part.find('[') {
@@ -223,7 +324,7 @@ fn sibling_states(definition: &Value, location: &str) -> Vec<String> {
         .rfind("/States/")
         .map(|i| &location[..i])
         .unwrap_or("");
-    at(definition, block)
+    value_at(definition, block)
         .and_then(|b| b.get("States"))
         .and_then(Value::as_object)
         .map(|states| states.keys().cloned().collect())
@@ -254,7 +355,7 @@ fn suggestion(d: &Diagnostic, definition: &Value) -> Option<String> {
     if d.message
         .starts_with("The field 'Type' should have one of these values")
     {
-        let given = at(definition, &d.location)?.as_str()?;
+        let given = value_at(definition, &d.location)?.as_str()?;
         return closest(given, STATE_TYPES.into_iter());
     }
     None
@@ -297,34 +398,149 @@ fn edit_distance(a: &str, b: &str) -> usize {
     rows[a.len()][b.len()]
 }
 
+/// One definition file's problems (JSON or YAML), as `sfn lint` reports them.
 pub fn lint_file(file: &str, machine_type: MachineType) -> FileReport {
-    let (diagnostics, hints) = match std::fs::read_to_string(file) {
-        Ok(text) => refine(validate::validate(&text, machine_type), &text),
-        Err(e) => (
-            vec![Diagnostic {
-                line: Some(1),
-                column: Some(1),
-                ..Diagnostic::error(
-                    "FILE_NOT_READABLE",
-                    format!("cannot read the file: {e}"),
-                    "",
-                )
-            }],
-            vec![None],
-        ),
-    };
-    FileReport {
-        file: file.to_string(),
-        diagnostics,
-        hints,
+    lint_path(file, machine_type, &TemplateOptions::default())
+        .into_iter()
+        .next()
+        .unwrap_or(FileReport {
+            file: file.to_string(),
+            diagnostics: Vec::new(),
+            hints: Vec::new(),
+        })
+}
+
+fn at(line: usize, column: usize, d: Diagnostic) -> Diagnostic {
+    Diagnostic {
+        line: Some(line),
+        column: Some(column),
+        ..d
     }
 }
 
-/// Lints `files`, writes the report to `out` and returns the exit code.
+/// The reports for one path: a definition's own, or a template's (and those of the
+/// definition files it points at).
+pub fn lint_path(
+    file: &str,
+    machine_type: MachineType,
+    options: &TemplateOptions,
+) -> Vec<FileReport> {
+    let report = |diagnostics: Vec<Diagnostic>| {
+        vec![FileReport {
+            file: file.to_string(),
+            hints: vec![None; diagnostics.len()],
+            diagnostics,
+        }]
+    };
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => {
+            return report(vec![at(
+                1,
+                1,
+                Diagnostic::error(
+                    "FILE_NOT_READABLE",
+                    format!("cannot read the file: {e}"),
+                    "",
+                ),
+            )])
+        }
+    };
+    let yaml = !template::yaml::is_json(&text) || template::is_yaml_path(file);
+    if !yaml {
+        // JSON keeps the validator's own parser and messages; a template is recognised by
+        // its content.
+        match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(value) if template::is_template(&value) => {}
+            _ => {
+                let (diagnostics, hints) = refine(validate::validate(&text, machine_type), &text);
+                return vec![FileReport {
+                    file: file.to_string(),
+                    diagnostics,
+                    hints,
+                }];
+            }
+        }
+    }
+    let parsed = match template::yaml::parse(&text, Tags::CloudFormation) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            return report(vec![at(
+                e.line,
+                e.column,
+                Diagnostic::error(validate::codes::INVALID_JSON_DESCRIPTION, e.message, ""),
+            )])
+        }
+    };
+    if !template::is_template(&parsed.value) {
+        // A YAML definition: CloudFormation's tags mean nothing there.
+        let parsed = match template::yaml::parse(&text, Tags::Definition) {
+            Ok(parsed) => parsed,
+            Err(e) => {
+                return report(vec![at(
+                    e.line,
+                    e.column,
+                    Diagnostic::error(validate::codes::INVALID_JSON_DESCRIPTION, e.message, ""),
+                )])
+            }
+        };
+        let mut diagnostics = semantic::check(&parsed.value, machine_type);
+        for d in &mut diagnostics {
+            let location = if d.location.is_empty() {
+                "/"
+            } else {
+                d.location.as_str()
+            };
+            if let Some((line, column)) = parsed.positions.find(location) {
+                d.line = Some(line);
+                d.column = Some(column);
+            }
+        }
+        return report(diagnostics);
+    }
+    let loaded = template::load(
+        std::path::Path::new(file),
+        &parsed,
+        &options.settings,
+        options.s3_root.as_deref(),
+    );
+    let mut reports = report(Vec::new());
+    for located in loaded.diagnostics {
+        let name = located.file.to_string_lossy().into_owned();
+        match reports.iter_mut().find(|r| r.file == name) {
+            Some(r) => {
+                r.diagnostics.push(located.diagnostic);
+                r.hints.push(None);
+            }
+            None => reports.push(FileReport {
+                file: name,
+                diagnostics: vec![located.diagnostic],
+                hints: vec![None],
+            }),
+        }
+    }
+    for r in &mut reports {
+        r.diagnostics.sort_by_key(|d| (d.line, d.column));
+    }
+    reports
+}
+
+/// Lints definition files, writes the report to `out` and returns the exit code.
 pub fn lint_files(files: &[String], options: Options, out: &mut dyn Write) -> i32 {
+    lint_files_with(files, options, &|_| TemplateOptions::default(), out)
+}
+
+/// Lints `files` (templates evaluated with `templates(file)`), writes the report to `out`
+/// and returns the exit code.
+pub fn lint_files_with(
+    files: &[String],
+    options: Options,
+    templates: &dyn Fn(&str) -> TemplateOptions,
+    out: &mut dyn Write,
+) -> i32 {
     let reports: Vec<FileReport> = files
         .iter()
-        .map(|f| lint_file(f, options.machine_type))
+        .flat_map(|f| lint_path(f, options.machine_type, &templates(f)))
         .collect();
     let count = |severity| {
         reports

@@ -6,6 +6,7 @@ pub mod args;
 pub mod complete_names;
 pub mod completions;
 pub mod config;
+pub mod deploy;
 pub mod extra;
 pub mod graph;
 pub mod graph_cmd;
@@ -32,6 +33,7 @@ pub mod table;
 pub mod term;
 pub mod validate;
 pub mod watch;
+pub mod yaml_output;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -404,10 +406,10 @@ fn execute(argv: Vec<OsString>) -> Result<String, Failure> {
         return Err(Failure::Other(format!("sfn: unknown command {name}")));
     };
     if let Some(kind) = sub.get_one::<String>("generate-cli-skeleton") {
-        let skeleton = if kind == "output" {
-            op.output_skeleton
-        } else {
-            op.input_skeleton
+        let skeleton = match kind.as_str() {
+            "output" => op.output_skeleton,
+            "yaml-input" => return Ok(yaml_output::input_skeleton(op)),
+            _ => op.input_skeleton,
         };
         return Ok(format!("{skeleton}\n"));
     }
@@ -468,7 +470,25 @@ fn query(expr: &jmespath::Expression<'static>, value: &Value) -> Result<Value, F
 /// client-side checks (required members, minimums, types).
 fn build_request(op: &Operation, m: &ArgMatches) -> Result<Map<String, Value>, Failure> {
     let mut request = Map::new();
-    let from_json = m.get_one::<String>("cli-input-json").is_some();
+    let from_json = m.get_one::<String>("cli-input-json").is_some()
+        || m.get_one::<String>("cli-input-yaml").is_some();
+    if let Some(value) = cli_input_yaml(m)? {
+        let Value::Object(obj) = value else {
+            return Err(Failure::Parameter(
+                "Error parsing parameter '--cli-input-yaml': expected a mapping".into(),
+            ));
+        };
+        for (k, v) in obj {
+            if !op.flags.iter().any(|f| f.member == k) {
+                let members: Vec<&str> = op.flags.iter().map(|f| f.member).collect();
+                return Err(Failure::Parameter(format!(
+                    "Parameter validation failed:\nUnknown parameter in input: \"{k}\", must be one of: {}",
+                    members.join(", ")
+                )));
+            }
+            request.insert(k, v);
+        }
+    }
     if let Some(raw) = m.get_one::<String>("cli-input-json") {
         let text = params::resolve_file("cli-input-json", raw)?;
         let value: Value = serde_json::from_str(&text).map_err(|e| {
@@ -499,7 +519,7 @@ fn build_request(op: &Operation, m: &ArgMatches) -> Result<Map<String, Value>, F
             continue;
         };
         let values = raw
-            .map(|v| params::resolve_file(flag.name, v))
+            .map(|v| params::resolve_file(flag.name, v).and_then(|t| yaml_definition(flag, v, t)))
             .collect::<Result<Vec<_>, _>>()?;
         request.insert(flag.member.into(), params::convert(flag, &values)?);
     }
@@ -515,6 +535,37 @@ fn build_request(op: &Operation, m: &ArgMatches) -> Result<Map<String, Value>, F
     check(op, &ordered, from_json)?;
     check_enums(op, &ordered)?;
     Ok(ordered)
+}
+
+/// `--cli-input-yaml` (AWS CLI v2): the request as YAML, text or `file://`.
+fn cli_input_yaml(m: &ArgMatches) -> Result<Option<Value>, Failure> {
+    let Some(raw) = m.get_one::<String>("cli-input-yaml") else {
+        return Ok(None);
+    };
+    let text = params::resolve_file("cli-input-yaml", raw)?;
+    crate::template::yaml::parse_yaml(&text, crate::template::yaml::Tags::Definition)
+        .map(|parsed| Some(parsed.value))
+        .map_err(|e| {
+            Failure::Parameter(format!(
+                "Error parsing parameter '--cli-input-yaml': Invalid YAML received: line {}, column {}: {}",
+                e.line, e.column, e.message
+            ))
+        })
+}
+
+/// `--definition file://x.asl.yaml`: a YAML definition file is sent as the JSON it stands
+/// for (the API itself takes JSON only).
+fn yaml_definition(
+    flag: &table::Flag,
+    raw: &str,
+    text: String,
+) -> Result<String, params::ParamError> {
+    let yaml_file = raw.starts_with("file://") && crate::template::is_yaml_path(raw);
+    if flag.member != "definition" || !yaml_file {
+        return Ok(text);
+    }
+    crate::template::definition_json(&text)
+        .map_err(|e| params::ParamError::new(flag.name, format!("{raw}: {e}")))
 }
 
 /// The flags argparse requires (without `--cli-input-json`), then botocore's parameter

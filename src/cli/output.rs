@@ -1,4 +1,5 @@
-//! Rendering a response as the AWS CLI v2 does: `json`, `text` and `table`.
+//! Rendering a response as the AWS CLI v2 does: `json`, `text`, `table`, `yaml` and
+//! `yaml-stream` (in [`super::yaml_output`]).
 use serde::Serialize;
 use serde_json::Value;
 
@@ -8,6 +9,8 @@ pub enum Format {
     Json,
     Text,
     Table,
+    Yaml,
+    YamlStream,
 }
 
 impl Format {
@@ -16,6 +19,8 @@ impl Format {
         ("json", Format::Json),
         ("text", Format::Text),
         ("table", Format::Table),
+        ("yaml", Format::Yaml),
+        ("yaml-stream", Format::YamlStream),
     ];
 
     pub fn parse(s: &str) -> Option<Format> {
@@ -42,6 +47,8 @@ pub fn render(
         Format::Json => json(value),
         Format::Text => text(value),
         Format::Table => table::render(value, title, style)?,
+        Format::Yaml => super::yaml_output::render(value),
+        Format::YamlStream => super::yaml_output::render_stream(value),
     })
 }
 

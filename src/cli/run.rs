@@ -176,6 +176,9 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
     } else {
         let definition = std::fs::read_to_string(path)
             .map_err(|e| Failure::Parameter(format!("sfn run: cannot read {path}: {e}")))?;
+        // A YAML definition (`.asl.yaml`) runs as the JSON it stands for.
+        let definition = crate::template::definition_json(&definition)
+            .map_err(|e| Failure::Parameter(format!("sfn run: {path}: {e}")))?;
         let name = match m.get_one::<String>("name") {
             Some(n) => n.clone(),
             None => machine_name(Path::new(path)).ok_or_else(|| {

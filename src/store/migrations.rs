@@ -14,7 +14,7 @@ impl From<rusqlite::Error> for MigrateError {
 }
 
 /// Step N brings the schema from version N to N+1.
-const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 const V1: &str = r#"
 CREATE TABLE state_machines (
@@ -228,6 +228,22 @@ ALTER TABLE executions ADD COLUMN stop_request TEXT;
 CREATE INDEX executions_running ON executions (status) WHERE status = 'RUNNING';
 ALTER TABLE task_tokens ADD COLUMN started_applied INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX task_tokens_open ON task_tokens (status) WHERE status IN ('SCHEDULED', 'STARTED');
+"#;
+
+/// Lambda functions deployed from templates (`sfn deploy`): where each one's code is, so
+/// Tasks invoking its ARN run it.
+const V7: &str = r#"
+CREATE TABLE lambda_functions (
+    arn TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    runtime TEXT,
+    handler TEXT,
+    code_dir TEXT,
+    environment TEXT NOT NULL,
+    timeout_seconds INTEGER NOT NULL,
+    stack_name TEXT NOT NULL,
+    logical_id TEXT NOT NULL
+) WITHOUT ROWID;
 "#;
 
 #[cfg(test)]

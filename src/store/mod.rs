@@ -3,6 +3,7 @@
 pub mod activities;
 pub mod aliases;
 pub mod executions;
+pub mod functions;
 pub mod history;
 pub mod leases;
 pub mod map_runs;
