@@ -12,5 +12,7 @@ pub mod api;
 pub mod asl;
 pub mod cli;
 pub mod engine;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod store;
 pub mod tasks;
