@@ -91,14 +91,16 @@ impl Env {
             .as_str()
             .unwrap()
             .to_string();
-        let execution = self.json_within(
-            &["start-execution", "--state-machine-arn", &machine],
-            limit,
-        )["executionArn"]
+        let execution = self
+            .json_within(&["start-execution", "--state-machine-arn", &machine], limit)
+            ["executionArn"]
             .as_str()
             .unwrap()
             .to_string();
-        self.json_within(&["describe-execution", "--execution-arn", &execution], limit)
+        self.json_within(
+            &["describe-execution", "--execution-arn", &execution],
+            limit,
+        )
     }
 }
 
@@ -192,7 +194,11 @@ fn reader_buckets_that_are_paths_are_not_valid_bucket_names() {
 #[test]
 fn reader_links_that_lead_outside_the_root_are_refused() {
     let env = Env::new();
-    symlink(env.outside().join("rows.csv"), env.s3.join("bucket/rows.csv")).unwrap();
+    symlink(
+        env.outside().join("rows.csv"),
+        env.s3.join("bucket/rows.csv"),
+    )
+    .unwrap();
     let execution = env.execute(&distributed(get_csv("bucket", "rows.csv"), json!({})));
     assert_failed(&execution, "States.ItemReaderFailed", "outside SFN_S3_ROOT");
 
@@ -279,11 +285,19 @@ fn result_writer_prefixes_and_buckets_never_leave_the_root() {
         assert_failed(&execution, "States.ResultWriterFailed", part);
     }
     assert!(!env.sfn.dir.path().join("escaped").exists());
-    assert_eq!(tree(&outside), before, "nothing was written outside the root");
+    assert_eq!(
+        tree(&outside),
+        before,
+        "nothing was written outside the root"
+    );
 }
 
 fn mode(path: &Path) -> u32 {
-    std::fs::symlink_metadata(path).unwrap().permissions().mode() & 0o777
+    std::fs::symlink_metadata(path)
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777
 }
 
 #[test]
@@ -379,7 +393,11 @@ fn another_applications_database_is_refused_untouched() {
 fn a_file_that_is_no_database_is_named_in_the_error() {
     let sfn = Sfn::new();
     let db = sfn.dir.path().join("notes.txt");
-    std::fs::write(&db, "these are my notes, not a database, and they are long enough").unwrap();
+    std::fs::write(
+        &db,
+        "these are my notes, not a database, and they are long enough",
+    )
+    .unwrap();
     let out = sfn
         .cmd()
         .env("SFN_DB", &db)

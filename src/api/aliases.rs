@@ -150,7 +150,8 @@ fn check_model(
     let mut violations = Vec::new();
     let value_at = |value: &str, member: &str, constraint: &str| {
         format!(
-            "Value '{value}' at '{member}' failed to satisfy constraint: Member must {constraint}"
+            "Value '{}' at '{member}' failed to satisfy constraint: Member must {constraint}",
+            crate::asl::error::quote(value)
         )
     };
     if description.is_some_and(|d| d.chars().count() > 256) {
@@ -223,7 +224,10 @@ fn parse_alias_arn(arn: &str) -> Result<(String, String), ApiError> {
         Some((machine, name)) if is_alias_name(name) => Ok((machine.to_string(), name.into())),
         _ => Err(ApiError::new(
             "InvalidArn",
-            format!("Invalid Arn: 'Invalid State Machine Alias Arn: {arn}'"),
+            format!(
+                "Invalid Arn: 'Invalid State Machine Alias Arn: {}'",
+                crate::asl::error::quote(arn)
+            ),
         )),
     }
 }
@@ -571,7 +575,10 @@ fn list_aliases(
         Some(_) => {
             return Err(ApiError::new(
                 "InvalidArn",
-                format!("Invalid Arn: 'Invalid State Machine Arn: {arn}'"),
+                format!(
+                    "Invalid Arn: 'Invalid State Machine Arn: {}'",
+                    crate::asl::error::quote(arn)
+                ),
             ))
         }
         None => {
@@ -685,7 +692,10 @@ pub fn execution_scope(s: &Store, arn: &str) -> Result<(String, ExecutionScope),
     let does_not_exist = || {
         ApiError::new(
             "StateMachineDoesNotExist",
-            format!("State Machine Does Not Exist: '{arn}'"),
+            format!(
+                "State Machine Does Not Exist: '{}'",
+                crate::asl::error::quote(arn)
+            ),
         )
     };
     match super::versions::split_qualified(arn) {

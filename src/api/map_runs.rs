@@ -738,8 +738,12 @@ fn api_date(text: &str) -> Value {
 
 fn load_run(ctx: &Context, arn: &str) -> Result<MapRunRecord, ApiError> {
     Arn::parse_as(arn, "mapRun")?;
-    store::get(&ctx.store, arn)?
-        .ok_or_else(|| ApiError::new("ResourceNotFound", format!("Resource not found: '{arn}'")))
+    store::get(&ctx.store, arn)?.ok_or_else(|| {
+        ApiError::new(
+            "ResourceNotFound",
+            format!("Resource not found: '{}'", crate::asl::error::quote(arn)),
+        )
+    })
 }
 
 fn describe_map_run(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
@@ -777,9 +781,12 @@ fn describe_map_run(ctx: &mut Context, input: &Value) -> Result<Value, ApiError>
 fn offset_of(input: &Value) -> Result<usize, ApiError> {
     match input.get("nextToken").and_then(Value::as_str) {
         None => Ok(0),
-        Some(t) => decode_token(t)?
-            .parse::<usize>()
-            .map_err(|_| ApiError::new("InvalidToken", format!("Invalid Token: '{t}'"))),
+        Some(t) => decode_token(t)?.parse::<usize>().map_err(|_| {
+            ApiError::new(
+                "InvalidToken",
+                format!("Invalid Token: '{}'", crate::asl::error::quote(t)),
+            )
+        }),
     }
 }
 
@@ -805,7 +812,10 @@ fn list_map_runs(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     if exec_store::get(&ctx.store, arn)?.is_none() {
         return Err(ApiError::new(
             "ExecutionDoesNotExist",
-            format!("Execution Does Not Exist: '{arn}'"),
+            format!(
+                "Execution Does Not Exist: '{}'",
+                crate::asl::error::quote(arn)
+            ),
         ));
     }
     let runs = store::list_for_execution(&ctx.store, arn)?

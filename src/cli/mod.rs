@@ -179,7 +179,8 @@ impl Globals {
         let format = match arg("output") {
             Some(s) => Format::parse(&s).ok_or_else(|| {
                 Failure::Parameter(format!(
-                    "sfn: error: argument --output: Invalid choice '{s}', valid choices are: json | text | table"
+                    "sfn: error: argument --output: Invalid choice '{}', valid choices are: json | text | table",
+                    crate::asl::error::quote(&s)
                 ))
             })?,
             None => match env("AWS_DEFAULT_OUTPUT") {
@@ -452,7 +453,8 @@ fn check_enums(op: &Operation, request: &Map<String, Value>) -> Result<(), Failu
                 error: ApiError::new(
                     "ValidationException",
                     format!(
-                        "1 validation error detected: Value '{v}' at '{}' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
+                        "1 validation error detected: Value '{}' at '{}' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
+                        crate::asl::error::quote(v),
                         flag.member,
                         flag.values.join(", ")
                     ),
@@ -484,7 +486,8 @@ fn type_problem(kind: Kind, member: &str, value: &Value) -> Option<String> {
         Kind::List => "<class 'list'>, <class 'tuple'>",
     };
     Some(format!(
-        "Invalid type for parameter {member}, value: {value}, valid types: {valid}"
+        "Invalid type for parameter {member}, value: {}, valid types: {valid}",
+        crate::asl::error::quote(&value.to_string())
     ))
 }
 
@@ -508,7 +511,8 @@ fn call(
             None => Ok(None),
             Some(s) => s.trim().parse::<i64>().map(Some).map_err(|_| {
                 Failure::Parameter(format!(
-                    "Error parsing parameter '--{id}': invalid integer: '{s}'"
+                    "Error parsing parameter '--{id}': invalid integer: '{}'",
+                    crate::asl::error::quote(s)
                 ))
             }),
         }

@@ -60,7 +60,12 @@ fn s3_failed(e: S3PathError) -> StatesError {
     failed(e.to_string())
 }
 
-fn get_object(root: &S3Root, bucket: &str, key: &str, config: &Value) -> Result<Items, StatesError> {
+fn get_object(
+    root: &S3Root,
+    bucket: &str,
+    key: &str,
+    config: &Value,
+) -> Result<Items, StatesError> {
     let input_type = config.get("InputType").and_then(Value::as_str);
     let open = || root.open(bucket, key).map_err(s3_failed);
     match input_type {

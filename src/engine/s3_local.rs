@@ -316,9 +316,12 @@ pub fn private_dir_builder() -> DirBuilder {
 /// Keys are relative paths under the bucket: no `..` segment, no leading `/`, no NUL.
 fn check_key(bucket: &str, key: &str) -> Result<(), S3PathError> {
     let unsafe_key = key.contains('\0')
-        || Path::new(key)
-            .components()
-            .any(|c| matches!(c, Component::ParentDir | Component::RootDir | Component::Prefix(_)));
+        || Path::new(key).components().any(|c| {
+            matches!(
+                c,
+                Component::ParentDir | Component::RootDir | Component::Prefix(_)
+            )
+        });
     if unsafe_key {
         Err(S3PathError::UnsafeKey {
             bucket: bucket.to_string(),
@@ -371,7 +374,12 @@ mod tests {
         std::fs::remove_file(dir.path().join("b/loop")).unwrap();
         symlink("gone", dir.path().join("b/lock")).unwrap();
         std::fs::write(dir.path().join("b/real"), "x").unwrap();
-        let keys: Vec<String> = s3.list("b", "").unwrap().into_iter().map(|(k, _)| k).collect();
+        let keys: Vec<String> = s3
+            .list("b", "")
+            .unwrap()
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
         assert_eq!(keys, ["real"]);
     }
 }
