@@ -20,7 +20,11 @@ fn assert_quotes_cut(stderr: &str, value: &str, message_start: &str) {
     let over: String = value.chars().take(101).collect();
     assert!(stderr.contains(message_start), "{stderr}");
     assert!(stderr.contains(&format!("{head}...")), "{stderr}");
-    assert!(!stderr.contains(&over), "quoted whole: {} bytes", stderr.len());
+    assert!(
+        !stderr.contains(&over),
+        "quoted whole: {} bytes",
+        stderr.len()
+    );
     assert!(stderr.len() < 600, "{} bytes of error", stderr.len());
 }
 

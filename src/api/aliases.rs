@@ -150,8 +150,7 @@ fn check_model(
     let mut violations = Vec::new();
     let value_at = |value: &str, member: &str, constraint: &str| {
         format!(
-            "Value '{}' at '{member}' failed to satisfy constraint: Member must {constraint}",
-            crate::asl::error::quote(value)
+            "Value '{value}' at '{member}' failed to satisfy constraint: Member must {constraint}"
         )
     };
     if description.is_some_and(|d| d.chars().count() > 256) {
@@ -164,14 +163,14 @@ fn check_model(
     if let Some(name) = name {
         if !is_alias_name(name) {
             violations.push(value_at(
-                name,
+                &crate::asl::error::quote(name),
                 "name",
                 &format!("satisfy regular expression pattern: {ALIAS_PATTERN}"),
             ));
         }
         if name.chars().count() > 80 {
             violations.push(value_at(
-                name,
+                &crate::asl::error::quote(name),
                 "name",
                 "have length less than or equal to 80",
             ));
