@@ -23,7 +23,7 @@ cd "$(dirname "$0")"
 [ $# -gt 0 ] || set -- $(cargo +nightly fuzz list)
 # No sanitizer: the library is safe Rust; debug assertions catch overflows.
 flags="-s none -a"
-nice -n 19 cargo +nightly fuzz build $flags "$@"
+nice -n 19 cargo +nightly fuzz build $flags
 mkdir -p logs
 seconds=$((minutes * 60))
 run() {
