@@ -8,6 +8,7 @@
 # fuzz/corpus/<target> (seeded from fuzz/seeds/<target>), crashes land in
 # fuzz/artifacts/<target>, and each run's libFuzzer log in fuzz/logs/<target>.log; the last
 # "stat::" lines of a log give its executions. -j runs that many targets at once.
+# fuzz/dicts/<target>.dict (keywords of the language) is used when present.
 set -eu
 minutes=10
 jobs=1
@@ -31,11 +32,13 @@ run() {
     mkdir -p "corpus/$target"
     seeds=""
     [ -d "seeds/$target" ] && seeds="seeds/$target"
+    dict=""
+    [ -f "dicts/$target.dict" ] && dict="-dict=dicts/$target.dict"
     echo "$target: ${minutes} min, log in fuzz/logs/$target.log"
     # -timeout: a single input running longer than 10 s is a hang; -rss_limit_mb: an OOM.
     nice -n 19 cargo +nightly fuzz run $flags "$target" "corpus/$target" $seeds -- \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
-        -print_final_stats=1 >"logs/$target.log" 2>&1 || true
+        -print_final_stats=1 $dict >"logs/$target.log" 2>&1 || true
     grep -E "stat::number_of_executed_units|stat::new_units_added" "logs/$target.log" |
         sed "s/^/  $target /"
     ls "artifacts/$target" 2>/dev/null | sed "s/^/  $target artifact: /" || true
