@@ -103,6 +103,9 @@ _sfn() {
             sfn,redrive-execution)
                 cmd="sfn__subcmd__redrive__subcmd__execution"
                 ;;
+            sfn,resume)
+                cmd="sfn__subcmd__resume"
+                ;;
             sfn,run)
                 cmd="sfn__subcmd__run"
                 ;;
@@ -232,6 +235,9 @@ _sfn() {
             sfn__subcmd__help,redrive-execution)
                 cmd="sfn__subcmd__help__subcmd__redrive__subcmd__execution"
                 ;;
+            sfn__subcmd__help,resume)
+                cmd="sfn__subcmd__help__subcmd__resume"
+                ;;
             sfn__subcmd__help,run)
                 cmd="sfn__subcmd__help__subcmd__run"
                 ;;
@@ -281,7 +287,7 @@ _sfn() {
 
     case "${cmd}" in
         sfn)
-            opts="-h -V --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help --version create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph lint completions man get-execution-history describe-execution help"
+            opts="-h -V --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help --version create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph lint resume completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -315,11 +321,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -347,7 +353,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__completions)
-            opts="-h --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help bash zsh fish powershell elvish"
+            opts="-h --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help bash zsh fish powershell elvish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -381,11 +387,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -413,7 +419,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__create__subcmd__activity)
-            opts="-h --name --tags --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --name --tags --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -467,11 +473,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -499,7 +505,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__create__subcmd__state__subcmd__machine)
-            opts="-h --name --definition --role-arn --type --logging-configuration --tags --tracing-configuration --publish --no-publish --version-description --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --name --definition --role-arn --type --logging-configuration --tags --tracing-configuration --publish --no-publish --version-description --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -577,11 +583,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -609,7 +615,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__create__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --description --name --routing-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --description --name --routing-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -663,11 +669,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -695,7 +701,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__activity)
-            opts="-h --activity-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --activity-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -741,11 +747,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -773,7 +779,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__state__subcmd__machine)
-            opts="-h --state-machine-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -819,11 +825,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -851,7 +857,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --state-machine-alias-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-alias-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -897,11 +903,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -929,7 +935,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__state__subcmd__machine__subcmd__version)
-            opts="-h --state-machine-version-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-version-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -975,11 +981,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1007,7 +1013,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__activity)
-            opts="-h --activity-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --activity-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1053,11 +1059,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1085,7 +1091,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__execution)
-            opts="-h --execution-arn --included-data --cli-input-json --generate-cli-skeleton --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1135,11 +1141,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1167,7 +1173,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__map__subcmd__run)
-            opts="-h --map-run-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --map-run-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1213,11 +1219,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1245,7 +1251,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__state__subcmd__machine)
-            opts="-h --state-machine-arn --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1295,11 +1301,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1327,7 +1333,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --state-machine-alias-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-alias-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1373,11 +1379,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1405,7 +1411,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__state__subcmd__machine__subcmd__for__subcmd__execution)
-            opts="-h --execution-arn --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1455,11 +1461,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1487,7 +1493,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__get__subcmd__activity__subcmd__task)
-            opts="-h --activity-arn --worker-name --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --activity-arn --worker-name --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1537,11 +1543,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1569,7 +1575,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__get__subcmd__execution__subcmd__history)
-            opts="-h --execution-arn --max-results --reverse-order --no-reverse-order --next-token --include-execution-data --no-include-execution-data --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --max-results --reverse-order --no-reverse-order --next-token --include-execution-data --no-include-execution-data --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1635,11 +1641,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1667,7 +1673,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__graph)
-            opts="-h --definition --state-machine-arn --execution-arn --format --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --definition --state-machine-arn --execution-arn --format --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1717,11 +1723,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1749,7 +1755,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__help)
-            opts="create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph lint completions man get-execution-history describe-execution help"
+            opts="create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph lint resume completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2168,6 +2174,20 @@ _sfn() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sfn__subcmd__help__subcmd__resume)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sfn__subcmd__help__subcmd__run)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2365,7 +2385,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__lint)
-            opts="-h --format --deny-warnings --type --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --format --deny-warnings --type --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2407,11 +2427,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2439,7 +2459,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__activities)
-            opts="-h --max-results --next-token --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --max-results --next-token --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2501,11 +2521,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2533,7 +2553,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__executions)
-            opts="-h --state-machine-arn --status-filter --max-results --next-token --map-run-arn --redrive-filter --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --status-filter --max-results --next-token --map-run-arn --redrive-filter --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2611,11 +2631,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2643,7 +2663,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__map__subcmd__runs)
-            opts="-h --execution-arn --max-results --next-token --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --max-results --next-token --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2709,11 +2729,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2741,7 +2761,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__state__subcmd__machine__subcmd__aliases)
-            opts="-h --state-machine-arn --next-token --max-results --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --next-token --max-results --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2795,11 +2815,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2827,7 +2847,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__state__subcmd__machine__subcmd__versions)
-            opts="-h --state-machine-arn --next-token --max-results --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --next-token --max-results --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2881,11 +2901,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2913,7 +2933,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__state__subcmd__machines)
-            opts="-h --max-results --next-token --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --max-results --next-token --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2975,11 +2995,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3007,7 +3027,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__tags__subcmd__for__subcmd__resource)
-            opts="-h --resource-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --resource-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3053,11 +3073,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3085,7 +3105,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__man)
-            opts="-h --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3119,11 +3139,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3151,7 +3171,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__publish__subcmd__state__subcmd__machine__subcmd__version)
-            opts="-h --state-machine-arn --revision-id --description --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --revision-id --description --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3205,11 +3225,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3237,7 +3257,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__redrive__subcmd__execution)
-            opts="-h --execution-arn --client-token --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --client-token --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3287,11 +3307,81 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-binary-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sfn__subcmd__resume)
+            opts="-h --execution-arn --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --execution-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mock-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --handlers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3319,7 +3409,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__run)
-            opts="-h --input --name --execution-name --test-case --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --input --name --execution-name --test-case --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3369,11 +3459,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3401,7 +3491,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__send__subcmd__task__subcmd__failure)
-            opts="-h --task-token --error --cause --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --task-token --error --cause --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3455,11 +3545,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3487,7 +3577,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__send__subcmd__task__subcmd__heartbeat)
-            opts="-h --task-token --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --task-token --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3533,11 +3623,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3565,7 +3655,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__send__subcmd__task__subcmd__success)
-            opts="-h --task-token --task-output --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --task-token --task-output --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3615,11 +3705,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3647,7 +3737,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__start__subcmd__execution)
-            opts="-h --state-machine-arn --name --input --trace-header --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --name --input --trace-header --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3705,11 +3795,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3737,7 +3827,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__start__subcmd__sync__subcmd__execution)
-            opts="-h --state-machine-arn --name --input --trace-header --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --name --input --trace-header --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3799,11 +3889,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3831,7 +3921,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__stop__subcmd__execution)
-            opts="-h --execution-arn --error --cause --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --error --cause --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3885,11 +3975,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3917,7 +4007,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__tag__subcmd__resource)
-            opts="-h --resource-arn --tags --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --resource-arn --tags --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3967,11 +4057,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3999,7 +4089,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__test__subcmd__state)
-            opts="-h --definition --role-arn --input --inspection-level --reveal-secrets --no-reveal-secrets --variables --state-name --mock --context --state-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --definition --role-arn --input --inspection-level --reveal-secrets --no-reveal-secrets --variables --state-name --mock --context --state-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4077,11 +4167,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4109,7 +4199,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__untag__subcmd__resource)
-            opts="-h --resource-arn --tag-keys --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --resource-arn --tag-keys --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4159,11 +4249,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4191,7 +4281,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__update__subcmd__map__subcmd__run)
-            opts="-h --map-run-arn --max-concurrency --tolerated-failure-percentage --tolerated-failure-count --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --map-run-arn --max-concurrency --tolerated-failure-percentage --tolerated-failure-count --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4249,11 +4339,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4281,7 +4371,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__update__subcmd__state__subcmd__machine)
-            opts="-h --state-machine-arn --definition --role-arn --logging-configuration --tracing-configuration --publish --no-publish --version-description --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --definition --role-arn --logging-configuration --tracing-configuration --publish --no-publish --version-description --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4351,11 +4441,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4383,7 +4473,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__update__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --state-machine-alias-arn --description --routing-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-alias-arn --description --routing-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4437,11 +4527,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4469,7 +4559,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__validate__subcmd__state__subcmd__machine__subcmd__definition)
-            opts="-h --definition --type --severity --max-results --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --definition --type --severity --max-results --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4527,11 +4617,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
