@@ -186,7 +186,8 @@ pub fn check_name(name: &str) -> Result<(), ApiError> {
         return Err(ApiError::new(
             "ValidationException",
             format!(
-                "1 validation error detected: Value '{name}' at 'name' failed to satisfy constraint: Member must have length less than or equal to 80"
+                "1 validation error detected: Value '{}' at 'name' failed to satisfy constraint: Member must have length less than or equal to 80",
+                crate::asl::error::quote(name)
             ),
         ));
     }
@@ -200,7 +201,7 @@ pub fn check_name(name: &str) -> Result<(), ApiError> {
     if len == 0 || name.chars().any(forbidden) {
         return Err(ApiError::new(
             "InvalidName",
-            format!("Invalid Name: '{name}'"),
+            format!("Invalid Name: '{}'", crate::asl::error::quote(name)),
         ));
     }
     Ok(())
@@ -224,11 +225,15 @@ impl Arn {
         let invalid = |why: String| ApiError::new("InvalidArn", format!("Invalid Arn: '{why}'"));
         let parts: Vec<&str> = arn.splitn(7, ':').collect();
         if parts.first() != Some(&"arn") {
-            return Err(invalid(format!("Invalid ARN prefix: {arn}")));
+            return Err(invalid(format!(
+                "Invalid ARN prefix: {}",
+                crate::asl::error::quote(arn)
+            )));
         }
         if parts.len() < 7 || parts[2] != "states" || parts[6].is_empty() {
             return Err(invalid(format!(
-                "Resource type not valid in this context: {arn}"
+                "Resource type not valid in this context: {}",
+                crate::asl::error::quote(arn)
             )));
         }
         Ok(Arn {
@@ -248,7 +253,7 @@ impl Arn {
                 "InvalidArn",
                 format!(
                     "Invalid Arn: 'Resource type not valid in this context: {}'",
-                    parsed.resource_type
+                    crate::asl::error::quote(&parsed.resource_type)
                 ),
             ));
         }
@@ -285,7 +290,12 @@ pub fn decode_token(token: &str) -> Result<String, ApiError> {
         .ok()
         .and_then(|b| String::from_utf8(b).ok())
         .and_then(|s| s.strip_prefix("sfn1:").map(str::to_string))
-        .ok_or_else(|| ApiError::new("InvalidToken", format!("Invalid Token: '{token}'")))
+        .ok_or_else(|| {
+            ApiError::new(
+                "InvalidToken",
+                format!("Invalid Token: '{}'", crate::asl::error::quote(token)),
+            )
+        })
 }
 
 #[cfg(test)]

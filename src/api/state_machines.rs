@@ -264,7 +264,10 @@ fn check_role_arn(role_arn: &str) -> Result<(), ApiError> {
     } else {
         Err(ApiError::new(
             "InvalidArn",
-            format!("Invalid Arn: 'Invalid Role Arn: {role_arn}'"),
+            format!(
+                "Invalid Arn: 'Invalid Role Arn: {}'",
+                crate::asl::error::quote(role_arn)
+            ),
         ))
     }
 }
@@ -325,7 +328,10 @@ fn to_json<T: Serialize>(value: &Option<T>) -> Option<String> {
 fn does_not_exist(arn: &str) -> ApiError {
     ApiError::new(
         "StateMachineDoesNotExist",
-        format!("State Machine Does Not Exist: '{arn}'"),
+        format!(
+            "State Machine Does Not Exist: '{}'",
+            crate::asl::error::quote(arn)
+        ),
     )
 }
 
@@ -387,7 +393,10 @@ fn create(
             }
             return Err(ApiError::new(
                 "StateMachineAlreadyExists",
-                format!("State Machine Already Exists: '{arn}'"),
+                format!(
+                    "State Machine Already Exists: '{}'",
+                    crate::asl::error::quote(&arn)
+                ),
             ));
         }
         let record = StateMachineRecord {

@@ -78,7 +78,10 @@ fn test_state(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
         Some(arn) if !arn.starts_with("arn:") => {
             return Err(ApiError::new(
                 "InvalidArn",
-                format!("Invalid Arn: 'Invalid ARN prefix: {arn}'"),
+                format!(
+                    "Invalid Arn: 'Invalid ARN prefix: {}'",
+                    crate::asl::error::quote(arn)
+                ),
             ))
         }
         None if matches!(state.kind, Kind::Task(_)) && mock.is_none() => {
@@ -136,7 +139,8 @@ fn test_state(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     if let Some(name) = config.get("errorCausedByState").and_then(Value::as_str) {
         if !names_state(&machine, name) {
             return Err(validation(format!(
-                "errorCausedByState '{name}' is not a state of the definition"
+                "errorCausedByState '{}' is not a state of the definition",
+                crate::asl::error::quote(name)
             )));
         }
     }

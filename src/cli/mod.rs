@@ -611,7 +611,8 @@ fn check_enums(op: &Operation, request: &Map<String, Value>) -> Result<(), Failu
                 error: ApiError::new(
                     "ValidationException",
                     format!(
-                        "1 validation error detected: Value '{v}' at '{}' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
+                        "1 validation error detected: Value '{}' at '{}' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
+                        crate::asl::error::quote(v),
                         flag.member,
                         flag.values.join(", ")
                     ),
@@ -646,15 +647,17 @@ fn call(
             .map(Response::Single)
             .map_err(api_failure);
     };
-    let int =
-        |id: &str| -> Result<Option<i64>, Failure> {
-            match m.get_one::<String>(id) {
-                None => Ok(None),
-                Some(s) => s.trim().parse::<i64>().map(Some).map_err(|_| {
-                    Failure::Syntax(format!("argument --{id}: invalid int value: '{s}'"))
-                }),
-            }
-        };
+    let int = |id: &str| -> Result<Option<i64>, Failure> {
+        match m.get_one::<String>(id) {
+            None => Ok(None),
+            Some(s) => s.trim().parse::<i64>().map(Some).map_err(|_| {
+                Failure::Syntax(format!(
+                    "argument --{id}: invalid int value: '{}'",
+                    crate::asl::error::quote(s)
+                ))
+            }),
+        }
+    };
     let page_size = int("page-size")?;
     let max_items = int("max-items")?;
     let manual = request.contains_key("nextToken") || request.contains_key("maxResults");

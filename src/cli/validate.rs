@@ -171,7 +171,7 @@ fn invalid_type(value: &Value, valid: &[&str], name: &str, out: &mut Vec<String>
     out.push(format!(
         "Invalid type for parameter {}, value: {}, type: {}, valid types: {}",
         display(name),
-        py_str(value),
+        crate::asl::error::quote(&py_str(value)),
         py_type(value),
         valid.join(", ")
     ));

@@ -4,6 +4,8 @@ use rusqlite::{Connection, TransactionBehavior};
 
 pub enum MigrateError {
     TooNew(i64),
+    /// Another application's database.
+    Foreign,
     Sql(rusqlite::Error),
 }
 
@@ -194,6 +196,18 @@ GROUP BY execution_id, (id - 1) / 500;
 DROP TABLE history_events;
 "#;
 
+/// Whether the database belongs to something else: tables but no schema version of ours
+/// (`user_version` 0), or a version without our first table. Reads only.
+pub fn is_foreign(conn: &Connection) -> rusqlite::Result<bool> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let has = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, bool>(0));
+    if version == 0 {
+        has("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%')")
+    } else {
+        has("SELECT NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'state_machines')")
+    }
+}
+
 pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
     let target = STEPS.len() as i64;
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -206,6 +220,10 @@ pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
     let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > target {
         return Err(MigrateError::TooNew(current));
+    }
+    // Checked again under the lock: never create our schema inside someone else's file.
+    if is_foreign(&tx)? {
+        return Err(MigrateError::Foreign);
     }
     for step in &STEPS[current as usize..] {
         tx.execute_batch(step)?;

@@ -89,8 +89,8 @@ pub fn free_variables(source: &str) -> Result<Vec<String>, jlens_core::Error> {
         .collect())
 }
 
-/// Sets this thread's evaluation timeout (tests only).
-#[cfg(test)]
+/// Sets this thread's evaluation timeout (tests and fuzzing only).
+#[cfg(any(test, fuzzing))]
 pub fn set_timeout(timeout: Duration) {
     TIMEOUT_IN_FORCE.with(|t| t.set(timeout));
 }
