@@ -7,7 +7,9 @@ use clap::Command;
 pub const GROUPS: &[(&str, &[&str])] = &[
     (
         "Workflows for people",
-        &["run", "ls", "history", "watch", "stats", "graph", "lint"],
+        &[
+            "run", "ls", "history", "watch", "stats", "graph", "lint", "deploy",
+        ],
     ),
     (
         "State machines",
