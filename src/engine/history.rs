@@ -28,12 +28,6 @@ pub trait EventSink {
         let _ = (execution, at);
         Vec::new()
     }
-
-    /// Whether the sink holds so much that it wants a [`Checkpoint::Busy`] now (checked
-    /// before every step: keep it cheap).
-    fn wants_checkpoint(&self) -> bool {
-        false
-    }
 }
 
 /// Why the engine calls [`EventSink::checkpoint`].

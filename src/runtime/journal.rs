@@ -14,10 +14,10 @@ use crate::store::leases::{self, Save, Saved};
 use crate::store::task_tokens::{TaskTokenRecord, TokenStatus};
 use crate::store::{Store, StoreError};
 
-/// Buffered events are saved (with the state) once there are this many, or this many
-/// bytes, even while the execution does not wait: memory stays bounded.
-const EVENT_BATCH: usize = 4000;
-const EVENT_BATCH_BYTES: usize = 4 << 20;
+/// Buffered events are written ahead of the next save once there are this many, or this
+/// many bytes: memory stays bounded without saving the (possibly large) state each time.
+const EVENT_BATCH: usize = 2000;
+const EVENT_BATCH_BYTES: usize = 1 << 20;
 
 pub(super) struct Journal<'a> {
     store: &'a Store,
@@ -144,6 +144,25 @@ impl<'a> Journal<'a> {
         self.record = record;
     }
 
+    /// Writes the buffered events ahead of the next save.
+    fn write_ahead(&mut self) {
+        match leases::append_owned(
+            self.store,
+            &self.record.arn,
+            &self.owner,
+            self.version,
+            &self.events,
+        ) {
+            Ok(true) => {
+                self.events.clear();
+                self.buffered = 0;
+            }
+            Ok(false) => self.lost = true,
+            // A busy store: they stay buffered for the next try.
+            Err(e) => self.error = Some(e),
+        }
+    }
+
     fn check_lease(&mut self) {
         if self.keeper.as_ref().is_some_and(Keeper::lost) {
             self.lost = true;
@@ -238,14 +257,13 @@ impl EventSink for Journal<'_> {
             let row = self.encoder.row(event);
             self.buffered += row.bytes();
             self.events.push(row);
+            if self.events.len() >= EVENT_BATCH || self.buffered >= EVENT_BATCH_BYTES {
+                self.write_ahead();
+            }
         }
         if let Some(observer) = self.observer.as_mut() {
             observer.emit(event);
         }
-    }
-
-    fn wants_checkpoint(&self) -> bool {
-        self.events.len() >= EVENT_BATCH || self.buffered >= EVENT_BATCH_BYTES
     }
 
     fn checkpoint(&mut self, execution: &Execution, at: Checkpoint) -> Vec<Message> {

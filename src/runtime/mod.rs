@@ -192,7 +192,9 @@ impl Runtime {
                 observer: observer.as_deref_mut(),
             },
         );
-        record.engine_state = Some(to_state(&execution)?);
+        // No state is stored yet: until the first save, the record itself says how to start
+        // it again ([`initial_execution`]), and a large input is not written twice.
+        record.engine_state = None;
         let _driving = owner::Driving::begin();
         let inserted = store.write(|s| {
             if !leases::insert_owned(s, &record, &self.owner, self.lease_until(), &first.events)? {
@@ -291,8 +293,11 @@ impl Runtime {
             Claim::Acquired(record) => *record,
         };
         let loaded = (|| {
-            let execution = stored_execution(&record)?;
             let machine = parse_stored(&record.definition)?;
+            let execution = match record.engine_state {
+                Some(_) => stored_execution(&record)?,
+                None => initial_execution(&record, &machine)?,
+            };
             let test_case = crate::store::redrive::test_case(store, arn)?;
             let tasks = self.runner(
                 store,
@@ -302,7 +307,11 @@ impl Runtime {
             Ok::<_, RuntimeError>((execution, machine, tasks))
         })();
         let (execution, machine, tasks) = match loaded {
-            Ok(loaded) => loaded,
+            Ok(loaded) => {
+                // Events a dead owner wrote ahead of its last save run again from it.
+                crate::store::history::truncate(store, arn, loaded.0.event_count() + 1)?;
+                loaded
+            }
             Err(RuntimeError::Tasks(e)) => {
                 // This process cannot serve its Tasks (its handlers file is gone): leave it
                 // for one that can.
@@ -541,6 +550,37 @@ impl EventSink for Tee<'_, '_> {
             observer.emit(event);
         }
     }
+}
+
+/// An execution as it stood right after `ExecutionStarted`, rebuilt from its record: how
+/// a process that died before saving any progress left it.
+fn initial_execution(
+    record: &ExecutionRecord,
+    machine: &StateMachine,
+) -> Result<Execution, RuntimeError> {
+    let input_text = record.input.clone().unwrap_or_else(|| "{}".into());
+    let input = serde_json::from_str(&input_text)
+        .map_err(|e| RuntimeError::Internal(format!("stored execution input: {e}")))?;
+    let start_millis = exec_store::parse_date(&record.start_date)
+        .map(|d| d.timestamp_millis())
+        .ok_or_else(|| RuntimeError::Internal("stored execution start date".into()))?;
+    let arn_part = |i: usize| record.arn.split(':').nth(i).unwrap_or_default().to_string();
+    let info = ExecutionInfo {
+        execution_arn: record.arn.clone(),
+        execution_name: record.name.clone(),
+        state_machine_arn: record.state_machine_arn.clone(),
+        state_machine_name: arn_part(6),
+        role_arn: record.role_arn.clone(),
+        input,
+        input_text,
+        start_millis,
+        redrive_count: 0,
+        region: arn_part(3),
+        state_machine_version_arn: record.state_machine_version_arn.clone(),
+        state_machine_alias_arn: record.state_machine_alias_arn.clone(),
+    };
+    // Its ExecutionStarted is in the store already.
+    Ok(Execution::start(machine, info, &mut BufferSink::default()))
 }
 
 fn to_state(execution: &Execution) -> Result<String, RuntimeError> {

@@ -374,6 +374,24 @@ pub(super) fn insert(
     Ok(())
 }
 
+/// Drops the events of an execution from id `from` on: those its owner wrote ahead of the
+/// state it saved last, before it died (the state is run again from there). Events are
+/// written in whole chunks from a save on, so no chunk straddles `from`.
+pub fn truncate(store: &Store, execution_arn: &str, from: i64) -> Result<(), StoreError> {
+    let Some(execution_id) = execution_id(&store.conn, execution_arn)? else {
+        return Ok(());
+    };
+    store.conn.execute(
+        "DELETE FROM history_chunks WHERE execution_id = ?1 AND first_id >= ?2",
+        params![execution_id, from],
+    )?;
+    store.conn.execute(
+        "DELETE FROM history_payloads WHERE execution_id = ?1 AND id >= ?2",
+        params![execution_id, from * PAYLOADS_PER_EVENT],
+    )?;
+    Ok(())
+}
+
 /// The number of history events of an execution.
 pub fn count(store: &Store, execution_arn: &str) -> Result<i64, StoreError> {
     Ok(store.conn.query_row(

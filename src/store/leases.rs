@@ -204,6 +204,31 @@ pub fn claim_ended(
     Ok(true)
 }
 
+/// Appends events of an owned execution ahead of its next save (so that a long run does
+/// not hold its whole history in memory), if `owner` still holds it at `version`: `false`
+/// (nothing written) otherwise. A process that takes the execution over drops them
+/// ([`super::history::truncate`]) and runs again from the saved state.
+pub fn append_owned(
+    store: &Store,
+    arn: &str,
+    owner: &str,
+    version: i64,
+    events: &[EventRow],
+) -> Result<bool, StoreError> {
+    let tx = Tx::begin(store)?;
+    let held: bool = store.conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM executions WHERE arn = ?1 AND owner = ?2 AND version = ?3 \
+         AND status = 'RUNNING')",
+        params![arn, owner, version],
+        |r| r.get(0),
+    )?;
+    if held {
+        super::history::insert(&store.conn, arn, events)?;
+    }
+    tx.commit()?;
+    Ok(held)
+}
+
 /// One save of an owned execution's progress.
 pub struct Save<'a> {
     /// Status, dates, output, error, cause, engine state, redrive columns.
@@ -564,6 +589,39 @@ mod tests {
             }
         );
         assert_eq!(lease(&store, "arn:e").unwrap(), None);
+    }
+
+    fn event(id: i64) -> EventRow {
+        EventRow::from(&crate::engine::HistoryEvent {
+            id,
+            previous_event_id: id - 1,
+            timestamp: Utc::now(),
+            event_type: "PassStateEntered".into(),
+            details: Some(serde_json::json!({"name": "P", "input": "x".repeat(300)})),
+        })
+    }
+
+    #[test]
+    fn events_written_ahead_go_when_a_new_owner_runs_from_the_saved_state() {
+        let store = Store::in_memory().unwrap();
+        insert_owned(&store, &record(), &owner("a"), 1_000, &[event(1)]).unwrap();
+        let version = executions::get(&store, "arn:e").unwrap().unwrap().version;
+        assert!(append_owned(&store, "arn:e", "a", version, &[event(2), event(3)]).unwrap());
+        assert!(
+            !append_owned(&store, "arn:e", "b", version, &[event(4)]).unwrap(),
+            "only the owner writes"
+        );
+        assert_eq!(super::super::history::count(&store, "arn:e").unwrap(), 3);
+        // The saved state had emitted one event: the rest is run again.
+        super::super::history::truncate(&store, "arn:e", 2).unwrap();
+        assert_eq!(super::super::history::count(&store, "arn:e").unwrap(), 1);
+        assert!(append_owned(&store, "arn:e", "a", version, &[event(2)]).unwrap());
+        let events = executions::events(&store, "arn:e").unwrap();
+        assert_eq!(events.len(), 2);
+        assert_eq!(
+            events[1].details.as_ref().unwrap()["input"],
+            "x".repeat(300)
+        );
     }
 
     #[test]
