@@ -12,5 +12,6 @@ pub mod api;
 pub mod asl;
 pub mod cli;
 pub mod engine;
+pub mod serve;
 pub mod store;
 pub mod tasks;

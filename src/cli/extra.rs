@@ -1,5 +1,5 @@
 //! The commands that are ours rather than AWS's (`run`, `graph`, `lint`, `completions`,
-//! `man`), added to the clap tree of the 37 operations, and the people-facing renderings
+//! `man`, `serve`), added to the clap tree of the 37 operations, and the people-facing renderings
 //! of AWS commands: the live view during `start-execution` at a terminal and the
 //! purpose-built tables of `get-execution-history` and `describe-execution`.
 use clap::{ArgMatches, Command};
@@ -26,7 +26,8 @@ pub fn extend(base: Command) -> Command {
         .subcommand(graph_cmd::command())
         .subcommand(lint::command())
         .subcommand(completions::command())
-        .subcommand(man::command());
+        .subcommand(man::command())
+        .subcommand(crate::serve::command());
     for name in READABLE_TABLES {
         cmd = cmd.mut_subcommand(name, |sub| sub.arg(run::full_arg()));
     }

@@ -1,0 +1,211 @@
+//! Where executions run while the server answers. The server hands `StartExecution` to an
+//! [`Executor`] and answers with what it returns, at once; the execution goes on in the
+//! background. Every other operation goes to `api::call` on the request's own thread.
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde_json::{json, Value};
+
+use crate::api::{self, ApiError, Arn, Context};
+use crate::engine::{EventSink, HistoryEvent};
+use crate::store::Store;
+
+/// Starts executions for the server.
+pub trait Executor: Send + Sync {
+    /// `StartExecution`: answers (`executionArn`, `startDate`) as soon as the execution is
+    /// recorded as RUNNING, and runs it to its end in the background.
+    fn start_execution(&self, request: Value) -> Result<Value, ApiError>;
+    /// The server is stopping: executions still running are left to the store.
+    fn shutdown(&self);
+}
+
+/// What every request's [`Context`] is made of, and a pool of open stores so that a
+/// request does not open SQLite anew.
+pub struct Contexts {
+    pub db: PathBuf,
+    pub region: String,
+    pub account: String,
+    pub mock_config: Option<PathBuf>,
+    pub handlers: Option<PathBuf>,
+    pool: Mutex<Vec<Store>>,
+}
+
+/// Stores kept open between requests; more are opened when more requests run at once.
+const POOL_SIZE: usize = 16;
+
+impl Contexts {
+    pub fn new(
+        db: PathBuf,
+        region: String,
+        account: String,
+        mock_config: Option<PathBuf>,
+        handlers: Option<PathBuf>,
+    ) -> Contexts {
+        Contexts {
+            db,
+            region,
+            account,
+            mock_config,
+            handlers,
+            pool: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// A context for `operation` (TestState and ValidateStateMachineDefinition never
+    /// touch the user's store).
+    pub fn take(&self, operation: &str) -> Result<Context, ApiError> {
+        let store = if !api::uses_store(operation) {
+            Store::in_memory()?
+        } else {
+            let pooled = self.pool.lock().ok().and_then(|mut p| p.pop());
+            match pooled {
+                Some(store) => store,
+                None => Store::open(&self.db)?,
+            }
+        };
+        let mut ctx = Context::new(store);
+        ctx.region = self.region.clone();
+        ctx.account = self.account.clone();
+        ctx.mock_config = self.mock_config.clone();
+        ctx.handlers = self.handlers.clone();
+        Ok(ctx)
+    }
+
+    /// Returns a context's store to the pool.
+    pub fn give_back(&self, operation: &str, ctx: Context) {
+        if !api::uses_store(operation) {
+            return;
+        }
+        if let Ok(mut pool) = self.pool.lock() {
+            if pool.len() < POOL_SIZE {
+                pool.push(ctx.store);
+            }
+        }
+    }
+
+    /// Runs one operation on a pooled context.
+    pub fn call(&self, operation: &str, request: Value) -> Result<Value, ApiError> {
+        let mut ctx = self.take(operation)?;
+        let result = api::call(&mut ctx, operation, request);
+        self.give_back(operation, ctx);
+        result
+    }
+}
+
+/// Runs each execution on a thread of its own, with `api::call("StartExecution")`
+/// (which runs the execution to its end, or until it waits for a callback), and answers
+/// when the execution's first event is emitted: it is in the store as RUNNING then.
+/// Until then, a request fails as `StartExecution` does (no such state machine, a name in
+/// use...). A background thread fires the deadlines of waiting tasks every second.
+pub struct ThreadPerExecution {
+    contexts: Arc<Contexts>,
+}
+
+enum Started {
+    /// The first event of the execution has been emitted.
+    Running,
+    Done(Result<Value, ApiError>),
+}
+
+/// Tells the request thread once, at the first event.
+struct FirstEvent(Option<mpsc::Sender<Started>>);
+
+impl EventSink for FirstEvent {
+    fn emit(&mut self, _event: &HistoryEvent) {
+        if let Some(tx) = self.0.take() {
+            let _ = tx.send(Started::Running);
+        }
+    }
+}
+
+impl ThreadPerExecution {
+    pub fn new(contexts: Arc<Contexts>) -> ThreadPerExecution {
+        let ticking = Arc::clone(&contexts);
+        std::thread::Builder::new()
+            .name("deadlines".into())
+            .spawn(move || loop {
+                std::thread::sleep(Duration::from_secs(1));
+                if let Ok(mut ctx) = ticking.take("SendTaskHeartbeat") {
+                    let _ = api::task_tokens::advance(&mut ctx);
+                    ticking.give_back("SendTaskHeartbeat", ctx);
+                }
+            })
+            .ok();
+        ThreadPerExecution { contexts }
+    }
+
+    /// The ARN a standard execution named `name` of the machine at `given` gets
+    /// (`given` may be a version or alias ARN, or carry a mock `#<TestCase>`).
+    fn standard_arn(&self, given: &str, name: &str) -> Option<String> {
+        let arn = Arn::parse_as(given.split('#').next()?, "stateMachine").ok()?;
+        let machine = arn.resource.split(':').next()?;
+        Some(format!(
+            "arn:aws:states:{}:{}:execution:{machine}:{name}",
+            self.contexts.region, self.contexts.account
+        ))
+    }
+}
+
+impl Executor for ThreadPerExecution {
+    fn start_execution(&self, mut request: Value) -> Result<Value, ApiError> {
+        // AWS names an unnamed execution with a UUID; naming it here tells its ARN.
+        let name = match request.get("name").and_then(Value::as_str) {
+            Some(n) => n.to_string(),
+            None => {
+                let n = uuid::Uuid::new_v4().to_string();
+                request["name"] = json!(n);
+                n
+            }
+        };
+        let expected = request
+            .get("stateMachineArn")
+            .and_then(Value::as_str)
+            .and_then(|given| self.standard_arn(given, &name));
+        let (tx, rx) = mpsc::channel();
+        let contexts = Arc::clone(&self.contexts);
+        std::thread::Builder::new()
+            .name("execution".into())
+            .spawn(move || {
+                let done = tx.clone();
+                let result = contexts.take("StartExecution").and_then(|mut ctx| {
+                    ctx.observer = Some(Box::new(FirstEvent(Some(tx))));
+                    let result = api::call(&mut ctx, "StartExecution", request);
+                    ctx.observer = None;
+                    contexts.give_back("StartExecution", ctx);
+                    result
+                });
+                let _ = done.send(Started::Done(result));
+            })
+            .map_err(|e| ApiError::internal(format!("cannot start a thread: {e}")))?;
+        loop {
+            match rx.recv() {
+                Ok(Started::Done(result)) => return result,
+                Ok(Started::Running) => {
+                    // An Express machine's execution has another ARN (`express:...`), which
+                    // only the end of the run tells.
+                    let Some(arn) = &expected else { continue };
+                    let described = self
+                        .contexts
+                        .call("DescribeExecution", json!({ "executionArn": arn }));
+                    if let Ok(d) = described {
+                        return Ok(json!({
+                            "executionArn": arn,
+                            "startDate": d.get("startDate").cloned().unwrap_or_else(|| now_text()),
+                        }));
+                    }
+                }
+                Err(_) => return Err(ApiError::internal("the execution thread ended early")),
+            }
+        }
+    }
+
+    fn shutdown(&self) {}
+}
+
+fn now_text() -> Value {
+    let now: DateTime<Utc> = api::now();
+    Value::String(api::timestamp(now))
+}
