@@ -85,6 +85,7 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Validate state machine definition files (for CI)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for sfn')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages for sfn and each of its commands into a directory')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the Step Functions API on HTTP (a drop-in for Step Functions Local)')
             [CompletionResult]::new('get-execution-history', 'get-execution-history', [CompletionResultType]::ParameterValue, 'Returns the history of the specified execution as a list of events.')
             [CompletionResult]::new('describe-execution', 'describe-execution', [CompletionResultType]::ParameterValue, 'Provides information about a state machine execution, such as the state machine associated with the execution, the execution input and output, and relevant execution metadata.')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1292,6 +1293,49 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'sfn;serve' {
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Address to listen on (0.0.0.0 exposes the server to the network)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to listen on (Step Functions Local''s 8083 by default; 0 picks a free one)')
+            [CompletionResult]::new('--aws-account', '--aws-account', [CompletionResultType]::ParameterName, 'Account in ARNs (default: $AWS_ACCOUNT_ID, else 123456789012)')
+            [CompletionResult]::new('--aws-region', '--aws-region', [CompletionResultType]::ParameterName, 'Region in ARNs (default: $AWS_DEFAULT_REGION, $AWS_REGION, else us-east-1)')
+            [CompletionResult]::new('--wait-time-scale', '--wait-time-scale', [CompletionResultType]::ParameterName, 'Factor on Wait and Retry delays, 0 skips them (default: $WAIT_TIME_SCALE, $SFN_WAIT_TIME_SCALE, else 1)')
+            [CompletionResult]::new('--allow-host', '--allow-host', [CompletionResultType]::ParameterName, 'Also answer requests whose Host is NAME (e.g. a docker-compose service name)')
+            [CompletionResult]::new('--allow-origin', '--allow-origin', [CompletionResultType]::ParameterName, 'Also answer requests from the web origin ORIGIN (e.g. http://localhost:3000)')
+            [CompletionResult]::new('--lambda-endpoint', '--lambda-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --lambda-endpoint (default: $LAMBDA_ENDPOINT)')
+            [CompletionResult]::new('--batch-endpoint', '--batch-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --batch-endpoint (default: $BATCH_ENDPOINT)')
+            [CompletionResult]::new('--dynamodb-endpoint', '--dynamodb-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --dynamodb-endpoint (default: $DYNAMODB_ENDPOINT)')
+            [CompletionResult]::new('--ecs-endpoint', '--ecs-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --ecs-endpoint (default: $ECS_ENDPOINT)')
+            [CompletionResult]::new('--glue-endpoint', '--glue-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --glue-endpoint (default: $GLUE_ENDPOINT)')
+            [CompletionResult]::new('--sagemaker-endpoint', '--sagemaker-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --sagemaker-endpoint (default: $SAGE_MAKER_ENDPOINT)')
+            [CompletionResult]::new('--sqs-endpoint', '--sqs-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --sqs-endpoint (default: $SQS_ENDPOINT)')
+            [CompletionResult]::new('--sns-endpoint', '--sns-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --sns-endpoint (default: $SNS_ENDPOINT)')
+            [CompletionResult]::new('--step-functions-endpoint', '--step-functions-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --step-functions-endpoint (default: $STEP_FUNCTIONS_ENDPOINT)')
+            [CompletionResult]::new('--eventbridge-endpoint', '--eventbridge-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --eventbridge-endpoint (default: $EVENT_BRIDGE_ENDPOINT)')
+            [CompletionResult]::new('--athena-endpoint', '--athena-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --athena-endpoint (default: $ATHENA_ENDPOINT)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: json, text or table [default: json]')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'JMESPath query applied to the response')
+            [CompletionResult]::new('--mock-config', '--mock-config', [CompletionResultType]::ParameterName, 'Step Functions Local mock file for Task states [default: $SFN_MOCK_CONFIG]')
+            [CompletionResult]::new('--handlers', '--handlers', [CompletionResultType]::ParameterName, 'Local handlers file for Task states [default: $SFN_HANDLERS]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--cli-read-timeout', '--cli-read-timeout', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--cli-connect-timeout', '--cli-connect-timeout', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--cli-binary-format', '--cli-binary-format', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-paginate', '--no-paginate', [CompletionResultType]::ParameterName, 'Make a single call, without automatic pagination')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-verify-ssl', '--no-verify-ssl', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-sign-request', '--no-sign-request', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('--no-cli-auto-prompt', '--no-cli-auto-prompt', [CompletionResultType]::ParameterName, 'Accepted and ignored')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'sfn;get-execution-history' {
             [CompletionResult]::new('--execution-arn', '--execution-arn', [CompletionResultType]::ParameterName, 'The Amazon Resource Name (ARN) of the execution. [required]')
             [CompletionResult]::new('--max-results', '--max-results', [CompletionResultType]::ParameterName, 'The maximum number of results that are returned per call. You can use nextToken to obtain further pages of results. The default is 100 and the maximum allowed page size is 1000. A value of 0 uses the default.')
@@ -1401,6 +1445,7 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Validate state machine definition files (for CI)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for sfn')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages for sfn and each of its commands into a directory')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the Step Functions API on HTTP (a drop-in for Step Functions Local)')
             [CompletionResult]::new('get-execution-history', 'get-execution-history', [CompletionResultType]::ParameterValue, 'Returns the history of the specified execution as a list of events.')
             [CompletionResult]::new('describe-execution', 'describe-execution', [CompletionResultType]::ParameterValue, 'Provides information about a state machine execution, such as the state machine associated with the execution, the execution input and output, and relevant execution metadata.')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1524,6 +1569,9 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             break
         }
         'sfn;help;man' {
+            break
+        }
+        'sfn;help;serve' {
             break
         }
         'sfn;help;get-execution-history' {

@@ -82,6 +82,7 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand lint 'Validate state machine definition files (for CI)'
             cand completions 'Print shell completions for sfn'
             cand man 'Write man pages for sfn and each of its commands into a directory'
+            cand serve 'Serve the Step Functions API on HTTP (a drop-in for Step Functions Local)'
             cand get-execution-history 'Returns the history of the specified execution as a list of events.'
             cand describe-execution 'Provides information about a state machine execution, such as the state machine associated with the execution, the execution input and output, and relevant execution metadata.'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1248,6 +1249,48 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'sfn;serve'= {
+            cand --host 'Address to listen on (0.0.0.0 exposes the server to the network)'
+            cand --port 'Port to listen on (Step Functions Local''s 8083 by default; 0 picks a free one)'
+            cand --aws-account 'Account in ARNs (default: $AWS_ACCOUNT_ID, else 123456789012)'
+            cand --aws-region 'Region in ARNs (default: $AWS_DEFAULT_REGION, $AWS_REGION, else us-east-1)'
+            cand --wait-time-scale 'Factor on Wait and Retry delays, 0 skips them (default: $WAIT_TIME_SCALE, $SFN_WAIT_TIME_SCALE, else 1)'
+            cand --allow-host 'Also answer requests whose Host is NAME (e.g. a docker-compose service name)'
+            cand --allow-origin 'Also answer requests from the web origin ORIGIN (e.g. http://localhost:3000)'
+            cand --lambda-endpoint 'As Step Functions Local''s --lambda-endpoint (default: $LAMBDA_ENDPOINT)'
+            cand --batch-endpoint 'As Step Functions Local''s --batch-endpoint (default: $BATCH_ENDPOINT)'
+            cand --dynamodb-endpoint 'As Step Functions Local''s --dynamodb-endpoint (default: $DYNAMODB_ENDPOINT)'
+            cand --ecs-endpoint 'As Step Functions Local''s --ecs-endpoint (default: $ECS_ENDPOINT)'
+            cand --glue-endpoint 'As Step Functions Local''s --glue-endpoint (default: $GLUE_ENDPOINT)'
+            cand --sagemaker-endpoint 'As Step Functions Local''s --sagemaker-endpoint (default: $SAGE_MAKER_ENDPOINT)'
+            cand --sqs-endpoint 'As Step Functions Local''s --sqs-endpoint (default: $SQS_ENDPOINT)'
+            cand --sns-endpoint 'As Step Functions Local''s --sns-endpoint (default: $SNS_ENDPOINT)'
+            cand --step-functions-endpoint 'As Step Functions Local''s --step-functions-endpoint (default: $STEP_FUNCTIONS_ENDPOINT)'
+            cand --eventbridge-endpoint 'As Step Functions Local''s --eventbridge-endpoint (default: $EVENT_BRIDGE_ENDPOINT)'
+            cand --athena-endpoint 'As Step Functions Local''s --athena-endpoint (default: $ATHENA_ENDPOINT)'
+            cand --db 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]'
+            cand --region 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]'
+            cand --output 'Output format: json, text or table [default: json]'
+            cand --query 'JMESPath query applied to the response'
+            cand --mock-config 'Step Functions Local mock file for Task states [default: $SFN_MOCK_CONFIG]'
+            cand --handlers 'Local handlers file for Task states [default: $SFN_HANDLERS]'
+            cand --profile 'Accepted and ignored'
+            cand --endpoint-url 'Accepted and ignored'
+            cand --color 'Accepted and ignored'
+            cand --ca-bundle 'Accepted and ignored'
+            cand --cli-read-timeout 'Accepted and ignored'
+            cand --cli-connect-timeout 'Accepted and ignored'
+            cand --cli-binary-format 'Accepted and ignored'
+            cand --no-paginate 'Make a single call, without automatic pagination'
+            cand --quiet 'Print nothing on success'
+            cand --debug 'Accepted and ignored'
+            cand --no-cli-pager 'Accepted and ignored'
+            cand --no-verify-ssl 'Accepted and ignored'
+            cand --no-sign-request 'Accepted and ignored'
+            cand --no-cli-auto-prompt 'Accepted and ignored'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'sfn;get-execution-history'= {
             cand --execution-arn 'The Amazon Resource Name (ARN) of the execution. [required]'
             cand --max-results 'The maximum number of results that are returned per call. You can use nextToken to obtain further pages of results. The default is 100 and the maximum allowed page size is 1000. A value of 0 uses the default.'
@@ -1355,6 +1398,7 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand lint 'Validate state machine definition files (for CI)'
             cand completions 'Print shell completions for sfn'
             cand man 'Write man pages for sfn and each of its commands into a directory'
+            cand serve 'Serve the Step Functions API on HTTP (a drop-in for Step Functions Local)'
             cand get-execution-history 'Returns the history of the specified execution as a list of events.'
             cand describe-execution 'Provides information about a state machine execution, such as the state machine associated with the execution, the execution input and output, and relevant execution metadata.'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1438,6 +1482,8 @@ set edit:completion:arg-completer[sfn] = {|@words|
         &'sfn;help;completions'= {
         }
         &'sfn;help;man'= {
+        }
+        &'sfn;help;serve'= {
         }
         &'sfn;help;get-execution-history'= {
         }

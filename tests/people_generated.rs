@@ -83,11 +83,12 @@ fn there_is_a_man_page_for_sfn_and_every_command() {
         "lint",
         "completions",
         "man",
+        "serve",
     ] {
         assert!(names.contains(&format!("sfn-{command}.1")), "{command}");
     }
-    // The 37 operations and our 5 commands, plus sfn itself.
-    assert_eq!(names.len(), 37 + 5 + 1);
+    // The 37 operations and our 6 commands, plus sfn itself.
+    assert_eq!(names.len(), 37 + 6 + 1);
 }
 
 #[test]

@@ -193,7 +193,7 @@ impl Executor for ThreadPerExecution {
                     if let Ok(d) = described {
                         return Ok(json!({
                             "executionArn": arn,
-                            "startDate": d.get("startDate").cloned().unwrap_or_else(|| now_text()),
+                            "startDate": d.get("startDate").cloned().unwrap_or_else(now_text),
                         }));
                     }
                 }

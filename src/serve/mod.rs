@@ -30,6 +30,8 @@ pub const SERVICE_ENDPOINTS: [(&str, &str); 11] = [
     ("athena-endpoint", "ATHENA_ENDPOINT"),
 ];
 
+/// The `serve` command as the `sfn` command tree shows it: `--db`, `--region`,
+/// `--mock-config`, `--handlers` and `--quiet` are the tree's global options there.
 pub fn command() -> Command {
     let mut cmd = Command::new("serve")
         .about("Serve the Step Functions API on HTTP (a drop-in for Step Functions Local)")
@@ -54,7 +56,6 @@ pub fn command() -> Command {
                 .value_parser(clap::value_parser!(u16))
                 .help("Port to listen on (Step Functions Local's 8083 by default; 0 picks a free one)"),
         )
-        .arg(Arg::new("db").long("db").value_name("PATH").help("The store (default: $SFN_DB, else <config dir>/sfn/sfn.db)"))
         .arg(
             Arg::new("aws-account")
                 .long("aws-account")
@@ -64,7 +65,6 @@ pub fn command() -> Command {
         .arg(
             Arg::new("aws-region")
                 .long("aws-region")
-                .visible_alias("region")
                 .value_name("REGION")
                 .help("Region in ARNs (default: $AWS_DEFAULT_REGION, $AWS_REGION, else us-east-1)"),
         )
@@ -74,8 +74,6 @@ pub fn command() -> Command {
                 .value_name("FACTOR")
                 .help("Factor on Wait and Retry delays, 0 skips them (default: $WAIT_TIME_SCALE, $SFN_WAIT_TIME_SCALE, else 1)"),
         )
-        .arg(Arg::new("mock-config").long("mock-config").value_name("FILE").help("Step Functions Local mock file (default: $SFN_MOCK_CONFIG); select a test case with <stateMachineArn>#<TestCase>"))
-        .arg(Arg::new("handlers").long("handlers").value_name("FILE").help("Local Task handlers file (default: $SFN_HANDLERS)"))
         .arg(
             Arg::new("allow-host")
                 .long("allow-host")
@@ -90,19 +88,31 @@ pub fn command() -> Command {
                 .action(ArgAction::Append)
                 .help("Also answer requests from the web origin ORIGIN (e.g. http://localhost:3000)"),
         )
-        .arg(
-            Arg::new("quiet")
-                .long("quiet")
-                .short('q')
-                .action(ArgAction::SetTrue)
-                .help("No access log on stderr"),
-        );
+        ;
     for (flag, var) in SERVICE_ENDPOINTS {
         cmd = cmd.arg(Arg::new(flag).long(flag).value_name("URL").help(format!(
             "As Step Functions Local's --{flag} (default: ${var})"
         )));
     }
     cmd
+}
+
+/// The `serve` command parsed on its own (`sfn serve ...`), with the options the tree
+/// has as globals.
+fn standalone() -> Command {
+    let value =
+        |name: &'static str, help: &'static str| Arg::new(name).long(name).num_args(1).help(help);
+    command()
+        .arg(value("db", "The store [default: $SFN_DB, else <config dir>/sfn/sfn.db]").value_name("PATH"))
+        .arg(value("region", "Same as --aws-region").hide(true))
+        .arg(value("mock-config", "Step Functions Local mock file [default: $SFN_MOCK_CONFIG]; select a test case with <stateMachineArn>#<TestCase>").value_name("FILE"))
+        .arg(value("handlers", "Local Task handlers file [default: $SFN_HANDLERS]").value_name("FILE"))
+        .arg(
+            Arg::new("quiet")
+                .long("quiet")
+                .action(ArgAction::SetTrue)
+                .help("No access log on stderr"),
+        )
 }
 
 /// Everything the server runs with, resolved once from flags and environment.
@@ -169,6 +179,7 @@ impl Settings {
             port: m.get_one::<u16>("port").copied().unwrap_or(8083),
             db,
             region: arg("aws-region")
+                .or_else(|| arg("region"))
                 .or_else(|| env("AWS_DEFAULT_REGION"))
                 .or_else(|| env("AWS_REGION"))
                 .unwrap_or_else(|| "us-east-1".into()),
@@ -192,7 +203,10 @@ impl Settings {
 
 /// `sfn serve ...` (argv from `serve` on): runs until SIGTERM or Ctrl-C, then exits 0.
 pub fn main(argv: &[OsString]) -> i32 {
-    let matches = match command().bin_name("sfn serve").try_get_matches_from(argv) {
+    let matches = match standalone()
+        .bin_name("sfn serve")
+        .try_get_matches_from(argv)
+    {
         Ok(m) => m,
         Err(e) => {
             let _ = e.print();

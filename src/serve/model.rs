@@ -317,7 +317,7 @@ fn convert(shape_name: &str, value: &mut Value) {
     }
 }
 
-/// `2026-11-29T22:46:17.123000+01:00` as epoch seconds (`1764452777.123`).
+/// `2026-11-29T22:46:17.123000+01:00` as epoch seconds (`1795988777.123`).
 fn epoch_seconds(text: &str) -> Option<Value> {
     let at = DateTime::parse_from_rfc3339(text).ok()?;
     let millis = at.timestamp_millis();
@@ -345,11 +345,11 @@ mod tests {
                         "id": 1, "previousEventId": 0}],
         });
         timestamps_to_epoch("GetExecutionHistory", &mut r);
-        assert_eq!(r["events"][0]["timestamp"], json!(1764452777.123));
+        assert_eq!(r["events"][0]["timestamp"], json!(1795988777.123));
         assert_eq!(r["events"][0]["id"], json!(1));
         let mut d = json!({"startDate": "2026-11-29T21:46:17.000000+00:00", "name": "x"});
         timestamps_to_epoch("DescribeExecution", &mut d);
-        assert_eq!(d["startDate"], json!(1764452777.0));
+        assert_eq!(d["startDate"], json!(1795988777.0));
         assert_eq!(d["name"], json!("x"));
     }
 
