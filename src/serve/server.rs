@@ -15,6 +15,7 @@ use super::guard::Guard;
 use super::wire::{self, WireError};
 use super::{model, Settings};
 use crate::store::Store;
+use crate::tasks::endpoints::Endpoints;
 
 /// Requests answered at once; past this, `ThrottlingException` (as AWS's rate limit).
 const MAX_ACTIVE: usize = 512;
@@ -68,11 +69,16 @@ pub fn run(settings: Settings) -> i32 {
             settings.host
         );
     }
-    for (option, _) in &settings.endpoints {
-        if *option != "lambda-endpoint" {
+    let mut endpoints = Endpoints::default();
+    for (option, url) in &settings.endpoints {
+        if *option == "lambda-endpoint" {
+            endpoints.lambda = Some(url.clone());
+        } else {
             eprintln!("sfn serve: note: --{option} is accepted; sfn does not call that service, so its Tasks need a mock test case or a handler");
+            endpoints.unused.push(option.to_string());
         }
     }
+    crate::tasks::endpoints::configure(endpoints);
     let shown_host = if unspecified {
         "127.0.0.1".to_string()
     } else if settings.host.contains(':') && !settings.host.starts_with('[') {
