@@ -1,0 +1,77 @@
+//! `sfn serve` under load and faults: many clients at once, clients that vanish.
+mod serve_support;
+
+use std::io::Write;
+use std::time::Duration;
+
+use serde_json::json;
+use serve_support::{Server, ROLE};
+
+#[test]
+fn fifty_concurrent_clients_start_and_poll_executions() {
+    let server = Server::start();
+    let sm = server.ok(
+        "CreateStateMachine",
+        json!({"name": "load", "roleArn": ROLE, "definition": json!({
+            "StartAt": "Branches", "States": {"Branches": {"Type": "Parallel", "End": true, "Branches": [
+                {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}},
+                {"StartAt": "B", "States": {"B": {"Type": "Pass", "End": true}}}]}}}).to_string()}),
+    )["stateMachineArn"]
+        .clone();
+    std::thread::scope(|scope| {
+        let clients: Vec<_> = (0..50)
+            .map(|i| {
+                let server = &server;
+                let sm = sm.clone();
+                scope.spawn(move || {
+                    let ex = server.ok(
+                        "StartExecution",
+                        json!({"stateMachineArn": sm, "name": format!("c{i}"), "input": format!("{{\"i\": {i}}}")}),
+                    )["executionArn"]
+                        .clone();
+                    for _ in 0..1000 {
+                        let d = server.ok("DescribeExecution", json!({ "executionArn": ex }));
+                        if d["status"] != "RUNNING" {
+                            return d;
+                        }
+                        std::thread::sleep(Duration::from_millis(10));
+                    }
+                    panic!("c{i} still RUNNING");
+                })
+            })
+            .collect();
+        for (i, client) in clients.into_iter().enumerate() {
+            let d = client.join().unwrap();
+            assert_eq!(d["status"], "SUCCEEDED", "c{i}: {d}");
+            assert_eq!(d["output"], format!("[{{\"i\":{i}}},{{\"i\":{i}}}]"));
+        }
+    });
+    let listed = server.ok(
+        "ListExecutions",
+        json!({"stateMachineArn": sm, "maxResults": 1000}),
+    );
+    assert_eq!(listed["executions"].as_array().unwrap().len(), 50);
+}
+
+#[test]
+fn clients_killing_their_connections_mid_request_change_nothing() {
+    let server = Server::start();
+    for i in 0..20 {
+        let mut s = server.connect();
+        let body = json!({"name": format!("never{i}")}).to_string();
+        // Headers promise the whole body; half of it comes, then the connection closes.
+        write!(
+            s,
+            "POST / HTTP/1.1\r\nHost: {}\r\nX-Amz-Target: AWSStepFunctions.CreateActivity\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: {}\r\n\r\n{}",
+            server.host(),
+            body.len(),
+            &body[..body.len() / 2]
+        )
+        .unwrap();
+    }
+    // Nothing half-received was acted on, and the server still answers.
+    assert_eq!(
+        server.ok("ListActivities", json!({}))["activities"],
+        json!([])
+    );
+}
