@@ -52,6 +52,14 @@ check "timestamps parse ($start)" $r
 types=$(sf get-execution-history --execution-arn "$ex" --query 'events[].type' --output text)
 [ "$types" = "$(printf 'ExecutionStarted\tPassStateEntered\tPassStateExited\tSucceedStateEntered\tSucceedStateExited\tExecutionSucceeded')" ]
 check "get-execution-history ($types)" $?
+# start-sync-execution: the CLI (v1) puts the model's sync- prefix before the
+# --endpoint-url host too, so it goes to sync-127.0.0.1 (see the README).
+quick=$(sf create-state-machine --name quick --type EXPRESS --definition "file://$dir/def.json" \
+    --role-arn arn:aws:iam::123456789012:role/sfn --query stateMachineArn --output text)
+if sf start-sync-execution --state-machine-arn "$quick" 2>"$dir/err3" >/dev/null; then r=1; else
+    grep -q "sync-127.0.0.1" "$dir/err3"; r=$?
+fi
+check "start-sync-execution goes to sync-<host>" $r
 if sf describe-execution --execution-arn "${ex}x" 2>"$dir/err2"; then r=1; else
     grep -q 'ExecutionDoesNotExist' "$dir/err2"; r=$?
 fi
