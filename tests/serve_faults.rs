@@ -75,3 +75,47 @@ fn clients_killing_their_connections_mid_request_change_nothing() {
         json!([])
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn executions_waiting_at_sigterm_finish_after_a_restart() {
+    let server = Server::start();
+    server.ok("CreateActivity", json!({"name": "later"}));
+    let activity = "arn:aws:states:us-east-1:123456789012:activity:later";
+    let sm = server.ok(
+        "CreateStateMachine",
+        json!({"name": "waits", "roleArn": ROLE, "definition": json!({
+            "StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": activity, "End": true}}}).to_string()}),
+    )["stateMachineArn"]
+        .clone();
+    let executions: Vec<_> = (0..20)
+        .map(|i| {
+            server.ok(
+                "StartExecution",
+                json!({"stateMachineArn": sm, "input": format!("{{\"i\": {i}}}")}),
+            )["executionArn"]
+                .clone()
+        })
+        .collect();
+    let (code, server) = server.restart();
+    assert_eq!(code, Some(0));
+    for _ in 0..20 {
+        let task = server.ok("GetActivityTask", json!({ "activityArn": activity }));
+        server.ok(
+            "SendTaskSuccess",
+            json!({"taskToken": task["taskToken"], "output": task["input"]}),
+        );
+    }
+    for (i, ex) in executions.iter().enumerate() {
+        let mut d = json!(null);
+        for _ in 0..500 {
+            d = server.ok("DescribeExecution", json!({ "executionArn": ex }));
+            if d["status"] != "RUNNING" {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert_eq!(d["status"], "SUCCEEDED", "{ex}");
+        assert_eq!(d["output"], format!("{{\"i\":{i}}}"));
+    }
+}

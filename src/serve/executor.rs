@@ -2,6 +2,7 @@
 //! [`Executor`] and answers with what it returns, at once; the execution goes on in the
 //! background. Every other operation goes to `api::call` on the request's own thread.
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -102,7 +103,12 @@ impl Contexts {
 /// use...). A background thread fires the deadlines of waiting tasks every second.
 pub struct ThreadPerExecution {
     contexts: Arc<Contexts>,
+    /// Executions whose thread has not returned yet (running, or on their way to park).
+    running: Arc<AtomicUsize>,
 }
+
+/// How long a stopping server waits for execution threads to end or park.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
 
 enum Started {
     /// The first event of the execution has been emitted.
@@ -134,7 +140,10 @@ impl ThreadPerExecution {
                 }
             })
             .ok();
-        ThreadPerExecution { contexts }
+        ThreadPerExecution {
+            contexts,
+            running: Arc::new(AtomicUsize::new(0)),
+        }
     }
 
     /// The ARN a standard execution named `name` of the machine at `given` gets
@@ -166,7 +175,9 @@ impl Executor for ThreadPerExecution {
             .and_then(|given| self.standard_arn(given, &name));
         let (tx, rx) = mpsc::channel();
         let contexts = Arc::clone(&self.contexts);
-        std::thread::Builder::new()
+        let running = Arc::clone(&self.running);
+        running.fetch_add(1, Ordering::SeqCst);
+        let spawned = std::thread::Builder::new()
             .name("execution".into())
             .spawn(move || {
                 let done = tx.clone();
@@ -177,9 +188,13 @@ impl Executor for ThreadPerExecution {
                     contexts.give_back("StartExecution", ctx);
                     result
                 });
+                running.fetch_sub(1, Ordering::SeqCst);
                 let _ = done.send(Started::Done(result));
-            })
-            .map_err(|e| ApiError::internal(format!("cannot start a thread: {e}")))?;
+            });
+        if let Err(e) = spawned {
+            self.running.fetch_sub(1, Ordering::SeqCst);
+            return Err(ApiError::internal(format!("cannot start a thread: {e}")));
+        }
         loop {
             match rx.recv() {
                 Ok(Started::Done(result)) => return result,
@@ -202,7 +217,19 @@ impl Executor for ThreadPerExecution {
         }
     }
 
-    fn shutdown(&self) {}
+    /// Waits a moment for executions on their way to park (their state is then in the
+    /// store and any server or `sfn` command resumes them). One still running after that
+    /// (a Wait state, a long handler) stops with the process and stays RUNNING.
+    fn shutdown(&self) {
+        let deadline = std::time::Instant::now() + SHUTDOWN_GRACE;
+        while self.running.load(Ordering::SeqCst) > 0 && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let left = self.running.load(Ordering::SeqCst);
+        if left > 0 {
+            eprintln!("sfn serve: {left} execution(s) still running stop with the server; they stay RUNNING in the store");
+        }
+    }
 }
 
 fn now_text() -> Value {

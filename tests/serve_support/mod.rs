@@ -21,7 +21,24 @@ impl Server {
 
     /// `sfn serve --port 0 ARGS` with `ENV`; waits for its `endpoint_url=` line.
     pub fn start_with(args: &[&str], env: &[(&str, &str)]) -> Server {
+        Server::start_in(tempfile::tempdir().unwrap(), args, env)
+    }
+
+    /// Stops the server (SIGTERM) and starts another on the same store; the first
+    /// server's exit code too.
+    #[cfg(unix)]
+    pub fn restart(mut self) -> (Option<i32>, Server) {
+        unsafe {
+            libc::kill(self.pid(), libc::SIGTERM);
+        }
+        let code = self.child.wait().unwrap().code();
         let dir = tempfile::tempdir().unwrap();
+        let old = std::mem::replace(&mut self.dir, dir);
+        (code, Server::start_in(old, &[], &[]))
+    }
+
+    /// As [`Server::start_with`], with its store in `dir`.
+    pub fn start_in(dir: tempfile::TempDir, args: &[&str], env: &[(&str, &str)]) -> Server {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_sfn"));
         cmd.args(["serve", "--port", "0", "--quiet"])
             .args(args)
