@@ -45,6 +45,15 @@ pub(super) fn dispatch(
         "graph" => graph_cmd::run(m, globals),
         "completions" => completions::run(m),
         "man" => man::run(m),
+        // Reached with global options before `serve` (`sfn --db x serve`); `sfn serve ...`
+        // goes to the server before clap sees the tree.
+        "serve" => match crate::serve::run(m) {
+            0 => Ok(String::new()),
+            code => Err(Failure::Exit {
+                code,
+                stdout: String::new(),
+            }),
+        },
         "lint" => match lint::run(m) {
             0 => Ok(String::new()),
             code => Err(Failure::Exit {
