@@ -80,6 +80,7 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand run 'Create or update a state machine from a definition file, run it and print its output'
             cand graph 'Draw a workflow as a Graphviz (dot) or Mermaid graph'
             cand lint 'Validate state machine definition files (for CI)'
+            cand resume 'Run on the executions whose sfn process died'
             cand completions 'Print shell completions for sfn'
             cand man 'Write man pages for sfn and each of its commands into a directory'
             cand serve 'Serve the Step Functions API on HTTP (a drop-in for Step Functions Local)'
@@ -1201,6 +1202,31 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'sfn;resume'= {
+            cand --execution-arn 'Resume only this execution'
+            cand --db 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]'
+            cand --region 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]'
+            cand --output 'Output format: json, text or table [default: json]'
+            cand --query 'JMESPath query applied to the response'
+            cand --mock-config 'Step Functions Local mock file for Task states [default: $SFN_MOCK_CONFIG]'
+            cand --handlers 'Local handlers file for Task states [default: $SFN_HANDLERS]'
+            cand --profile 'Accepted and ignored'
+            cand --endpoint-url 'Accepted and ignored'
+            cand --color 'Accepted and ignored'
+            cand --ca-bundle 'Accepted and ignored'
+            cand --cli-read-timeout 'Accepted and ignored'
+            cand --cli-connect-timeout 'Accepted and ignored'
+            cand --cli-binary-format 'Accepted and ignored'
+            cand --no-paginate 'Make a single call, without automatic pagination'
+            cand --quiet 'Print nothing on success'
+            cand --debug 'Accepted and ignored'
+            cand --no-cli-pager 'Accepted and ignored'
+            cand --no-verify-ssl 'Accepted and ignored'
+            cand --no-sign-request 'Accepted and ignored'
+            cand --no-cli-auto-prompt 'Accepted and ignored'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'sfn;completions'= {
             cand --db 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]'
             cand --region 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]'
@@ -1396,6 +1422,7 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand run 'Create or update a state machine from a definition file, run it and print its output'
             cand graph 'Draw a workflow as a Graphviz (dot) or Mermaid graph'
             cand lint 'Validate state machine definition files (for CI)'
+            cand resume 'Run on the executions whose sfn process died'
             cand completions 'Print shell completions for sfn'
             cand man 'Write man pages for sfn and each of its commands into a directory'
             cand serve 'Serve the Step Functions API on HTTP (a drop-in for Step Functions Local)'
@@ -1478,6 +1505,8 @@ set edit:completion:arg-completer[sfn] = {|@words|
         &'sfn;help;graph'= {
         }
         &'sfn;help;lint'= {
+        }
+        &'sfn;help;resume'= {
         }
         &'sfn;help;completions'= {
         }

@@ -3,6 +3,8 @@
 //! Layers, each depending only on those listed after it:
 //! - [`cli`]: clap definitions, AWS CLI conventions, rendering.
 //! - [`api`]: one function per AWS operation, AWS request/response types and error codes.
+//! - [`runtime`]: owns executions: start, resume, redrive, stop, timeouts, map runs; leases
+//!   and compare-and-swap saves so that any number of processes can share a store.
 //! - [`tasks`]: what a Task state does offline (mocks, local handlers, activities, callbacks).
 //! - [`engine`]: the interpreter; emits history events, calls tasks through a trait.
 //! - [`store`]: SQLite; the only place that writes SQL.
@@ -12,6 +14,7 @@ pub mod api;
 pub mod asl;
 pub mod cli;
 pub mod engine;
+pub mod runtime;
 pub mod serve;
 pub mod store;
 pub mod tasks;

@@ -81,14 +81,15 @@ fn there_is_a_man_page_for_sfn_and_every_command() {
         "run",
         "graph",
         "lint",
+        "resume",
         "completions",
         "man",
         "serve",
     ] {
         assert!(names.contains(&format!("sfn-{command}.1")), "{command}");
     }
-    // The 37 operations and our 6 commands, plus sfn itself.
-    assert_eq!(names.len(), 37 + 6 + 1);
+    // The 37 operations and our 7 commands, plus sfn itself.
+    assert_eq!(names.len(), 37 + 7 + 1);
 }
 
 #[test]

@@ -119,3 +119,37 @@ fn executions_waiting_at_sigterm_finish_after_a_restart() {
         assert_eq!(d["output"], format!("{{\"i\":{i}}}"));
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn executions_running_at_sigterm_go_on_after_a_restart() {
+    let server = Server::start();
+    let sm = server.ok(
+        "CreateStateMachine",
+        json!({"name": "sleeps", "roleArn": ROLE, "definition": json!({
+            "StartAt": "Nap", "States": {
+                "Nap": {"Type": "Wait", "Seconds": 2, "Next": "Done"},
+                "Done": {"Type": "Pass", "Result": "woke", "End": true}}}).to_string()}),
+    )["stateMachineArn"]
+        .clone();
+    let executions: Vec<_> = (0..5)
+        .map(|_| {
+            server.ok("StartExecution", json!({ "stateMachineArn": sm }))["executionArn"].clone()
+        })
+        .collect();
+    // Stopped mid-Wait, the executions go back to the store; the next server runs them on.
+    let (code, server) = server.restart();
+    assert_eq!(code, Some(0));
+    for ex in &executions {
+        let mut d = json!(null);
+        for _ in 0..1000 {
+            d = server.ok("DescribeExecution", json!({ "executionArn": ex }));
+            if d["status"] != "RUNNING" {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert_eq!(d["status"], "SUCCEEDED", "{ex}: {d}");
+        assert_eq!(d["output"], "\"woke\"");
+    }
+}

@@ -215,8 +215,9 @@ fn polling_a_missing_activity_fails_and_an_idle_one_returns_no_token() {
         .0,
         "ActivityDoesNotExist"
     );
-    // SFN_WAIT_TIME_SCALE=0 turns the 60 s long poll into a single look.
-    std::env::set_var("SFN_WAIT_TIME_SCALE", "0");
+    // A wait time scale of 0 (SFN_WAIT_TIME_SCALE=0) turns the 60 s long poll into a
+    // single look.
+    ctx.runtime.settings.wait_time_scale = 0.0;
     assert_eq!(
         api::call(
             &mut ctx,

@@ -605,15 +605,15 @@ fn list_aliases(
     })
 }
 
-/// A number in `0..100` to route one execution by: from `SFN_RANDOM_SEED` (mixed with the
-/// alias and how many executions it has started, so successive starts differ but replay
-/// identically) or, without a seed, at random.
-fn routing_draw(s: &Store, alias_arn: &str) -> Result<u64, ApiError> {
-    let Ok(seed) = std::env::var("SFN_RANDOM_SEED") else {
+/// A number in `0..100` to route one execution by: from the seed (`SFN_RANDOM_SEED`, mixed
+/// with the alias and how many executions it has started, so successive starts differ but
+/// replay identically) or, without a seed, at random.
+fn routing_draw(s: &Store, seed: Option<&str>, alias_arn: &str) -> Result<u64, ApiError> {
+    let Some(seed) = seed else {
         return Ok(rand::random::<u64>() % 100);
     };
     let started = db::aliases::executions_started(s, alias_arn)?;
-    Ok(seeded_draw(&seed, alias_arn, started))
+    Ok(seeded_draw(seed, alias_arn, started))
 }
 
 /// The draw in `0..100` for the `n`th execution through an alias under a seed.
@@ -639,7 +639,11 @@ pub fn pick_route(routes: &[Route], draw: u64) -> Option<&Route> {
 /// What StartExecution runs for a state machine ARN: the machine itself, one of its
 /// versions, or the version an alias routes this execution to (`None` if the ARN names
 /// nothing that exists).
-pub fn resolve_for_execution(s: &Store, arn: &str) -> Result<Option<ResolvedMachine>, ApiError> {
+pub fn resolve_for_execution(
+    s: &Store,
+    seed: Option<&str>,
+    arn: &str,
+) -> Result<Option<ResolvedMachine>, ApiError> {
     let alias_arn = match super::versions::split_qualified(arn) {
         Some((_, qualifier)) if !is_version_qualifier(qualifier) => arn,
         _ => return Ok(db::executions::resolve(s, arn)?),
@@ -647,7 +651,7 @@ pub fn resolve_for_execution(s: &Store, arn: &str) -> Result<Option<ResolvedMach
     let Some(alias) = db::aliases::get(s, alias_arn)? else {
         return Ok(None);
     };
-    let draw = routing_draw(s, alias_arn)?;
+    let draw = routing_draw(s, seed, alias_arn)?;
     let Some(route) = pick_route(&alias.routing, draw) else {
         return Ok(None);
     };

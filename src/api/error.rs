@@ -82,3 +82,20 @@ impl From<rusqlite::Error> for ApiError {
         ApiError::internal(format!("store error: {e}"))
     }
 }
+
+impl From<crate::runtime::RuntimeError> for ApiError {
+    fn from(e: crate::runtime::RuntimeError) -> Self {
+        use crate::runtime::RuntimeError as E;
+        let message = e.to_string();
+        match e {
+            E::Store(e) => e.into(),
+            E::Tasks(e) => e.into(),
+            E::AlreadyExists(_) => ApiError::new("ExecutionAlreadyExists", message),
+            E::DoesNotExist(_) => ApiError::new("ExecutionDoesNotExist", message),
+            E::NotRunning(_) => ApiError::new("ValidationException", message),
+            E::Conflict(_) => ApiError::new("ExecutionNotRedrivable", message),
+            E::InvalidDefinition(_) => ApiError::new("InvalidDefinition", message),
+            E::Internal(_) => ApiError::internal(message),
+        }
+    }
+}

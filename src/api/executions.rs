@@ -1,14 +1,13 @@
-//! Executions: StartExecution (runs synchronously to the end or until the execution
-//! parks), DescribeExecution, GetExecutionHistory, ListExecutions,
+//! Executions: StartExecution (the runtime runs it to its end, or until it parks),
+//! DescribeExecution, GetExecutionHistory, ListExecutions,
 //! DescribeStateMachineForExecution, StopExecution.
 use chrono::Utc;
 use serde_json::{json, Map, Value};
 
 use super::{timestamp, ApiError, Context};
-use crate::asl::definition::{self, StateMachine};
-use crate::engine::{
-    self, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Options, Progress,
-};
+use crate::asl::definition::StateMachine;
+use crate::engine::{self, EventSink, ExecutionInfo, HistoryEvent};
+use crate::runtime::{self, NewExecution};
 use crate::store::executions::{
     self as store, date_text, parse_date, ExecutionRecord, ResolvedMachine,
 };
@@ -26,78 +25,6 @@ pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<
     })
 }
 
-/// Collects events for one batched write.
-#[derive(Default)]
-pub(crate) struct BufferSink {
-    pub(crate) events: Vec<store::EventRow>,
-    cache: store::EventEncoder,
-}
-
-impl EventSink for BufferSink {
-    fn emit(&mut self, event: &HistoryEvent) {
-        self.events.push(self.cache.row(event));
-    }
-}
-
-/// Writes events to the store in batches while the execution runs, so that a long
-/// execution neither holds its whole history in memory nor writes one transaction per
-/// event. The last batch goes with the execution's final record.
-struct StoreSink<'a> {
-    store: &'a mut crate::store::Store,
-    execution_arn: &'a str,
-    events: Vec<store::EventRow>,
-    /// Bytes buffered in `events`.
-    buffered: usize,
-    error: Option<crate::store::StoreError>,
-    cache: store::EventEncoder,
-    /// The output text of `ExecutionSucceeded`: the record stores the same text.
-    output_text: Option<String>,
-}
-
-/// A batch ends at this many events or bytes of details, whichever comes first.
-const EVENT_BATCH: usize = 2000;
-const EVENT_BATCH_BYTES: usize = 1 << 20;
-
-impl EventSink for StoreSink<'_> {
-    fn emit(&mut self, event: &HistoryEvent) {
-        if event.event_type == "ExecutionSucceeded" {
-            self.output_text = event
-                .details
-                .as_ref()
-                .and_then(|d| d.get("output"))
-                .and_then(Value::as_str)
-                .map(String::from);
-        }
-        let row = self.cache.row(event);
-        self.buffered += row.bytes();
-        self.events.push(row);
-        if (self.events.len() >= EVENT_BATCH || self.buffered >= EVENT_BATCH_BYTES)
-            && self.error.is_none()
-        {
-            if let Err(e) = store::append_events(self.store, self.execution_arn, &self.events) {
-                self.error = Some(e);
-            }
-            self.events.clear();
-            self.buffered = 0;
-        }
-    }
-}
-
-/// Forwards each event to the sink that records it, then to the context's observer.
-struct Observed<'a> {
-    sink: &'a mut dyn EventSink,
-    observer: Option<&'a mut dyn EventSink>,
-}
-
-impl EventSink for Observed<'_> {
-    fn emit(&mut self, event: &HistoryEvent) {
-        self.sink.emit(event);
-        if let Some(observer) = self.observer.as_mut() {
-            observer.emit(event);
-        }
-    }
-}
-
 fn required_str<'a>(input: &'a Value, key: &str) -> Result<&'a str, ApiError> {
     input.get(key).and_then(Value::as_str).ok_or_else(|| {
         ApiError::parameter(format!("Missing required parameter in input: \"{key}\""))
@@ -106,33 +33,6 @@ fn required_str<'a>(input: &'a Value, key: &str) -> Result<&'a str, ApiError> {
 
 fn optional_str<'a>(input: &'a Value, key: &str) -> Option<&'a str> {
     input.get(key).and_then(Value::as_str)
-}
-
-/// `SFN_WAIT_TIME_SCALE`: a factor on Wait durations and Retry intervals (default 1).
-pub fn wait_time_scale() -> f64 {
-    std::env::var("SFN_WAIT_TIME_SCALE")
-        .ok()
-        .and_then(|v| v.trim().parse::<f64>().ok())
-        .filter(|v| v.is_finite() && *v >= 0.0)
-        .unwrap_or(1.0)
-}
-
-/// `SFN_TASK_THREADS`: how many Task invocations (local commands) of one execution may run
-/// at once inside Parallel and Map states (default 40).
-pub fn task_threads() -> usize {
-    std::env::var("SFN_TASK_THREADS")
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .filter(|v| *v > 0)
-        .unwrap_or(crate::engine::DEFAULT_TASK_THREADS)
-}
-
-/// The engine's knobs, from the environment.
-pub fn engine_options() -> Options {
-    Options {
-        wait_time_scale: wait_time_scale(),
-        task_threads: task_threads(),
-    }
 }
 
 /// AWS's name rules for executions (and other resources).
@@ -194,12 +94,13 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         return Err(invalid_arn(machine_arn));
     }
     let resolved =
-        super::aliases::resolve_for_execution(&ctx.store, machine_arn)?.ok_or_else(|| {
-            ApiError::new(
-                "StateMachineDoesNotExist",
-                format!("State Machine Does Not Exist: '{machine_arn}'"),
-            )
-        })?;
+        super::aliases::resolve_for_execution(&ctx.store, ctx.random_seed.as_deref(), machine_arn)?
+            .ok_or_else(|| {
+                ApiError::new(
+                    "StateMachineDoesNotExist",
+                    format!("State Machine Does Not Exist: '{machine_arn}'"),
+                )
+            })?;
     let machine = &resolved.machine;
     let name = execution_name(optional_str(input, "name"))?;
     let (input_text, input_value) = execution_input(optional_str(input, "input"))?;
@@ -225,7 +126,7 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         super::sync_executions::limit_duration(&mut parsed);
     }
 
-    let started = Utc::now();
+    let started = super::now();
     let info = execution_info(
         ctx,
         &resolved,
@@ -234,7 +135,7 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         (&input_text, input_value),
         started,
     );
-    let mut record = ExecutionRecord {
+    let record = ExecutionRecord {
         arn: execution_arn.clone(),
         state_machine_arn: machine.arn.clone(),
         name,
@@ -248,44 +149,16 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         role_arn: machine.role_arn.clone(),
         ..Default::default()
     };
-    let runner = task_runner(ctx, &machine.name, test_case.as_deref())?;
-    store::insert(&ctx.store, &record)?;
-    if let Some(case) = &test_case {
-        // A redrive runs against the same mock test case.
-        crate::store::redrive::set_test_case(&ctx.store, &execution_arn, case)?;
-    }
-
-    let mut sink = StoreSink {
-        store: &mut ctx.store,
-        execution_arn: &execution_arn,
-        events: Vec::new(),
-        buffered: 0,
-        error: None,
-        cache: Default::default(),
-        output_text: None,
-    };
-    let mut observed = Observed {
-        sink: &mut sink,
-        observer: ctx.observer.as_deref_mut().map(|o| o as &mut dyn EventSink),
-    };
-    let mut execution = Execution::start(&parsed, info, &mut observed);
-    let progress = {
-        let mut env = Env {
-            machine: &parsed,
-            tasks: runner.as_ref(),
-            sink: &mut observed,
-            options: engine_options(),
-        };
-        execution.run(&mut env)
-    };
-    if let Some(e) = sink.error {
-        return Err(e.into());
-    }
-    record_outcome_with(&mut record, &execution, &progress, sink.output_text.take())?;
-    store::save_progress(sink.store, &record, &sink.events)?;
-    super::task_tokens::close_if_ended(ctx, &record)?;
-    // An outcome delivered while it ran (a callback handler answering at once) is taken now.
-    super::task_tokens::resume(ctx, &execution_arn)?;
+    ctx.runtime.start(
+        &ctx.store,
+        ctx.observer.as_deref_mut().map(|o| o as &mut dyn EventSink),
+        NewExecution {
+            record,
+            info,
+            machine: parsed,
+            test_case,
+        },
+    )?;
     Ok(json!({
         "executionArn": execution_arn,
         "startDate": timestamp(started),
@@ -323,9 +196,7 @@ pub(crate) fn execution_input(given: Option<&str>) -> Result<(String, Value), Ap
 
 /// Parses a stored definition for running it.
 pub(crate) fn parse_stored(definition_text: &str) -> Result<StateMachine, ApiError> {
-    let value: Value = serde_json::from_str(definition_text)
-        .map_err(|e| ApiError::internal(format!("stored definition is not JSON: {e}")))?;
-    definition::parse(&value).map_err(|e| ApiError::new("InvalidDefinition", e))
+    Ok(runtime::parse_stored(definition_text)?)
 }
 
 /// What a new execution of `resolved` is and is started with.
@@ -352,101 +223,6 @@ pub(crate) fn execution_info(
         state_machine_version_arn: resolved.version_arn.clone(),
         state_machine_alias_arn: resolved.alias_arn.clone(),
     }
-}
-
-/// The engine state a parked or ended execution was saved with.
-pub(crate) fn stored_execution(record: &ExecutionRecord) -> Result<Execution, ApiError> {
-    let state = record.engine_state.as_deref().unwrap_or_default();
-    serde_json::from_str(state)
-        .map_err(|e| ApiError::internal(format!("stored execution state: {e}")))
-}
-
-/// Runs a stored execution on (resumed or redriven) until it ends or parks again, then
-/// saves its record and the events `sink` collected.
-pub(crate) fn run_and_save(
-    ctx: &mut Context,
-    record: &mut ExecutionRecord,
-    execution: &mut Execution,
-    machine: &StateMachine,
-    tasks: &dyn engine::TaskRunner,
-    mut sink: BufferSink,
-) -> Result<(), ApiError> {
-    let progress = execution.run(&mut Env {
-        machine,
-        tasks,
-        sink: &mut sink,
-        options: engine_options(),
-    });
-    record_outcome(record, execution, &progress)?;
-    store::save_progress(&mut ctx.store, record, &sink.events)?;
-    Ok(())
-}
-
-/// The Task runner for an execution: its mock test case (`#<case>`) and local handlers.
-pub(crate) fn task_runner(
-    ctx: &Context,
-    state_machine_name: &str,
-    test_case: Option<&str>,
-) -> Result<Box<dyn engine::TaskRunner>, ApiError> {
-    super::task_tokens::runner(
-        ctx,
-        &crate::tasks::RunnerConfig::new(
-            ctx.mock_config.as_deref(),
-            ctx.handlers.as_deref(),
-            state_machine_name,
-            test_case,
-        ),
-    )
-}
-
-/// Copies the execution's status into its record (and its state, when parked).
-pub(crate) fn record_outcome(
-    record: &mut ExecutionRecord,
-    execution: &Execution,
-    progress: &Progress,
-) -> Result<(), ApiError> {
-    record_outcome_with(record, execution, progress, None)
-}
-
-/// [`record_outcome`] with the output's JSON text when the caller has it already (the
-/// `ExecutionSucceeded` event carries it; a large output is then not serialized again).
-fn record_outcome_with(
-    record: &mut ExecutionRecord,
-    execution: &Execution,
-    progress: &Progress,
-    output_text: Option<String>,
-) -> Result<(), ApiError> {
-    record.status = execution.status.name().to_string();
-    match &execution.status {
-        engine::Status::Running => {
-            record.engine_state = match progress {
-                Progress::Parked { .. } => Some(
-                    serde_json::to_string(execution)
-                        .map_err(|e| ApiError::internal(e.to_string()))?,
-                ),
-                Progress::Finished => None,
-            };
-        }
-        status => {
-            record.stop_date = Some(date_text(Utc::now()));
-            // An unsuccessful execution keeps its state for RedriveExecution.
-            record.engine_state = super::redrive::retained_state(execution)?;
-            match status {
-                engine::Status::Succeeded { output } => {
-                    record.output =
-                        Some(output_text.unwrap_or_else(|| engine::data::to_text(output)));
-                }
-                engine::Status::Failed { error, cause }
-                | engine::Status::TimedOut { error, cause }
-                | engine::Status::Aborted { error, cause } => {
-                    record.error = error.clone();
-                    record.cause = cause.clone();
-                }
-                engine::Status::Running => {}
-            }
-        }
-    }
-    Ok(())
 }
 
 fn describe_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
@@ -730,52 +506,14 @@ fn describe_state_machine_for_execution(
 
 fn stop_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let arn = required_str(input, "executionArn")?;
-    let mut record = load_execution(ctx, arn)?;
-    let error = optional_str(input, "error").map(String::from);
-    let cause = optional_str(input, "cause").map(String::from);
-    if record.status != "RUNNING" {
-        return Err(ApiError::new(
-            "ValidationException",
-            format!("Execution is not running: '{arn}'"),
-        ));
-    }
-    let mut sink = BufferSink::default();
-    match record
-        .engine_state
-        .as_deref()
-        .and_then(|s| serde_json::from_str::<Execution>(s).ok())
-    {
-        Some(mut execution) => {
-            execution.abort(&mut sink, error, cause);
-            record_outcome(&mut record, &execution, &Progress::Finished)?;
-        }
-        None => {
-            // No engine state (the process running it is gone): close it directly.
-            let next_id = store::events(&ctx.store, arn)?.len() as i64 + 1;
-            let mut details = Map::new();
-            if let Some(e) = &error {
-                details.insert("error".into(), e.clone().into());
-            }
-            if let Some(c) = &cause {
-                details.insert("cause".into(), c.clone().into());
-            }
-            sink.emit(&HistoryEvent {
-                id: next_id,
-                previous_event_id: 0,
-                timestamp: Utc::now(),
-                event_type: "ExecutionAborted".into(),
-                details: Some(Value::Object(details)),
-            });
-            record.status = "ABORTED".into();
-            record.stop_date = Some(date_text(Utc::now()));
-            record.error = error;
-            record.cause = cause;
-            record.engine_state = None;
-        }
-    }
-    store::save_progress(&mut ctx.store, &record, &sink.events)?;
-    crate::store::task_tokens::abort_execution(&ctx.store, arn, Utc::now())?;
-    Ok(json!({"stopDate": api_date(record.stop_date.as_deref().unwrap_or_default())}))
+    load_execution(ctx, arn)?;
+    let stop_date = ctx.runtime.stop(
+        &ctx.store,
+        arn,
+        optional_str(input, "error"),
+        optional_str(input, "cause"),
+    )?;
+    Ok(json!({"stopDate": api_date(&stop_date)}))
 }
 
 #[cfg(test)]

@@ -17,8 +17,6 @@ pub mod versions;
 
 pub use error::ApiError;
 
-use std::path::PathBuf;
-
 use base64::Engine;
 use chrono::{DateTime, Local, SubsecRound, Utc};
 use serde::de::DeserializeOwned;
@@ -26,6 +24,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::engine::EventSink;
+use crate::runtime::{Runtime, Settings};
 use crate::store::Store;
 
 /// Everything an operation needs besides its request.
@@ -33,10 +32,11 @@ pub struct Context {
     pub store: Store,
     pub region: String,
     pub account: String,
-    /// Step Functions Local mock file (`--mock-config` / `SFN_MOCK_CONFIG`).
-    pub mock_config: Option<PathBuf>,
-    /// Local handlers file (`--handlers` / `SFN_HANDLERS`).
-    pub handlers: Option<PathBuf>,
+    /// Runs the executions: its settings (mocks, handlers, wait scale...) come resolved
+    /// from the front end.
+    pub runtime: Runtime,
+    /// Seed for random choices (alias routing by weight); `None`: truly random.
+    pub random_seed: Option<String>,
     /// Sees every history event of the executions this context runs, as the engine emits
     /// it (a progress display); `None` costs nothing.
     pub observer: Option<Box<dyn EventSink>>,
@@ -44,12 +44,16 @@ pub struct Context {
 
 impl Context {
     pub fn new(store: Store) -> Context {
+        Context::with_settings(store, Settings::default())
+    }
+
+    pub fn with_settings(store: Store, settings: Settings) -> Context {
         Context {
             store,
             region: "us-east-1".into(),
             account: "123456789012".into(),
-            mock_config: None,
-            handlers: None,
+            runtime: Runtime::new(settings),
+            random_seed: None,
             observer: None,
         }
     }
@@ -119,7 +123,7 @@ pub fn call(ctx: &mut Context, operation: &str, input: Value) -> Result<Value, A
     // Deadlines of waiting tasks fire even when no one calls: every command that uses the
     // store first times out what is due and resumes the executions concerned.
     if uses_store(operation) {
-        task_tokens::advance(ctx)?;
+        ctx.runtime.sweep(&ctx.store)?;
     }
     type Group = fn(&mut Context, &str, &Value) -> Option<Result<Value, ApiError>>;
     let groups: &[Group] = &[

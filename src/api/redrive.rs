@@ -7,9 +7,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{json, Value};
 
-use super::executions::{parse_stored, run_and_save, stored_execution, task_runner, BufferSink};
 use super::{timestamp, ApiError, Context};
-use crate::engine::Execution;
 use crate::store::executions::{self as store, date_text, parse_date, ExecutionRecord};
 use crate::store::redrive as redrive_store;
 
@@ -29,17 +27,6 @@ pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<
         "RedriveExecution" => redrive_execution(ctx, input),
         _ => return None,
     })
-}
-
-/// The engine state to keep for an execution that has just ended: an unsuccessful one
-/// keeps it for a redrive; others keep nothing.
-pub(crate) fn retained_state(execution: &Execution) -> Result<Option<String>, ApiError> {
-    if !execution.can_redrive() || execution.info.execution_arn.contains(":express:") {
-        return Ok(None);
-    }
-    serde_json::to_string(execution)
-        .map(Some)
-        .map_err(|e| ApiError::internal(e.to_string()))
 }
 
 /// `redriveStatus` and, when NOT_REDRIVABLE, `redriveStatusReason`, in AWS's words.
@@ -139,7 +126,7 @@ fn redrive_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
     if parsed.resource_type != "execution" || parsed.resource.split(':').count() != 2 {
         return Err(ApiError::new("InvalidArn", format!("Invalid Arn: '{arn}'")));
     }
-    let mut record = store::get(&ctx.store, arn)?.ok_or_else(|| {
+    let record = store::get(&ctx.store, arn)?.ok_or_else(|| {
         ApiError::new(
             "ExecutionDoesNotExist",
             format!("Execution Does Not Exist: '{arn}'"),
@@ -163,39 +150,10 @@ fn redrive_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
             "Execution was started by a Map Run: redrive the parent execution",
         ));
     }
-    let mut execution = stored_execution(&record)?;
-    let machine = parse_stored(&record.definition)?;
-    let test_case = redrive_store::test_case(&ctx.store, arn)?;
-    let tasks = task_runner(
-        ctx,
-        &execution.info.state_machine_name,
-        test_case.as_deref(),
-    )?;
-
-    let mut sink = BufferSink::default();
-    execution
-        .redrive(&mut sink)
-        .map_err(|e| not_redrivable(e.to_string()))?;
-    record.status = "RUNNING".into();
-    record.stop_date = None;
-    record.output = None;
-    record.error = None;
-    record.cause = None;
-    record.redrive_count = i64::from(execution.info.redrive_count);
-    record.redrive_date = Some(date_text(now));
-    run_and_save(
-        ctx,
-        &mut record,
-        &mut execution,
-        &machine,
-        tasks.as_ref(),
-        sink,
-    )?;
+    ctx.runtime.redrive(&ctx.store, record, now)?;
     if let Some(token) = client_token {
         redrive_store::remember_token(&ctx.store, arn, token, &date_text(now), KEPT_TOKENS)?;
     }
-    // An outcome delivered while it ran (a callback handler answering at once) is taken now.
-    super::task_tokens::resume(ctx, arn)?;
     Ok(json!({ "redriveDate": timestamp(now) }))
 }
 
@@ -264,7 +222,7 @@ mod tests {
             .collect();
         let full = record("FAILED", now);
         store::insert(&ctx.store, &full).unwrap();
-        store::append_events(&mut ctx.store, &full.arn, &events).unwrap();
+        store::append_events(&ctx.store, &full.arn, &events).unwrap();
         assert_eq!(
             not_redrivable_reason(&ctx, &full, now).unwrap().as_deref(),
             Some("Execution history event limit exceeded")

@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 
 use super::{timestamp, ApiError, Context};
 use crate::asl::definition::StateMachine;
-use crate::engine::{self, Env, Execution, Progress};
+use crate::engine::{self, Progress};
 
 /// Express executions end after 5 minutes at most.
 pub const EXPRESS_MAX_SECONDS: u64 = 300;
@@ -75,12 +75,13 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
         ));
     }
     let resolved =
-        super::aliases::resolve_for_execution(&ctx.store, machine_arn)?.ok_or_else(|| {
-            ApiError::new(
-                "StateMachineDoesNotExist",
-                format!("State Machine Does Not Exist: '{machine_arn}'"),
-            )
-        })?;
+        super::aliases::resolve_for_execution(&ctx.store, ctx.random_seed.as_deref(), machine_arn)?
+            .ok_or_else(|| {
+                ApiError::new(
+                    "StateMachineDoesNotExist",
+                    format!("State Machine Does Not Exist: '{machine_arn}'"),
+                )
+            })?;
     let machine = &resolved.machine;
     if machine.machine_type != "EXPRESS" {
         return Err(ApiError::new(
@@ -118,16 +119,9 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
         (&input_text, input_value),
         started,
     );
-    let tasks = super::executions::task_runner(ctx, &machine.name, test_case)?;
-    // No history is kept for Express executions.
-    let mut sink = super::executions::BufferSink::default();
-    let mut execution = Execution::start(&parsed, info, &mut sink);
-    let progress = execution.run(&mut Env {
-        machine: &parsed,
-        tasks: tasks.as_ref(),
-        sink: &mut sink,
-        options: super::executions::engine_options(),
-    });
+    let (execution, progress) = ctx
+        .runtime
+        .run_express(&ctx.store, &parsed, info, test_case)?;
     let stopped = super::now();
     let (status, output, error, cause) = match (&progress, &execution.status) {
         (_, engine::Status::Succeeded { output }) => {

@@ -1,24 +1,16 @@
 //! Activity workers and callbacks: GetActivityTask, SendTaskSuccess, SendTaskFailure,
-//! SendTaskHeartbeat. Outcomes are recorded on the token in the store; the engine resumes
-//! the execution from there (`store::task_tokens::outcomes`).
-use std::path::Path;
+//! SendTaskHeartbeat. Outcomes are recorded on the token in the store, where the
+//! execution's owner takes them (`runtime`); with no owner, this process resumes it.
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use serde_json::{json, Map, Value};
 
 use super::activities::{activity_arn, does_not_exist, object, required_str};
-use super::executions::{
-    parse_stored, run_and_save, stored_execution, wait_time_scale, BufferSink,
-};
 use super::{ApiError, Context};
-use crate::asl::StatesError;
-use crate::engine::exec::Execution;
-use crate::engine::{TaskOutcome, TaskRunner};
+use crate::runtime::RuntimeError;
 use crate::store::activities as activity_store;
-use crate::store::executions as executions_store;
 use crate::store::task_tokens::{self, Delivery, TaskTokenRecord, TokenStatus};
-use crate::tasks::{self, RunnerConfig};
 
 /// Answers the operations this module implements, `None` for the others.
 pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
@@ -49,13 +41,14 @@ fn get_activity_task(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
         check_length("workerName", worker, MAX_WORKER_NAME)?;
     }
     // SFN_WAIT_TIME_SCALE (0 in CI) shortens the long poll as it shortens Wait states.
-    let deadline = Instant::now() + LONG_POLL.mul_f64(wait_time_scale());
+    let deadline = Instant::now() + LONG_POLL.mul_f64(ctx.runtime.settings.wait_time_scale);
     loop {
         if activity_store::get(&ctx.store, arn)?.is_none() {
             return Err(does_not_exist(arn));
         }
         if let Some(task) = task_tokens::claim_activity_task(&ctx.store, arn, worker, now())? {
-            activity_started(ctx, &task, worker)?;
+            // Its ActivityStarted goes into the history where the execution runs.
+            resume(ctx, &task.execution_arn)?;
             return Ok(json!({
                 "taskToken": task.token,
                 "input": task.input.unwrap_or_else(|| "{}".to_string()),
@@ -130,164 +123,20 @@ fn deliver(ctx: &mut Context, token: &str, delivery: &Delivery) -> Result<Value,
             return Err(task_does_not_exist());
         }
     };
-    // This process resumes the execution and runs it to its next wait or its end.
+    // The execution's owner takes the outcome; with none, this process resumes it and
+    // runs it to its next wait or its end.
     resume(ctx, &record.execution_arn)?;
     Ok(json!({}))
 }
 
-/// Records `ActivityStarted` in the history of the execution whose activity task a
-/// worker just took. While the process that parked it has not saved it yet there is no
-/// state to update: the event is then left out.
-fn activity_started(
-    ctx: &mut Context,
-    task: &TaskTokenRecord,
-    worker: Option<&str>,
-) -> Result<(), ApiError> {
-    let Some(mut record) = executions_store::get(&ctx.store, &task.execution_arn)? else {
-        return Ok(());
-    };
-    let Some(state) = record
-        .engine_state
-        .as_deref()
-        .filter(|_| record.status == "RUNNING")
-    else {
-        return Ok(());
-    };
-    let mut execution: Execution = serde_json::from_str(state)
-        .map_err(|e| ApiError::internal(format!("stored execution state: {e}")))?;
-    let mut sink = BufferSink::default();
-    if !execution.activity_started_for(&task.token, &mut sink, worker) {
-        return Ok(());
+/// Runs the execution on with what was queued for it, unless a live process holds it
+/// (that one applies it). A process that cannot serve the execution's Tasks here leaves
+/// it queued for one that can.
+fn resume(ctx: &mut Context, execution_arn: &str) -> Result<(), ApiError> {
+    match ctx.runtime.drive(&ctx.store, None, execution_arn) {
+        Ok(_) | Err(RuntimeError::Tasks(_)) => Ok(()),
+        Err(e) => Err(e.into()),
     }
-    record.engine_state =
-        Some(serde_json::to_string(&execution).map_err(|e| ApiError::internal(e.to_string()))?);
-    executions_store::save_progress(&mut ctx.store, &record, &sink.events)?;
-    Ok(())
-}
-
-/// The Task runner for an execution, parking waiting Tasks in this store (an in-memory
-/// store cannot be shared, so there they only wait).
-pub fn runner(ctx: &Context, config: &RunnerConfig) -> Result<Box<dyn TaskRunner>, ApiError> {
-    let db = ctx.store.path();
-    // Distributed Maps run as map runs with child executions (api/map_runs.rs).
-    let inner = if db == Path::new(":memory:") {
-        tasks::runner_for(
-            config.mock_config.as_deref(),
-            config.handlers.as_deref(),
-            &config.state_machine_name,
-            config.test_case.as_deref(),
-        )?
-    } else {
-        tasks::parking_runner_for(config, db)?
-    };
-    Ok(super::map_runs::with_map_runs(ctx, inner))
-}
-
-/// Times out the tasks whose deadline has passed and resumes every execution with an
-/// outcome waiting: any command touching the store calls this first, so timeouts fire
-/// even when no one calls again.
-pub fn advance(ctx: &mut Context) -> Result<(), ApiError> {
-    task_tokens::expire(&ctx.store, now())?;
-    for execution_arn in task_tokens::executions_with_outcomes(&ctx.store)? {
-        // One execution that cannot resume here (say, its handlers file is gone) must not
-        // block the command: its outcome stays for a process that can.
-        let _ = resume(ctx, &execution_arn);
-    }
-    Ok(())
-}
-
-/// Resumes a parked execution with the outcomes waiting for it, one at a time, until it
-/// ends or waits again. While the process that parked it has not saved it yet, the
-/// outcome stays: that process resumes it right after saving.
-pub fn resume(ctx: &mut Context, execution_arn: &str) -> Result<(), ApiError> {
-    loop {
-        let Some(token) = task_tokens::outcomes(&ctx.store, execution_arn)?
-            .into_iter()
-            .next()
-        else {
-            return Ok(());
-        };
-        let Some(mut record) = executions_store::get(&ctx.store, execution_arn)? else {
-            task_tokens::close(&ctx.store, &token.token, now())?;
-            continue;
-        };
-        if record.status != "RUNNING" {
-            task_tokens::close(&ctx.store, &token.token, now())?;
-            continue;
-        }
-        if record.engine_state.is_none() {
-            return Ok(());
-        }
-        let mut execution = stored_execution(&record)?;
-        let machine = parse_stored(&record.definition)?;
-        let config = token
-            .runner
-            .as_deref()
-            .and_then(|text| serde_json::from_str::<RunnerConfig>(text).ok())
-            .unwrap_or_else(|| {
-                RunnerConfig::new(
-                    ctx.mock_config.as_deref(),
-                    ctx.handlers.as_deref(),
-                    &machine_name(execution_arn),
-                    None,
-                )
-            });
-        let tasks = runner(ctx, &config)?;
-        // Exactly one process consumes an outcome.
-        if !task_tokens::close(&ctx.store, &token.token, now())? {
-            continue;
-        }
-        let outcome = match token.status {
-            TokenStatus::Succeeded => {
-                let output = token.output.as_deref().unwrap_or("null");
-                TaskOutcome::Succeeded(serde_json::from_str(output).unwrap_or(Value::Null))
-            }
-            TokenStatus::Failed => TaskOutcome::Failed(StatesError {
-                error: token.error.clone(),
-                cause: token.cause.clone(),
-            }),
-            _ => TaskOutcome::TimedOut,
-        };
-        let mut sink = BufferSink::default();
-        // A worker took the task before the process that parked the execution saved it:
-        // its ActivityStarted comes now, before the outcome.
-        if token.activity_arn.is_some() && token.started.is_some() {
-            execution.activity_started_for(&token.token, &mut sink, token.worker_name.as_deref());
-        }
-        if !execution.deliver_to(&token.token, outcome) {
-            continue;
-        }
-        run_and_save(
-            ctx,
-            &mut record,
-            &mut execution,
-            &machine,
-            tasks.as_ref(),
-            sink,
-        )?;
-        close_if_ended(ctx, &record)?;
-    }
-}
-
-/// Once an execution has ended, the tasks still waiting in it (a Parallel branch's
-/// callback when another branch failed) take no outcome: their tokens close.
-pub(crate) fn close_if_ended(
-    ctx: &Context,
-    record: &crate::store::executions::ExecutionRecord,
-) -> Result<(), ApiError> {
-    if record.status != "RUNNING" {
-        task_tokens::abort_execution(&ctx.store, &record.arn, now())?;
-    }
-    Ok(())
-}
-
-/// `arn:...:execution:<machine>:<name>` → `<machine>`.
-fn machine_name(execution_arn: &str) -> String {
-    execution_arn
-        .rsplit(':')
-        .nth(1)
-        .unwrap_or_default()
-        .to_string()
 }
 
 /// The error for a token that cannot take an outcome or heartbeat (`Ok` when it can).

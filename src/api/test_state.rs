@@ -175,8 +175,8 @@ fn test_state(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     };
 
     let task_runner = tasks::runner_for(
-        ctx.mock_config.as_deref(),
-        ctx.handlers.as_deref(),
+        ctx.runtime.settings.mock_config.as_deref(),
+        ctx.runtime.settings.handlers.as_deref(),
         &state_machine_name,
         None,
     )?;

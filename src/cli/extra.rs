@@ -1,5 +1,6 @@
-//! The commands that are ours rather than AWS's (`run`, `graph`, `lint`, `completions`,
-//! `man`, `serve`), added to the clap tree of the 37 operations, and the people-facing renderings
+//! The commands that are ours rather than AWS's (`run`, `graph`, `lint`, `resume`,
+//! `completions`, `man`, `serve`), added to the clap tree of the 37 operations, and the
+//! people-facing renderings
 //! of AWS commands: the live view during `start-execution` at a terminal and the
 //! purpose-built tables of `get-execution-history` and `describe-execution`.
 use clap::{ArgMatches, Command};
@@ -8,7 +9,7 @@ use serde_json::{json, Value};
 use super::history_table::{self, Style};
 use super::live::{self, Live};
 use super::output::Format;
-use super::{args, completions, graph_cmd, lint, man, operations, run, Failure, Globals};
+use super::{args, completions, graph_cmd, lint, man, operations, resume, run, Failure, Globals};
 use crate::api::{self, Context};
 
 /// Operations whose `--output table` is the readable table of [`history_table`].
@@ -25,6 +26,7 @@ pub fn extend(base: Command) -> Command {
         .subcommand(run::command())
         .subcommand(graph_cmd::command())
         .subcommand(lint::command())
+        .subcommand(resume::command())
         .subcommand(completions::command())
         .subcommand(man::command())
         .subcommand(crate::serve::command());
@@ -43,6 +45,7 @@ pub(super) fn dispatch(
     Some(match name {
         "run" => run::run(m, globals),
         "graph" => graph_cmd::run(m, globals),
+        "resume" => resume::run(m, globals),
         "completions" => completions::run(m),
         "man" => man::run(m),
         // Reached with global options before `serve` (`sfn --db x serve`); `sfn serve ...`

@@ -16,18 +16,21 @@ pub mod output;
 pub mod paging;
 pub mod params;
 pub mod query;
+pub mod resume;
 pub mod run;
 pub mod table;
 
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::ArgMatches;
 use serde_json::{Map, Value};
 
 use crate::api::error::ErrorKind;
 use crate::api::{self, ApiError, Context};
+use crate::runtime::Settings;
 use crate::store::Store;
 use output::Format;
 use table::{Kind, Operation, Paging};
@@ -104,7 +107,20 @@ pub fn run(argv: impl IntoIterator<Item = OsString>) -> i32 {
             }
         };
     }
-    match execute(argv) {
+    let result = execute(argv);
+    // SIGINT or SIGTERM while an execution ran here: it was stopped as StopExecution
+    // would; say which, and exit as interrupted.
+    if let Some(signal) = crate::runtime::owner::interrupted() {
+        let mut err = std::io::stderr().lock();
+        for arn in crate::runtime::owner::stopped_on_signal() {
+            let _ = writeln!(
+                err,
+                "sfn: interrupted: execution {arn} was stopped (ABORTED)"
+            );
+        }
+        return 128 + signal;
+    }
+    match result {
         Ok(text) => {
             let mut out = std::io::stdout().lock();
             // A closed pipe (`sfn ... | head`) is not an error worth reporting.
@@ -168,8 +184,8 @@ struct Globals {
     format: Format,
     query: Option<jmespath::Expression<'static>>,
     no_paginate: bool,
-    mock_config: Option<PathBuf>,
-    handlers: Option<PathBuf>,
+    settings: Settings,
+    random_seed: Option<String>,
     quiet: bool,
 }
 
@@ -214,12 +230,29 @@ impl Globals {
             format,
             query,
             no_paginate: m.get_flag("no-paginate"),
-            mock_config: arg("mock-config")
-                .map(PathBuf::from)
-                .or_else(|| env("SFN_MOCK_CONFIG").map(PathBuf::from)),
-            handlers: arg("handlers")
-                .map(PathBuf::from)
-                .or_else(|| env("SFN_HANDLERS").map(PathBuf::from)),
+            settings: Settings {
+                mock_config: arg("mock-config")
+                    .map(PathBuf::from)
+                    .or_else(|| env("SFN_MOCK_CONFIG").map(PathBuf::from)),
+                handlers: arg("handlers")
+                    .map(PathBuf::from)
+                    .or_else(|| env("SFN_HANDLERS").map(PathBuf::from)),
+                wait_time_scale: env("SFN_WAIT_TIME_SCALE")
+                    .and_then(|v| v.trim().parse::<f64>().ok())
+                    .filter(|v| v.is_finite() && *v >= 0.0)
+                    .unwrap_or(1.0),
+                task_threads: env("SFN_TASK_THREADS")
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .filter(|v| *v > 0)
+                    .unwrap_or(crate::engine::DEFAULT_TASK_THREADS),
+                s3_root: env("SFN_S3_ROOT").map(PathBuf::from),
+                lease: env("SFN_LEASE_SECONDS")
+                    .and_then(|v| v.trim().parse::<f64>().ok())
+                    .filter(|v| v.is_finite() && *v > 0.0)
+                    .map(Duration::from_secs_f64)
+                    .unwrap_or(Settings::default().lease),
+            },
+            random_seed: std::env::var("SFN_RANDOM_SEED").ok(),
             quiet: m.get_flag("quiet"),
         })
     }
@@ -245,11 +278,10 @@ impl Globals {
             Store::in_memory()
         }
         .map_err(|e| Failure::Other(format!("sfn: {e}")))?;
-        let mut ctx = Context::new(store);
+        let mut ctx = Context::with_settings(store, self.settings.clone());
         ctx.region = self.region.clone();
         ctx.account = self.account.clone();
-        ctx.mock_config = self.mock_config.clone();
-        ctx.handlers = self.handlers.clone();
+        ctx.random_seed = self.random_seed.clone();
         Ok(ctx)
     }
 }

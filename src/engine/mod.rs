@@ -16,5 +16,5 @@ pub mod task;
 pub mod test_state;
 
 pub use exec::{Env, Execution, ExecutionInfo, Options, Progress, Status, DEFAULT_TASK_THREADS};
-pub use history::{EventSink, HistoryEvent};
+pub use history::{Checkpoint, EventSink, HistoryEvent, Message};
 pub use task::{TaskInvocation, TaskOutcome, TaskRunner};

@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 
 use crate::api::{self, ApiError, Arn, Context};
 use crate::engine::{EventSink, HistoryEvent};
+use crate::runtime::Settings;
 use crate::store::Store;
 
 /// Starts executions for the server.
@@ -29,8 +30,8 @@ pub struct Contexts {
     pub db: PathBuf,
     pub region: String,
     pub account: String,
-    pub mock_config: Option<PathBuf>,
-    pub handlers: Option<PathBuf>,
+    pub settings: Settings,
+    pub random_seed: Option<String>,
     pool: Mutex<Vec<Store>>,
 }
 
@@ -42,15 +43,15 @@ impl Contexts {
         db: PathBuf,
         region: String,
         account: String,
-        mock_config: Option<PathBuf>,
-        handlers: Option<PathBuf>,
+        settings: Settings,
+        random_seed: Option<String>,
     ) -> Contexts {
         Contexts {
             db,
             region,
             account,
-            mock_config,
-            handlers,
+            settings,
+            random_seed,
             pool: Mutex::new(Vec::new()),
         }
     }
@@ -67,11 +68,10 @@ impl Contexts {
                 None => Store::open(&self.db)?,
             }
         };
-        let mut ctx = Context::new(store);
+        let mut ctx = Context::with_settings(store, self.settings.clone());
         ctx.region = self.region.clone();
         ctx.account = self.account.clone();
-        ctx.mock_config = self.mock_config.clone();
-        ctx.handlers = self.handlers.clone();
+        ctx.random_seed = self.random_seed.clone();
         Ok(ctx)
     }
 
@@ -96,19 +96,21 @@ impl Contexts {
     }
 }
 
-/// Runs each execution on a thread of its own, with `api::call("StartExecution")`
-/// (which runs the execution to its end, or until it waits for a callback), and answers
-/// when the execution's first event is emitted: it is in the store as RUNNING then.
-/// Until then, a request fails as `StartExecution` does (no such state machine, a name in
-/// use...). A background thread fires the deadlines of waiting tasks every second.
+/// Runs each execution on a thread of its own, with `api::call("StartExecution")` (the
+/// runtime runs it there to its end, or until it parks, holding its lease and saving each
+/// step), and answers once its record is in the store as RUNNING. Until then, a request
+/// fails as `StartExecution` does (no such state machine, a name in use...). A
+/// background thread resumes, at start, executions a gone process left running, then
+/// sweeps every second so that deadlines fire and queued outcomes are taken when no
+/// request comes.
 pub struct ThreadPerExecution {
     contexts: Arc<Contexts>,
-    /// Executions whose thread has not returned yet (running, or on their way to park).
+    /// Executions whose thread has not returned yet.
     running: Arc<AtomicUsize>,
 }
 
-/// How long a stopping server waits for execution threads to end or park.
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
+/// How many times (2 ms apart) StartExecution looks for the new execution's record.
+const RECORD_POLLS: usize = 500;
 
 enum Started {
     /// The first event of the execution has been emitted.
@@ -132,11 +134,26 @@ impl ThreadPerExecution {
         let ticking = Arc::clone(&contexts);
         std::thread::Builder::new()
             .name("deadlines".into())
-            .spawn(move || loop {
-                std::thread::sleep(Duration::from_secs(1));
-                if let Ok(mut ctx) = ticking.take("SendTaskHeartbeat") {
-                    let _ = api::task_tokens::advance(&mut ctx);
-                    ticking.give_back("SendTaskHeartbeat", ctx);
+            .spawn(move || {
+                // Executions a previous server (or any process now gone) left running go on
+                // from their last save.
+                if let Ok(ctx) = ticking.take("ListExecutions") {
+                    if let Ok(resumed) = ctx.runtime.resume_orphans(&ctx.store, None) {
+                        if !resumed.is_empty() {
+                            eprintln!(
+                                "sfn serve: resumed {} execution(s) left running",
+                                resumed.len()
+                            );
+                        }
+                    }
+                    ticking.give_back("ListExecutions", ctx);
+                }
+                loop {
+                    std::thread::sleep(Duration::from_secs(1));
+                    if let Ok(ctx) = ticking.take("ListExecutions") {
+                        let _ = ctx.runtime.sweep(&ctx.store);
+                        ticking.give_back("ListExecutions", ctx);
+                    }
                 }
             })
             .ok();
@@ -195,39 +212,45 @@ impl Executor for ThreadPerExecution {
             self.running.fetch_sub(1, Ordering::SeqCst);
             return Err(ApiError::internal(format!("cannot start a thread: {e}")));
         }
-        loop {
-            match rx.recv() {
-                Ok(Started::Done(result)) => return result,
-                Ok(Started::Running) => {
-                    // An Express machine's execution has another ARN (`express:...`), which
-                    // only the end of the run tells.
-                    let Some(arn) = &expected else { continue };
-                    let described = self
-                        .contexts
-                        .call("DescribeExecution", json!({ "executionArn": arn }));
-                    if let Ok(d) = described {
-                        return Ok(json!({
-                            "executionArn": arn,
-                            "startDate": d.get("startDate").cloned().unwrap_or_else(now_text),
-                        }));
-                    }
+        match rx.recv() {
+            Ok(Started::Done(result)) => return result,
+            Ok(Started::Running) => {}
+            Err(_) => return Err(ApiError::internal("the execution thread ended early")),
+        }
+        // The first event is emitted just before the record is written: answer once it
+        // is there. An Express machine's execution has another ARN (`express:...`), which
+        // only the end of its run tells; so does a failure to record it.
+        if let Some(arn) = &expected {
+            for _ in 0..RECORD_POLLS {
+                if let Ok(d) = self
+                    .contexts
+                    .call("DescribeExecution", json!({ "executionArn": arn }))
+                {
+                    return Ok(json!({
+                        "executionArn": arn,
+                        "startDate": d.get("startDate").cloned().unwrap_or_else(now_text),
+                    }));
                 }
-                Err(_) => return Err(ApiError::internal("the execution thread ended early")),
+                match rx.recv_timeout(Duration::from_millis(2)) {
+                    Ok(Started::Done(result)) => return result,
+                    Ok(Started::Running) | Err(mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                }
             }
+        }
+        match rx.recv() {
+            Ok(Started::Done(result)) => result,
+            _ => Err(ApiError::internal("the execution thread ended early")),
         }
     }
 
-    /// Waits a moment for executions on their way to park (their state is then in the
-    /// store and any server or `sfn` command resumes them). One still running after that
-    /// (a Wait state, a long handler) stops with the process and stays RUNNING.
+    /// Executions still running stop with the process: each was saved at its last step
+    /// and its lease ends with the process, so the next server (or `sfn resume`) runs it
+    /// on from there.
     fn shutdown(&self) {
-        let deadline = std::time::Instant::now() + SHUTDOWN_GRACE;
-        while self.running.load(Ordering::SeqCst) > 0 && std::time::Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(20));
-        }
         let left = self.running.load(Ordering::SeqCst);
         if left > 0 {
-            eprintln!("sfn serve: {left} execution(s) still running stop with the server; they stay RUNNING in the store");
+            eprintln!("sfn serve: {left} execution(s) still running go back to the store; the next start (or `sfn resume`) runs them on");
         }
     }
 }

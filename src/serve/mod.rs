@@ -123,9 +123,9 @@ pub struct Settings {
     pub db: PathBuf,
     pub region: String,
     pub account: String,
-    pub wait_time_scale: Option<f64>,
-    pub mock_config: Option<PathBuf>,
-    pub handlers: Option<PathBuf>,
+    /// How executions run (delay factor, mocks, handlers, S3 root, lease...).
+    pub runtime: crate::runtime::Settings,
+    pub random_seed: Option<String>,
     pub allow_hosts: Vec<String>,
     pub allow_origins: Vec<String>,
     /// (option, URL) for each service endpoint given.
@@ -156,17 +156,35 @@ impl Settings {
         let wait_time_scale = match arg("wait-time-scale")
             .map(|v| ("--wait-time-scale", v))
             .or_else(|| env("WAIT_TIME_SCALE").map(|v| ("WAIT_TIME_SCALE", v)))
+            .or_else(|| env("SFN_WAIT_TIME_SCALE").map(|v| ("SFN_WAIT_TIME_SCALE", v)))
         {
-            Some((from, text)) => Some(
-                text.trim()
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|v| v.is_finite() && *v >= 0.0)
-                    .ok_or_else(|| {
-                        format!("{from}: '{text}' is not a factor (a number, 0 or more)")
-                    })?,
-            ),
-            None => None,
+            Some((from, text)) => text
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite() && *v >= 0.0)
+                .ok_or_else(|| format!("{from}: '{text}' is not a factor (a number, 0 or more)"))?,
+            None => 1.0,
+        };
+        let defaults = crate::runtime::Settings::default();
+        let runtime = crate::runtime::Settings {
+            wait_time_scale,
+            task_threads: env("SFN_TASK_THREADS")
+                .and_then(|v| v.trim().parse::<usize>().ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(defaults.task_threads),
+            mock_config: arg("mock-config")
+                .or_else(|| env("SFN_MOCK_CONFIG"))
+                .map(PathBuf::from),
+            handlers: arg("handlers")
+                .or_else(|| env("SFN_HANDLERS"))
+                .map(PathBuf::from),
+            s3_root: env("SFN_S3_ROOT").map(PathBuf::from),
+            lease: env("SFN_LEASE_SECONDS")
+                .and_then(|v| v.trim().parse::<f64>().ok())
+                .filter(|v| v.is_finite() && *v > 0.0)
+                .map(std::time::Duration::from_secs_f64)
+                .unwrap_or(defaults.lease),
         };
         let mut endpoints = Vec::new();
         for (flag, var) in SERVICE_ENDPOINTS {
@@ -186,13 +204,8 @@ impl Settings {
             account: arg("aws-account")
                 .or_else(|| env("AWS_ACCOUNT_ID"))
                 .unwrap_or_else(|| "123456789012".into()),
-            wait_time_scale,
-            mock_config: arg("mock-config")
-                .or_else(|| env("SFN_MOCK_CONFIG"))
-                .map(PathBuf::from),
-            handlers: arg("handlers")
-                .or_else(|| env("SFN_HANDLERS"))
-                .map(PathBuf::from),
+            runtime,
+            random_seed: env("SFN_RANDOM_SEED"),
             allow_hosts: many("allow-host"),
             allow_origins: many("allow-origin"),
             endpoints,

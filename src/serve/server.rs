@@ -34,11 +34,6 @@ struct State {
 
 /// Runs the server until SIGTERM or SIGINT; the exit code.
 pub fn run(settings: Settings) -> i32 {
-    if let Some(scale) = settings.wait_time_scale {
-        // The engine reads its delay factor from here (as for `sfn` commands); nothing
-        // else runs yet, so setting it cannot race a reader.
-        std::env::set_var("SFN_WAIT_TIME_SCALE", scale.to_string());
-    }
     if let Err(e) = Store::open(&settings.db) {
         eprintln!("sfn serve: {e}");
         return 255;
@@ -103,8 +98,8 @@ pub fn run(settings: Settings) -> i32 {
         settings.db.clone(),
         settings.region.clone(),
         settings.account.clone(),
-        settings.mock_config.clone(),
-        settings.handlers.clone(),
+        settings.runtime.clone(),
+        settings.random_seed.clone(),
     ));
     let state = Arc::new(State {
         executor: Box::new(ThreadPerExecution::new(Arc::clone(&contexts))),

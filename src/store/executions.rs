@@ -28,6 +28,8 @@ pub struct ExecutionRecord {
     pub role_arn: String,
     /// The serialized engine state of a running (parked) execution.
     pub engine_state: Option<String>,
+    /// Bumped by every save: what a save compares against (`store::leases`).
+    pub version: i64,
 }
 
 /// The state machine fields an execution needs, read from `state_machines`.
@@ -61,6 +63,11 @@ const COLUMNS: &str =
     "arn, state_machine_arn, name, status, start_date, stop_date, input, output, \
     error, cause, trace_header, state_machine_version_arn, state_machine_alias_arn, redrive_count, \
     redrive_date, definition, role_arn, engine_state";
+/// [`COLUMNS`] and the row's version, for reading.
+const READ_COLUMNS: &str =
+    "arn, state_machine_arn, name, status, start_date, stop_date, input, output, \
+    error, cause, trace_header, state_machine_version_arn, state_machine_alias_arn, redrive_count, \
+    redrive_date, definition, role_arn, engine_state, version";
 
 fn from_row(row: &Row) -> rusqlite::Result<ExecutionRecord> {
     Ok(ExecutionRecord {
@@ -82,6 +89,7 @@ fn from_row(row: &Row) -> rusqlite::Result<ExecutionRecord> {
         definition: row.get(15)?,
         role_arn: row.get(16)?,
         engine_state: row.get(17)?,
+        version: row.get(18)?,
     })
 }
 
@@ -190,14 +198,15 @@ pub fn insert(store: &Store, record: &ExecutionRecord) -> Result<(), StoreError>
 
 /// Writes the outcome columns of an execution and appends `events`, in one transaction.
 pub fn save_progress(
-    store: &mut Store,
+    store: &Store,
     record: &ExecutionRecord,
     events: &[EventRow],
 ) -> Result<(), StoreError> {
-    let tx = store.conn.transaction()?;
-    tx.execute(
+    let tx = super::activities::Tx::begin(store)?;
+    store.conn.execute(
         "UPDATE executions SET status = ?2, stop_date = ?3, output = ?4, error = ?5, cause = ?6, \
-         engine_state = ?7, redrive_count = ?8, redrive_date = ?9 WHERE arn = ?1",
+         engine_state = ?7, redrive_count = ?8, redrive_date = ?9, version = version + 1 \
+         WHERE arn = ?1",
         params![
             record.arn,
             record.status,
@@ -210,21 +219,19 @@ pub fn save_progress(
             record.redrive_date,
         ],
     )?;
-    insert_events(&tx, &record.arn, events)?;
-    tx.commit()?;
-    Ok(())
+    insert_events(&store.conn, &record.arn, events)?;
+    tx.commit()
 }
 
-/// Appends a batch of events in one transaction (long executions write as they go).
+/// Appends a batch of events in one transaction.
 pub fn append_events(
-    store: &mut Store,
+    store: &Store,
     execution_arn: &str,
     events: &[EventRow],
 ) -> Result<(), StoreError> {
-    let tx = store.conn.transaction()?;
-    insert_events(&tx, execution_arn, events)?;
-    tx.commit()?;
-    Ok(())
+    let tx = super::activities::Tx::begin(store)?;
+    insert_events(&store.conn, execution_arn, events)?;
+    tx.commit()
 }
 
 fn insert_events(
@@ -239,7 +246,7 @@ pub fn get(store: &Store, arn: &str) -> Result<Option<ExecutionRecord>, StoreErr
     Ok(store
         .conn
         .query_row(
-            &format!("SELECT {COLUMNS} FROM executions WHERE arn = ?1"),
+            &format!("SELECT {READ_COLUMNS} FROM executions WHERE arn = ?1"),
             params![arn],
             from_row,
         )
@@ -253,7 +260,7 @@ pub fn list(
     status: Option<&str>,
 ) -> Result<Vec<ExecutionRecord>, StoreError> {
     let mut stmt = store.conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM executions WHERE state_machine_arn = ?1 \
+        "SELECT {READ_COLUMNS} FROM executions WHERE state_machine_arn = ?1 \
          AND (?2 IS NULL OR status = ?2) ORDER BY start_date DESC, rowid DESC"
     ))?;
     let rows = stmt.query_map(params![state_machine_arn, status], from_row)?;
@@ -286,7 +293,7 @@ mod tests {
 
     #[test]
     fn stores_executions_and_events() {
-        let mut store = Store::in_memory().unwrap();
+        let store = Store::in_memory().unwrap();
         let mut record = ExecutionRecord {
             arn: "arn:e".into(),
             state_machine_arn: "arn:sm".into(),
@@ -306,7 +313,7 @@ mod tests {
             event_type: "ExecutionStarted".into(),
             details: Some(json!({"input": "{}"})),
         };
-        save_progress(&mut store, &record, &[EventRow::from(&event)]).unwrap();
+        save_progress(&store, &record, &[EventRow::from(&event)]).unwrap();
         assert_eq!(get(&store, "arn:e").unwrap().unwrap().status, "SUCCEEDED");
         assert_eq!(list(&store, "arn:sm", Some("SUCCEEDED")).unwrap().len(), 1);
         assert_eq!(list(&store, "arn:sm", Some("FAILED")).unwrap().len(), 0);

@@ -643,14 +643,14 @@ mod tests {
 
     #[test]
     fn pages_run_across_chunks_both_ways() {
-        let mut store = store_with_execution();
+        let store = store_with_execution();
         let all: Vec<HistoryEvent> = (1..=25)
             .map(|id| event(id, Some(json!({"name": format!("S{id}"), "input": "{}"}))))
             .collect();
         let mut encoder = EventEncoder::default();
         for batch in all.chunks(7) {
             let rows: Vec<EventRow> = batch.iter().map(|e| encoder.row(e)).collect();
-            append_events(&mut store, "arn:e", &rows).unwrap();
+            append_events(&store, "arn:e", &rows).unwrap();
         }
         assert_eq!(count(&store, "arn:e").unwrap(), 25);
         assert_eq!(page(&store, "arn:e", false, 0, usize::MAX).unwrap(), all);
@@ -674,7 +674,7 @@ mod tests {
 
     #[test]
     fn long_payloads_are_stored_once_and_read_back_whole() {
-        let mut store = store_with_execution();
+        let store = store_with_execution();
         let payload = format!("{{\"a\":\"{}\\n\\\"\"}}", "é\t".repeat(PAYLOAD_MIN));
         let other = "x".repeat(PAYLOAD_MIN);
         let events = vec![
@@ -695,8 +695,8 @@ mod tests {
         let stored: Vec<usize> = rows.iter().map(|r| r.payloads.len()).collect();
         assert_eq!(stored, vec![1, 0, 1, 1, 0]);
         assert!(rows.iter().all(|r| r.bytes() < payload.len() + 200));
-        append_events(&mut store, "arn:e", &rows[..2]).unwrap();
-        append_events(&mut store, "arn:e", &rows[2..]).unwrap();
+        append_events(&store, "arn:e", &rows[..2]).unwrap();
+        append_events(&store, "arn:e", &rows[2..]).unwrap();
         let read = page(&store, "arn:e", false, 0, 10).unwrap();
         assert_eq!(read, events);
         // Member order survives (it is what get-execution-history prints).
@@ -708,7 +708,7 @@ mod tests {
 
     #[test]
     fn payloads_that_grow_are_stored_as_deltas() {
-        let mut store = store_with_execution();
+        let store = store_with_execution();
         // Each output adds a field to the input, as Pass states with a ResultPath do; a
         // multi-byte character sits where two of them differ.
         let mut text = format!("{{\"records\":\"{}\"}}", "ab".repeat(PAYLOAD_MIN));
@@ -737,7 +737,7 @@ mod tests {
             .iter()
             .all(|p| p.base.is_none() || p.text.len() < 40));
         for batch in rows.chunks(9) {
-            append_events(&mut store, "arn:e", batch).unwrap();
+            append_events(&store, "arn:e", batch).unwrap();
         }
         assert_eq!(page(&store, "arn:e", false, 0, 1000).unwrap(), events);
         // One event alone, from the middle of a chain.
@@ -747,7 +747,7 @@ mod tests {
 
     #[test]
     fn strings_are_stored_raw_unless_they_hold_a_tab_or_a_newline() {
-        let mut store = store_with_execution();
+        let store = store_with_execution();
         let events = vec![
             event(
                 1,
@@ -763,7 +763,7 @@ mod tests {
         let rows: Vec<EventRow> = events.iter().map(|e| encoder.row(e)).collect();
         assert!(rows[0].line.contains("\tinput,e,cr\t"), "{}", rows[0].line);
         assert!(rows[1].line.contains("\tz\t"), "{}", rows[1].line);
-        append_events(&mut store, "arn:e", &rows).unwrap();
+        append_events(&store, "arn:e", &rows).unwrap();
         assert_eq!(page(&store, "arn:e", false, 0, 10).unwrap(), events);
         assert_eq!(
             page(&store, "arn:e", true, 1, 1).unwrap(),
@@ -773,7 +773,7 @@ mod tests {
 
     #[test]
     fn lines_refer_to_earlier_lines_of_their_chunk() {
-        let mut store = store_with_execution();
+        let store = store_with_execution();
         let mut events: Vec<HistoryEvent> = (1..=6)
             .map(|id| event(id, Some(json!({"name": format!("S{id}"), "input": "{}"}))))
             .collect();
@@ -788,8 +788,8 @@ mod tests {
         assert_eq!(lines[1], "2\t\t+1\t~0\tS2\t{}");
         assert!(lines[2].starts_with("3\t1\t+1\t~0\t"));
         assert!(lines[3].starts_with("4\t\t1700000000123458\t~0\t"));
-        append_events(&mut store, "arn:e", &rows[..3]).unwrap();
-        append_events(&mut store, "arn:e", &rows[3..]).unwrap();
+        append_events(&store, "arn:e", &rows[..3]).unwrap();
+        append_events(&store, "arn:e", &rows[3..]).unwrap();
         assert_eq!(page(&store, "arn:e", false, 0, 10).unwrap(), events);
         assert_eq!(
             page(&store, "arn:e", true, 0, 2).unwrap(),

@@ -14,7 +14,7 @@ impl From<rusqlite::Error> for MigrateError {
 }
 
 /// Step N brings the schema from version N to N+1.
-const STEPS: &[&str] = &[V1, V2, V3, V4, V5];
+const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 const V1: &str = r#"
 CREATE TABLE state_machines (
@@ -214,6 +214,21 @@ pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
     tx.commit()?;
     Ok(())
 }
+
+/// Ownership of running executions (`store::leases`): a version for compare-and-swap
+/// saves, the process holding the execution and until when, a stop asked of that process,
+/// and whether an activity task's start has reached the execution's history.
+const V6: &str = r#"
+ALTER TABLE executions ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE executions ADD COLUMN owner TEXT;
+ALTER TABLE executions ADD COLUMN owner_pid INTEGER;
+ALTER TABLE executions ADD COLUMN owner_host TEXT;
+ALTER TABLE executions ADD COLUMN lease_expires INTEGER;
+ALTER TABLE executions ADD COLUMN stop_request TEXT;
+CREATE INDEX executions_running ON executions (status) WHERE status = 'RUNNING';
+ALTER TABLE task_tokens ADD COLUMN started_applied INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX task_tokens_open ON task_tokens (status) WHERE status IN ('SCHEDULED', 'STARTED');
+"#;
 
 #[cfg(test)]
 mod tests {

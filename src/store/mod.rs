@@ -4,6 +4,7 @@ pub mod activities;
 pub mod aliases;
 pub mod executions;
 pub mod history;
+pub mod leases;
 pub mod map_runs;
 mod migrations;
 pub mod redrive;

@@ -333,8 +333,18 @@ pub fn deliver(
 /// Marks open tokens whose deadline passed at `now` as `TIMED_OUT` and returns them (the
 /// executions to advance).
 pub fn expire(store: &Store, now: DateTime<Utc>) -> Result<Vec<TaskTokenRecord>, StoreError> {
-    let tx = Tx::begin(store)?;
     let now_text = date_to_text(&now);
+    // Every command looks: without a write lock when nothing is due, so that readers of
+    // a shared store do not queue behind each other.
+    let due: bool = store.conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM task_tokens WHERE status IN ('SCHEDULED', 'STARTED') \
+         AND ((timeout_at IS NOT NULL AND timeout_at <= ?1) OR (heartbeat_at IS NOT NULL AND heartbeat_at <= ?1)))",
+    )?
+    .query_row([&now_text], |r| r.get(0))?;
+    if !due {
+        return Ok(Vec::new());
+    }
+    let tx = Tx::begin(store)?;
     let sql = format!(
         "SELECT {COLUMNS} FROM task_tokens WHERE status IN ('SCHEDULED', 'STARTED') \
          AND ((timeout_at IS NOT NULL AND timeout_at <= ?1) OR (heartbeat_at IS NOT NULL AND heartbeat_at <= ?1))"
@@ -369,6 +379,25 @@ pub fn outcomes(store: &Store, execution_arn: &str) -> Result<Vec<TaskTokenRecor
     let mut stmt = store.conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([execution_arn], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Tokens matching `condition` (SQL over `task_tokens`, with `?1` the execution ARN),
+/// oldest first.
+pub(super) fn select(
+    store: &Store,
+    condition: &str,
+    execution_arn: &str,
+) -> Result<Vec<TaskTokenRecord>, StoreError> {
+    let sql =
+        format!("SELECT {COLUMNS} FROM task_tokens WHERE {condition} ORDER BY created, rowid");
+    let mut stmt = store.conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([execution_arn], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The current time as this table stores it.
+pub(super) fn now_text() -> String {
+    date_to_text(&Utc::now())
 }
 
 /// Marks a token's outcome as consumed by the engine; `false` when another process

@@ -10,6 +10,7 @@ use crate::asl::error::names;
 use crate::asl::path::Scope;
 use crate::asl::vars::Scoped;
 use crate::asl::StatesError;
+use crate::engine::history::Checkpoint;
 use crate::engine::map_run::{BatcherSpec, MapRunRequest, MapRunner, ReaderSpec, WriterSpec};
 
 type Started = Result<(), (Box<Thread>, StatesError)>;
@@ -214,9 +215,16 @@ impl Execution {
                 failure_event: run_started,
             },
         };
+        let failed = matches!(outcome, FanOutcome::Failed { .. });
         thread.last_event = run_started;
         thread.phase = Phase::FanDone { outcome };
         self.frames.push(Frame::Thread(Box::new(thread)));
+        if failed {
+            // A map run also fails when its execution is being stopped (its children
+            // were aborted with it): the stop comes first, before any Catch.
+            let messages = env.sink.checkpoint(self, Checkpoint::Busy);
+            self.apply(messages, env);
+        }
         Ok(())
     }
 

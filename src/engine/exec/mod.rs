@@ -279,6 +279,9 @@ struct Call {
     effective: Value,
     timeout: Option<u64>,
     heartbeat: Option<u64>,
+    /// The invocation's index for mock files, to invoke it the same way again.
+    #[serde(default)]
+    invocation_index: u32,
 }
 
 /// A task outcome in serializable form.
@@ -589,6 +592,27 @@ impl Execution {
         true
     }
 
+    /// Where the task with this token stands: `Some(true)` waiting for its outcome (it can
+    /// take one now), `Some(false)` still being invoked on a task thread (it will wait for
+    /// its outcome once the invocation returns), `None` nowhere (ended or aborted).
+    pub fn awaits(&self, token: &str) -> Option<bool> {
+        fn find(frames: &[Frame], token: &str) -> Option<bool> {
+            frames.iter().find_map(|frame| match frame {
+                Frame::Thread(thread) => match &thread.phase {
+                    Phase::Parked { task, .. } if task.task_token == token => Some(true),
+                    Phase::InFlight { call, .. } | Phase::Returned { call, .. }
+                        if call.token.as_deref() == Some(token) =>
+                    {
+                        Some(false)
+                    }
+                    _ => None,
+                },
+                Frame::Fan(fan) => fan.waiting.iter().find_map(|w| find(w, token)),
+            })
+        }
+        find(&self.frames, token)
+    }
+
     /// The tokens of every task waiting for its outcome.
     pub fn waiting_tokens(&self) -> Vec<String> {
         let mut tokens = Vec::new();
@@ -654,6 +678,20 @@ fn find_thread<'f>(
         }
     }
     None
+}
+
+/// Calls `f` on every thread, on the stack and in every fan's waiting children.
+fn for_each_thread(frames: &mut [Frame], f: &mut dyn FnMut(&mut Thread)) {
+    for frame in frames.iter_mut() {
+        match frame {
+            Frame::Thread(thread) => f(thread),
+            Frame::Fan(fan) => {
+                for child in fan.waiting.iter_mut() {
+                    for_each_thread(child, f);
+                }
+            }
+        }
+    }
 }
 
 /// The task waiting with this token.

@@ -1,5 +1,14 @@
 //! The run loop: advancing threads and fans until the execution ends or parks.
+use std::time::Instant;
+
 use super::*;
+use crate::engine::history::{Checkpoint, Message, POLL_INTERVAL};
+
+/// How long an execution steps without waiting before its host may save it.
+const BUSY_CHECKPOINT: Duration = Duration::from_secs(1);
+/// Waits shorter than this (a Wait of 0 seconds, waits scaled down to nothing) do not make
+/// the host save the execution first.
+const MIN_CHECKPOINTED_WAIT: Duration = Duration::from_millis(20);
 
 impl Execution {
     /// Runs until the execution ends or parks. Task invocations that may take a while run
@@ -23,9 +32,25 @@ impl Execution {
             .machine
             .timeout_seconds
             .map(|s| self.clock_start_millis() + (s as i64) * 1000);
+        // Invocations that were out on task threads when this execution was last saved
+        // (by a process that then died) run again: at least once, as on AWS.
+        self.redispatch_in_flight(env.machine);
+        let mut steps: u32 = 0;
+        let mut busy_since = Instant::now();
         loop {
             if self.status != Status::Running {
                 return Progress::Finished;
+            }
+            // Reading the clock before every step would cost more than the step: look
+            // every few hundred steps whether a second has passed.
+            steps = steps.wrapping_add(1);
+            if env.sink.wants_checkpoint()
+                || (steps % 256 == 0 && busy_since.elapsed() >= BUSY_CHECKPOINT)
+            {
+                busy_since = Instant::now();
+                let messages = env.sink.checkpoint(self, Checkpoint::Busy);
+                self.apply(messages, env);
+                continue;
             }
             if let Some(deadline) = deadline {
                 if now_millis() >= deadline {
@@ -80,11 +105,27 @@ impl Execution {
                         (Some(w), Some(d)) => Some(w.min(d)),
                         (w, d) => w.or(d),
                     };
-                    let timeout =
+                    let mut timeout =
                         until.map(|t| Duration::from_millis((t - now_millis()).max(0) as u64));
+                    // A wait worth the name: the host saves the execution first, and hears
+                    // from outside every poll interval while it lasts.
+                    if timeout.is_none_or(|t| t >= MIN_CHECKPOINTED_WAIT) {
+                        busy_since = Instant::now();
+                        let messages = env.sink.checkpoint(self, Checkpoint::Waiting);
+                        if !messages.is_empty() {
+                            self.apply(messages, env);
+                            continue;
+                        }
+                        timeout = Some(timeout.map_or(POLL_INTERVAL, |t| t.min(POLL_INTERVAL)));
+                    }
                     if let Some((ticket, outcome)) = pool.wait(timeout) {
                         self.returned(ticket, outcome);
                     }
+                    continue;
+                }
+                let messages = env.sink.checkpoint(self, Checkpoint::Parking);
+                if !messages.is_empty() {
+                    self.apply(messages, env);
                     continue;
                 }
                 match first_parked(&self.frames) {
@@ -112,6 +153,51 @@ impl Execution {
                 Frame::Fan(fan) => self.step_fan(*fan, env),
             }
         }
+    }
+
+    /// Applies what the host handed over at a checkpoint.
+    pub(super) fn apply(&mut self, messages: Vec<Message>, env: &mut Env) {
+        for message in messages {
+            match message {
+                Message::Deliver { token, outcome } => {
+                    self.deliver_to(&token, outcome);
+                }
+                Message::ActivityStarted { token, worker } => {
+                    self.activity_started_for(&token, env.sink, worker.as_deref());
+                }
+                Message::Stop { error, cause } => self.abort(env.sink, error, cause),
+            }
+        }
+    }
+
+    /// Hands every invocation marked as out on a task thread to the pool again, under a
+    /// new ticket: a saved execution has none out.
+    fn redispatch_in_flight(&mut self, machine: &StateMachine) {
+        let mut next_ticket = self.next_ticket;
+        let mut outbox = Vec::new();
+        for_each_thread(&mut self.frames, &mut |thread| {
+            let Phase::InFlight { ticket, call } = &mut thread.phase else {
+                return;
+            };
+            let resource = match machine.state(thread.block, &thread.state).map(|s| &s.kind) {
+                Some(Kind::Task(task)) => task.resource.clone(),
+                _ => return,
+            };
+            *ticket = next_ticket;
+            next_ticket += 1;
+            outbox.push(Dispatch {
+                ticket: *ticket,
+                state_name: thread.state.clone(),
+                resource,
+                input: call.effective.clone(),
+                timeout_seconds: call.timeout,
+                heartbeat_seconds: call.heartbeat,
+                task_token: call.token.clone(),
+                invocation_index: call.invocation_index,
+            });
+        });
+        self.next_ticket = next_ticket;
+        self.outbox.extend(outbox);
     }
 
     /// A task thread's invocation came back: the thread that waits for it can go on. An

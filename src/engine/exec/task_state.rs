@@ -134,10 +134,9 @@ impl Execution {
             state_machine_name: &self.info.state_machine_name,
             invocation_index,
         };
-        // Inside a Parallel/Map, an invocation that may take a while runs on a task
-        // thread: the other branches and iterations go on meanwhile.
-        let in_fan = self.frames.iter().any(|f| matches!(f, Frame::Fan(_)));
-        let background = in_fan && env.tasks.may_block(&invocation);
+        // An invocation that may take a while runs on a task thread: the other branches
+        // and iterations go on meanwhile, and the execution hears of a stop.
+        let background = env.tasks.may_block(&invocation);
         let outcome = (!background).then(|| env.tasks.invoke(&invocation));
         if let Some((started_type, started)) = form.started() {
             thread.last_event = self.emit(
@@ -154,6 +153,7 @@ impl Execution {
             effective,
             timeout,
             heartbeat,
+            invocation_index,
         };
         match outcome {
             Some(outcome) => self.task_returned(thread, state, call, outcome, env),
@@ -196,6 +196,7 @@ impl Execution {
             effective,
             timeout,
             heartbeat,
+            ..
         } = call;
         if outcome == TaskOutcome::Pending {
             // The request part's response (a callback handler's output) is what AWS

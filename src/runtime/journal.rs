@@ -1,0 +1,293 @@
+//! The history sink of an owned execution: it buffers events and, at the engine's
+//! checkpoints, saves them with the execution's state in one compare-and-swap
+//! transaction (`store::leases::save`), then hands the engine what waits for it in the
+//! store (task outcomes, activity starts, a stop).
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use super::owner::{self, Keeper};
+use crate::asl::StatesError;
+use crate::engine::{Checkpoint, EventSink, Execution, HistoryEvent, Message, TaskOutcome};
+use crate::store::executions::{EventEncoder, EventRow, ExecutionRecord};
+use crate::store::leases::{self, Save, Saved};
+use crate::store::task_tokens::{TaskTokenRecord, TokenStatus};
+use crate::store::{Store, StoreError};
+
+/// Buffered events are saved (with the state) once there are this many, or this many
+/// bytes, even while the execution does not wait: memory stays bounded.
+const EVENT_BATCH: usize = 4000;
+const EVENT_BATCH_BYTES: usize = 4 << 20;
+
+pub(super) struct Journal<'a> {
+    store: &'a Store,
+    owner: String,
+    /// What the next save compares against.
+    version: i64,
+    /// The execution's row as the next intermediate save writes it (RUNNING).
+    record: ExecutionRecord,
+    encoder: EventEncoder,
+    events: Vec<EventRow>,
+    buffered: usize,
+    observer: Option<&'a mut dyn EventSink>,
+    /// Applied to the engine since the last save: saved with it.
+    consumed: Vec<String>,
+    started: Vec<String>,
+    stop_applied: bool,
+    /// A stop went to the engine already.
+    stop_sent: bool,
+    /// The text of `ExecutionSucceeded`'s output: the record stores the same text.
+    pub output_text: Option<String>,
+    /// Another process took the execution over: nothing more is saved.
+    pub lost: bool,
+    /// A save that failed (the store was unusable): the run's caller reports it.
+    pub error: Option<StoreError>,
+    /// Renews the lease from the first checkpoint on (short executions never need one).
+    keeper: Option<Keeper>,
+    db: Option<PathBuf>,
+    lease: Duration,
+}
+
+impl<'a> Journal<'a> {
+    pub fn new(
+        store: &'a Store,
+        owner: &str,
+        record: &ExecutionRecord,
+        lease: Duration,
+        observer: Option<&'a mut dyn EventSink>,
+    ) -> Journal<'a> {
+        let db = store.path();
+        Journal {
+            store,
+            owner: owner.to_string(),
+            version: record.version,
+            record: ExecutionRecord {
+                status: "RUNNING".into(),
+                stop_date: None,
+                output: None,
+                error: None,
+                cause: None,
+                ..record.clone()
+            },
+            encoder: EventEncoder::default(),
+            events: Vec::new(),
+            buffered: 0,
+            observer,
+            consumed: Vec::new(),
+            started: Vec::new(),
+            stop_applied: false,
+            stop_sent: false,
+            output_text: None,
+            lost: false,
+            error: None,
+            keeper: None,
+            db: (db != std::path::Path::new(":memory:")).then(|| db.to_path_buf()),
+            lease,
+        }
+    }
+
+    /// Saves `record` (the execution's final or parked row) with what is buffered.
+    /// `release`: let go of a parked execution unless something waits for it.
+    pub fn save_record(
+        &mut self,
+        record: &ExecutionRecord,
+        release: bool,
+    ) -> Result<Saved, StoreError> {
+        let saved = leases::save(
+            self.store,
+            &self.owner,
+            self.version,
+            &Save {
+                record,
+                events: &self.events,
+                consumed: &self.consumed,
+                started: &self.started,
+                stopped: self.stop_applied,
+                release,
+            },
+        )?;
+        match saved {
+            Saved::Saved { version, .. } => {
+                self.version = version;
+                self.events.clear();
+                self.buffered = 0;
+                self.consumed.clear();
+                self.started.clear();
+                self.stop_applied = false;
+            }
+            Saved::Lost => self.lost = true,
+        }
+        Ok(saved)
+    }
+
+    /// An intermediate save: the execution is still running here.
+    fn save_running(&mut self, execution: &Execution) {
+        let state = match serde_json::to_string(execution) {
+            Ok(state) => state,
+            Err(e) => {
+                self.error = Some(StoreError::Sql(rusqlite::Error::ToSqlConversionFailure(
+                    Box::new(e),
+                )));
+                return;
+            }
+        };
+        let mut record = std::mem::take(&mut self.record);
+        record.engine_state = Some(state);
+        if let Err(e) = self.save_record(&record, false) {
+            self.error = Some(e);
+        }
+        record.engine_state = None;
+        self.record = record;
+    }
+
+    fn keep_lease(&mut self) {
+        if self.keeper.is_none() {
+            if let Some(db) = &self.db {
+                self.keeper = Some(Keeper::start(
+                    db.clone(),
+                    self.record.arn.clone(),
+                    self.owner.clone(),
+                    self.lease,
+                ));
+            }
+        }
+        if self.keeper.as_ref().is_some_and(Keeper::lost) {
+            self.lost = true;
+        }
+    }
+
+    /// What waits for the execution, as messages it can take now. An outcome for a task
+    /// still being invoked waits for the next poll; one for a task that is gone is
+    /// consumed without effect.
+    fn poll(&mut self, execution: &Execution) -> Vec<Message> {
+        let mut messages = Vec::new();
+        if !self.stop_sent && owner::interrupted().is_some() {
+            self.stop_sent = true;
+            owner::note_stopped(&self.record.arn);
+            messages.push(Message::Stop {
+                error: None,
+                cause: None,
+            });
+        }
+        let inbox = match leases::inbox(self.store, &self.record.arn) {
+            Ok(inbox) => inbox,
+            Err(e) => {
+                self.error = Some(e);
+                return messages;
+            }
+        };
+        if let Some((error, cause)) = inbox.stop {
+            if !self.stop_sent {
+                self.stop_sent = true;
+                messages.push(Message::Stop { error, cause });
+            }
+            self.stop_applied = true;
+        }
+        for token in inbox.started {
+            if self.started.contains(&token.token) {
+                continue;
+            }
+            match execution.awaits(&token.token) {
+                Some(false) => continue,
+                Some(true) => messages.push(Message::ActivityStarted {
+                    token: token.token.clone(),
+                    worker: token.worker_name.clone(),
+                }),
+                None => {}
+            }
+            self.started.push(token.token);
+        }
+        for token in inbox.outcomes {
+            if self.consumed.contains(&token.token) {
+                continue;
+            }
+            match execution.awaits(&token.token) {
+                Some(false) => continue,
+                Some(true) => messages.push(Message::Deliver {
+                    token: token.token.clone(),
+                    outcome: outcome_of(&token),
+                }),
+                None => {}
+            }
+            self.consumed.push(token.token);
+        }
+        messages
+    }
+}
+
+/// The outcome a token carries.
+pub(super) fn outcome_of(token: &TaskTokenRecord) -> TaskOutcome {
+    match token.status {
+        TokenStatus::Succeeded => {
+            let output = token.output.as_deref().unwrap_or("null");
+            TaskOutcome::Succeeded(serde_json::from_str(output).unwrap_or(Value::Null))
+        }
+        TokenStatus::Failed => TaskOutcome::Failed(StatesError {
+            error: token.error.clone(),
+            cause: token.cause.clone(),
+        }),
+        _ => TaskOutcome::TimedOut,
+    }
+}
+
+impl EventSink for Journal<'_> {
+    fn emit(&mut self, event: &HistoryEvent) {
+        if event.event_type == "ExecutionSucceeded" {
+            self.output_text = event
+                .details
+                .as_ref()
+                .and_then(|d| d.get("output"))
+                .and_then(Value::as_str)
+                .map(String::from);
+        }
+        if !self.lost {
+            let row = self.encoder.row(event);
+            self.buffered += row.bytes();
+            self.events.push(row);
+        }
+        if let Some(observer) = self.observer.as_mut() {
+            observer.emit(event);
+        }
+    }
+
+    fn wants_checkpoint(&self) -> bool {
+        self.events.len() >= EVENT_BATCH || self.buffered >= EVENT_BATCH_BYTES
+    }
+
+    fn checkpoint(&mut self, execution: &Execution, at: Checkpoint) -> Vec<Message> {
+        if self.lost {
+            // Another process runs it now: stop here, saving nothing.
+            if self.stop_sent {
+                return Vec::new();
+            }
+            self.stop_sent = true;
+            return vec![Message::Stop {
+                error: None,
+                cause: None,
+            }];
+        }
+        let changed = !self.events.is_empty()
+            || !self.consumed.is_empty()
+            || !self.started.is_empty()
+            || self.stop_applied;
+        match at {
+            Checkpoint::Busy => {
+                self.keep_lease();
+                self.save_running(execution);
+            }
+            Checkpoint::Waiting => {
+                self.keep_lease();
+                if changed {
+                    self.save_running(execution);
+                }
+            }
+            // The caller saves a parked execution right after.
+            Checkpoint::Parking => {}
+        }
+        if self.lost {
+            return self.checkpoint(execution, at);
+        }
+        self.poll(execution)
+    }
+}

@@ -1,0 +1,598 @@
+//! The runtime: owns executions. It starts, resumes, redrives, stops and times out
+//! executions and runs map runs, on the engine (the interpreter), the tasks layer (what a
+//! Task does offline) and the store.
+//!
+//! Every RUNNING execution has at most one owner at a time: the process that holds its
+//! lease (`store::leases`). The owner runs it and saves each step of progress in one
+//! compare-and-swap transaction; other processes never touch its state, they queue what
+//! they have for it in the store (a task outcome, an activity handed to a worker, a stop)
+//! and the owner applies it at its next checkpoint. A parked execution (every task waits
+//! for an outcome from outside) has no owner: whoever delivers the outcome takes it. An
+//! execution whose owner died (SIGKILL, a crash) is taken over from its last save once the
+//! lease runs out, or at once when its pid is gone from this host: see
+//! [`Runtime::resume_orphans`] (`sfn resume`).
+//!
+//! Settings come in resolved ([`Settings`]): nothing here reads the environment.
+mod journal;
+pub mod map_runs;
+pub mod owner;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use serde_json::{Map, Value};
+
+use crate::asl::definition::{self, StateMachine};
+use crate::engine::{
+    self, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Options, Progress, TaskRunner,
+};
+use crate::store::executions::{self as exec_store, date_text, ExecutionRecord};
+use crate::store::leases::{self, Claim, Owner, Saved, StopRequest};
+use crate::store::{task_tokens, Store, StoreError};
+use crate::tasks::{self, RunnerConfig, TasksError};
+use journal::Journal;
+
+/// How executions run here, resolved once by the front end.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Factor on Wait durations, Retry intervals and the activity long poll; 0 skips them.
+    pub wait_time_scale: f64,
+    /// Task invocations (local commands) and map run children of one execution at once.
+    pub task_threads: usize,
+    /// Step Functions Local mock file.
+    pub mock_config: Option<PathBuf>,
+    /// Local handlers file.
+    pub handlers: Option<PathBuf>,
+    /// The directory standing for S3 (`s3://bucket/key` is `<root>/bucket/key`).
+    pub s3_root: Option<PathBuf>,
+    /// How long an owner's hold on a running execution lasts without renewal.
+    pub lease: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            wait_time_scale: 1.0,
+            task_threads: engine::DEFAULT_TASK_THREADS,
+            mock_config: None,
+            handlers: None,
+            s3_root: None,
+            lease: Duration::from_secs(20),
+        }
+    }
+}
+
+impl Settings {
+    pub fn engine_options(&self) -> Options {
+        Options {
+            wait_time_scale: self.wait_time_scale,
+            task_threads: self.task_threads,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RuntimeError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Tasks(#[from] TasksError),
+    #[error("Execution Already Exists: '{0}'")]
+    AlreadyExists(String),
+    #[error("Execution Does Not Exist: '{0}'")]
+    DoesNotExist(String),
+    #[error("Execution is not running: '{0}'")]
+    NotRunning(String),
+    /// Another process changed the execution first (a concurrent redrive).
+    #[error("the execution '{0}' was changed by another process meanwhile")]
+    Conflict(String),
+    #[error("{0}")]
+    InvalidDefinition(String),
+    #[error("{0}")]
+    Internal(String),
+}
+
+/// What became of an execution this process drove.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Driven {
+    /// Run until it ended or parked; its status now.
+    Ran(String),
+    /// A live process holds it: what was queued for it is applied there.
+    Held,
+    /// It is not running (or does not exist).
+    NotRunning,
+    /// Another process took it over while it ran here.
+    Lost,
+}
+
+/// An execution `sfn resume` took over, and what came of it.
+pub type Resumed = (String, Result<Driven, RuntimeError>);
+
+/// A new execution, checked and named by the API.
+pub struct NewExecution {
+    pub record: ExecutionRecord,
+    pub info: ExecutionInfo,
+    pub machine: StateMachine,
+    pub test_case: Option<String>,
+}
+
+pub struct Runtime {
+    pub settings: Settings,
+    owner: Owner,
+}
+
+/// How long StopExecution waits for the live process holding an execution to stop it.
+const STOP_WAIT: Duration = Duration::from_secs(10);
+
+impl Runtime {
+    pub fn new(settings: Settings) -> Runtime {
+        Runtime {
+            settings,
+            owner: owner::this_process(),
+        }
+    }
+
+    fn lease_until(&self) -> i64 {
+        owner::now_millis() + self.settings.lease.as_millis() as i64
+    }
+
+    /// The Task runner for an execution of `machine_name` (with its mock test case): this
+    /// process's mock and handlers files, tokens parked in `store`, distributed Maps run
+    /// as map runs.
+    pub fn runner(
+        &self,
+        store: &Store,
+        machine_name: &str,
+        test_case: Option<&str>,
+    ) -> Result<Box<dyn TaskRunner>, TasksError> {
+        let config = RunnerConfig::new(
+            self.settings.mock_config.as_deref(),
+            self.settings.handlers.as_deref(),
+            machine_name,
+            test_case,
+        );
+        let db = store.path();
+        let inner = if db == std::path::Path::new(":memory:") {
+            tasks::runner_for(
+                config.mock_config.as_deref(),
+                config.handlers.as_deref(),
+                &config.state_machine_name,
+                config.test_case.as_deref(),
+            )?
+        } else {
+            tasks::parking_runner_for(&config, db)?
+        };
+        Ok(map_runs::with_map_runs(store, &self.settings, inner))
+    }
+
+    /// Records a new execution (its `ExecutionStarted` included, held by this process) and
+    /// runs it until it ends or parks. The record is visible to other processes before the
+    /// first state runs.
+    pub fn start<'s>(
+        &self,
+        store: &'s Store,
+        observer: Option<&'s mut dyn EventSink>,
+        new: NewExecution,
+    ) -> Result<ExecutionRecord, RuntimeError> {
+        let NewExecution {
+            mut record,
+            info,
+            machine,
+            test_case,
+        } = new;
+        let tasks = self.runner(store, &info.state_machine_name, test_case.as_deref())?;
+        let mut first = BufferSink::default();
+        let execution = Execution::start(&machine, info, &mut first);
+        record.engine_state = Some(to_state(&execution)?);
+        let _driving = owner::Driving::begin();
+        let inserted = store.write(|s| {
+            if !leases::insert_owned(s, &record, &self.owner, self.lease_until(), &first.events)? {
+                return Ok(false);
+            }
+            if let Some(case) = &test_case {
+                // A redrive or a resume runs against the same mock test case.
+                crate::store::redrive::set_test_case(s, &record.arn, case)?;
+            }
+            Ok::<_, StoreError>(true)
+        })?;
+        if !inserted {
+            return Err(RuntimeError::AlreadyExists(record.arn));
+        }
+        record.version = exec_store::get(store, &record.arn)?
+            .map(|r| r.version)
+            .unwrap_or_default();
+        let mut observer = observer;
+        if let Some(observer) = observer.as_deref_mut() {
+            for event in &first.history {
+                observer.emit(event);
+            }
+        }
+        self.run_owned(store, observer, record, execution, &machine, tasks.as_ref())
+            .map(|(record, _)| record)
+    }
+
+    /// Runs an execution this process holds until it ends or parks with nothing waiting
+    /// for it, saving as it goes; returns its row as saved last, and whether another
+    /// process took it over meanwhile (then nothing more was saved).
+    fn run_owned<'s>(
+        &self,
+        store: &'s Store,
+        observer: Option<&'s mut dyn EventSink>,
+        mut record: ExecutionRecord,
+        mut execution: Execution,
+        machine: &StateMachine,
+        tasks: &dyn TaskRunner,
+    ) -> Result<(ExecutionRecord, bool), RuntimeError> {
+        let _driving = owner::Driving::begin();
+        let mut journal = Journal::new(
+            store,
+            &self.owner.id,
+            &record,
+            self.settings.lease,
+            observer,
+        );
+        loop {
+            let progress = execution.run(&mut Env {
+                machine,
+                tasks,
+                sink: &mut journal,
+                options: self.settings.engine_options(),
+            });
+            if journal.lost {
+                return Ok((record, true));
+            }
+            if let Some(e) = journal.error.take() {
+                return Err(e.into());
+            }
+            record_outcome(
+                &mut record,
+                &execution,
+                &progress,
+                journal.output_text.take(),
+            )?;
+            match journal.save_record(&record, true)? {
+                Saved::Lost => return Ok((record, true)),
+                Saved::Saved { version, held } => {
+                    record.version = version;
+                    if !held {
+                        return Ok((record, false));
+                    }
+                }
+            }
+            // Something came for it while it parked: run on (the engine takes it at its
+            // first checkpoint).
+        }
+    }
+
+    /// Takes a running execution that nobody alive holds and runs it until it ends or
+    /// parks, with this process's handlers and mocks: what any process does after
+    /// queueing something for it.
+    pub fn drive<'s>(
+        &self,
+        store: &'s Store,
+        observer: Option<&'s mut dyn EventSink>,
+        arn: &str,
+    ) -> Result<Driven, RuntimeError> {
+        let until = self.lease_until();
+        let claim = leases::acquire(
+            store,
+            arn,
+            &self.owner,
+            owner::now_millis(),
+            until,
+            &owner::is_gone,
+        )?;
+        let record = match claim {
+            Claim::NotRunning => return Ok(Driven::NotRunning),
+            Claim::Held(_) => return Ok(Driven::Held),
+            Claim::Acquired(record) => *record,
+        };
+        let loaded = (|| {
+            let execution = stored_execution(&record)?;
+            let machine = parse_stored(&record.definition)?;
+            let test_case = crate::store::redrive::test_case(store, arn)?;
+            let tasks = self.runner(
+                store,
+                &execution.info.state_machine_name,
+                test_case.as_deref(),
+            )?;
+            Ok::<_, RuntimeError>((execution, machine, tasks))
+        })();
+        let (execution, machine, tasks) = match loaded {
+            Ok(loaded) => loaded,
+            Err(RuntimeError::Tasks(e)) => {
+                // This process cannot serve its Tasks (its handlers file is gone): leave it
+                // for one that can.
+                leases::abandon(store, arn, &self.owner.id)?;
+                return Err(RuntimeError::Tasks(e));
+            }
+            Err(_) => {
+                // No usable state: all that can be done is to end it, keeping its history.
+                return self.end_without_state(store, record).map(Driven::Ran);
+            }
+        };
+        let (record, lost) =
+            self.run_owned(store, observer, record, execution, &machine, tasks.as_ref())?;
+        Ok(if lost {
+            Driven::Lost
+        } else {
+            Driven::Ran(record.status)
+        })
+    }
+
+    /// An execution held here whose state cannot be read: `ExecutionAborted` after its
+    /// last event, as a stop would.
+    fn end_without_state(
+        &self,
+        store: &Store,
+        mut record: ExecutionRecord,
+    ) -> Result<String, RuntimeError> {
+        let inbox = leases::inbox(store, &record.arn)?;
+        let (error, cause) = inbox.stop.clone().unwrap_or_default();
+        let last = crate::store::history::count(store, &record.arn)?;
+        let mut details = Map::new();
+        if let Some(e) = &error {
+            details.insert("error".into(), e.clone().into());
+        }
+        if let Some(c) = &cause {
+            details.insert("cause".into(), c.clone().into());
+        }
+        let mut sink = BufferSink::default();
+        sink.emit(&HistoryEvent {
+            id: last + 1,
+            previous_event_id: last,
+            timestamp: Utc::now(),
+            event_type: "ExecutionAborted".into(),
+            details: Some(Value::Object(details)),
+        });
+        record.status = "ABORTED".into();
+        record.stop_date = Some(date_text(Utc::now()));
+        record.error = error;
+        record.cause = cause;
+        record.engine_state = None;
+        let saved = leases::save(
+            store,
+            &self.owner.id,
+            record.version,
+            &leases::Save {
+                record: &record,
+                events: &sink.events,
+                consumed: &[],
+                started: &[],
+                stopped: inbox.stop.is_some(),
+                release: true,
+            },
+        )?;
+        Ok(match saved {
+            Saved::Lost => "RUNNING".into(),
+            Saved::Saved { .. } => record.status,
+        })
+    }
+
+    /// StopExecution: queues the stop and applies it here if nobody alive holds the
+    /// execution; otherwise waits (a while) for its holder to apply it. Returns the stop
+    /// date.
+    pub fn stop(
+        &self,
+        store: &Store,
+        arn: &str,
+        error: Option<&str>,
+        cause: Option<&str>,
+    ) -> Result<String, RuntimeError> {
+        match leases::request_stop(store, arn, error, cause)? {
+            StopRequest::Missing => return Err(RuntimeError::DoesNotExist(arn.into())),
+            StopRequest::NotRunning(_) => return Err(RuntimeError::NotRunning(arn.into())),
+            StopRequest::Queued => {}
+        }
+        let waited = Instant::now();
+        loop {
+            match self.drive(store, None, arn) {
+                Ok(Driven::Held) => {}
+                Ok(_) => break,
+                // This process could not resume it (its handlers are gone) but a stop
+                // needs none: the next process that can, or the holder, applies it.
+                Err(RuntimeError::Tasks(_)) => break,
+                Err(e) => return Err(e),
+            }
+            if waited.elapsed() >= STOP_WAIT {
+                break;
+            }
+            std::thread::sleep(engine::history::POLL_INTERVAL);
+        }
+        let record =
+            exec_store::get(store, arn)?.ok_or_else(|| RuntimeError::DoesNotExist(arn.into()))?;
+        match record.status.as_str() {
+            "ABORTED" => Ok(record.stop_date.unwrap_or_else(|| date_text(Utc::now()))),
+            // Queued, for a holder that is busy or a process that can serve its Tasks.
+            "RUNNING" => Ok(date_text(Utc::now())),
+            // It ended otherwise before the stop was applied: too late, as on AWS.
+            _ => Err(RuntimeError::NotRunning(arn.into())),
+        }
+    }
+
+    /// Moves on every execution that waits for this process's attention: task deadlines
+    /// that passed become timeouts, and parked executions with an outcome waiting resume.
+    /// Every command that uses the store calls this first, so that timeouts fire even when
+    /// no one else calls. One execution that cannot resume here does not stop the others.
+    pub fn sweep(&self, store: &Store) -> Result<(), RuntimeError> {
+        task_tokens::expire(store, Utc::now())?;
+        let due = leases::runnable(store, owner::now_millis(), &owner::is_gone, false)?;
+        for arn in due {
+            let _ = self.drive(store, None, &arn);
+        }
+        Ok(())
+    }
+
+    /// `sfn resume`: takes over the executions whose owner is gone (its lease ran out, or
+    /// its pid no longer exists on this host), or only `only`, and runs each until it ends
+    /// or parks. Returns each execution with its status now.
+    pub fn resume_orphans(
+        &self,
+        store: &Store,
+        only: Option<&str>,
+    ) -> Result<Vec<Resumed>, RuntimeError> {
+        task_tokens::expire(store, Utc::now())?;
+        let mut arns = leases::runnable(store, owner::now_millis(), &owner::is_gone, true)?;
+        if let Some(only) = only {
+            arns.retain(|a| a == only);
+        }
+        Ok(arns
+            .into_iter()
+            .map(|arn| {
+                let driven = self.drive(store, None, &arn);
+                (arn, driven)
+            })
+            .collect())
+    }
+
+    /// RedriveExecution, once the API has checked it may: takes the ended execution back
+    /// (if no other process did first) and runs it from where it failed.
+    pub fn redrive(
+        &self,
+        store: &Store,
+        mut record: ExecutionRecord,
+        redrive_date: chrono::DateTime<Utc>,
+    ) -> Result<ExecutionRecord, RuntimeError> {
+        let mut execution = stored_execution(&record)?;
+        let machine = parse_stored(&record.definition)?;
+        let test_case = crate::store::redrive::test_case(store, &record.arn)?;
+        let tasks = self.runner(
+            store,
+            &execution.info.state_machine_name,
+            test_case.as_deref(),
+        )?;
+        let mut sink = BufferSink::default();
+        execution
+            .redrive(&mut sink)
+            .map_err(|e| RuntimeError::NotRunning(e.to_string()))?;
+        record.status = "RUNNING".into();
+        record.stop_date = None;
+        record.output = None;
+        record.error = None;
+        record.cause = None;
+        record.redrive_count = i64::from(execution.info.redrive_count);
+        record.redrive_date = Some(date_text(redrive_date));
+        record.engine_state = Some(to_state(&execution)?);
+        let _driving = owner::Driving::begin();
+        if !leases::claim_ended(
+            store,
+            &record,
+            &self.owner,
+            self.lease_until(),
+            &sink.events,
+        )? {
+            return Err(RuntimeError::Conflict(record.arn));
+        }
+        record.version = exec_store::get(store, &record.arn)?
+            .map(|r| r.version)
+            .unwrap_or_default();
+        self.run_owned(store, None, record, execution, &machine, tasks.as_ref())
+            .map(|(record, _)| record)
+    }
+
+    /// Runs an Express execution in memory to its end (StartSyncExecution): no history, no
+    /// owner, nothing stored.
+    pub fn run_express(
+        &self,
+        store: &Store,
+        machine: &StateMachine,
+        info: ExecutionInfo,
+        test_case: Option<&str>,
+    ) -> Result<(Execution, Progress), RuntimeError> {
+        let tasks = self.runner(store, &info.state_machine_name, test_case)?;
+        let mut sink = BufferSink::default();
+        let mut execution = Execution::start(machine, info, &mut sink);
+        let progress = execution.run(&mut Env {
+            machine,
+            tasks: tasks.as_ref(),
+            sink: &mut sink,
+            options: self.settings.engine_options(),
+        });
+        Ok((execution, progress))
+    }
+}
+
+/// Collects events in memory (for one write, or none).
+#[derive(Default)]
+pub struct BufferSink {
+    pub events: Vec<exec_store::EventRow>,
+    /// The events as emitted (kept only for [`Runtime::start`]'s observer).
+    history: Vec<HistoryEvent>,
+    encoder: exec_store::EventEncoder,
+}
+
+impl EventSink for BufferSink {
+    fn emit(&mut self, event: &HistoryEvent) {
+        self.events.push(self.encoder.row(event));
+        if event.id <= 2 {
+            self.history.push(event.clone());
+        }
+    }
+}
+
+fn to_state(execution: &Execution) -> Result<String, RuntimeError> {
+    serde_json::to_string(execution).map_err(|e| RuntimeError::Internal(e.to_string()))
+}
+
+/// Parses a stored definition for running it.
+pub fn parse_stored(definition_text: &str) -> Result<StateMachine, RuntimeError> {
+    let value: Value = serde_json::from_str(definition_text)
+        .map_err(|e| RuntimeError::Internal(format!("stored definition is not JSON: {e}")))?;
+    definition::parse(&value).map_err(RuntimeError::InvalidDefinition)
+}
+
+/// The engine state a parked or ended execution was saved with.
+pub fn stored_execution(record: &ExecutionRecord) -> Result<Execution, RuntimeError> {
+    let state = record.engine_state.as_deref().unwrap_or_default();
+    serde_json::from_str(state)
+        .map_err(|e| RuntimeError::Internal(format!("stored execution state: {e}")))
+}
+
+/// The engine state to keep for an execution that has just ended: an unsuccessful one
+/// keeps it for a redrive; others keep nothing.
+pub fn retained_state(execution: &Execution) -> Result<Option<String>, RuntimeError> {
+    if !execution.can_redrive() || execution.info.execution_arn.contains(":express:") {
+        return Ok(None);
+    }
+    to_state(execution).map(Some)
+}
+
+/// Copies the execution's status into its record (and its state, while it runs).
+/// `output_text`: the output's JSON text when the caller has it already (the
+/// `ExecutionSucceeded` event carries it; a large output is then not serialized again).
+pub fn record_outcome(
+    record: &mut ExecutionRecord,
+    execution: &Execution,
+    progress: &Progress,
+    output_text: Option<String>,
+) -> Result<(), RuntimeError> {
+    record.status = execution.status.name().to_string();
+    match &execution.status {
+        engine::Status::Running => {
+            record.engine_state = match progress {
+                Progress::Parked { .. } => Some(to_state(execution)?),
+                Progress::Finished => None,
+            };
+        }
+        status => {
+            record.stop_date = Some(date_text(Utc::now()));
+            // An unsuccessful execution keeps its state for RedriveExecution.
+            record.engine_state = retained_state(execution)?;
+            match status {
+                engine::Status::Succeeded { output } => {
+                    record.output =
+                        Some(output_text.unwrap_or_else(|| engine::data::to_text(output)));
+                }
+                engine::Status::Failed { error, cause }
+                | engine::Status::TimedOut { error, cause }
+                | engine::Status::Aborted { error, cause } => {
+                    record.error = error.clone();
+                    record.cause = cause.clone();
+                }
+                engine::Status::Running => {}
+            }
+        }
+    }
+    Ok(())
+}
