@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from pathlib import Path
 
 import boto3
@@ -80,7 +81,8 @@ def start_moto(moto_server):
 
 def one_run(c, sm, input_text, timeout):
     t0 = time.perf_counter()
-    ex = c.start_execution(stateMachineArn=sm, input=input_text)["executionArn"]
+    # Named by the client: moto's server names every unnamed execution "None".
+    ex = c.start_execution(stateMachineArn=sm, input=input_text, name=str(uuid.uuid4()))["executionArn"]
     while True:
         d = c.describe_execution(executionArn=ex)
         if d["status"] != "RUNNING":
