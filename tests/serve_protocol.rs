@@ -280,6 +280,12 @@ fn express_machines_answer_start_sync_execution_with_the_result() {
     assert_eq!(result["status"], "SUCCEEDED");
     assert_eq!(result["output"], "{\"x\":1}");
     assert!(result["startDate"].is_f64() && result["stopDate"].is_f64());
+    // StartExecution of an Express machine answers with its `express:` ARN.
+    let started = server.ok("StartExecution", json!({ "stateMachineArn": arn }));
+    assert!(started["executionArn"]
+        .as_str()
+        .unwrap()
+        .starts_with("arn:aws:states:us-east-1:123456789012:express:quick:"));
 }
 
 #[test]

@@ -163,11 +163,23 @@ impl ThreadPerExecution {
         }
     }
 
-    /// The ARN a standard execution named `name` of the machine at `given` gets
-    /// (`given` may be a version or alias ARN, or carry a mock `#<TestCase>`).
+    /// The ARN an execution named `name` of the standard machine at `given` gets (`given`
+    /// may be a version or alias ARN, or carry a mock `#<TestCase>`); `None` for an
+    /// Express machine (its execution ARNs have a random part) or one that is not there.
     fn standard_arn(&self, given: &str, name: &str) -> Option<String> {
         let arn = Arn::parse_as(given.split('#').next()?, "stateMachine").ok()?;
         let machine = arn.resource.split(':').next()?;
+        let base = format!(
+            "arn:aws:states:{}:{}:stateMachine:{machine}",
+            arn.region, arn.account
+        );
+        let described = self
+            .contexts
+            .call("DescribeStateMachine", json!({ "stateMachineArn": base }))
+            .ok()?;
+        if described.get("type").and_then(Value::as_str) != Some("STANDARD") {
+            return None;
+        }
         Some(format!(
             "arn:aws:states:{}:{}:execution:{machine}:{name}",
             self.contexts.region, self.contexts.account
