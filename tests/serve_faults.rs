@@ -153,3 +153,57 @@ fn executions_running_at_sigterm_go_on_after_a_restart() {
         assert_eq!(d["output"], "\"woke\"");
     }
 }
+
+#[test]
+fn sfn_commands_share_the_store_with_a_running_server() {
+    let server = Server::start();
+    server.ok("CreateActivity", json!({"name": "cli"}));
+    let activity = "arn:aws:states:us-east-1:123456789012:activity:cli";
+    let sm = server.ok(
+        "CreateStateMachine",
+        json!({"name": "mixed", "roleArn": ROLE, "definition": json!({
+            "StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": activity, "End": true}}}).to_string()}),
+    )["stateMachineArn"]
+        .clone();
+    let ex = server.ok("StartExecution", json!({ "stateMachineArn": sm }))["executionArn"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let sfn = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sfn"))
+            .args(args)
+            .env("SFN_DB", server.dir.path().join("sfn.db"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap_or(json!(null))
+    };
+    // A worker using the CLI takes the task the server's execution scheduled.
+    let task = sfn(&["get-activity-task", "--activity-arn", activity]);
+    let token = task["taskToken"].as_str().unwrap();
+    sfn(&[
+        "send-task-success",
+        "--task-token",
+        token,
+        "--task-output",
+        "{\"via\": \"cli\"}",
+    ]);
+    let mut d = json!(null);
+    for _ in 0..500 {
+        d = server.ok("DescribeExecution", json!({ "executionArn": ex }));
+        if d["status"] != "RUNNING" {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(d["status"], "SUCCEEDED");
+    assert_eq!(d["output"], "{\"via\":\"cli\"}");
+    assert_eq!(
+        sfn(&["describe-execution", "--execution-arn", &ex])["status"],
+        "SUCCEEDED"
+    );
+}
