@@ -293,7 +293,7 @@ _sfn() {
 
     case "${cmd}" in
         sfn)
-            opts="-h -V --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help --version create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph lint resume completions man serve get-execution-history describe-execution help"
+            opts="-h -V --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help --version create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph lint resume completions man serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -327,11 +327,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -359,7 +359,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__completions)
-            opts="-h --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help bash zsh fish powershell elvish"
+            opts="-h --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help bash zsh fish powershell elvish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -393,11 +393,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -425,7 +425,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__create__subcmd__activity)
-            opts="-h --name --tags --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --name --tags --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -479,11 +479,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -511,7 +511,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__create__subcmd__state__subcmd__machine)
-            opts="-h --name --definition --role-arn --type --logging-configuration --tags --tracing-configuration --publish --no-publish --version-description --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --name --definition --role-arn --type --logging-configuration --tags --tracing-configuration --publish --no-publish --version-description --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -589,11 +589,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -621,7 +621,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__create__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --description --name --routing-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --description --name --routing-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -675,11 +675,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -707,7 +707,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__activity)
-            opts="-h --activity-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --activity-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -753,11 +753,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -785,7 +785,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__state__subcmd__machine)
-            opts="-h --state-machine-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -831,11 +831,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -863,7 +863,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --state-machine-alias-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-alias-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -909,11 +909,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -941,7 +941,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__state__subcmd__machine__subcmd__version)
-            opts="-h --state-machine-version-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-version-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -987,11 +987,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1019,7 +1019,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__activity)
-            opts="-h --activity-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --activity-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1065,11 +1065,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1097,7 +1097,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__execution)
-            opts="-h --execution-arn --included-data --cli-input-json --generate-cli-skeleton --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1147,11 +1147,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1179,7 +1179,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__map__subcmd__run)
-            opts="-h --map-run-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --map-run-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1225,11 +1225,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1257,7 +1257,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__state__subcmd__machine)
-            opts="-h --state-machine-arn --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1307,11 +1307,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1339,7 +1339,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --state-machine-alias-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-alias-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1385,11 +1385,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1417,7 +1417,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__state__subcmd__machine__subcmd__for__subcmd__execution)
-            opts="-h --execution-arn --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1467,11 +1467,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1499,7 +1499,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__get__subcmd__activity__subcmd__task)
-            opts="-h --activity-arn --worker-name --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --activity-arn --worker-name --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1549,11 +1549,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1581,7 +1581,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__get__subcmd__execution__subcmd__history)
-            opts="-h --execution-arn --max-results --reverse-order --no-reverse-order --next-token --include-execution-data --no-include-execution-data --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --max-results --reverse-order --no-reverse-order --next-token --include-execution-data --no-include-execution-data --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1647,11 +1647,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1679,7 +1679,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__graph)
-            opts="-h --definition --state-machine-arn --execution-arn --format --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --definition --state-machine-arn --execution-arn --format --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1729,11 +1729,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1761,7 +1761,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__help)
-            opts="create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph lint resume completions man serve get-execution-history describe-execution help"
+            opts="create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph lint resume completions man serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2405,7 +2405,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__lint)
-            opts="-h --format --deny-warnings --type --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --format --deny-warnings --type --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2447,11 +2447,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2479,7 +2479,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__activities)
-            opts="-h --max-results --next-token --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --max-results --next-token --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2541,11 +2541,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2573,7 +2573,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__executions)
-            opts="-h --state-machine-arn --status-filter --max-results --next-token --map-run-arn --redrive-filter --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --status-filter --max-results --next-token --map-run-arn --redrive-filter --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2651,11 +2651,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2683,7 +2683,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__map__subcmd__runs)
-            opts="-h --execution-arn --max-results --next-token --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --max-results --next-token --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2749,11 +2749,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2781,7 +2781,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__state__subcmd__machine__subcmd__aliases)
-            opts="-h --state-machine-arn --next-token --max-results --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --next-token --max-results --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2835,11 +2835,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2867,7 +2867,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__state__subcmd__machine__subcmd__versions)
-            opts="-h --state-machine-arn --next-token --max-results --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --next-token --max-results --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2921,11 +2921,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2953,7 +2953,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__state__subcmd__machines)
-            opts="-h --max-results --next-token --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --max-results --next-token --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3015,11 +3015,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3047,7 +3047,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__tags__subcmd__for__subcmd__resource)
-            opts="-h --resource-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --resource-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3093,11 +3093,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3125,7 +3125,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__man)
-            opts="-h --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3159,11 +3159,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3191,7 +3191,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__publish__subcmd__state__subcmd__machine__subcmd__version)
-            opts="-h --state-machine-arn --revision-id --description --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --revision-id --description --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3245,11 +3245,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3277,7 +3277,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__redrive__subcmd__execution)
-            opts="-h --execution-arn --client-token --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --client-token --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3327,11 +3327,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3359,7 +3359,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__resume)
-            opts="-h --execution-arn --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3397,11 +3397,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3429,7 +3429,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__run)
-            opts="-h --input --name --execution-name --test-case --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --input --name --execution-name --test-case --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3479,11 +3479,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3511,7 +3511,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__send__subcmd__task__subcmd__failure)
-            opts="-h --task-token --error --cause --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --task-token --error --cause --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3565,11 +3565,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3597,7 +3597,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__send__subcmd__task__subcmd__heartbeat)
-            opts="-h --task-token --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --task-token --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3643,11 +3643,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3675,7 +3675,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__send__subcmd__task__subcmd__success)
-            opts="-h --task-token --task-output --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --task-token --task-output --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3725,11 +3725,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3757,7 +3757,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__serve)
-            opts="-h --host --port --aws-account --aws-region --wait-time-scale --allow-host --allow-origin --lambda-endpoint --batch-endpoint --dynamodb-endpoint --ecs-endpoint --glue-endpoint --sagemaker-endpoint --sqs-endpoint --sns-endpoint --step-functions-endpoint --eventbridge-endpoint --athena-endpoint --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --host --port --aws-account --aws-region --wait-time-scale --allow-host --allow-origin --lambda-endpoint --batch-endpoint --dynamodb-endpoint --ecs-endpoint --glue-endpoint --sagemaker-endpoint --sqs-endpoint --sns-endpoint --step-functions-endpoint --eventbridge-endpoint --athena-endpoint --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3863,11 +3863,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3895,7 +3895,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__start__subcmd__execution)
-            opts="-h --state-machine-arn --name --input --trace-header --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --name --input --trace-header --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3953,11 +3953,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3985,7 +3985,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__start__subcmd__sync__subcmd__execution)
-            opts="-h --state-machine-arn --name --input --trace-header --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --name --input --trace-header --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4047,11 +4047,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4079,7 +4079,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__stop__subcmd__execution)
-            opts="-h --execution-arn --error --cause --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --error --cause --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4133,11 +4133,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4165,7 +4165,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__tag__subcmd__resource)
-            opts="-h --resource-arn --tags --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --resource-arn --tags --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4215,11 +4215,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4247,7 +4247,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__test__subcmd__state)
-            opts="-h --definition --role-arn --input --inspection-level --reveal-secrets --no-reveal-secrets --variables --state-name --mock --context --state-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --definition --role-arn --input --inspection-level --reveal-secrets --no-reveal-secrets --variables --state-name --mock --context --state-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4325,11 +4325,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4357,7 +4357,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__untag__subcmd__resource)
-            opts="-h --resource-arn --tag-keys --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --resource-arn --tag-keys --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4407,11 +4407,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4439,7 +4439,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__update__subcmd__map__subcmd__run)
-            opts="-h --map-run-arn --max-concurrency --tolerated-failure-percentage --tolerated-failure-count --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --map-run-arn --max-concurrency --tolerated-failure-percentage --tolerated-failure-count --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4497,11 +4497,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4529,7 +4529,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__update__subcmd__state__subcmd__machine)
-            opts="-h --state-machine-arn --definition --role-arn --logging-configuration --tracing-configuration --publish --no-publish --version-description --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --definition --role-arn --logging-configuration --tracing-configuration --publish --no-publish --version-description --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4599,11 +4599,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4631,7 +4631,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__update__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --state-machine-alias-arn --description --routing-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-alias-arn --description --routing-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4685,11 +4685,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4717,7 +4717,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__validate__subcmd__state__subcmd__machine__subcmd__definition)
-            opts="-h --definition --type --severity --max-results --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --definition --type --severity --max-results --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --debug --endpoint-url --no-cli-pager --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4775,11 +4775,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

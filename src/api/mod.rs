@@ -148,12 +148,16 @@ pub fn call(ctx: &mut Context, operation: &str, input: Value) -> Result<Value, A
     Err(ApiError::not_implemented(operation))
 }
 
-/// Timestamps in responses: ISO 8601 with the local offset and microseconds, as the AWS
-/// CLI v2 prints them (e.g. `2026-11-29T22:46:17.123000+00:00`).
+/// Timestamps in responses, as the AWS CLI v2 prints the milliseconds AWS keeps: Python's
+/// `isoformat()` in the local time zone, which writes microseconds and leaves them out
+/// when there are none (`2026-11-29T22:46:17.123000+00:00`, `2026-11-29T22:46:17+00:00`).
 pub fn timestamp(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local)
-        .format("%Y-%m-%dT%H:%M:%S%.6f%:z")
-        .to_string()
+    let at = at.trunc_subsecs(3).with_timezone(&Local);
+    if at.timestamp_subsec_micros() == 0 {
+        at.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    } else {
+        at.format("%Y-%m-%dT%H:%M:%S%.6f%:z").to_string()
+    }
 }
 
 /// The current time at the millisecond precision AWS keeps.
@@ -323,5 +327,16 @@ mod tests {
     fn tokens_round_trip_and_reject_garbage() {
         assert_eq!(decode_token(&encode_token("abc")).unwrap(), "abc");
         assert_eq!(decode_token("garbage!").unwrap_err().code, "InvalidToken");
+    }
+
+    #[test]
+    fn timestamps_print_milliseconds_as_python_isoformat_does() {
+        let at = |micros: i64| timestamp(DateTime::from_timestamp_micros(micros).unwrap());
+        let whole = at(1_700_000_000_000_000);
+        assert!(!whole.contains('.'), "no fraction when it is zero: {whole}");
+        assert!(at(1_700_000_000_123_000).contains(":20.123000"));
+        // AWS keeps milliseconds: the microseconds are dropped, not rounded.
+        assert!(at(1_700_000_000_123_999).contains(":20.123000"));
+        assert!(!at(1_700_000_000_000_999).contains('.'));
     }
 }

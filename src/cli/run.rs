@@ -249,7 +249,7 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
         match globals.format {
             // An output that is an empty object still prints, unlike an empty response.
             Format::Json => format!("{}\n", pretty(&result)),
-            format => output::render(&result, format, "Run"),
+            format => globals.render_as(&result, format, "Run")?,
         }
     };
     if succeeded {

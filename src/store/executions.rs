@@ -47,7 +47,8 @@ pub struct MachineForExecution {
 
 /// Storage form of a timestamp.
 pub fn date_text(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+    // AWS keeps milliseconds.
+    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 pub use super::history::{compact_text, EventEncoder, EventRow};
