@@ -84,6 +84,7 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for sfn')
             [CompletionResult]::new('__complete', '__complete', [CompletionResultType]::ParameterValue, 'Names for shell completion, from the store')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages for sfn and each of its commands into a directory')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the Step Functions API on HTTP (a drop-in for Step Functions Local)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1068,6 +1069,39 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'sfn;serve' {
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Address to listen on (0.0.0.0 exposes the server to the network)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to listen on (Step Functions Local''s 8083 by default; 0 picks a free one)')
+            [CompletionResult]::new('--aws-account', '--aws-account', [CompletionResultType]::ParameterName, 'Account in ARNs (default: $AWS_ACCOUNT_ID, else 123456789012)')
+            [CompletionResult]::new('--aws-region', '--aws-region', [CompletionResultType]::ParameterName, 'Region in ARNs (default: $AWS_DEFAULT_REGION, $AWS_REGION, else us-east-1)')
+            [CompletionResult]::new('--wait-time-scale', '--wait-time-scale', [CompletionResultType]::ParameterName, 'Factor on Wait and Retry delays, 0 skips them (default: $WAIT_TIME_SCALE, $SFN_WAIT_TIME_SCALE, else 1)')
+            [CompletionResult]::new('--allow-host', '--allow-host', [CompletionResultType]::ParameterName, 'Also answer requests whose Host is NAME (e.g. a docker-compose service name)')
+            [CompletionResult]::new('--allow-origin', '--allow-origin', [CompletionResultType]::ParameterName, 'Also answer requests from the web origin ORIGIN (e.g. http://localhost:3000)')
+            [CompletionResult]::new('--lambda-endpoint', '--lambda-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --lambda-endpoint (default: $LAMBDA_ENDPOINT)')
+            [CompletionResult]::new('--batch-endpoint', '--batch-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --batch-endpoint (default: $BATCH_ENDPOINT)')
+            [CompletionResult]::new('--dynamodb-endpoint', '--dynamodb-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --dynamodb-endpoint (default: $DYNAMODB_ENDPOINT)')
+            [CompletionResult]::new('--ecs-endpoint', '--ecs-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --ecs-endpoint (default: $ECS_ENDPOINT)')
+            [CompletionResult]::new('--glue-endpoint', '--glue-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --glue-endpoint (default: $GLUE_ENDPOINT)')
+            [CompletionResult]::new('--sagemaker-endpoint', '--sagemaker-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --sagemaker-endpoint (default: $SAGE_MAKER_ENDPOINT)')
+            [CompletionResult]::new('--sqs-endpoint', '--sqs-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --sqs-endpoint (default: $SQS_ENDPOINT)')
+            [CompletionResult]::new('--sns-endpoint', '--sns-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --sns-endpoint (default: $SNS_ENDPOINT)')
+            [CompletionResult]::new('--step-functions-endpoint', '--step-functions-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --step-functions-endpoint (default: $STEP_FUNCTIONS_ENDPOINT)')
+            [CompletionResult]::new('--eventbridge-endpoint', '--eventbridge-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --eventbridge-endpoint (default: $EVENT_BRIDGE_ENDPOINT)')
+            [CompletionResult]::new('--athena-endpoint', '--athena-endpoint', [CompletionResultType]::ParameterName, 'As Step Functions Local''s --athena-endpoint (default: $ATHENA_ENDPOINT)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: json, text, table, yaml or yaml-stream [default: json]')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'JMESPath query applied to the response')
+            [CompletionResult]::new('--mock-config', '--mock-config', [CompletionResultType]::ParameterName, 'Step Functions Local mock file for Task states [default: $SFN_MOCK_CONFIG]')
+            [CompletionResult]::new('--handlers', '--handlers', [CompletionResultType]::ParameterName, 'Local handlers file for Task states [default: $SFN_HANDLERS]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the AWS config file for region, output and cli_timestamp_format [default: $AWS_PROFILE]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in table output: on, off or auto [default: auto, colour at a terminal]')
+            [CompletionResult]::new('--no-paginate', '--no-paginate', [CompletionResultType]::ParameterName, 'Make a single call, without automatic pagination')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'sfn;help' {
             [CompletionResult]::new('create-activity', 'create-activity', [CompletionResultType]::ParameterValue, 'Creates an activity.')
             [CompletionResult]::new('create-state-machine', 'create-state-machine', [CompletionResultType]::ParameterValue, 'Creates a state machine.')
@@ -1118,6 +1152,7 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for sfn')
             [CompletionResult]::new('__complete', '__complete', [CompletionResultType]::ParameterValue, 'Names for shell completion, from the store')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages for sfn and each of its commands into a directory')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the Step Functions API on HTTP (a drop-in for Step Functions Local)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1266,6 +1301,9 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             break
         }
         'sfn;help;man' {
+            break
+        }
+        'sfn;help;serve' {
             break
         }
         'sfn;help;help' {

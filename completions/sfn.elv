@@ -81,6 +81,7 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand completions 'Print shell completions for sfn'
             cand __complete 'Names for shell completion, from the store'
             cand man 'Write man pages for sfn and each of its commands into a directory'
+            cand serve 'Serve the Step Functions API on HTTP (a drop-in for Step Functions Local)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sfn;create-activity'= {
@@ -1015,6 +1016,38 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'sfn;serve'= {
+            cand --host 'Address to listen on (0.0.0.0 exposes the server to the network)'
+            cand --port 'Port to listen on (Step Functions Local''s 8083 by default; 0 picks a free one)'
+            cand --aws-account 'Account in ARNs (default: $AWS_ACCOUNT_ID, else 123456789012)'
+            cand --aws-region 'Region in ARNs (default: $AWS_DEFAULT_REGION, $AWS_REGION, else us-east-1)'
+            cand --wait-time-scale 'Factor on Wait and Retry delays, 0 skips them (default: $WAIT_TIME_SCALE, $SFN_WAIT_TIME_SCALE, else 1)'
+            cand --allow-host 'Also answer requests whose Host is NAME (e.g. a docker-compose service name)'
+            cand --allow-origin 'Also answer requests from the web origin ORIGIN (e.g. http://localhost:3000)'
+            cand --lambda-endpoint 'As Step Functions Local''s --lambda-endpoint (default: $LAMBDA_ENDPOINT)'
+            cand --batch-endpoint 'As Step Functions Local''s --batch-endpoint (default: $BATCH_ENDPOINT)'
+            cand --dynamodb-endpoint 'As Step Functions Local''s --dynamodb-endpoint (default: $DYNAMODB_ENDPOINT)'
+            cand --ecs-endpoint 'As Step Functions Local''s --ecs-endpoint (default: $ECS_ENDPOINT)'
+            cand --glue-endpoint 'As Step Functions Local''s --glue-endpoint (default: $GLUE_ENDPOINT)'
+            cand --sagemaker-endpoint 'As Step Functions Local''s --sagemaker-endpoint (default: $SAGE_MAKER_ENDPOINT)'
+            cand --sqs-endpoint 'As Step Functions Local''s --sqs-endpoint (default: $SQS_ENDPOINT)'
+            cand --sns-endpoint 'As Step Functions Local''s --sns-endpoint (default: $SNS_ENDPOINT)'
+            cand --step-functions-endpoint 'As Step Functions Local''s --step-functions-endpoint (default: $STEP_FUNCTIONS_ENDPOINT)'
+            cand --eventbridge-endpoint 'As Step Functions Local''s --eventbridge-endpoint (default: $EVENT_BRIDGE_ENDPOINT)'
+            cand --athena-endpoint 'As Step Functions Local''s --athena-endpoint (default: $ATHENA_ENDPOINT)'
+            cand --db 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]'
+            cand --region 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]'
+            cand --output 'Output format: json, text, table, yaml or yaml-stream [default: json]'
+            cand --query 'JMESPath query applied to the response'
+            cand --mock-config 'Step Functions Local mock file for Task states [default: $SFN_MOCK_CONFIG]'
+            cand --handlers 'Local handlers file for Task states [default: $SFN_HANDLERS]'
+            cand --profile 'Named profile of the AWS config file for region, output and cli_timestamp_format [default: $AWS_PROFILE]'
+            cand --color 'Colour in table output: on, off or auto [default: auto, colour at a terminal]'
+            cand --no-paginate 'Make a single call, without automatic pagination'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'sfn;help'= {
             cand create-activity 'Creates an activity.'
             cand create-state-machine 'Creates a state machine.'
@@ -1065,6 +1098,7 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand completions 'Print shell completions for sfn'
             cand __complete 'Names for shell completion, from the store'
             cand man 'Write man pages for sfn and each of its commands into a directory'
+            cand serve 'Serve the Step Functions API on HTTP (a drop-in for Step Functions Local)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sfn;help;create-activity'= {
@@ -1164,6 +1198,8 @@ set edit:completion:arg-completer[sfn] = {|@words|
         &'sfn;help;__complete'= {
         }
         &'sfn;help;man'= {
+        }
+        &'sfn;help;serve'= {
         }
         &'sfn;help;help'= {
         }

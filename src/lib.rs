@@ -17,6 +17,7 @@ pub mod engine;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod runtime;
+pub mod serve;
 pub mod store;
 pub mod tasks;
 pub mod template;

@@ -1,6 +1,7 @@
 //! The commands that are ours rather than AWS's (`run`, `graph`, `ls`, `history`, `watch`,
-//! `stats`, `lint`, `resume`, `completions`, `man`), added to the clap tree of the 37 operations, and the live view
-//! of the AWS commands that run an execution, at a terminal.
+//! `stats`, `lint`, `deploy`, `resume`, `completions`, `man`, `serve`), added to the clap
+//! tree of the 37 operations, and the live view of the AWS commands that run an execution,
+//! at a terminal.
 use clap::{ArgMatches, Command};
 use serde_json::{json, Value};
 
@@ -31,7 +32,8 @@ pub fn extend(base: Command) -> Command {
         .subcommand(resume::command())
         .subcommand(completions::command())
         .subcommand(complete_names::command())
-        .subcommand(man::command());
+        .subcommand(man::command())
+        .subcommand(crate::serve::command());
     help::apply(cmd)
 }
 
@@ -53,6 +55,15 @@ pub(super) fn dispatch(
         "completions" => completions::run(m),
         "__complete" => complete_names::run(m, globals),
         "man" => man::run(m),
+        // Reached with global options before `serve` (`sfn --db x serve`); `sfn serve ...`
+        // goes to the server before clap sees the tree.
+        "serve" => match crate::serve::run(m) {
+            0 => Ok(String::new()),
+            code => Err(Failure::Exit {
+                code,
+                stdout: String::new(),
+            }),
+        },
         "lint" => match lint::run(m) {
             0 => Ok(String::new()),
             code => Err(Failure::Exit {

@@ -70,7 +70,10 @@ pub const GROUPS: &[(&str, &[&str])] = &[
         &["tag-resource", "untag-resource", "list-tags-for-resource"],
     ),
     ("Testing one state", &["test-state"]),
-    ("Set-up and recovery", &["resume", "completions", "man"]),
+    (
+        "Set-up and recovery",
+        &["serve", "resume", "completions", "man"],
+    ),
 ];
 
 /// The environment variables `sfn` reads, with what they do.

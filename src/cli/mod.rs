@@ -108,6 +108,10 @@ pub fn main() -> i32 {
 /// Runs the CLI on `argv` (program name first) and returns the exit code.
 pub fn run(argv: impl IntoIterator<Item = OsString>) -> i32 {
     let argv: Vec<OsString> = argv.into_iter().collect();
+    // `sfn serve` is a front end of its own (src/serve), beside this one.
+    if argv.get(1).is_some_and(|a| a == "serve") {
+        return crate::serve::main(&argv[1..]);
+    }
     // `sfn lint` is ours, not an AWS operation: it has its own flags and exit codes.
     if argv.get(1).is_some_and(|a| a == "lint") {
         return match lint::command()

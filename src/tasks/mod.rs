@@ -7,6 +7,7 @@
 //! (activities and `.waitForTaskToken` integrations) the execution waits
 //! for `SendTaskSuccess`/`SendTaskFailure`, else the task fails with a cause naming the
 //! resource and both ways to serve it.
+pub mod endpoints;
 pub mod handlers;
 pub mod lambda;
 pub mod local_lambda;
@@ -223,7 +224,8 @@ impl TaskRunner for LocalTasks {
             .is_some_and(|m| m.mocks(invocation.state_name));
         !mocked
             && (self.handlers.as_ref().is_some_and(|h| h.serves(invocation))
-                || self.deployed.as_ref().is_some_and(|d| d.serves(invocation)))
+                || self.deployed.as_ref().is_some_and(|d| d.serves(invocation))
+                || lambda_endpoint(invocation).is_some())
     }
 
     fn check(&self, state_name: &str, resource: &str) -> Result<(), StatesError> {
@@ -285,6 +287,28 @@ impl TaskRunner for LocalTasks {
         if let Some(outcome) = self.deployed.as_ref().and_then(|d| d.invoke(invocation)) {
             return outcome;
         }
+        // Then a Lambda endpoint (`--lambda-endpoint`), for Lambda Tasks.
+        if let Some(base) = lambda_endpoint(invocation) {
+            if callback {
+                if let Err(failed) = self.open_token(invocation, None) {
+                    return failed;
+                }
+            }
+            let outcome = endpoints::invoke_lambda(base, invocation)
+                .unwrap_or_else(|| TaskOutcome::Failed(unserved(invocation, &parsed)));
+            return match outcome {
+                // The function has the token now; the outcome comes with SendTask*.
+                TaskOutcome::Succeeded(_) if callback => TaskOutcome::Pending,
+                other => {
+                    if callback {
+                        if let Some(parking) = &self.parking {
+                            parking.abort_token(invocation);
+                        }
+                    }
+                    other
+                }
+            };
+        }
         // A worker (`get-activity-task`) or whoever holds the token (it shows in the
         // TaskScheduled parameters) delivers the outcome later.
         if let Resource::Activity { arn, .. } = parsed {
@@ -308,9 +332,48 @@ impl TaskRunner for LocalTasks {
     }
 }
 
+/// The Lambda endpoint that serves `invocation`, when one is set and it calls a function.
+fn lambda_endpoint(invocation: &TaskInvocation) -> Option<&'static str> {
+    let base = endpoints::configured()?.lambda.as_deref()?;
+    endpoints::lambda_function(invocation).map(|_| base)
+}
+
+/// The endpoint option given for the service a Task calls, which `sfn` does not call
+/// (Step Functions Local would have): named in the Task's failure.
+fn unused_endpoint(parsed: &Resource) -> Option<&'static str> {
+    let Resource::Integration { service, .. } = parsed else {
+        return None;
+    };
+    let service = service.strip_prefix("aws-sdk:").unwrap_or(service);
+    let option = match service {
+        "dynamodb" => "dynamodb-endpoint",
+        "sqs" => "sqs-endpoint",
+        "sns" => "sns-endpoint",
+        "batch" => "batch-endpoint",
+        "ecs" => "ecs-endpoint",
+        "glue" => "glue-endpoint",
+        "sagemaker" => "sagemaker-endpoint",
+        "states" | "sfn" => "step-functions-endpoint",
+        "events" | "eventbridge" => "eventbridge-endpoint",
+        "athena" => "athena-endpoint",
+        _ => return None,
+    };
+    endpoints::configured()?
+        .unused
+        .iter()
+        .find(|o| o.as_str() == option)
+        .map(|_| option)
+}
+
 /// The failure of a Task nothing serves: `States.Runtime` (never caught or retried, so the
 /// gap is not mistaken for the workflow's own error handling), naming both ways to serve it.
 fn unserved(invocation: &TaskInvocation, parsed: &Resource) -> StatesError {
+    if let Some(option) = unused_endpoint(parsed) {
+        return StatesError::runtime(format!(
+            "The resource '{}' of state '{}' would call the endpoint given with --{option}, but sfn does not call that service. Mock it in a mock config file (SFN_MOCK_CONFIG, test case chosen with #<case> after the state machine ARN) or run a local command for it with a \"resources\" entry in a handlers file (--handlers / SFN_HANDLERS).",
+            invocation.resource, invocation.state_name
+        ));
+    }
     let handler = match parsed {
         Resource::LambdaFunction { name, .. } => format!("a \"lambda\" entry for '{name}'"),
         _ if parsed.is_lambda_invoke() => {

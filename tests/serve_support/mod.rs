@@ -1,0 +1,191 @@
+//! Runs `sfn serve` on a free port with its own store, and speaks plain HTTP to it.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use serde_json::Value;
+
+pub struct Server {
+    child: Child,
+    pub port: u16,
+    pub dir: tempfile::TempDir,
+}
+
+impl Server {
+    pub fn start() -> Server {
+        Server::start_with(&[], &[])
+    }
+
+    /// `sfn serve --port 0 ARGS` with `ENV`; waits for its `endpoint_url=` line.
+    pub fn start_with(args: &[&str], env: &[(&str, &str)]) -> Server {
+        Server::start_in(tempfile::tempdir().unwrap(), args, env)
+    }
+
+    /// Stops the server (SIGTERM) and starts another on the same store; the first
+    /// server's exit code too.
+    #[cfg(unix)]
+    pub fn restart(mut self) -> (Option<i32>, Server) {
+        unsafe {
+            libc::kill(self.pid(), libc::SIGTERM);
+        }
+        let code = self.child.wait().unwrap().code();
+        let dir = tempfile::tempdir().unwrap();
+        let old = std::mem::replace(&mut self.dir, dir);
+        (code, Server::start_in(old, &[], &[]))
+    }
+
+    /// As [`Server::start_with`], with its store in `dir`.
+    pub fn start_in(dir: tempfile::TempDir, args: &[&str], env: &[(&str, &str)]) -> Server {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sfn"));
+        cmd.args(["serve", "--port", "0", "--quiet"])
+            .args(args)
+            .env("SFN_DB", dir.path().join("sfn.db"))
+            .env_remove("SFN_MOCK_CONFIG")
+            .env_remove("SFN_HANDLERS")
+            .env_remove("AWS_ACCOUNT_ID")
+            .env_remove("AWS_REGION")
+            .env_remove("AWS_DEFAULT_REGION")
+            .current_dir(dir.path())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let mut port = None;
+        for line in BufReader::new(stdout).lines() {
+            let line = line.unwrap();
+            if let Some(url) = line.strip_prefix("endpoint_url=") {
+                port = url.rsplit(':').next().and_then(|p| p.parse().ok());
+                break;
+            }
+        }
+        Server {
+            child,
+            port: port.expect("sfn serve printed no endpoint_url line"),
+            dir,
+        }
+    }
+
+    pub fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    /// A Step Functions call; (status, JSON body).
+    pub fn call(&self, operation: &str, body: Value) -> (u16, Value) {
+        let r = self.raw(
+            &[
+                ("X-Amz-Target", &format!("AWSStepFunctions.{operation}")),
+                ("Content-Type", "application/x-amz-json-1.0"),
+            ],
+            body.to_string().as_bytes(),
+        );
+        (r.status, r.json())
+    }
+
+    /// The call's response, which must be a 200.
+    pub fn ok(&self, operation: &str, body: Value) -> Value {
+        let (status, v) = self.call(operation, body);
+        assert_eq!(status, 200, "{operation}: {v}");
+        v
+    }
+
+    /// `POST /` with these headers (Host is ours unless given) and body.
+    pub fn raw(&self, headers: &[(&str, &str)], body: &[u8]) -> HttpResponse {
+        let mut text = String::from("POST / HTTP/1.1\r\n");
+        if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+            text.push_str(&format!("Host: {}\r\n", self.host()));
+        }
+        for (k, v) in headers {
+            text.push_str(&format!("{k}: {v}\r\n"));
+        }
+        text.push_str(&format!(
+            "Content-Length: {}\r\nConnection: close\r\n\r\n",
+            body.len()
+        ));
+        let mut bytes = text.into_bytes();
+        bytes.extend_from_slice(body);
+        self.send(&bytes)
+    }
+
+    /// Sends raw bytes and reads the whole response.
+    pub fn send(&self, bytes: &[u8]) -> HttpResponse {
+        let mut s = self.connect();
+        s.write_all(bytes).unwrap();
+        let mut out = Vec::new();
+        s.read_to_end(&mut out).unwrap();
+        HttpResponse::parse(&out)
+    }
+
+    pub fn connect(&self) -> TcpStream {
+        let s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
+        s
+    }
+
+    pub fn pid(&self) -> i32 {
+        self.child.id() as i32
+    }
+
+    /// Waits for the server to exit; its exit code.
+    pub fn wait(mut self) -> Option<i32> {
+        self.child.wait().unwrap().code()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub struct HttpResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    fn parse(raw: &[u8]) -> HttpResponse {
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a complete HTTP response");
+        let head = String::from_utf8_lossy(&raw[..split]).to_string();
+        let mut lines = head.split("\r\n");
+        let status = lines
+            .next()
+            .and_then(|l| l.split(' ').nth(1))
+            .and_then(|s| s.parse().ok())
+            .unwrap();
+        let headers = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+            .collect();
+        HttpResponse {
+            status,
+            headers,
+            body: raw[split + 4..].to_vec(),
+        }
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == &name.to_ascii_lowercase())
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+}
+
+pub const ROLE: &str = "arn:aws:iam::123456789012:role/sfn";
