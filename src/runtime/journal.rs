@@ -12,6 +12,7 @@ use crate::asl::StatesError;
 use crate::engine::{Checkpoint, EventSink, Execution, HistoryEvent, Message, TaskOutcome};
 use crate::store::executions::{EventEncoder, EventRow, ExecutionRecord};
 use crate::store::leases::{self, Save, Saved};
+use crate::store::nested::Link;
 use crate::store::task_tokens::{TaskTokenRecord, TokenStatus};
 use crate::store::{Store, StoreError};
 
@@ -45,6 +46,9 @@ pub(super) struct Journal<'a> {
     pub error: Option<StoreError>,
     /// Renews the lease from the first checkpoint on (short executions never need one).
     keeper: Option<Keeper>,
+    /// The parent that started this execution, if any: a `.sync` parent gets its outcome
+    /// with the final save.
+    pub parent: Option<Link>,
     db: Option<PathBuf>,
     lease: Duration,
 }
@@ -82,6 +86,7 @@ impl<'a> Journal<'a> {
             lost: false,
             error: None,
             keeper: None,
+            parent: None,
             db: (db != std::path::Path::new(":memory:")).then(|| db.to_path_buf()),
             lease,
         }
@@ -94,6 +99,10 @@ impl<'a> Journal<'a> {
         record: &ExecutionRecord,
         release: bool,
     ) -> Result<Saved, StoreError> {
+        let delivery = self
+            .parent
+            .as_ref()
+            .and_then(|link| super::nested::delivery_for_parent(link, record));
         let saved = leases::save(
             self.store,
             &self.owner,
@@ -105,6 +114,7 @@ impl<'a> Journal<'a> {
                 started: &self.started,
                 stopped: self.stop_applied,
                 release,
+                deliver: delivery.as_ref().map(|(t, d)| (t.as_str(), d)),
             },
         )?;
         match saved {

@@ -14,7 +14,7 @@ impl From<rusqlite::Error> for MigrateError {
 }
 
 /// Step N brings the schema from version N to N+1.
-const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 const V1: &str = r#"
 CREATE TABLE state_machines (
@@ -228,6 +228,19 @@ ALTER TABLE executions ADD COLUMN stop_request TEXT;
 CREATE INDEX executions_running ON executions (status) WHERE status = 'RUNNING';
 ALTER TABLE task_tokens ADD COLUMN started_applied INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX task_tokens_open ON task_tokens (status) WHERE status IN ('SCHEDULED', 'STARTED');
+"#;
+
+/// Executions started by another execution's Task (`states:startExecution` and the
+/// `aws-sdk:sfn` integration): the parent, the parent's task token a `.sync` child
+/// delivers its outcome to, and the integration pattern.
+const V7: &str = r#"
+CREATE TABLE nested_executions (
+    child_arn TEXT PRIMARY KEY,
+    parent_arn TEXT NOT NULL,
+    parent_token TEXT,
+    pattern TEXT NOT NULL
+);
+CREATE INDEX nested_executions_parent ON nested_executions (parent_arn);
 "#;
 
 #[cfg(test)]

@@ -218,6 +218,13 @@ impl TaskRunner for LocalTasks {
         !mocked && self.handlers.as_ref().is_some_and(|h| h.serves(invocation))
     }
 
+    fn serves_locally(&self, invocation: &TaskInvocation) -> bool {
+        self.mocks
+            .as_ref()
+            .is_some_and(|m| m.mocks(invocation.state_name))
+            || self.handlers.as_ref().is_some_and(|h| h.serves(invocation))
+    }
+
     fn check(&self, state_name: &str, resource: &str) -> Result<(), StatesError> {
         let mocked = self.mocks.as_ref().is_some_and(|m| m.mocks(state_name));
         match (Resource::parse(resource), &self.parking) {
