@@ -360,6 +360,10 @@ impl NestedTasks {
         let token = param(input, "TaskToken")?;
         let now = Utc::now();
         let store = self.store()?;
+        // AWS reads the token before the rest of the request.
+        if task_tokens::get(&store, token)?.is_none() {
+            check_open(token, None, now)?;
+        }
         let delivery = match action {
             "sendTaskSuccess" => {
                 let output = match input.get("Output") {
