@@ -68,6 +68,16 @@ struct Normaliser {
 
 impl Normaliser {
     fn new(case: &Value, child: &str) -> Normaliser {
+        let mut replacements = vec![
+            (
+                "arn:aws:states:us-east-1:123456789012:".to_string(),
+                "arn:<partition>:states:<region>:111111111111:".to_string(),
+            ),
+            (child.to_string(), "<ArnPart_0idx>".to_string()),
+            ("parent_machine".into(), "<ArnPart_0idx>".into()),
+            (ROLE.into(), "snf_role_arn".into()),
+            ("us-east-1".into(), "<region>".into()),
+        ];
         let mut keys: Vec<(String, Value)> = vec![
             ("StartDate".into(), json!("date")),
             ("StopDate".into(), json!("date")),
@@ -83,19 +93,15 @@ impl Normaliser {
                 let key = path.rsplit('.').next().unwrap().to_string();
                 keys.push((key, rule["replacement"].clone()));
             }
+            // Literal text the test made up (a missing machine's name).
+            let literal = rule["regex"]
+                .as_str()
+                .filter(|r| r.chars().all(char::is_alphanumeric));
+            if let (Some(text), Some(to)) = (literal, rule["replacement"].as_str()) {
+                replacements.push((text.to_string(), to.to_string()));
+            }
         }
-        Normaliser {
-            replacements: vec![
-                (
-                    "arn:aws:states:us-east-1:123456789012:".into(),
-                    "arn:<partition>:states:<region>:111111111111:".into(),
-                ),
-                (child.into(), "<ArnPart_0idx>".into()),
-                ("parent_machine".into(), "<ArnPart_0idx>".into()),
-                (ROLE.into(), "snf_role_arn".into()),
-            ],
-            keys,
-        }
+        Normaliser { replacements, keys }
     }
 
     fn apply(&self, value: &Value) -> Value {
@@ -139,6 +145,9 @@ fn regex_free_request_id(s: &str) -> String {
             let end = s[start..]
                 .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
                 .map_or(s.len(), |n| start + n);
+            if end == start {
+                return s.to_string();
+            }
             format!("{}<request_id>{}", &s[..start], &s[end..])
         }
         None => s.to_string(),
@@ -147,7 +156,7 @@ fn regex_free_request_id(s: &str) -> String {
 
 /// Runs a recorded case (its child created as `child_machine`) and compares its outcome
 /// and every event with what AWS recorded.
-fn run_recorded(name: &str, input_suffix: &str) {
+fn run_recorded(name: &str) {
     let case = fixture(name);
     let sfn = Sfn::new();
     let children = case["children"].as_array().unwrap();
@@ -162,7 +171,7 @@ fn run_recorded(name: &str, input_suffix: &str) {
         &case["input"]
             .as_str()
             .unwrap()
-            .replace("{{child:0:arn}}", &format!("{child_arn}{input_suffix}")),
+            .replace("{{child:0:arn}}", &child_arn),
     )
     .unwrap();
     let machine = create(&sfn, "parent_machine", &definition);
@@ -191,25 +200,21 @@ fn run_recorded(name: &str, input_suffix: &str) {
 
 #[test]
 fn start_execution_sync_reports_the_child_as_aws_recorded() {
-    run_recorded("start_execution_sync.json", "");
+    run_recorded("start_execution_sync.json");
 }
 
 #[test]
 fn start_execution_of_a_missing_machine_fails_as_aws_recorded() {
-    run_recorded("start_execution_no_such_arn.json", "NoSuchArnsx000929");
+    run_recorded("start_execution_no_such_arn.json");
 }
 
 #[test]
-fn aws_sdk_start_execution_answers_as_aws_recorded_and_the_child_is_listed() {
-    run_recorded("aws_sdk_start_execution.json", "");
+fn aws_sdk_start_execution_answers_as_aws_recorded() {
+    run_recorded("aws_sdk_start_execution.json");
 }
 
 fn child_executions(sfn: &Sfn, child_machine: &str) -> Vec<Value> {
-    let out = sfn.json(&[
-        "list-executions",
-        "--state-machine-arn",
-        child_machine,
-    ]);
+    let out = sfn.json(&["list-executions", "--state-machine-arn", child_machine]);
     out["executions"].as_array().unwrap().clone()
 }
 
@@ -417,7 +422,11 @@ fn a_mocked_response_still_comes_before_the_native_integration() {
         ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let execution: Value = serde_json::from_slice(&out.stdout).unwrap();
     let described = describe(&sfn, execution["executionArn"].as_str().unwrap());
     assert_eq!(described["status"], "SUCCEEDED");

@@ -65,7 +65,10 @@ fn native(resource: &str) -> Option<(Api, &str, Pattern)> {
     let (api, rest) = if let Some(rest) = resource.strip_prefix("arn:aws:states:::states:") {
         (Api::Optimized, rest)
     } else {
-        (Api::Sdk, resource.strip_prefix("arn:aws:states:::aws-sdk:sfn:")?)
+        (
+            Api::Sdk,
+            resource.strip_prefix("arn:aws:states:::aws-sdk:sfn:")?,
+        )
     };
     let (action, pattern) = match rest.split_once('.') {
         None => (rest, Pattern::Request),
@@ -442,14 +445,18 @@ impl NestedTasks {
                 ),
             ));
         }
-        let parsed = parse_stored(&machine.definition).map_err(|e| {
-            ApiFailure::new("Internal", format!("stored definition: {e}"))
-        })?;
+        let parsed = parse_stored(&machine.definition)
+            .map_err(|e| ApiFailure::new("Internal", format!("stored definition: {e}")))?;
         let execution_arn = format!(
             "{}:{name}",
             machine.arn.replacen(":stateMachine:", ":execution:", 1)
         );
-        let region = machine.arn.split(':').nth(3).unwrap_or_default().to_string();
+        let region = machine
+            .arn
+            .split(':')
+            .nth(3)
+            .unwrap_or_default()
+            .to_string();
         let started = Utc::now().trunc_subsecs(3);
         let info = ExecutionInfo {
             execution_arn: execution_arn.clone(),
