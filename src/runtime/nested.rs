@@ -8,7 +8,7 @@
 //! A mocked response or a local handler for the state still comes first.
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::sync::Mutex;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use serde_json::{json, Map, Value};
@@ -37,7 +37,6 @@ pub fn with_nested(
         inner,
         db: db.to_path_buf(),
         settings: settings.clone(),
-        store: OnceLock::new(),
         submitted: Mutex::new(HashMap::new()),
     })
 }
@@ -46,8 +45,6 @@ struct NestedTasks {
     inner: Box<dyn TaskRunner>,
     db: PathBuf,
     settings: Settings,
-    /// Opened on first use: most executions start no other.
-    store: OnceLock<Mutex<Store>>,
     /// StartExecution responses of `.sync`/callback tasks, for `TaskSubmitted`.
     submitted: Mutex<HashMap<String, Value>>,
 }
@@ -299,18 +296,10 @@ pub fn delivery_for_parent(link: &Link, record: &ExecutionRecord) -> Option<(Str
 }
 
 impl NestedTasks {
-    fn store(&self) -> Result<MutexGuard<'_, Store>, ApiFailure> {
-        let store = match self.store.get() {
-            Some(store) => store,
-            None => {
-                let opened = Store::open(&self.db)?;
-                let _ = self.store.set(Mutex::new(opened));
-                self.store
-                    .get()
-                    .ok_or_else(|| ApiFailure::new("Internal", "the store could not be opened"))?
-            }
-        };
-        Ok(store.lock().unwrap_or_else(|e| e.into_inner()))
+    /// A connection of its own for each call: the parent runs outside any transaction,
+    /// and children started from parallel branches do not wait for each other.
+    fn store(&self) -> Result<Store, ApiFailure> {
+        Ok(Store::open(&self.db)?)
     }
 
     /// A runtime of its own: the children it runs and the parents it resumes are held
