@@ -432,3 +432,41 @@ fn a_mocked_response_still_comes_before_the_native_integration() {
     assert_eq!(described["status"], "SUCCEEDED");
     assert!(child_executions(&sfn, &child).is_empty());
 }
+
+#[test]
+fn aws_sdk_start_sync_execution_runs_an_express_child_to_its_end() {
+    let sfn = Sfn::new();
+    let out = sfn.json(&[
+        "create-state-machine",
+        "--name",
+        "express_child",
+        "--type",
+        "EXPRESS",
+        "--definition",
+        r#"{"StartAt": "Double", "States": {"Double": {"Type": "Pass",
+            "Parameters": {"twice.$": "States.MathAdd($.n, $.n)"}, "End": true}}}"#,
+        "--role-arn",
+        ROLE,
+    ]);
+    let child = out["stateMachineArn"].as_str().unwrap().to_string();
+    let parent = create(
+        &sfn,
+        "parent_machine",
+        &json!({"StartAt": "Run", "States": {"Run": {
+            "Type": "Task",
+            "Resource": "arn:aws:states:::aws-sdk:sfn:startSyncExecution",
+            "Parameters": {"StateMachineArn": child, "Input": {"n": 21}},
+            "End": true}}}),
+    );
+    let execution = start(&sfn, &parent, &json!({}));
+    let described = describe(&sfn, &execution);
+    assert_eq!(described["status"], "SUCCEEDED");
+    let output: Value = serde_json::from_str(described["output"].as_str().unwrap()).unwrap();
+    assert_eq!(output["Status"], "SUCCEEDED");
+    assert_eq!(output["Output"], r#"{"twice":42}"#);
+    assert_eq!(output["Input"], r#"{"n":21}"#);
+    assert!(output["ExecutionArn"]
+        .as_str()
+        .unwrap()
+        .contains(":express:express_child:"));
+}

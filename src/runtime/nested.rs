@@ -83,6 +83,7 @@ fn native(resource: &str) -> Option<(Api, &str, Pattern)> {
                 && matches!(
                     action,
                     "startExecution"
+                        | "startSyncExecution"
                         | "describeExecution"
                         | "stopExecution"
                         | "sendTaskSuccess"
@@ -318,6 +319,7 @@ impl NestedTasks {
         let input = invocation.input;
         match action {
             "startExecution" => self.start_execution(invocation, api, pattern),
+            "startSyncExecution" => self.start_sync_execution(input),
             "describeExecution" => {
                 let arn = param(input, "ExecutionArn")?;
                 let store = self.store()?;
@@ -394,13 +396,21 @@ impl NestedTasks {
         Ok(TaskOutcome::Succeeded(json!({})))
     }
 
-    fn start_execution(
+    /// What StartExecution and StartSyncExecution share: the machine (`express`: the
+    /// type it must have), the name, the input and the new execution's description.
+    fn prepare(
         &self,
-        invocation: &TaskInvocation,
-        api: Api,
-        pattern: Pattern,
-    ) -> Result<TaskOutcome, ApiFailure> {
-        let input = invocation.input;
+        store: &Store,
+        input: &Value,
+        express: bool,
+    ) -> Result<
+        (
+            ExecutionRecord,
+            ExecutionInfo,
+            crate::asl::definition::StateMachine,
+        ),
+        ApiFailure,
+    > {
         let machine_arn = param(input, "StateMachineArn")?;
         let name = match input.get("Name").and_then(Value::as_str) {
             Some(n) => n.to_string(),
@@ -417,29 +427,45 @@ impl NestedTasks {
                 format!("Invalid State Machine Execution Input: '{e}'"),
             )
         })?;
-        let store = self.store()?;
         let does_not_exist = || {
             ApiFailure::new(
                 "StateMachineDoesNotExist",
                 format!("State Machine Does Not Exist: '{machine_arn}'"),
             )
         };
-        let resolved = exec_store::resolve(&store, machine_arn)?.ok_or_else(does_not_exist)?;
+        let resolved = exec_store::resolve(store, machine_arn)?.ok_or_else(does_not_exist)?;
         let machine = &resolved.machine;
-        if machine.machine_type == "EXPRESS" {
-            return Err(ApiFailure::new(
-                "Validation",
-                format!(
-                    "sfn does not start Express executions from a Task state ('{machine_arn}')"
-                ),
-            ));
+        match (machine.machine_type == "EXPRESS", express) {
+            (true, true) | (false, false) => {}
+            (false, true) => {
+                return Err(ApiFailure::new(
+                    "StateMachineTypeNotSupported",
+                    "This operation is not supported by this type of state machine",
+                ))
+            }
+            (true, false) => {
+                return Err(ApiFailure::new(
+                    "Validation",
+                    format!(
+                        "sfn does not start Express executions asynchronously from a Task state ('{machine_arn}'); aws-sdk:sfn:startSyncExecution runs them"
+                    ),
+                ))
+            }
         }
         let parsed = parse_stored(&machine.definition)
             .map_err(|e| ApiFailure::new("Internal", format!("stored definition: {e}")))?;
-        let execution_arn = format!(
-            "{}:{name}",
-            machine.arn.replacen(":stateMachine:", ":execution:", 1)
-        );
+        let execution_arn = if express {
+            format!(
+                "{}:{name}:{}",
+                machine.arn.replacen(":stateMachine:", ":express:", 1),
+                uuid::Uuid::new_v4()
+            )
+        } else {
+            format!(
+                "{}:{name}",
+                machine.arn.replacen(":stateMachine:", ":execution:", 1)
+            )
+        };
         let region = machine
             .arn
             .split(':')
@@ -462,7 +488,7 @@ impl NestedTasks {
             state_machine_alias_arn: None,
         };
         let record = ExecutionRecord {
-            arn: execution_arn.clone(),
+            arn: execution_arn,
             state_machine_arn: machine.arn.clone(),
             name,
             status: "RUNNING".into(),
@@ -473,6 +499,71 @@ impl NestedTasks {
             role_arn: machine.role_arn.clone(),
             ..Default::default()
         };
+        Ok((record, info, parsed))
+    }
+
+    /// StartSyncExecution: an Express child run in memory to its end.
+    fn start_sync_execution(&self, input: &Value) -> Result<TaskOutcome, ApiFailure> {
+        let store = self.store()?;
+        let (record, info, parsed) = self.prepare(&store, input, true)?;
+        let started = parse_date(&record.start_date).unwrap_or_else(Utc::now);
+        let (execution, _) = self.runtime().run_express(&store, &parsed, info, None)?;
+        let stopped = Utc::now();
+        let (status, output, error, cause) = match &execution.status {
+            crate::engine::Status::Succeeded { output } => {
+                ("SUCCEEDED", Some(to_text(output)), None, None)
+            }
+            crate::engine::Status::TimedOut { error, cause } => {
+                ("TIMED_OUT", None, error.clone(), cause.clone())
+            }
+            crate::engine::Status::Failed { error, cause }
+            | crate::engine::Status::Aborted { error, cause } => {
+                ("FAILED", None, error.clone(), cause.clone())
+            }
+            crate::engine::Status::Running => (
+                "FAILED",
+                None,
+                Some("States.Runtime".to_string()),
+                Some("An Express execution cannot wait for a task outcome.".to_string()),
+            ),
+        };
+        let mut d = Map::new();
+        d.insert("ExecutionArn".into(), record.arn.clone().into());
+        d.insert("StateMachineArn".into(), record.state_machine_arn.into());
+        d.insert("Name".into(), record.name.into());
+        d.insert("StartDate".into(), iso(started));
+        d.insert("StopDate".into(), iso(stopped));
+        d.insert("Status".into(), status.into());
+        if let Some(e) = error {
+            d.insert("Error".into(), e.into());
+        }
+        if let Some(c) = cause {
+            d.insert("Cause".into(), c.into());
+        }
+        d.insert("Input".into(), record.input.unwrap_or_default().into());
+        d.insert("InputDetails".into(), json!({"Included": true}));
+        if let Some(o) = output {
+            d.insert("Output".into(), o.into());
+            d.insert("OutputDetails".into(), json!({"Included": true}));
+        }
+        let elapsed = (stopped - started).num_milliseconds().max(1);
+        d.insert(
+            "BillingDetails".into(),
+            json!({"BilledMemoryUsedInMB": 64, "BilledDurationInMilliseconds": (elapsed + 99) / 100 * 100}),
+        );
+        Ok(TaskOutcome::Succeeded(Value::Object(d)))
+    }
+
+    fn start_execution(
+        &self,
+        invocation: &TaskInvocation,
+        api: Api,
+        pattern: Pattern,
+    ) -> Result<TaskOutcome, ApiFailure> {
+        let store = self.store()?;
+        let (record, info, parsed) = self.prepare(&store, invocation.input, false)?;
+        let execution_arn = record.arn.clone();
+        let started = parse_date(&record.start_date).unwrap_or_else(Utc::now);
         // A waiting parent task parks on its token: open before the child runs, which
         // may end (and deliver to it) before this returns.
         let token = match pattern {
