@@ -16,6 +16,9 @@ _sfn() {
             ",$1")
                 cmd="sfn"
                 ;;
+            sfn,__complete)
+                cmd="sfn__subcmd____complete"
+                ;;
             sfn,completions)
                 cmd="sfn__subcmd__completions"
                 ;;
@@ -39,6 +42,9 @@ _sfn() {
                 ;;
             sfn,delete-state-machine-version)
                 cmd="sfn__subcmd__delete__subcmd__state__subcmd__machine__subcmd__version"
+                ;;
+            sfn,deploy)
+                cmd="sfn__subcmd__deploy"
                 ;;
             sfn,describe-activity)
                 cmd="sfn__subcmd__describe__subcmd__activity"
@@ -70,6 +76,9 @@ _sfn() {
             sfn,help)
                 cmd="sfn__subcmd__help"
                 ;;
+            sfn,history)
+                cmd="sfn__subcmd__history"
+                ;;
             sfn,lint)
                 cmd="sfn__subcmd__lint"
                 ;;
@@ -93,6 +102,9 @@ _sfn() {
                 ;;
             sfn,list-tags-for-resource)
                 cmd="sfn__subcmd__list__subcmd__tags__subcmd__for__subcmd__resource"
+                ;;
+            sfn,ls)
+                cmd="sfn__subcmd__ls"
                 ;;
             sfn,man)
                 cmd="sfn__subcmd__man"
@@ -124,6 +136,9 @@ _sfn() {
             sfn,start-sync-execution)
                 cmd="sfn__subcmd__start__subcmd__sync__subcmd__execution"
                 ;;
+            sfn,stats)
+                cmd="sfn__subcmd__stats"
+                ;;
             sfn,stop-execution)
                 cmd="sfn__subcmd__stop__subcmd__execution"
                 ;;
@@ -148,6 +163,12 @@ _sfn() {
             sfn,validate-state-machine-definition)
                 cmd="sfn__subcmd__validate__subcmd__state__subcmd__machine__subcmd__definition"
                 ;;
+            sfn,watch)
+                cmd="sfn__subcmd__watch"
+                ;;
+            sfn__subcmd__help,__complete)
+                cmd="sfn__subcmd__help__subcmd____complete"
+                ;;
             sfn__subcmd__help,completions)
                 cmd="sfn__subcmd__help__subcmd__completions"
                 ;;
@@ -171,6 +192,9 @@ _sfn() {
                 ;;
             sfn__subcmd__help,delete-state-machine-version)
                 cmd="sfn__subcmd__help__subcmd__delete__subcmd__state__subcmd__machine__subcmd__version"
+                ;;
+            sfn__subcmd__help,deploy)
+                cmd="sfn__subcmd__help__subcmd__deploy"
                 ;;
             sfn__subcmd__help,describe-activity)
                 cmd="sfn__subcmd__help__subcmd__describe__subcmd__activity"
@@ -202,6 +226,9 @@ _sfn() {
             sfn__subcmd__help,help)
                 cmd="sfn__subcmd__help__subcmd__help"
                 ;;
+            sfn__subcmd__help,history)
+                cmd="sfn__subcmd__help__subcmd__history"
+                ;;
             sfn__subcmd__help,lint)
                 cmd="sfn__subcmd__help__subcmd__lint"
                 ;;
@@ -225,6 +252,9 @@ _sfn() {
                 ;;
             sfn__subcmd__help,list-tags-for-resource)
                 cmd="sfn__subcmd__help__subcmd__list__subcmd__tags__subcmd__for__subcmd__resource"
+                ;;
+            sfn__subcmd__help,ls)
+                cmd="sfn__subcmd__help__subcmd__ls"
                 ;;
             sfn__subcmd__help,man)
                 cmd="sfn__subcmd__help__subcmd__man"
@@ -256,6 +286,9 @@ _sfn() {
             sfn__subcmd__help,start-sync-execution)
                 cmd="sfn__subcmd__help__subcmd__start__subcmd__sync__subcmd__execution"
                 ;;
+            sfn__subcmd__help,stats)
+                cmd="sfn__subcmd__help__subcmd__stats"
+                ;;
             sfn__subcmd__help,stop-execution)
                 cmd="sfn__subcmd__help__subcmd__stop__subcmd__execution"
                 ;;
@@ -280,6 +313,9 @@ _sfn() {
             sfn__subcmd__help,validate-state-machine-definition)
                 cmd="sfn__subcmd__help__subcmd__validate__subcmd__state__subcmd__machine__subcmd__definition"
                 ;;
+            sfn__subcmd__help,watch)
+                cmd="sfn__subcmd__help__subcmd__watch"
+                ;;
             *)
                 ;;
         esac
@@ -287,7 +323,7 @@ _sfn() {
 
     case "${cmd}" in
         sfn)
-            opts="-h -V --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help --version create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph lint resume completions man get-execution-history describe-execution help"
+            opts="-h -V --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help --version create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph ls history watch stats lint deploy resume completions __complete man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -321,11 +357,77 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-binary-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sfn__subcmd____complete)
+            opts="-h --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help machines machine-arns executions execution-arns test-cases"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mock-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --handlers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -353,7 +455,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__completions)
-            opts="-h --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help bash zsh fish powershell elvish"
+            opts="-h --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help bash zsh fish powershell elvish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -387,11 +489,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -419,7 +521,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__create__subcmd__activity)
-            opts="-h --name --tags --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --name --tags --encryption-configuration --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -441,8 +543,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -473,11 +579,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -505,7 +611,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__create__subcmd__state__subcmd__machine)
-            opts="-h --name --definition --role-arn --type --logging-configuration --tags --tracing-configuration --publish --no-publish --version-description --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --name --definition --role-arn --type --logging-configuration --tags --tracing-configuration --publish --version-description --encryption-configuration --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -551,8 +657,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -583,11 +693,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -615,7 +725,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__create__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --description --name --routing-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --description --name --routing-configuration --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -637,8 +747,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -669,11 +783,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -701,7 +815,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__activity)
-            opts="-h --activity-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --activity-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -715,8 +829,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -747,11 +865,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -779,7 +897,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__state__subcmd__machine)
-            opts="-h --state-machine-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -793,8 +911,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -825,11 +947,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -857,7 +979,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --state-machine-alias-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-alias-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -871,8 +993,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -903,11 +1029,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -935,7 +1061,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__delete__subcmd__state__subcmd__machine__subcmd__version)
-            opts="-h --state-machine-version-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-version-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -949,8 +1075,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -981,11 +1111,85 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-binary-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sfn__subcmd__deploy)
+            opts="-h --parameter-overrides --stack-name --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --parameter-overrides)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mock-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --handlers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1013,7 +1217,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__activity)
-            opts="-h --activity-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --activity-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1027,8 +1231,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1059,11 +1267,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1091,7 +1299,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__execution)
-            opts="-h --execution-arn --included-data --cli-input-json --generate-cli-skeleton --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --included-data --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1109,8 +1317,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1141,11 +1353,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1173,7 +1385,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__map__subcmd__run)
-            opts="-h --map-run-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --map-run-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1187,8 +1399,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1219,11 +1435,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1251,7 +1467,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__state__subcmd__machine)
-            opts="-h --state-machine-arn --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --included-data --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1269,8 +1485,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1301,11 +1521,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1333,7 +1553,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --state-machine-alias-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-alias-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1347,8 +1567,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1379,11 +1603,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1411,7 +1635,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__describe__subcmd__state__subcmd__machine__subcmd__for__subcmd__execution)
-            opts="-h --execution-arn --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --included-data --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1429,8 +1653,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1461,11 +1689,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1493,7 +1721,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__get__subcmd__activity__subcmd__task)
-            opts="-h --activity-arn --worker-name --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --activity-arn --worker-name --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1511,8 +1739,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1543,11 +1775,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1575,7 +1807,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__get__subcmd__execution__subcmd__history)
-            opts="-h --execution-arn --max-results --reverse-order --no-reverse-order --next-token --include-execution-data --no-include-execution-data --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --reverse-order --include-execution-data --starting-token --page-size --max-items --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1609,8 +1841,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1641,11 +1877,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1673,7 +1909,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__graph)
-            opts="-h --definition --state-machine-arn --execution-arn --format --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --definition --state-machine-arn --execution-arn --format --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1723,11 +1959,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1755,8 +1991,22 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__help)
-            opts="create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph lint resume completions man get-execution-history describe-execution help"
+            opts="create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition run graph ls history watch stats lint deploy resume completions __complete man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sfn__subcmd__help__subcmd____complete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1867,6 +2117,20 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__help__subcmd__delete__subcmd__state__subcmd__machine__subcmd__version)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sfn__subcmd__help__subcmd__deploy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2020,6 +2284,20 @@ _sfn() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sfn__subcmd__help__subcmd__history)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sfn__subcmd__help__subcmd__lint)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2119,6 +2397,20 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__help__subcmd__list__subcmd__tags__subcmd__for__subcmd__resource)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sfn__subcmd__help__subcmd__ls)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2272,6 +2564,20 @@ _sfn() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sfn__subcmd__help__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sfn__subcmd__help__subcmd__stop__subcmd__execution)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2384,8 +2690,88 @@ _sfn() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sfn__subcmd__help__subcmd__watch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sfn__subcmd__history)
+            opts="-h --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mock-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --handlers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-binary-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sfn__subcmd__lint)
-            opts="-h --format --deny-warnings --type --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --format --deny-warnings --type --parameter-overrides --stack-name --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2397,6 +2783,14 @@ _sfn() {
                     ;;
                 --type)
                     COMPREPLY=($(compgen -W "STANDARD EXPRESS" -- "${cur}"))
+                    return 0
+                    ;;
+                --parameter-overrides)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -2427,11 +2821,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2459,7 +2853,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__activities)
-            opts="-h --max-results --next-token --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --starting-token --page-size --max-items --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2489,8 +2883,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -2521,11 +2919,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2553,7 +2951,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__executions)
-            opts="-h --state-machine-arn --status-filter --max-results --next-token --map-run-arn --redrive-filter --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --status-filter --map-run-arn --redrive-filter --starting-token --page-size --max-items --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2599,8 +2997,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -2631,11 +3033,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2663,7 +3065,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__map__subcmd__runs)
-            opts="-h --execution-arn --max-results --next-token --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --starting-token --page-size --max-items --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2697,8 +3099,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -2729,11 +3135,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2761,7 +3167,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__state__subcmd__machine__subcmd__aliases)
-            opts="-h --state-machine-arn --next-token --max-results --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2783,8 +3189,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -2815,11 +3225,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2847,7 +3257,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__state__subcmd__machine__subcmd__versions)
-            opts="-h --state-machine-arn --next-token --max-results --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2869,8 +3279,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -2901,11 +3315,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2933,7 +3347,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__state__subcmd__machines)
-            opts="-h --max-results --next-token --starting-token --page-size --max-items --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --starting-token --page-size --max-items --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2963,8 +3377,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -2995,11 +3413,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3027,7 +3445,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__list__subcmd__tags__subcmd__for__subcmd__resource)
-            opts="-h --resource-arn --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --resource-arn --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3041,8 +3459,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -3073,11 +3495,89 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-binary-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sfn__subcmd__ls)
+            opts="-n -h --status --limit --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mock-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --handlers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3105,7 +3605,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__man)
-            opts="-h --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3139,11 +3639,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3171,7 +3671,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__publish__subcmd__state__subcmd__machine__subcmd__version)
-            opts="-h --state-machine-arn --revision-id --description --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --revision-id --description --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3193,8 +3693,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -3225,11 +3729,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3257,7 +3761,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__redrive__subcmd__execution)
-            opts="-h --execution-arn --client-token --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --client-token --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3275,8 +3779,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -3307,11 +3815,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3339,7 +3847,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__resume)
-            opts="-h --execution-arn --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3377,11 +3885,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3409,7 +3917,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__run)
-            opts="-h --input --name --execution-name --test-case --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --input --name --execution-name --test-case --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3459,11 +3967,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3491,7 +3999,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__send__subcmd__task__subcmd__failure)
-            opts="-h --task-token --error --cause --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --task-token --error --cause --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3513,8 +4021,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -3545,11 +4057,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3577,7 +4089,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__send__subcmd__task__subcmd__heartbeat)
-            opts="-h --task-token --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --task-token --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3591,8 +4103,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -3623,11 +4139,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3655,7 +4171,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__send__subcmd__task__subcmd__success)
-            opts="-h --task-token --task-output --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --task-token --task-output --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3673,8 +4189,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -3705,11 +4225,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3737,7 +4257,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__start__subcmd__execution)
-            opts="-h --state-machine-arn --name --input --trace-header --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --name --input --trace-header --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3763,8 +4283,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -3795,11 +4319,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3827,7 +4351,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__start__subcmd__sync__subcmd__execution)
-            opts="-h --state-machine-arn --name --input --trace-header --included-data --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --name --input --trace-header --included-data --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3857,8 +4381,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -3889,11 +4417,81 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-binary-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sfn__subcmd__stats)
+            opts="-h --since --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mock-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --handlers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3921,7 +4519,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__stop__subcmd__execution)
-            opts="-h --execution-arn --error --cause --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --execution-arn --error --cause --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3943,8 +4541,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -3975,11 +4577,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4007,7 +4609,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__tag__subcmd__resource)
-            opts="-h --resource-arn --tags --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --resource-arn --tags --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4025,8 +4627,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -4057,11 +4663,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4089,7 +4695,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__test__subcmd__state)
-            opts="-h --definition --role-arn --input --inspection-level --reveal-secrets --no-reveal-secrets --variables --state-name --mock --context --state-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --definition --role-arn --input --inspection-level --reveal-secrets --variables --state-name --mock --context --state-configuration --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4135,8 +4741,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -4167,11 +4777,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4199,7 +4809,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__untag__subcmd__resource)
-            opts="-h --resource-arn --tag-keys --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --resource-arn --tag-keys --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4217,8 +4827,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -4249,11 +4863,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4281,7 +4895,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__update__subcmd__map__subcmd__run)
-            opts="-h --map-run-arn --max-concurrency --tolerated-failure-percentage --tolerated-failure-count --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --map-run-arn --max-concurrency --tolerated-failure-percentage --tolerated-failure-count --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4307,8 +4921,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -4339,11 +4957,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4371,7 +4989,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__update__subcmd__state__subcmd__machine)
-            opts="-h --state-machine-arn --definition --role-arn --logging-configuration --tracing-configuration --publish --no-publish --version-description --encryption-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-arn --definition --role-arn --logging-configuration --tracing-configuration --publish --version-description --encryption-configuration --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4409,8 +5027,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -4441,11 +5063,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4473,7 +5095,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__update__subcmd__state__subcmd__machine__subcmd__alias)
-            opts="-h --state-machine-alias-arn --description --routing-configuration --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --state-machine-alias-arn --description --routing-configuration --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4495,8 +5117,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -4527,11 +5153,11 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --endpoint-url)
+                --color)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4559,7 +5185,7 @@ _sfn() {
             return 0
             ;;
         sfn__subcmd__validate__subcmd__state__subcmd__machine__subcmd__definition)
-            opts="-h --definition --type --severity --max-results --cli-input-json --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --debug --profile --endpoint-url --no-cli-pager --color --no-verify-ssl --no-sign-request --ca-bundle --cli-read-timeout --cli-connect-timeout --cli-binary-format --no-cli-auto-prompt --help"
+            opts="-h --definition --type --severity --cli-input-json --cli-input-yaml --generate-cli-skeleton --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4585,8 +5211,12 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --generate-cli-skeleton)
-                    COMPREPLY=($(compgen -W "input output" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "input output yaml-input" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -4617,11 +5247,77 @@ _sfn() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-binary-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sfn__subcmd__watch)
+            opts="-h --full --db --region --output --query --no-paginate --mock-config --handlers --quiet --profile --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mock-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --handlers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4651,8 +5347,56 @@ _sfn() {
     esac
 }
 
+# Names from the store: sfn __complete KIND PREFIX lists them.
+_sfn_store() {
+    # Words as typed (bash also splits them at `:`, which cuts ARNs apart).
+    local line="${COMP_LINE:0:COMP_POINT}" cur="" prev="" sub="" kind="" w
+    local -a words
+    read -ra words <<< "$line"
+    if [[ "$line" == *[[:space:]] ]]; then
+        words+=("")
+    fi
+    cur="${words[${#words[@]}-1]}"
+    if (( ${#words[@]} > 1 )); then
+        prev="${words[${#words[@]}-2]}"
+    fi
+    for w in "${words[@]:1:${#words[@]}-2}"; do
+        case "$w" in -*) ;; *) [[ -z "$sub" ]] && sub="$w" ;; esac
+    done
+    case "$prev" in
+        --state-machine-arn|--resource-arn) kind=machine-arns ;;
+        --execution-arn) kind=execution-arns ;;
+        --test-case) kind=test-cases ;;
+        --output) COMPREPLY=( $(compgen -W "json text table" -- "$cur") ); return 0 ;;
+    esac
+    if [[ -z "$kind" && "$cur" != -* && "$prev" != -* ]]; then
+        case "$sub" in
+            history|watch) kind=executions ;;
+            ls) kind=machines ;;
+            run|graph) kind=machines ;;
+        esac
+    fi
+    if [[ -z "$kind" ]]; then
+        _sfn "$@"
+        return
+    fi
+    local IFS=$'
+'
+    COMPREPLY=( $(sfn __complete "$kind" "$cur" 2>/dev/null) )
+    # `sfn run` and `sfn graph` take files too.
+    if [[ "$sub" == run || "$sub" == graph ]]; then
+        COMPREPLY+=( $(compgen -f -- "$cur") )
+    fi
+    # Bash replaces only the part after the last `:`: offer that part.
+    if [[ "$cur" == *:* && "$COMP_WORDBREAKS" == *:* ]]; then
+        local colon="${cur%"${cur##*:}"}" i
+        for i in "${!COMPREPLY[@]}"; do COMPREPLY[$i]="${COMPREPLY[$i]#"$colon"}"; done
+    fi
+    return 0
+}
+
 if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
-    complete -F _sfn -o nosort -o bashdefault -o default sfn
+    complete -F _sfn_store -o nosort -o bashdefault -o default sfn
 else
-    complete -F _sfn -o bashdefault -o default sfn
+    complete -F _sfn_store -o bashdefault -o default sfn
 fi

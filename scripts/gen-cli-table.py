@@ -28,10 +28,16 @@ def kebab(name):
 
 
 def first_paragraph(doc):
+    """The first paragraph, and the next ones while it ends in a colon: help text must
+    not stop at "for example:"."""
     if not doc:
         return ""
-    m = re.search(r"<p>(.*?)</p>", doc, re.S)
-    text = m.group(1) if m else doc
+    paragraphs = re.findall(r"<p>(.*?)</p>", doc, re.S) or [doc]
+    text = paragraphs[0]
+    for more in paragraphs[1:]:
+        if not text.rstrip().endswith(":"):
+            break
+        text = text + " " + more
     text = re.sub(r"<[^>]+>", "", text)
     text = html.unescape(text)
     return " ".join(text.split())

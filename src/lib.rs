@@ -14,6 +14,9 @@ pub mod api;
 pub mod asl;
 pub mod cli;
 pub mod engine;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod runtime;
 pub mod store;
 pub mod tasks;
+pub mod template;

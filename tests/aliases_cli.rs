@@ -790,7 +790,7 @@ fn malformed_routing_entries_fail_parameter_validation() {
     let cases = [
         (
             format!(r#"[{{"stateMachineVersionArn": "{v1}", "weight": "50"}}]"#),
-            "Invalid type for parameter routingConfiguration[0].weight, value: 50, valid types: <class 'int'>",
+            "Invalid type for parameter routingConfiguration[0].weight, value: 50, type: <class 'str'>, valid types: <class 'int'>",
         ),
         (
             format!(r#"[{{"stateMachineVersionArn": "{v1}"}}]"#),

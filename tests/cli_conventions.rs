@@ -462,8 +462,6 @@ fn aws_global_options_are_accepted_and_ignored() {
     let a = sfn.create("m");
     let out = sfn.json(&[
         "--debug",
-        "--profile",
-        "dev",
         "--endpoint-url",
         "http://localhost:8083",
         "--no-cli-pager",

@@ -79,16 +79,35 @@ fn there_is_a_man_page_for_sfn_and_every_command() {
         "get-execution-history",
         "validate-state-machine-definition",
         "run",
+        "ls",
+        "history",
+        "watch",
+        "stats",
         "graph",
         "lint",
+        "deploy",
         "resume",
         "completions",
         "man",
     ] {
         assert!(names.contains(&format!("sfn-{command}.1")), "{command}");
     }
-    // The 37 operations and our 6 commands, plus sfn itself.
-    assert_eq!(names.len(), 37 + 6 + 1);
+    // The 37 operations and our 11 commands, plus sfn itself.
+    assert_eq!(names.len(), 37 + 11 + 1);
+    // sfn(1) has the sections a man page reader looks for.
+    let sfn = man::pages()
+        .into_iter()
+        .find(|(n, _)| n == "sfn.1")
+        .map(|(_, text)| String::from_utf8(text).unwrap())
+        .unwrap();
+    for section in [
+        ".SH EXAMPLES",
+        ".SH ENVIRONMENT",
+        ".SH \"EXIT STATUS\"",
+        "SFN_DB",
+    ] {
+        assert!(sfn.contains(section), "{section} missing from sfn.1");
+    }
 }
 
 #[test]

@@ -1,6 +1,5 @@
-//! `--output table` for people: `get-execution-history` and `describe-execution` render
-//! purpose-built tables (payloads shortened to one line unless `--full`); the other
-//! commands keep the AWS CLI's boxed tables.
+//! `--output table` is the AWS CLI's boxed table on every AWS command, history and
+//! description included; the tables made for people are `sfn run`'s.
 mod cli_support;
 
 use cli_support::Sfn;
@@ -25,96 +24,67 @@ fn execution(sfn: &Sfn) -> String {
 }
 
 #[test]
-fn history_table_lists_events_with_states_and_short_payloads() {
+fn history_and_description_tables_are_the_aws_cli_tables() {
+    // The tables made for people belong to the commands made for people (`sfn run`);
+    // `--output table` is the AWS CLI's formatter on every AWS command, for scripts.
     let sfn = Sfn::new();
     let arn = execution(&sfn);
-    let table = sfn.stdout(&[
+    let history = sfn.stdout(&[
         "get-execution-history",
         "--execution-arn",
         &arn,
         "--output",
         "table",
     ]);
-    let header = table.lines().nth(1).unwrap_or_default();
-    for column in ["#", "Time", "Type", "State", "Details"] {
-        assert!(header.contains(column), "{table}");
-    }
-    let row = |ty: &str| {
-        table
-            .lines()
-            .find(|l| l.contains(&format!(" {ty} ")))
-            .unwrap_or_else(|| panic!("no {ty} row:\n{table}"))
-            .to_string()
-    };
-    assert!(row("PassStateExited").contains("┆ Big"), "{table}");
-    assert!(row("PassStateExited").contains("…"), "shortened: {table}");
+    let lines: Vec<&str> = history.lines().collect();
+    assert!(lines[0].chars().all(|c| c == '-'), "{history}");
+    assert!(lines[1].contains(" GetExecutionHistory "), "{history}");
     assert!(
-        row("ExecutionFailed").contains("Stopped: on purpose"),
-        "{table}"
+        history.contains("||                "),
+        "nested sections: {history}"
     );
-    assert!(row("ExecutionStarted").contains("+0.000s"), "{table}");
-    // A pipe gets no colour.
-    assert!(!table.contains('\u{1b}'), "{table:?}");
-    assert_eq!(table.lines().count(), 5 + 4, "one line per event: {table}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("||  type ") && l.contains("|  ExecutionFailed ")),
+        "{history}"
+    );
+    assert!(
+        !history.contains('┆') && !history.contains('…'),
+        "{history}"
+    );
+    // The whole payload, as the AWS CLI prints it.
+    assert!(history.contains("0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789"), "{history}");
+    assert_eq!(
+        sfn.run(&["get-execution-history", "--execution-arn", &arn, "--full"])
+            .status
+            .code(),
+        Some(252),
+        "--full is not an AWS flag"
+    );
 
-    let full = sfn.stdout(&[
-        "get-execution-history",
-        "--execution-arn",
-        &arn,
-        "--output",
-        "table",
-        "--full",
-    ]);
-    assert!(full.contains("0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789"), "{full}");
-
-    // --reverse-order shows the newest first; --query falls back to the AWS table.
-    let reversed = sfn.stdout(&[
-        "get-execution-history",
-        "--execution-arn",
-        &arn,
-        "--output",
-        "table",
-        "--reverse-order",
-    ]);
-    let first_row = reversed.lines().nth(3).unwrap_or_default();
-    assert!(first_row.contains("ExecutionFailed"), "{reversed}");
-    let queried = sfn.stdout(&[
-        "get-execution-history",
-        "--execution-arn",
-        &arn,
-        "--output",
-        "table",
-        "--query",
-        "events[0].type",
-    ]);
-    assert!(!queried.contains("Details"), "{queried}");
-}
-
-#[test]
-fn describe_execution_table_reads_like_a_summary() {
-    let sfn = Sfn::new();
-    let arn = execution(&sfn);
-    let table = sfn.stdout(&[
+    let description = sfn.stdout(&[
         "describe-execution",
         "--execution-arn",
         &arn,
         "--output",
         "table",
     ]);
-    for (label, value) in [
-        ("Status", "FAILED"),
-        ("Name", ""),
-        ("State machine ARN", "stateMachine:big"),
-        ("Duration", "s"),
-        ("Error", "Stopped"),
-        ("Cause", "on purpose"),
-    ] {
-        let line = table
+    assert!(
+        description
             .lines()
-            .find(|l| l.starts_with(&format!("│ {label} ")))
-            .unwrap_or_else(|| panic!("no {label} row:\n{table}"));
-        assert!(line.contains(value), "{line}");
-    }
+            .nth(1)
+            .unwrap()
+            .contains(" DescribeExecution "),
+        "{description}"
+    );
+    assert!(
+        description
+            .lines()
+            .any(|l| l.starts_with("|  status ") && l.contains("|  FAILED ")),
+        "{description}"
+    );
+    assert!(!description.contains('│'), "{description}");
 }
 
 #[test]

@@ -1,12 +1,12 @@
 //! The validation corpus (definitions AWS accepts or rejects, copied from the shared
 //! corpus into tests/fixtures/validate/corpus): `validate` must agree with every case
-//! except the two listed in DISPUTED, whose expectations we believe are wrong.
+//! except those listed in DISPUTED, whose expectations we believe are wrong.
 use serde_json::Value;
 use sfn::asl::validate::{has_errors, validate, MachineType};
 
-/// Cases whose `expect_valid` we do not follow, and why (both are `inferred`, i.e. a
-/// corpus author's judgement, not AWS's recorded answer).
-const DISPUTED: [(&str, &str); 2] = [
+/// Cases whose `expect_valid` we do not follow, and why (none is AWS's recorded answer:
+/// `inferred` and `spec` are a corpus author's judgement, `peer` another validator's).
+const DISPUTED: [(&str, &str); 4] = [
     (
         "av-valid-pass-array",
         "Parameters holding an array: five peer cases (sr-map-with-parameters and others) use a \
@@ -15,6 +15,16 @@ const DISPUTED: [(&str, &str); 2] = [
     (
         "own-map-maxitems-zero",
         "ReaderConfig MaxItems 0: our reference (ASL-REFERENCE §3 Map) records 0 as 'no limit'",
+    ),
+    (
+        "own-task-resultselector-string",
+        "a string ResultSelector (spec): AWS ran a Task with \"ResultSelector\": \"$.Payload\" \
+         and output that string, so it takes any JSON value there, as in Parameters",
+    ),
+    (
+        "asls-MapResultWriter",
+        "a WriterConfig with OutputType only (peer: the language service's schema): AWS \
+         refuses a WriterConfig without both OutputType and Transformation",
     ),
 ];
 

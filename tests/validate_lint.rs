@@ -15,6 +15,8 @@ fn lint(names: &[&str], format: Format, deny_warnings: bool) -> (i32, String) {
         format,
         deny_warnings,
         machine_type: MachineType::Standard,
+        snippets: false,
+        color: false,
     };
     let mut out = Vec::new();
     let code = lint_files(&files, options, &mut out);
@@ -102,6 +104,8 @@ fn express_type_and_unreadable_files() {
         format: Format::Human,
         deny_warnings: false,
         machine_type: MachineType::Express,
+        snippets: false,
+        color: false,
     };
     assert_eq!(lint_files(&files, options, &mut out), 1);
     assert!(String::from_utf8(out)
@@ -111,5 +115,85 @@ fn express_type_and_unreadable_files() {
     assert_eq!(code, 1);
     assert!(
         out.starts_with("does-not-exist.json:1:1: error[FILE_NOT_READABLE]: cannot read the file")
+    );
+}
+
+/// A definition with a misspelled Next target, state type and Choice operator.
+const SLIPS: &str = r#"{
+  "StartAt": "Validate",
+  "States": {
+    "Validate": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:v", "Next": "Chek"},
+    "Check": {"Type": "Choice", "Choices": [
+      {"Variable": "$.n", "NumericGreaterThen": 3, "Next": "Done"}], "Default": "Later"},
+    "Later": {"Type": "Wiat", "Seconds": 3, "Next": "Done"},
+    "Done": {"Type": "Succeed"}
+  }
+}
+"#;
+
+fn lint_text(source: &str, snippets: bool) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("slips.asl.json");
+    std::fs::write(&file, source).unwrap();
+    let options = Options {
+        format: Format::Human,
+        deny_warnings: false,
+        machine_type: MachineType::Standard,
+        snippets,
+        color: false,
+    };
+    let mut out = Vec::new();
+    assert_eq!(
+        lint_files(&[file.to_string_lossy().into_owned()], options, &mut out),
+        1
+    );
+    String::from_utf8(out)
+        .unwrap()
+        .replace(&format!("{}/", dir.path().display()), "")
+}
+
+#[test]
+fn problems_come_in_source_order_with_suggestions_and_no_cascade() {
+    let out = lint_text(SLIPS, false);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].starts_with("slips.asl.json:4:")
+            && lines[0].ends_with(
+                "Missing 'Next' target: Chek at /States/Validate/Next; did you mean \"Check\"?"
+            ),
+        "{out}"
+    );
+    assert!(
+        lines[1].contains("Field 'NumericGreaterThen' is not supported")
+            && lines[1].ends_with("did you mean \"NumericGreaterThan\"?"),
+        "{out}"
+    );
+    assert!(
+        out.contains("at /States/Later/Type; did you mean \"Wait\"?"),
+        "{out}"
+    );
+    // The states after the missing target are not reported as unreachable.
+    assert!(!out.contains("not reachable"), "{out}");
+    let positions: Vec<(usize, usize)> = lines
+        .iter()
+        .filter_map(|l| {
+            let mut parts = l.split(':');
+            parts.next()?;
+            Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
+        })
+        .collect();
+    let mut sorted = positions.clone();
+    sorted.sort();
+    assert_eq!(positions, sorted, "{out}");
+}
+
+#[test]
+fn snippets_show_the_source_line_with_a_caret() {
+    let out = lint_text(SLIPS, true);
+    assert!(
+        out.contains(
+            "  |\n7 |     \"Later\": {\"Type\": \"Wiat\", \"Seconds\": 3, \"Next\": \"Done\"},\n  |               ^\n"
+        ),
+        "{out}"
     );
 }

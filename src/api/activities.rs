@@ -111,7 +111,10 @@ fn delete_activity(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
 pub(crate) fn does_not_exist(arn: &str) -> ApiError {
     ApiError::new(
         "ActivityDoesNotExist",
-        format!("Activity Does Not Exist: '{arn}'"),
+        format!(
+            "Activity Does Not Exist: '{}'",
+            crate::asl::error::quote(arn)
+        ),
     )
 }
 
@@ -121,7 +124,10 @@ pub(crate) fn activity_arn(input: &Map<String, Value>) -> Result<&str, ApiError>
     let invalid = |why: String| ApiError::new("InvalidArn", format!("Invalid Arn: '{why}'"));
     let parts: Vec<&str> = arn.splitn(7, ':').collect();
     if parts.first() != Some(&"arn") {
-        return Err(invalid(format!("Invalid ARN prefix: {arn}")));
+        return Err(invalid(format!(
+            "Invalid ARN prefix: {}",
+            crate::asl::error::quote(arn)
+        )));
     }
     if parts.len() < 7 || parts[2] != "states" || parts[6].is_empty() {
         return Err(invalid(format!(
@@ -239,5 +245,10 @@ fn decode_token(token: &str) -> Result<String, ApiError> {
         .ok()
         .and_then(|b| String::from_utf8(b).ok())
         .and_then(|s| s.strip_prefix("sfn1:").map(str::to_string))
-        .ok_or_else(|| ApiError::new("InvalidToken", format!("Invalid Token: '{token}'")))
+        .ok_or_else(|| {
+            ApiError::new(
+                "InvalidToken",
+                format!("Invalid Token: '{}'", crate::asl::error::quote(token)),
+            )
+        })
 }

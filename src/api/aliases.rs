@@ -163,14 +163,14 @@ fn check_model(
     if let Some(name) = name {
         if !is_alias_name(name) {
             violations.push(value_at(
-                name,
+                &crate::asl::error::quote(name),
                 "name",
                 &format!("satisfy regular expression pattern: {ALIAS_PATTERN}"),
             ));
         }
         if name.chars().count() > 80 {
             violations.push(value_at(
-                name,
+                &crate::asl::error::quote(name),
                 "name",
                 "have length less than or equal to 80",
             ));
@@ -223,7 +223,10 @@ fn parse_alias_arn(arn: &str) -> Result<(String, String), ApiError> {
         Some((machine, name)) if is_alias_name(name) => Ok((machine.to_string(), name.into())),
         _ => Err(ApiError::new(
             "InvalidArn",
-            format!("Invalid Arn: 'Invalid State Machine Alias Arn: {arn}'"),
+            format!(
+                "Invalid Arn: 'Invalid State Machine Alias Arn: {}'",
+                crate::asl::error::quote(arn)
+            ),
         )),
     }
 }
@@ -571,7 +574,10 @@ fn list_aliases(
         Some(_) => {
             return Err(ApiError::new(
                 "InvalidArn",
-                format!("Invalid Arn: 'Invalid State Machine Arn: {arn}'"),
+                format!(
+                    "Invalid Arn: 'Invalid State Machine Arn: {}'",
+                    crate::asl::error::quote(arn)
+                ),
             ))
         }
         None => {
@@ -689,7 +695,10 @@ pub fn execution_scope(s: &Store, arn: &str) -> Result<(String, ExecutionScope),
     let does_not_exist = || {
         ApiError::new(
             "StateMachineDoesNotExist",
-            format!("State Machine Does Not Exist: '{arn}'"),
+            format!(
+                "State Machine Does Not Exist: '{}'",
+                crate::asl::error::quote(arn)
+            ),
         )
     };
     match super::versions::split_qualified(arn) {

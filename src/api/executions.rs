@@ -60,7 +60,10 @@ fn is_execution_arn(arn: &str) -> bool {
 }
 
 fn invalid_arn(arn: &str) -> ApiError {
-    ApiError::new("InvalidArn", format!("Invalid Arn: '{arn}'"))
+    ApiError::new(
+        "InvalidArn",
+        format!("Invalid Arn: '{}'", crate::asl::error::quote(arn)),
+    )
 }
 
 fn load_execution(ctx: &Context, arn: &str) -> Result<ExecutionRecord, ApiError> {
@@ -74,7 +77,10 @@ fn load_execution(ctx: &Context, arn: &str) -> Result<ExecutionRecord, ApiError>
     store::get(&ctx.store, arn)?.ok_or_else(|| {
         ApiError::new(
             "ExecutionDoesNotExist",
-            format!("Execution Does Not Exist: '{arn}'"),
+            format!(
+                "Execution Does Not Exist: '{}'",
+                crate::asl::error::quote(arn)
+            ),
         )
     })
 }
@@ -98,7 +104,10 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
             .ok_or_else(|| {
                 ApiError::new(
                     "StateMachineDoesNotExist",
-                    format!("State Machine Does Not Exist: '{machine_arn}'"),
+                    format!(
+                        "State Machine Does Not Exist: '{}'",
+                        crate::asl::error::quote(machine_arn)
+                    ),
                 )
             })?;
     let machine = &resolved.machine;
@@ -118,7 +127,10 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     if store::get(&ctx.store, &execution_arn)?.is_some() {
         return Err(ApiError::new(
             "ExecutionAlreadyExists",
-            format!("Execution Already Exists: '{execution_arn}'"),
+            format!(
+                "Execution Already Exists: '{}'",
+                crate::asl::error::quote(&execution_arn)
+            ),
         ));
     }
     let mut parsed = parse_stored(&machine.definition)?;
@@ -168,9 +180,10 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
 /// The execution name given (AWS's name rules) or a new UUID.
 pub(crate) fn execution_name(given: Option<&str>) -> Result<String, ApiError> {
     match given {
-        Some(n) if !valid_name(n) => {
-            Err(ApiError::new("InvalidName", format!("Invalid Name: '{n}'")))
-        }
+        Some(n) if !valid_name(n) => Err(ApiError::new(
+            "InvalidName",
+            format!("Invalid Name: '{}'", crate::asl::error::quote(n)),
+        )),
         Some(n) => Ok(n.to_string()),
         None => Ok(uuid::Uuid::new_v4().to_string()),
     }
@@ -288,7 +301,12 @@ fn decode_token(token: Option<&str>) -> Result<usize, ApiError> {
         Some(t) => t
             .strip_prefix("sfn-offset-")
             .and_then(|n| n.parse().ok())
-            .ok_or_else(|| ApiError::new("InvalidToken", format!("Invalid Token: '{t}'"))),
+            .ok_or_else(|| {
+                ApiError::new(
+                    "InvalidToken",
+                    format!("Invalid Token: '{}'", crate::asl::error::quote(t)),
+                )
+            }),
     }
 }
 
@@ -382,7 +400,10 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     let machine = store::machine(&ctx.store, &base_arn)?.ok_or_else(|| {
         ApiError::new(
             "StateMachineDoesNotExist",
-            format!("State Machine Does Not Exist: '{machine_arn}'"),
+            format!(
+                "State Machine Does Not Exist: '{}'",
+                crate::asl::error::quote(machine_arn)
+            ),
         )
     })?;
     if machine.machine_type == "EXPRESS" {
@@ -400,7 +421,7 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         Some("NOT_REDRIVEN") => Some(false),
         Some(other) => return Err(ApiError::new(
             "ValidationException",
-            format!("1 validation error detected: Value '{other}' at 'redriveFilter' failed to satisfy constraint: Member must satisfy enum value set: [REDRIVEN, NOT_REDRIVEN]"),
+            format!("1 validation error detected: Value '{}' at 'redriveFilter' failed to satisfy constraint: Member must satisfy enum value set: [REDRIVEN, NOT_REDRIVEN]", crate::asl::error::quote(other)),
         )),
     };
     let mut records = store::list(&ctx.store, &base_arn, status)?;

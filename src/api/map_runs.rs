@@ -33,8 +33,12 @@ fn api_date(text: &str) -> Value {
 
 fn load_run(ctx: &Context, arn: &str) -> Result<MapRunRecord, ApiError> {
     Arn::parse_as(arn, "mapRun")?;
-    store::get(&ctx.store, arn)?
-        .ok_or_else(|| ApiError::new("ResourceNotFound", format!("Resource not found: '{arn}'")))
+    store::get(&ctx.store, arn)?.ok_or_else(|| {
+        ApiError::new(
+            "ResourceNotFound",
+            format!("Resource not found: '{}'", crate::asl::error::quote(arn)),
+        )
+    })
 }
 
 fn describe_map_run(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
@@ -72,9 +76,12 @@ fn describe_map_run(ctx: &mut Context, input: &Value) -> Result<Value, ApiError>
 fn offset_of(input: &Value) -> Result<usize, ApiError> {
     match input.get("nextToken").and_then(Value::as_str) {
         None => Ok(0),
-        Some(t) => decode_token(t)?
-            .parse::<usize>()
-            .map_err(|_| ApiError::new("InvalidToken", format!("Invalid Token: '{t}'"))),
+        Some(t) => decode_token(t)?.parse::<usize>().map_err(|_| {
+            ApiError::new(
+                "InvalidToken",
+                format!("Invalid Token: '{}'", crate::asl::error::quote(t)),
+            )
+        }),
     }
 }
 
@@ -100,7 +107,10 @@ fn list_map_runs(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     if exec_store::get(&ctx.store, arn)?.is_none() {
         return Err(ApiError::new(
             "ExecutionDoesNotExist",
-            format!("Execution Does Not Exist: '{arn}'"),
+            format!(
+                "Execution Does Not Exist: '{}'",
+                crate::asl::error::quote(arn)
+            ),
         ));
     }
     let runs = store::list_for_execution(&ctx.store, arn)?
@@ -125,7 +135,7 @@ fn validation(value: &Value, member: &str, constraint: &str) -> ApiError {
         "ValidationException",
         format!(
             "1 validation error detected: Value '{}' at '{member}' failed to satisfy constraint: {constraint}",
-            to_text(value)
+            crate::asl::error::quote(&to_text(value))
         ),
     )
 }

@@ -5,7 +5,9 @@ pub mod activities;
 pub mod aliases;
 pub mod error;
 pub mod executions;
+pub mod functions;
 pub mod map_runs;
+pub mod people;
 pub mod redrive;
 pub mod state_machines;
 pub mod sync_executions;
@@ -148,12 +150,16 @@ pub fn call(ctx: &mut Context, operation: &str, input: Value) -> Result<Value, A
     Err(ApiError::not_implemented(operation))
 }
 
-/// Timestamps in responses: ISO 8601 with the local offset and microseconds, as the AWS
-/// CLI v2 prints them (e.g. `2026-11-29T22:46:17.123000+00:00`).
+/// Timestamps in responses, as the AWS CLI v2 prints the milliseconds AWS keeps: Python's
+/// `isoformat()` in the local time zone, which writes microseconds and leaves them out
+/// when there are none (`2026-11-29T22:46:17.123000+00:00`, `2026-11-29T22:46:17+00:00`).
 pub fn timestamp(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local)
-        .format("%Y-%m-%dT%H:%M:%S%.6f%:z")
-        .to_string()
+    let at = at.trunc_subsecs(3).with_timezone(&Local);
+    if at.timestamp_subsec_micros() == 0 {
+        at.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    } else {
+        at.format("%Y-%m-%dT%H:%M:%S%.6f%:z").to_string()
+    }
 }
 
 /// The current time at the millisecond precision AWS keeps.
@@ -180,7 +186,8 @@ pub fn check_name(name: &str) -> Result<(), ApiError> {
         return Err(ApiError::new(
             "ValidationException",
             format!(
-                "1 validation error detected: Value '{name}' at 'name' failed to satisfy constraint: Member must have length less than or equal to 80"
+                "1 validation error detected: Value '{}' at 'name' failed to satisfy constraint: Member must have length less than or equal to 80",
+                crate::asl::error::quote(name)
             ),
         ));
     }
@@ -194,7 +201,7 @@ pub fn check_name(name: &str) -> Result<(), ApiError> {
     if len == 0 || name.chars().any(forbidden) {
         return Err(ApiError::new(
             "InvalidName",
-            format!("Invalid Name: '{name}'"),
+            format!("Invalid Name: '{}'", crate::asl::error::quote(name)),
         ));
     }
     Ok(())
@@ -218,11 +225,15 @@ impl Arn {
         let invalid = |why: String| ApiError::new("InvalidArn", format!("Invalid Arn: '{why}'"));
         let parts: Vec<&str> = arn.splitn(7, ':').collect();
         if parts.first() != Some(&"arn") {
-            return Err(invalid(format!("Invalid ARN prefix: {arn}")));
+            return Err(invalid(format!(
+                "Invalid ARN prefix: {}",
+                crate::asl::error::quote(arn)
+            )));
         }
         if parts.len() < 7 || parts[2] != "states" || parts[6].is_empty() {
             return Err(invalid(format!(
-                "Resource type not valid in this context: {arn}"
+                "Resource type not valid in this context: {}",
+                crate::asl::error::quote(arn)
             )));
         }
         Ok(Arn {
@@ -242,7 +253,7 @@ impl Arn {
                 "InvalidArn",
                 format!(
                     "Invalid Arn: 'Resource type not valid in this context: {}'",
-                    parsed.resource_type
+                    crate::asl::error::quote(&parsed.resource_type)
                 ),
             ));
         }
@@ -279,7 +290,12 @@ pub fn decode_token(token: &str) -> Result<String, ApiError> {
         .ok()
         .and_then(|b| String::from_utf8(b).ok())
         .and_then(|s| s.strip_prefix("sfn1:").map(str::to_string))
-        .ok_or_else(|| ApiError::new("InvalidToken", format!("Invalid Token: '{token}'")))
+        .ok_or_else(|| {
+            ApiError::new(
+                "InvalidToken",
+                format!("Invalid Token: '{}'", crate::asl::error::quote(token)),
+            )
+        })
 }
 
 #[cfg(test)]
@@ -323,5 +339,16 @@ mod tests {
     fn tokens_round_trip_and_reject_garbage() {
         assert_eq!(decode_token(&encode_token("abc")).unwrap(), "abc");
         assert_eq!(decode_token("garbage!").unwrap_err().code, "InvalidToken");
+    }
+
+    #[test]
+    fn timestamps_print_milliseconds_as_python_isoformat_does() {
+        let at = |micros: i64| timestamp(DateTime::from_timestamp_micros(micros).unwrap());
+        let whole = at(1_700_000_000_000_000);
+        assert!(!whole.contains('.'), "no fraction when it is zero: {whole}");
+        assert!(at(1_700_000_000_123_000).contains(":20.123000"));
+        // AWS keeps milliseconds: the microseconds are dropped, not rounded.
+        assert!(at(1_700_000_000_123_999).contains(":20.123000"));
+        assert!(!at(1_700_000_000_000_999).contains('.'));
     }
 }

@@ -106,13 +106,13 @@ fn redrive_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
         if len > 0 && token.chars().any(|c| !('!'..='~').contains(&c)) {
             return Err(ApiError::new(
                 "ValidationException",
-                format!("1 validation error detected: Value '{token}' at 'clientToken' failed to satisfy constraint: Member must satisfy regular expression pattern: [!-~]+"),
+                format!("1 validation error detected: Value '{}' at 'clientToken' failed to satisfy constraint: Member must satisfy regular expression pattern: [!-~]+", crate::asl::error::quote(token)),
             ));
         }
         if !(1..=64).contains(&len) {
             return Err(ApiError::new(
                 "ValidationException",
-                format!("1 validation error detected: Value '{token}' at 'clientToken' failed to satisfy constraint: Member must have length {}", if len == 0 { "greater than or equal to 1" } else { "less than or equal to 64" }),
+                format!("1 validation error detected: Value '{}' at 'clientToken' failed to satisfy constraint: Member must have length {}", crate::asl::error::quote(token), if len == 0 { "greater than or equal to 1" } else { "less than or equal to 64" }),
             ));
         }
     }
@@ -124,12 +124,18 @@ fn redrive_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
         ));
     }
     if parsed.resource_type != "execution" || parsed.resource.split(':').count() != 2 {
-        return Err(ApiError::new("InvalidArn", format!("Invalid Arn: '{arn}'")));
+        return Err(ApiError::new(
+            "InvalidArn",
+            format!("Invalid Arn: '{}'", crate::asl::error::quote(arn)),
+        ));
     }
     let record = store::get(&ctx.store, arn)?.ok_or_else(|| {
         ApiError::new(
             "ExecutionDoesNotExist",
-            format!("Execution Does Not Exist: '{arn}'"),
+            format!(
+                "Execution Does Not Exist: '{}'",
+                crate::asl::error::quote(arn)
+            ),
         )
     })?;
     let now = super::now();

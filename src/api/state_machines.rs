@@ -229,7 +229,7 @@ pub fn check_definition(text: &str, machine_type: MachineType) -> Result<(), Api
         })
         .collect();
     if problems.is_empty() {
-        match serde_json::from_str::<Value>(text) {
+        match crate::asl::definition::parse_text(text) {
             Ok(Value::Object(doc)) => {
                 for field in ["StartAt", "States"] {
                     if !doc.contains_key(field) {
@@ -264,7 +264,10 @@ fn check_role_arn(role_arn: &str) -> Result<(), ApiError> {
     } else {
         Err(ApiError::new(
             "InvalidArn",
-            format!("Invalid Arn: 'Invalid Role Arn: {role_arn}'"),
+            format!(
+                "Invalid Arn: 'Invalid Role Arn: {}'",
+                crate::asl::error::quote(role_arn)
+            ),
         ))
     }
 }
@@ -325,7 +328,10 @@ fn to_json<T: Serialize>(value: &Option<T>) -> Option<String> {
 fn does_not_exist(arn: &str) -> ApiError {
     ApiError::new(
         "StateMachineDoesNotExist",
-        format!("State Machine Does Not Exist: '{arn}'"),
+        format!(
+            "State Machine Does Not Exist: '{}'",
+            crate::asl::error::quote(arn)
+        ),
     )
 }
 
@@ -387,7 +393,10 @@ fn create(
             }
             return Err(ApiError::new(
                 "StateMachineAlreadyExists",
-                format!("State Machine Already Exists: '{arn}'"),
+                format!(
+                    "State Machine Already Exists: '{}'",
+                    crate::asl::error::quote(&arn)
+                ),
             ));
         }
         let record = StateMachineRecord {
@@ -526,7 +535,7 @@ fn describe_record(sm: StateMachineRecord) -> DescribeStateMachineOutput {
 pub(crate) fn variable_references(
     definition: &str,
 ) -> Option<std::collections::BTreeMap<String, Vec<String>>> {
-    let definition = serde_json::from_str(definition).ok()?;
+    let definition = crate::asl::definition::parse_text(definition).ok()?;
     Some(crate::asl::variable_references::of_definition(&definition)).filter(|r| !r.is_empty())
 }
 

@@ -71,7 +71,7 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
     if parsed_arn.resource_type != "stateMachine" {
         return Err(ApiError::new(
             "InvalidArn",
-            format!("Invalid Arn: '{machine_arn}'"),
+            format!("Invalid Arn: '{}'", crate::asl::error::quote(machine_arn)),
         ));
     }
     let resolved =
@@ -79,7 +79,10 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
             .ok_or_else(|| {
                 ApiError::new(
                     "StateMachineDoesNotExist",
-                    format!("State Machine Does Not Exist: '{machine_arn}'"),
+                    format!(
+                        "State Machine Does Not Exist: '{}'",
+                        crate::asl::error::quote(machine_arn)
+                    ),
                 )
             })?;
     let machine = &resolved.machine;
@@ -97,7 +100,7 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
         Some(other) => {
             return Err(ApiError::new(
                 "ValidationException",
-                format!("1 validation error detected: Value '{other}' at 'includedData' failed to satisfy constraint: Member must satisfy enum value set: [METADATA_ONLY, ALL_DATA]"),
+                format!("1 validation error detected: Value '{}' at 'includedData' failed to satisfy constraint: Member must satisfy enum value set: [METADATA_ONLY, ALL_DATA]", crate::asl::error::quote(other)),
             ))
         }
     };

@@ -64,13 +64,13 @@ pub fn check_tags(tags: &[Tag]) -> Result<Vec<(String, String)>, ApiError> {
         if key_len == 0 || key_len > 128 {
             return Err(ApiError::new(
                 "ValidationException",
-                format!("1 validation error detected: Value '{}' at 'tags.member.key' failed to satisfy constraint: Member must have length between 1 and 128", t.key),
+                format!("1 validation error detected: Value '{}' at 'tags.member.key' failed to satisfy constraint: Member must have length between 1 and 128", crate::asl::error::quote(&t.key)),
             ));
         }
         if t.value.chars().count() > 256 {
             return Err(ApiError::new(
                 "ValidationException",
-                format!("1 validation error detected: Value '{}' at 'tags.member.value' failed to satisfy constraint: Member must have length less than or equal to 256", t.value),
+                format!("1 validation error detected: Value '{}' at 'tags.member.value' failed to satisfy constraint: Member must have length less than or equal to 256", crate::asl::error::quote(&t.value)),
             ));
         }
     }
@@ -98,7 +98,7 @@ fn existing(store: &Store, arn: &str) -> Result<(), ApiError> {
             "InvalidArn",
             format!(
                 "Invalid Arn: 'Resource type not valid in this context: {}'",
-                parsed.resource_type
+                crate::asl::error::quote(&parsed.resource_type)
             ),
         ));
     }
@@ -107,7 +107,7 @@ fn existing(store: &Store, arn: &str) -> Result<(), ApiError> {
     } else {
         Err(ApiError::new(
             "ResourceNotFound",
-            format!("Resource not found: '{arn}'"),
+            format!("Resource not found: '{}'", crate::asl::error::quote(arn)),
         ))
     }
 }

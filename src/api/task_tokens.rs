@@ -70,7 +70,7 @@ fn send_task_success(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
     if serde_json::from_str::<Value>(output).is_err() {
         return Err(ApiError::new(
             "InvalidOutput",
-            format!("Invalid Output: '{output}'"),
+            format!("Invalid Output: '{}'", crate::asl::error::quote(output)),
         ));
     }
     deliver(

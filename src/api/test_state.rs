@@ -78,7 +78,10 @@ fn test_state(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
         Some(arn) if !arn.starts_with("arn:") => {
             return Err(ApiError::new(
                 "InvalidArn",
-                format!("Invalid Arn: 'Invalid ARN prefix: {arn}'"),
+                format!(
+                    "Invalid Arn: 'Invalid ARN prefix: {}'",
+                    crate::asl::error::quote(arn)
+                ),
             ))
         }
         None if matches!(state.kind, Kind::Task(_)) && mock.is_none() => {
@@ -136,7 +139,8 @@ fn test_state(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     if let Some(name) = config.get("errorCausedByState").and_then(Value::as_str) {
         if !names_state(&machine, name) {
             return Err(validation(format!(
-                "errorCausedByState '{name}' is not a state of the definition"
+                "errorCausedByState '{}' is not a state of the definition",
+                crate::asl::error::quote(name)
             )));
         }
     }
@@ -231,7 +235,7 @@ fn load_definition(
     let machine_text = match state_name {
         Some(_) => text.to_string(),
         None => {
-            let state: Value = serde_json::from_str(text).map_err(|_| {
+            let state: Value = definition::parse_text(text).map_err(|_| {
                 let diagnostics = validate::validate(text, MachineType::Standard);
                 invalid_definition(validate::invalid_definition_message(&diagnostics))
             })?;
@@ -245,7 +249,7 @@ fn load_definition(
         )));
     }
     let source: Value =
-        serde_json::from_str(&machine_text).map_err(|e| invalid_definition(e.to_string()))?;
+        definition::parse_text(&machine_text).map_err(|e| invalid_definition(e.to_string()))?;
     let machine = definition::parse(&source).map_err(invalid_definition)?;
     let path = match state_name {
         None => StatePath {

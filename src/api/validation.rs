@@ -21,7 +21,7 @@ pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<
 fn validation_error(value: &str, field: &str, constraint: &str) -> ApiError {
     ApiError::new(
         "ValidationException",
-        format!("1 validation error detected: Value '{value}' at '{field}' failed to satisfy constraint: {constraint}"),
+        format!("1 validation error detected: Value '{}' at '{field}' failed to satisfy constraint: {constraint}", crate::asl::error::quote(value)),
     )
 }
 

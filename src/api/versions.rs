@@ -117,7 +117,8 @@ pub fn check_token_length(token: Option<&str>) -> Result<(), ApiError> {
         Some(t) if t.chars().count() > 1024 => Err(ApiError::new(
             "ValidationException",
             format!(
-                "1 validation error detected: Value '{t}' at 'nextToken' failed to satisfy constraint: Member must have length less than or equal to 1024"
+                "1 validation error detected: Value '{}' at 'nextToken' failed to satisfy constraint: Member must have length less than or equal to 1024",
+                crate::asl::error::quote(t)
             ),
         )),
         _ => Ok(()),
@@ -187,18 +188,22 @@ fn list_versions(
     check_token_length(input.next_token.as_deref())?;
     let before = match input.next_token.as_deref() {
         None => None,
-        Some(token) => Some(
-            super::decode_token(token)?
-                .parse::<i64>()
-                .map_err(|_| ApiError::new("InvalidToken", format!("Invalid Token: '{token}'")))?,
-        ),
+        Some(token) => Some(super::decode_token(token)?.parse::<i64>().map_err(|_| {
+            ApiError::new(
+                "InvalidToken",
+                format!("Invalid Token: '{}'", crate::asl::error::quote(token)),
+            )
+        })?),
     };
     // ListStateMachineVersions has no StateMachineDoesNotExist: an ARN that names no
     // machine (a version ARN included) is an InvalidArn, as LocalStack recorded AWS.
     if db::state_machines::get(&ctx.store, arn)?.is_none() {
         return Err(ApiError::new(
             "InvalidArn",
-            format!("Invalid Arn: 'State Machine Does Not Exist: {arn}'"),
+            format!(
+                "Invalid Arn: 'State Machine Does Not Exist: {}'",
+                crate::asl::error::quote(arn)
+            ),
         ));
     }
     // One extra row tells whether another page follows.
@@ -258,7 +263,10 @@ fn delete_version(
 fn invalid_version_arn(arn: &str) -> ApiError {
     ApiError::new(
         "InvalidArn",
-        format!("Invalid Arn: 'Invalid State Machine Version Arn: {arn}'"),
+        format!(
+            "Invalid Arn: 'Invalid State Machine Version Arn: {}'",
+            crate::asl::error::quote(arn)
+        ),
     )
 }
 

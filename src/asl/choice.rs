@@ -187,6 +187,18 @@ pub fn is_operator(name: &str) -> bool {
             .any(|(n, _, _)| *n == name || name.strip_suffix("Path") == Some(n))
 }
 
+/// Every data-test operator's name (`StringEquals`, `StringEqualsPath`, `IsNull`...), for
+/// suggestions when a rule misspells one.
+pub fn operator_names() -> Vec<String> {
+    let mut names = vec!["StringMatches".to_string()];
+    names.extend(TYPE_CHECKS.iter().map(|(n, _)| n.to_string()));
+    for (n, _, _) in COMPARISONS {
+        names.push(n.to_string());
+        names.push(format!("{n}Path"));
+    }
+    names
+}
+
 /// Parses one rule object.
 pub fn parse(rule: &Value) -> Result<Rule, String> {
     Ok(Rule {

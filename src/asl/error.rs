@@ -68,3 +68,30 @@ impl fmt::Display for StatesError {
 }
 
 impl std::error::Error for StatesError {}
+
+/// How many characters of a bad value an error message quotes.
+pub const QUOTE_LIMIT: usize = 100;
+
+/// A user value as an error message quotes it: whole up to [`QUOTE_LIMIT`] characters,
+/// otherwise its first ones and `...`, so a megabyte of input never becomes a megabyte of
+/// message (or of terminal).
+pub fn quote(value: &str) -> std::borrow::Cow<'_, str> {
+    match value.char_indices().nth(QUOTE_LIMIT) {
+        None => std::borrow::Cow::Borrowed(value),
+        Some((end, _)) => std::borrow::Cow::Owned(format!("{}...", &value[..end])),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_keeps_short_values_and_cuts_long_ones_on_a_character() {
+        assert_eq!(quote("abc"), "abc");
+        let exact = "x".repeat(QUOTE_LIMIT);
+        assert_eq!(quote(&exact), exact);
+        let long = "é".repeat(QUOTE_LIMIT + 5);
+        assert_eq!(quote(&long), format!("{}...", "é".repeat(QUOTE_LIMIT)));
+    }
+}

@@ -1,8 +1,17 @@
 //! The clap command tree, built from the operations table (no derive macros): one
 //! subcommand per operation, one flag per input member, plus the AWS CLI's global options.
+use std::ffi::OsString;
+
 use clap::{Arg, ArgAction, Command};
 
 use super::table::{Flag, Kind, Operation, Paging};
+use super::{operations, Failure};
+
+/// The program name in argparse's messages.
+pub const PROG: &str = "sfn";
+
+/// The usage block the AWS CLI prints above a command-line mistake.
+pub const USAGE: &str = "usage: sfn [options] <command> [parameters]\nTo see help text, you can run:\n\n  sfn help\n  sfn <command> help\n";
 
 /// Global options: ours, then the AWS CLI's that are accepted and ignored offline.
 pub fn global_args() -> Vec<Arg> {
@@ -34,7 +43,7 @@ pub fn global_args() -> Vec<Arg> {
         ),
         value(
             "output",
-            "Output format: json, text or table [default: json]",
+            "Output format: json, text, table, yaml or yaml-stream [default: json]",
         )
         .value_name("FORMAT"),
         value("query", "JMESPath query applied to the response").value_name("JMESPATH"),
@@ -53,12 +62,18 @@ pub fn global_args() -> Vec<Arg> {
         )
         .value_name("FILE"),
         switch("quiet", "Print nothing on success"),
+        value(
+            "profile",
+            "Named profile of the AWS config file for region, output and cli_timestamp_format [default: $AWS_PROFILE]",
+        ),
+        value(
+            "color",
+            "Colour in table output: on, off or auto [default: auto, colour at a terminal]",
+        ),
         // Accepted for compatibility with `aws` scripts; they change nothing offline.
         switch("debug", "Accepted and ignored").hide(true),
-        value("profile", "Accepted and ignored").hide(true),
         value("endpoint-url", "Accepted and ignored").hide(true),
         switch("no-cli-pager", "Accepted and ignored").hide(true),
-        value("color", "Accepted and ignored").hide(true),
         switch("no-verify-ssl", "Accepted and ignored").hide(true),
         switch("no-sign-request", "Accepted and ignored").hide(true),
         value("ca-bundle", "Accepted and ignored").hide(true),
@@ -88,6 +103,7 @@ fn command_for(operations: &[Operation], full: impl Fn(&str) -> bool) -> Command
         .subcommand_required(true)
         .arg_required_else_help(true)
         .infer_long_args(true)
+        .args_override_self(true)
         .max_term_width(100);
     for arg in global_args() {
         cmd = cmd.arg(arg);
@@ -106,7 +122,8 @@ fn subcommand(op: &Operation) -> Command {
     let mut cmd = Command::new(op.command)
         .about(first_sentence(op.about))
         .long_about(op.about)
-        .infer_long_args(true);
+        .infer_long_args(true)
+        .args_override_self(true);
     for flag in op.flags {
         for arg in flag_args(flag) {
             cmd = cmd.arg(arg);
@@ -142,12 +159,20 @@ fn subcommand(op: &Operation) -> Command {
             .help("Read arguments from this JSON (or file://); explicit flags win"),
     )
     .arg(
+        Arg::new("cli-input-yaml")
+            .long("cli-input-yaml")
+            .num_args(1)
+            .help("Read arguments from this YAML (or file://); explicit flags win"),
+    )
+    .arg(
         Arg::new("generate-cli-skeleton")
             .long("generate-cli-skeleton")
             .num_args(0..=1)
             .default_missing_value("input")
-            .value_parser(["input", "output"])
-            .help("Print a JSON skeleton of the input (default) or output, then exit"),
+            .value_parser(["input", "output", "yaml-input"])
+            .help(
+                "Print a skeleton of the input (default, JSON), output, or yaml-input, then exit",
+            ),
     )
 }
 
@@ -183,9 +208,10 @@ fn flag_args(flag: &Flag) -> Vec<Arg> {
                 .hide(true)
                 .overrides_with(flag_id(flag)),
         ],
+        // argparse keeps the last occurrence of a list flag, as of any other.
         Kind::List => vec![base
             .num_args(1..)
-            .action(ArgAction::Append)
+            .action(ArgAction::Set)
             .value_name(flag.member)],
         Kind::Int | Kind::Long | Kind::Float => vec![base
             .num_args(1)
@@ -200,5 +226,371 @@ fn first_sentence(text: &'static str) -> &'static str {
     match text.find(". ") {
         Some(i) => &text[..=i],
         None => text,
+    }
+}
+
+/// The global options that take a value (`--region X`), so that a scan of the command
+/// line can step over their values.
+fn global_value_options() -> Vec<String> {
+    global_args()
+        .iter()
+        .filter(|a| !matches!(a.get_action(), ArgAction::SetTrue))
+        .filter_map(|a| a.get_long().map(str::to_string))
+        .collect()
+}
+
+/// The command line as the AWS CLI reads it, before clap sees it: `stepfunctions` before
+/// the command (after any global options, as in `aws --region r stepfunctions ...`) is
+/// dropped, and `<command> help` asks for the command's help.
+pub fn normalize(argv: Vec<OsString>) -> Vec<OsString> {
+    let values = global_value_options();
+    let takes_value = |token: &str| {
+        token
+            .strip_prefix("--")
+            .is_some_and(|name| !name.contains('=') && values.iter().any(|v| v == name))
+    };
+    let mut argv = argv;
+    // Positions of the tokens that are not global options or their values.
+    let mut positions = Vec::new();
+    let mut i = 1;
+    while i < argv.len() {
+        let token = argv[i].to_string_lossy();
+        if takes_value(&token) {
+            i += 2;
+            continue;
+        }
+        if !token.starts_with("--") {
+            positions.push(i);
+        }
+        i += 1;
+    }
+    if let Some(&first) = positions.first() {
+        if argv[first] == "stepfunctions" {
+            argv.remove(first);
+            positions.remove(0);
+            positions.iter_mut().for_each(|p| *p -= 1);
+        }
+    }
+    let others = (1..argv.len())
+        .filter(|i| {
+            let t = argv[*i].to_string_lossy();
+            t.starts_with("--") && !takes_value(&t) && !is_global_switch(&t)
+        })
+        .count();
+    if positions.len() == 2 && others == 0 && argv[positions[1]] == "help" {
+        argv[positions[1]] = "--help".into();
+    }
+    argv
+}
+
+fn is_global_switch(token: &str) -> bool {
+    let name = token.trim_start_matches("--");
+    global_args()
+        .iter()
+        .any(|a| a.get_long() == Some(name) && matches!(a.get_action(), ArgAction::SetTrue))
+}
+
+/// argparse's `Invalid choice` message (two choices a line, 40 columns each) with
+/// difflib's close matches.
+pub fn choices_message(value: &str, choices: &[&str]) -> String {
+    let mut msg = vec!["Invalid choice, valid choices are:\n".to_string()];
+    for pair in choices.chunks(2) {
+        let cells: Vec<String> = pair.iter().map(|c| format!("{c:<40}")).collect();
+        msg.push(cells.join(" | "));
+    }
+    let possible = close_matches(value, choices, 3, 0.8);
+    if !possible.is_empty() {
+        msg.push(format!(
+            "\n\nInvalid choice: {}, maybe you meant:\n",
+            super::validate::py_repr(&serde_json::Value::String(value.to_string()))
+        ));
+        for word in possible {
+            msg.push(format!("  * {word}"));
+        }
+    }
+    msg.join("\n")
+}
+
+/// Python's `difflib.get_close_matches`: the `n` best choices whose similarity ratio is at
+/// least `cutoff`, best first (ties: the greater string first).
+pub fn close_matches<'a>(word: &str, choices: &[&'a str], n: usize, cutoff: f64) -> Vec<&'a str> {
+    let b: Vec<char> = word.chars().collect();
+    let mut scored: Vec<(f64, &str)> = choices
+        .iter()
+        .filter_map(|c| {
+            let a: Vec<char> = c.chars().collect();
+            let total = a.len() + b.len();
+            if total == 0 {
+                return None;
+            }
+            let ratio = 2.0 * matching(&a, &b, 0, a.len(), 0, b.len()) as f64 / total as f64;
+            (ratio >= cutoff).then_some((ratio, *c))
+        })
+        .collect();
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(y.1.cmp(x.1)));
+    scored.into_iter().take(n).map(|(_, c)| c).collect()
+}
+
+/// The characters of `SequenceMatcher.get_matching_blocks` (no junk): the longest
+/// common block (earliest in `a`, then in `b`), then the same on either side of it.
+fn matching(a: &[char], b: &[char], alo: usize, ahi: usize, blo: usize, bhi: usize) -> usize {
+    let (mut best_i, mut best_j, mut best) = (alo, blo, 0);
+    let mut lengths = vec![0usize; bhi - blo + 1];
+    for (i, ca) in a.iter().enumerate().take(ahi).skip(alo) {
+        let mut next = vec![0usize; bhi - blo + 1];
+        for (j, cb) in b.iter().enumerate().take(bhi).skip(blo) {
+            if ca == cb {
+                let k = lengths[j - blo] + 1;
+                next[j - blo + 1] = k;
+                if k > best {
+                    best_i = i + 1 - k;
+                    best_j = j + 1 - k;
+                    best = k;
+                }
+            }
+        }
+        lengths = next;
+    }
+    if best == 0 {
+        return 0;
+    }
+    best + matching(a, b, alo, best_i, blo, best_j)
+        + matching(a, b, best_i + best, ahi, best_j + best, bhi)
+}
+
+/// What the scan of a command line found that clap refused.
+#[derive(Debug, Default)]
+struct Scan {
+    command: Option<String>,
+    unknown: Vec<String>,
+    strays: Vec<String>,
+    ambiguous: Option<(String, Vec<String>)>,
+    present: Vec<String>,
+}
+
+/// Walks the command line as argparse would: options by exact name or unambiguous prefix,
+/// their values, and whatever is left over.
+fn scan(root: &Command, argv: &[OsString]) -> Scan {
+    let mut out = Scan::default();
+    let tokens: Vec<String> = argv
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let mut sub: Option<&Command> = None;
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = &tokens[i];
+        i += 1;
+        let Some(body) = token.strip_prefix("--").filter(|b| !b.is_empty()) else {
+            if sub.is_none() {
+                if let Some(found) = root.find_subcommand(token) {
+                    sub = Some(found);
+                    out.command = Some(token.clone());
+                    continue;
+                }
+            }
+            out.strays.push(token.clone());
+            continue;
+        };
+        let (name, inline) = match body.split_once('=') {
+            Some((n, _)) => (n, true),
+            None => (body, false),
+        };
+        let args: Vec<&Arg> = root
+            .get_arguments()
+            .chain(sub.into_iter().flat_map(|s| s.get_arguments()))
+            .filter(|a| a.get_long().is_some())
+            .collect();
+        let exact = args.iter().find(|a| a.get_long() == Some(name));
+        let arg = match exact {
+            Some(a) => Some(*a),
+            None => {
+                let matches: Vec<&Arg> = args
+                    .iter()
+                    .filter(|a| a.get_long().is_some_and(|l| l.starts_with(name)))
+                    .copied()
+                    .collect();
+                match matches.len() {
+                    0 => None,
+                    1 => Some(matches[0]),
+                    _ => {
+                        if out.ambiguous.is_none() {
+                            let names = matches
+                                .iter()
+                                .filter_map(|a| a.get_long())
+                                .map(|l| format!("--{l}"))
+                                .collect();
+                            out.ambiguous = Some((token.clone(), names));
+                        }
+                        continue;
+                    }
+                }
+            }
+        };
+        let Some(arg) = arg else {
+            out.unknown.push(token.clone());
+            continue;
+        };
+        out.present
+            .push(arg.get_long().unwrap_or_default().to_string());
+        if inline || matches!(arg.get_action(), ArgAction::SetTrue) {
+            continue;
+        }
+        let many = arg.get_num_args().is_some_and(|r| r.max_values() > 1);
+        while i < tokens.len() && !tokens[i].starts_with("--") {
+            i += 1;
+            if !many {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Turns clap's refusal of a command line into the AWS CLI's words for the same mistake.
+pub(super) fn explain(error: clap::Error, root: &Command, argv: &[OsString]) -> Failure {
+    use clap::error::{ContextKind, ContextValue, ErrorKind as K};
+    let context = |kind: ContextKind| match error.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        _ => None,
+    };
+    match error.kind() {
+        K::InvalidSubcommand => {
+            let value = context(ContextKind::InvalidSubcommand).unwrap_or_default();
+            let mut choices: Vec<&str> = root
+                .get_subcommands()
+                .filter(|c| !c.is_hide_set())
+                .map(|c| c.get_name())
+                .collect();
+            choices.push("help");
+            Failure::Syntax(format!(
+                "argument operation: {}",
+                choices_message(&value, &choices)
+            ))
+        }
+        K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            Failure::Syntax("the following arguments are required: operation".into())
+        }
+        K::UnknownArgument => {
+            let found = scan(root, argv);
+            if let Some((option, names)) = found.ambiguous {
+                return Failure::Syntax(format!(
+                    "ambiguous option: {option} could match {}",
+                    names.join(", ")
+                ));
+            }
+            if let Some(op) = found
+                .command
+                .as_deref()
+                .and_then(|c| operations::OPERATIONS.iter().find(|o| o.command == c))
+            {
+                let has = |name: &str| found.present.iter().any(|p| p == name);
+                let missing: Vec<String> = op
+                    .flags
+                    .iter()
+                    .filter(|f| f.required && !has(f.name))
+                    .map(|f| format!("--{}", f.name))
+                    .collect();
+                if !missing.is_empty() && !has("cli-input-json") && !has("generate-cli-skeleton") {
+                    return Failure::Syntax(format!(
+                        "the following arguments are required: {}",
+                        missing.join(", ")
+                    ));
+                }
+            }
+            // argparse gives the first stray word to the command's `help` positional,
+            // which the AWS CLI then reports last.
+            let mut rest = found.unknown;
+            let mut strays = found.strays.into_iter();
+            let first = strays.next();
+            rest.extend(strays);
+            rest.extend(first);
+            if rest.is_empty() {
+                return Failure::Usage(error);
+            }
+            Failure::Unknown(format!("Unknown options: {}", rest.join(", ")))
+        }
+        K::InvalidValue => {
+            let arg = context(ContextKind::InvalidArg).unwrap_or_default();
+            let option = arg
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            let value = context(ContextKind::InvalidValue).unwrap_or_default();
+            let valid: Vec<String> = match error.get(ContextKind::ValidValue) {
+                Some(ContextValue::Strings(v)) => v.clone(),
+                _ => Vec::new(),
+            };
+            if value.is_empty() && valid.is_empty() {
+                return Failure::Syntax(format!("argument {option}: expected one argument"));
+            }
+            let valid: Vec<&str> = valid.iter().map(String::as_str).collect();
+            Failure::Syntax(format!(
+                "argument {option}: {}",
+                choices_message(&value, &valid)
+            ))
+        }
+        _ => Failure::Usage(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn close_matches_follow_difflib() {
+        let choices = [
+            "list-state-machines",
+            "delete-state-machine",
+            "list-state-machine-aliases",
+            "list-executions",
+        ];
+        assert_eq!(
+            close_matches("list-state-machinez", &choices, 3, 0.8),
+            [
+                "list-state-machines",
+                "delete-state-machine",
+                "list-state-machine-aliases"
+            ]
+        );
+        assert!(close_matches("zzz", &choices, 3, 0.8).is_empty());
+    }
+
+    fn normalized(args: &[&str]) -> Vec<String> {
+        normalize(args.iter().map(OsString::from).collect())
+            .into_iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn the_service_name_may_follow_global_options() {
+        assert_eq!(
+            normalized(&[
+                "sfn",
+                "--region",
+                "eu-west-1",
+                "stepfunctions",
+                "list-state-machines"
+            ]),
+            ["sfn", "--region", "eu-west-1", "list-state-machines"]
+        );
+        assert_eq!(
+            normalized(&[
+                "sfn",
+                "--debug",
+                "stepfunctions",
+                "describe-execution",
+                "help"
+            ]),
+            ["sfn", "--debug", "describe-execution", "--help"]
+        );
+        assert_eq!(
+            normalized(&["sfn", "create-activity", "--name", "help"]),
+            ["sfn", "create-activity", "--name", "help"]
+        );
     }
 }

@@ -1,37 +1,38 @@
-//! The commands that are ours rather than AWS's (`run`, `graph`, `lint`, `resume`,
-//! `completions`, `man`), added to the clap tree of the 37 operations, and the people-facing renderings
-//! of AWS commands: the live view during `start-execution` at a terminal and the
-//! purpose-built tables of `get-execution-history` and `describe-execution`.
+//! The commands that are ours rather than AWS's (`run`, `graph`, `ls`, `history`, `watch`,
+//! `stats`, `lint`, `resume`, `completions`, `man`), added to the clap tree of the 37 operations, and the live view
+//! of the AWS commands that run an execution, at a terminal.
 use clap::{ArgMatches, Command};
 use serde_json::{json, Value};
 
-use super::history_table::{self, Style};
+use super::help;
 use super::live::{self, Live};
-use super::output::Format;
-use super::{args, completions, graph_cmd, lint, man, operations, resume, run, Failure, Globals};
+use super::{
+    args, complete_names, completions, deploy, graph_cmd, history_cmd, lint, ls, man, operations,
+    resume, run, stats, watch, Failure, Globals,
+};
 use crate::api::{self, Context};
-
-/// Operations whose `--output table` is the readable table of [`history_table`].
-const READABLE_TABLES: [&str; 2] = ["get-execution-history", "describe-execution"];
 
 /// The whole command tree: the AWS operations, then our commands.
 pub fn command() -> Command {
     extend(args::command(operations::OPERATIONS))
 }
 
-/// Adds our commands (and the readable-table flag) to the AWS operations' command tree.
+/// Adds our commands to the AWS operations' command tree.
 pub fn extend(base: Command) -> Command {
-    let mut cmd = base
+    let cmd = base
         .subcommand(run::command())
         .subcommand(graph_cmd::command())
+        .subcommand(ls::command())
+        .subcommand(history_cmd::command())
+        .subcommand(watch::command())
+        .subcommand(stats::command())
         .subcommand(lint::command())
+        .subcommand(deploy::command())
         .subcommand(resume::command())
         .subcommand(completions::command())
+        .subcommand(complete_names::command())
         .subcommand(man::command());
-    for name in READABLE_TABLES {
-        cmd = cmd.mut_subcommand(name, |sub| sub.arg(run::full_arg()));
-    }
-    cmd
+    help::apply(cmd)
 }
 
 /// Runs one of our commands; `None` for the AWS operations.
@@ -43,8 +44,14 @@ pub(super) fn dispatch(
     Some(match name {
         "run" => run::run(m, globals),
         "graph" => graph_cmd::run(m, globals),
+        "ls" => ls::run(m, globals),
+        "history" => history_cmd::run(m, globals),
+        "watch" => watch::run(m, globals),
+        "stats" => stats::run(m, globals),
+        "deploy" => deploy::run(m, globals),
         "resume" => resume::run(m, globals),
         "completions" => completions::run(m),
+        "__complete" => complete_names::run(m, globals),
         "man" => man::run(m),
         "lint" => match lint::run(m) {
             0 => Ok(String::new()),
@@ -55,36 +62,6 @@ pub(super) fn dispatch(
         },
         _ => return None,
     })
-}
-
-/// The readable table for `get-execution-history` / `describe-execution` with
-/// `--output table` (and no `--query`); `None` for every other case.
-pub(super) fn readable_table(
-    command: &str,
-    m: &ArgMatches,
-    globals: &Globals,
-    response: &Value,
-) -> Option<String> {
-    if globals.format != Format::Table || globals.query.is_some() {
-        return None;
-    }
-    let style = Style {
-        full: m.try_get_one::<bool>("full").ok().flatten() == Some(&true),
-        color: live::color() && std::io::IsTerminal::is_terminal(&std::io::stdout()),
-        on_stderr: false,
-    };
-    match command {
-        "get-execution-history" => {
-            let events = response.get("events")?.as_array()?;
-            let mut text = history_table::history(events, style);
-            if let Some(token) = response.get("NextToken").and_then(Value::as_str) {
-                text.push_str(&format!("NextToken: {token}\n"));
-            }
-            Some(text)
-        }
-        "describe-execution" => Some(history_table::description(response, style)),
-        _ => None,
-    }
 }
 
 /// The live view for the operations that run an execution, at a terminal.
@@ -117,4 +94,38 @@ pub fn detach_live(ctx: &mut Context, live: Option<Live>, response: Option<&Valu
         if entered == 1 { "" } else { "s" },
         live::duration(live.elapsed())
     );
+}
+
+/// An `InvalidDefinition` error of an operation given `--definition file://...`: AWS's
+/// error line stays as it is, and the problems follow located in the file, as `sfn lint`
+/// shows them.
+pub(super) fn locate_definition_errors(failure: Failure, api: &str, m: &ArgMatches) -> Failure {
+    let Failure::Api { error, .. } = &failure else {
+        return failure;
+    };
+    if error.code != "InvalidDefinition" {
+        return failure;
+    }
+    let file = m
+        .try_get_one::<String>("definition")
+        .ok()
+        .flatten()
+        .and_then(|d| d.strip_prefix("file://"));
+    let Some(file) = file else {
+        return failure;
+    };
+    let machine_type = match m
+        .try_get_one::<String>("type")
+        .ok()
+        .flatten()
+        .map(String::as_str)
+    {
+        Some("EXPRESS") => crate::asl::validate::MachineType::Express,
+        _ => crate::asl::validate::MachineType::Standard,
+    };
+    let _ = api;
+    match lint::located_lines(file, machine_type) {
+        Some(lines) => Failure::Noted(Box::new(failure), lines),
+        None => failure,
+    }
 }

@@ -36,6 +36,10 @@ struct Node {
     id: String,
     label: String,
     kind: String,
+    /// A Task's resource, a Wait's duration.
+    detail: Option<String>,
+    /// Visits in an execution, when more than one (`2 ✓ 1 ✘`).
+    visits: Option<String>,
 }
 
 struct Edge {
@@ -59,15 +63,106 @@ struct Graph {
     root: Cluster,
     /// State name → node id (state names are unique across a valid machine).
     ids: HashMap<String, String>,
+    /// Clusters made so far (their ids).
+    clusters: usize,
 }
 
 /// Renders `definition` (a parsed state machine) in `format`, colouring the states found
 /// in `outcomes`.
 pub fn render(definition: &Value, format: Format, outcomes: &HashMap<String, Outcome>) -> String {
-    let graph = build(definition);
+    render_run(definition, format, outcomes, &HashMap::new())
+}
+
+/// How often a state was visited in an execution: succeeded and failed visits.
+pub type Visits = HashMap<String, (u64, u64)>;
+
+/// As [`render`], with each state visited more than once (Map iterations, loops) showing
+/// its visits (`2 ✓ 1 ✘`), and a legend of the colours.
+pub fn render_run(
+    definition: &Value,
+    format: Format,
+    outcomes: &HashMap<String, Outcome>,
+    visits: &Visits,
+) -> String {
+    let mut graph = build(definition);
+    for node in graph.nodes.iter_mut() {
+        if let Some((ok, failed)) = visits.get(&node.label) {
+            if ok + failed > 1 {
+                let mut counts = Vec::new();
+                if *ok > 0 {
+                    counts.push(format!("{ok} ✓"));
+                }
+                if *failed > 0 {
+                    counts.push(format!("{failed} ✘"));
+                }
+                node.visits = Some(counts.join(" "));
+            }
+        }
+    }
     match format {
         Format::Dot => to_dot(&graph, outcomes),
         Format::Mermaid => to_mermaid(&graph, outcomes),
+    }
+}
+
+/// What the colours mean, in the order shown in the legend.
+const LEGEND: [(Outcome, &str); 4] = [
+    (Outcome::Succeeded, "succeeded"),
+    (Outcome::Failed, "failed"),
+    (Outcome::Caught, "failed, caught"),
+    (Outcome::Unfinished, "did not finish"),
+];
+
+/// A Task's resource or a Wait's duration, in a few words.
+fn node_detail(state: &Value) -> Option<String> {
+    match state.get("Type").and_then(Value::as_str)? {
+        "Task" => {
+            let resource = state.get("Resource")?.as_str()?;
+            if let Some((_, function)) = resource.split_once(":function:") {
+                return Some(format!("lambda {function}"));
+            }
+            if let Some(service) = resource.strip_prefix("arn:aws:states:::") {
+                // The function a lambda:invoke integration calls says more than the API.
+                let function = state
+                    .get("Parameters")
+                    .or_else(|| state.get("Arguments"))
+                    .and_then(|p| p.get("FunctionName"))
+                    .and_then(Value::as_str)
+                    .map(|f| f.rsplit(':').find(|p| *p != "$LATEST").unwrap_or(f));
+                return Some(match function {
+                    Some(f) if service.starts_with("lambda:invoke") => format!("lambda {f}"),
+                    _ => service.to_string(),
+                });
+            }
+            if let Some((_, activity)) = resource.split_once(":activity:") {
+                return Some(format!("activity {activity}"));
+            }
+            Some(resource.rsplit(':').next().unwrap_or(resource).to_string())
+        }
+        "Wait" => {
+            let field = |k: &str| state.get(k);
+            if let Some(s) = field("Seconds") {
+                let text = s
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| s.to_string());
+                return Some(if s.is_number() {
+                    format!("wait {text}s")
+                } else {
+                    format!("wait {text}")
+                });
+            }
+            if let Some(p) = field("SecondsPath").and_then(Value::as_str) {
+                return Some(format!("wait {p} s"));
+            }
+            if let Some(t) = field("Timestamp").and_then(Value::as_str) {
+                return Some(format!("until {t}"));
+            }
+            field("TimestampPath")
+                .and_then(Value::as_str)
+                .map(|p| format!("until {p}"))
+        }
+        _ => None,
     }
 }
 
@@ -82,6 +177,7 @@ fn build(definition: &Value) -> Graph {
             clusters: Vec::new(),
         },
         ids: HashMap::new(),
+        clusters: 0,
     };
     let start = add_node(&mut graph.nodes, "start", "Start", "Start");
     // Not `end`: that word closes a subgraph in Mermaid.
@@ -97,6 +193,8 @@ fn build(definition: &Value) -> Graph {
             style: EdgeStyle::Next,
         });
     }
+    // Nodes for missing targets were added to the root while the machine was read.
+    root_nodes.append(&mut graph.root.nodes);
     graph.root.nodes = root_nodes;
     graph.root.clusters = root;
     graph
@@ -107,6 +205,8 @@ fn add_node(nodes: &mut Vec<Node>, id: &str, label: &str, kind: &str) -> usize {
         id: id.to_string(),
         label: label.to_string(),
         kind: kind.to_string(),
+        detail: None,
+        visits: None,
     });
     nodes.len() - 1
 }
@@ -129,7 +229,8 @@ fn add_machine(
     for (name, state) in states {
         let id = graph.ids[name].clone();
         let kind = state.get("Type").and_then(Value::as_str).unwrap_or("?");
-        nodes.push(add_node(&mut graph.nodes, &id, name, kind));
+        let node = add_node(&mut graph.nodes, &id, name, kind);
+        graph.nodes[node].detail = node_detail(state);
         add_transitions(graph, &id, state, exit);
         let processors: Vec<(String, &Value)> = match kind {
             "Parallel" => state
@@ -139,30 +240,36 @@ fn add_machine(
                     branches
                         .iter()
                         .enumerate()
-                        .map(|(i, b)| (format!("{name}: branch {}", i + 1), b))
+                        .map(|(i, b)| (format!("branch {}", i + 1), b))
                         .collect()
                 })
                 .unwrap_or_default(),
             "Map" => state
                 .get("ItemProcessor")
                 .or_else(|| state.get("Iterator"))
-                .map(|p| vec![(format!("{name}: item processor"), p)])
+                .map(|p| vec![("each item".to_string(), p)])
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
         if processors.is_empty() {
+            nodes.push(node);
             continue;
         }
+        // The state is a container: its node, its branches (or item processor) and the
+        // point where they join, in one box named after it.
         let join = format!("{id}_join");
-        nodes.push(add_node(
-            &mut graph.nodes,
-            &join,
-            &format!("{name} done"),
-            "Join",
-        ));
+        let join_node = add_node(&mut graph.nodes, &join, &format!("{name} done"), "Join");
+        graph.clusters += 1;
+        let mut container = Cluster {
+            id: format!("c{}", graph.clusters),
+            label: format!("{name} ({kind})"),
+            nodes: vec![node, join_node],
+            clusters: Vec::new(),
+        };
         for (label, processor) in processors {
+            graph.clusters += 1;
             let mut cluster = Cluster {
-                id: format!("c{}", graph.nodes.len()),
+                id: format!("c{}", graph.clusters),
                 label,
                 nodes: Vec::new(),
                 clusters: Vec::new(),
@@ -185,8 +292,9 @@ fn add_machine(
             }
             cluster.nodes = inner_nodes;
             cluster.clusters = inner_clusters;
-            clusters.push(cluster);
+            container.clusters.push(cluster);
         }
+        clusters.push(container);
         // The state's own Next/End leaves from the join node; re-point those edges.
         for edge in graph.edges.iter_mut() {
             if edge.from == id && edge.style == EdgeStyle::Next {
@@ -201,17 +309,28 @@ fn add_machine(
 }
 
 fn add_transitions(graph: &mut Graph, id: &str, state: &Value, exit: &str) {
-    let target =
-        |graph: &Graph, name: &Value| name.as_str().and_then(|n| graph.ids.get(n).cloned());
+    // A target no state has: drawn as a red node of its own, so the mistake shows.
+    let target = |graph: &mut Graph, name: &Value| {
+        let name = name.as_str()?;
+        if let Some(found) = graph.ids.get(name) {
+            return Some(found.clone());
+        }
+        let missing = format!("missing{}", graph.nodes.len());
+        let node = add_node(&mut graph.nodes, &missing, name, "Missing");
+        graph.nodes[node].detail = Some("no such state".into());
+        graph.root.nodes.push(node);
+        graph.ids.insert(name.to_string(), missing.clone());
+        Some(missing)
+    };
     let mut edges = Vec::new();
     match state.get("Type").and_then(Value::as_str) {
         Some("Choice") => {
-            for rule in state
+            let rules: Vec<Value> = state
                 .get("Choices")
                 .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
+                .cloned()
+                .unwrap_or_default();
+            for rule in &rules {
                 if let Some(to) = rule.get("Next").and_then(|n| target(graph, n)) {
                     edges.push((to, Some(describe_rule(rule)), EdgeStyle::Choice));
                 }
@@ -229,12 +348,12 @@ fn add_transitions(graph: &mut Graph, id: &str, state: &Value, exit: &str) {
             }
         }
     }
-    for catcher in state
+    let catchers: Vec<Value> = state
         .get("Catch")
         .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+        .cloned()
+        .unwrap_or_default();
+    for catcher in &catchers {
         if let Some(to) = catcher.get("Next").and_then(|n| target(graph, n)) {
             let errors = catcher
                 .get("ErrorEquals")
@@ -355,10 +474,24 @@ fn dot_escape(text: &str) -> String {
 fn to_dot(graph: &Graph, outcomes: &HashMap<String, Outcome>) -> String {
     let mut out = String::from("digraph workflow {\n  rankdir=TB;\n  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n");
     write_dot_cluster(&mut out, graph, &graph.root, outcomes, 1);
+    if !outcomes.is_empty() {
+        out.push_str("  subgraph cluster_legend {\n    label=\"Legend\"; style=rounded; color=\"#868e96\";\n");
+        for (i, (outcome, text)) in LEGEND.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "    legend{i} [label=\"{text}\", fillcolor=\"{}\"];",
+                colour(Some(outcome)).unwrap_or("white")
+            );
+        }
+        out.push_str("  }\n");
+    }
     for edge in &graph.edges {
         let mut attrs = Vec::new();
         if let Some(label) = &edge.label {
             attrs.push(format!("label=\"{}\"", dot_escape(label)));
+        }
+        if edge.to.starts_with("missing") {
+            attrs.push("color=\"#c92a2a\"".into());
         }
         match edge.style {
             EdgeStyle::Catch => attrs.push("style=dashed, color=\"#c92a2a\"".into()),
@@ -392,16 +525,28 @@ fn write_dot_cluster(
             "Join" => "shape=point, ",
             "Fail" => "color=\"#c92a2a\", ",
             "Succeed" => "color=\"#2b8a3e\", ",
+            "Missing" => "color=\"#c92a2a\", fontcolor=\"#c92a2a\", style=\"dashed\", ",
             _ => "",
         };
         let fill = colour(outcomes.get(&node.label))
             .filter(|_| !matches!(node.kind.as_str(), "Start" | "End" | "Join"))
             .map(|c| format!(", fillcolor=\"{c}\""))
             .unwrap_or_default();
-        let label = if matches!(node.kind.as_str(), "Start" | "End" | "Join") {
-            dot_escape(&node.label)
-        } else {
-            format!("{}\\n({})", dot_escape(&node.label), node.kind)
+        let label = match (node.kind.as_str(), &node.detail) {
+            ("Start" | "End" | "Join", _) => dot_escape(&node.label),
+            ("Missing", Some(detail)) => {
+                format!("{}\\n({detail})", dot_escape(&node.label))
+            }
+            (kind, Some(detail)) => format!(
+                "{}\\n({kind}: {})",
+                dot_escape(&node.label),
+                dot_escape(detail)
+            ),
+            (kind, None) => format!("{}\\n({kind})", dot_escape(&node.label)),
+        };
+        let label = match &node.visits {
+            Some(v) => format!("{label}\\n{v}"),
+            None => label,
         };
         let _ = writeln!(out, "{indent}{} [{shape}label=\"{label}\"{fill}];", node.id);
     }
@@ -417,15 +562,24 @@ fn write_dot_cluster(
     }
 }
 
+/// Text in a Mermaid label: Mermaid reads labels as HTML, so markup characters become
+/// entities (a state named `<b>` shows as written).
 fn mermaid_escape(text: &str) -> String {
-    text.replace('"', "#quot;").replace('\n', " ")
+    text.replace('&', "#amp;")
+        .replace('"', "#quot;")
+        .replace('<', "#lt;")
+        .replace('>', "#gt;")
+        .replace('\n', " ")
 }
 
 fn to_mermaid(graph: &Graph, outcomes: &HashMap<String, Outcome>) -> String {
     let mut out = String::from("flowchart TD\n");
     let mut styles = String::new();
     write_mermaid_cluster(&mut out, &mut styles, graph, &graph.root, outcomes, 1);
-    for edge in &graph.edges {
+    for (index, edge) in graph.edges.iter().enumerate() {
+        if edge.to.starts_with("missing") {
+            let _ = writeln!(styles, "  linkStyle {index} stroke:#c92a2a");
+        }
         let arrow = match (edge.style, &edge.label) {
             (EdgeStyle::Catch, Some(label)) => format!("-. \"{}\" .->", mermaid_escape(label)),
             (EdgeStyle::Catch | EdgeStyle::Nested, None) => "-.->".to_string(),
@@ -434,6 +588,16 @@ fn to_mermaid(graph: &Graph, outcomes: &HashMap<String, Outcome>) -> String {
             (_, None) => "-->".to_string(),
         };
         let _ = writeln!(out, "  {} {} {}", edge.from, arrow, edge.to);
+    }
+    if !outcomes.is_empty() {
+        out.push_str("  subgraph legend[\"Legend\"]\n");
+        for (i, (outcome, text)) in LEGEND.iter().enumerate() {
+            let _ = writeln!(out, "    legend{i}[\"{text}\"]");
+            if let Some(c) = colour(Some(outcome)) {
+                let _ = writeln!(styles, "  style legend{i} fill:{c}");
+            }
+        }
+        out.push_str("  end\n");
     }
     out.push_str(&styles);
     out
@@ -451,12 +615,27 @@ fn write_mermaid_cluster(
     for &index in &cluster.nodes {
         let node = &graph.nodes[index];
         let label = mermaid_escape(&node.label);
+        let small = match (&node.detail, node.kind.as_str()) {
+            (Some(detail), "Missing") => mermaid_escape(detail),
+            (Some(detail), kind) => format!("{kind}: {}", mermaid_escape(detail)),
+            (None, kind) => kind.to_string(),
+        };
         let shape = match node.kind.as_str() {
             "Start" | "End" => format!("(((\"{label}\")))"),
             "Choice" => format!("{{\"{label}\"}}"),
             "Join" => "((\" \"))".to_string(),
-            kind => format!("[\"{label}<br/><small>{kind}</small>\"]"),
+            _ => match &node.visits {
+                Some(v) => format!("[\"{label}<br/><small>{small}</small><br/>{v}\"]"),
+                None => format!("[\"{label}<br/><small>{small}</small>\"]"),
+            },
         };
+        if node.kind == "Missing" {
+            let _ = writeln!(
+                styles,
+                "  style {} stroke:#c92a2a,color:#c92a2a,stroke-dasharray:4",
+                node.id
+            );
+        }
         let _ = writeln!(out, "{indent}{}{shape}", node.id);
         if let Some(c) = colour(outcomes.get(&node.label))
             .filter(|_| !matches!(node.kind.as_str(), "Start" | "End" | "Join"))
@@ -510,8 +689,10 @@ mod tests {
         );
         assert!(dot.contains("label=\"Default\""));
         assert!(dot.contains("label=\"catch States.ALL\", style=dashed"));
-        assert_eq!(dot.matches("subgraph cluster_").count(), 2);
-        assert!(dot.contains("label=\"Work: branch 2\""));
+        // The Parallel is a box holding its node and its two branches.
+        assert_eq!(dot.matches("subgraph cluster_").count(), 3);
+        assert!(dot.contains("label=\"Work (Parallel)\""));
+        assert!(dot.contains("label=\"branch 2\""));
         // Parallel's Next leaves from its join node, after the branches.
         assert!(dot.contains("s1_join -> s2;"), "{dot}");
         assert!(dot.contains("start -> s0;"));
@@ -527,10 +708,48 @@ mod tests {
         assert!(text.starts_with("flowchart TD\n"));
         assert!(text.contains("subgraph "));
         assert!(text.contains("\n  end\n"), "{text}");
-        assert!(text.contains("s0 -- \"$.n > 3\" --> s1"), "{text}");
+        assert!(text.contains("s0 -- \"$.n #gt; 3\" --> s1"), "{text}");
         assert!(text.contains("s1 -. \"catch States.ALL\" .-> s3"), "{text}");
         assert!(text.contains("style s0 fill:#b7e4c7"));
         assert!(text.contains("style s3 fill:#f4a7a7"));
+    }
+
+    #[test]
+    fn containers_details_visits_legend_and_missing_targets() {
+        let definition = json!({"StartAt": "Each", "States": {
+            "Each": {"Type": "Map", "ItemProcessor": {"StartAt": "Try", "States": {
+                "Try": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:work", "End": true}}},
+                "Next": "Pause"},
+            "Pause": {"Type": "Wait", "Seconds": 5, "Next": "<b>Bold</b>"},
+            "<b>Bold</b>": {"Type": "Pass", "Next": "Nowhere"}}});
+        let outcomes = HashMap::from([("Try".to_string(), Outcome::Failed)]);
+        let visits = Visits::from([("Try".to_string(), (2, 1))]);
+        let dot = render_run(&definition, Format::Dot, &outcomes, &visits);
+        // The Map is a box holding its own node and its item processor.
+        assert!(dot.contains("label=\"Each (Map)\""), "{dot}");
+        assert!(dot.contains("label=\"each item\""), "{dot}");
+        let ids: Vec<&str> = dot
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("subgraph "))
+            .collect();
+        let unique: std::collections::HashSet<&&str> = ids.iter().collect();
+        assert_eq!(ids.len(), unique.len(), "cluster ids repeat: {dot}");
+        assert!(dot.contains("Try\\n(Task: lambda work)\\n2 ✓ 1 ✘"), "{dot}");
+        assert!(dot.contains("Pause\\n(Wait: wait 5s)"), "{dot}");
+        assert!(
+            dot.contains("cluster_legend") && dot.contains("failed, caught"),
+            "{dot}"
+        );
+        assert!(dot.contains("Nowhere\\n(no such state)"), "{dot}");
+        assert!(dot.contains("-> missing"), "{dot}");
+        // Without an execution there is nothing to explain.
+        assert!(!render(&definition, Format::Dot, &HashMap::new()).contains("legend"));
+
+        let mermaid = render_run(&definition, Format::Mermaid, &outcomes, &visits);
+        assert!(mermaid.contains("#lt;b#gt;Bold#lt;/b#gt;"), "{mermaid}");
+        assert!(!mermaid.contains("<b>"), "{mermaid}");
+        assert!(mermaid.contains("style missing"), "{mermaid}");
+        assert!(mermaid.contains("subgraph legend[\"Legend\"]"), "{mermaid}");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::graph::{self, Format, Outcome};
 use super::history_table;
-use super::{params, Failure, Globals};
+use super::{names, params, Failure, Globals};
 use crate::api::{self, Context};
 
 pub fn command() -> Command {
@@ -21,6 +21,14 @@ pub fn command() -> Command {
              (green succeeded, red failed, orange failed and caught, blue unfinished). \
              Render with e.g. `sfn graph ... | dot -Tsvg > graph.svg`, or paste Mermaid into \
              Markdown.",
+        )
+        .arg(
+            Arg::new("what")
+                .value_name("WHAT")
+                .help("A definition file (X.asl.json), a state machine (name or ARN) or an execution (name, unique prefix, MACHINE/NAME, last or ARN)"),
+        )
+        .after_help(
+            "Examples:\n  sfn graph orders.asl.json | dot -Tsvg > orders.svg\n  sfn graph orders --format mermaid\n  sfn graph last | dot -Tsvg > run.svg",
         )
         .arg(
             Arg::new("definition")
@@ -42,7 +50,7 @@ pub fn command() -> Command {
         )
         .group(
             ArgGroup::new("source")
-                .args(["definition", "state-machine-arn", "execution-arn"])
+                .args(["what", "definition", "state-machine-arn", "execution-arn"])
                 .required(true),
         )
         .arg(
@@ -71,6 +79,16 @@ fn definition_of(response: &Value) -> Result<Value, Failure> {
 }
 
 fn parse(text: &str) -> Result<Value, Failure> {
+    if !crate::template::yaml::is_json(text) {
+        // A YAML definition (the AWS Toolkit's `.asl.yaml`).
+        return crate::template::definition_json(text)
+            .and_then(|json| serde_json::from_str(&json).map_err(|e| e.to_string()))
+            .map_err(|e| {
+                Failure::Parameter(format!(
+                    "sfn graph: the definition is not JSON or YAML: {e}"
+                ))
+            });
+    }
     serde_json::from_str(text)
         .map_err(|e| Failure::Parameter(format!("sfn graph: the definition is not JSON: {e}")))
 }
@@ -101,6 +119,10 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
         _ => Format::Dot,
     };
     let mut outcomes: HashMap<String, Outcome> = HashMap::new();
+    let mut visits = graph::Visits::new();
+    if let Some(what) = m.get_one::<String>("what") {
+        return positional(what, format, globals);
+    }
     let definition = if let Some(raw) = m.get_one::<String>("definition") {
         parse(&params::resolve_file("definition", raw)?)?
     } else if let Some(arn) = m.get_one::<String>("state-machine-arn") {
@@ -122,8 +144,54 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
             json!({ "executionArn": arn }),
         )?;
         let events = all_events(&mut ctx, &arn)?;
-        outcomes = history_table::attribute(&events).outcomes;
+        let attribution = history_table::attribute(&events);
+        outcomes = attribution.outcomes;
+        visits = attribution.counts;
         definition_of(&machine)?
     };
-    Ok(graph::render(&definition, format, &outcomes))
+    Ok(graph::render_run(&definition, format, &outcomes, &visits))
+}
+
+/// `sfn graph WHAT`: a file when one is there, else a state machine, else an execution.
+fn positional(what: &str, format: Format, globals: &Globals) -> Result<String, Failure> {
+    let path = what.strip_prefix("file://").unwrap_or(what);
+    if what.starts_with("file://") || std::path::Path::new(path).is_file() {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Failure::Parameter(format!("sfn graph: cannot read {path}: {e}")))?;
+        return Ok(graph::render(&parse(&text)?, format, &HashMap::new()));
+    }
+    let mut ctx = globals.context("DescribeStateMachine")?;
+    let is_execution = what.contains(":execution:") || what.contains('/') || what == names::LAST;
+    if !is_execution {
+        if let Ok(arn) = names::machine_arn(&mut ctx, what) {
+            let machine = api_call(
+                &mut ctx,
+                "DescribeStateMachine",
+                json!({ "stateMachineArn": arn }),
+            )?;
+            return Ok(graph::render(
+                &definition_of(&machine)?,
+                format,
+                &HashMap::new(),
+            ));
+        }
+    }
+    let arn = names::execution_arn(&mut ctx, what).map_err(|_| {
+        Failure::Parameter(format!(
+            "sfn graph: {what} is not a file, a state machine or an execution"
+        ))
+    })?;
+    let machine = api_call(
+        &mut ctx,
+        "DescribeStateMachineForExecution",
+        json!({ "executionArn": arn }),
+    )?;
+    let events = all_events(&mut ctx, &arn)?;
+    let attribution = history_table::attribute(&events);
+    Ok(graph::render_run(
+        &definition_of(&machine)?,
+        format,
+        &attribution.outcomes,
+        &attribution.counts,
+    ))
 }

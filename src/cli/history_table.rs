@@ -9,6 +9,8 @@ use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
 use serde_json::Value;
 
 use super::graph::Outcome;
+use super::history_notes::{self, Note};
+use super::term::{self, Stream};
 
 /// How payloads are shown.
 #[derive(Debug, Clone, Copy)]
@@ -60,9 +62,13 @@ struct Visit {
 pub struct Attribution {
     /// The state of each event, by position in the events given.
     pub states: Vec<Option<String>>,
+    /// The visit (one entry into a state) of each event, numbered in history order.
+    pub visits: Vec<Option<usize>>,
     /// Per state name; a state visited several times (loops, Map iterations) shows its
     /// worst visit: Failed, then Unfinished, then Caught, then Succeeded.
     pub outcomes: HashMap<String, Outcome>,
+    /// Per state name: visits that succeeded, visits that failed (caught or not).
+    pub counts: HashMap<String, (u64, u64)>,
 }
 
 fn is_failure(event_type: &str) -> bool {
@@ -98,6 +104,7 @@ pub fn attribute(events: &[Value]) -> Attribution {
     let mut open: Vec<usize> = Vec::new();
     let mut visit_of_event: HashMap<i64, usize> = HashMap::new();
     let mut states = Vec::with_capacity(events.len());
+    let mut visit_list = Vec::with_capacity(events.len());
     for event in events {
         let ty = event_type(event);
         let name = details(event)
@@ -152,6 +159,7 @@ pub fn attribute(events: &[Value]) -> Attribution {
                 visits[v].failed = false;
             }
         }
+        visit_list.push(visit);
         // An event whose state opened before the events given still names it.
         states.push(
             visit
@@ -160,7 +168,15 @@ pub fn attribute(events: &[Value]) -> Attribution {
         );
     }
     let mut outcomes: HashMap<String, Outcome> = HashMap::new();
+    let mut counts: HashMap<String, (u64, u64)> = HashMap::new();
     for visit in &visits {
+        let count = counts.entry(visit.name.clone()).or_default();
+        match visit.outcome {
+            Some(Outcome::Succeeded) => count.0 += 1,
+            Some(Outcome::Caught) | Some(Outcome::Failed) => count.1 += 1,
+            _ if visit.failed || visit.kind == "Fail" => count.1 += 1,
+            _ => {}
+        }
         let outcome = visit
             .outcome
             .unwrap_or(if visit.failed || visit.kind == "Fail" {
@@ -173,7 +189,12 @@ pub fn attribute(events: &[Value]) -> Attribution {
             *entry = outcome;
         }
     }
-    Attribution { states, outcomes }
+    Attribution {
+        states,
+        visits: visit_list,
+        outcomes,
+        counts,
+    }
 }
 
 /// One line of at most `limit` characters (or, without a limit, the whole text) of a
@@ -272,132 +293,159 @@ fn type_cell(ty: &str, color: bool) -> Cell {
     }
 }
 
-/// Narrowest terminal width trusted: a pseudo-terminal without a size reports 0.
-const MIN_WIDTH: u16 = 40;
-const FALLBACK_WIDTH: u16 = 100;
-
 fn new_table(style: Style) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic);
-    if style.on_stderr {
+    let stream = if style.on_stderr {
         table.use_stderr();
-    }
-    // Some(width) only when the stream is a terminal: wrap to it; a pipe gets long lines.
-    let width = table
-        .width()
-        .map(|w| if w < MIN_WIDTH { FALLBACK_WIDTH } else { w });
+        Stream::Stderr
+    } else {
+        Stream::Stdout
+    };
     if !style.color {
         table.force_no_tty();
     }
-    if let Some(w) = width {
-        table.set_width(w);
+    // The terminal's width, or COLUMNS when piped; with neither, lines stay whole.
+    if let Some(w) = term::width(stream) {
+        table.set_width(w.min(u16::MAX as usize) as u16);
     }
     table
 }
 
 /// A row standing for events left out of a long history.
 pub enum Row<'a> {
-    Event(&'a Value, Option<&'a str>),
+    Event(&'a Value, &'a Note),
     Skipped(usize),
 }
 
-/// The history table: id, time since the first event, type, state, summary.
+/// The history table: id, time since the first event, type, state, the Map iteration or
+/// Parallel branch (when any event has one), and what the event did.
 /// `start` is the execution's first event time (for the time offsets).
 pub fn history_rows(rows: &[Row], start: Option<&Value>, style: Style) -> String {
-    const HEADER: [&str; 5] = ["#", "Time", "Type", "State", "Details"];
+    let with_scope = rows
+        .iter()
+        .any(|r| matches!(r, Row::Event(_, n) if !n.scope.is_empty()));
     let mut table = new_table(style);
+    // A narrow terminal gives the Time column's room to what the events did.
+    let with_time = table.width().is_none_or(|w| w >= 80);
+    let mut header = vec!["#"];
+    if with_time {
+        header.push("Time");
+    }
+    header.extend(["Type", "State"]);
+    if with_scope {
+        header.push("Iteration");
+    }
+    header.push(if style.full {
+        "Details"
+    } else {
+        "What changed"
+    });
+    let type_column = header.len() - if with_scope { 4 } else { 3 };
     let start = start.and_then(event_time);
-    // The cells as text first: the Details column gets the width the others leave.
-    let lines: Vec<Option<[String; 5]>> = rows
+    // The cells as text first: the last column gets the width the others leave.
+    let lines: Vec<Option<Vec<String>>> = rows
         .iter()
         .map(|row| match row {
-            Row::Event(event, state) => Some([
-                event_id(event).to_string(),
-                offset(start, event_time(event)),
-                event_type(event).to_string(),
-                state.unwrap_or_default().to_string(),
-                summary_text(event),
-            ]),
+            Row::Event(event, note) => {
+                let mut cells = vec![event_id(event).to_string()];
+                if with_time {
+                    cells.push(offset(start, event_time(event)));
+                }
+                cells.push(event_type(event).to_string());
+                cells.push(note.state.clone().unwrap_or_default());
+                if with_scope {
+                    cells.push(note.scope.clone());
+                }
+                cells.push(note.text.clone());
+                Some(cells)
+            }
             Row::Skipped(_) => None,
         })
         .collect();
+    let others = header.len() - 1;
     let limit = if style.full {
         None
     } else {
-        let others: usize = (0..4)
+        let used: usize = (0..others)
             .map(|i| {
                 lines
                     .iter()
                     .flatten()
                     .map(|cells| cells[i].chars().count())
-                    .chain([HEADER[i].chars().count()])
+                    .chain([header[i].chars().count()])
                     .max()
                     .unwrap_or(0)
             })
             .sum();
-        // Borders and padding of five columns: 6 rules and 2 spaces per column.
-        let fit = table
-            .width()
-            .map(|w| (w as usize).saturating_sub(others + 16).max(16));
+        // Borders and padding: one rule and 2 spaces per column, and the last rule.
+        let fit = table.width().map(|w| {
+            (w as usize)
+                .saturating_sub(used + 3 * header.len() + 1)
+                .max(16)
+        });
         Some(fit.unwrap_or(SHORT))
     };
-    table.set_header(HEADER.to_vec());
+    let mut header_row = comfy_table::Row::from(header.clone());
+    header_row.max_height(1);
+    table.set_header(header_row);
     for (row, cells) in rows.iter().zip(lines) {
-        match (row, cells) {
-            (Row::Event(..), Some([id, time, ty, state, text])) => {
-                let mut line = comfy_table::Row::from(vec![
-                    Cell::new(id),
-                    Cell::new(time),
-                    type_cell(&ty, style.color),
-                    Cell::new(state),
-                    Cell::new(shorten(&text, limit)),
-                ]);
+        match cells {
+            Some(mut cells) => {
+                let text = cells.pop().unwrap_or_default();
+                let ty = cells[type_column].clone();
+                let mut line: Vec<Cell> = cells.into_iter().map(Cell::new).collect();
+                line[type_column] = type_cell(&ty, style.color);
+                line.push(Cell::new(shorten(&text, limit)));
+                let mut line = comfy_table::Row::from(line);
                 // One line per event, even where a terminal is narrower than expected.
                 if !style.full {
                     line.max_height(1);
                 }
                 table.add_row(line);
             }
-            _ => {
+            None => {
                 let n = match row {
                     Row::Skipped(n) => *n,
                     Row::Event(..) => 0,
                 };
-                table.add_row(vec![
-                    Cell::new("…"),
-                    Cell::new(""),
-                    Cell::new(format!("{n} more events")),
-                    Cell::new(""),
-                    Cell::new(""),
-                ]);
+                let mut line: Vec<Cell> = (0..header.len()).map(|_| Cell::new("")).collect();
+                line[0] = Cell::new("…");
+                line[type_column] = Cell::new(format!("{n} more events"));
+                table.add_row(line);
             }
         }
     }
     format!("{table}\n")
 }
 
-/// The whole history of an execution (events in any order) as a table.
-pub fn history(events: &[Value], style: Style) -> String {
-    // Attribution needs history order; a --reverse-order page is shown as asked.
+/// The whole history of an execution (events in any order) as a table; `definition`
+/// (when known) numbers retries against their limit and names Choice rules.
+pub fn history_with(events: &[Value], definition: Option<&Value>, style: Style) -> String {
+    // Reading needs history order; a --reverse-order page is shown as asked.
     let reversed = events.len() > 1 && event_id(&events[0]) > event_id(&events[events.len() - 1]);
-    let mut ordered: Vec<&Value> = events.iter().collect();
+    let mut owned: Vec<Value> = events.to_vec();
     if reversed {
-        ordered.reverse();
+        owned.reverse();
     }
-    let owned: Vec<Value> = ordered.iter().map(|e| (*e).clone()).collect();
-    let attribution = attribute(&owned);
+    let notes = history_notes::notes(&owned, definition, style.full);
     let mut rows: Vec<Row> = owned
         .iter()
-        .zip(attribution.states.iter())
-        .map(|(e, s)| Row::Event(e, s.as_deref()))
+        .zip(notes.iter())
+        .map(|(e, n)| Row::Event(e, n))
         .collect();
     if reversed {
         rows.reverse();
     }
     let start = owned.iter().min_by_key(|e| event_id(e));
     history_rows(&rows, start, style)
+}
+
+/// The whole history of an execution (events in any order) as a table.
+pub fn history(events: &[Value], style: Style) -> String {
+    history_with(events, None, style)
 }
 
 /// `describe-execution` as a two-column table.

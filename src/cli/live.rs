@@ -58,6 +58,22 @@ pub struct Tally {
     total: usize,
     /// An `Execution…` event closed the history.
     closed: bool,
+    /// What the execution waits for, when it waits for a known time (a Retry interval,
+    /// a Wait state): shown as a countdown.
+    waiting: Option<Waiting>,
+    /// The definition (for Retry and Wait settings) and `SFN_WAIT_TIME_SCALE`.
+    definition: Option<Value>,
+    /// `None` until told: the engine's default, 1.
+    scale: Option<f64>,
+    /// Attempts made by the current visit of each state (for `retry 2/4`).
+    attempts: std::collections::HashMap<String, u64>,
+}
+
+/// A countdown: `label` until `until`.
+#[derive(Debug, Clone, PartialEq)]
+struct Waiting {
+    label: String,
+    until: chrono::DateTime<chrono::Utc>,
 }
 
 impl Tally {
@@ -83,10 +99,22 @@ impl Tally {
             .and_then(|d| d.get("name"))
             .and_then(|n| n.as_str())
             .unwrap_or_default();
+        if ty.ends_with("StateEntered") || ty.ends_with("StateExited") {
+            self.waiting = None;
+        }
         if ty.ends_with("StateEntered") {
             self.states_entered += 1;
             self.current.clear();
             self.current.push_str(name);
+            self.attempts.remove(name);
+            if ty == "WaitStateEntered" {
+                self.waiting = self.wait_state(name, event);
+            }
+        } else if ty.ends_with("Scheduled") && !ty.starts_with("Map") {
+            *self.attempts.entry(self.current.clone()).or_insert(0) += 1;
+            self.waiting = None;
+        } else if attempt_failed(ty) {
+            self.waiting = self.retry(event);
         } else if ty == "MapStateStarted" {
             let total = event
                 .details
@@ -114,6 +142,95 @@ impl Tally {
         }
     }
 
+    /// The state being run, by name, in the definition.
+    fn state_definition(&self, name: &str) -> Option<&Value> {
+        super::history_notes::find_state(self.definition.as_ref()?, name)
+    }
+
+    fn scaled(&self, seconds: f64) -> chrono::Duration {
+        chrono::Duration::milliseconds(
+            (seconds * self.scale.unwrap_or(1.0) * 1000.0).max(0.0) as i64
+        )
+    }
+
+    /// The countdown to the next attempt after a failed one, when a retrier allows one.
+    fn retry(&self, event: &HistoryEvent) -> Option<Waiting> {
+        let error = event
+            .details
+            .as_ref()
+            .and_then(|d| d.get("error"))
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let state = self.state_definition(&self.current);
+        let allowed = super::history_notes::attempts_allowed(state, error);
+        let made = self
+            .attempts
+            .get(&self.current)
+            .copied()
+            .unwrap_or(1)
+            .max(1);
+        if made >= allowed {
+            return None;
+        }
+        let retrier = retrier_for(state?, error)?;
+        let number =
+            |k: &str, default: f64| retrier.get(k).and_then(Value::as_f64).unwrap_or(default);
+        let interval = number("IntervalSeconds", 1.0);
+        let backoff = number("BackoffRate", 2.0);
+        // Attempts made since this retrier started counting are not known apart from
+        // other retriers'; the interval grows with every attempt made.
+        let mut delay = interval * backoff.powi(made as i32 - 1);
+        if let Some(max) = retrier.get("MaxDelaySeconds").and_then(Value::as_f64) {
+            delay = delay.min(max);
+        }
+        Some(Waiting {
+            label: format!("retry {}/{allowed} in", made + 1),
+            until: event.timestamp + self.scaled(delay),
+        })
+    }
+
+    /// The countdown of a Wait state with a fixed or read duration or timestamp.
+    fn wait_state(&self, name: &str, event: &HistoryEvent) -> Option<Waiting> {
+        let state = self.state_definition(name)?;
+        let input = event
+            .details
+            .as_ref()
+            .and_then(|d| d.get("input"))
+            .and_then(Value::as_str)
+            .and_then(|t| serde_json::from_str::<Value>(t).ok());
+        let read = |key: &str| -> Option<Value> {
+            let path = state.get(key)?.as_str()?.strip_prefix('$')?;
+            let mut value = input.as_ref()?;
+            for part in path.split('.').filter(|p| !p.is_empty()) {
+                value = value.get(part)?;
+            }
+            Some(value.clone())
+        };
+        let seconds = state
+            .get("Seconds")
+            .cloned()
+            .or_else(|| read("SecondsPath"))
+            .and_then(|v| v.as_f64());
+        let until = match seconds {
+            Some(s) => event.timestamp + self.scaled(s),
+            None => {
+                let stamp = state
+                    .get("Timestamp")
+                    .cloned()
+                    .or_else(|| read("TimestampPath"))?;
+                let at = chrono::DateTime::parse_from_rfc3339(stamp.as_str()?).ok()?;
+                let left = (at.with_timezone(&chrono::Utc) - event.timestamp)
+                    .num_milliseconds()
+                    .max(0) as f64;
+                event.timestamp + self.scaled(left / 1000.0)
+            }
+        };
+        Some(Waiting {
+            label: "Wait".to_string(),
+            until,
+        })
+    }
+
     /// The spinner's message: `State · 12 states entered · Map 3/10`.
     pub fn message(&self) -> String {
         if self.current.is_empty() {
@@ -124,6 +241,13 @@ impl Tally {
         }
         // Most telling first: a narrow terminal cuts the end of the line.
         let mut text = self.current.clone();
+        if let Some(waiting) = &self.waiting {
+            let left = (waiting.until - chrono::Utc::now()).num_milliseconds();
+            if left > 0 {
+                let secs = (left + 999) / 1000;
+                text.push_str(&format!(" · {} {secs}s", waiting.label));
+            }
+        }
         if let Some(note) = &self.note {
             text.push_str(" · ");
             text.push_str(note);
@@ -141,6 +265,29 @@ impl Tally {
         ));
         text
     }
+}
+
+/// A failed attempt of a task (not the failure of a Map, Parallel or execution).
+fn attempt_failed(ty: &str) -> bool {
+    !ty.starts_with("Execution")
+        && !ty.starts_with("Map")
+        && !ty.starts_with("Parallel")
+        && (ty.ends_with("Failed") || ty.ends_with("TimedOut"))
+}
+
+/// The first retrier of `state` that handles `error`.
+fn retrier_for<'a>(state: &'a Value, error: &str) -> Option<&'a Value> {
+    state.get("Retry")?.as_array()?.iter().find(|r| {
+        r.get("ErrorEquals")
+            .and_then(Value::as_array)
+            .is_some_and(|errors| {
+                errors.iter().filter_map(Value::as_str).any(|name| {
+                    name == error
+                        || name == "States.ALL"
+                        || (name == "States.TaskFailed" && error != "States.Timeout")
+                })
+            })
+    })
 }
 
 /// Copies `src` over `dst`, reusing `dst`'s allocations where the shapes match: the ring
@@ -279,6 +426,29 @@ impl Live {
         })
     }
 
+    /// Gives the view the definition being run, for Retry and Wait countdowns, and the
+    /// `SFN_WAIT_TIME_SCALE` factor the engine applies to them.
+    pub fn know(&self, definition: Option<Value>, scale: f64) {
+        if let Ok(mut tally) = self.tally.lock() {
+            tally.definition = definition;
+            tally.scale = Some(scale);
+        }
+    }
+
+    /// Takes an event read back from the store (an execution run by another process).
+    pub fn feed(&self, event: &HistoryEvent) {
+        if let Ok(mut tally) = self.tally.lock() {
+            tally.observe(event);
+        }
+    }
+
+    /// Removes the note (the wait it told of is over).
+    pub fn clear_note(&self) {
+        if let Ok(mut tally) = self.tally.lock() {
+            tally.note = None;
+        }
+    }
+
     /// Adds a note of ours after the tally (e.g. waiting for a callback).
     pub fn note(&self, text: &str) {
         if let Ok(mut tally) = self.tally.lock() {
@@ -372,6 +542,49 @@ mod tests {
         t.observe(&event(8, "MapStateExited", json!({"name": "Each"})));
         assert_eq!(t.message(), "Work · 2 states entered");
         assert_eq!(t.events, 8);
+    }
+
+    #[test]
+    fn the_spinner_counts_down_retries_and_waits() {
+        let mut t = Tally {
+            definition: Some(json!({"StartAt": "Charge", "States": {
+                "Charge": {"Type": "Task", "Resource": "x", "Next": "Pause",
+                    "Retry": [{"ErrorEquals": ["Timeout"], "MaxAttempts": 3, "IntervalSeconds": 30}]},
+                "Pause": {"Type": "Wait", "SecondsPath": "$.delay", "End": true}}})),
+            ..Tally::default()
+        };
+        t.observe(&event(1, "TaskStateEntered", json!({"name": "Charge"})));
+        t.observe(&event(2, "TaskScheduled", json!({"resource": "x"})));
+        t.observe(&event(3, "TaskFailed", json!({"error": "Timeout"})));
+        let message = t.message();
+        assert!(
+            message.starts_with("Charge · retry 2/4 in 30s")
+                || message.starts_with("Charge · retry 2/4 in 29s"),
+            "{message}"
+        );
+        // The next attempt clears the countdown; an error no retrier handles has none.
+        t.observe(&event(4, "TaskScheduled", json!({"resource": "x"})));
+        assert_eq!(t.message(), "Charge · 1 state entered");
+        t.observe(&event(5, "TaskFailed", json!({"error": "Other"})));
+        assert_eq!(t.message(), "Charge · 1 state entered");
+        t.observe(&event(
+            6,
+            "WaitStateEntered",
+            json!({"name": "Pause", "input": "{\"delay\": 90}"}),
+        ));
+        let message = t.message();
+        assert!(
+            message.starts_with("Pause · Wait 90s") || message.starts_with("Pause · Wait 89s"),
+            "{message}"
+        );
+        // SFN_WAIT_TIME_SCALE=0: nothing to count down.
+        t.scale = Some(0.0);
+        t.observe(&event(
+            7,
+            "WaitStateEntered",
+            json!({"name": "Pause", "input": "{\"delay\": 90}"}),
+        ));
+        assert_eq!(t.message(), "Pause · 3 states entered");
     }
 
     #[test]

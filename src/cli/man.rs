@@ -29,7 +29,9 @@ pub fn pages() -> Vec<(String, Vec<u8>)> {
         let _ = page.render(&mut text);
         (page.get_filename(), text)
     };
-    pages.push(render(clap_mangen::Man::new(cmd.clone())));
+    let (name, mut text) = render(clap_mangen::Man::new(cmd.clone()));
+    text.extend_from_slice(super::help::man_sections().as_bytes());
+    pages.push((name, text));
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         pages.push(render(clap_mangen::Man::new(sub.clone())));
     }

@@ -3,22 +3,37 @@
 //! `--generate-cli-skeleton`, `--query`, `--output`, pagination, exit codes) and rendering.
 //! Everything operation-specific lives in the API layer; this module is generic.
 pub mod args;
+pub mod complete_names;
 pub mod completions;
+pub mod config;
+pub mod deploy;
 pub mod extra;
 pub mod graph;
 pub mod graph_cmd;
+pub mod help;
+pub mod history_cmd;
+pub mod history_notes;
 pub mod history_table;
 pub mod lint;
 pub mod live;
+pub mod ls;
 pub mod man;
+pub mod names;
 pub mod operations;
+pub mod outcome;
 pub mod output;
 pub mod paging;
 pub mod params;
 pub mod query;
 pub mod resume;
 pub mod run;
+pub mod shapes;
+pub mod stats;
 pub mod table;
+pub mod term;
+pub mod validate;
+pub mod watch;
+pub mod yaml_output;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -52,8 +67,12 @@ pub mod exit {
 /// Why a command failed, and so what it prints and its exit code.
 #[derive(Debug)]
 enum Failure {
-    /// clap's own message (already formatted with usage).
+    /// clap's own message (help, version, and the mistakes argparse has no word for).
     Usage(clap::Error),
+    /// A command-line mistake argparse reports: usage, then `sfn: error: <message>`.
+    Syntax(String),
+    /// Options the command does not take (`Unknown options: --x, 1`).
+    Unknown(String),
     /// A parameter the CLI rejected before calling the API.
     Parameter(String),
     /// The environment or configuration is unusable.
@@ -70,6 +89,9 @@ enum Failure {
         code: i32,
         stdout: String,
     },
+    /// Another failure, then notes of ours on stderr (e.g. a definition's errors located
+    /// in its file, after AWS's error line).
+    Noted(Box<Failure>, String),
 }
 
 impl From<params::ParamError> for Failure {
@@ -103,6 +125,7 @@ pub fn run(argv: impl IntoIterator<Item = OsString>) -> i32 {
             }
         };
     }
+    let argv = args::normalize(argv);
     let result = execute(argv);
     // SIGINT or SIGTERM while an execution ran here: it was stopped as StopExecution
     // would; say which, and exit as interrupted.
@@ -139,6 +162,14 @@ fn report(failure: Failure) -> i32 {
                 _ => exit::PARAMETER,
             }
         }
+        Failure::Syntax(m) => {
+            let _ = write!(err, "\n{}\n{}: error: {m}\n", args::USAGE, args::PROG);
+            exit::PARAMETER
+        }
+        Failure::Unknown(m) => {
+            let _ = write!(err, "\n{}\n{m}\n", args::USAGE);
+            exit::PARAMETER
+        }
         Failure::Parameter(m) => {
             let _ = writeln!(err, "\n{m}");
             exit::PARAMETER
@@ -169,10 +200,17 @@ fn report(failure: Failure) -> i32 {
             let _ = out.flush();
             code
         }
+        Failure::Noted(failure, notes) => {
+            drop(err);
+            let code = report(*failure);
+            let mut err = std::io::stderr().lock();
+            let _ = err.write_all(notes.as_bytes());
+            code
+        }
     }
 }
 
-/// The global options, resolved against the environment.
+/// The global options, resolved once against the environment and the config file.
 struct Globals {
     db: Option<PathBuf>,
     region: String,
@@ -183,29 +221,67 @@ struct Globals {
     settings: Settings,
     random_seed: Option<String>,
     quiet: bool,
+    timestamps: config::TimestampFormat,
+    table: output::table::Style,
 }
 
 fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
+/// argparse's message for a value outside an option's choices, two choices a line.
+fn invalid_choice(option: &str, value: &str, choices: &[&str]) -> Failure {
+    Failure::Syntax(format!(
+        "argument {option}: {}",
+        args::choices_message(value, choices)
+    ))
+}
+
 impl Globals {
+    /// Settings in the AWS CLI's order: flag, environment, the profile's entry in the
+    /// config file, default. A profile named by `--profile`, `AWS_DEFAULT_PROFILE` or
+    /// `AWS_PROFILE` must exist in the config file.
     fn resolve(m: &ArgMatches) -> Result<Globals, Failure> {
         let arg = |id: &str| m.get_one::<String>(id).cloned();
-        let format = match arg("output") {
-            Some(s) => Format::parse(&s).ok_or_else(|| {
-                Failure::Parameter(format!(
-                    "sfn: error: argument --output: Invalid choice '{s}', valid choices are: json | text | table"
-                ))
+        let named = arg("profile")
+            .or_else(|| env("AWS_DEFAULT_PROFILE"))
+            .or_else(|| env("AWS_PROFILE"));
+        let file = config::path(env)
+            .map(|p| config::ConfigFile::load(&p))
+            .unwrap_or_default();
+        let empty = config::Profile::new();
+        let profile = match &named {
+            Some(name) => file.profile(name).ok_or_else(|| {
+                Failure::Other(format!("The config profile ({name}) could not be found"))
             })?,
-            None => match env("AWS_DEFAULT_OUTPUT") {
-                Some(s) => Format::parse(&s).ok_or_else(|| {
-                    Failure::Config(format!(
-                        "Unknown output type: {s} (from AWS_DEFAULT_OUTPUT); valid types are json, text and table"
-                    ))
-                })?,
+            None => file.profile("default").unwrap_or(&empty),
+        };
+        let setting = |key: &str| profile.get(key).filter(|v| !v.is_empty()).cloned();
+        let format = match arg("output") {
+            Some(s) => {
+                Format::parse(&s).ok_or_else(|| invalid_choice("--output", &s, &Format::names()))?
+            }
+            None => match env("AWS_DEFAULT_OUTPUT").or_else(|| setting("output")) {
+                Some(s) => Format::parse(&s)
+                    .ok_or_else(|| Failure::Other(format!("Unknown output type: {s}")))?,
                 None => Format::Json,
             },
+        };
+        let timestamps = match setting("cli_timestamp_format") {
+            Some(s) => config::TimestampFormat::parse(&s).ok_or_else(|| {
+                Failure::Config(format!(
+                    "Unknown cli_timestamp_format value: {s}, valid values are \"wire\" or \"iso8601\""
+                ))
+            })?,
+            None => config::TimestampFormat::default(),
+        };
+        let color = match arg("color").as_deref() {
+            None | Some("auto") => {
+                std::io::IsTerminal::is_terminal(&std::io::stdout()) && live::color()
+            }
+            Some("on") => true,
+            Some("off") => false,
+            Some(other) => return Err(invalid_choice("--color", other, &["on", "off", "auto"])),
         };
         let query = match arg("query") {
             Some(q) => Some(
@@ -221,6 +297,7 @@ impl Globals {
             region: arg("region")
                 .or_else(|| env("AWS_REGION"))
                 .or_else(|| env("AWS_DEFAULT_REGION"))
+                .or_else(|| setting("region"))
                 .unwrap_or_else(|| "us-east-1".into()),
             account: env("AWS_ACCOUNT_ID").unwrap_or_else(|| "123456789012".into()),
             format,
@@ -250,7 +327,21 @@ impl Globals {
             },
             random_seed: std::env::var("SFN_RANDOM_SEED").ok(),
             quiet: m.get_flag("quiet"),
+            timestamps,
+            table: output::table::Style {
+                terminal_width: terminal_width().unwrap_or(80),
+                color,
+            },
         })
+    }
+
+    /// Renders `value` in the chosen format (a table titled `title`).
+    fn render(&self, value: &Value, title: &str) -> Result<String, Failure> {
+        self.render_as(value, self.format, title)
+    }
+
+    fn render_as(&self, value: &Value, format: Format, title: &str) -> Result<String, Failure> {
+        output::render(value, format, title, self.table).map_err(|e| Failure::Other(e.0))
     }
 
     fn db_path(&self) -> Result<PathBuf, Failure> {
@@ -282,22 +373,26 @@ impl Globals {
     }
 }
 
-fn execute(argv: impl IntoIterator<Item = OsString>) -> Result<String, Failure> {
-    let mut argv: Vec<OsString> = argv.into_iter().collect();
-    // `sfn stepfunctions <command>` reads like `aws stepfunctions <command>`, so scripts
-    // can swap the program name only.
-    if argv.get(1).is_some_and(|a| a == "stepfunctions") {
-        argv.remove(1);
-    }
-    // `sfn <command> help`, as `aws ... <command> help`, shows the command's help (only
-    // that exact form: `--name help` stays a name).
-    if argv.len() == 3 && argv[2] == "help" {
-        argv.pop();
-        argv.push("--help".into());
-    }
-    let matches = extra::extend(args::command_for_args(operations::OPERATIONS, &argv))
-        .try_get_matches_from(argv)
-        .map_err(Failure::Usage)?;
+/// The terminal's width, when stdout is one (the table format fits itself to it).
+fn terminal_width() -> Option<usize> {
+    // SAFETY: TIOCGWINSZ fills a winsize struct; the call fails harmlessly on a non-tty.
+    let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+    let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
+    (ok && size.ws_col > 0).then_some(size.ws_col as usize)
+}
+
+/// What an operation answered: one response, or the pages of an automatic pagination.
+enum Response {
+    Single(Value),
+    Pages(paging::Pages),
+}
+
+fn execute(argv: Vec<OsString>) -> Result<String, Failure> {
+    let cmd = extra::extend(args::command_for_args(operations::OPERATIONS, &argv));
+    let matches = match cmd.clone().try_get_matches_from(&argv) {
+        Ok(m) => m,
+        Err(e) => return Err(args::explain(e, &cmd, &argv)),
+    };
     let globals = Globals::resolve(&matches)?;
     let Some((name, sub)) = matches.subcommand() else {
         return Err(Failure::Other(
@@ -311,10 +406,10 @@ fn execute(argv: impl IntoIterator<Item = OsString>) -> Result<String, Failure> 
         return Err(Failure::Other(format!("sfn: unknown command {name}")));
     };
     if let Some(kind) = sub.get_one::<String>("generate-cli-skeleton") {
-        let skeleton = if kind == "output" {
-            op.output_skeleton
-        } else {
-            op.input_skeleton
+        let skeleton = match kind.as_str() {
+            "output" => op.output_skeleton,
+            "yaml-input" => return Ok(yaml_output::input_skeleton(op)),
+            _ => op.input_skeleton,
         };
         return Ok(format!("{skeleton}\n"));
     }
@@ -322,41 +417,78 @@ fn execute(argv: impl IntoIterator<Item = OsString>) -> Result<String, Failure> 
     let mut ctx = globals.context(op.api)?;
     let live = extra::attach_live(&mut ctx, op.api, &globals);
     let response = call(&mut ctx, op, sub, &globals, request);
-    extra::detach_live(&mut ctx, live, response.as_ref().ok());
-    let response = response?;
-    let response = match &globals.query {
-        Some(q) => query(q, &response)?,
-        None => response,
+    let single = match &response {
+        Ok(Response::Single(v)) => Some(v),
+        _ => None,
     };
+    extra::detach_live(&mut ctx, live, single);
+    let response = response.map_err(|f| extra::locate_definition_errors(f, op.api, sub))?;
     if globals.quiet {
         return Ok(String::new());
     }
-    if let Some(text) = extra::readable_table(name, sub, &globals, &response) {
-        return Ok(text);
-    }
-    // The text format prints a paginated response's resume token last, as its own
-    // `NEXTTOKEN` record, as the AWS CLI does.
-    if let (Format::Text, None, Value::Object(map)) = (globals.format, &globals.query, &response) {
-        if let Some(Value::String(token)) = map.get("NextToken") {
-            let mut rest = map.clone();
-            rest.remove("NextToken");
-            let text = output::render(&Value::Object(rest), Format::Text, op.api);
-            return Ok(format!("{text}NEXTTOKEN\t{token}\n"));
-        }
-    }
-    Ok(output::render(&response, globals.format, op.api))
+    print(op, &globals, response)
 }
 
+/// The output of a response, as the AWS CLI's formatters write it: `--query` applies to
+/// the whole result, except in the text format of a paginated response, where each page
+/// is queried and printed on its own, then the resume token (`NextToken`).
+fn print(op: &Operation, globals: &Globals, response: Response) -> Result<String, Failure> {
+    let queried = |value: Value| match &globals.query {
+        Some(q) => query(q, &value),
+        None => Ok(value),
+    };
+    match response {
+        Response::Pages(pages) if globals.format == Format::Text => {
+            let mut out = String::new();
+            for (i, page) in pages.pages.iter().enumerate() {
+                let mut current = if i == 0 {
+                    pages.non_aggregate.clone()
+                } else {
+                    Map::new()
+                };
+                let items = page.get(&pages.result_key).cloned().unwrap_or(Value::Null);
+                current.insert(pages.result_key.clone(), items);
+                out.push_str(&output::text(&queried(Value::Object(current))?));
+            }
+            if let Some(token) = &pages.resume {
+                let record = serde_json::json!({"NextToken": {"NextToken": token}});
+                out.push_str(&output::text(&queried(record)?));
+            }
+            Ok(out)
+        }
+        Response::Pages(pages) => globals.render(&queried(pages.full())?, op.api),
+        Response::Single(value) => globals.render(&queried(value)?, op.api),
+    }
+}
+
+/// A `--query` that fails on the data (`length(null)`), as the AWS CLI reports it.
 fn query(expr: &jmespath::Expression<'static>, value: &Value) -> Result<Value, Failure> {
-    query::search(expr, value)
-        .map_err(|e| Failure::Parameter(format!("Bad value for --query: {e}")))
+    query::search(expr, value).map_err(Failure::Other)
 }
 
 /// The request: `--cli-input-json` first, explicit flags over it, then botocore's
 /// client-side checks (required members, minimums, types).
 fn build_request(op: &Operation, m: &ArgMatches) -> Result<Map<String, Value>, Failure> {
     let mut request = Map::new();
-    let from_json = m.get_one::<String>("cli-input-json").is_some();
+    let from_json = m.get_one::<String>("cli-input-json").is_some()
+        || m.get_one::<String>("cli-input-yaml").is_some();
+    if let Some(value) = cli_input_yaml(m)? {
+        let Value::Object(obj) = value else {
+            return Err(Failure::Parameter(
+                "Error parsing parameter '--cli-input-yaml': expected a mapping".into(),
+            ));
+        };
+        for (k, v) in obj {
+            if !op.flags.iter().any(|f| f.member == k) {
+                let members: Vec<&str> = op.flags.iter().map(|f| f.member).collect();
+                return Err(Failure::Parameter(format!(
+                    "Parameter validation failed:\nUnknown parameter in input: \"{k}\", must be one of: {}",
+                    members.join(", ")
+                )));
+            }
+            request.insert(k, v);
+        }
+    }
     if let Some(raw) = m.get_one::<String>("cli-input-json") {
         let text = params::resolve_file("cli-input-json", raw)?;
         let value: Value = serde_json::from_str(&text).map_err(|e| {
@@ -371,13 +503,6 @@ fn build_request(op: &Operation, m: &ArgMatches) -> Result<Map<String, Value>, F
             ));
         };
         for (k, v) in obj {
-            if !op.flags.iter().any(|f| f.member == k) {
-                let members: Vec<&str> = op.flags.iter().map(|f| f.member).collect();
-                return Err(Failure::Parameter(format!(
-                    "Parameter validation failed:\nUnknown parameter in input: \"{k}\", must be one of: {}",
-                    members.join(", ")
-                )));
-            }
             request.insert(k, v);
         }
     }
@@ -394,7 +519,7 @@ fn build_request(op: &Operation, m: &ArgMatches) -> Result<Map<String, Value>, F
             continue;
         };
         let values = raw
-            .map(|v| params::resolve_file(flag.name, v))
+            .map(|v| params::resolve_file(flag.name, v).and_then(|t| yaml_definition(flag, v, t)))
             .collect::<Result<Vec<_>, _>>()?;
         request.insert(flag.member.into(), params::convert(flag, &values)?);
     }
@@ -405,62 +530,64 @@ fn build_request(op: &Operation, m: &ArgMatches) -> Result<Map<String, Value>, F
             ordered.insert(flag.member.into(), v);
         }
     }
+    // Members the model does not know are kept for botocore's validation to name.
+    ordered.extend(request);
     check(op, &ordered, from_json)?;
     check_enums(op, &ordered)?;
     Ok(ordered)
 }
 
+/// `--cli-input-yaml` (AWS CLI v2): the request as YAML, text or `file://`.
+fn cli_input_yaml(m: &ArgMatches) -> Result<Option<Value>, Failure> {
+    let Some(raw) = m.get_one::<String>("cli-input-yaml") else {
+        return Ok(None);
+    };
+    let text = params::resolve_file("cli-input-yaml", raw)?;
+    crate::template::yaml::parse_yaml(&text, crate::template::yaml::Tags::Definition)
+        .map(|parsed| Some(parsed.value))
+        .map_err(|e| {
+            Failure::Parameter(format!(
+                "Error parsing parameter '--cli-input-yaml': Invalid YAML received: line {}, column {}: {}",
+                e.line, e.column, e.message
+            ))
+        })
+}
+
+/// `--definition file://x.asl.yaml`: a YAML definition file is sent as the JSON it stands
+/// for (the API itself takes JSON only).
+fn yaml_definition(
+    flag: &table::Flag,
+    raw: &str,
+    text: String,
+) -> Result<String, params::ParamError> {
+    let yaml_file = raw.starts_with("file://") && crate::template::is_yaml_path(raw);
+    if flag.member != "definition" || !yaml_file {
+        return Ok(text);
+    }
+    crate::template::definition_json(&text)
+        .map_err(|e| params::ParamError::new(flag.name, format!("{raw}: {e}")))
+}
+
+/// The flags argparse requires (without `--cli-input-json`), then botocore's parameter
+/// validation of the whole request.
 fn check(op: &Operation, request: &Map<String, Value>, from_json: bool) -> Result<(), Failure> {
-    let missing: Vec<_> = op
+    let missing: Vec<String> = op
         .flags
         .iter()
         .filter(|f| f.required && !request.contains_key(f.member))
+        .map(|f| format!("--{}", f.name))
         .collect();
-    if !missing.is_empty() {
-        if from_json {
-            let lines: Vec<String> = missing
-                .iter()
-                .map(|f| format!("Missing required parameter in input: \"{}\"", f.member))
-                .collect();
-            return Err(Failure::Parameter(format!(
-                "Parameter validation failed:\n{}",
-                lines.join("\n")
-            )));
-        }
-        let names: Vec<String> = missing.iter().map(|f| format!("--{}", f.name)).collect();
-        return Err(Failure::Parameter(format!(
-            "usage: sfn [options] <command> [parameters]\nTo see help text, you can run:\n\n  sfn --help\n  sfn <command> --help\n\nsfn: error: the following arguments are required: {}",
-            names.join(", ")
+    if !missing.is_empty() && !from_json {
+        return Err(Failure::Syntax(format!(
+            "the following arguments are required: {}",
+            missing.join(", ")
         )));
     }
-    let mut problems = Vec::new();
-    for flag in op.flags {
-        let Some(value) = request.get(flag.member) else {
-            continue;
-        };
-        if let Some(p) = type_problem(flag.kind, flag.member, value) {
-            problems.push(p);
-            continue;
-        }
-        let Some(min) = flag.min else { continue };
-        match value {
-            Value::String(s) if (s.chars().count() as i64) < min => problems.push(format!(
-                "Invalid length for parameter {}, value: {}, valid min length: {min}",
-                flag.member,
-                s.chars().count()
-            )),
-            Value::Array(a) if (a.len() as i64) < min => problems.push(format!(
-                "Invalid length for parameter {}, value: {}, valid min length: {min}",
-                flag.member,
-                a.len()
-            )),
-            Value::Number(n) if n.as_i64().is_some_and(|n| n < min) => problems.push(format!(
-                "Invalid value for parameter {}, value: {n}, valid min value: {min}",
-                flag.member
-            )),
-            _ => {}
-        }
-    }
+    validate_request(op, request)
+}
+
+fn validate_request(op: &Operation, request: &Map<String, Value>) -> Result<(), Failure> {
+    let problems = validate::problems(op.api, request);
     if problems.is_empty() {
         Ok(())
     } else {
@@ -484,7 +611,8 @@ fn check_enums(op: &Operation, request: &Map<String, Value>) -> Result<(), Failu
                 error: ApiError::new(
                     "ValidationException",
                     format!(
-                        "1 validation error detected: Value '{v}' at '{}' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
+                        "1 validation error detected: Value '{}' at '{}' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
+                        crate::asl::error::quote(v),
                         flag.member,
                         flag.values.join(", ")
                     ),
@@ -495,63 +623,42 @@ fn check_enums(op: &Operation, request: &Map<String, Value>) -> Result<(), Failu
     Ok(())
 }
 
-fn type_problem(kind: Kind, member: &str, value: &Value) -> Option<String> {
-    let ok = match kind {
-        Kind::Str | Kind::Enum | Kind::Blob | Kind::Timestamp => value.is_string(),
-        Kind::Int | Kind::Long => value.is_i64() || value.is_u64(),
-        Kind::Float => value.is_number(),
-        Kind::Bool => value.is_boolean(),
-        Kind::Struct | Kind::Map => value.is_object(),
-        Kind::List => value.is_array(),
-    };
-    if ok {
-        return None;
-    }
-    let valid = match kind {
-        Kind::Str | Kind::Enum | Kind::Blob | Kind::Timestamp => "<class 'str'>",
-        Kind::Int | Kind::Long => "<class 'int'>",
-        Kind::Float => "<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>",
-        Kind::Bool => "<class 'bool'>",
-        Kind::Struct | Kind::Map => "<class 'dict'>",
-        Kind::List => "<class 'list'>, <class 'tuple'>",
-    };
-    Some(format!(
-        "Invalid type for parameter {member}, value: {value}, valid types: {valid}"
-    ))
-}
-
-/// Calls the operation, paging automatically where the AWS CLI does.
+/// Calls the operation, paging automatically where the AWS CLI does; timestamps are
+/// written as `cli_timestamp_format` says, page by page, as botocore parses them.
 fn call(
     ctx: &mut Context,
     op: &Operation,
     m: &ArgMatches,
     globals: &Globals,
     request: Map<String, Value>,
-) -> Result<Value, Failure> {
+) -> Result<Response, Failure> {
     let api_failure = |error: ApiError| Failure::Api {
         operation: op.api.to_string(),
         error,
     };
+    let stamps = globals.timestamps;
+    let send = |ctx: &mut Context, request: Value| {
+        let mut response = api::call(ctx, op.api, request)?;
+        validate::timestamps(op.api, &mut response, stamps);
+        Ok(response)
+    };
     let Paging::Auto { result_key } = op.paging else {
-        return api::call(ctx, op.api, Value::Object(request)).map_err(api_failure);
+        return send(ctx, Value::Object(request))
+            .map(Response::Single)
+            .map_err(api_failure);
     };
     let int = |id: &str| -> Result<Option<i64>, Failure> {
         match m.get_one::<String>(id) {
             None => Ok(None),
             Some(s) => s.trim().parse::<i64>().map(Some).map_err(|_| {
-                Failure::Parameter(format!(
-                    "Error parsing parameter '--{id}': invalid integer: '{s}'"
+                Failure::Syntax(format!(
+                    "argument --{id}: invalid int value: '{}'",
+                    crate::asl::error::quote(s)
                 ))
             }),
         }
     };
     let page_size = int("page-size")?;
-    if let Some(n) = page_size.filter(|n| *n < 0) {
-        // --page-size is sent as maxResults, which botocore checks against its minimum.
-        return Err(Failure::Parameter(format!(
-            "Parameter validation failed:\nInvalid value for parameter maxResults, value: {n}, valid min value: 0"
-        )));
-    }
     let max_items = int("max-items")?;
     let manual = request.contains_key("nextToken") || request.contains_key("maxResults");
     if globals.no_paginate || manual {
@@ -559,29 +666,37 @@ fn call(
         if let (Some(size), false) = (page_size, request.contains_key("maxResults")) {
             request.insert("maxResults".into(), Value::from(size));
         }
-        return api::call(ctx, op.api, Value::Object(request)).map_err(api_failure);
+        return send(ctx, Value::Object(request))
+            .map(Response::Single)
+            .map_err(api_failure);
     }
-    let start = match m.get_one::<String>("starting-token") {
-        Some(t) => paging::Resume::decode(t)
-            .ok_or_else(|| Failure::Parameter(format!("Bad starting token: {t}")))?,
-        None => paging::Resume::default(),
-    };
+    if max_items.is_some_and(|n| n < 1) {
+        eprintln!("warning: Non-positive values for --max-items may result in undefined behavior.");
+    }
+    let start = m
+        .get_one::<String>("starting-token")
+        .map(|t| paging::Resume::decode(t));
+    // A token's members are sent as request members: botocore validates them as such.
+    if let Some(start) = &start {
+        let mut first = request.clone();
+        start.inject(&mut first);
+        if let Some(size) = page_size {
+            first.insert("maxResults".into(), Value::from(size));
+        }
+        validate_request(op, &first)?;
+    } else if let Some(size) = page_size {
+        let mut first = request.clone();
+        first.insert("maxResults".into(), Value::from(size));
+        validate_request(op, &first)?;
+    }
     let limits = paging::Limits {
         page_size,
-        max_items: match max_items {
-            Some(n) if n < 1 => {
-                return Err(Failure::Parameter(format!(
-                    "Error parsing parameter '--max-items': must be at least 1, got {n}"
-                )))
-            }
-            n => n.map(|n| n as usize),
-        },
+        max_items,
         start,
     };
-    paging::paginate(&request, result_key, &limits, |req| {
-        api::call(ctx, op.api, req)
-    })
-    .map_err(api_failure)
+    paging::paginate(&request, result_key, &limits, |req| send(ctx, req))
+        .map(Response::Pages)
+        .map_err(api_failure)
 }
 
 /// The exit code for an API error, as AWS CLI v2 maps it.

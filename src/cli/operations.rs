@@ -1047,7 +1047,7 @@ pub const OPERATIONS: &[Operation] = &[
                 min: None,
                 values: &[],
                 sample: "\"\"",
-                help: "The string that contains the JSON input data for the execution, for example:",
+                help: "The string that contains the JSON input data for the execution, for example: \"{\\\"first_name\\\" : \\\"Alejandro\\\"}\"",
             },
             Flag {
                 name: "trace-header",
@@ -1101,7 +1101,7 @@ pub const OPERATIONS: &[Operation] = &[
                 min: None,
                 values: &[],
                 sample: "\"\"",
-                help: "The string that contains the JSON input data for the execution, for example:",
+                help: "The string that contains the JSON input data for the execution, for example: \"{\\\"first_name\\\" : \\\"Alejandro\\\"}\"",
             },
             Flag {
                 name: "trace-header",
@@ -1207,7 +1207,7 @@ pub const OPERATIONS: &[Operation] = &[
     Operation {
         command: "test-state",
         api: "TestState",
-        about: "Accepts the definition of a single state and executes it. You can test a state without creating a state machine or updating an existing state machine. Using this API, you can test the following:",
+        about: "Accepts the definition of a single state and executes it. You can test a state without creating a state machine or updating an existing state machine. Using this API, you can test the following: A state's input and output processing data flow",
         paging: Paging::None,
         flags: &[
             Flag {
@@ -1252,7 +1252,7 @@ pub const OPERATIONS: &[Operation] = &[
                 min: None,
                 values: &["INFO", "DEBUG", "TRACE"],
                 sample: "\"INFO\"",
-                help: "Determines the values to return when a state is tested. You can specify one of the following types:",
+                help: "Determines the values to return when a state is tested. You can specify one of the following types: INFO: Shows the final state output. By default, Step Functions sets inspectionLevel to INFO if you don't specify a level.",
             },
             Flag {
                 name: "reveal-secrets",

@@ -77,16 +77,24 @@ pub fn convert(flag: &Flag, values: &[String]) -> Result<Value, ParamError> {
     let one = || values.last().map(String::as_str).unwrap_or("");
     match flag.kind {
         Kind::Str | Kind::Enum | Kind::Blob | Kind::Timestamp => Ok(Value::String(one().into())),
-        Kind::Int | Kind::Long => parse_integer(one())
-            .map(Value::from)
-            .ok_or_else(|| ParamError::new(flag.name, format!("invalid integer: '{}'", one()))),
+        Kind::Int | Kind::Long => parse_integer(one()).map(Value::from).ok_or_else(|| {
+            ParamError::new(
+                flag.name,
+                format!("invalid integer: '{}'", crate::asl::error::quote(one())),
+            )
+        }),
         Kind::Float => one()
             .trim()
             .parse::<f64>()
             .ok()
             .and_then(serde_json::Number::from_f64)
             .map(Value::Number)
-            .ok_or_else(|| ParamError::new(flag.name, format!("invalid number: '{}'", one()))),
+            .ok_or_else(|| {
+                ParamError::new(
+                    flag.name,
+                    format!("invalid number: '{}'", crate::asl::error::quote(one())),
+                )
+            }),
         Kind::Bool => Ok(Value::Bool(true)),
         Kind::Struct | Kind::Map => structure(flag.name, one(), &sample),
         Kind::List => list(flag.name, values, &sample),
@@ -129,8 +137,15 @@ fn list(flag: &str, values: &[String], sample: &Value) -> Result<Value, ParamErr
 }
 
 fn json(flag: &str, raw: &str) -> Result<Value, ParamError> {
-    serde_json::from_str(raw)
-        .map_err(|e| ParamError::new(flag, format!("Invalid JSON: {e}\nJSON received: {raw}")))
+    serde_json::from_str(raw).map_err(|e| {
+        ParamError::new(
+            flag,
+            format!(
+                "Invalid JSON: {e}\nJSON received: {}",
+                crate::asl::error::quote(raw)
+            ),
+        )
+    })
 }
 
 /// Gives shorthand strings the types of the model: `enabled=true` is a boolean.
@@ -202,7 +217,17 @@ mod shorthand {
 
     impl Parser {
         fn error(&self, what: &str) -> String {
-            let text: String = self.chars.iter().collect();
+            // A long value is quoted around the position, not whole.
+            let limit = crate::asl::error::QUOTE_LIMIT;
+            let start = self.pos.saturating_sub(limit / 2);
+            let end = (start + limit).min(self.chars.len());
+            let start = end.saturating_sub(limit);
+            let text = format!(
+                "{}{}{}",
+                if start > 0 { "..." } else { "" },
+                self.chars[start..end].iter().collect::<String>(),
+                if end < self.chars.len() { "..." } else { "" }
+            );
             format!(
                 "Expected: '<key>=<value>', {what} at position {}\n{text}",
                 self.pos

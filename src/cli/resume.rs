@@ -51,6 +51,6 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
     let result = json!({ "executions": executions });
     Ok(match globals.format {
         Format::Json => format!("{}\n", output::json(&result).trim_end()),
-        format => output::render(&result, format, "Resume"),
+        format => globals.render_as(&result, format, "Resume")?,
     })
 }

@@ -11,10 +11,9 @@ use clap::{Arg, ArgAction, ArgMatches, Command};
 use serde_json::{json, Map, Value};
 
 use super::graph_cmd;
-use super::history_table::{self, Row, Style};
-use super::live::{self, Live, HEAD, TAIL};
+use super::live::{self, Live};
 use super::output::{self, Format};
-use super::{params, Failure, Globals};
+use super::{lint, names, outcome, Failure, Globals};
 use crate::api::executions::event_json;
 use crate::api::{self, ApiError, Context};
 
@@ -39,14 +38,14 @@ pub fn command() -> Command {
             Arg::new("definition-file")
                 .value_name("DEFINITION_FILE")
                 .required(true)
-                .help("The state machine definition (Amazon States Language JSON), a path or file://path"),
+                .help("The state machine definition (Amazon States Language JSON), a path or file://path; or a stored state machine's name or ARN, run as it is"),
         )
         .arg(
             Arg::new("input")
                 .long("input")
                 .num_args(1)
                 .value_name("JSON")
-                .help("The execution input: JSON text or file://path [default: {}]"),
+                .help("The execution input: JSON text, a file holding it (input.json) or file://path [default: {}]"),
         )
         .arg(
             Arg::new("name")
@@ -143,26 +142,76 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
         .map(String::as_str)
         .unwrap_or_default();
     let path = raw.strip_prefix("file://").unwrap_or(raw);
-    let definition = std::fs::read_to_string(path)
-        .map_err(|e| Failure::Parameter(format!("sfn run: cannot read {path}: {e}")))?;
-    let name = match m.get_one::<String>("name") {
-        Some(n) => n.clone(),
-        None => machine_name(Path::new(path)).ok_or_else(|| {
-            Failure::Parameter(format!(
-                "sfn run: cannot name a state machine after {path}; use --name"
-            ))
-        })?,
-    };
     let input = match m.get_one::<String>("input") {
-        Some(raw) => params::resolve_file("input", raw)?,
+        Some(raw) => names::json_or_path("input", raw)?,
         None => "{}".to_string(),
     };
     let full = m.get_flag("full");
     let mut ctx = globals.context("StartExecution")?;
-    let machine_arn = ensure_machine(&mut ctx, &name, &definition)?;
+    // Not a file (nor written as one): a stored state machine, by name or ARN, runs as
+    // it is.
+    let looks_like_file = raw.starts_with("file://")
+        || (path.contains('/') && !path.starts_with("arn:"))
+        || [".json", ".yaml", ".yml"].iter().any(|e| path.ends_with(e));
+    let stored = !looks_like_file && !Path::new(path).exists();
+    let (name, definition, machine_arn) = if stored {
+        let arn = names::machine_arn(&mut ctx, raw).map_err(|_| {
+            Failure::Parameter(format!(
+                "sfn run: {raw} is neither a file nor a stored state machine"
+            ))
+        })?;
+        let described = api_call(
+            &mut ctx,
+            "DescribeStateMachine",
+            json!({ "stateMachineArn": arn }),
+        )?;
+        let field = |k: &str| {
+            described
+                .get(k)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        };
+        (field("name"), field("definition"), arn)
+    } else {
+        let definition = std::fs::read_to_string(path)
+            .map_err(|e| Failure::Parameter(format!("sfn run: cannot read {path}: {e}")))?;
+        // A YAML definition (`.asl.yaml`) runs as the JSON it stands for.
+        let definition = crate::template::definition_json(&definition)
+            .map_err(|e| Failure::Parameter(format!("sfn run: {path}: {e}")))?;
+        let name = match m.get_one::<String>("name") {
+            Some(n) => n.clone(),
+            None => machine_name(Path::new(path)).ok_or_else(|| {
+                Failure::Parameter(format!(
+                    "sfn run: cannot name a state machine after {path}; use --name"
+                ))
+            })?,
+        };
+        let arn = ensure_machine(&mut ctx, &name, &definition).map_err(|f| match f {
+            // The definition's problems, located in the file as `sfn lint` shows them.
+            Failure::Api { ref error, .. } if error.code == "InvalidDefinition" => {
+                match lint::located_lines(path, crate::asl::validate::MachineType::Standard) {
+                    Some(lines) => Failure::Noted(
+                        Box::new(Failure::Exit {
+                            code: super::exit::SERVICE,
+                            stdout: String::new(),
+                        }),
+                        format!("{lines}sfn run: {path} is not a valid state machine definition; nothing was run\n"),
+                    ),
+                    None => f,
+                }
+            }
+            f => f,
+        })?;
+        (name, definition, arn)
+    };
 
     let live = live::wanted(globals.quiet).then(|| Live::start(&name));
     if let Some(live) = &live {
+        live.know(
+            serde_json::from_str(&definition).ok(),
+            globals.settings.wait_time_scale,
+        );
         ctx.observer = Some(live.observer());
     }
     let mut request = Map::new();
@@ -205,7 +254,7 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
     while execution.get("status").and_then(Value::as_str) == Some("RUNNING") {
         if let (Some(live), false) = (&live, noted) {
             // The tally already shows the state it waits in.
-            live.note("waiting for a callback");
+            live.note(&outcome::waiting_note(&ctx, &execution_arn));
             noted = true;
         }
         std::thread::sleep(POLL);
@@ -213,11 +262,18 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
     }
     if let Some(live) = &live {
         live.finish();
-        let report = final_report(&mut ctx, live, &execution, full);
+        let parsed = serde_json::from_str::<Value>(&definition).ok();
+        let report = final_report(&mut ctx, live, &execution, parsed.as_ref(), full);
         let mut err = std::io::stderr().lock();
         let _ = err.write_all(report.as_bytes());
         let _ = err.flush();
     }
+    print_result(&execution, globals)
+}
+
+/// What `sfn run` and `sfn watch` print on stdout for an execution that ended: its output,
+/// or `{"status", "error", "cause"}` with exit code 1 when it did not succeed.
+pub(super) fn print_result(execution: &Value, globals: &Globals) -> Result<String, Failure> {
     let status = execution
         .get("status")
         .and_then(Value::as_str)
@@ -249,7 +305,7 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
         match globals.format {
             // An output that is an empty object still prints, unlike an empty response.
             Format::Json => format!("{}\n", pretty(&result)),
-            format => output::render(&result, format, "Run"),
+            format => globals.render_as(&result, format, "Run")?,
         }
     };
     if succeeded {
@@ -273,7 +329,13 @@ fn pretty(value: &Value) -> String {
 }
 
 /// The history table (head and tail of a long history) and the final status line.
-fn final_report(ctx: &mut Context, live: &Live, execution: &Value, full: bool) -> String {
+fn final_report(
+    ctx: &mut Context,
+    live: &Live,
+    execution: &Value,
+    definition: Option<&Value>,
+    full: bool,
+) -> String {
     let arn = execution
         .get("executionArn")
         .and_then(Value::as_str)
@@ -289,83 +351,25 @@ fn final_report(ctx: &mut Context, live: &Live, execution: &Value, full: bool) -
         }
         // It ended in another process (resumed by a callback): read it back.
         None => {
-            let mut events = graph_cmd::all_events(ctx, arn).unwrap_or_default();
-            let entered = events
-                .iter()
-                .filter(|e| {
-                    e.get("type")
-                        .and_then(Value::as_str)
-                        .is_some_and(|t| t.ends_with("StateEntered"))
-                })
-                .count() as u64;
-            if events.len() <= HEAD + TAIL {
-                (events, 0, Vec::new(), entered)
-            } else {
-                let tail = events.split_off(events.len() - TAIL);
-                let skipped = events.len() - HEAD;
-                events.truncate(HEAD);
-                (events, skipped, tail, entered)
-            }
+            let events = graph_cmd::all_events(ctx, arn).unwrap_or_default();
+            let entered = outcome::states_entered(&events);
+            let (head, skipped, tail) = outcome::split(events);
+            (head, skipped, tail, entered)
         }
     };
-    // States of the tail events come from their own entered/exited events or chains
-    // inside the tail; attribution over the shown events is enough for a summary.
-    let head_states = history_table::attribute(&head).states;
-    let tail_states = history_table::attribute(&tail).states;
-    let mut rows: Vec<Row> = head
-        .iter()
-        .zip(head_states.iter())
-        .map(|(e, s)| Row::Event(e, s.as_deref()))
-        .collect();
-    if !tail.is_empty() {
-        rows.push(Row::Skipped(skipped));
-        rows.extend(
-            tail.iter()
-                .zip(tail_states.iter())
-                .map(|(e, s)| Row::Event(e, s.as_deref())),
-        );
-    }
-    let style = Style {
+    outcome::report(
+        &outcome::Shown {
+            head: &head,
+            skipped,
+            tail: &tail,
+            entered,
+        },
+        execution,
+        definition,
         full,
-        color: live.color(),
-        on_stderr: true,
-    };
-    let mut out = history_table::history_rows(&rows, head.first(), style);
-    out.push_str(&status_line(execution, live, entered));
-    if skipped > 0 {
-        out.push_str(&format!(
-            "  whole history: sfn get-execution-history --execution-arn {arn} --output table\n"
-        ));
-    }
-    out
-}
-
-fn status_line(execution: &Value, live: &Live, entered: u64) -> String {
-    let field = |k: &str| execution.get(k).and_then(Value::as_str);
-    let status = field("status").unwrap_or_default();
-    let (mark, code) = if status == "SUCCEEDED" {
-        ("✔", "32")
-    } else {
-        ("✘", "31")
-    };
-    let head = format!("{mark} {status}");
-    let head = if live.color() {
-        format!("\u{1b}[1;{code}m{head}\u{1b}[0m")
-    } else {
-        head
-    };
-    let mut line = format!(
-        "{head} in {} · {entered} state{} entered · {}\n",
-        live::duration(live.elapsed()),
-        if entered == 1 { "" } else { "s" },
-        field("executionArn").unwrap_or_default()
-    );
-    if status != "SUCCEEDED" {
-        let error = field("error").unwrap_or_default();
-        let cause = field("cause").unwrap_or_default();
-        line.push_str(&format!("  {error}: {cause}\n"));
-    }
-    line
+        Some(live.elapsed()),
+        live.color(),
+    )
 }
 
 #[cfg(test)]

@@ -3,12 +3,13 @@
 //! one row at a time, so a map run's memory does not grow with the file.
 use std::fs::File;
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::{json, Map, Value};
 
 use super::map_run::ReaderSpec;
-use crate::asl::error::names;
+use super::s3_local::{S3PathError, S3Root};
+use crate::asl::error::{names, quote};
 use crate::asl::StatesError;
 
 /// A stream of items.
@@ -30,20 +31,22 @@ pub fn open(root: Option<&Path>, spec: &ReaderSpec) -> Result<Items, StatesError
              $SFN_S3_ROOT/<bucket>/<key>, and the environment variable SFN_S3_ROOT is not set",
         ));
     };
+    let root = S3Root::new(root).map_err(s3_failed)?;
     let bucket = param(spec, "Bucket")
         .ok_or_else(|| failed("The field 'Bucket' is required by the ItemReader Parameters"))?;
     let action = spec.resource.rsplit(':').next().unwrap_or_default();
     let items: Items = match action {
-        "listObjectsV2" => list_objects(root, bucket, param(spec, "Prefix").unwrap_or(""))?,
+        "listObjectsV2" => list_objects(&root, bucket, param(spec, "Prefix").unwrap_or(""))?,
         "getObject" => {
             let key = param(spec, "Key").ok_or_else(|| {
                 failed("The field 'Key' is required by the ItemReader Parameters")
             })?;
-            get_object(root, bucket, key, &spec.config)?
+            get_object(&root, bucket, key, &spec.config)?
         }
         other => {
             return Err(failed(format!(
-                "The ItemReader resource action '{other}' is not supported"
+                "The ItemReader resource action '{}' is not supported",
+                quote(other)
             )))
         }
     };
@@ -53,43 +56,36 @@ pub fn open(root: Option<&Path>, spec: &ReaderSpec) -> Result<Items, StatesError
     })
 }
 
-fn object_path(root: &Path, bucket: &str, key: &str) -> PathBuf {
-    root.join(bucket).join(key)
+fn s3_failed(e: S3PathError) -> StatesError {
+    failed(e.to_string())
 }
 
-fn open_object(root: &Path, bucket: &str, key: &str) -> Result<File, StatesError> {
-    let path = object_path(root, bucket, key);
-    File::open(&path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            failed(format!(
-                "The specified key does not exist. (Service: S3, Status Code: 404) s3://{bucket}/{key} (local file {})",
-                path.display()
-            ))
-        } else {
-            failed(format!("Cannot read s3://{bucket}/{key} ({}): {e}", path.display()))
-        }
-    })
-}
-
-fn get_object(root: &Path, bucket: &str, key: &str, config: &Value) -> Result<Items, StatesError> {
+fn get_object(
+    root: &S3Root,
+    bucket: &str,
+    key: &str,
+    config: &Value,
+) -> Result<Items, StatesError> {
     let input_type = config.get("InputType").and_then(Value::as_str);
+    let open = || root.open(bucket, key).map_err(s3_failed);
     match input_type {
-        Some("CSV") => {
-            let file = open_object(root, bucket, key)?;
-            csv_items(BufReader::new(file), config)
-        }
-        Some("JSONL") => {
-            let file = open_object(root, bucket, key)?;
-            Ok(jsonl_items(BufReader::new(file)))
-        }
+        Some("CSV") => csv_items(BufReader::new(open()?), config),
+        Some("JSONL") => Ok(jsonl_items(BufReader::new(open()?))),
         // Without a ReaderConfig, getObject reads a JSON array.
         Some("JSON") | None => {
-            let file = open_object(root, bucket, key)?;
-            let value: Value = serde_json::from_reader(BufReader::new(file))
-                .map_err(|e| failed(format!("The object s3://{bucket}/{key} is not valid JSON: {e}")))?;
+            let value: Value = serde_json::from_reader(BufReader::new(open()?)).map_err(|e| {
+                failed(format!(
+                    "The object s3://{}/{} is not valid JSON: {e}",
+                    quote(bucket),
+                    quote(key)
+                ))
+            })?;
             let value = match config.get("ItemsPointer").and_then(Value::as_str) {
                 Some(pointer) => value.pointer(pointer).cloned().ok_or_else(|| {
-                    failed(format!("The ItemsPointer '{pointer}' does not point to a value"))
+                    failed(format!(
+                        "The ItemsPointer '{}' does not point to a value",
+                        quote(pointer)
+                    ))
                 })?,
                 None => value,
             };
@@ -100,18 +96,21 @@ fn get_object(root: &Path, bucket: &str, key: &str, config: &Value) -> Result<It
         }
         Some("MANIFEST") => manifest_items(root, bucket, key),
         Some(other) => Err(failed(format!(
-            "sfn cannot read ItemReader InputType {other} offline (CSV, JSON, JSONL and MANIFEST are supported)"
+            "sfn cannot read ItemReader InputType {} offline (CSV, JSON, JSONL and MANIFEST are supported)",
+            quote(other)
         ))),
     }
 }
 
 /// An S3 inventory manifest (`manifest.json`): its `files` are CSV lists of
 /// `Bucket,Key,…` (uncompressed, offline); each row becomes `{"Bucket", "Key"}`.
-fn manifest_items(root: &Path, bucket: &str, key: &str) -> Result<Items, StatesError> {
-    let file = open_object(root, bucket, key)?;
+fn manifest_items(root: &S3Root, bucket: &str, key: &str) -> Result<Items, StatesError> {
+    let file = root.open(bucket, key).map_err(s3_failed)?;
     let manifest: Value = serde_json::from_reader(BufReader::new(file)).map_err(|e| {
         failed(format!(
-            "The manifest s3://{bucket}/{key} is not valid JSON: {e}"
+            "The manifest s3://{}/{} is not valid JSON: {e}",
+            quote(bucket),
+            quote(key)
         ))
     })?;
     let schema: Vec<String> = manifest
@@ -128,17 +127,20 @@ fn manifest_items(root: &Path, bucket: &str, key: &str) -> Result<Items, StatesE
         .iter()
         .filter_map(|f| f.get("key").and_then(Value::as_str).map(String::from))
         .collect();
-    let root = root.to_path_buf();
+    // The data files are opened now, so a manifest pointing out of the root fails the
+    // reader before any item runs.
     let bucket = manifest
         .get("destinationBucket")
         .and_then(Value::as_str)
         .map(|b| b.rsplit(':').next().unwrap_or(b).to_string())
         .unwrap_or_else(|| bucket.to_string());
+    let opened = files
+        .iter()
+        .map(|file_key| root.open(&bucket, file_key).map_err(s3_failed))
+        .collect::<Result<Vec<File>, _>>()?;
     let config = json!({"CSVHeaderLocation": "GIVEN", "CSVHeaders": schema});
-    let iter = files.into_iter().flat_map(move |file_key| {
-        let rows: Items = match open_object(&root, &bucket, &file_key)
-            .and_then(|f| csv_items(BufReader::new(f), &config))
-        {
+    let iter = opened.into_iter().flat_map(move |file| {
+        let rows: Items = match csv_items(BufReader::new(file), &config) {
             Ok(rows) => rows,
             Err(e) => Box::new(std::iter::once(Err(e))),
         };
@@ -155,35 +157,8 @@ fn manifest_items(root: &Path, bucket: &str, key: &str) -> Result<Items, StatesE
 }
 
 /// `listObjectsV2`: one item per file under the prefix, in key order.
-fn list_objects(root: &Path, bucket: &str, prefix: &str) -> Result<Items, StatesError> {
-    let base = root.join(bucket);
-    if !base.is_dir() {
-        return Err(failed(format!(
-            "The specified bucket does not exist. (Service: S3, Status Code: 404) {bucket} (local directory {})",
-            base.display()
-        )));
-    }
-    let mut keys = Vec::new();
-    let mut dirs = vec![base.clone()];
-    while let Some(dir) = dirs.pop() {
-        let entries = std::fs::read_dir(&dir).map_err(|e| failed(e.to_string()))?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if let Ok(rel) = path.strip_prefix(&base) {
-                let key = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                if key.starts_with(prefix) {
-                    keys.push((key, path));
-                }
-            }
-        }
-    }
-    keys.sort();
+fn list_objects(root: &S3Root, bucket: &str, prefix: &str) -> Result<Items, StatesError> {
+    let keys = root.list(bucket, prefix).map_err(s3_failed)?;
     Ok(Box::new(keys.into_iter().map(|(key, path)| {
         let meta = std::fs::metadata(&path).map_err(|e| failed(e.to_string()))?;
         let bytes = std::fs::read(&path).map_err(|e| failed(e.to_string()))?;
@@ -237,7 +212,12 @@ fn delimiter(config: &Value) -> Result<char, StatesError> {
             "SEMICOLON" => ';',
             "SPACE" => ' ',
             "TAB" => '\t',
-            other => return Err(failed(format!("Unsupported CSVDelimiter '{other}'"))),
+            other => {
+                return Err(failed(format!(
+                    "Unsupported CSVDelimiter '{}'",
+                    quote(other)
+                )))
+            }
         },
     )
 }

@@ -12,6 +12,7 @@ pub mod history;
 pub mod item_reader;
 pub mod map_run;
 pub mod resource;
+pub mod s3_local;
 pub mod task;
 pub mod test_state;
 

@@ -2,7 +2,6 @@
 //! checkpoints, saves them with the execution's state in one compare-and-swap
 //! transaction (`store::leases::save`), then hands the engine what waits for it in the
 //! store (task outcomes, activity starts, a stop).
-use std::path::PathBuf;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -44,13 +43,12 @@ pub(super) struct Journal<'a> {
     pub lost: bool,
     /// A save that failed (the store was unusable): the run's caller reports it.
     pub error: Option<StoreError>,
-    /// Renews the lease from the first checkpoint on (short executions never need one).
+    /// Renews the lease while the execution runs here (a long step, a distributed Map's
+    /// map run, holds no checkpoint).
     keeper: Option<Keeper>,
     /// The parent that started this execution, if any: a `.sync` parent gets its outcome
     /// with the final save.
     pub parent: Option<Link>,
-    db: Option<PathBuf>,
-    lease: Duration,
 }
 
 impl<'a> Journal<'a> {
@@ -85,10 +83,15 @@ impl<'a> Journal<'a> {
             output_text: None,
             lost: false,
             error: None,
-            keeper: None,
             parent: None,
-            db: (db != std::path::Path::new(":memory:")).then(|| db.to_path_buf()),
-            lease,
+            keeper: (db != std::path::Path::new(":memory:")).then(|| {
+                Keeper::start(
+                    db.to_path_buf(),
+                    record.arn.clone(),
+                    owner.to_string(),
+                    lease,
+                )
+            }),
         }
     }
 
@@ -151,17 +154,7 @@ impl<'a> Journal<'a> {
         self.record = record;
     }
 
-    fn keep_lease(&mut self) {
-        if self.keeper.is_none() {
-            if let Some(db) = &self.db {
-                self.keeper = Some(Keeper::start(
-                    db.clone(),
-                    self.record.arn.clone(),
-                    self.owner.clone(),
-                    self.lease,
-                ));
-            }
-        }
+    fn check_lease(&mut self) {
         if self.keeper.as_ref().is_some_and(Keeper::lost) {
             self.lost = true;
         }
@@ -283,11 +276,11 @@ impl EventSink for Journal<'_> {
             || self.stop_applied;
         match at {
             Checkpoint::Busy => {
-                self.keep_lease();
+                self.check_lease();
                 self.save_running(execution);
             }
             Checkpoint::Waiting => {
-                self.keep_lease();
+                self.check_lease();
                 if changed {
                     self.save_running(execution);
                 }

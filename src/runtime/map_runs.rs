@@ -19,6 +19,7 @@ use crate::engine::map_run::{
     push_result, raw_map_state, writer_result, Batches, MapRunRequest, MapRunner, Selector,
     WriterSpec,
 };
+use crate::engine::s3_local::{S3PathError, S3Root};
 use crate::engine::{
     item_reader, Checkpoint, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Message,
     Progress, TaskInvocation, TaskOutcome, TaskRunner,
@@ -123,14 +124,17 @@ struct ResultFile {
 }
 
 impl ResultFile {
-    fn create(dir: &Path, prefix_key: &str, name: &str, jsonl: bool) -> Result<Self, StatesError> {
-        let path = dir.join(name);
-        let file = File::create(&path).map_err(|e| writer_failed(&path, e))?;
+    fn create(export: &Export, name: &str) -> Result<Self, StatesError> {
+        let key = format!("{}{name}", export.key_prefix);
+        let file = export
+            .root
+            .create_file(&export.bucket, &key, &export.dir, name)
+            .map_err(s3_failed)?;
         Ok(ResultFile {
-            key: format!("{prefix_key}{name}"),
-            path,
+            key,
+            path: export.dir.join(name),
             out: BufWriter::new(file),
-            jsonl,
+            jsonl: export.jsonl,
             entries: 0,
         })
     }
@@ -156,6 +160,10 @@ impl ResultFile {
     }
 }
 
+fn s3_failed(e: S3PathError) -> StatesError {
+    StatesError::new(names::RESULT_WRITER_FAILED, e.to_string())
+}
+
 fn writer_failed(path: &Path, e: impl std::fmt::Display) -> StatesError {
     StatesError::new(
         names::RESULT_WRITER_FAILED,
@@ -168,6 +176,7 @@ fn writer_failed(path: &Path, e: impl std::fmt::Display) -> StatesError {
 
 /// Where results are exported: `<root>/<Bucket>/<Prefix>/<run id>/`.
 struct Export {
+    root: S3Root,
     bucket: String,
     dir: PathBuf,
     /// `<Prefix>/<run id>/`, the start of every key.
@@ -211,19 +220,10 @@ impl Export {
         } else {
             format!("{prefix}/{run_id}/")
         };
-        let bucket_dir = root.join(&bucket);
-        if !bucket_dir.is_dir() {
-            return Err(StatesError::new(
-                names::RESULT_WRITER_FAILED,
-                format!(
-                    "The specified bucket does not exist. (Service: S3, Status Code: 404) {bucket} (local directory {})",
-                    bucket_dir.display()
-                ),
-            ));
-        }
-        let dir = bucket_dir.join(&key_prefix);
-        std::fs::create_dir_all(&dir).map_err(|e| writer_failed(&dir, e))?;
+        let root = S3Root::new(root).map_err(s3_failed)?;
+        let dir = root.create_dirs(&bucket, &key_prefix).map_err(s3_failed)?;
         Ok(Export {
+            root,
             bucket,
             dir,
             key_prefix,
@@ -234,18 +234,28 @@ impl Export {
     }
 
     fn push(&mut self, succeeded: bool, entry: &Value) -> Result<(), StatesError> {
-        let (slot, name) = if succeeded {
-            (&mut self.succeeded, "SUCCEEDED_0.json")
+        let name = if succeeded {
+            "SUCCEEDED_0.json"
         } else {
-            (&mut self.failed, "FAILED_0.json")
+            "FAILED_0.json"
         };
-        if slot.is_none() {
-            *slot = Some(ResultFile::create(
-                &self.dir,
-                &self.key_prefix,
-                name,
-                self.jsonl,
-            )?);
+        let missing = if succeeded {
+            self.succeeded.is_none()
+        } else {
+            self.failed.is_none()
+        };
+        let created = if missing {
+            Some(ResultFile::create(self, name)?)
+        } else {
+            None
+        };
+        let slot = if succeeded {
+            &mut self.succeeded
+        } else {
+            &mut self.failed
+        };
+        if let Some(file) = created {
+            *slot = Some(file);
         }
         match slot {
             Some(file) => file.push(entry),
@@ -267,8 +277,13 @@ impl Export {
                 "SUCCEEDED": list(self.succeeded)?,
             },
         });
+        let key = format!("{}manifest.json", self.key_prefix);
         let path = self.dir.join("manifest.json");
-        std::fs::write(&path, to_text(&manifest)).map_err(|e| writer_failed(&path, e))?;
+        self.root
+            .create_file(&self.bucket, &key, &self.dir, "manifest.json")
+            .map_err(s3_failed)?
+            .write_all(to_text(&manifest).as_bytes())
+            .map_err(|e| writer_failed(&path, e))?;
         Ok((self.bucket, format!("{}manifest.json", self.key_prefix)))
     }
 }

@@ -196,8 +196,16 @@ impl Runtime {
             test_case,
         } = new;
         let tasks = self.runner(store, &info.state_machine_name, test_case.as_deref())?;
+        let mut observer = observer;
         let mut first = BufferSink::default();
-        let execution = Execution::start(&machine, info, &mut first);
+        let execution = Execution::start(
+            &machine,
+            info,
+            &mut Tee {
+                sink: &mut first,
+                observer: observer.as_deref_mut(),
+            },
+        );
         record.engine_state = Some(to_state(&execution)?);
         let _driving = owner::Driving::begin();
         let inserted = store.write(|s| {
@@ -219,12 +227,6 @@ impl Runtime {
         record.version = exec_store::get(store, &record.arn)?
             .map(|r| r.version)
             .unwrap_or_default();
-        let mut observer = observer;
-        if let Some(observer) = observer.as_deref_mut() {
-            for event in &first.history {
-                observer.emit(event);
-            }
-        }
         self.run_owned(store, observer, record, execution, &machine, tasks.as_ref())
             .map(|(record, _)| record)
     }
@@ -567,16 +569,26 @@ impl Runtime {
 #[derive(Default)]
 pub struct BufferSink {
     pub events: Vec<exec_store::EventRow>,
-    /// The events as emitted (kept only for [`Runtime::start`]'s observer).
-    history: Vec<HistoryEvent>,
     encoder: exec_store::EventEncoder,
 }
 
 impl EventSink for BufferSink {
     fn emit(&mut self, event: &HistoryEvent) {
         self.events.push(self.encoder.row(event));
-        if event.id <= 2 {
-            self.history.push(event.clone());
+    }
+}
+
+/// Records events in `sink` and shows them to `observer`.
+struct Tee<'a, 'o> {
+    sink: &'a mut dyn EventSink,
+    observer: Option<&'a mut (dyn EventSink + 'o)>,
+}
+
+impl EventSink for Tee<'_, '_> {
+    fn emit(&mut self, event: &HistoryEvent) {
+        self.sink.emit(event);
+        if let Some(observer) = self.observer.as_mut() {
+            observer.emit(event);
         }
     }
 }
@@ -587,7 +599,7 @@ fn to_state(execution: &Execution) -> Result<String, RuntimeError> {
 
 /// Parses a stored definition for running it.
 pub fn parse_stored(definition_text: &str) -> Result<StateMachine, RuntimeError> {
-    let value: Value = serde_json::from_str(definition_text)
+    let value: Value = definition::parse_text(definition_text)
         .map_err(|e| RuntimeError::Internal(format!("stored definition is not JSON: {e}")))?;
     definition::parse(&value).map_err(RuntimeError::InvalidDefinition)
 }

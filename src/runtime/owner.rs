@@ -64,16 +64,19 @@ impl Keeper {
         let lost = Arc::new(AtomicBool::new(false));
         let flag = lost.clone();
         let thread = std::thread::spawn(move || {
-            let Ok(store) = Store::open(&db) else {
-                return;
-            };
+            // Opened at the first beat: most executions end before it.
+            let mut store = None;
             loop {
                 match stopped.recv_timeout(lease / 3) {
                     Err(RecvTimeoutError::Timeout) => {}
                     _ => return,
                 }
+                if store.is_none() {
+                    store = Store::open(&db).ok();
+                }
+                let Some(store) = &store else { continue };
                 let until = now_millis() + lease.as_millis() as i64;
-                match leases::renew(&store, &arn, &owner, until) {
+                match leases::renew(store, &arn, &owner, until) {
                     Ok(true) => {}
                     Ok(false) => {
                         flag.store(true, Ordering::SeqCst);

@@ -47,7 +47,8 @@ pub struct MachineForExecution {
 
 /// Storage form of a timestamp.
 pub fn date_text(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+    // AWS keeps milliseconds.
+    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 pub use super::history::{compact_text, EventEncoder, EventRow};
@@ -283,6 +284,30 @@ pub fn events_page(
     limit: usize,
 ) -> Result<Vec<HistoryEvent>, StoreError> {
     super::history::page(store, arn, reverse, offset, limit)
+}
+
+/// The newest top-level executions (Distributed Map children left out), across state
+/// machines or of one, optionally with one status and a name prefix: what people list
+/// and pick executions from by name.
+pub fn recent(
+    store: &Store,
+    state_machine_arn: Option<&str>,
+    status: Option<&str>,
+    name_prefix: Option<&str>,
+    limit: usize,
+) -> Result<Vec<ExecutionRecord>, StoreError> {
+    let mut stmt = store.conn.prepare(&format!(
+        "SELECT {READ_COLUMNS} FROM executions WHERE instr(state_machine_arn, '/') = 0 \
+         AND (?1 IS NULL OR state_machine_arn = ?1) AND (?2 IS NULL OR status = ?2) \
+         AND (?3 IS NULL OR substr(name, 1, length(?3)) = ?3) \
+         ORDER BY start_date DESC, rowid DESC LIMIT ?4"
+    ))?;
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let rows = stmt.query_map(
+        params![state_machine_arn, status, name_prefix, limit],
+        from_row,
+    )?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 #[cfg(test)]

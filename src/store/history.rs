@@ -190,7 +190,8 @@ impl EventEncoder {
         EventRow {
             id: event.id,
             previous_event_id: event.previous_event_id,
-            micros: event.timestamp.timestamp_micros(),
+            // AWS keeps milliseconds.
+            micros: event.timestamp.timestamp_millis() * 1000,
             skeleton_len: skeleton_len.unwrap_or(line.len()),
             line,
             payloads,
@@ -635,7 +636,8 @@ mod tests {
         HistoryEvent {
             id,
             previous_event_id: id - 1,
-            timestamp: DateTime::from_timestamp_micros(1_700_000_000_123_456 + id).unwrap(),
+            // Milliseconds, as AWS keeps (and the store writes) them.
+            timestamp: DateTime::from_timestamp_millis(1_700_000_000_123 + id).unwrap(),
             event_type: "PassStateEntered".into(),
             details,
         }
@@ -784,10 +786,10 @@ mod tests {
         let rows: Vec<EventRow> = events.iter().map(|e| encoder.row(e)).collect();
         let text = chunk_text(&rows);
         let lines: Vec<&str> = text.lines().collect();
-        assert!(lines[0].starts_with("1\t\t1700000000123457\tPassStateEntered\t"));
-        assert_eq!(lines[1], "2\t\t+1\t~0\tS2\t{}");
-        assert!(lines[2].starts_with("3\t1\t+1\t~0\t"));
-        assert!(lines[3].starts_with("4\t\t1700000000123458\t~0\t"));
+        assert!(lines[0].starts_with("1\t\t1700000000124000\tPassStateEntered\t"));
+        assert_eq!(lines[1], "2\t\t+1000\t~0\tS2\t{}");
+        assert!(lines[2].starts_with("3\t1\t+1000\t~0\t"));
+        assert!(lines[3].starts_with("4\t\t1700000000125000\t~0\t"));
         append_events(&store, "arn:e", &rows[..3]).unwrap();
         append_events(&store, "arn:e", &rows[3..]).unwrap();
         assert_eq!(page(&store, "arn:e", false, 0, 10).unwrap(), events);

@@ -4,6 +4,8 @@ use rusqlite::{Connection, TransactionBehavior};
 
 pub enum MigrateError {
     TooNew(i64),
+    /// Another application's database.
+    Foreign,
     Sql(rusqlite::Error),
 }
 
@@ -14,7 +16,7 @@ impl From<rusqlite::Error> for MigrateError {
 }
 
 /// Step N brings the schema from version N to N+1.
-const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 const V1: &str = r#"
 CREATE TABLE state_machines (
@@ -194,6 +196,18 @@ GROUP BY execution_id, (id - 1) / 500;
 DROP TABLE history_events;
 "#;
 
+/// Whether the database belongs to something else: tables but no schema version of ours
+/// (`user_version` 0), or a version without our first table. Reads only.
+pub fn is_foreign(conn: &Connection) -> rusqlite::Result<bool> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let has = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, bool>(0));
+    if version == 0 {
+        has("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%')")
+    } else {
+        has("SELECT NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'state_machines')")
+    }
+}
+
 pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
     let target = STEPS.len() as i64;
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -206,6 +220,10 @@ pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
     let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > target {
         return Err(MigrateError::TooNew(current));
+    }
+    // Checked again under the lock: never create our schema inside someone else's file.
+    if is_foreign(&tx)? {
+        return Err(MigrateError::Foreign);
     }
     for step in &STEPS[current as usize..] {
         tx.execute_batch(step)?;
@@ -230,10 +248,26 @@ ALTER TABLE task_tokens ADD COLUMN started_applied INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX task_tokens_open ON task_tokens (status) WHERE status IN ('SCHEDULED', 'STARTED');
 "#;
 
+/// Lambda functions deployed from templates (`sfn deploy`): where each one's code is, so
+/// Tasks invoking its ARN run it.
+const V7: &str = r#"
+CREATE TABLE lambda_functions (
+    arn TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    runtime TEXT,
+    handler TEXT,
+    code_dir TEXT,
+    environment TEXT NOT NULL,
+    timeout_seconds INTEGER NOT NULL,
+    stack_name TEXT NOT NULL,
+    logical_id TEXT NOT NULL
+) WITHOUT ROWID;
+"#;
+
 /// Executions started by another execution's Task (`states:startExecution` and the
 /// `aws-sdk:sfn` integration): the parent, the parent's task token a `.sync` child
 /// delivers its outcome to, and the integration pattern.
-const V7: &str = r#"
+const V8: &str = r#"
 CREATE TABLE nested_executions (
     child_arn TEXT PRIMARY KEY,
     parent_arn TEXT NOT NULL,

@@ -3,6 +3,7 @@
 pub mod activities;
 pub mod aliases;
 pub mod executions;
+pub mod functions;
 pub mod history;
 pub mod leases;
 pub mod map_runs;
@@ -26,10 +27,20 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("cannot open the store {path}: {source}")]
+    OpenSql {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
     #[error("store error: {0}")]
     Sql(#[from] rusqlite::Error),
     #[error("the store {0} was written by a newer sfn (schema version {1})")]
     TooNew(PathBuf, i64),
+    #[error(
+        "{0} is not an sfn store: it is an SQLite database with other tables (sfn leaves it \
+         untouched; name another file with --db or SFN_DB)"
+    )]
+    Foreign(PathBuf),
 }
 
 pub struct Store {
@@ -39,35 +50,44 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating it, its directories and its schema as needed) the store at `path`.
+    /// New directories are 0700 and a new file 0600 from the start (SQLite gives its `-wal`
+    /// and `-shm` files the database's mode). A database of something else is refused
+    /// before anything is written to it.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let io = |source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        let sql = |source| StoreError::OpenSql {
+            path: path.to_path_buf(),
+            source,
+        };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Open {
-                path: path.to_path_buf(),
-                source,
-            })?;
+            private_dirs(dir).map_err(io)?;
         }
-        let existed = path.exists();
-        let conn = Connection::open(path)?;
-        if !existed {
-            restrict_permissions(path).map_err(|source| StoreError::Open {
-                path: path.to_path_buf(),
-                source,
-            })?;
+        create_private_file(path).map_err(io)?;
+        let conn = Connection::open(path).map_err(sql)?;
+        conn.busy_timeout(Duration::from_secs(30)).map_err(sql)?;
+        if migrations::is_foreign(&conn).map_err(sql)? {
+            return Err(StoreError::Foreign(path.to_path_buf()));
         }
-        conn.busy_timeout(Duration::from_secs(30))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(sql)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(sql)?;
         // 1 MiB of page cache, not 2: a long execution streams its history through it, and
         // the operating system caches the file anyway.
-        conn.pragma_update(None, "cache_size", -1024)?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "cache_size", -1024).map_err(sql)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(sql)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
         };
         migrations::migrate(&mut store.conn).map_err(|e| match e {
             migrations::MigrateError::TooNew(v) => StoreError::TooNew(store.path.clone(), v),
-            migrations::MigrateError::Sql(e) => StoreError::Sql(e),
+            migrations::MigrateError::Foreign => StoreError::Foreign(store.path.clone()),
+            migrations::MigrateError::Sql(e) => sql(e),
         })?;
         Ok(store)
     }
@@ -77,6 +97,7 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         migrations::migrate(&mut conn).map_err(|e| match e {
             migrations::MigrateError::TooNew(v) => StoreError::TooNew(PathBuf::from(":memory:"), v),
+            migrations::MigrateError::Foreign => StoreError::Foreign(PathBuf::from(":memory:")),
             migrations::MigrateError::Sql(e) => StoreError::Sql(e),
         })?;
         Ok(Store {
@@ -108,15 +129,33 @@ impl Store {
     }
 }
 
-#[cfg(unix)]
-fn restrict_permissions(path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+/// Creates `dir` and its missing parents, each 0700 whatever the umask.
+pub fn private_dirs(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
 }
 
-#[cfg(not(unix))]
-fn restrict_permissions(_path: &Path) -> std::io::Result<()> {
-    Ok(())
+/// Creates the store file 0600 when it does not exist yet (SQLite would create it 0644
+/// minus the umask); an existing file is left as it is.
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
 }
 
 #[cfg(test)]

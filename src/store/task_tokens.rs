@@ -441,6 +441,20 @@ pub fn abort_execution(
     )?)
 }
 
+/// The tokens of an execution still waiting for an answer (callbacks and activity tasks).
+pub fn open_for_execution(
+    store: &Store,
+    execution_arn: &str,
+) -> Result<Vec<TaskTokenRecord>, StoreError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM task_tokens WHERE execution_arn = ?1 AND closed IS NULL \
+         AND status IN ('SCHEDULED', 'STARTED') ORDER BY created, rowid"
+    );
+    let mut stmt = store.conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([execution_arn], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

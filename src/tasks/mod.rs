@@ -3,11 +3,13 @@
 //! [`crate::engine::TaskRunner`].
 //!
 //! Which serves a Task: the selected mock test case when it names the state, else a local
-//! handler, else (activities and `.waitForTaskToken` integrations) the execution waits
+//! handler, else a Lambda function deployed from a template (`sfn deploy`), else
+//! (activities and `.waitForTaskToken` integrations) the execution waits
 //! for `SendTaskSuccess`/`SendTaskFailure`, else the task fails with a cause naming the
 //! resource and both ways to serve it.
 pub mod handlers;
 pub mod lambda;
+pub mod local_lambda;
 pub mod mock;
 pub mod parking;
 pub mod process;
@@ -121,6 +123,7 @@ pub fn parking_runner_for(
         message,
     })?;
     tasks.parking = Some(parking);
+    tasks.deployed = Some(local_lambda::Deployed::new(db));
     Ok(Box::new(tasks))
 }
 
@@ -179,6 +182,8 @@ pub struct LocalTasks {
     mocks: Option<MockTestCase>,
     handlers: Option<Handlers>,
     parking: Option<parking::Parking>,
+    /// Functions deployed from templates in the store, run with their local code.
+    deployed: Option<local_lambda::Deployed>,
     /// Callback handlers' responses by task token, until the engine takes them.
     submitted: Mutex<HashMap<String, Value>>,
 }
@@ -189,6 +194,7 @@ impl LocalTasks {
             mocks,
             handlers,
             parking: None,
+            deployed: None,
             submitted: Mutex::new(HashMap::new()),
         }
     }
@@ -215,7 +221,9 @@ impl TaskRunner for LocalTasks {
             .mocks
             .as_ref()
             .is_some_and(|m| m.mocks(invocation.state_name));
-        !mocked && self.handlers.as_ref().is_some_and(|h| h.serves(invocation))
+        !mocked
+            && (self.handlers.as_ref().is_some_and(|h| h.serves(invocation))
+                || self.deployed.as_ref().is_some_and(|d| d.serves(invocation)))
     }
 
     fn serves_locally(&self, invocation: &TaskInvocation) -> bool {
@@ -281,6 +289,9 @@ impl TaskRunner for LocalTasks {
             }
             return outcome;
         }
+        if let Some(outcome) = self.deployed.as_ref().and_then(|d| d.invoke(invocation)) {
+            return outcome;
+        }
         // A worker (`get-activity-task`) or whoever holds the token (it shows in the
         // TaskScheduled parameters) delivers the outcome later.
         if let Resource::Activity { arn, .. } = parsed {
@@ -322,7 +333,7 @@ fn unserved(invocation: &TaskInvocation, parsed: &Resource) -> StatesError {
         _ => format!("a \"resources\" entry for '{}'", invocation.resource),
     };
     StatesError::runtime(format!(
-        "No mocked response or local handler serves the resource '{}' of state '{}'. Mock it in a mock config file (--mock-config / SFN_MOCK_CONFIG, test case chosen with #<case> after the state machine ARN) or run a local command for it with {handler} in a handlers file (--handlers / SFN_HANDLERS).",
+        "No mocked response or local handler serves the resource '{}' of state '{}'. Mock it in a mock config file (--mock-config / SFN_MOCK_CONFIG, test case chosen with #<case> after the state machine ARN) or run a local command for it with {handler} in a handlers file (--handlers / SFN_HANDLERS), or deploy the template whose function it is (sfn deploy).",
         invocation.resource, invocation.state_name
     ))
 }

@@ -27,11 +27,16 @@ impl Sfn {
         self.dir.path().join("sfn.db")
     }
 
-    /// `sfn` in the temp dir, on its database, with no AWS settings from the environment.
+    /// `sfn` in the temp dir, on its database, with no AWS settings from the environment
+    /// (the AWS config file is `aws-config` in the temp dir, absent until a test writes it).
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_sfn"));
-        cmd.current_dir(self.dir.path()).env("SFN_DB", self.db());
+        cmd.current_dir(self.dir.path())
+            .env("SFN_DB", self.db())
+            .env("AWS_CONFIG_FILE", self.dir.path().join("aws-config"));
         for var in [
+            "AWS_PROFILE",
+            "AWS_DEFAULT_PROFILE",
             "AWS_REGION",
             "AWS_DEFAULT_REGION",
             "AWS_ACCOUNT_ID",

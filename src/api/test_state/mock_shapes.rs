@@ -132,7 +132,10 @@ fn check_value(
                     .iter()
                     .find(|(name, _, required)| *required && !map.contains_key(*name))
                 {
-                    return Err(format!("Required field '{name}' is missing"));
+                    return Err(format!(
+                        "Required field '{}' is missing",
+                        crate::asl::error::quote(name)
+                    ));
                 }
             }
             for (key, v) in map {

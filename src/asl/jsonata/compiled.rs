@@ -16,7 +16,8 @@ use crate::asl::Variables;
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 pub const MAX_DEPTH: usize = 10_000;
 pub const MAX_STRING_BYTES: usize = 16 << 20;
-pub const MAX_ARRAY_ITEMS: usize = 1 << 22;
+/// JSONata's own range limit (`D2014` above 10^7 items): `[1..10000000]` must fit.
+pub const MAX_ARRAY_ITEMS: usize = 10_000_000;
 pub const MAX_RESULT_BYTES: usize = 64 << 20;
 
 /// The most distinct expressions kept per thread; a definition has far fewer.
@@ -88,8 +89,8 @@ pub fn free_variables(source: &str) -> Result<Vec<String>, jlens_core::Error> {
         .collect())
 }
 
-/// Sets this thread's evaluation timeout (tests only).
-#[cfg(test)]
+/// Sets this thread's evaluation timeout (tests and fuzzing only).
+#[cfg(any(test, fuzzing))]
 pub fn set_timeout(timeout: Duration) {
     TIMEOUT_IN_FORCE.with(|t| t.set(timeout));
 }

@@ -18,6 +18,8 @@ use serde_json::{Map, Value};
 use super::{StatesError, Variables};
 use compiled::Outcome;
 
+#[cfg(any(test, fuzzing))]
+pub use compiled::set_timeout;
 pub use compiled::{MAX_ARRAY_ITEMS, MAX_DEPTH, MAX_RESULT_BYTES, MAX_STRING_BYTES, TIMEOUT};
 pub use functions::AWS_FUNCTIONS;
 

@@ -103,7 +103,7 @@ pub enum MachineType {
 /// Validates definition source text. Diagnostics come in document order, errors and
 /// warnings mixed, each with its line and column when the location is in the text.
 pub fn validate(text: &str, machine_type: MachineType) -> Vec<Diagnostic> {
-    let root = match serde_json::from_str::<serde_json::Value>(text) {
+    let root = match crate::asl::definition::parse_text(text) {
         Ok(root) => root,
         Err(e) => {
             return vec![Diagnostic {
@@ -191,6 +191,7 @@ pub fn invalid_definition_message(diagnostics: &[Diagnostic]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn invalid_json_is_reported_with_its_position() {
@@ -235,6 +236,33 @@ mod tests {
             invalid_definition_message(&d),
             "Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: B at /States/A/Next, MISSING_END_STATE: Workflow has no terminal state at null'"
         );
+    }
+
+    #[test]
+    fn parameters_and_result_selector_take_any_json_value_alike() {
+        // AWS runs a Task with `"ResultSelector": "$.Payload"` and outputs that string:
+        // a payload template that is not an object is a literal, in either field.
+        for field in ["Parameters", "ResultSelector"] {
+            for value in [
+                json!("$.Payload"),
+                json!(["a"]),
+                json!(1),
+                json!({"a.$": "$.b"}),
+            ] {
+                let state = json!({"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                                   field: value, "End": true});
+                let text = json!({"StartAt": "A", "States": {"A": state}}).to_string();
+                let d = validate(&text, MachineType::Standard);
+                assert!(!has_errors(&d), "{text}: {d:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_lone_surrogate_escape_is_read_as_aws_reads_it() {
+        let text = r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "QueryLanguage": "JSONata",
+            "Output": "{% $encodeUrlComponent('\ud800') %}", "End": true}}}"#;
+        assert!(validate(text, MachineType::Standard).is_empty());
     }
 
     #[test]

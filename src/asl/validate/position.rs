@@ -33,6 +33,11 @@ impl PositionIndex {
         }
     }
 
+    /// An index of positions found by another reader (a YAML parser).
+    pub fn from_positions(positions: HashMap<String, Position>) -> PositionIndex {
+        PositionIndex { positions }
+    }
+
     /// The position of `location`, or of its nearest indexed ancestor.
     pub fn find(&self, location: &str) -> Option<Position> {
         let mut current = location;

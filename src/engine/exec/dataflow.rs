@@ -239,6 +239,23 @@ impl Execution {
         }
     }
 
+    /// The output's text when AWS would show a text the state passed on unchanged rather
+    /// than our serialization: the raw text of its input (`thread.raw_text`) or of its
+    /// result (`result_raw`, a Parallel's). `None`: serialize the output.
+    pub(super) fn output_raw(
+        &self,
+        thread: &Thread,
+        state: &State,
+        result_raw: Option<String>,
+        output_override: bool,
+    ) -> Option<String> {
+        match passed_on(state, output_override) {
+            Passed::Input => thread.raw_text.clone(),
+            Passed::Result => result_raw,
+            Passed::Nothing => None,
+        }
+    }
+
     pub(super) fn assign_jsonpath(
         &self,
         template: &Value,
@@ -286,6 +303,71 @@ impl Execution {
                 PathError::CannotWrite(m) => StatesError::new(names::RESULT_PATH_MATCH_FAILURE, m),
                 other => data::invalid_path(p, &other),
             }),
+        }
+    }
+}
+
+/// `InputPath`/`OutputPath`/`ResultPath` that select the whole value.
+pub(super) fn is_identity(path: &PathField) -> bool {
+    match path {
+        PathField::Default => true,
+        PathField::Path(p) => p == "$",
+        PathField::Null => false,
+    }
+}
+
+/// What a state's output is, unchanged: its input, its result, or neither.
+enum Passed {
+    Input,
+    Result,
+    Nothing,
+}
+
+/// Follows the state's data flow: what its output is without any field transforming it.
+/// `output_override`: a Choice rule's own `Output`.
+fn passed_on(state: &State, output_override: bool) -> Passed {
+    let result_only = matches!(state.kind, Kind::Parallel { .. } | Kind::Map(_));
+    let carries_input = matches!(
+        state.kind,
+        Kind::Pass { .. } | Kind::Choice(_) | Kind::Wait(_) | Kind::Succeed
+    );
+    match state.query_language {
+        QueryLanguage::Jsonata => {
+            if output_override || state.output.is_some() {
+                Passed::Nothing
+            } else if carries_input {
+                Passed::Input
+            } else if result_only {
+                Passed::Result
+            } else {
+                Passed::Nothing
+            }
+        }
+        QueryLanguage::JsonPath => {
+            let effective_is_input = is_identity(&state.input_path)
+                && (state.parameters.is_none() || !matches!(state.kind, Kind::Pass { .. }));
+            let result = match &state.kind {
+                Kind::Pass { result: Some(_) } => Passed::Nothing,
+                _ if carries_input && effective_is_input => Passed::Input,
+                _ if result_only && state.result_selector.is_none() => Passed::Result,
+                _ => Passed::Nothing,
+            };
+            let produces_result =
+                !matches!(state.kind, Kind::Choice(_) | Kind::Wait(_) | Kind::Succeed);
+            let merged = if !produces_result {
+                result
+            } else {
+                match &state.result_path {
+                    PathField::Null => Passed::Input,
+                    path if is_identity(path) => result,
+                    _ => Passed::Nothing,
+                }
+            };
+            if is_identity(&state.output_path) {
+                merged
+            } else {
+                Passed::Nothing
+            }
         }
     }
 }

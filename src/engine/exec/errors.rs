@@ -256,11 +256,17 @@ impl Execution {
                 }
             }
         })();
+        // `"ResultPath": null` passes the state's input on, text and all.
+        let raw = match (&state.query_language, &catcher.result_path) {
+            (QueryLanguage::JsonPath, PathField::Null) => thread.raw_text.clone(),
+            _ => None,
+        };
         match outcome {
             Ok((output, assigned)) => self.exit_to(
                 thread,
                 state,
                 output,
+                raw,
                 assigned,
                 Some(catcher.next.clone()),
                 env,

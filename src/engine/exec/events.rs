@@ -47,8 +47,14 @@ pub(super) fn exited_type(kind: &Kind) -> &'static str {
     }
 }
 
+/// What a Catch (or a failed Map iteration's result) sees: `{"Error": …, "Cause": …}`.
 pub(super) fn error_output(err: &StatesError) -> Value {
-    json!({"Error": err.error, "Cause": err.cause})
+    // A timeout carries no cause in its events, yet AWS hands catchers an empty one.
+    let cause = match (&err.cause, err.error.as_deref()) {
+        (None, Some(names::TIMEOUT)) => Value::String(String::new()),
+        (cause, _) => json!(cause),
+    };
+    json!({"Error": err.error, "Cause": cause})
 }
 
 pub(super) fn failure_details(err: &StatesError) -> Value {
@@ -92,10 +98,24 @@ impl Execution {
     }
 
     pub(super) fn finish(&mut self, sink: &mut dyn EventSink, status: Status, previous: i64) {
+        self.finish_text(sink, status, previous, None);
+    }
+
+    /// [`Execution::finish`] with the output's raw text, when it has one.
+    pub(super) fn finish_text(
+        &mut self,
+        sink: &mut dyn EventSink,
+        status: Status,
+        previous: i64,
+        raw: Option<String>,
+    ) {
         let (event_type, details) = match &status {
             Status::Succeeded { output } => (
                 "ExecutionSucceeded",
-                json!({"output": to_text(output), "outputDetails": {"truncated": false}}),
+                json!({
+                    "output": raw.unwrap_or_else(|| to_text(output)),
+                    "outputDetails": {"truncated": false},
+                }),
             ),
             Status::Failed { error, cause } => (
                 "ExecutionFailed",

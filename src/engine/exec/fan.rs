@@ -22,6 +22,13 @@ impl Execution {
                     thread.last_event,
                     None,
                 );
+                // Branches given the state's input unchanged get its text too.
+                let unchanged = match state.query_language {
+                    QueryLanguage::JsonPath => {
+                        dataflow::is_identity(&state.input_path) && state.parameters.is_none()
+                    }
+                    QueryLanguage::Jsonata => state.arguments.is_none(),
+                };
                 let fan = Fan {
                     kind: FanKind::Parallel {
                         branches: branches.clone(),
@@ -29,6 +36,8 @@ impl Execution {
                     owner_state: state.name.clone(),
                     owner_entered: thread.entered_event,
                     input: effective,
+                    input_text: thread.raw_text.clone().filter(|_| unchanged),
+                    texts: Vec::new(),
                     items: Vec::new(),
                     total: branches.len(),
                     next: 0,
@@ -119,6 +128,8 @@ impl Execution {
                     } else {
                         Value::Null
                     },
+                    input_text: None,
+                    texts: Vec::new(),
                     items,
                     total,
                     next: 0,
@@ -173,6 +184,7 @@ impl Execution {
                     failure_event: f.event,
                 },
                 None => FanOutcome::Succeeded {
+                    text: results_text(&fan.results, &fan.texts),
                     results: std::mem::take(&mut fan.results),
                     last_event: fan.last_event,
                 },
@@ -225,6 +237,10 @@ impl Execution {
         };
         let start_at = env.machine.block(block).start_at.clone();
         let silent = fan.silent;
+        let raw_text = match fan.kind {
+            FanKind::Parallel { .. } => fan.input_text.clone(),
+            FanKind::Map { .. } => None,
+        };
         self.frames.push(Frame::Fan(Box::new(fan)));
         self.frames.push(Frame::Thread(Box::new(Thread {
             block,
@@ -243,6 +259,7 @@ impl Execution {
             initial: false,
             task_failed: false,
             input_text: None,
+            raw_text,
         })));
     }
 
@@ -310,6 +327,12 @@ impl Execution {
                     fan.results.resize(child.index + 1, Value::Null);
                 }
                 fan.results[child.index] = output;
+                if let Some(text) = child.raw_text {
+                    if fan.texts.len() <= child.index {
+                        fan.texts.resize(child.index + 1, None);
+                    }
+                    fan.texts[child.index] = Some(text);
+                }
                 fan.last_child_event = child.last_event;
                 fan.last_event = if is_map {
                     self.emit(
@@ -368,18 +391,11 @@ impl Execution {
         let distributed = matches!(&state.kind, Kind::Map(m) if m.mode == MapMode::Distributed);
         let type_name = state.kind.type_name();
         match outcome {
-            FanOutcome::Succeeded {
-                results: _,
-                last_event,
-            }
-            | FanOutcome::Produced {
-                result: _,
-                last_event,
-            } => {
-                let result = match outcome {
-                    FanOutcome::Succeeded { results, .. } => Value::Array(results),
-                    FanOutcome::Produced { result, .. } => result,
-                    FanOutcome::Failed { .. } => Value::Null,
+            FanOutcome::Succeeded { last_event, .. } | FanOutcome::Produced { last_event, .. } => {
+                let (result, text) = match outcome {
+                    FanOutcome::Succeeded { results, text, .. } => (Value::Array(results), text),
+                    FanOutcome::Produced { result, .. } => (result, None),
+                    FanOutcome::Failed { .. } => (Value::Null, None),
                 };
                 let mut closing = last_event;
                 if distributed {
@@ -393,10 +409,14 @@ impl Execution {
                     closing,
                     None,
                 );
-                thread.last_event = closing;
+                // AWS (since late 2024) points the Exited event after a map run at
+                // `MapRunStarted`, not at `MapRunSucceeded`; `last_event` is that event.
+                thread.last_event = if distributed { last_event } else { closing };
                 let ctx = self.context(&thread, state, None);
                 match self.state_output(&thread, state, &ctx, result, None, None) {
-                    Ok((output, assigned)) => self.exit_state(thread, state, output, assigned, env),
+                    Ok((output, assigned)) => {
+                        self.exit_state_raw(thread, state, output, assigned, text, env)
+                    }
                     Err(e) => self.eval_failed(thread, state, e, env),
                 }
             }
@@ -453,4 +473,24 @@ impl Execution {
             }
         }
     }
+}
+
+/// A Parallel's (or Map's) result as AWS writes it: its children's outputs joined, each as
+/// its raw text where it kept one. `None` when none did (then ours serializes the same).
+fn results_text(results: &[Value], texts: &[Option<String>]) -> Option<String> {
+    if texts.iter().all(Option::is_none) {
+        return None;
+    }
+    let mut text = String::from("[");
+    for (i, result) in results.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        match texts.get(i).and_then(Option::as_ref) {
+            Some(raw) => text.push_str(raw),
+            None => text.push_str(&to_text(result)),
+        }
+    }
+    text.push(']');
+    Some(text)
 }

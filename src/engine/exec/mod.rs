@@ -228,6 +228,11 @@ struct Thread {
     /// (large payloads are then serialized once per state, not twice).
     #[serde(skip)]
     input_text: Option<String>,
+    /// `input` as AWS shows it when that is not our serialization of it. AWS keeps a
+    /// payload's text as it came (the execution input's spacing and number forms) for as
+    /// long as states pass it on unchanged; see [`Execution::output_raw`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    raw_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -323,6 +328,9 @@ enum FanOutcome {
     Succeeded {
         results: Vec<Value>,
         last_event: i64,
+        /// The results as AWS shows them, when a child kept a raw text (Parallel).
+        #[serde(default)]
+        text: Option<String>,
     },
     /// A distributed Map's result as its `MapRunner` made it (array or writer details).
     Produced { result: Value, last_event: i64 },
@@ -356,6 +364,12 @@ struct Fan {
     owner_entered: i64,
     /// Parallel: every branch's input. Map: the effective input ItemSelector reads.
     input: Value,
+    /// Parallel: the branches' input as AWS shows it, when that is a raw text.
+    #[serde(default)]
+    input_text: Option<String>,
+    /// Each finished child's output as AWS shows it, when that is a raw text.
+    #[serde(default)]
+    texts: Vec<Option<String>>,
     items: Vec<Value>,
     total: usize,
     next: usize,
@@ -467,6 +481,8 @@ impl Execution {
             details["stateMachineVersionArn"] = Value::String(version.clone());
         }
         exec.emit(sink, false, "ExecutionStarted", 0, Some(details));
+        let raw_text = (exec.info.input_text != to_text(&exec.info.input))
+            .then(|| exec.info.input_text.clone());
         exec.frames.push(Frame::Thread(Box::new(Thread {
             block: 0,
             state: block.start_at.clone(),
@@ -484,6 +500,7 @@ impl Execution {
             initial: true,
             task_failed: false,
             input_text: None,
+            raw_text,
         })));
         exec
     }

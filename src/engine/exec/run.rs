@@ -261,10 +261,13 @@ impl Execution {
                 let input_text = if thread.initial {
                     self.info.input_text.clone()
                 } else {
-                    thread
-                        .input_text
-                        .take()
-                        .unwrap_or_else(|| to_text(&thread.input))
+                    match thread.input_text.take() {
+                        Some(text) => text,
+                        None => thread
+                            .raw_text
+                            .clone()
+                            .unwrap_or_else(|| to_text(&thread.input)),
+                    }
                 };
                 thread.initial = false;
                 let details = json!({

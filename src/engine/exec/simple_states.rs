@@ -50,14 +50,19 @@ impl Execution {
             match &state.kind {
                 Kind::Choice(choice) => {
                     let (next, rule) = self.choose(thread, state, choice, &effective, &ctx)?;
+                    let rule_output = rule.and_then(|r| r.output.as_ref());
                     let (output, assigned) = self.state_output(
                         thread,
                         state,
                         &ctx,
                         effective,
-                        rule.and_then(|r| r.output.as_ref()),
+                        rule_output,
                         rule.and_then(|r| r.assign.as_ref()),
                     )?;
+                    if rule_output.is_some() {
+                        // The rule's Output replaces the input: no text of it passes on.
+                        thread.raw_text = None;
+                    }
                     Ok((output, assigned, Some(next), None))
                 }
                 Kind::Wait(_) => {
@@ -85,7 +90,9 @@ impl Execution {
             Err(e) => return Err((Box::new(thread), e)),
         };
         // A Pass state's output text is measured here and reused by its Exited event.
-        let output_text = matches!(state.kind, Kind::Pass { .. }).then(|| to_text(&output));
+        let raw = self.output_raw(&thread, state, None, false);
+        let output_text = matches!(state.kind, Kind::Pass { .. })
+            .then(|| raw.clone().unwrap_or_else(|| to_text(&output)));
         if output_text
             .as_ref()
             .is_some_and(|t| t.len() > MAX_PAYLOAD_BYTES)
@@ -115,7 +122,7 @@ impl Execution {
             (None, Transition::Next(n)) => Some(n.clone()),
             (None, _) => None,
         };
-        self.exit_to_text(thread, state, output, output_text, assigned, next, env);
+        self.exit_to_text(thread, state, output, output_text, raw, assigned, next, env);
         Ok(())
     }
 

@@ -11,26 +11,45 @@ impl Execution {
         assigned: Map<String, Value>,
         env: &mut Env,
     ) {
-        let next = match &state.transition {
-            Transition::Next(n) => Some(n.clone()),
-            _ => None,
-        };
-        self.exit_to(thread, state, output, assigned, next, env);
+        self.exit_state_raw(thread, state, output, assigned, None, env);
     }
 
-    pub(super) fn exit_to(
+    /// [`Execution::exit_state`] for a state whose result has a raw text (a Parallel's).
+    pub(super) fn exit_state_raw(
         &mut self,
         thread: Thread,
         state: &State,
         output: Value,
         assigned: Map<String, Value>,
+        result_raw: Option<String>,
+        env: &mut Env,
+    ) {
+        let next = match &state.transition {
+            Transition::Next(n) => Some(n.clone()),
+            _ => None,
+        };
+        let raw = self.output_raw(&thread, state, result_raw, false);
+        self.exit_to_text(thread, state, output, None, raw, assigned, next, env);
+    }
+
+    /// Leaves for `next` (a Catcher's) with `output`, whose raw text is `raw`.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn exit_to(
+        &mut self,
+        thread: Thread,
+        state: &State,
+        output: Value,
+        raw: Option<String>,
+        assigned: Map<String, Value>,
         next: Option<String>,
         env: &mut Env,
     ) {
-        self.exit_to_text(thread, state, output, None, assigned, next, env);
+        self.exit_to_text(thread, state, output, None, raw, assigned, next, env);
     }
 
-    /// [`Execution::exit_to`] with the output's JSON text when the caller has it already.
+    /// [`Execution::exit_to`] with the output's JSON text when the caller has it already
+    /// (`output_text`), and its raw text when it has one (`raw`, which the next state and
+    /// the thread's end keep).
     #[allow(clippy::too_many_arguments)]
     pub(super) fn exit_to_text(
         &mut self,
@@ -38,13 +57,17 @@ impl Execution {
         state: &State,
         output: Value,
         output_text: Option<String>,
+        raw: Option<String>,
         assigned: Map<String, Value>,
         next: Option<String>,
         env: &mut Env,
     ) {
         let mut details = Map::new();
         details.insert("name".into(), Value::String(state.name.clone()));
-        let output_text = output_text.unwrap_or_else(|| to_text(&output));
+        let output_text = output_text
+            .or_else(|| raw.clone())
+            .unwrap_or_else(|| to_text(&output));
+        thread.raw_text = raw;
         // The next state's Entered event shows the same text.
         let cached = next.as_ref().map(|_| output_text.clone());
         details.insert("output".into(), Value::String(output_text));
@@ -105,7 +128,11 @@ impl Execution {
             _ => {
                 let status = match outcome {
                     Ok(output) => {
-                        if json_len(&output) > MAX_PAYLOAD_BYTES {
+                        let len = match &thread.raw_text {
+                            Some(raw) => raw.len(),
+                            None => json_len(&output),
+                        };
+                        if len > MAX_PAYLOAD_BYTES {
                             Status::Failed {
                                 error: Some(names::DATA_LIMIT_EXCEEDED.into()),
                                 cause: Some(
@@ -122,7 +149,7 @@ impl Execution {
                         cause: e.cause,
                     },
                 };
-                self.finish(env.sink, status, thread.last_event);
+                self.finish_text(env.sink, status, thread.last_event, thread.raw_text);
             }
         }
     }

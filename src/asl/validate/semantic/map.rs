@@ -57,6 +57,10 @@ impl Walker {
         }
         if let Some(Value::Object(reader)) = obj.get("ItemReader") {
             let at = format!("{loc}/ItemReader");
+            // Unlike a ResultWriter's, an ItemReader's resource has no default.
+            if !reader.contains_key("Resource") {
+                self.schema_error("These fields are required: [Resource]", at.clone());
+            }
             self.reader_writer(reader, &at, language, resources::is_item_reader);
             if let Some(Value::Object(config)) = reader.get("ReaderConfig") {
                 let cat = format!("{at}/ReaderConfig");
@@ -79,12 +83,21 @@ impl Walker {
             }
         }
         if let Some(Value::Object(writer)) = obj.get("ResultWriter") {
-            self.reader_writer(
-                writer,
-                &format!("{loc}/ResultWriter"),
-                language,
-                resources::is_result_writer,
-            );
+            let at = format!("{loc}/ResultWriter");
+            self.reader_writer(writer, &at, language, resources::is_result_writer);
+            // AWS takes no default for either: a WriterConfig names both.
+            if let Some(Value::Object(config)) = writer.get("WriterConfig") {
+                let missing: Vec<&str> = ["OutputType", "Transformation"]
+                    .into_iter()
+                    .filter(|field| !config.contains_key(*field))
+                    .collect();
+                if !missing.is_empty() {
+                    self.schema_error(
+                        format!("These fields are required: [{}]", missing.join(", ")),
+                        format!("{at}/WriterConfig"),
+                    );
+                }
+            }
         }
         if let Some(Value::Object(batcher)) = obj.get("ItemBatcher") {
             let at = format!("{loc}/ItemBatcher");

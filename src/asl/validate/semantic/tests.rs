@@ -730,3 +730,51 @@ fn sub_object_language_and_credentials_fields() {
         "/States/A\u{1}",
     );
 }
+
+#[test]
+fn an_item_reader_names_its_resource() {
+    let inner = json!({"StartAt": "I", "States": {"I": {"Type": "Succeed"}}});
+    expect(
+        machine(
+            json!({"Type": "Map", "End": true, "ItemProcessor": inner,
+                   "ItemReader": {"ReaderConfig": {"InputType": "JSON"},
+                                  "Parameters": {"Bucket": "b", "Key": "k"}}}),
+            json!({}),
+        ),
+        SCHEMA,
+        "These fields are required: [Resource]",
+        "/States/A/ItemReader",
+    );
+}
+
+#[test]
+fn a_writer_config_names_output_type_and_transformation() {
+    let inner = json!({"StartAt": "I", "States": {"I": {"Type": "Succeed"}}});
+    let with = |config: Value| {
+        machine(
+            json!({"Type": "Map", "End": true, "ItemProcessor": inner,
+                   "ResultWriter": {"WriterConfig": config}}),
+            json!({}),
+        )
+    };
+    expect(
+        with(json!({"OutputType": "JSON"})),
+        SCHEMA,
+        "These fields are required: [Transformation]",
+        "/States/A/ResultWriter/WriterConfig",
+    );
+    expect(
+        with(json!({"Transformation": "FLATTEN"})),
+        SCHEMA,
+        "These fields are required: [OutputType]",
+        "/States/A/ResultWriter/WriterConfig",
+    );
+    expect(
+        with(json!({})),
+        SCHEMA,
+        "These fields are required: [OutputType, Transformation]",
+        "/States/A/ResultWriter/WriterConfig",
+    );
+    let both = with(json!({"OutputType": "JSONL", "Transformation": "COMPACT"}));
+    assert!(problems(&both, MachineType::Standard).is_empty());
+}

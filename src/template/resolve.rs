@@ -1,0 +1,1024 @@
+//! CloudFormation's intrinsic functions, evaluated as a deployment would: `Ref` and
+//! `Fn::GetAtt` of the template's own resources give the names and ARNs AWS would give them
+//! in our account and region, pseudo parameters, Parameters (defaults and overrides),
+//! `Fn::Sub`, `Fn::Join`, `Fn::If` with `Conditions`, `Fn::Select`, `Fn::Split`,
+//! `Fn::FindInMap`. What cannot be known offline (`Fn::ImportValue`, SSM parameters,
+//! dynamic references, attributes of resource types we do not model) is an
+//! [`Unknowable`]: a placeholder for lint, an error for deploy unless given.
+use std::collections::{BTreeMap, HashSet};
+
+use serde_json::{Map, Value};
+
+/// What to do with a value that cannot be known offline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Use a placeholder of the right shape (an ARN) so the definition can be checked.
+    Lint,
+    /// Fail, naming the `--parameter-overrides` key that would give it.
+    Deploy,
+}
+
+/// Where and how the template is evaluated.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub region: String,
+    pub account: String,
+    pub stack_name: String,
+    /// `--parameter-overrides`: template Parameters, and the keys of unknowable values.
+    pub overrides: BTreeMap<String, String>,
+    pub mode: Mode,
+}
+
+impl Settings {
+    pub fn partition(&self) -> &'static str {
+        if self.region.starts_with("cn-") {
+            "aws-cn"
+        } else if self.region.starts_with("us-gov-") {
+            "aws-us-gov"
+        } else {
+            "aws"
+        }
+    }
+}
+
+/// A failure to evaluate, at a location of the template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub location: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(location: &str, message: impl Into<String>) -> Problem {
+        Problem {
+            location: location.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+/// The template's sections, with what evaluation needs.
+pub struct Resolver<'t> {
+    pub settings: &'t Settings,
+    resources: &'t Map<String, Value>,
+    parameters: &'t Map<String, Value>,
+    conditions: &'t Map<String, Value>,
+    mappings: &'t Map<String, Value>,
+    /// Whether SAM's transform applies (it adds resources the template does not list).
+    sam: bool,
+    /// Conditions and names being evaluated, to report a cycle instead of recursing forever.
+    evaluating: std::cell::RefCell<HashSet<String>>,
+}
+
+fn section<'t>(template: &'t Value, name: &str) -> &'t Map<String, Value> {
+    static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+    template
+        .get(name)
+        .and_then(Value::as_object)
+        .unwrap_or_else(|| EMPTY.get_or_init(Map::new))
+}
+
+impl<'t> Resolver<'t> {
+    pub fn new(template: &'t Value, settings: &'t Settings) -> Resolver<'t> {
+        Resolver {
+            settings,
+            resources: section(template, "Resources"),
+            parameters: section(template, "Parameters"),
+            conditions: section(template, "Conditions"),
+            mappings: section(template, "Mappings"),
+            sam: match template.get("Transform") {
+                Some(Value::String(t)) => t.starts_with("AWS::Serverless"),
+                Some(Value::Array(ts)) => ts
+                    .iter()
+                    .any(|t| t.as_str().is_some_and(|t| t.starts_with("AWS::Serverless"))),
+                _ => false,
+            },
+            evaluating: Default::default(),
+        }
+    }
+
+    /// A value that cannot be known offline: the override `key` if given, else a
+    /// placeholder (lint) or an error (deploy).
+    fn unknowable(
+        &self,
+        location: &str,
+        key: &str,
+        what: &str,
+        arn: bool,
+    ) -> Result<Value, Problem> {
+        if let Some(v) = self.settings.overrides.get(key) {
+            return Ok(Value::String(v.clone()));
+        }
+        match self.settings.mode {
+            Mode::Lint => {
+                let safe: String = key
+                    .chars()
+                    .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+                    .collect();
+                Ok(Value::String(if arn {
+                    format!(
+                        "arn:{}:lambda:{}:{}:function:unresolved-{safe}",
+                        self.settings.partition(),
+                        self.settings.region,
+                        self.settings.account
+                    )
+                } else {
+                    format!("unresolved-{safe}")
+                }))
+            }
+            Mode::Deploy => Err(Problem::new(
+                location,
+                format!("{what} cannot be known offline; give it with --parameter-overrides '{key}=VALUE'"),
+            )),
+        }
+    }
+
+    /// Whether the resource exists in this deployment (its `Condition` holds).
+    pub fn resource_exists(&self, logical_id: &str) -> Result<bool, Problem> {
+        match self
+            .resources
+            .get(logical_id)
+            .and_then(|r| r.get("Condition"))
+        {
+            Some(Value::String(c)) => {
+                self.condition(c, &format!("/Resources/{logical_id}/Condition"))
+            }
+            _ => Ok(true),
+        }
+    }
+
+    pub fn condition(&self, name: &str, location: &str) -> Result<bool, Problem> {
+        let Some(body) = self.conditions.get(name) else {
+            return Err(Problem::new(
+                location,
+                format!("the condition '{name}' is not in Conditions"),
+            ));
+        };
+        let key = format!("condition:{name}");
+        if !self.evaluating.borrow_mut().insert(key.clone()) {
+            return Err(Problem::new(
+                location,
+                format!("the condition '{name}' depends on itself"),
+            ));
+        }
+        let result = self.truth(body, &format!("/Conditions/{name}"));
+        self.evaluating.borrow_mut().remove(&key);
+        result
+    }
+
+    /// A condition expression: `Fn::Equals`, `Fn::And`, `Fn::Or`, `Fn::Not`, `Condition`.
+    fn truth(&self, body: &Value, location: &str) -> Result<bool, Problem> {
+        let Some((name, args)) = single(body) else {
+            return match body {
+                Value::Bool(b) => Ok(*b),
+                Value::String(s) if s == "true" || s == "false" => Ok(s == "true"),
+                _ => Err(Problem::new(
+                    location,
+                    "a condition must be Fn::Equals, Fn::And, Fn::Or, Fn::Not or Condition",
+                )),
+            };
+        };
+        let at = format!("{location}/{name}");
+        let list = |n: Option<usize>| -> Result<&Vec<Value>, Problem> {
+            match args {
+                Value::Array(a) if n.is_none_or(|n| a.len() == n) => Ok(a),
+                _ => Err(Problem::new(
+                    &at,
+                    format!(
+                        "{name} takes a list{}",
+                        n.map(|n| format!(" of {n}")).unwrap_or_default()
+                    ),
+                )),
+            }
+        };
+        match name {
+            "Condition" => match args {
+                Value::String(c) => self.condition(c, &at),
+                _ => Err(Problem::new(&at, "Condition takes a condition name")),
+            },
+            "Fn::Equals" => {
+                let a = list(Some(2))?;
+                let left = self.resolve(&a[0], &format!("{at}[0]"))?;
+                let right = self.resolve(&a[1], &format!("{at}[1]"))?;
+                Ok(scalar_text(&left) == scalar_text(&right))
+            }
+            "Fn::Not" => {
+                let a = list(Some(1))?;
+                Ok(!self.truth(&a[0], &format!("{at}[0]"))?)
+            }
+            "Fn::And" | "Fn::Or" => {
+                let a = list(None)?;
+                let mut values = Vec::new();
+                for (i, c) in a.iter().enumerate() {
+                    values.push(self.truth(c, &format!("{at}[{i}]"))?);
+                }
+                Ok(if name == "Fn::And" {
+                    values.iter().all(|v| *v)
+                } else {
+                    values.iter().any(|v| *v)
+                })
+            }
+            _ => Err(Problem::new(
+                &at,
+                format!("{name} is not a condition function"),
+            )),
+        }
+    }
+
+    /// Evaluates every intrinsic function in `value`; `AWS::NoValue` removes the member
+    /// or element that holds it.
+    pub fn resolve(&self, value: &Value, location: &str) -> Result<Value, Problem> {
+        Ok(self.resolve_opt(value, location)?.unwrap_or(Value::Null))
+    }
+
+    fn resolve_opt(&self, value: &Value, location: &str) -> Result<Option<Value>, Problem> {
+        if let Some((name, args)) = single(value) {
+            if name == "Ref" || name.starts_with("Fn::") {
+                return self.intrinsic(name, args, &format!("{location}/{name}"));
+            }
+        }
+        Ok(Some(match value {
+            Value::Object(map) => {
+                let mut out = Map::new();
+                for (k, v) in map {
+                    if let Some(v) = self.resolve_opt(v, &format!("{location}/{k}"))? {
+                        out.insert(k.clone(), v);
+                    }
+                }
+                Value::Object(out)
+            }
+            Value::Array(items) => {
+                let mut out = Vec::new();
+                for (i, v) in items.iter().enumerate() {
+                    if let Some(v) = self.resolve_opt(v, &format!("{location}[{i}]"))? {
+                        out.push(v);
+                    }
+                }
+                Value::Array(out)
+            }
+            Value::String(s) if s.contains("{{resolve:") => self.dynamic_references(s, location)?,
+            other => other.clone(),
+        }))
+    }
+
+    /// `{{resolve:ssm:name}}` and friends: unknowable, keyed by the reference's text.
+    fn dynamic_references(&self, text: &str, location: &str) -> Result<Value, Problem> {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(start) = rest.find("{{resolve:") {
+            out.push_str(&rest[..start]);
+            let Some(len) = rest[start..].find("}}") else {
+                return Err(Problem::new(
+                    location,
+                    "an unterminated {{resolve:...}} reference",
+                ));
+            };
+            let reference = &rest[start + 2..start + len];
+            let value = self.unknowable(
+                location,
+                reference,
+                &format!("the dynamic reference {{{{{reference}}}}}"),
+                false,
+            )?;
+            out.push_str(value.as_str().unwrap_or_default());
+            rest = &rest[start + len + 2..];
+        }
+        out.push_str(rest);
+        Ok(Value::String(out))
+    }
+
+    fn intrinsic(&self, name: &str, args: &Value, at: &str) -> Result<Option<Value>, Problem> {
+        let list = |n: usize| -> Result<&Vec<Value>, Problem> {
+            match args {
+                Value::Array(a) if a.len() == n => Ok(a),
+                _ => Err(Problem::new(
+                    at,
+                    format!("{name} takes a list of {n} values"),
+                )),
+            }
+        };
+        let string = |v: Value, what: &str| -> Result<String, Problem> {
+            match v {
+                Value::String(s) => Ok(s),
+                Value::Number(n) => Ok(n.to_string()),
+                Value::Bool(b) => Ok(b.to_string()),
+                other => Err(Problem::new(
+                    at,
+                    format!("{name}: {what} must be a string, not {other}"),
+                )),
+            }
+        };
+        Ok(Some(match name {
+            "Ref" => match args {
+                Value::String(target) if target == "AWS::NoValue" => return Ok(None),
+                Value::String(target) => self.reference(target, at)?,
+                _ => {
+                    return Err(Problem::new(
+                        at,
+                        "Ref takes the name of a parameter or resource",
+                    ))
+                }
+            },
+            "Fn::GetAtt" => {
+                let (resource, attribute) = match args {
+                    Value::Array(a) if a.len() == 2 => {
+                        let resource =
+                            string(self.resolve(&a[0], &format!("{at}[0]"))?, "the resource")?;
+                        let attribute =
+                            string(self.resolve(&a[1], &format!("{at}[1]"))?, "the attribute")?;
+                        (resource, attribute)
+                    }
+                    Value::String(s) => match s.split_once('.') {
+                        Some((r, a)) => (r.to_string(), a.to_string()),
+                        None => {
+                            return Err(Problem::new(at, "Fn::GetAtt takes [resource, attribute]"))
+                        }
+                    },
+                    _ => return Err(Problem::new(at, "Fn::GetAtt takes [resource, attribute]")),
+                };
+                self.attribute(&resource, &attribute, at)?
+            }
+            "Fn::Sub" => {
+                let (text, vars) = match args {
+                    Value::String(s) => (s.clone(), Map::new()),
+                    Value::Array(a) if a.len() == 2 => {
+                        let text = string(self.resolve(&a[0], &format!("{at}[0]"))?, "the string")?;
+                        let vars = match self.resolve(&a[1], &format!("{at}[1]"))? {
+                            Value::Object(m) => m,
+                            _ => {
+                                return Err(Problem::new(
+                                    at,
+                                    "Fn::Sub: the variables must be a map",
+                                ))
+                            }
+                        };
+                        (text, vars)
+                    }
+                    _ => {
+                        return Err(Problem::new(
+                            at,
+                            "Fn::Sub takes a string or [string, {variables}]",
+                        ))
+                    }
+                };
+                Value::String(self.sub(&text, &vars, at)?)
+            }
+            "Fn::Join" => {
+                let a = list(2)?;
+                let delimiter = string(self.resolve(&a[0], &format!("{at}[0]"))?, "the delimiter")?;
+                let items = match self.resolve(&a[1], &format!("{at}[1]"))? {
+                    Value::Array(items) => items,
+                    _ => return Err(Problem::new(at, "Fn::Join: the values must be a list")),
+                };
+                let parts = items
+                    .into_iter()
+                    .map(|v| string(v, "each value"))
+                    .collect::<Result<Vec<_>, _>>()?;
+                Value::String(parts.join(&delimiter))
+            }
+            "Fn::If" => {
+                let a = list(3)?;
+                let condition = match &a[0] {
+                    Value::String(c) => c,
+                    _ => {
+                        return Err(Problem::new(
+                            at,
+                            "Fn::If: the first value must be a condition name",
+                        ))
+                    }
+                };
+                let (branch, i) = if self.condition(condition, &format!("{at}[0]"))? {
+                    (&a[1], 1)
+                } else {
+                    (&a[2], 2)
+                };
+                return self.resolve_opt(branch, &format!("{at}[{i}]"));
+            }
+            "Fn::Select" => {
+                let a = list(2)?;
+                let index = match self.resolve(&a[0], &format!("{at}[0]"))? {
+                    Value::Number(n) => n.as_u64(),
+                    Value::String(s) => s.parse().ok(),
+                    _ => None,
+                }
+                .ok_or_else(|| Problem::new(at, "Fn::Select: the index must be a number"))?;
+                match self.resolve(&a[1], &format!("{at}[1]"))? {
+                    Value::Array(items) => {
+                        items.into_iter().nth(index as usize).ok_or_else(|| {
+                            Problem::new(
+                                at,
+                                format!("Fn::Select: the index {index} is out of range"),
+                            )
+                        })?
+                    }
+                    _ => return Err(Problem::new(at, "Fn::Select: the values must be a list")),
+                }
+            }
+            "Fn::Split" => {
+                let a = list(2)?;
+                let delimiter = string(self.resolve(&a[0], &format!("{at}[0]"))?, "the delimiter")?;
+                let text = string(self.resolve(&a[1], &format!("{at}[1]"))?, "the string")?;
+                Value::Array(
+                    text.split(delimiter.as_str())
+                        .map(|s| Value::String(s.into()))
+                        .collect(),
+                )
+            }
+            "Fn::FindInMap" => {
+                let a = match args {
+                    Value::Array(a) if a.len() >= 3 => a,
+                    _ => {
+                        return Err(Problem::new(
+                            at,
+                            "Fn::FindInMap takes [map, top-level key, second-level key]",
+                        ))
+                    }
+                };
+                let mut keys = Vec::new();
+                for (i, v) in a.iter().take(3).enumerate() {
+                    keys.push(string(self.resolve(v, &format!("{at}[{i}]"))?, "each key")?);
+                }
+                self.mappings
+                    .get(&keys[0])
+                    .and_then(|m| m.get(&keys[1]))
+                    .and_then(|m| m.get(&keys[2]))
+                    .cloned()
+                    .ok_or_else(|| {
+                        Problem::new(
+                            at,
+                            format!(
+                                "Fn::FindInMap: Mappings has no {}.{}.{}",
+                                keys[0], keys[1], keys[2]
+                            ),
+                        )
+                    })?
+            }
+            "Fn::ImportValue" => {
+                let export = string(self.resolve(args, at)?, "the export name")?;
+                self.unknowable(
+                    at,
+                    &export,
+                    &format!("the export '{export}' (Fn::ImportValue)"),
+                    true,
+                )?
+            }
+            "Fn::Base64" => {
+                use base64::Engine;
+                let text = string(self.resolve(args, at)?, "the value")?;
+                Value::String(base64::engine::general_purpose::STANDARD.encode(text))
+            }
+            "Fn::GetAZs" => {
+                let region = &self.settings.region;
+                Value::Array(
+                    ["a", "b", "c"]
+                        .iter()
+                        .map(|z| Value::String(format!("{region}{z}")))
+                        .collect(),
+                )
+            }
+            "Fn::ToJsonString" => Value::String(self.resolve(args, at)?.to_string()),
+            "Fn::Length" => match self.resolve(args, at)? {
+                Value::Array(items) => Value::from(items.len()),
+                _ => return Err(Problem::new(at, "Fn::Length takes a list")),
+            },
+            _ => {
+                return Err(Problem::new(
+                    at,
+                    format!("the intrinsic function {name} is not supported offline"),
+                ))
+            }
+        }))
+    }
+
+    /// `Fn::Sub`'s `${Name}`, `${Resource.Attribute}` and `${!Literal}`.
+    fn sub(&self, text: &str, vars: &Map<String, Value>, at: &str) -> Result<String, Problem> {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(start) = rest.find("${") {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + 2..];
+            let Some(end) = after.find('}') else {
+                return Err(Problem::new(
+                    at,
+                    format!("Fn::Sub: an unterminated ${{ in '{text}'"),
+                ));
+            };
+            let name = &after[..end];
+            if let Some(literal) = name.strip_prefix('!') {
+                out.push_str("${");
+                out.push_str(literal);
+                out.push('}');
+            } else {
+                let name = name.trim();
+                let value = match vars.get(name) {
+                    Some(v) => v.clone(),
+                    None => match name.split_once('.') {
+                        Some((resource, attribute)) if !name.starts_with("AWS::") => {
+                            self.attribute(resource, attribute, at)?
+                        }
+                        _ => self.reference(name, at)?,
+                    },
+                };
+                out.push_str(&scalar_text(&value));
+            }
+            rest = &after[end + 1..];
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
+
+    /// `Ref`: a pseudo parameter, a parameter or a resource.
+    pub fn reference(&self, target: &str, at: &str) -> Result<Value, Problem> {
+        let s = self.settings;
+        let text = |v: String| Ok(Value::String(v));
+        match target {
+            "AWS::Region" => return text(s.region.clone()),
+            "AWS::AccountId" => return text(s.account.clone()),
+            "AWS::Partition" => return text(s.partition().into()),
+            "AWS::StackName" => return text(s.stack_name.clone()),
+            "AWS::StackId" => {
+                return text(format!(
+                    "arn:{}:cloudformation:{}:{}:stack/{}/{}",
+                    s.partition(),
+                    s.region,
+                    s.account,
+                    s.stack_name,
+                    stack_uuid(&s.stack_name)
+                ))
+            }
+            "AWS::URLSuffix" => {
+                return text(
+                    if s.partition() == "aws-cn" {
+                        "amazonaws.com.cn"
+                    } else {
+                        "amazonaws.com"
+                    }
+                    .into(),
+                )
+            }
+            "AWS::NotificationARNs" => return Ok(Value::Array(vec![])),
+            _ => {}
+        }
+        if let Some(parameter) = self.parameters.get(target) {
+            return self.parameter(target, parameter, at);
+        }
+        if self.resources.contains_key(target) {
+            return self.physical(target, None, at);
+        }
+        if self.sam_generated(target) {
+            return self.unknowable(
+                at,
+                target,
+                &format!("the Ref of {target} (a resource SAM generates)"),
+                false,
+            );
+        }
+        Err(Problem::new(
+            at,
+            format!(
+                "'{target}' is not a parameter, a resource or a pseudo parameter of this template"
+            ),
+        ))
+    }
+
+    fn parameter(&self, name: &str, parameter: &Value, at: &str) -> Result<Value, Problem> {
+        let kind = parameter
+            .get("Type")
+            .and_then(Value::as_str)
+            .unwrap_or("String");
+        let given = self.settings.overrides.get(name).cloned();
+        let default = parameter.get("Default").map(scalar_text);
+        let value = match (given, default) {
+            (Some(v), _) => v,
+            (None, Some(d)) if !kind.starts_with("AWS::SSM::Parameter::Value") => d,
+            (None, d) => {
+                let what = match d {
+                    Some(path) => format!("the parameter {name} (the SSM parameter {path})"),
+                    None => format!("the parameter {name} (no Default)"),
+                };
+                return self.unknowable(at, name, &what, false);
+            }
+        };
+        if let Some(allowed) = parameter.get("AllowedValues").and_then(Value::as_array) {
+            if !allowed.iter().any(|a| scalar_text(a) == value) {
+                return Err(Problem::new(
+                    at,
+                    format!(
+                        "the parameter {name} is '{value}', which is not one of its AllowedValues"
+                    ),
+                ));
+            }
+        }
+        if kind == "CommaDelimitedList" || kind.starts_with("List<") || kind.contains("<List<") {
+            return Ok(Value::Array(
+                value
+                    .split(',')
+                    .map(|v| Value::String(v.trim().into()))
+                    .collect(),
+            ));
+        }
+        Ok(Value::String(value))
+    }
+
+    fn resource_type(&self, logical_id: &str) -> &str {
+        self.resources
+            .get(logical_id)
+            .and_then(|r| r.get("Type"))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+    }
+
+    /// A resource's property, evaluated (names given as `!Sub` are common).
+    fn property(&self, logical_id: &str, name: &str) -> Result<Option<String>, Problem> {
+        let Some(value) = self
+            .resources
+            .get(logical_id)
+            .and_then(|r| r.get("Properties"))
+            .and_then(|p| p.get(name))
+        else {
+            return Ok(None);
+        };
+        let key = format!("property:{logical_id}.{name}");
+        let location = format!("/Resources/{logical_id}/Properties/{name}");
+        if !self.evaluating.borrow_mut().insert(key.clone()) {
+            return Err(Problem::new(
+                &location,
+                format!("{logical_id}.{name} depends on itself"),
+            ));
+        }
+        let resolved = self.resolve(value, &location);
+        self.evaluating.borrow_mut().remove(&key);
+        match resolved? {
+            Value::Null => Ok(None),
+            v => Ok(Some(scalar_text(&v))),
+        }
+    }
+
+    /// The name AWS would generate for an unnamed resource; deterministic here, so that
+    /// deploying again updates rather than duplicates.
+    fn generated_name(&self, logical_id: &str, max: usize) -> String {
+        let name = format!("{}-{logical_id}", self.settings.stack_name);
+        name.chars().take(max).collect()
+    }
+
+    /// The resource's name: its name property, or the generated one.
+    pub fn name_of(&self, logical_id: &str) -> Result<String, Problem> {
+        let (property, max) = match self.resource_type(logical_id) {
+            "AWS::Lambda::Function" | "AWS::Serverless::Function" => ("FunctionName", 64),
+            "AWS::StepFunctions::StateMachine" => ("StateMachineName", 80),
+            "AWS::Serverless::StateMachine" => ("Name", 80),
+            "AWS::StepFunctions::Activity" => ("Name", 80),
+            "AWS::SQS::Queue" => ("QueueName", 80),
+            "AWS::SNS::Topic" => ("TopicName", 256),
+            "AWS::DynamoDB::Table" | "AWS::Serverless::SimpleTable" => ("TableName", 255),
+            "AWS::S3::Bucket" => ("BucketName", 63),
+            "AWS::IAM::Role" => ("RoleName", 64),
+            "AWS::Logs::LogGroup" => ("LogGroupName", 512),
+            "AWS::Events::EventBus" => ("Name", 256),
+            "AWS::Kinesis::Stream" => ("Name", 128),
+            "AWS::ECS::Cluster" => ("ClusterName", 255),
+            "AWS::SecretsManager::Secret" => ("Name", 512),
+            "AWS::Batch::JobQueue" => ("JobQueueName", 128),
+            "AWS::Batch::JobDefinition" => ("JobDefinitionName", 128),
+            "AWS::ECS::TaskDefinition" => ("Family", 255),
+            _ => ("Name", 255),
+        };
+        if let Some(name) = self.property(logical_id, property)? {
+            return Ok(name);
+        }
+        let name = self.generated_name(logical_id, max);
+        let fifo = || -> Result<bool, Problem> {
+            Ok(self.property(logical_id, "FifoQueue")?.as_deref() == Some("true"))
+        };
+        Ok(match self.resource_type(logical_id) {
+            "AWS::S3::Bucket" => name.to_lowercase(),
+            "AWS::SQS::Queue" if fifo()? => {
+                format!("{}.fifo", name.chars().take(max - 5).collect::<String>())
+            }
+            _ => name,
+        })
+    }
+
+    /// `Ref` (attribute `None`) or `Fn::GetAtt` of one of the template's resources.
+    fn physical(
+        &self,
+        logical_id: &str,
+        attribute: Option<&str>,
+        at: &str,
+    ) -> Result<Value, Problem> {
+        let s = self.settings;
+        let (p, r, a) = (s.partition(), s.region.as_str(), s.account.as_str());
+        let kind = self.resource_type(logical_id).to_string();
+        let name = || self.name_of(logical_id);
+        let value = match (kind.as_str(), attribute) {
+            ("AWS::Lambda::Function" | "AWS::Serverless::Function", None) => name()?,
+            ("AWS::Lambda::Function" | "AWS::Serverless::Function", Some("Arn")) => {
+                format!("arn:{p}:lambda:{r}:{a}:function:{}", name()?)
+            }
+            (
+                "AWS::StepFunctions::StateMachine" | "AWS::Serverless::StateMachine",
+                None | Some("Arn"),
+            ) => {
+                format!("arn:{p}:states:{r}:{a}:stateMachine:{}", name()?)
+            }
+            (
+                "AWS::StepFunctions::StateMachine" | "AWS::Serverless::StateMachine",
+                Some("Name"),
+            ) => name()?,
+            ("AWS::StepFunctions::Activity", None | Some("Arn")) => {
+                format!("arn:{p}:states:{r}:{a}:activity:{}", name()?)
+            }
+            ("AWS::StepFunctions::Activity", Some("Name")) => name()?,
+            ("AWS::SQS::Queue", None | Some("QueueUrl")) => {
+                format!("https://sqs.{r}.amazonaws.com/{a}/{}", name()?)
+            }
+            ("AWS::SQS::Queue", Some("Arn")) => format!("arn:{p}:sqs:{r}:{a}:{}", name()?),
+            ("AWS::SQS::Queue", Some("QueueName")) => name()?,
+            ("AWS::SNS::Topic", None | Some("TopicArn")) => {
+                format!("arn:{p}:sns:{r}:{a}:{}", name()?)
+            }
+            ("AWS::SNS::Topic", Some("TopicName")) => name()?,
+            ("AWS::DynamoDB::Table" | "AWS::Serverless::SimpleTable", None) => name()?,
+            ("AWS::DynamoDB::Table" | "AWS::Serverless::SimpleTable", Some("Arn")) => {
+                format!("arn:{p}:dynamodb:{r}:{a}:table/{}", name()?)
+            }
+            ("AWS::S3::Bucket", None) => name()?,
+            ("AWS::S3::Bucket", Some("Arn")) => format!("arn:{p}:s3:::{}", name()?),
+            ("AWS::S3::Bucket", Some("DomainName")) => format!("{}.s3.amazonaws.com", name()?),
+            ("AWS::S3::Bucket", Some("RegionalDomainName")) => {
+                format!("{}.s3.{r}.amazonaws.com", name()?)
+            }
+            ("AWS::IAM::Role", None) => name()?,
+            ("AWS::IAM::Role", Some("Arn")) => format!("arn:{p}:iam::{a}:role/{}", name()?),
+            ("AWS::Logs::LogGroup", None) => name()?,
+            ("AWS::Logs::LogGroup", Some("Arn")) => {
+                format!("arn:{p}:logs:{r}:{a}:log-group:{}:*", name()?)
+            }
+            ("AWS::Events::EventBus", None | Some("Name")) => name()?,
+            ("AWS::Events::EventBus", Some("Arn")) => {
+                format!("arn:{p}:events:{r}:{a}:event-bus/{}", name()?)
+            }
+            ("AWS::Kinesis::Stream", None) => name()?,
+            ("AWS::Kinesis::Stream", Some("Arn")) => {
+                format!("arn:{p}:kinesis:{r}:{a}:stream/{}", name()?)
+            }
+            ("AWS::SecretsManager::Secret", None) => {
+                format!("arn:{p}:secretsmanager:{r}:{a}:secret:{}", name()?)
+            }
+            ("AWS::Events::Rule", Some("Arn")) => {
+                format!("arn:{p}:events:{r}:{a}:rule/{}", name()?)
+            }
+            ("AWS::Glue::Job" | "AWS::CodeBuild::Project" | "AWS::Athena::WorkGroup", None) => {
+                name()?
+            }
+            ("AWS::CodeBuild::Project", Some("Arn")) => {
+                format!("arn:{p}:codebuild:{r}:{a}:project/{}", name()?)
+            }
+            ("AWS::Batch::JobQueue", None | Some("JobQueueArn")) => {
+                format!("arn:{p}:batch:{r}:{a}:job-queue/{}", name()?)
+            }
+            ("AWS::Batch::JobDefinition", None) => {
+                format!("arn:{p}:batch:{r}:{a}:job-definition/{}:1", name()?)
+            }
+            ("AWS::ECS::TaskDefinition", None | Some("TaskDefinitionArn")) => {
+                format!("arn:{p}:ecs:{r}:{a}:task-definition/{}:1", name()?)
+            }
+            ("AWS::Lambda::Version", None) => {
+                let function = self
+                    .property(logical_id, "FunctionName")?
+                    .unwrap_or_default();
+                format!("{}:1", self.function_arn(&function))
+            }
+            ("AWS::Lambda::Alias", None) => {
+                let function = self
+                    .property(logical_id, "FunctionName")?
+                    .unwrap_or_default();
+                format!("{}:{}", self.function_arn(&function), name()?)
+            }
+            ("AWS::ECS::Cluster", None) => name()?,
+            ("AWS::ECS::Cluster", Some("Arn")) => {
+                format!("arn:{p}:ecs:{r}:{a}:cluster/{}", name()?)
+            }
+            _ => {
+                let key = match attribute {
+                    Some(attr) => format!("{logical_id}.{attr}"),
+                    None => logical_id.to_string(),
+                };
+                let what = match attribute {
+                    Some(attr) => format!("the attribute {attr} of {logical_id} ({kind})"),
+                    None => format!("the Ref of {logical_id} ({kind})"),
+                };
+                let arn_like = attribute.is_some_and(|a| a.ends_with("Arn"));
+                return self.unknowable(at, &key, &what, arn_like);
+            }
+        };
+        Ok(Value::String(value))
+    }
+
+    /// A logical id SAM's transform generates: `<Function>Role`, `<Function>Alias<name>`,
+    /// `ServerlessRestApi`... Its values are not modelled: unknowable.
+    fn sam_generated(&self, logical_id: &str) -> bool {
+        self.sam
+            && (logical_id.starts_with("Serverless")
+                || self
+                    .resources
+                    .keys()
+                    .any(|k| logical_id.len() > k.len() && logical_id.starts_with(k.as_str())))
+    }
+
+    /// A function's ARN from a name or ARN (an `AWS::Lambda::Alias`'s `FunctionName`).
+    fn function_arn(&self, function: &str) -> String {
+        if function.starts_with("arn:") {
+            return function.to_string();
+        }
+        let s = self.settings;
+        format!(
+            "arn:{}:lambda:{}:{}:function:{function}",
+            s.partition(),
+            s.region,
+            s.account
+        )
+    }
+
+    fn attribute(&self, logical_id: &str, attribute: &str, at: &str) -> Result<Value, Problem> {
+        if !self.resources.contains_key(logical_id) && self.sam_generated(logical_id) {
+            return self.unknowable(
+                at,
+                &format!("{logical_id}.{attribute}"),
+                &format!("the attribute {attribute} of {logical_id} (a resource SAM generates)"),
+                attribute.ends_with("Arn"),
+            );
+        }
+        if !self.resources.contains_key(logical_id) {
+            return Err(Problem::new(
+                at,
+                format!("'{logical_id}' is not a resource of this template"),
+            ));
+        }
+        self.physical(logical_id, Some(attribute), at)
+    }
+}
+
+/// A stable stack id suffix, so `AWS::StackId` is the same on every deploy.
+fn stack_uuid(stack_name: &str) -> uuid::Uuid {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(stack_name.as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    uuid::Uuid::from_bytes(bytes)
+}
+
+/// The only member of a one-member object.
+pub fn single(value: &Value) -> Option<(&str, &Value)> {
+    let map = value.as_object()?;
+    if map.len() != 1 {
+        return None;
+    }
+    map.iter().next().map(|(k, v)| (k.as_str(), v))
+}
+
+/// A scalar as text (`Fn::Sub`, `Fn::Join`, parameter values); other values as JSON.
+pub fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(scalar_text).collect::<Vec<_>>().join(","),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn settings(mode: Mode) -> Settings {
+        Settings {
+            region: "eu-west-1".into(),
+            account: "111122223333".into(),
+            stack_name: "shop".into(),
+            overrides: BTreeMap::new(),
+            mode,
+        }
+    }
+
+    fn template() -> Value {
+        json!({
+            "Parameters": {
+                "Stage": {"Type": "String", "Default": "dev", "AllowedValues": ["dev", "prod"]},
+                "Secret": {"Type": "AWS::SSM::Parameter::Value<String>", "Default": "/shop/secret"}
+            },
+            "Conditions": {"IsProd": {"Fn::Equals": [{"Ref": "Stage"}, "prod"]}},
+            "Resources": {
+                "Charge": {"Type": "AWS::Serverless::Function", "Properties": {"FunctionName": {"Fn::Sub": "${AWS::StackName}-charge"}}},
+                "Orders": {"Type": "AWS::SQS::Queue"},
+                "Table": {"Type": "AWS::DynamoDB::Table", "Properties": {"TableName": "orders"}},
+                "Thing": {"Type": "AWS::Custom::Thing"}
+            }
+        })
+    }
+
+    #[test]
+    fn refs_attributes_and_functions() {
+        let t = template();
+        let s = settings(Mode::Deploy);
+        let r = Resolver::new(&t, &s);
+        let v = r
+            .resolve(
+                &json!({
+                    "a": {"Fn::GetAtt": ["Charge", "Arn"]},
+                    "b": {"Ref": "Orders"},
+                    "c": {"Fn::Sub": "${Table.Arn}/${Stage}/${!Keep}/${AWS::Partition}"},
+                    "d": {"Fn::Join": ["-", ["x", {"Ref": "AWS::Region"}]]},
+                    "e": {"Fn::If": ["IsProd", "big", {"Ref": "AWS::NoValue"}]},
+                    "f": {"Fn::Select": [1, {"Fn::Split": [",", "p,q"]}]},
+                    "g": {"Fn::Sub": ["${X}!", {"X": {"Fn::GetAtt": ["Orders", "Arn"]}}]}
+                }),
+                "",
+            )
+            .unwrap();
+        assert_eq!(
+            v,
+            json!({
+                "a": "arn:aws:lambda:eu-west-1:111122223333:function:shop-charge",
+                "b": "https://sqs.eu-west-1.amazonaws.com/111122223333/shop-Orders",
+                "c": "arn:aws:dynamodb:eu-west-1:111122223333:table/orders/dev/${Keep}/aws",
+                "d": "x-eu-west-1",
+                "f": "q",
+                "g": "arn:aws:sqs:eu-west-1:111122223333:shop-Orders!"
+            })
+        );
+    }
+
+    #[test]
+    fn unknowables_are_placeholders_for_lint_and_errors_for_deploy() {
+        let t = template();
+        let lint = settings(Mode::Lint);
+        let r = Resolver::new(&t, &lint);
+        assert_eq!(
+            r.resolve(&json!({"Fn::GetAtt": ["Thing", "Arn"]}), "/x")
+                .unwrap(),
+            json!("arn:aws:lambda:eu-west-1:111122223333:function:unresolved-Thing-Arn")
+        );
+        let deploy = settings(Mode::Deploy);
+        let r = Resolver::new(&t, &deploy);
+        let p = r
+            .resolve(&json!({"Fn::ImportValue": "Net-Vpc"}), "/x")
+            .unwrap_err();
+        assert_eq!(p.location, "/x/Fn::ImportValue");
+        assert!(
+            p.message.contains("--parameter-overrides 'Net-Vpc=VALUE'"),
+            "{}",
+            p.message
+        );
+        let p = r.resolve(&json!({"Ref": "Secret"}), "/y").unwrap_err();
+        assert!(
+            p.message.contains("SSM parameter /shop/secret"),
+            "{}",
+            p.message
+        );
+        let mut given = settings(Mode::Deploy);
+        given.overrides.insert("Secret".into(), "s3cr3t".into());
+        given.overrides.insert("Stage".into(), "qa".into());
+        let r = Resolver::new(&t, &given);
+        assert_eq!(
+            r.resolve(&json!({"Ref": "Secret"}), "").unwrap(),
+            json!("s3cr3t")
+        );
+        let p = r.resolve(&json!({"Ref": "Stage"}), "/z").unwrap_err();
+        assert!(p.message.contains("AllowedValues"), "{}", p.message);
+        let p = r.resolve(&json!({"Ref": "Nope"}), "/w").unwrap_err();
+        assert_eq!(p.location, "/w/Ref");
+    }
+
+    #[test]
+    fn sam_generated_resources_are_unknowable_and_aliases_have_arns() {
+        let t = json!({
+            "Transform": "AWS::Serverless-2016-10-31",
+            "Resources": {
+                "Fn": {"Type": "AWS::Serverless::Function", "Properties": {"FunctionName": "f"}},
+                "Live": {"Type": "AWS::Lambda::Alias", "Properties": {"FunctionName": {"Ref": "Fn"}, "Name": "live"}}
+            }
+        });
+        let lint = settings(Mode::Lint);
+        let r = Resolver::new(&t, &lint);
+        assert_eq!(
+            r.resolve(&json!({"Fn::GetAtt": ["FnRole", "Arn"]}), "")
+                .unwrap(),
+            json!("arn:aws:lambda:eu-west-1:111122223333:function:unresolved-FnRole-Arn")
+        );
+        assert_eq!(
+            r.resolve(&json!({"Ref": "Live"}), "").unwrap(),
+            json!("arn:aws:lambda:eu-west-1:111122223333:function:f:live")
+        );
+        // Without SAM's transform, an unknown logical id is the template's mistake.
+        let plain = json!({"Resources": {"Fn": {"Type": "AWS::Lambda::Function"}}});
+        let r = Resolver::new(&plain, &lint);
+        let p = r.resolve(&json!({"Ref": "FnRole"}), "/a").unwrap_err();
+        assert!(
+            p.message
+                .contains("'FnRole' is not a parameter, a resource"),
+            "{}",
+            p.message
+        );
+    }
+}
