@@ -48,6 +48,13 @@ pub trait TaskRunner: Send + Sync {
         false
     }
 
+    /// Whether a mocked response or a local handler serves this invocation: those come
+    /// before what `sfn` does natively for a resource. By default, none does.
+    fn serves_locally(&self, invocation: &TaskInvocation) -> bool {
+        let _ = invocation;
+        false
+    }
+
     /// Checked before the Task is scheduled (before any `…Scheduled` event). AWS fails a
     /// Task whose activity was deleted with `States.Runtime` right after
     /// `TaskStateEntered`; an `Err` here is that failure. By default nothing is checked.

@@ -11,6 +11,7 @@ use crate::asl::StatesError;
 use crate::engine::{Checkpoint, EventSink, Execution, HistoryEvent, Message, TaskOutcome};
 use crate::store::executions::{EventEncoder, EventRow, ExecutionRecord};
 use crate::store::leases::{self, Save, Saved};
+use crate::store::nested::Link;
 use crate::store::task_tokens::{TaskTokenRecord, TokenStatus};
 use crate::store::{Store, StoreError};
 
@@ -45,6 +46,9 @@ pub(super) struct Journal<'a> {
     /// Renews the lease while the execution runs here (a long step, a distributed Map's
     /// map run, holds no checkpoint).
     keeper: Option<Keeper>,
+    /// The parent that started this execution, if any: a `.sync` parent gets its outcome
+    /// with the final save.
+    pub parent: Option<Link>,
 }
 
 impl<'a> Journal<'a> {
@@ -79,6 +83,7 @@ impl<'a> Journal<'a> {
             output_text: None,
             lost: false,
             error: None,
+            parent: None,
             keeper: (db != std::path::Path::new(":memory:")).then(|| {
                 Keeper::start(
                     db.to_path_buf(),
@@ -97,6 +102,10 @@ impl<'a> Journal<'a> {
         record: &ExecutionRecord,
         release: bool,
     ) -> Result<Saved, StoreError> {
+        let delivery = self
+            .parent
+            .as_ref()
+            .and_then(|link| super::nested::delivery_for_parent(link, record));
         let saved = leases::save(
             self.store,
             &self.owner,
@@ -108,6 +117,7 @@ impl<'a> Journal<'a> {
                 started: &self.started,
                 stopped: self.stop_applied,
                 release,
+                deliver: delivery.as_ref().map(|(t, d)| (t.as_str(), d)),
             },
         )?;
         match saved {

@@ -62,6 +62,10 @@ impl TaskRunner for MapRunTasks {
         self.inner.may_block(invocation)
     }
 
+    fn serves_locally(&self, invocation: &TaskInvocation) -> bool {
+        self.inner.serves_locally(invocation)
+    }
+
     fn check(&self, state_name: &str, resource: &str) -> Result<(), StatesError> {
         self.inner.check(state_name, resource)
     }

@@ -15,6 +15,7 @@
 //! Settings come in resolved ([`Settings`]): nothing here reads the environment.
 mod journal;
 pub mod map_runs;
+pub mod nested;
 pub mod owner;
 
 use std::path::PathBuf;
@@ -163,6 +164,7 @@ impl Runtime {
         } else {
             tasks::parking_runner_for(&config, db)?
         };
+        let inner = nested::with_nested(store, &self.settings, inner);
         Ok(map_runs::with_map_runs(store, &self.settings, inner))
     }
 
@@ -174,6 +176,18 @@ impl Runtime {
         store: &'s Store,
         observer: Option<&'s mut dyn EventSink>,
         new: NewExecution,
+    ) -> Result<ExecutionRecord, RuntimeError> {
+        self.start_linked(store, observer, new, None)
+    }
+
+    /// [`Runtime::start`] for an execution another execution's Task starts: the link to
+    /// its parent is recorded with it.
+    fn start_linked<'s>(
+        &self,
+        store: &'s Store,
+        observer: Option<&'s mut dyn EventSink>,
+        new: NewExecution,
+        parent: Option<&crate::store::nested::Link>,
     ) -> Result<ExecutionRecord, RuntimeError> {
         let NewExecution {
             mut record,
@@ -203,6 +217,9 @@ impl Runtime {
             if let Some(case) = &test_case {
                 // A redrive or a resume runs against the same mock test case.
                 crate::store::redrive::set_test_case(s, &record.arn, case)?;
+            }
+            if let Some(link) = parent {
+                crate::store::nested::insert(s, link)?;
             }
             Ok::<_, StoreError>(true)
         })?;
@@ -236,6 +253,7 @@ impl Runtime {
             self.settings.lease,
             observer,
         );
+        journal.parent = crate::store::nested::get(store, &record.arn)?;
         loop {
             let progress = execution.run(&mut Env {
                 machine,
@@ -260,12 +278,39 @@ impl Runtime {
                 Saved::Saved { version, held } => {
                     record.version = version;
                     if !held {
+                        let parent = journal.parent.take();
+                        drop(journal);
+                        self.follow_up(store, &record, parent);
                         return Ok((record, false));
                     }
                 }
             }
             // Something came for it while it parked: run on (the engine takes it at its
             // first checkpoint).
+        }
+    }
+
+    /// What an execution that ended here moves on elsewhere: the `.sync` parent waiting
+    /// for it (its outcome is queued on the parent's token) and the children it was
+    /// waiting for (a stop is queued for them). Each is run here unless a live process
+    /// holds it (that one applies what was queued); a failure here leaves it queued for
+    /// the next process that looks.
+    fn follow_up(
+        &self,
+        store: &Store,
+        record: &ExecutionRecord,
+        parent: Option<crate::store::nested::Link>,
+    ) {
+        if record.status == "RUNNING" {
+            return;
+        }
+        if let Ok(children) = crate::store::nested::children_to_stop(store, &record.arn) {
+            for child in children {
+                let _ = self.drive(store, None, &child);
+            }
+        }
+        if let Some(link) = parent.filter(|l| l.pattern.waits()) {
+            let _ = self.drive(store, None, &link.parent_arn);
         }
     }
 
@@ -362,6 +407,10 @@ impl Runtime {
         record.error = error;
         record.cause = cause;
         record.engine_state = None;
+        let link = crate::store::nested::get(store, &record.arn)?;
+        let delivery = link
+            .as_ref()
+            .and_then(|link| nested::delivery_for_parent(link, &record));
         let saved = leases::save(
             store,
             &self.owner.id,
@@ -373,6 +422,7 @@ impl Runtime {
                 started: &[],
                 stopped: inbox.stop.is_some(),
                 release: true,
+                deliver: delivery.as_ref().map(|(t, d)| (t.as_str(), d)),
             },
         )?;
         Ok(match saved {

@@ -243,6 +243,9 @@ pub struct Save<'a> {
     /// Let go of a parked execution, unless something is waiting for it (then the caller
     /// keeps it and goes on). An ended execution is always let go.
     pub release: bool,
+    /// An ended child's outcome for the task token of the parent that waits for it
+    /// (`.sync`): recorded with the child's end, as `SendTaskSuccess` would record it.
+    pub deliver: Option<(&'a str, &'a task_tokens::Delivery)>,
 }
 
 /// What [`save`] did.
@@ -303,6 +306,10 @@ pub fn save(store: &Store, owner: &str, version: i64, save: &Save) -> Result<Sav
         )?;
     }
     let held = if ended {
+        if let Some((token, delivery)) = save.deliver {
+            task_tokens::deliver(store, token, delivery, chrono::Utc::now())?;
+        }
+        super::nested::stop_waiting_children(store, &record.arn)?;
         // Tasks still waiting in it (a branch's callback when another branch failed) take
         // no outcome any more.
         task_tokens::abort_execution(store, &record.arn, chrono::Utc::now())?;
@@ -575,6 +582,7 @@ mod tests {
                     started: &[],
                     stopped: false,
                     release: true,
+                    deliver: None,
                 },
             )
             .unwrap()
@@ -648,6 +656,7 @@ mod tests {
                 started: &[],
                 stopped: false,
                 release: true,
+                deliver: None,
             },
         )
         .unwrap();

@@ -16,7 +16,7 @@ impl From<rusqlite::Error> for MigrateError {
 }
 
 /// Step N brings the schema from version N to N+1.
-const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 const V1: &str = r#"
 CREATE TABLE state_machines (
@@ -262,6 +262,19 @@ CREATE TABLE lambda_functions (
     stack_name TEXT NOT NULL,
     logical_id TEXT NOT NULL
 ) WITHOUT ROWID;
+"#;
+
+/// Executions started by another execution's Task (`states:startExecution` and the
+/// `aws-sdk:sfn` integration): the parent, the parent's task token a `.sync` child
+/// delivers its outcome to, and the integration pattern.
+const V8: &str = r#"
+CREATE TABLE nested_executions (
+    child_arn TEXT PRIMARY KEY,
+    parent_arn TEXT NOT NULL,
+    parent_token TEXT,
+    pattern TEXT NOT NULL
+);
+CREATE INDEX nested_executions_parent ON nested_executions (parent_arn);
 "#;
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod history;
 pub mod leases;
 pub mod map_runs;
 mod migrations;
+pub mod nested;
 pub mod redrive;
 pub mod state_machines;
 pub mod tags;

@@ -228,6 +228,13 @@ impl TaskRunner for LocalTasks {
                 || lambda_endpoint(invocation).is_some())
     }
 
+    fn serves_locally(&self, invocation: &TaskInvocation) -> bool {
+        self.mocks
+            .as_ref()
+            .is_some_and(|m| m.mocks(invocation.state_name))
+            || self.handlers.as_ref().is_some_and(|h| h.serves(invocation))
+    }
+
     fn check(&self, state_name: &str, resource: &str) -> Result<(), StatesError> {
         let mocked = self.mocks.as_ref().is_some_and(|m| m.mocks(state_name));
         match (Resource::parse(resource), &self.parking) {
