@@ -18,10 +18,28 @@ pub fn command() -> Command {
     extend(args::command(operations::OPERATIONS))
 }
 
-/// Adds our commands to the AWS operations' command tree.
+/// Adds our commands to the AWS operations' command tree, with the grouped `sfn --help`.
 pub fn extend(base: Command) -> Command {
-    let cmd = base
-        .subcommand(run::command())
+    help::apply(commands(base))
+}
+
+/// [`extend`] for running `argv`: the grouped help, costly to lay out, only when `argv`
+/// names no command (only then can `sfn`'s own help show).
+pub fn extend_for_args(base: Command, argv: &[std::ffi::OsString]) -> Command {
+    let cmd = commands(base);
+    let names_one = argv.iter().skip(1).any(|a| {
+        a.to_str()
+            .is_some_and(|a| a != "help" && cmd.find_subcommand(a).is_some())
+    });
+    if names_one {
+        cmd
+    } else {
+        help::apply(cmd)
+    }
+}
+
+fn commands(base: Command) -> Command {
+    base.subcommand(run::command())
         .subcommand(graph_cmd::command())
         .subcommand(ls::command())
         .subcommand(history_cmd::command())
@@ -33,8 +51,7 @@ pub fn extend(base: Command) -> Command {
         .subcommand(completions::command())
         .subcommand(complete_names::command())
         .subcommand(man::command())
-        .subcommand(crate::serve::command());
-    help::apply(cmd)
+        .subcommand(crate::serve::command())
 }
 
 /// Runs one of our commands; `None` for the AWS operations.

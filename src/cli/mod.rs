@@ -392,7 +392,7 @@ enum Response {
 }
 
 fn execute(argv: Vec<OsString>) -> Result<String, Failure> {
-    let cmd = extra::extend(args::command_for_args(operations::OPERATIONS, &argv));
+    let cmd = extra::extend_for_args(args::command_for_args(operations::OPERATIONS, &argv), &argv);
     let matches = match cmd.clone().try_get_matches_from(&argv) {
         Ok(m) => m,
         Err(e) => return Err(args::explain(e, &cmd, &argv)),
