@@ -86,17 +86,26 @@ pub fn global_args() -> Vec<Arg> {
 
 /// The whole command tree (for help pages, completions and tests).
 pub fn command(operations: &[Operation]) -> Command {
-    command_for(operations, |_| true)
+    command_for(operations, |_| true, |_| true)
 }
 
 /// The command tree with full flags only for the subcommands `argv` names; the others
 /// keep their name and summary for `--help`. Building all ~250 flags costs more than the
 /// rest of a typical command.
 pub fn command_for_args(operations: &[Operation], argv: &[std::ffi::OsString]) -> Command {
-    command_for(operations, |name| argv.iter().any(|a| a == name))
+    let named = |name: &str| argv.iter().any(|a| a == name);
+    // With an operation named, the others are left out: clap copies every global option
+    // into every subcommand, which costs more than the rest of a short command. (They
+    // stay when none is named, for the help and the list of choices.)
+    let any = operations.iter().any(|op| named(op.command));
+    command_for(operations, named, |name| !any || named(name))
 }
 
-fn command_for(operations: &[Operation], full: impl Fn(&str) -> bool) -> Command {
+fn command_for(
+    operations: &[Operation],
+    full: impl Fn(&str) -> bool,
+    keep: impl Fn(&str) -> bool,
+) -> Command {
     let mut cmd = Command::new("sfn")
         .version(env!("CARGO_PKG_VERSION"))
         .about("AWS Step Functions offline: the `aws stepfunctions` commands, run locally")
@@ -108,7 +117,7 @@ fn command_for(operations: &[Operation], full: impl Fn(&str) -> bool) -> Command
     for arg in global_args() {
         cmd = cmd.arg(arg);
     }
-    for op in operations {
+    for op in operations.iter().filter(|op| keep(op.command)) {
         cmd = cmd.subcommand(if full(op.command) {
             subcommand(op)
         } else {

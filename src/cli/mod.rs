@@ -392,8 +392,10 @@ enum Response {
 }
 
 fn execute(argv: Vec<OsString>) -> Result<String, Failure> {
-    let cmd = extra::extend_for_args(args::command_for_args(operations::OPERATIONS, &argv), &argv);
-    let matches = match cmd.clone().try_get_matches_from(&argv) {
+    let mut cmd =
+        extra::extend_for_args(args::command_for_args(operations::OPERATIONS, &argv), &argv);
+    // Parsed in place: a copy of the whole tree costs more than the parse.
+    let matches = match cmd.try_get_matches_from_mut(&argv) {
         Ok(m) => m,
         Err(e) => return Err(args::explain(e, &cmd, &argv)),
     };
