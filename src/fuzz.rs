@@ -1,6 +1,6 @@
 //! Fuzzing harnesses: one function per target of `fuzz/` (cargo fuzz), each feeding raw
 //! bytes through the same public entry points the CLI and engine use. They live in the
-//! library so that `tests/fuzz_regressions.rs` replays a crash through exactly the code the
+//! library so that `tests/integration/fuzz_regressions.rs` replays a crash through exactly the code the
 //! fuzzer ran. A harness returns normally for any input; a panic, hang or runaway
 //! allocation in it is a bug in `sfn`.
 //!
