@@ -294,15 +294,18 @@ impl Globals {
             ),
             None => None,
         };
+        let region = arg("region")
+            .or_else(|| env("AWS_REGION"))
+            .or_else(|| env("AWS_DEFAULT_REGION"))
+            .or_else(|| setting("region"))
+            .unwrap_or_else(|| "us-east-1".into());
+        // Local endpoints of the services Tasks call, as the AWS SDKs take them.
+        let aws = crate::tasks::AwsSettings::resolve(&[], env, &region);
         Ok(Globals {
             db: arg("db")
                 .map(PathBuf::from)
                 .or_else(|| env("SFN_DB").map(PathBuf::from)),
-            region: arg("region")
-                .or_else(|| env("AWS_REGION"))
-                .or_else(|| env("AWS_DEFAULT_REGION"))
-                .or_else(|| setting("region"))
-                .unwrap_or_else(|| "us-east-1".into()),
+            region,
             account: env("AWS_ACCOUNT_ID").unwrap_or_else(|| "123456789012".into()),
             format,
             query,
@@ -328,6 +331,7 @@ impl Globals {
                     .filter(|v| v.is_finite() && *v > 0.0)
                     .map(Duration::from_secs_f64)
                     .unwrap_or(Settings::default().lease),
+                aws,
             },
             random_seed: std::env::var("SFN_RANDOM_SEED").ok(),
             quiet: m.get_flag("quiet"),
