@@ -426,6 +426,7 @@ fn optimized_parameters(service: Service, input: &Value) -> Value {
 /// (members sorted, nulls left out) with the HTTP metadata v1 keeps; `events:putEvents`
 /// returns its entries alone and fails when any entry failed.
 fn optimized_result(service: Service, result: Value, response: &HttpResponse) -> CallResult {
+    let result = sorted(result);
     if service == Service::EventBridge {
         let failed = result
             .get("FailedEntryCount")
@@ -439,7 +440,7 @@ fn optimized_result(service: Service, result: Value, response: &HttpResponse) ->
         }
         return Ok(result);
     }
-    let mut out = match sorted(result) {
+    let mut out = match result {
         Value::Object(map) => map,
         _ => Map::new(),
     };
@@ -888,14 +889,14 @@ mod tests {
         assert_eq!(keys[0], "MD5OfMessageBody");
         let failed = optimized_result(
             Service::EventBridge,
-            json!({"Entries": [{"ErrorCode": "E"}], "FailedEntryCount": 1}),
+            json!({"FailedEntryCount": 1, "Entries": [{"ErrorMessage": "M", "ErrorCode": "E"}]}),
             &response,
         );
         assert_eq!(
             failed,
             Err(TaskOutcome::Failed(StatesError::new(
                 "EventBridge.FailedEntry",
-                "{\"Entries\":[{\"ErrorCode\":\"E\"}],\"FailedEntryCount\":1}"
+                "{\"Entries\":[{\"ErrorCode\":\"E\",\"ErrorMessage\":\"M\"}],\"FailedEntryCount\":1}"
             )))
         );
     }
