@@ -580,6 +580,11 @@ fn map_error(route: &Route, model: &Model, error: &ServiceError) -> StatesError 
     }
 }
 
+/// How long a connection to an endpoint may take to open.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a call without TimeoutSeconds waits for its answer.
+const NO_ANSWER: Duration = Duration::from_secs(60);
+
 pub(crate) enum SendError {
     TimedOut,
     Failed(String),
@@ -636,14 +641,31 @@ pub(crate) fn send(
     let http_request = builder
         .body(request.body)
         .map_err(|e| SendError::Failed(e.to_string()))?;
+    // Without TimeoutSeconds an endpoint that never answers must not hold the execution
+    // forever: the SDKs' own socket timeouts end such calls too. Lambda functions may run
+    // for 15 minutes.
+    let fallback = if signing_name == "lambda" {
+        Duration::from_secs(900)
+    } else {
+        NO_ANSWER
+    };
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
-        .timeout_global(timeout_seconds.map(Duration::from_secs))
+        .timeout_connect(Some(CONNECT_TIMEOUT))
+        .timeout_global(Some(timeout_seconds.map_or(fallback, Duration::from_secs)))
         .build()
         .into();
     let mut response = match agent.run(http_request) {
         Ok(r) => r,
-        Err(ureq::Error::Timeout(_)) => return Err(SendError::TimedOut),
+        Err(ureq::Error::Timeout(_)) if timeout_seconds.is_some() => {
+            return Err(SendError::TimedOut)
+        }
+        Err(ureq::Error::Timeout(_)) => {
+            return Err(SendError::Failed(format!(
+                "no answer in {} s",
+                fallback.as_secs()
+            )))
+        }
         Err(e) => return Err(SendError::Failed(e.to_string())),
     };
     let status = response.status().as_u16();
