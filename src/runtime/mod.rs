@@ -211,9 +211,11 @@ impl Runtime {
         record.engine_state = None;
         let _driving = owner::Driving::begin();
         let inserted = store.write(|s| {
-            if !leases::insert_owned(s, &record, &self.owner, self.lease_until(), &first.events)? {
-                return Ok(false);
-            }
+            let Some(version) =
+                leases::insert_owned(s, &record, &self.owner, self.lease_until(), &first.events)?
+            else {
+                return Ok(None);
+            };
             if let Some(case) = &test_case {
                 // A redrive or a resume runs against the same mock test case.
                 crate::store::redrive::set_test_case(s, &record.arn, case)?;
@@ -221,14 +223,12 @@ impl Runtime {
             if let Some(link) = parent {
                 crate::store::nested::insert(s, link)?;
             }
-            Ok::<_, StoreError>(true)
+            Ok::<_, StoreError>(Some(version))
         })?;
-        if !inserted {
+        let Some(version) = inserted else {
             return Err(RuntimeError::AlreadyExists(record.arn));
-        }
-        record.version = exec_store::get(store, &record.arn)?
-            .map(|r| r.version)
-            .unwrap_or_default();
+        };
+        record.version = version;
         self.run_owned(store, observer, record, execution, &machine, tasks.as_ref())
             .map(|(record, _)| record)
     }
@@ -536,18 +536,17 @@ impl Runtime {
         record.redrive_date = Some(date_text(redrive_date));
         record.engine_state = Some(to_state(&execution)?);
         let _driving = owner::Driving::begin();
-        if !leases::claim_ended(
+        let Some(version) = leases::claim_ended(
             store,
             &record,
             &self.owner,
             self.lease_until(),
             &sink.events,
-        )? {
+        )?
+        else {
             return Err(RuntimeError::Conflict(record.arn));
-        }
-        record.version = exec_store::get(store, &record.arn)?
-            .map(|r| r.version)
-            .unwrap_or_default();
+        };
+        record.version = version;
         self.run_owned(store, None, record, execution, &machine, tasks.as_ref())
             .map(|(record, _)| record)
     }
