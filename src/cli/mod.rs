@@ -332,6 +332,8 @@ impl Globals {
                     .map(Duration::from_secs_f64)
                     .unwrap_or(Settings::default().lease),
                 aws,
+                // The CLI runs an execution in the command that started it.
+                background: None,
             },
             random_seed: std::env::var("SFN_RANDOM_SEED").ok(),
             quiet: m.get_flag("quiet"),

@@ -187,6 +187,8 @@ impl Settings {
                 .map(std::time::Duration::from_secs_f64)
                 .unwrap_or(defaults.lease),
             aws: defaults.aws.clone(),
+            // Set by the server, which runs each execution on a thread of its own.
+            background: None,
         };
         let mut endpoints = Vec::new();
         for (flag, var) in SERVICE_ENDPOINTS {
