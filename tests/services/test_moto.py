@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -208,3 +209,57 @@ def test_put_events_returns_the_event_ids(tmp_path, aws_env):
     assert code == 0, output
     assert output["FailedEntryCount"] == 0
     assert len(output["Entries"]) == 1 and output["Entries"][0]["EventId"]
+
+
+def test_an_sdk_user_through_sfn_serve(tmp_path, aws_env):
+    """The same calls through `sfn serve`: boto3 starts the execution and, as the queue's
+    worker, answers the callback; the server's Tasks reach moto."""
+    queue_url = boto3.client("sqs").create_queue(QueueName=unique("approvals"))["QueueUrl"]
+    server = subprocess.Popen([SFN, "serve", "--port", "0"], env=aws_env,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        endpoint = None
+        for line in server.stdout:
+            if line.startswith("endpoint_url="):
+                endpoint = line.strip().split("=", 1)[1]
+                break
+        assert endpoint, "sfn serve printed no endpoint_url"
+        sfn = boto3.client("stepfunctions", endpoint_url=endpoint)
+        definition = {
+            "StartAt": "Ask",
+            "States": {"Ask": {
+                "Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                "Parameters": {"QueueUrl": queue_url,
+                               "MessageBody": {"orderId.$": "$.orderId",
+                                               "taskToken.$": "$$.Task.Token"}},
+                "TimeoutSeconds": 60, "End": True}},
+        }
+        machine = sfn.create_state_machine(
+            name="approvals", definition=json.dumps(definition),
+            roleArn="arn:aws:iam::123456789012:role/sfn")["stateMachineArn"]
+        execution = sfn.start_execution(stateMachineArn=machine,
+                                        input=json.dumps({"orderId": "o-3"}))["executionArn"]
+        sqs = boto3.client("sqs")
+        messages = []
+        for _ in range(30):
+            messages = sqs.receive_message(QueueUrl=queue_url, WaitTimeSeconds=1).get("Messages", [])
+            if messages:
+                break
+        assert len(messages) == 1
+        request = json.loads(messages[0]["Body"])
+        assert request["orderId"] == "o-3"
+        sfn.send_task_success(taskToken=request["taskToken"], output=json.dumps({"approved": True}))
+        for _ in range(500):
+            described = sfn.describe_execution(executionArn=execution)
+            if described["status"] != "RUNNING":
+                break
+            time.sleep(0.02)
+        assert described["status"] == "SUCCEEDED"
+        assert json.loads(described["output"]) == {"approved": True}
+        events = sfn.get_execution_history(executionArn=execution)["events"]
+        submitted = [e for e in events if e["type"] == "TaskSubmitted"]
+        assert json.loads(submitted[0]["taskSubmittedEventDetails"]["output"])["MessageId"] == \
+            messages[0]["MessageId"]
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
