@@ -462,3 +462,75 @@ fn an_unknown_parameter_is_refused_before_anything_is_sent() {
     );
     assert!(requests.try_recv().is_err());
 }
+
+#[test]
+fn aws_sdk_lambda_calls_are_rest_json_requests() {
+    let (url, requests) = stub(vec![
+        (
+            200,
+            vec![
+                ("X-Amz-Executed-Version", "7"),
+                ("Content-Type", "application/json"),
+            ],
+            r#"{"total": 3}"#.into(),
+        ),
+        (
+            404,
+            vec![
+                ("x-amzn-RequestId", "RID-L"),
+                ("x-amzn-ErrorType", "ResourceNotFoundException"),
+            ],
+            json!({"Type": "User", "message": "Function not found: arn:aws:lambda:eu-west-1:123456789012:function:gone"})
+                .to_string(),
+        ),
+    ]);
+    let sfn = Sfn::new();
+    let definition = json!({"StartAt": "Sum", "States": {
+        "Sum": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:lambda:invoke",
+                "Parameters": {"FunctionName": "sum", "Qualifier": "7", "Payload": {"a": [1, 2]}},
+                "ResultPath": "$.sum", "Next": "Gone"},
+        "Gone": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:lambda:invoke",
+                 "Parameters": {"FunctionName": "gone"}, "End": true}}});
+    let (code, output) = sfn_run(&sfn, &[("AWS_ENDPOINT_URL_LAMBDA", &url)], definition, "{}");
+    let seen = received(&requests);
+    assert_eq!(seen.method, "POST");
+    assert_eq!(
+        seen.url,
+        "/2015-03-31/functions/sum/invocations?Qualifier=7"
+    );
+    assert_eq!(seen.body, r#"{"a":[1,2]}"#);
+    assert_signed(&seen, "lambda", "host;x-amz-date");
+    let seen = received(&requests);
+    assert_eq!(seen.url, "/2015-03-31/functions/gone/invocations");
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        output,
+        json!({
+            "status": "FAILED",
+            "error": "Lambda.ResourceNotFoundException",
+            "cause": "Function not found: arn:aws:lambda:eu-west-1:123456789012:function:gone (Service: Lambda, Status Code: 404, Request ID: RID-L) (SDK Attempt Count: 1)"
+        })
+    );
+    // The first call's result, as the history recorded it.
+    let history = sfn.json(&["history", "last", "--output", "json"]);
+    let events = history
+        .get("events")
+        .and_then(Value::as_array)
+        .or_else(|| history.as_array())
+        .cloned()
+        .unwrap();
+    let succeeded = events
+        .iter()
+        .find(|e| e["type"] == "TaskSucceeded")
+        .expect("the first call succeeded");
+    let result: Value = serde_json::from_str(
+        succeeded["taskSucceededEventDetails"]["output"]
+            .as_str()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        result,
+        json!({"ExecutedVersion": "7", "Payload": "{\"total\": 3}", "StatusCode": 200})
+    );
+}
