@@ -6,9 +6,8 @@
 //! handler, else a Lambda function deployed from a template (`sfn deploy`), else the
 //! service's local endpoint when one is configured (Lambda, SQS, SNS, DynamoDB,
 //! EventBridge: [`aws`]), else (activities and `.waitForTaskToken` integrations) the
-//! execution waits
-//! for `SendTaskSuccess`/`SendTaskFailure`, else the task fails with a cause naming the
-//! resource and both ways to serve it.
+//! execution waits for `SendTaskSuccess`/`SendTaskFailure`, else the task fails with a
+//! cause naming the resource and the ways to serve it.
 pub mod aws;
 pub mod endpoints;
 pub mod handlers;
