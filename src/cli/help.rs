@@ -8,7 +8,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     (
         "Workflows for people",
         &[
-            "run", "ls", "history", "watch", "stats", "graph", "lint", "deploy",
+            "run", "ls", "history", "watch", "logs", "stats", "graph", "lint", "deploy",
         ],
     ),
     (
@@ -106,6 +106,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     (
         "sfn watch orders/last",
         "Follow the last execution of `orders`, run by another process.",
+    ),
+    (
+        "sfn logs orders --follow",
+        "The CloudWatch log events of `orders` (as its loggingConfiguration asks), as they come.",
     ),
     (
         "sfn graph orders | dot -Tsvg > orders.svg",
