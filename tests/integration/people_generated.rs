@@ -83,6 +83,7 @@ fn there_is_a_man_page_for_sfn_and_every_command() {
         "history",
         "watch",
         "stats",
+        "logs",
         "graph",
         "lint",
         "deploy",
@@ -93,8 +94,8 @@ fn there_is_a_man_page_for_sfn_and_every_command() {
     ] {
         assert!(names.contains(&format!("sfn-{command}.1")), "{command}");
     }
-    // The 37 operations and our 12 commands, plus sfn itself.
-    assert_eq!(names.len(), 37 + 12 + 1);
+    // The 37 operations and our 13 commands, plus sfn itself.
+    assert_eq!(names.len(), 37 + 13 + 1);
     // sfn(1) has the sections a man page reader looks for.
     let sfn = man::pages()
         .into_iter()
