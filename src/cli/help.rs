@@ -245,7 +245,7 @@ pub fn apply(cmd: Command) -> Command {
     .after_help(after())
 }
 
-fn roff_escape(text: &str) -> String {
+pub fn roff_escape(text: &str) -> String {
     text.replace('\\', "\\e").replace('-', "\\-")
 }
 
@@ -259,7 +259,13 @@ pub fn man_sections() -> String {
             roff_escape(what)
         ));
     }
-    out.push_str(".SH ENVIRONMENT\n");
+    out.push_str(&man_environment_and_exit_status());
+    out
+}
+
+/// The ENVIRONMENT and EXIT STATUS sections in roff, for every man page.
+pub fn man_environment_and_exit_status() -> String {
+    let mut out = String::from(".SH ENVIRONMENT\n");
     for (name, what) in ENVIRONMENT {
         out.push_str(&format!(
             ".TP\n\\fB{}\\fR\n{}\n",
