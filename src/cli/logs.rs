@@ -122,7 +122,15 @@ fn resolve(ctx: &mut Context, reference: &str) -> Result<Target, Failure> {
             });
         }
     }
-    let arn = names::execution_arn(ctx, reference)?;
+    let arn = names::execution_arn(ctx, reference).map_err(|f| match f {
+        Failure::Parameter(m) if m.starts_with("sfn: no execution named") => {
+            Failure::Parameter(format!(
+                "sfn logs: no state machine named '{reference}', and {}",
+                &m[5..]
+            ))
+        }
+        f => f,
+    })?;
     Ok(Target::Execution { arn })
 }
 

@@ -44,13 +44,9 @@ impl Level {
         match event_type {
             "ExecutionAborted" | "ExecutionFailed" | "ExecutionTimedOut" => Level::Fatal,
             "FailStateEntered" => Level::Error,
-            t if t.ends_with("Failed")
-                || t.ends_with("TimedOut")
-                || t.ends_with("Aborted")
-                || t.ends_with("ScheduleFailed")
-                || t.ends_with("StartFailed")
-                || t.ends_with("SubmitFailed") =>
-            {
+            // Every other failure: TaskFailed, TaskStartFailed, LambdaFunctionTimedOut,
+            // MapIterationAborted, ParallelStateFailed, WaitStateAborted...
+            t if t.ends_with("Failed") || t.ends_with("TimedOut") || t.ends_with("Aborted") => {
                 Level::Error
             }
             _ => Level::All,
