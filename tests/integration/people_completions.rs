@@ -58,6 +58,11 @@ fn names_and_arns_come_from_the_store() {
         ["last", "second-run", "first-run"]
     );
     assert_eq!(complete(&sfn, "sfn watch fi"), ["first-run"]);
+    // sfn logs takes an execution or a state machine.
+    assert_eq!(
+        complete(&sfn, "sfn logs "),
+        ["last", "second-run", "first-run", "orders"]
+    );
     // After `stateMachine:`, bash replaces the word after the last colon.
     assert_eq!(
         complete(
