@@ -171,9 +171,8 @@ impl<'a> Journal<'a> {
             &self.events,
         ) {
             Ok(true) => {
-                if let Some(log) = &mut self.log {
-                    log.flush();
-                }
+                // Their log lines wait for the save: a process taking over would run
+                // these events again from the last save.
                 self.events.clear();
                 self.buffered = 0;
             }

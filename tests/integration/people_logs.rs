@@ -373,6 +373,75 @@ fn a_redriven_execution_logs_its_redrive_count() {
 }
 
 #[test]
+fn an_execution_taken_over_after_its_process_died_logs_each_event_once() {
+    let sfn = Sfn::new();
+    let naps = r#"{"StartAt": "Items", "States": {
+  "Items": {"Type": "Pass", "Result": [1,2,3,4,5,6,7,8,9,10,11,12], "Next": "M"},
+  "M": {"Type": "Map", "MaxConcurrency": 3, "End": true, "ItemProcessor": {"StartAt": "Nap", "States": {
+    "Nap": {"Type": "Wait", "Seconds": 1, "Next": "Double"},
+    "Double": {"Type": "Pass", "Parameters": {"v.$": "States.MathAdd($, $)"}, "End": true}}}}}}"#;
+    let machine = create(
+        &sfn,
+        "naps",
+        naps,
+        "STANDARD",
+        &logging("ALL", false, "naps"),
+    );
+    let mut child = sfn
+        .cmd()
+        .env("SFN_WAIT_TIME_SCALE", "0.2")
+        .args([
+            "start-execution",
+            "--state-machine-arn",
+            &machine,
+            "--name",
+            "killed",
+        ])
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Killed once the Map has begun (its iterations nap for a second or so more).
+    let file = log_file(&sfn, "naps");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !std::fs::read_to_string(&file)
+        .unwrap_or_default()
+        .contains("MapIterationStarted")
+    {
+        assert!(std::time::Instant::now() < deadline, "the Map never began");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGKILL) };
+    child.wait().unwrap();
+    let arn = "arn:aws:states:us-east-1:123456789012:execution:naps:killed";
+    let described = sfn.json(&["describe-execution", "--execution-arn", arn]);
+    assert_eq!(described["status"], "RUNNING", "killed mid-run");
+    let resumed = sfn
+        .cmd()
+        .env("SFN_WAIT_TIME_SCALE", "0.2")
+        .arg("resume")
+        .output()
+        .unwrap();
+    assert!(resumed.status.success(), "{resumed:?}");
+    let history = sfn.json(&["get-execution-history", "--execution-arn", arn]);
+    let history = history["events"].as_array().unwrap();
+    assert_eq!(history.last().unwrap()["type"], "ExecutionSucceeded");
+    let logged = json_lines(&sfn.stdout(&["logs", "killed"]));
+    let ids: Vec<&str> = logged.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    let expected: Vec<String> = (1..=history.len()).map(|i| i.to_string()).collect();
+    assert_eq!(
+        ids, expected,
+        "each event of the history logged once, in order"
+    );
+    assert_eq!(
+        types(&logged),
+        history
+            .iter()
+            .map(|e| e["type"].as_str().unwrap())
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn at_a_terminal_each_event_is_one_line_that_fits() {
     let sfn = Sfn::new();
     let machine = create(
