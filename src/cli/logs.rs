@@ -3,7 +3,7 @@
 //! `runtime::logs`), of one execution or of every execution of one state machine. On a
 //! terminal one line per event made for reading; piped or with `--output json`, the log
 //! events themselves, one JSON object a line, as CloudWatch Logs holds them.
-use std::io::{BufRead, Read, Seek, SeekFrom, Write};
+use std::io::{BufRead, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -194,56 +194,48 @@ fn running(ctx: &mut Context, arn: &str) -> bool {
     }
 }
 
-/// Reads whole lines of a log file as it grows.
+/// Reads whole lines of a log file as it grows, a line at a time (a log group's file
+/// may be large).
 struct Reader {
     path: PathBuf,
+    /// Where the next line starts.
     offset: u64,
-    partial: Vec<u8>,
 }
 
 impl Reader {
     fn new(path: PathBuf) -> Reader {
-        Reader {
-            path,
-            offset: 0,
-            partial: Vec::new(),
-        }
+        Reader { path, offset: 0 }
     }
 
-    /// The lines written since the last read (a line still being written waits).
-    fn read_new(&mut self) -> Result<Vec<String>, Failure> {
-        let mut file = match std::fs::File::open(&self.path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => {
-                return Err(Failure::Other(format!(
-                    "sfn logs: cannot read {}: {e}",
-                    self.path.display()
-                )))
-            }
-        };
+    /// Hands `each` the lines written since the last read (a line still being written
+    /// waits for the next read); stops when `each` answers false.
+    fn read_new(&mut self, mut each: impl FnMut(&str) -> bool) -> Result<(), Failure> {
         let io = |e: std::io::Error| {
             Failure::Other(format!(
                 "sfn logs: cannot read {}: {e}",
                 self.path.display()
             ))
         };
-        file.seek(SeekFrom::Start(self.offset)).map_err(io)?;
-        let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes).map_err(io)?;
-        self.offset += bytes.len() as u64;
-        self.partial.extend_from_slice(&bytes);
-        let complete = match self.partial.iter().rposition(|b| *b == b'\n') {
-            Some(at) => at + 1,
-            None => return Ok(Vec::new()),
+        let mut file = match std::fs::File::open(&self.path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(io(e)),
         };
-        let rest = self.partial.split_off(complete);
-        let lines = std::mem::replace(&mut self.partial, rest)
-            .lines()
-            .map_while(Result::ok)
-            .filter(|l| !l.trim().is_empty())
-            .collect();
-        Ok(lines)
+        file.seek(SeekFrom::Start(self.offset)).map_err(io)?;
+        let mut reader = std::io::BufReader::new(file);
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            let read = reader.read_until(b'\n', &mut line).map_err(io)?;
+            if read == 0 || line.last() != Some(&b'\n') {
+                return Ok(());
+            }
+            self.offset += read as u64;
+            let text = String::from_utf8_lossy(&line);
+            if !text.trim().is_empty() && !each(text.trim_end()) {
+                return Ok(());
+            }
+        }
     }
 }
 
@@ -360,21 +352,21 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
             Target::Execution { arn } if follow => running(&mut ctx, arn),
             _ => follow,
         };
-        for raw in reader.read_new()? {
-            let Ok(event) = serde_json::from_str::<Value>(&raw) else {
-                continue;
+        let mut closed = false;
+        reader.read_new(|raw| {
+            let Ok(event) = serde_json::from_str::<Value>(raw) else {
+                return true;
             };
             if !target.wants(&event) {
-                continue;
+                return true;
             }
             shown += 1;
-            if out
-                .write_all(printer.line(&raw, &event).as_bytes())
-                .is_err()
-            {
-                // A closed pipe (`| head`): nothing more to show.
-                return Ok(String::new());
-            }
+            // A closed pipe (`| head`): nothing more to show.
+            closed = out.write_all(printer.line(raw, &event).as_bytes()).is_err();
+            !closed
+        })?;
+        if closed {
+            return Ok(String::new());
         }
         let _ = out.flush();
         if !still_running {
