@@ -10,12 +10,14 @@
 //! - [`store`]: SQLite; the only place that writes SQL.
 //! - [`asl`]: the language (definition model, validation, JSONPath, templates, intrinsics,
 //!   JSONata, Choice rules).
+//! - [`history`]: history event types (from the AWS model) and the event record.
 pub mod api;
 pub mod asl;
 pub mod cli;
 pub mod engine;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod history;
 pub mod runtime;
 pub mod serve;
 pub mod store;

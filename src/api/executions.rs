@@ -362,13 +362,10 @@ fn get_execution_history(ctx: &mut Context, input: &Value) -> Result<Value, ApiE
 pub fn event_json(event: &HistoryEvent, include_data: bool) -> Value {
     let mut out = Map::new();
     out.insert("timestamp".into(), timestamp(event.timestamp).into());
-    out.insert("type".into(), event.event_type.clone().into());
+    out.insert("type".into(), event.event_type.as_str().into());
     out.insert("id".into(), event.id.into());
     out.insert("previousEventId".into(), event.previous_event_id.into());
-    if let (Some(member), Some(details)) = (
-        engine::history::details_member(&event.event_type),
-        &event.details,
-    ) {
+    if let (Some(member), Some(details)) = (event.event_type.details_member(), &event.details) {
         let mut details = details.clone();
         if !include_data {
             if let Value::Object(map) = &mut details {

@@ -5,7 +5,7 @@ use chrono::Utc;
 use serde_json::{json, Map, Value};
 
 use super::{decode_token, encode_token, page_size, timestamp, ApiError, Arn, Context};
-use crate::engine::data::to_text;
+use crate::history::text::to_text;
 pub use crate::runtime::map_runs::label_of;
 use crate::runtime::map_runs::Counts;
 use crate::store::executions::{self as exec_store, parse_date};

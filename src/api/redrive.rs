@@ -221,7 +221,7 @@ mod tests {
                     id,
                     previous_event_id: id - 1,
                     timestamp: now,
-                    event_type: "PassStateEntered".into(),
+                    event_type: crate::history::EventType::PassStateEntered,
                     details: None,
                 })
             })

@@ -127,9 +127,12 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
         .run_express(&ctx.store, &parsed, info, test_case)?;
     let stopped = super::now();
     let (status, output, error, cause) = match (&progress, &execution.status) {
-        (_, engine::Status::Succeeded { output }) => {
-            ("SUCCEEDED", Some(engine::data::to_text(output)), None, None)
-        }
+        (_, engine::Status::Succeeded { output }) => (
+            "SUCCEEDED",
+            Some(crate::history::text::to_text(output)),
+            None,
+            None,
+        ),
         (_, engine::Status::TimedOut { error, cause }) => {
             ("TIMED_OUT", None, error.clone(), cause.clone())
         }

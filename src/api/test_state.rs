@@ -10,10 +10,10 @@ use super::{ApiError, Context};
 use crate::asl::definition::{self, Kind, State, StateMachine};
 use crate::asl::validate::{self, MachineType};
 use crate::asl::StatesError;
-use crate::engine::data::to_text;
 use crate::engine::exec::MAX_PAYLOAD_BYTES;
 use crate::engine::resource::ResourceForm;
 use crate::engine::test_state::{self as runner, Mock, Outcome, TestRun};
+use crate::history::text::to_text;
 use crate::tasks;
 
 mod mock_shapes;

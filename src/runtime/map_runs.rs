@@ -14,7 +14,6 @@ use serde_json::{json, Map, Value};
 use super::{BufferSink, Settings};
 use crate::asl::error::names;
 use crate::asl::StatesError;
-use crate::engine::data::to_text;
 use crate::engine::map_run::{
     push_result, raw_map_state, writer_result, Batches, MapRunRequest, MapRunner, Selector,
     WriterSpec,
@@ -24,6 +23,7 @@ use crate::engine::{
     item_reader, Checkpoint, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Message,
     Progress, TaskInvocation, TaskOutcome, TaskRunner,
 };
+use crate::history::text::to_text;
 use crate::store::executions::{self as exec_store, date_text, parse_date, ExecutionRecord};
 use crate::store::leases;
 use crate::store::map_runs::{self as store, MapRunRecord};

@@ -399,7 +399,7 @@ impl Runtime {
             id: last + 1,
             previous_event_id: last,
             timestamp: Utc::now(),
-            event_type: "ExecutionAborted".into(),
+            event_type: crate::history::EventType::ExecutionAborted,
             details: Some(Value::Object(details)),
         });
         record.status = "ABORTED".into();
@@ -684,7 +684,7 @@ pub fn record_outcome(
             match status {
                 engine::Status::Succeeded { output } => {
                     record.output =
-                        Some(output_text.unwrap_or_else(|| engine::data::to_text(output)));
+                        Some(output_text.unwrap_or_else(|| crate::history::text::to_text(output)));
                 }
                 engine::Status::Failed { error, cause }
                 | engine::Status::TimedOut { error, cause }

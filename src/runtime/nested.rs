@@ -15,8 +15,8 @@ use serde_json::{json, Map, Value};
 
 use super::{parse_stored, NewExecution, Runtime, RuntimeError, Settings};
 use crate::asl::StatesError;
-use crate::engine::data::to_text;
 use crate::engine::{ExecutionInfo, TaskInvocation, TaskOutcome, TaskRunner};
+use crate::history::text::to_text;
 use crate::store::executions::{self as exec_store, date_text, parse_date, ExecutionRecord};
 use crate::store::nested::{Link, Pattern};
 use crate::store::task_tokens::{self, Delivery, TaskTokenRecord, TokenStatus};
