@@ -1,7 +1,7 @@
 //! Activities: CreateActivity, DescribeActivity, ListActivities, DeleteActivity.
 use serde_json::{json, Map, Value};
 
-use super::{check_name, now, ApiError, Context};
+use super::{check_name, ApiError, Context};
 use crate::store::activities::{self, ActivityRecord};
 
 /// Answers the operations this module implements, `None` for the others.
@@ -30,7 +30,7 @@ fn create_activity(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     let record = ActivityRecord {
         arn: ctx.arn(&format!("activity:{name}")),
         name: name.to_string(),
-        creation_date: now(),
+        creation_date: ctx.now(),
         encryption_configuration: encryption.as_ref().map(Value::to_string),
     };
     let (activity, created) = activities::create(&ctx.store, &record, &tags)?;

@@ -423,7 +423,7 @@ fn create_alias(
     )?;
     let machine_arn = check_routing(&routes)?;
     let arn = format!("{machine_arn}:{}", input.name);
-    let now = super::now();
+    let now = ctx.now();
     ctx.store.write(|s| {
         check_versions_exist(s, &routes)?;
         if let Some(existing) = db::aliases::get(s, &arn)? {
@@ -518,7 +518,7 @@ fn update_alias(
             )));
         }
     }
-    let now = super::now();
+    let now = ctx.now();
     ctx.store.write(|s| {
         let mut alias =
             db::aliases::get(s, &input.state_machine_alias_arn)?.ok_or_else(not_found)?;

@@ -138,7 +138,7 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         super::sync_executions::limit_duration(&mut parsed);
     }
 
-    let started = super::now();
+    let started = ctx.now();
     let info = execution_info(
         ctx,
         &resolved,

@@ -25,6 +25,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::clock::Clock;
 use crate::engine::EventSink;
 use crate::runtime::{Runtime, Settings};
 use crate::store::Store;
@@ -58,6 +59,16 @@ impl Context {
             random_seed: None,
             observer: None,
         }
+    }
+
+    /// What this context's dates and deadlines go by.
+    pub fn clock(&self) -> &Clock {
+        &self.runtime.settings.clock
+    }
+
+    /// The current time at the millisecond precision AWS keeps.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock().now().trunc_subsecs(3)
     }
 
     /// `arn:aws:states:<region>:<account>:<resource>`.
@@ -160,11 +171,6 @@ pub fn timestamp(at: DateTime<Utc>) -> String {
     } else {
         at.format("%Y-%m-%dT%H:%M:%S%.6f%:z").to_string()
     }
-}
-
-/// The current time at the millisecond precision AWS keeps.
-pub fn now() -> DateTime<Utc> {
-    Utc::now().trunc_subsecs(3)
 }
 
 /// Reads a request into its typed input shape (`CreateStateMachineInput`...).

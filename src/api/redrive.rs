@@ -34,7 +34,7 @@ pub(crate) fn redrive_status(
     ctx: &Context,
     record: &ExecutionRecord,
 ) -> Result<(&'static str, Option<String>), ApiError> {
-    Ok(match not_redrivable_reason(ctx, record, Utc::now())? {
+    Ok(match not_redrivable_reason(ctx, record, ctx.now())? {
         // A distributed Map's child runs again when its parent (and so its map run) is
         // redriven.
         None if is_map_run_child(ctx, record)? => ("REDRIVABLE_BY_MAP_RUN", None),
@@ -138,7 +138,7 @@ fn redrive_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
             ),
         )
     })?;
-    let now = super::now();
+    let now = ctx.now();
     // The same client token within its window answers the same redrive again.
     if let Some(token) = client_token {
         if let Some(date) = redrive_store::token_date(&ctx.store, arn, token)? {

@@ -371,7 +371,7 @@ fn create(
     let tags = super::tags::check_tags(input.tags.as_deref().unwrap_or(&[]))?;
     check_definition(&input.definition, machine_type)?;
     let arn = ctx.arn(&format!("stateMachine:{}", input.name));
-    let now = super::now();
+    let now = ctx.now();
     ctx.store.write(|s| {
         if let Some(existing) = store::get(s, &arn)? {
             // AWS's idempotency: the same definition, type and configurations give back
@@ -598,7 +598,7 @@ fn update(
         check_encryption(c)?;
     }
     check_version_description(input.publish, &input.version_description)?;
-    let now = super::now();
+    let now = ctx.now();
     ctx.store.write(|s| {
         let mut sm = find(s, &input.state_machine_arn)?;
         let before = sm.clone();

@@ -5,7 +5,6 @@
 //! Express executions keep no history in AWS (only CloudWatch Logs), so a synchronous
 //! one is not stored: DescribeExecution, GetExecutionHistory and StopExecution answer
 //! InvalidArn for any express ARN anyway.
-use chrono::Utc;
 use serde_json::{json, Map, Value};
 
 use super::{timestamp, ApiError, Context};
@@ -113,7 +112,7 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
         name,
         uuid::Uuid::new_v4()
     ));
-    let started = super::now();
+    let started = ctx.now();
     let info = super::executions::execution_info(
         ctx,
         &resolved,
@@ -125,7 +124,7 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
     let (execution, progress) = ctx
         .runtime
         .run_express(&ctx.store, &parsed, info, test_case)?;
-    let stopped = super::now();
+    let stopped = ctx.now();
     let (status, output, error, cause) = match (&progress, &execution.status) {
         (_, engine::Status::Succeeded { output }) => (
             "SUCCEEDED",
@@ -177,7 +176,7 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
     if let Some(t) = str_member("traceHeader") {
         out.insert("traceHeader".into(), t.into());
     }
-    let elapsed = (Utc::now() - started).num_milliseconds();
+    let elapsed = (ctx.now() - started).num_milliseconds();
     out.insert(
         "billingDetails".into(),
         json!({

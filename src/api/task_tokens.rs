@@ -1,7 +1,7 @@
 //! Activity workers and callbacks: GetActivityTask, SendTaskSuccess, SendTaskFailure,
 //! SendTaskHeartbeat. Outcomes are recorded on the token in the store, where the
 //! execution's owner takes them (`runtime`); with no owner, this process resumes it.
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde_json::{json, Map, Value};
@@ -41,12 +41,13 @@ fn get_activity_task(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
         check_length("workerName", worker, MAX_WORKER_NAME)?;
     }
     // SFN_WAIT_TIME_SCALE (0 in CI) shortens the long poll as it shortens Wait states.
-    let deadline = Instant::now() + LONG_POLL.mul_f64(ctx.runtime.settings.wait_time_scale);
+    let poll = LONG_POLL.mul_f64(ctx.runtime.settings.wait_time_scale);
+    let deadline = ctx.now() + chrono::Duration::from_std(poll).unwrap_or(chrono::Duration::MAX);
     loop {
         if activity_store::get(&ctx.store, arn)?.is_none() {
             return Err(does_not_exist(arn));
         }
-        if let Some(task) = task_tokens::claim_activity_task(&ctx.store, arn, worker, now())? {
+        if let Some(task) = task_tokens::claim_activity_task(&ctx.store, arn, worker, ctx.now())? {
             // Its ActivityStarted goes into the history where the execution runs.
             resume(ctx, &task.execution_arn)?;
             return Ok(json!({
@@ -54,11 +55,12 @@ fn get_activity_task(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
                 "input": task.input.unwrap_or_else(|| "{}".to_string()),
             }));
         }
-        if Instant::now() >= deadline {
+        let left = (deadline - ctx.now()).to_std().unwrap_or_default();
+        if left.is_zero() {
             // No task within the poll: AWS answers without a token.
             return Ok(json!({}));
         }
-        std::thread::sleep(POLL_INTERVAL.min(deadline.saturating_duration_since(Instant::now())));
+        ctx.clock().sleep(POLL_INTERVAL.min(left));
     }
 }
 
@@ -106,14 +108,14 @@ fn send_task_failure(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
 fn send_task_heartbeat(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let input = object(input)?;
     let token = task_token(input)?;
-    let now = now();
+    let now = ctx.now();
     let record = task_tokens::heartbeat(&ctx.store, token, now)?;
     check_open(token, record.as_ref(), now)?;
     Ok(json!({}))
 }
 
 fn deliver(ctx: &mut Context, token: &str, delivery: &Delivery) -> Result<Value, ApiError> {
-    let now = now();
+    let now = ctx.now();
     let (record, delivered) = task_tokens::deliver(&ctx.store, token, delivery, now)?;
     let record = match record {
         Some(record) if delivered => record,
@@ -203,11 +205,6 @@ fn check_length(field: &str, value: &str, max: usize) -> Result<(), ApiError> {
         ));
     }
     Ok(())
-}
-
-fn now() -> DateTime<Utc> {
-    use chrono::SubsecRound;
-    Utc::now().trunc_subsecs(3)
 }
 
 /// A mock config or handlers file that cannot be used, or a `#<test case>` it lacks: the

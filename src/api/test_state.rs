@@ -151,7 +151,7 @@ fn test_state(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let context = match string_member(input, "context")? {
         Some(text) => read_context(text, state)?,
         None => {
-            let now = super::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string();
+            let now = ctx.now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string();
             let mut state_ctx = Map::new();
             state_ctx.insert("Name".into(), LONE_STATE.into());
             state_ctx.insert("EnteredTime".into(), now.clone().into());

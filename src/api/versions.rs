@@ -156,7 +156,7 @@ fn publish_version(
 ) -> Result<PublishStateMachineVersionOutput, ApiError> {
     Arn::parse_as(&input.state_machine_arn, "stateMachine")?;
     check_sensitive_length("description", input.description.as_deref(), 256)?;
-    let now = super::now();
+    let now = ctx.now();
     ctx.store.write(|s| {
         let sm = super::state_machines::find(s, &input.state_machine_arn)?;
         if let Some(wanted) = &input.revision_id {

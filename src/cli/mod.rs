@@ -308,6 +308,7 @@ impl Globals {
             query,
             no_paginate: m.get_flag("no-paginate"),
             settings: Settings {
+                clock: crate::clock::Clock::system(),
                 mock_config: arg("mock-config")
                     .map(PathBuf::from)
                     .or_else(|| env("SFN_MOCK_CONFIG").map(PathBuf::from)),

@@ -21,8 +21,9 @@ pub mod owner;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use chrono::Utc;
 use serde_json::{Map, Value};
+
+use crate::clock::Clock;
 
 use crate::asl::definition::{self, StateMachine};
 use crate::engine::{
@@ -49,6 +50,8 @@ pub struct Settings {
     pub s3_root: Option<PathBuf>,
     /// How long an owner's hold on a running execution lasts without renewal.
     pub lease: Duration,
+    /// What task deadlines, heartbeats, leases and dates go by.
+    pub clock: Clock,
 }
 
 impl Default for Settings {
@@ -60,6 +63,7 @@ impl Default for Settings {
             handlers: None,
             s3_root: None,
             lease: Duration::from_secs(20),
+            clock: Clock::system(),
         }
     }
 }
@@ -135,7 +139,7 @@ impl Runtime {
     }
 
     fn lease_until(&self) -> i64 {
-        owner::now_millis() + self.settings.lease.as_millis() as i64
+        self.settings.clock.now_millis() + self.settings.lease.as_millis() as i64
     }
 
     /// The Task runner for an execution of `machine_name` (with its mock test case): this
@@ -162,7 +166,7 @@ impl Runtime {
                 config.test_case.as_deref(),
             )?
         } else {
-            tasks::parking_runner_for(&config, db)?
+            tasks::parking_runner_for(&config, db, &self.settings.clock)?
         };
         let inner = nested::with_nested(store, &self.settings, inner);
         Ok(map_runs::with_map_runs(store, &self.settings, inner))
@@ -268,6 +272,7 @@ impl Runtime {
                 return Err(e.into());
             }
             record_outcome(
+                &self.settings.clock,
                 &mut record,
                 &execution,
                 &progress,
@@ -328,7 +333,7 @@ impl Runtime {
             store,
             arn,
             &self.owner,
-            owner::now_millis(),
+            self.settings.clock.now_millis(),
             until,
             &owner::is_gone,
         )?;
@@ -398,12 +403,12 @@ impl Runtime {
         sink.emit(&HistoryEvent {
             id: last + 1,
             previous_event_id: last,
-            timestamp: Utc::now(),
+            timestamp: self.settings.clock.now(),
             event_type: crate::history::EventType::ExecutionAborted,
             details: Some(Value::Object(details)),
         });
         record.status = "ABORTED".into();
-        record.stop_date = Some(date_text(Utc::now()));
+        record.stop_date = Some(date_text(self.settings.clock.now()));
         record.error = error;
         record.cause = cause;
         record.engine_state = None;
@@ -464,9 +469,11 @@ impl Runtime {
         let record =
             exec_store::get(store, arn)?.ok_or_else(|| RuntimeError::DoesNotExist(arn.into()))?;
         match record.status.as_str() {
-            "ABORTED" => Ok(record.stop_date.unwrap_or_else(|| date_text(Utc::now()))),
+            "ABORTED" => Ok(record
+                .stop_date
+                .unwrap_or_else(|| date_text(self.settings.clock.now()))),
             // Queued, for a holder that is busy or a process that can serve its Tasks.
-            "RUNNING" => Ok(date_text(Utc::now())),
+            "RUNNING" => Ok(date_text(self.settings.clock.now())),
             // It ended otherwise before the stop was applied: too late, as on AWS.
             _ => Err(RuntimeError::NotRunning(arn.into())),
         }
@@ -477,8 +484,13 @@ impl Runtime {
     /// Every command that uses the store calls this first, so that timeouts fire even when
     /// no one else calls. One execution that cannot resume here does not stop the others.
     pub fn sweep(&self, store: &Store) -> Result<(), RuntimeError> {
-        task_tokens::expire(store, Utc::now())?;
-        let due = leases::runnable(store, owner::now_millis(), &owner::is_gone, false)?;
+        task_tokens::expire(store, self.settings.clock.now())?;
+        let due = leases::runnable(
+            store,
+            self.settings.clock.now_millis(),
+            &owner::is_gone,
+            false,
+        )?;
         for arn in due {
             let _ = self.drive(store, None, &arn);
         }
@@ -493,8 +505,13 @@ impl Runtime {
         store: &Store,
         only: Option<&str>,
     ) -> Result<Vec<Resumed>, RuntimeError> {
-        task_tokens::expire(store, Utc::now())?;
-        let mut arns = leases::runnable(store, owner::now_millis(), &owner::is_gone, true)?;
+        task_tokens::expire(store, self.settings.clock.now())?;
+        let mut arns = leases::runnable(
+            store,
+            self.settings.clock.now_millis(),
+            &owner::is_gone,
+            true,
+        )?;
         if let Some(only) = only {
             arns.retain(|a| a == only);
         }
@@ -513,7 +530,7 @@ impl Runtime {
         &self,
         store: &Store,
         mut record: ExecutionRecord,
-        redrive_date: chrono::DateTime<Utc>,
+        redrive_date: chrono::DateTime<chrono::Utc>,
     ) -> Result<ExecutionRecord, RuntimeError> {
         let mut execution = stored_execution(&record)?;
         let machine = parse_stored(&record.definition)?;
@@ -664,6 +681,7 @@ pub fn retained_state(execution: &Execution) -> Result<Option<String>, RuntimeEr
 /// `output_text`: the output's JSON text when the caller has it already (the
 /// `ExecutionSucceeded` event carries it; a large output is then not serialized again).
 pub fn record_outcome(
+    clock: &Clock,
     record: &mut ExecutionRecord,
     execution: &Execution,
     progress: &Progress,
@@ -678,7 +696,7 @@ pub fn record_outcome(
             };
         }
         status => {
-            record.stop_date = Some(date_text(Utc::now()));
+            record.stop_date = Some(date_text(clock.now()));
             // An unsuccessful execution keeps its state for RedriveExecution.
             record.engine_state = retained_state(execution)?;
             match status {

@@ -7,7 +7,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
+use chrono::SubsecRound;
 use serde_json::{json, Value};
 
 use crate::api::{self, ApiError, Arn, Context};
@@ -240,7 +240,10 @@ impl Executor for ThreadPerExecution {
                 {
                     return Ok(json!({
                         "executionArn": arn,
-                        "startDate": d.get("startDate").cloned().unwrap_or_else(now_text),
+                        "startDate": d.get("startDate").cloned().unwrap_or_else(|| {
+                            let now = self.contexts.settings.clock.now().trunc_subsecs(3);
+                            Value::String(api::timestamp(now))
+                        }),
                     }));
                 }
                 match rx.recv_timeout(Duration::from_millis(2)) {
@@ -265,9 +268,4 @@ impl Executor for ThreadPerExecution {
             eprintln!("sfn serve: {left} execution(s) still running go back to the store; the next start (or `sfn resume`) runs them on");
         }
     }
-}
-
-fn now_text() -> Value {
-    let now: DateTime<Utc> = api::now();
-    Value::String(api::timestamp(now))
 }

@@ -28,6 +28,7 @@ pub use parking::RunnerConfig;
 pub use resource::{Pattern, Resource};
 
 use crate::asl::StatesError;
+use crate::clock::Clock;
 use crate::engine::{TaskInvocation, TaskOutcome, TaskRunner};
 
 /// Why no runner could be built for an execution: the API layer reports these to the
@@ -117,12 +118,14 @@ pub fn runner_for(
 pub fn parking_runner_for(
     config: &RunnerConfig,
     db: &Path,
+    clock: &Clock,
 ) -> Result<Box<dyn TaskRunner>, TasksError> {
     let mut tasks = local_tasks(config)?;
-    let parking = parking::Parking::open(db, config).map_err(|message| TasksError::Store {
-        path: db.to_path_buf(),
-        message,
-    })?;
+    let parking =
+        parking::Parking::open(db, config, clock).map_err(|message| TasksError::Store {
+            path: db.to_path_buf(),
+            message,
+        })?;
     tasks.parking = Some(parking);
     tasks.deployed = Some(local_lambda::Deployed::new(db));
     Ok(Box::new(tasks))
@@ -544,7 +547,7 @@ mod tests {
         };
         activities::create(&store, &record, &[]).unwrap();
         let config = RunnerConfig::new(None, None, "orders", None);
-        let runner = parking_runner_for(&config, &db).unwrap();
+        let runner = parking_runner_for(&config, &db, &Clock::system()).unwrap();
         assert_eq!(runner.check("Approve", arn), Ok(()));
         let missing = "arn:aws:states:us-east-1:123456789012:activity:gone";
         assert_eq!(

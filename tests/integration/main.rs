@@ -46,6 +46,7 @@ mod serve_protocol;
 mod serve_security;
 mod tasks_activities;
 mod tasks_cli;
+mod tasks_clock;
 mod tasks_parking;
 mod tasks_runner;
 mod tasks_tokens;
