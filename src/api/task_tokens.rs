@@ -4,21 +4,28 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
-use super::activities::{activity_arn, does_not_exist, object, required_str};
+use super::activities::{activity_arn, does_not_exist};
+use super::ErrorCode;
+use super::Operation;
+use super::{object, optional_str, required_str};
 use super::{ApiError, Context};
 use crate::runtime::RuntimeError;
 use crate::store::activities as activity_store;
 use crate::store::task_tokens::{self, Delivery, TaskTokenRecord, TokenStatus};
 
 /// Answers the operations this module implements, `None` for the others.
-pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
+pub fn call(
+    ctx: &mut Context,
+    operation: Operation,
+    input: &Value,
+) -> Option<Result<Value, ApiError>> {
     Some(match operation {
-        "GetActivityTask" => get_activity_task(ctx, input),
-        "SendTaskSuccess" => send_task_success(ctx, input),
-        "SendTaskFailure" => send_task_failure(ctx, input),
-        "SendTaskHeartbeat" => send_task_heartbeat(ctx, input),
+        Operation::GetActivityTask => get_activity_task(ctx, input),
+        Operation::SendTaskSuccess => send_task_success(ctx, input),
+        Operation::SendTaskFailure => send_task_failure(ctx, input),
+        Operation::SendTaskHeartbeat => send_task_heartbeat(ctx, input),
         _ => return None,
     })
 }
@@ -34,7 +41,7 @@ const MAX_CAUSE: usize = 32_768;
 const MAX_WORKER_NAME: usize = 80;
 
 fn get_activity_task(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
-    let input = object(input)?;
+    object(input)?;
     let arn = activity_arn(input)?;
     let worker = optional_str(input, "workerName")?;
     if let Some(worker) = worker {
@@ -65,13 +72,13 @@ fn get_activity_task(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
 }
 
 fn send_task_success(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
-    let input = object(input)?;
+    object(input)?;
     let token = task_token(input)?;
     let output = required_str(input, "output")?;
     check_length("output", output, MAX_OUTPUT)?;
     if serde_json::from_str::<Value>(output).is_err() {
         return Err(ApiError::new(
-            "InvalidOutput",
+            ErrorCode::InvalidOutput,
             format!("Invalid Output: '{}'", crate::asl::error::quote(output)),
         ));
     }
@@ -85,7 +92,7 @@ fn send_task_success(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
 }
 
 fn send_task_failure(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
-    let input = object(input)?;
+    object(input)?;
     let token = task_token(input)?;
     let error = optional_str(input, "error")?;
     let cause = optional_str(input, "cause")?;
@@ -106,7 +113,7 @@ fn send_task_failure(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
 }
 
 fn send_task_heartbeat(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
-    let input = object(input)?;
+    object(input)?;
     let token = task_token(input)?;
     let now = ctx.now();
     let record = task_tokens::heartbeat(&ctx.store, token, now)?;
@@ -155,7 +162,7 @@ fn check_open(
         });
     };
     if record.status == TokenStatus::TimedOut || record.expired(now) {
-        return Err(ApiError::new("TaskTimedOut", "Task Timed Out"));
+        return Err(ApiError::new(ErrorCode::TaskTimedOut, "Task Timed Out"));
     }
     if !record.status.is_open() {
         return Err(task_does_not_exist());
@@ -164,19 +171,19 @@ fn check_open(
 }
 
 fn task_does_not_exist() -> ApiError {
-    ApiError::new("TaskDoesNotExist", "Task Does Not Exist")
+    ApiError::new(ErrorCode::TaskDoesNotExist, "Task Does Not Exist")
 }
 
 /// AWS's answer to a token it cannot read [obs].
 fn invalid_token() -> ApiError {
-    ApiError::new("InvalidToken", "Invalid Token: 'Invalid token'")
+    ApiError::new(ErrorCode::InvalidToken, "Invalid Token: 'Invalid token'")
 }
 
-fn task_token(input: &Map<String, Value>) -> Result<&str, ApiError> {
+fn task_token(input: &Value) -> Result<&str, ApiError> {
     let token = required_str(input, "taskToken")?;
     if token.is_empty() {
         return Err(ApiError::new(
-            "ValidationException",
+            ErrorCode::ValidationException,
             "1 validation error detected: Value at 'taskToken' failed to satisfy constraint: Member must have length greater than or equal to 1",
         ));
     }
@@ -184,23 +191,10 @@ fn task_token(input: &Map<String, Value>) -> Result<&str, ApiError> {
     Ok(token)
 }
 
-fn optional_str<'v>(
-    input: &'v Map<String, Value>,
-    field: &str,
-) -> Result<Option<&'v str>, ApiError> {
-    match input.get(field) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s)),
-        Some(_) => Err(ApiError::parameter(format!(
-            "Invalid type for parameter {field}, value must be a string"
-        ))),
-    }
-}
-
 fn check_length(field: &str, value: &str, max: usize) -> Result<(), ApiError> {
     if value.chars().count() > max {
         return Err(ApiError::new(
-            "ValidationException",
+            ErrorCode::ValidationException,
             format!("1 validation error detected: Value at '{field}' failed to satisfy constraint: Member must have length less than or equal to {max}"),
         ));
     }
@@ -211,6 +205,6 @@ fn check_length(field: &str, value: &str, max: usize) -> Result<(), ApiError> {
 /// request that starts the execution fails with the reason.
 impl From<crate::tasks::TasksError> for ApiError {
     fn from(e: crate::tasks::TasksError) -> Self {
-        ApiError::new("ValidationException", e.to_string())
+        ApiError::new(ErrorCode::ValidationException, e.to_string())
     }
 }

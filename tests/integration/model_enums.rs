@@ -1,5 +1,6 @@
-//! The enums generated from the AWS model (`scripts/gen-model-enums.py`) still match the
-//! model in `data/aws/`: after updating the model, regenerate them with
+//! The enums generated from the AWS model by `scripts/gen-model-enums.py` (history event
+//! types, operations, error codes) still match the model in `data/aws/`. After updating
+//! the model, regenerate them with
 //!     python3 scripts/gen-model-enums.py && cargo fmt
 use serde_json::Value;
 use sfn::history::EventType;
@@ -46,4 +47,35 @@ fn history_event_types_are_the_models() {
             assert!(members.contains_key(member), "{member} is not in the model");
         }
     }
+}
+
+#[test]
+fn operations_and_error_codes_are_the_models() {
+    use sfn::api::{ErrorCode, Operation};
+    let model = model();
+    let mut operations: Vec<&str> = model["operations"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    operations.sort();
+    let ours: Vec<&str> = Operation::ALL.iter().map(|o| o.as_str()).collect();
+    assert_eq!(ours, operations, "src/api/model_enums.rs is stale");
+    let mut errors: Vec<&str> = model["shapes"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(_, shape)| shape["exception"] == true)
+        .map(|(name, _)| name.as_str())
+        .collect();
+    errors.sort();
+    let ours: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+    assert_eq!(ours, errors, "src/api/model_enums.rs is stale");
+    assert_eq!(
+        Operation::parse("StartExecution"),
+        Some(Operation::StartExecution)
+    );
+    assert_eq!(Operation::StartExecution.command(), "start-execution");
+    assert_eq!(Operation::parse("start-execution"), None);
 }

@@ -444,4 +444,3 @@ fn callbacks_answered_at_once_and_later_by_another_process() {
         "{types:?}"
     );
 }
-
