@@ -330,6 +330,8 @@ impl Globals {
                     .filter(|v| v.is_finite() && *v > 0.0)
                     .map(Duration::from_secs_f64)
                     .unwrap_or(Settings::default().lease),
+                // The CLI runs an execution in the command that started it.
+                background: None,
             },
             random_seed: std::env::var("SFN_RANDOM_SEED").ok(),
             quiet: m.get_flag("quiet"),
