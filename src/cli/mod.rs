@@ -16,6 +16,7 @@ pub mod history_notes;
 pub mod history_table;
 pub mod lint;
 pub mod live;
+pub mod logs;
 pub mod ls;
 pub mod man;
 pub mod names;

@@ -14,6 +14,7 @@
 //!
 //! Settings come in resolved ([`Settings`]): nothing here reads the environment.
 mod journal;
+pub mod logs;
 pub mod map_runs;
 pub mod nested;
 pub mod owner;
@@ -34,6 +35,7 @@ use crate::store::leases::{self, Claim, Owner, Saved, StopRequest};
 use crate::store::{task_tokens, Store, StoreError};
 use crate::tasks::{self, RunnerConfig, TasksError};
 use journal::Journal;
+use logs::LogSink;
 
 /// How executions run here, resolved once by the front end.
 #[derive(Debug, Clone)]
@@ -241,7 +243,7 @@ impl Runtime {
         } = new;
         let tasks = self.runner(store, &info.state_machine_name, test_case.as_deref())?;
         let mut observer = observer;
-        let mut first = BufferSink::default();
+        let mut first = BufferSink::logged(LogSink::for_execution(store, &record));
         let execution = Execution::start(
             &machine,
             info,
@@ -272,6 +274,7 @@ impl Runtime {
         let Some(version) = inserted else {
             return Err(RuntimeError::AlreadyExists(record.arn));
         };
+        first.flush_log();
         record.version = version;
         let held = Held {
             record,
@@ -503,7 +506,7 @@ impl Runtime {
         if let Some(c) = &cause {
             details.insert("cause".into(), c.clone().into());
         }
-        let mut sink = BufferSink::default();
+        let mut sink = BufferSink::logged(LogSink::for_execution(store, &record));
         sink.emit(&HistoryEvent {
             id: last + 1,
             previous_event_id: last,
@@ -536,7 +539,10 @@ impl Runtime {
         )?;
         Ok(match saved {
             Saved::Lost => "RUNNING".into(),
-            Saved::Saved { .. } => record.status,
+            Saved::Saved { .. } => {
+                sink.flush_log();
+                record.status
+            }
         })
     }
 
@@ -644,7 +650,14 @@ impl Runtime {
             &execution.info.state_machine_name,
             test_case.as_deref(),
         )?;
-        let mut sink = BufferSink::default();
+        // The redrive counts itself in its events.
+        let mut sink = BufferSink::logged(LogSink::new(
+            store,
+            &record.arn,
+            &record.state_machine_arn,
+            record.state_machine_version_arn.as_deref(),
+            i64::from(execution.info.redrive_count) + 1,
+        ));
         execution
             .redrive(&mut sink)
             .map_err(|e| RuntimeError::NotRunning(e.to_string()))?;
@@ -667,6 +680,7 @@ impl Runtime {
         else {
             return Err(RuntimeError::Conflict(record.arn));
         };
+        sink.flush_log();
         record.version = version;
         let held = Held {
             record,
@@ -681,7 +695,7 @@ impl Runtime {
     }
 
     /// Runs an Express execution in memory to its end (StartSyncExecution): no history, no
-    /// owner, nothing stored.
+    /// owner, nothing stored but its log (when its state machine logs).
     pub fn run_express(
         &self,
         store: &Store,
@@ -690,7 +704,13 @@ impl Runtime {
         test_case: Option<&str>,
     ) -> Result<(Execution, Progress), RuntimeError> {
         let tasks = self.runner(store, &info.state_machine_name, test_case)?;
-        let mut sink = BufferSink::default();
+        let mut sink = BufferSink::logged(LogSink::new(
+            store,
+            &info.execution_arn,
+            &info.state_machine_arn,
+            info.state_machine_version_arn.as_deref(),
+            0,
+        ));
         let mut execution = Execution::start(machine, info, &mut sink);
         let progress = execution.run(&mut Env {
             machine,
@@ -698,20 +718,52 @@ impl Runtime {
             sink: &mut sink,
             options: self.settings.engine_options(),
         });
+        sink.flush_log();
         Ok((execution, progress))
     }
 }
 
-/// Collects events in memory (for one write, or none).
+/// Collects events in memory (for one write, or none), and their log lines when the
+/// state machine logs.
 #[derive(Default)]
 pub struct BufferSink {
     pub events: Vec<exec_store::EventRow>,
     encoder: exec_store::EventEncoder,
+    log: Option<LogSink>,
+}
+
+impl BufferSink {
+    fn logged(log: Option<LogSink>) -> BufferSink {
+        BufferSink {
+            log,
+            ..BufferSink::default()
+        }
+    }
+
+    /// Writes the log lines of the events so far: call once they are saved.
+    fn flush_log(&mut self) {
+        if let Some(log) = &mut self.log {
+            log.flush();
+        }
+    }
 }
 
 impl EventSink for BufferSink {
     fn emit(&mut self, event: &HistoryEvent) {
+        if let Some(log) = &mut self.log {
+            log.emit(event);
+        }
         self.events.push(self.encoder.row(event));
+    }
+
+    /// An execution kept only in memory (Express, run to its end) logs as it goes.
+    fn checkpoint(
+        &mut self,
+        _execution: &Execution,
+        _at: engine::Checkpoint,
+    ) -> Vec<engine::Message> {
+        self.flush_log();
+        Vec::new()
     }
 }
 

@@ -37,6 +37,7 @@ mod people_commands;
 mod people_completions;
 mod people_generated;
 mod people_graph;
+mod people_logs;
 mod people_tables;
 mod people_terminal;
 mod redrive_cli;
