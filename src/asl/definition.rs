@@ -1,4 +1,4 @@
-//! The typed model of a state machine definition, parsed from JSON (owner: engine work).
+//! The typed model of a state machine definition, parsed from JSON.
 //!
 //! Nested state blocks (Parallel branches, Map item processors) live in one flat table,
 //! [`StateMachine::blocks`], addressed by [`BlockId`]: an execution refers to "state `S`

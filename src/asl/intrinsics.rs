@@ -1,7 +1,5 @@
 //! The 18 intrinsic functions (`States.Format`, `States.MathAdd`, ...) with AWS's quirks.
 //!
-//! Contract used by templates and the validator (owner: asl expressions work).
-//!
 //! An expression is parsed once into a [`Call`] tree (cached per thread, like paths) and
 //! then evaluated: arguments first (literals, paths, nested calls), then the function.
 //! A path argument that selects nothing is a path failure (AWS reports it as

@@ -1,8 +1,6 @@
 //! Payload templates (Parameters, ResultSelector, ItemSelector, JSONPath Assign...):
 //! keys ending in `.$` take the value of their path, context path, variable or intrinsic
 //! function call; everything else is literal.
-//!
-//! Contract used by the engine (owner: asl expressions work).
 use serde_json::{Map, Value};
 
 use super::intrinsics::{self, Failure};

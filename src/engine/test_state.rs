@@ -13,7 +13,7 @@
 //! - Wait does not sleep.
 use serde_json::{json, Map, Value};
 
-use super::data::{self, to_text};
+use super::data;
 use super::exec::matches;
 use super::resource::ResourceForm;
 use super::task::{TaskInvocation, TaskOutcome, TaskRunner};
@@ -24,6 +24,7 @@ use crate::asl::error::names;
 use crate::asl::path::{PathError, Scope};
 use crate::asl::{intrinsics, timestamp, StatesError};
 use crate::engine::exec::MAX_PAYLOAD_BYTES;
+use crate::history::text::to_text;
 
 /// `TestExecutionStatus`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

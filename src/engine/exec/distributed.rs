@@ -12,6 +12,7 @@ use crate::asl::vars::Scoped;
 use crate::asl::StatesError;
 use crate::engine::history::Checkpoint;
 use crate::engine::map_run::{BatcherSpec, MapRunRequest, MapRunner, ReaderSpec, WriterSpec};
+use crate::history::EventType;
 
 type Started = Result<(), (Box<Thread>, StatesError)>;
 
@@ -156,7 +157,7 @@ impl Execution {
         let started = self.emit(
             env.sink,
             thread.silent,
-            "MapStateStarted",
+            EventType::MapStateStarted,
             thread.last_event,
             Some(json!({"length": length})),
         );
@@ -171,7 +172,7 @@ impl Execution {
         let run_started = self.emit(
             env.sink,
             thread.silent,
-            "MapRunStarted",
+            EventType::MapRunStarted,
             started,
             Some(json!({"mapRunArn": arn})),
         );

@@ -15,7 +15,7 @@ use chrono::{TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use super::data::{self, to_text};
+use super::data;
 use super::history::{EventSink, HistoryEvent};
 use super::resource::ResourceForm;
 use super::task::{TaskInvocation, TaskOutcome, TaskRunner};
@@ -27,6 +27,8 @@ use crate::asl::error::names;
 use crate::asl::path::{PathError, Scope};
 use crate::asl::vars::Scoped;
 use crate::asl::{intrinsics, timestamp, StatesError, Variables};
+use crate::history::text::to_text;
+use crate::history::EventType;
 
 // Redrive support lives in its own file; as a child module it sees the frames.
 mod redrive;
@@ -480,7 +482,7 @@ impl Execution {
         if let Some(version) = &exec.info.state_machine_version_arn {
             details["stateMachineVersionArn"] = Value::String(version.clone());
         }
-        exec.emit(sink, false, "ExecutionStarted", 0, Some(details));
+        exec.emit(sink, false, EventType::ExecutionStarted, 0, Some(details));
         let raw_text = (exec.info.input_text != to_text(&exec.info.input))
             .then(|| exec.info.input_text.clone());
         exec.frames.push(Frame::Thread(Box::new(Thread {
@@ -567,7 +569,13 @@ impl Execution {
             Some(w) => json!({ "workerName": w }),
             None => json!({}),
         };
-        let id = self.emit(sink, silent, "ActivityStarted", previous, Some(details));
+        let id = self.emit(
+            sink,
+            silent,
+            EventType::ActivityStarted,
+            previous,
+            Some(details),
+        );
         if let Some(thread) = parked_thread(&mut self.frames, token) {
             thread.last_event = id;
             if let Phase::Parked { started, .. } = &mut thread.phase {
@@ -772,7 +780,7 @@ mod tests {
 
     impl EventSink for Types {
         fn emit(&mut self, event: &HistoryEvent) {
-            self.0.push(event.event_type.clone());
+            self.0.push(event.event_type.to_string());
         }
     }
 
