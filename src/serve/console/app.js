@@ -304,6 +304,8 @@ async function render() {
   const mine = ++generation;
   const route = parseRoute();
   banner("");
+  delete document.body.dataset.rendered;
+  delete document.body.dataset.history;
   const pages = { "": machinesPage, machine: machinePage, execution: executionPage, activities: activitiesPage, maprun: mapRunPage };
   const page = pages[route.page];
   const view = h("div");
@@ -315,6 +317,7 @@ async function render() {
   }
   if (mine !== generation) return;
   main().replaceChildren(view);
+  document.body.dataset.rendered = location.hash || "#/";
   document.dispatchEvent(new CustomEvent("sfn:rendered"));
 }
 
@@ -542,12 +545,15 @@ async function executionPage(route, view, current) {
   ]);
   document.title = execution.name + " · sfn console";
   const running = execution.status === "RUNNING";
-  const [svg, events, mapRuns] = await Promise.all([
+  // The first page of the history is enough to show the page; the rest is read after,
+  // a page at a time, colouring the graph and filling the table as it comes.
+  const [svg, first, mapRuns] = await Promise.all([
     graphFor(machine.definition),
-    historyOf(arn),
+    api("GetExecutionHistory", { executionArn: arn, maxResults: 1000 }),
     api("ListMapRuns", { executionArn: arn, maxResults: 100 }).then((r) => r.mapRuns || []),
   ]);
-  const attribution = attribute(events);
+  let events = first.events || [];
+  let attribution = attribute(events);
   const machineArn = execution.stateMachineArn;
 
   const actions = h("div", { class: "row", role: "group", "aria-label": "Actions" });
@@ -583,7 +589,7 @@ async function executionPage(route, view, current) {
       h("dt", {}, "Started"), h("dd", {}, when(execution.startDate)),
       h("dt", {}, "Stopped"), h("dd", {}, execution.stopDate ? when(execution.stopDate) : "—"),
       h("dt", {}, "Duration"), h("dd", { id: "duration" }, duration(execution.startDate, execution.stopDate)),
-      h("dt", {}, "Events"), h("dd", { id: "event-count" }, String(events.length)),
+      h("dt", {}, "Events"), h("dd", {}, h("span", { id: "event-count" }, String(events.length)), " ", h("span", { class: "muted", id: "history-progress", "aria-live": "polite" }, first.nextToken ? "(reading the rest…)" : "")),
       execution.redriveCount ? [h("dt", {}, "Redrives"), h("dd", {}, String(execution.redriveCount))] : []),
     execution.error || execution.cause
       ? h("div", { class: "error-box", id: "execution-error" }, h("strong", {}, execution.error || "Error"), execution.cause ? h("pre", { class: "json" }, pretty(execution.cause)) : "")
@@ -621,7 +627,30 @@ async function executionPage(route, view, current) {
   }
   view.append(h("h2", {}, "Events"), table.element);
 
-  if (running) {
+  const update = (next, refreshPanel) => {
+    attribution = next;
+    colour(box, attribution.outcomes, running);
+    document.getElementById("event-count").textContent = String(attribution.rows.length);
+    table.update(attribution);
+    const selected = parseRoute().query.get("state");
+    if (refreshPanel && selected && panel.firstChild && panel.firstChild.dataset && panel.firstChild.dataset.statePanel === selected) showState(selected);
+  };
+  document.body.dataset.history = first.nextToken ? "loading" : "complete";
+  let token = first.nextToken;
+  const rest = async () => {
+    while (token && current()) {
+      const page = await api("GetExecutionHistory", { executionArn: arn, maxResults: 1000, nextToken: token });
+      if (!current()) return;
+      events = events.concat(page.events || []);
+      token = page.nextToken;
+      document.getElementById("history-progress").textContent = token ? "(reading the rest…)" : "";
+      if (!token || events.length % 5000 === 0) update(attribute(events), true);
+    }
+    if (current()) document.body.dataset.history = "complete";
+  };
+  const restDone = rest().catch((e) => banner(e.message));
+
+  if (running) restDone.then(() => {
     let known = events;
     const poll = async () => {
       if (!current()) return;
@@ -632,16 +661,13 @@ async function executionPage(route, view, current) {
         const fresh = await newerEvents(arn, known);
         known = fresh;
         if (!current()) return;
-        const again = attribute(fresh);
-        colour(box, again.outcomes, true);
-        document.getElementById("event-count").textContent = String(fresh.length);
+        update(attribute(fresh));
         document.getElementById("duration").textContent = duration(now.startDate);
-        table.update(again);
       } catch (e) { banner(e.message); }
       if (current()) refreshTimer = setTimeout(poll, 1000);
     };
-    refreshTimer = setTimeout(poll, 1000);
-  }
+    if (current()) refreshTimer = setTimeout(poll, 1000);
+  });
 }
 
 function statePanel(name, attribution, definitionText, table) {
