@@ -113,8 +113,13 @@ async function open(hash) {
 }
 
 async function waitRendered() {
-  await page.waitForFunction(() => document.body.dataset.rendered === (location.hash || "#/")
-    && document.body.dataset.history !== "loading", null, { timeout: 30000 });
+  try {
+    await page.waitForFunction(() => document.body.dataset.rendered === (location.hash || "#/")
+      && document.body.dataset.history !== "loading", null, { timeout: 30000 });
+  } catch (e) {
+    const state = await page.evaluate(() => ({ url: location.href, data: { ...document.body.dataset }, main: document.querySelector("main")?.textContent.slice(0, 300) }));
+    throw new Error(`${e.message}: the page is ${JSON.stringify(state)}`);
+  }
 }
 
 async function shot(name) {
@@ -137,12 +142,17 @@ before(async () => {
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--no-proxy-server"],
     // playwright gives each launch a fresh profile directory of its own.
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
   page.on("pageerror", (e) => consoleErrors.push(String(e)));
+  // A fresh browser's first page can be slow to come (its start-up work, on a busy
+  // machine): wait for it here, generously, rather than in the first test.
+  await page.goto(`${endpoint}/#/`, { timeout: 120000 });
+  await page.waitForFunction(() => document.body.dataset.rendered, null, { timeout: 120000 });
 });
 
 after(async () => {

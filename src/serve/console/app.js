@@ -617,9 +617,7 @@ async function executionPage(route, view, current) {
   if (route.query.get("state")) showState(route.query.get("state"));
 
   view.append(h("h2", {}, "Input and output"),
-    h("div", { class: "grid" },
-      h("details", { open: true }, h("summary", {}, "Input"), jsonBlock(execution.input, "Execution input")),
-      h("details", { open: true }, h("summary", {}, "Output"), execution.output !== undefined ? jsonBlock(execution.output, "Execution output") : h("p", { class: "muted" }, "No output."))));
+    h("div", { class: "grid" }, payload("Input", execution.input), payload("Output", execution.output)));
   if (mapRuns.length) {
     view.append(h("h2", {}, "Map runs"), h("table", { "data-table": "map-runs" },
       h("thead", {}, h("tr", {}, h("th", {}, "Map run"), h("th", {}, "Started"), h("th", {}, "Stopped"))),
@@ -668,6 +666,22 @@ async function executionPage(route, view, current) {
     };
     if (current()) refreshTimer = setTimeout(poll, 1000);
   });
+}
+
+// A payload, open when small; a large one is laid out only when opened.
+function payload(title, text) {
+  if (text === undefined) return h("details", {}, h("summary", {}, title), h("p", { class: "muted" }, "None."));
+  const size = text.length > 1024 ? ` (${Math.round(text.length / 1024)} KiB)` : "";
+  const box = h("details", { "data-payload": title }, h("summary", {}, title + size));
+  if (text.length <= 50000) {
+    box.open = true;
+    box.append(jsonBlock(text, "Execution " + title.toLowerCase()));
+  } else {
+    box.addEventListener("toggle", () => {
+      if (box.open && box.children.length === 1) box.append(jsonBlock(text, "Execution " + title.toLowerCase()));
+    });
+  }
+  return box;
 }
 
 function statePanel(name, attribution, definitionText, table) {
