@@ -81,7 +81,7 @@ struct DrawnEdge {
     edge: usize,
     /// layout-rs's curve: the first pair is the start and its control point, each later
     /// pair a control point and the point it leads to.
-    path: Vec<(Point, Point)>,
+    path: Curve,
 }
 
 /// One cluster laid out, in its own coordinates (from 0,0 to w,h).
@@ -95,10 +95,14 @@ struct Placed<'g> {
     labels: Vec<(String, Point)>,
 }
 
-/// Records the arrows layout-rs draws (the nodes it places are read back from the graph).
+/// A curve as layout-rs gives it (see [`DrawnEdge::path`]).
+type Curve = Vec<(Point, Point)>;
+
+/// Records the arrows layout-rs draws (the nodes it places are read back from the graph),
+/// each with the edge index it was given.
 #[derive(Default)]
 struct Arrows {
-    drawn: Vec<(Vec<(Point, Point)>, Option<String>)>,
+    drawn: Vec<(Curve, Option<String>)>,
 }
 
 impl RenderBackend for Arrows {
