@@ -107,7 +107,7 @@ pub fn render_run(
     match format {
         Format::Dot => to_dot(&graph, outcomes),
         Format::Mermaid => to_mermaid(&graph, outcomes),
-        Format::Svg => svg::to_svg(&graph, outcomes),
+        Format::Svg => svg::to_svg(&mut graph, outcomes),
     }
 }
 

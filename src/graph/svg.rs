@@ -624,9 +624,44 @@ fn draw(
     }
 }
 
+/// Several Choice rules (or Catchers) that lead to the same state become one edge whose
+/// label joins theirs: twenty labelled edges side by side would make the drawing twenty
+/// labels wide.
+fn merge_parallel_edges(graph: &mut Graph) {
+    let mut first: HashMap<(String, String, bool), usize> = HashMap::new();
+    let mut kept = Vec::with_capacity(graph.edges.len());
+    for edge in std::mem::take(&mut graph.edges) {
+        let key = (
+            edge.from.clone(),
+            edge.to.clone(),
+            edge.style == EdgeStyle::Catch,
+        );
+        match first.get(&key) {
+            Some(&i) if edge.label.is_some() && kept_label(&kept, i) => {
+                let existing: &mut super::Edge = &mut kept[i];
+                if let (Some(a), Some(b)) = (existing.label.as_mut(), edge.label.as_ref()) {
+                    a.push_str(" or ");
+                    a.push_str(b);
+                }
+            }
+            _ => {
+                first.insert(key, kept.len());
+                kept.push(edge);
+            }
+        }
+    }
+    graph.edges = kept;
+}
+
+fn kept_label(kept: &[super::Edge], i: usize) -> bool {
+    kept[i].label.is_some()
+}
+
 /// The whole graph as a standalone SVG document; states found in `outcomes` are
 /// coloured, and then a legend explains the colours.
-pub(super) fn to_svg(graph: &Graph, outcomes: &HashMap<String, Outcome>) -> String {
+pub(super) fn to_svg(graph: &mut Graph, outcomes: &HashMap<String, Outcome>) -> String {
+    merge_parallel_edges(graph);
+    let graph = &*graph;
     let index_of: HashMap<&str, usize> = graph
         .nodes
         .iter()
@@ -749,6 +784,12 @@ mod tests {
             "Empty": {"Type": "Map", "ItemProcessor": {"StartAt": "X", "States": {}}, "End": true}}});
         let svg = render(&definition, Format::Svg, &HashMap::new());
         assert!(svg.contains("data-state=\"&lt;a&amp;b&gt;\""), "{svg}");
+        // The three ways to L are one edge, its label joining theirs.
+        assert_eq!(svg.matches("data-to=\"L\"").count(), 1, "{svg}");
+        assert!(
+            svg.contains("<title>$.y == true or $.z == true or Default</title>"),
+            "{svg}"
+        );
         assert!(!svg.contains("NaN"), "{svg}");
         let nothing = render(&json!({}), Format::Svg, &HashMap::new());
         assert!(nothing.starts_with("<svg"));

@@ -34,7 +34,8 @@ function run(example, name, args = []) {
 
 function seed() {
   const ex = (e) => join(root, "examples", e);
-  run("hello-world", "hello-world");
+  // More executions than a page of the executions table holds.
+  for (let i = 0; i < 27; i++) assert.equal(run("hello-world", "hello-world").status, 0);
   const ok = run("order-processing", "order-processing", ["--handlers", join(ex("order-processing"), "handlers.json"),
     "--mock-config", join(ex("order-processing"), "mock.json"), "--test-case", "GatewayHiccup"]);
   assert.equal(ok.status, 0, ok.stderr);
@@ -55,6 +56,16 @@ function seed() {
   const d = sfn(["run", f, "--name", "distributed", "--input", JSON.stringify({ items: [1, 2, 3] })]);
   assert.equal(d.status, 0, d.stderr);
   assert.equal(sfn(["create-activity", "--name", "approve-order"]).status, 0);
+  // W4 of the benchmarks, shortened: a 200 KiB input through Pass states with ResultPath.
+  const w4 = { StartAt: "S01", States: {} };
+  for (let i = 1; i <= 10; i++) {
+    const name = "S" + String(i).padStart(2, "0");
+    w4.States[name] = { Type: "Pass", Result: { n: i, tag: `step-${i}` }, ResultPath: `$.step${i}`, ...(i < 10 ? { Next: "S" + String(i + 1).padStart(2, "0") } : { End: true }) };
+  }
+  const records = Array.from({ length: 2100 }, (_, i) => ({ id: i, name: `record-${String(i).padStart(6, "0")}`, flag: i % 2 === 0, score: i / 2, text: `lorem ipsum dolor sit amet ${i}` }));
+  writeFileSync(join(dir, "w4.asl.json"), JSON.stringify(w4));
+  writeFileSync(join(dir, "w4.input.json"), JSON.stringify({ records }));
+  assert.equal(sfn(["run", join(dir, "w4.asl.json"), "--name", "w4", "--input", join(dir, "w4.input.json")]).status, 0);
   // W2 of the benchmarks: an inline Map over 5,000 items.
   const w2 = { StartAt: "MapItems", States: { MapItems: { Type: "Map", ItemsPath: "$.items", MaxConcurrency: 0,
     ItemProcessor: { ProcessorConfig: { Mode: "INLINE" }, StartAt: "Shape", States: { Shape: { Type: "Pass",
@@ -209,6 +220,21 @@ test("a state machine page shows its graph, definition, executions (filtered and
   assert.deepEqual(failed, (await executions("order-processing", "FAILED")).map((e) => e.name));
 });
 
+test("the executions of a state machine are paged", async () => {
+  await open("machine/" + encodeURIComponent(`${PREFIX}:stateMachine:hello-world`));
+  const expected = (await executions("hello-world")).map((e) => e.name);
+  const seen = [];
+  for (;;) {
+    seen.push(...await page.$$eval("[data-table=executions] tbody tr[data-execution]", (trs) => trs.map((t) => t.dataset.execution)));
+    if (await page.isDisabled("text=Older ›")) break;
+    const before = await page.textContent("[data-table=executions] tbody");
+    await page.click("text=Older ›");
+    await page.waitForFunction((b) => document.querySelector("[data-table=executions] tbody").textContent !== b, before);
+  }
+  assert.ok(expected.length > 25);
+  assert.deepEqual(seen, expected);
+});
+
 test("the execution page colours each state as the history says and shows the failed state's error", async () => {
   const [failed] = await executions("order-processing", "FAILED");
   const described = await api("DescribeExecution", { executionArn: failed.executionArn });
@@ -361,6 +387,21 @@ test("pages are usable on a narrow window and from the keyboard", async () => {
   assert.ok(found, "a state of the graph can be reached with Tab");
   await page.keyboard.press("Enter");
   await page.waitForFunction((s) => document.querySelector("[data-state-panel]")?.dataset.statePanel === s, found);
+});
+
+test("payloads of 200 KiB are shown whole, with their difference", async () => {
+  const [exec] = await executions("w4");
+  const described = await api("DescribeExecution", { executionArn: exec.executionArn });
+  assert.ok(described.input.length > 200 * 1024);
+  await open(executionHash(exec.executionArn) + "?state=S05");
+  const input = await page.textContent("#state-panel pre.json");
+  assert.deepEqual(JSON.parse(input), { ...JSON.parse(described.input), step1: { n: 1, tag: "step-1" }, step2: { n: 2, tag: "step-2" }, step3: { n: 3, tag: "step-3" }, step4: { n: 4, tag: "step-4" } });
+  await page.click("[data-tab='Diff']");
+  assert.equal((await page.textContent("#state-panel [data-diff]")).trim(), '+ $.step5: {"n":5,"tag":"step-5"}');
+  // The execution's own input is large: laid out when opened.
+  await page.click("[data-payload=Input] summary");
+  assert.equal(JSON.parse(await page.textContent("[data-payload=Input] pre")).records.length, 2100);
+  await shot("execution-200kib");
 });
 
 test("the execution page of a Map over 5,000 items (W2) loads whole", async () => {
