@@ -4,16 +4,29 @@
 "use strict";
 
 // ---------------------------------------------------------------- API --------------
-async function api(operation, body) {
-  const response = await fetch("/", {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/x-amz-json-1.0",
-      "X-Amz-Target": "AWSStepFunctions." + operation,
-    },
-    body: JSON.stringify(body || {}),
+// One request at a time: the browser then keeps to the connections it has. (A burst of
+// new connections can wait in the server's connection pool (tiny_http's) behind idle
+// ones the browser keeps open, and stall the page.)
+let queue = Promise.resolve();
+function serial(task) {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function post(path, headers, body) {
+  return serial(async () => {
+    const response = await fetch(path, { method: "POST", headers, body });
+    return { ok: response.ok, statusText: response.statusText, text: await response.text() };
   });
-  const text = await response.text();
+}
+
+async function api(operation, body) {
+  const response = await post("/", {
+    "Content-Type": "application/x-amz-json-1.0",
+    "X-Amz-Target": "AWSStepFunctions." + operation,
+  }, JSON.stringify(body || {}));
+  const text = response.text;
   let value = {};
   try { value = text ? JSON.parse(text) : {}; } catch (_) { value = { message: text }; }
   if (!response.ok) {
@@ -26,14 +39,9 @@ async function api(operation, body) {
 }
 
 async function consoleCall(path, body) {
-  const response = await fetch(path, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(text);
-  return text;
+  const response = await post(path, { "Content-Type": "application/json" }, JSON.stringify(body));
+  if (!response.ok) throw new Error(response.text);
+  return response.text;
 }
 
 // Every page of a paged operation.
