@@ -8,7 +8,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     (
         "Workflows for people",
         &[
-            "run", "ls", "history", "watch", "stats", "graph", "lint", "deploy",
+            "run", "ls", "history", "watch", "logs", "stats", "graph", "lint", "deploy",
         ],
     ),
     (
@@ -87,6 +87,8 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("SFN_WAIT_TIME_SCALE", "A factor on Wait states and Retry intervals (0 skips them; default 1)."),
     ("SFN_TASK_THREADS", "Task handler commands run at once per execution (default 40)."),
     ("SFN_RANDOM_SEED", "A seed for random choices (alias routing by weight)."),
+    ("AWS_ENDPOINT_URL[_<SERVICE>]", "Local endpoints (an emulator) for the SQS, SNS, DynamoDB, EventBridge and Lambda calls of Task states; also SQS_ENDPOINT, SNS_ENDPOINT, DYNAMODB_ENDPOINT, EVENT_BRIDGE_ENDPOINT, LAMBDA_ENDPOINT."),
+    ("AWS_ACCESS_KEY_ID", "With AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), signs those calls; any values do for an emulator."),
     ("SFN_S3_ROOT", "A directory standing for S3 (s3://bucket/key is <dir>/bucket/key) for distributed Map readers and writers."),
     ("NO_COLOR", "Set to anything but empty: no colours."),
     ("COLUMNS", "The width to fit tables and lists into when stdout is not a terminal."),
@@ -106,6 +108,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     (
         "sfn watch orders/last",
         "Follow the last execution of `orders`, run by another process.",
+    ),
+    (
+        "sfn logs orders --follow",
+        "The CloudWatch log events of `orders` (as its loggingConfiguration asks), as they come.",
     ),
     (
         "sfn graph orders | dot -Tsvg > orders.svg",
@@ -241,7 +247,7 @@ pub fn apply(cmd: Command) -> Command {
     .after_help(after())
 }
 
-fn roff_escape(text: &str) -> String {
+pub fn roff_escape(text: &str) -> String {
     text.replace('\\', "\\e").replace('-', "\\-")
 }
 
@@ -255,7 +261,13 @@ pub fn man_sections() -> String {
             roff_escape(what)
         ));
     }
-    out.push_str(".SH ENVIRONMENT\n");
+    out.push_str(&man_environment_and_exit_status());
+    out
+}
+
+/// The ENVIRONMENT and EXIT STATUS sections in roff, for every man page.
+pub fn man_environment_and_exit_status() -> String {
+    let mut out = String::from(".SH ENVIRONMENT\n");
     for (name, what) in ENVIRONMENT {
         out.push_str(&format!(
             ".TP\n\\fB{}\\fR\n{}\n",
