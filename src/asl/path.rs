@@ -517,6 +517,12 @@ fn parse(path: &str) -> Result<CompiledPath, String> {
             .segments
             .iter()
             .any(|s| matches!(s, Segment::Filter(_)));
+        // The query parser recurses once per level: deeper nesting would overflow the stack.
+        if nesting(&rfc) > MAX_NESTING {
+            return Err(invalid(&format!(
+                "brackets and parentheses nest more than {MAX_NESTING} levels deep"
+            )));
+        }
         match serde_json_path::JsonPath::parse(&rfc) {
             Ok(query) => compiled.query = Some(Ok(query)),
             Err(e) if has_filter => {
@@ -528,6 +534,39 @@ fn parse(path: &str) -> Result<CompiledPath, String> {
         }
     }
     Ok(compiled)
+}
+
+/// How deep a path's brackets and parentheses may nest; real filters use a few levels.
+const MAX_NESTING: usize = 64;
+
+/// The deepest nesting of `[` and `(` in `text`, outside quoted strings.
+fn nesting(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in text.chars() {
+        match quote {
+            Some(q) => {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None => match c {
+                '\'' | '"' => quote = Some(c),
+                '[' | '(' => {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+                ']' | ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+    }
+    deepest
 }
 
 /// Finds the `]` closing the `[` at `open`, skipping quoted text and nested brackets
@@ -739,6 +778,15 @@ fn push_rfc_string(out: &mut String, s: &str) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn deeply_nested_filters_are_refused_before_the_query_parser_recurses() {
+        let deep = format!("$[?({}@.a == 1{})]", "(".repeat(4000), ")".repeat(4000));
+        let err = check(&deep).unwrap_err();
+        assert!(err.contains("nest more than 64 levels"), "{err}");
+        let fine = format!("$[?({}@.a == 1{})]", "(".repeat(10), ")".repeat(10));
+        assert!(check(&fine).is_ok());
+    }
     use super::*;
     use crate::asl::vars::NoVariables;
     use serde_json::json;
