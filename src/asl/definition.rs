@@ -1,13 +1,14 @@
-//! The typed model of a state machine definition, parsed from JSON (owner: engine work).
+//! The typed model of a state machine definition, parsed from JSON.
 //!
 //! Nested state blocks (Parallel branches, Map item processors) live in one flat table,
 //! [`StateMachine::blocks`], addressed by [`BlockId`]: an execution refers to "state `S`
 //! of block `b`" with plain data, which keeps running executions serializable.
-//! Fields that JSONata may fill with `{% %}` keep their raw JSON value.
+//! Fields given as a value or a path are compiled into one [`Field`] each.
 use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
 use super::choice;
+use super::field::Field;
 
 /// Index into [`StateMachine::blocks`]; block 0 is the top-level machine.
 pub type BlockId = usize;
@@ -105,11 +106,8 @@ impl Kind {
 #[derive(Debug, Clone)]
 pub struct Task {
     pub resource: String,
-    /// A number or (JSONata) an expression string.
-    pub timeout_seconds: Option<Value>,
-    pub timeout_seconds_path: Option<String>,
-    pub heartbeat_seconds: Option<Value>,
-    pub heartbeat_seconds_path: Option<String>,
+    pub timeout_seconds: Option<Field>,
+    pub heartbeat_seconds: Option<Field>,
     pub credentials: Option<Value>,
 }
 
@@ -124,7 +122,7 @@ pub struct ChoiceRule {
     /// JSONPath rules.
     pub rule: Option<choice::Rule>,
     /// JSONata `Condition` (a boolean or an expression).
-    pub condition: Option<Value>,
+    pub condition: Option<Field>,
     pub next: String,
     pub assign: Option<Value>,
     pub output: Option<Value>,
@@ -132,18 +130,14 @@ pub struct ChoiceRule {
 
 #[derive(Debug, Clone)]
 pub struct Wait {
-    pub seconds: Option<Value>,
-    pub seconds_path: Option<String>,
-    pub timestamp: Option<Value>,
-    pub timestamp_path: Option<String>,
+    pub seconds: Option<Field>,
+    pub timestamp: Option<Field>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Fail {
-    pub error: Option<Value>,
-    pub error_path: Option<String>,
-    pub cause: Option<Value>,
-    pub cause_path: Option<String>,
+    pub error: Option<Field>,
+    pub cause: Option<Field>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,12 +155,9 @@ pub struct MapState {
     pub items: Option<Value>,
     /// `ItemSelector`, or the deprecated `Parameters` of a Map.
     pub item_selector: Option<Value>,
-    pub max_concurrency: Option<Value>,
-    pub max_concurrency_path: Option<String>,
-    pub tolerated_failure_count: Option<Value>,
-    pub tolerated_failure_count_path: Option<String>,
-    pub tolerated_failure_percentage: Option<Value>,
-    pub tolerated_failure_percentage_path: Option<String>,
+    pub max_concurrency: Option<Field>,
+    pub tolerated_failure_count: Option<Field>,
+    pub tolerated_failure_percentage: Option<Field>,
     pub label: Option<String>,
     pub item_reader: Option<Value>,
     pub item_batcher: Option<Value>,
@@ -415,10 +406,8 @@ fn parse_state(
         "Task" => Kind::Task(Box::new(Task {
             resource: opt_string(obj, "Resource", at)?
                 .ok_or_else(|| format!("Resource is required at {at}/Resource"))?,
-            timeout_seconds: obj.get("TimeoutSeconds").cloned(),
-            timeout_seconds_path: opt_string(obj, "TimeoutSecondsPath", at)?,
-            heartbeat_seconds: obj.get("HeartbeatSeconds").cloned(),
-            heartbeat_seconds_path: opt_string(obj, "HeartbeatSecondsPath", at)?,
+            timeout_seconds: Field::pair(obj, "TimeoutSeconds", query_language, false, at)?,
+            heartbeat_seconds: Field::pair(obj, "HeartbeatSeconds", query_language, false, at)?,
             credentials: obj.get("Credentials").cloned(),
         })),
         "Choice" => {
@@ -433,7 +422,10 @@ fn parse_state(
                 })?;
                 let next = opt_string(rule_obj, "Next", at)?
                     .ok_or_else(|| format!("Next is required at {at}/Choices[{i}]/Next"))?;
-                let condition = rule_obj.get("Condition").cloned();
+                // A JSONata-only field: an expression in it is one whatever the language.
+                let condition = rule_obj
+                    .get("Condition")
+                    .map(|c| Field::value(c, QueryLanguage::Jsonata));
                 let parsed = if condition.is_none() {
                     Some(choice::parse(rule)?)
                 } else {
@@ -453,17 +445,13 @@ fn parse_state(
             }))
         }
         "Wait" => Kind::Wait(Box::new(Wait {
-            seconds: obj.get("Seconds").cloned(),
-            seconds_path: opt_string(obj, "SecondsPath", at)?,
-            timestamp: obj.get("Timestamp").cloned(),
-            timestamp_path: opt_string(obj, "TimestampPath", at)?,
+            seconds: Field::pair(obj, "Seconds", query_language, false, at)?,
+            timestamp: Field::pair(obj, "Timestamp", query_language, false, at)?,
         })),
         "Succeed" => Kind::Succeed,
         "Fail" => Kind::Fail(Box::new(Fail {
-            error: obj.get("Error").cloned(),
-            error_path: opt_string(obj, "ErrorPath", at)?,
-            cause: obj.get("Cause").cloned(),
-            cause_path: opt_string(obj, "CausePath", at)?,
+            error: Field::pair(obj, "Error", query_language, true, at)?,
+            cause: Field::pair(obj, "Cause", query_language, true, at)?,
         })),
         "Parallel" => {
             let branches = obj
@@ -516,14 +504,19 @@ fn parse_state(
                     .get("ItemSelector")
                     .or_else(|| obj.get("Parameters"))
                     .cloned(),
-                max_concurrency: obj.get("MaxConcurrency").cloned(),
-                max_concurrency_path: opt_string(obj, "MaxConcurrencyPath", at)?,
-                tolerated_failure_count: obj.get("ToleratedFailureCount").cloned(),
-                tolerated_failure_count_path: opt_string(obj, "ToleratedFailureCountPath", at)?,
-                tolerated_failure_percentage: obj.get("ToleratedFailurePercentage").cloned(),
-                tolerated_failure_percentage_path: opt_string(
+                max_concurrency: Field::pair(obj, "MaxConcurrency", query_language, false, at)?,
+                tolerated_failure_count: Field::pair(
                     obj,
-                    "ToleratedFailurePercentagePath",
+                    "ToleratedFailureCount",
+                    query_language,
+                    false,
+                    at,
+                )?,
+                tolerated_failure_percentage: Field::pair(
+                    obj,
+                    "ToleratedFailurePercentage",
+                    query_language,
+                    false,
                     at,
                 )?,
                 label: opt_string(obj, "Label", at)?,

@@ -18,11 +18,41 @@ use serde_json::{Map, Value};
 
 use super::Variables;
 
-/// What a path is evaluated against.
+/// What a field is evaluated against: paths, templates and intrinsics read `input`
+/// (`$`), `context` (`$$`) and `vars`; JSONata reads `states` and `vars`.
+#[derive(Clone, Copy)]
 pub struct Scope<'a> {
     pub input: &'a Value,
     pub context: &'a Value,
     pub vars: &'a dyn Variables,
+    /// JSONata's `$states` (`null` where no JSONata can read it).
+    pub states: &'a Value,
+}
+
+static NULL: Value = Value::Null;
+
+impl<'a> Scope<'a> {
+    pub fn new(input: &'a Value, context: &'a Value, vars: &'a dyn Variables) -> Self {
+        Scope {
+            input,
+            context,
+            vars,
+            states: &NULL,
+        }
+    }
+
+    /// The same scope with JSONata's `$states`.
+    pub fn with_states(self, states: &'a Value) -> Self {
+        Scope { states, ..self }
+    }
+
+    /// The same scope reading `$` from another value (a result, an error output).
+    pub fn with_input<'b>(&self, input: &'b Value) -> Scope<'b>
+    where
+        'a: 'b,
+    {
+        Scope { input, ..*self }
+    }
 }
 
 /// Why a path could not be read or written. `detail()` is AWS's text after
@@ -747,14 +777,7 @@ mod tests {
 
     fn read_input(path: &str, input: &Value) -> Result<Value, PathError> {
         let context = json!({"Execution": {"Name": "exec"}});
-        read(
-            path,
-            &Scope {
-                input,
-                context: &context,
-                vars: &NoVariables,
-            },
-        )
+        read(path, &Scope::new(input, &context, &NoVariables))
     }
 
     #[test]
@@ -886,11 +909,7 @@ mod tests {
         let context = json!({"Execution": {"Name": "exec"}});
         let mut vars = Map::new();
         vars.insert("total".into(), json!({"n": [5, 6]}));
-        let scope = Scope {
-            input: &input,
-            context: &context,
-            vars: &vars,
-        };
+        let scope = Scope::new(&input, &context, &vars);
         assert_eq!(read("$$.Execution.Name", &scope).unwrap(), json!("exec"));
         assert_eq!(read("$total.n[1]", &scope).unwrap(), json!(6));
         assert_eq!(read("$total", &scope).unwrap(), json!({"n": [5, 6]}));
@@ -903,11 +922,7 @@ mod tests {
     #[test]
     fn read_ref_borrows_definite_values() {
         let input = json!({"big": {"x": 1}});
-        let scope = Scope {
-            input: &input,
-            context: &Value::Null,
-            vars: &NoVariables,
-        };
+        let scope = Scope::new(&input, &Value::Null, &NoVariables);
         assert!(matches!(
             read_ref("$.big", &scope).unwrap(),
             Cow::Borrowed(_)

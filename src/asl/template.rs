@@ -75,14 +75,7 @@ mod tests {
         let context = json!({"Execution": {"Input": {"k": 1}}, "Map": {"Item": {"Index": 3}}});
         let mut vars = Map::new();
         vars.insert("count".into(), json!(7));
-        evaluate(
-            &template,
-            &Scope {
-                input: &input,
-                context: &context,
-                vars: &vars,
-            },
-        )
+        evaluate(&template, &Scope::new(&input, &context, &vars))
     }
 
     #[test]
@@ -158,11 +151,7 @@ mod tests {
     #[test]
     fn evaluate_field_names_the_field() {
         let input = json!({});
-        let scope = Scope {
-            input: &input,
-            context: &Value::Null,
-            vars: &NoVariables,
-        };
+        let scope = Scope::new(&input, &Value::Null, &NoVariables);
         let err = evaluate_field("$.ErrorX", "ErrorPath", &scope).unwrap_err();
         assert_eq!(
             err.cause.as_deref(),

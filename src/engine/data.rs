@@ -101,10 +101,7 @@ pub fn write(target: Value, path_text: &str, value: Value) -> Result<Value, Path
     Ok(target)
 }
 
-/// `InputPath`/`OutputPath`-style failures: `Invalid path '<p>' : <detail>`.
-pub fn invalid_path(path_text: &str, e: &PathError) -> StatesError {
-    StatesError::runtime(format!("Invalid path '{path_text}' : {}", e.detail()))
-}
+pub use crate::asl::field::invalid_path;
 
 /// Evaluates a payload template, with the fast path that a template without `.$` keys is
 /// a literal.
@@ -196,11 +193,7 @@ mod tests {
     use serde_json::json;
 
     fn scope<'a>(input: &'a Value, context: &'a Value) -> Scope<'a> {
-        Scope {
-            input,
-            context,
-            vars: &NoVariables,
-        }
+        Scope::new(input, context, &NoVariables)
     }
 
     #[test]

@@ -4,11 +4,10 @@
 //! `FanDone` as for any Map.
 use serde_json::{json, Value};
 
-use super::{data, to_text, Env, Execution, FanOutcome, Frame, Phase, StackVars, Thread};
+use super::{data, to_text, Env, Execution, FanOutcome, Frame, Phase, Thread};
 use crate::asl::definition::{MapState, QueryLanguage, State};
 use crate::asl::error::names;
 use crate::asl::path::Scope;
-use crate::asl::vars::Scoped;
 use crate::asl::StatesError;
 use crate::engine::history::Checkpoint;
 use crate::engine::map_run::{BatcherSpec, MapRunRequest, MapRunner, ReaderSpec, WriterSpec};
@@ -30,14 +29,7 @@ impl Fields<'_> {
         if self.jsonata {
             data::evaluate_jsonata(value, name, &self.states, self.vars)
         } else {
-            data::evaluate_template(
-                value,
-                &Scope {
-                    input: self.effective,
-                    context: self.ctx,
-                    vars: self.vars,
-                },
-            )
+            data::evaluate_template(value, &Scope::new(self.effective, self.ctx, self.vars))
         }
     }
 
@@ -48,15 +40,8 @@ impl Fields<'_> {
         }
         let path_key = format!("{name}Path");
         if let Some(p) = obj.get(&path_key).and_then(Value::as_str) {
-            let v = data::read(
-                p,
-                &Scope {
-                    input: self.effective,
-                    context: self.ctx,
-                    vars: self.vars,
-                },
-            )
-            .map_err(|e| data::invalid_path(p, &e))?;
+            let v = data::read(p, &Scope::new(self.effective, self.ctx, self.vars))
+                .map_err(|e| data::invalid_path(p, &e))?;
             return Ok(Some(v));
         }
         Ok(None)
@@ -108,12 +93,7 @@ impl Execution {
                 Err(e) => return fail(thread, e),
             }
         };
-        let vars = Scoped {
-            inner: &thread.vars,
-            parent: &StackVars {
-                frames: &self.frames,
-            },
-        };
+        let vars = self.vars(&thread);
         let fields = Fields {
             jsonata,
             effective: &effective,
@@ -121,14 +101,16 @@ impl Execution {
             states: data::states_binding(&thread.input, &ctx, None, None),
             vars: &vars,
         };
-        let map_obj = json!({
-            "MaxConcurrency": map.max_concurrency,
-            "MaxConcurrencyPath": map.max_concurrency_path,
-        });
-        let concurrency = match fields.number(&map_obj, "MaxConcurrency") {
-            Ok(Some(Value::Null)) | Ok(None) => max_concurrency,
-            Ok(Some(v)) => whole(&v, "MaxConcurrencyPath").unwrap_or(0).max(0) as u64,
-            Err(e) => return fail(thread, e),
+        let concurrency = match &map.max_concurrency {
+            None => max_concurrency,
+            Some(field) => {
+                let scope = Scope::new(&effective, &ctx, &vars).with_states(&fields.states);
+                match field.resolve("MaxConcurrency", &scope) {
+                    Ok(Value::Null) => max_concurrency,
+                    Ok(v) => whole(&v, "MaxConcurrencyPath").unwrap_or(0).max(0) as u64,
+                    Err(e) => return fail(thread, e),
+                }
+            }
         };
         // A reader setting AWS rejects (negative MaxItems) fails the run, after it started.
         let mut reader_error = None;
@@ -193,8 +175,8 @@ impl Execution {
             batcher,
             writer,
             max_concurrency: concurrency,
-            tolerated_count: tolerance.0,
-            tolerated_percentage: tolerance.1,
+            tolerated_count: tolerance.count,
+            tolerated_percentage: tolerance.percentage,
             options: env.options,
         };
         let selector = |index: usize, item: Value| {

@@ -87,7 +87,7 @@ impl Execution {
                         }
                     }
                 } else {
-                    (None, None)
+                    Tolerance::default()
                 };
                 let mut last = started;
                 if distributed {
@@ -140,8 +140,8 @@ impl Execution {
                     failure: None,
                     silent: thread.silent || distributed,
                     failed_children: 0,
-                    tolerated_count: tolerance.0,
-                    tolerated_percentage: tolerance.1,
+                    tolerated_count: tolerance.count,
+                    tolerated_percentage: tolerance.percentage,
                     waiting: Vec::new(),
                     limit: usize::try_from(concurrency).ok().filter(|&c| c > 0),
                 };
@@ -300,17 +300,11 @@ impl Execution {
     }
 
     pub(super) fn fan_tolerates(&self, fan: &Fan) -> bool {
-        if fan.tolerated_count.is_none() && fan.tolerated_percentage.is_none() {
-            return false;
-        }
-        let failed = fan.failed_children as f64;
-        let by_count = fan
-            .tolerated_count
-            .is_some_and(|c| fan.failed_children as u64 <= c);
-        let by_percentage = fan
-            .tolerated_percentage
-            .is_some_and(|p| fan.total > 0 && failed * 100.0 / fan.total as f64 <= p);
-        by_count || by_percentage
+        let tolerance = Tolerance {
+            count: fan.tolerated_count,
+            percentage: fan.tolerated_percentage,
+        };
+        tolerance.tolerates(fan.failed_children as u64, Some(fan.total as u64)) == Some(true)
     }
 
     pub(super) fn child_done(
@@ -413,7 +407,7 @@ impl Execution {
                 // `MapRunStarted`, not at `MapRunSucceeded`; `last_event` is that event.
                 thread.last_event = if distributed { last_event } else { closing };
                 let ctx = self.context(&thread, state, None);
-                match self.state_output(&thread, state, &ctx, result, None, None) {
+                match self.state_output(&thread, state, &ctx, result) {
                     Ok((output, assigned)) => {
                         self.exit_state_raw(thread, state, output, assigned, text, env)
                     }

@@ -20,13 +20,12 @@ use super::history::{EventSink, HistoryEvent};
 use super::resource::ResourceForm;
 use super::task::{TaskInvocation, TaskOutcome, TaskRunner};
 use crate::asl::definition::{
-    BlockId, Catcher, Kind, MapMode, MapState, PathField, QueryLanguage, State, StateMachine,
-    Transition,
+    BlockId, Catcher, ChoiceRule, Kind, MapMode, MapState, PathField, QueryLanguage, State,
+    StateMachine, Transition,
 };
 use crate::asl::error::names;
-use crate::asl::path::{PathError, Scope};
-use crate::asl::vars::Scoped;
-use crate::asl::{intrinsics, timestamp, StatesError, Variables};
+use crate::asl::path::Scope;
+use crate::asl::{StatesError, Variables};
 
 // Redrive support lives in its own file; as a child module it sees the frames.
 mod redrive;
@@ -44,8 +43,9 @@ mod simple_states;
 mod task_state;
 mod transitions;
 
+use super::step::{self, error_output, Flow, Tolerance, Unobserved};
 pub(crate) use errors::matches;
-use events::{error_output, failure_details, iso_millis, json_len, now_millis, scaled_until};
+use events::{failure_details, iso_millis, json_len, now_millis, scaled_until};
 
 /// 256 KiB: the payload quota of states, tasks and executions.
 pub const MAX_PAYLOAD_BYTES: usize = 262_144;
@@ -440,21 +440,33 @@ pub struct Env<'a> {
     pub options: Options,
 }
 
-/// Reads the variables of the enclosing threads (innermost first).
-struct StackVars<'a> {
+/// The variables a thread sees: its own, then those of the enclosing threads (innermost
+/// first).
+struct ThreadVars<'a> {
+    own: &'a Map<String, Value>,
     frames: &'a [Frame],
 }
 
-impl Variables for StackVars<'_> {
+impl Variables for ThreadVars<'_> {
     fn get(&self, name: &str) -> Option<&Value> {
-        self.frames.iter().rev().find_map(|f| match f {
-            Frame::Thread(t) => t.vars.get(name),
-            Frame::Fan(_) => None,
+        self.own.get(name).or_else(|| {
+            self.frames.iter().rev().find_map(|f| match f {
+                Frame::Thread(t) => t.vars.get(name),
+                Frame::Fan(_) => None,
+            })
         })
     }
 }
 
 impl Execution {
+    /// The variables `thread` sees.
+    fn vars<'s>(&'s self, thread: &'s Thread) -> ThreadVars<'s> {
+        ThreadVars {
+            own: &thread.vars,
+            frames: &self.frames,
+        }
+    }
+
     /// Starts an execution: emits `ExecutionStarted`. Call [`Execution::run`] next.
     pub fn start(machine: &StateMachine, info: ExecutionInfo, sink: &mut dyn EventSink) -> Self {
         let block = machine.block(0);
