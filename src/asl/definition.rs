@@ -8,7 +8,7 @@ use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
 use super::choice;
-use super::field::Field;
+use super::field::{Field, Path};
 
 /// Index into [`StateMachine::blocks`]; block 0 is the top-level machine.
 pub type BlockId = usize;
@@ -43,7 +43,7 @@ pub enum PathField {
     #[default]
     Default,
     Null,
-    Path(String),
+    Path(Path),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,7 +150,7 @@ pub enum MapMode {
 pub struct MapState {
     pub processor: BlockId,
     pub mode: MapMode,
-    pub items_path: Option<String>,
+    pub items_path: Option<Path>,
     /// JSONata `Items`.
     pub items: Option<Value>,
     /// `ItemSelector`, or the deprecated `Parameters` of a Map.
@@ -360,7 +360,7 @@ fn path_field(obj: &Map<String, Value>, key: &str, at: &str) -> Result<PathField
     match obj.get(key) {
         None => Ok(PathField::Default),
         Some(Value::Null) => Ok(PathField::Null),
-        Some(Value::String(s)) => Ok(PathField::Path(s.clone())),
+        Some(Value::String(s)) => Ok(PathField::Path(Path::new(s))),
         Some(_) => Err(format!("{key} must be a string or null at {at}/{key}")),
     }
 }
@@ -498,7 +498,7 @@ fn parse_state(
             Kind::Map(Box::new(MapState {
                 processor,
                 mode,
-                items_path: opt_string(obj, "ItemsPath", at)?,
+                items_path: opt_string(obj, "ItemsPath", at)?.map(|p| Path::new(&p)),
                 items: obj.get("Items").cloned(),
                 item_selector: obj
                     .get("ItemSelector")

@@ -41,6 +41,14 @@ impl Path {
         }
     }
 
+    /// Writes `value` into `target` at this reference path (ResultPath semantics).
+    pub fn write(&self, target: Value, value: Value) -> Result<Value, PathError> {
+        match &self.compiled {
+            Ok(compiled) => compiled.write(target, value),
+            Err(e) => Err(e.clone()),
+        }
+    }
+
     /// Reads the path; a failure is AWS's `Invalid path '<p>' : <detail>`.
     pub fn select(&self, scope: &Scope) -> Result<Value, StatesError> {
         self.read(scope)
@@ -48,6 +56,14 @@ impl Path {
             .map_err(|e| invalid_path(&self.text, &e))
     }
 }
+
+impl PartialEq for Path {
+    fn eq(&self, other: &Path) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Path {}
 
 /// `InputPath`/`OutputPath`-style failures: `Invalid path '<p>' : <detail>`.
 pub fn invalid_path(path_text: &str, e: &PathError) -> StatesError {

@@ -1,105 +1,11 @@
-//! Reading and writing data for the engine: JSONPath through `asl::path` (with a fast path
-//! for the plain `$` / `$.a.b` forms that dominate real workflows), payload templates,
-//! JSONata fields, and AWS's error texts for each.
+//! Data helpers for the engine: payload templates, JSONata fields, `$states`, and the
+//! JSON text history events carry. Paths are compiled with the definition
+//! (`asl::field::Path`).
 use serde_json::{Map, Value};
 
 use crate::asl::jsonata::{self, Bindings};
-use crate::asl::path::{self, PathError, Scope};
+use crate::asl::path::Scope;
 use crate::asl::{template, StatesError, Variables};
-
-/// Plain `.name` segments of a simple path (`$.a.b` → `["a", "b"]`), or `None` when the
-/// path needs the full JSONPath engine.
-fn simple_segments(rest: &str) -> Option<Vec<&str>> {
-    if rest.is_empty() {
-        return Some(Vec::new());
-    }
-    let rest = rest.strip_prefix('.')?;
-    let segments: Vec<&str> = rest.split('.').collect();
-    let plain = segments.iter().all(|s| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-    });
-    plain.then_some(segments)
-}
-
-fn bracketed(segments: &[&str]) -> String {
-    let mut out = String::from("$");
-    for s in segments {
-        out.push_str("['");
-        out.push_str(s);
-        out.push_str("']");
-    }
-    out
-}
-
-/// Reads a path (`$…`, `$$…` or `$var…`).
-pub fn read(path_text: &str, scope: &Scope) -> Result<Value, PathError> {
-    let (root, rest) = if let Some(rest) = path_text.strip_prefix("$$") {
-        (scope.context, rest)
-    } else if let Some(rest) = path_text.strip_prefix('$') {
-        if rest.is_empty() || rest.starts_with('.') {
-            (scope.input, rest)
-        } else {
-            return path::read(path_text, scope);
-        }
-    } else {
-        return path::read(path_text, scope);
-    };
-    let Some(segments) = simple_segments(rest) else {
-        return path::read(path_text, scope);
-    };
-    let mut current = root;
-    for (i, segment) in segments.iter().enumerate() {
-        match current {
-            Value::Object(map) => match map.get(*segment) {
-                Some(v) => current = v,
-                None if i + 1 == segments.len() => {
-                    return Err(PathError::NoResults(bracketed(&segments)))
-                }
-                None => return Err(PathError::MissingProperty(bracketed(&segments[..=i]))),
-            },
-            // Arrays and scalars: let the full engine decide what Jayway would do.
-            _ => return path::read(path_text, scope),
-        }
-    }
-    Ok(current.clone())
-}
-
-/// Writes `value` at the reference path (ResultPath semantics).
-pub fn write(target: Value, path_text: &str, value: Value) -> Result<Value, PathError> {
-    if path_text == "$" {
-        return Ok(value);
-    }
-    let Some(segments) = path_text.strip_prefix('$').and_then(simple_segments) else {
-        return path::write(target, path_text, value);
-    };
-    if !target.is_object() {
-        return path::write(target, path_text, value);
-    }
-    let mut target = target;
-    {
-        let mut current = &mut target;
-        for (i, segment) in segments.iter().enumerate() {
-            let Value::Object(map) = current else {
-                // An intermediate scalar: the full engine words the failure.
-                return path::write(target, path_text, value);
-            };
-            if i + 1 == segments.len() {
-                map.insert((*segment).to_string(), value);
-                break;
-            }
-            let entry = map
-                .entry((*segment).to_string())
-                .or_insert_with(|| Value::Object(Map::new()));
-            if !entry.is_object() {
-                *entry = Value::Object(Map::new());
-            }
-            current = entry;
-        }
-    }
-    Ok(target)
-}
 
 pub use crate::asl::field::invalid_path;
 
@@ -189,12 +95,7 @@ pub fn text_len(value: &Value) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::asl::vars::NoVariables;
     use serde_json::json;
-
-    fn scope<'a>(input: &'a Value, context: &'a Value) -> Scope<'a> {
-        Scope::new(input, context, &NoVariables)
-    }
 
     #[test]
     fn text_len_is_the_length_of_the_text() {
@@ -217,30 +118,5 @@ mod tests {
         for value in values {
             assert_eq!(text_len(&value), to_text(&value).len());
         }
-    }
-
-    #[test]
-    fn reads_simple_paths_with_awss_errors() {
-        let input = json!({"a": {"b": 1}});
-        let ctx = json!({"Execution": {"Name": "n"}});
-        let s = scope(&input, &ctx);
-        assert_eq!(read("$", &s).unwrap(), input);
-        assert_eq!(read("$.a.b", &s).unwrap(), json!(1));
-        assert_eq!(read("$$.Execution.Name", &s).unwrap(), json!("n"));
-        assert_eq!(
-            read("$.a.x", &s).unwrap_err().detail(),
-            "No results for path: $['a']['x']"
-        );
-        assert_eq!(
-            read("$.x.y", &s).unwrap_err().detail(),
-            "Missing property in path $['x']"
-        );
-    }
-
-    #[test]
-    fn writes_create_intermediate_objects() {
-        let out = write(json!({"k": 1}), "$.a.b", json!(2)).unwrap();
-        assert_eq!(out, json!({"k": 1, "a": {"b": 2}}));
-        assert_eq!(write(json!({}), "$", json!(3)).unwrap(), json!(3));
     }
 }

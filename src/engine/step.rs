@@ -83,9 +83,7 @@ impl<'a> Flow<'a> {
         let selected = match &self.state.input_path {
             PathField::Default => self.input.clone(),
             PathField::Null => Value::Object(Map::new()),
-            PathField::Path(p) => {
-                data::read(p, &self.scope(self.input)).map_err(|e| invalid_path(p, &e))?
-            }
+            PathField::Path(p) => p.select(&self.scope(self.input))?,
         };
         observer.record("afterInputPath", &selected);
         Ok(selected)
@@ -174,9 +172,7 @@ impl<'a> Flow<'a> {
         let output = match &state.output_path {
             PathField::Default => merged,
             PathField::Null => Value::Object(Map::new()),
-            PathField::Path(p) => {
-                data::read(p, &self.scope(&merged)).map_err(|e| invalid_path(p, &e))?
-            }
+            PathField::Path(p) => p.select(&self.scope(&merged))?,
         };
         Ok((output, assigned))
     }
@@ -233,9 +229,9 @@ pub fn apply_result_path(
     match result_path {
         PathField::Default => Ok(result),
         PathField::Null => Ok(raw),
-        PathField::Path(p) => data::write(raw, p, result).map_err(|e| match e {
+        PathField::Path(p) => p.write(raw, result).map_err(|e| match e {
             PathError::CannotWrite(m) => StatesError::new(names::RESULT_PATH_MATCH_FAILURE, m),
-            other => invalid_path(p, &other),
+            other => invalid_path(p.text(), &other),
         }),
     }
 }

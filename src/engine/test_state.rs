@@ -22,7 +22,7 @@ use super::step::{self, Flow, Observer, Tolerance};
 use super::task::{TaskInvocation, TaskOutcome, TaskRunner};
 use crate::asl::definition::{Catcher, ChoiceRule, Kind, MapState, State, Transition};
 use crate::asl::error::names;
-use crate::asl::path::Scope;
+use crate::asl::field::{Path, Scope};
 use crate::asl::StatesError;
 use crate::engine::exec::MAX_PAYLOAD_BYTES;
 
@@ -434,8 +434,7 @@ impl Runner<'_> {
         } else {
             match &map.items_path {
                 Some(p) => {
-                    let v = data::read(p, &self.scope(&effective))
-                        .map_err(|e| data::invalid_path(p, &e))?;
+                    let v = p.select(&self.scope(&effective))?;
                     self.inspection.record("afterItemsPath", &v);
                     v
                 }
@@ -450,7 +449,7 @@ impl Runner<'_> {
                 )));
             }
             // AWS names a context path (`$$...`) by its path inside the context object.
-            let at = map.items_path.as_deref().unwrap_or("$");
+            let at = map.items_path.as_ref().map_or("$", |p| p.text());
             let at = at
                 .strip_prefix('$')
                 .filter(|p| p.starts_with('$'))
@@ -516,10 +515,7 @@ impl Runner<'_> {
                     .get(format!("{name}Path").as_str())
                     .and_then(Value::as_str)
                 {
-                    Some(p) if !jsonata => Ok(Some(
-                        data::read(p, &self.scope(effective))
-                            .map_err(|e| data::invalid_path(p, &e))?,
-                    )),
+                    Some(p) if !jsonata => Ok(Some(Path::new(p).select(&self.scope(effective))?)),
                     _ => Ok(None),
                 },
             }

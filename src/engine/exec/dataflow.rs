@@ -138,7 +138,7 @@ impl Execution {
 pub(super) fn is_identity(path: &PathField) -> bool {
     match path {
         PathField::Default => true,
-        PathField::Path(p) => p == "$",
+        PathField::Path(p) => p.text() == "$",
         PathField::Null => false,
     }
 }

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use super::{data, to_text, Env, Execution, FanOutcome, Frame, Phase, Thread};
 use crate::asl::definition::{MapState, QueryLanguage, State};
 use crate::asl::error::names;
-use crate::asl::path::Scope;
+use crate::asl::field::{Field, Scope};
 use crate::asl::StatesError;
 use crate::engine::history::Checkpoint;
 use crate::engine::map_run::{BatcherSpec, MapRunRequest, MapRunner, ReaderSpec, WriterSpec};
@@ -35,16 +35,17 @@ impl Fields<'_> {
 
     /// A number given literally (`<name>`) or by path (`<name>Path`) inside `obj`.
     fn number(&self, obj: &Value, name: &str) -> Result<Option<Value>, StatesError> {
-        if let Some(v) = obj.get(name) {
-            return self.template(v, name).map(Some);
-        }
-        let path_key = format!("{name}Path");
-        if let Some(p) = obj.get(&path_key).and_then(Value::as_str) {
-            let v = data::read(p, &Scope::new(self.effective, self.ctx, self.vars))
-                .map_err(|e| data::invalid_path(p, &e))?;
-            return Ok(Some(v));
-        }
-        Ok(None)
+        let Some(obj) = obj.as_object() else {
+            return Ok(None);
+        };
+        let language = if self.jsonata {
+            QueryLanguage::Jsonata
+        } else {
+            QueryLanguage::JsonPath
+        };
+        let field = Field::pair(obj, name, language, false, "").map_err(StatesError::runtime)?;
+        let scope = Scope::new(self.effective, self.ctx, self.vars).with_states(&self.states);
+        field.map(|f| f.resolve(name, &scope)).transpose()
     }
 }
 

@@ -78,8 +78,7 @@ impl Execution {
             };
             let items = match &map.items_path {
                 None => effective.clone().into_owned(),
-                Some(p) => data::read(p, &Scope::new(effective.as_ref(), ctx, &vars))
-                    .map_err(|e| data::invalid_path(p, &e))?,
+                Some(p) => p.select(&Scope::new(effective.as_ref(), ctx, &vars))?,
             };
             let items = match items {
                 Value::Array(a) => a,
