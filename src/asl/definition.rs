@@ -8,7 +8,9 @@ use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
 use super::choice;
-use super::field::{Field, Path};
+use super::field::{Field, Path, Payload};
+use super::jsonata::Expr;
+use super::template::Template;
 
 /// Index into [`StateMachine::blocks`]; block 0 is the top-level machine.
 pub type BlockId = usize;
@@ -63,11 +65,11 @@ pub struct State {
     pub input_path: PathField,
     pub output_path: PathField,
     pub result_path: PathField,
-    pub parameters: Option<Value>,
-    pub result_selector: Option<Value>,
-    pub arguments: Option<Value>,
-    pub output: Option<Value>,
-    pub assign: Option<Value>,
+    pub parameters: Option<Template>,
+    pub result_selector: Option<Template>,
+    pub arguments: Option<Expr>,
+    pub output: Option<Expr>,
+    pub assign: Option<Payload>,
     pub retry: Vec<Retrier>,
     pub catch: Vec<Catcher>,
     /// Whether any field mentions the context object (`$$` or `$states.context`), so the
@@ -108,7 +110,7 @@ pub struct Task {
     pub resource: String,
     pub timeout_seconds: Option<Field>,
     pub heartbeat_seconds: Option<Field>,
-    pub credentials: Option<Value>,
+    pub credentials: Option<Payload>,
 }
 
 #[derive(Debug, Clone)]
@@ -124,8 +126,8 @@ pub struct ChoiceRule {
     /// JSONata `Condition` (a boolean or an expression).
     pub condition: Option<Field>,
     pub next: String,
-    pub assign: Option<Value>,
-    pub output: Option<Value>,
+    pub assign: Option<Payload>,
+    pub output: Option<Expr>,
 }
 
 #[derive(Debug, Clone)]
@@ -152,9 +154,9 @@ pub struct MapState {
     pub mode: MapMode,
     pub items_path: Option<Path>,
     /// JSONata `Items`.
-    pub items: Option<Value>,
+    pub items: Option<Expr>,
     /// `ItemSelector`, or the deprecated `Parameters` of a Map.
-    pub item_selector: Option<Value>,
+    pub item_selector: Option<Payload>,
     pub max_concurrency: Option<Field>,
     pub tolerated_failure_count: Option<Field>,
     pub tolerated_failure_percentage: Option<Field>,
@@ -179,8 +181,8 @@ pub struct Catcher {
     pub error_equals: Vec<String>,
     pub next: String,
     pub result_path: PathField,
-    pub output: Option<Value>,
-    pub assign: Option<Value>,
+    pub output: Option<Expr>,
+    pub assign: Option<Payload>,
 }
 
 impl StateMachine {
@@ -408,7 +410,9 @@ fn parse_state(
                 .ok_or_else(|| format!("Resource is required at {at}/Resource"))?,
             timeout_seconds: Field::pair(obj, "TimeoutSeconds", query_language, false, at)?,
             heartbeat_seconds: Field::pair(obj, "HeartbeatSeconds", query_language, false, at)?,
-            credentials: obj.get("Credentials").cloned(),
+            credentials: obj
+                .get("Credentials")
+                .map(|c| Payload::new(c, query_language)),
         })),
         "Choice" => {
             let rules = obj
@@ -435,8 +439,10 @@ fn parse_state(
                     rule: parsed,
                     condition,
                     next,
-                    assign: rule_obj.get("Assign").cloned(),
-                    output: rule_obj.get("Output").cloned(),
+                    assign: rule_obj
+                        .get("Assign")
+                        .map(|a| Payload::new(a, query_language)),
+                    output: rule_obj.get("Output").map(Expr::new),
                 });
             }
             Kind::Choice(Box::new(Choice {
@@ -499,11 +505,11 @@ fn parse_state(
                 processor,
                 mode,
                 items_path: opt_string(obj, "ItemsPath", at)?.map(|p| Path::new(&p)),
-                items: obj.get("Items").cloned(),
+                items: obj.get("Items").map(Expr::new),
                 item_selector: obj
                     .get("ItemSelector")
                     .or_else(|| obj.get("Parameters"))
-                    .cloned(),
+                    .map(|s| Payload::new(s, query_language)),
                 max_concurrency: Field::pair(obj, "MaxConcurrency", query_language, false, at)?,
                 tolerated_failure_count: Field::pair(
                     obj,
@@ -529,7 +535,7 @@ fn parse_state(
     };
     let is_map = matches!(kind, Kind::Map(_));
     let retry = parse_retry(obj, at)?;
-    let catch = parse_catch(obj, at)?;
+    let catch = parse_catch(obj, query_language, at)?;
     // The context object is read by `$$` paths and `$states` in JSONata. Nested states
     // are parsed on their own, so only this state's own fields count here.
     let uses_context = obj.iter().any(|(k, v)| {
@@ -546,12 +552,12 @@ fn parse_state(
         parameters: if is_map {
             None
         } else {
-            obj.get("Parameters").cloned()
+            obj.get("Parameters").map(Template::new)
         },
-        result_selector: obj.get("ResultSelector").cloned(),
-        arguments: obj.get("Arguments").cloned(),
-        output: obj.get("Output").cloned(),
-        assign: obj.get("Assign").cloned(),
+        result_selector: obj.get("ResultSelector").map(Template::new),
+        arguments: obj.get("Arguments").map(Expr::new),
+        output: obj.get("Output").map(Expr::new),
+        assign: obj.get("Assign").map(|a| Payload::new(a, query_language)),
         retry,
         catch,
         uses_context,
@@ -602,7 +608,11 @@ fn parse_retry(obj: &Map<String, Value>, at: &str) -> Result<Vec<Retrier>, Strin
         .collect()
 }
 
-fn parse_catch(obj: &Map<String, Value>, at: &str) -> Result<Vec<Catcher>, String> {
+fn parse_catch(
+    obj: &Map<String, Value>,
+    language: QueryLanguage,
+    at: &str,
+) -> Result<Vec<Catcher>, String> {
     let Some(list) = obj.get("Catch") else {
         return Ok(Vec::new());
     };
@@ -621,8 +631,8 @@ fn parse_catch(obj: &Map<String, Value>, at: &str) -> Result<Vec<Catcher>, Strin
                 next: opt_string(c, "Next", &at)?
                     .ok_or_else(|| format!("Next is required at {at}/Next"))?,
                 result_path: path_field(c, "ResultPath", &at)?,
-                output: c.get("Output").cloned(),
-                assign: c.get("Assign").cloned(),
+                output: c.get("Output").map(Expr::new),
+                assign: c.get("Assign").map(|a| Payload::new(a, language)),
             })
         })
         .collect()

@@ -8,9 +8,10 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 use super::definition::QueryLanguage;
-use super::jsonata::{self, Bindings};
+use super::jsonata::{self, Bindings, Expr};
 pub use super::path::Scope;
 use super::path::{self, CompiledPath, PathError};
+use super::template::Template;
 use super::{intrinsics, StatesError};
 
 /// A JSONPath, parsed once, with its text for messages. A path that does not parse keeps
@@ -80,7 +81,7 @@ pub enum Field {
     /// `<Name>Path` of a Fail state: a path or an intrinsic function call.
     PathOrIntrinsic(String),
     /// A JSONata-mode value holding `{% %}` expressions at some depth.
-    Jsonata(Value),
+    Jsonata(Expr),
 }
 
 impl Field {
@@ -111,7 +112,7 @@ impl Field {
     /// A field given as a value: JSONata when it holds an expression in a JSONata state.
     pub fn value(value: &Value, language: QueryLanguage) -> Field {
         if language == QueryLanguage::Jsonata && jsonata::contains_expression(value) {
-            Field::Jsonata(value.clone())
+            Field::Jsonata(Expr::new(value))
         } else {
             Field::Literal(value.clone())
         }
@@ -123,15 +124,6 @@ impl Field {
             Field::Path(p) => Some(p.text()),
             Field::PathOrIntrinsic(text) => Some(text),
             Field::Literal(_) | Field::Jsonata(_) => None,
-        }
-    }
-
-    /// The field's value as the definition gives it (a path as its text).
-    pub fn source(&self) -> Value {
-        match self {
-            Field::Literal(v) | Field::Jsonata(v) => v.clone(),
-            Field::Path(p) => Value::String(p.text().to_string()),
-            Field::PathOrIntrinsic(text) => Value::String(text.clone()),
         }
     }
 
@@ -150,8 +142,7 @@ impl Field {
     ) -> Result<Value, StatesError> {
         match self {
             Field::Literal(v) => Ok(v.clone()),
-            Field::Jsonata(v) => jsonata::evaluate_field(
-                v,
+            Field::Jsonata(expr) => expr.evaluate(
                 name,
                 &Bindings {
                     states: scope.states,
@@ -168,6 +159,37 @@ impl Field {
             Field::PathOrIntrinsic(text) => {
                 path::read(text, scope).map_err(|e| path_failed(text, &e))
             }
+        }
+    }
+}
+
+/// A payload: a JSONPath payload template (`Parameters`, `ResultSelector`, JSONPath
+/// `Assign`, `ItemSelector`, `Credentials`) or the same field in a JSONata state.
+#[derive(Debug, Clone)]
+pub enum Payload {
+    Template(Template),
+    Jsonata(Expr),
+}
+
+impl Payload {
+    pub fn new(value: &Value, language: QueryLanguage) -> Payload {
+        match language {
+            QueryLanguage::JsonPath => Payload::Template(Template::new(value)),
+            QueryLanguage::Jsonata => Payload::Jsonata(Expr::new(value)),
+        }
+    }
+
+    /// Evaluates the payload; `name` names the field in JSONata failures.
+    pub fn evaluate(&self, name: &str, scope: &Scope) -> Result<Value, StatesError> {
+        match self {
+            Payload::Template(template) => template.evaluate(scope),
+            Payload::Jsonata(expr) => expr.evaluate(
+                name,
+                &Bindings {
+                    states: scope.states,
+                    vars: scope.vars,
+                },
+            ),
         }
     }
 }

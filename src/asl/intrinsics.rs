@@ -50,6 +50,13 @@ pub fn evaluate_detailed(expr: &str, scope: &Scope) -> Result<Value, Failure> {
     eval_call(&call, scope)
 }
 
+impl Call {
+    /// Evaluates a parsed call.
+    pub fn evaluate(&self, scope: &Scope) -> Result<Value, Failure> {
+        eval_call(self, scope)
+    }
+}
+
 /// The deepest nesting AWS allows (a call inside a call ... ten levels).
 pub const MAX_NESTING: usize = 10;
 

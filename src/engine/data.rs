@@ -1,32 +1,12 @@
-//! Data helpers for the engine: payload templates, JSONata fields, `$states`, and the
+//! Data helpers for the engine: JSONata fields, `$states`, and the
 //! JSON text history events carry. Paths are compiled with the definition
 //! (`asl::field::Path`).
 use serde_json::{Map, Value};
 
 use crate::asl::jsonata::{self, Bindings};
-use crate::asl::path::Scope;
-use crate::asl::{template, StatesError, Variables};
+use crate::asl::{StatesError, Variables};
 
 pub use crate::asl::field::invalid_path;
-
-/// Evaluates a payload template, with the fast path that a template without `.$` keys is
-/// a literal.
-pub fn evaluate_template(template_value: &Value, scope: &Scope) -> Result<Value, StatesError> {
-    if !has_dynamic_keys(template_value) {
-        return Ok(template_value.clone());
-    }
-    template::evaluate(template_value, scope)
-}
-
-fn has_dynamic_keys(value: &Value) -> bool {
-    match value {
-        Value::Object(map) => map
-            .iter()
-            .any(|(k, v)| k.ends_with(".$") || has_dynamic_keys(v)),
-        Value::Array(items) => items.iter().any(has_dynamic_keys),
-        _ => false,
-    }
-}
 
 /// The `$states` object of a JSONata expression.
 pub fn states_binding(

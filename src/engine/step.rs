@@ -13,6 +13,7 @@ use crate::asl::definition::{
 };
 use crate::asl::error::names;
 use crate::asl::field::{invalid_path, shown, Field, Scope};
+use crate::asl::jsonata::{Bindings, Expr};
 use crate::asl::path::PathError;
 use crate::asl::{timestamp, StatesError, Variables};
 
@@ -69,13 +70,14 @@ impl<'a> Flow<'a> {
         }
     }
 
-    fn jsonata_field(
-        &self,
-        value: &Value,
-        name: &str,
-        states: &Value,
-    ) -> Result<Value, StatesError> {
-        data::evaluate_jsonata(value, name, states, self.vars)
+    fn jsonata_field(&self, expr: &Expr, name: &str, states: &Value) -> Result<Value, StatesError> {
+        expr.evaluate(
+            name,
+            &Bindings {
+                states,
+                vars: self.vars,
+            },
+        )
     }
 
     /// InputPath.
@@ -104,7 +106,7 @@ impl<'a> Flow<'a> {
         }
         let selected = self.input_path(observer)?;
         let effective = match &self.state.parameters {
-            Some(template) => data::evaluate_template(template, &self.scope(&selected))?,
+            Some(template) => template.evaluate(&self.scope(&selected))?,
             None => selected,
         };
         observer.record("afterParameters", &effective);
@@ -135,7 +137,7 @@ impl<'a> Flow<'a> {
             let has_result = produces_result && !matches!(state.kind, Kind::Pass { .. });
             let states = self.states(has_result.then_some(&result), None);
             let assigned = match assign {
-                Some(a) => object(self.jsonata_field(a, "Assign", &states)?),
+                Some(a) => object(a.evaluate("Assign", &self.field_scope(self.input, &states))?),
                 None => Map::new(),
             };
             let output = match rule
@@ -148,14 +150,14 @@ impl<'a> Flow<'a> {
             return Ok((output, assigned));
         }
         let result = match &state.result_selector {
-            Some(selector) => data::evaluate_template(selector, &self.scope(&result))?,
+            Some(selector) => selector.evaluate(&self.scope(&result))?,
             None => result,
         };
         if produces_result {
             observer.record("afterResultSelector", &result);
         }
         let assigned = match assign {
-            Some(template) => object(data::evaluate_template(template, &self.scope(&result))?),
+            Some(template) => object(template.evaluate("Assign", &self.scope(&result))?),
             None => Map::new(),
         };
         let merged = if produces_result {
@@ -187,7 +189,7 @@ impl<'a> Flow<'a> {
         if self.jsonata() {
             let states = self.states(None, Some(&error_value));
             let assigned = match &catcher.assign {
-                Some(a) => object(self.jsonata_field(a, "Assign", &states)?),
+                Some(a) => object(a.evaluate("Assign", &self.field_scope(self.input, &states))?),
                 None => Map::new(),
             };
             let output = match &catcher.output {
@@ -197,7 +199,7 @@ impl<'a> Flow<'a> {
             return Ok((output, assigned));
         }
         let assigned = match &catcher.assign {
-            Some(t) => object(data::evaluate_template(t, &self.scope(&error_value))?),
+            Some(t) => object(t.evaluate("Assign", &self.scope(&error_value))?),
             None => Map::new(),
         };
         let output = apply_result_path(self.input.clone(), &catcher.result_path, error_value)?;

@@ -23,7 +23,8 @@ use super::task::{TaskInvocation, TaskOutcome, TaskRunner};
 use crate::asl::definition::{Catcher, ChoiceRule, Kind, MapState, State, Transition};
 use crate::asl::error::names;
 use crate::asl::field::{Path, Scope};
-use crate::asl::StatesError;
+use crate::asl::jsonata::Bindings;
+use crate::asl::{template, StatesError};
 use crate::engine::exec::MAX_PAYLOAD_BYTES;
 
 /// `TestExecutionStatus`.
@@ -428,7 +429,13 @@ impl Runner<'_> {
             data.clone()
         } else if jsonata {
             match &map.items {
-                Some(items) => self.jsonata_field(items, "Items", &states)?,
+                Some(items) => items.evaluate(
+                    "Items",
+                    &Bindings {
+                        states: &states,
+                        vars: &self.test.variables,
+                    },
+                )?,
                 None => effective.clone(),
             }
         } else {
@@ -472,13 +479,16 @@ impl Runner<'_> {
                             json!({"Item": {"Index": index, "Value": item}}),
                         );
                     }
-                    let value = if jsonata {
-                        let states = data::states_binding(&self.test.input, &context, None, None);
-                        self.jsonata_field(selector, "ItemSelector", &states)?
-                    } else {
-                        let scope = Scope::new(&effective, &context, &self.test.variables);
-                        data::evaluate_template(selector, &scope)?
-                    };
+                    let states = Flow::new(
+                        self.test.state,
+                        &self.test.input,
+                        &context,
+                        &self.test.variables,
+                    )
+                    .states(None, None);
+                    let scope =
+                        Scope::new(&effective, &context, &self.test.variables).with_states(&states);
+                    let value = selector.evaluate("ItemSelector", &scope)?;
                     out.push(value);
                 }
                 let out = Value::Array(out);
@@ -508,7 +518,7 @@ impl Runner<'_> {
             match batcher.get(name) {
                 Some(v) if jsonata => Ok(Some(self.jsonata_field(v, name, states)?)),
                 Some(v) if name == "BatchInput" => {
-                    Ok(Some(data::evaluate_template(v, &self.scope(effective))?))
+                    Ok(Some(template::evaluate(v, &self.scope(effective))?))
                 }
                 Some(v) => Ok(Some(v.clone())),
                 None => match batcher

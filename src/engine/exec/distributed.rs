@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use super::{data, to_text, Env, Execution, FanOutcome, Frame, Phase, Thread};
 use crate::asl::definition::{MapState, QueryLanguage, State};
 use crate::asl::error::names;
-use crate::asl::field::{Field, Scope};
+use crate::asl::field::{Field, Payload, Scope};
 use crate::asl::StatesError;
 use crate::engine::history::Checkpoint;
 use crate::engine::map_run::{BatcherSpec, MapRunRequest, MapRunner, ReaderSpec, WriterSpec};
@@ -25,12 +25,20 @@ struct Fields<'a> {
 }
 
 impl Fields<'_> {
-    fn template(&self, value: &Value, name: &str) -> Result<Value, StatesError> {
+    fn language(&self) -> QueryLanguage {
         if self.jsonata {
-            data::evaluate_jsonata(value, name, &self.states, self.vars)
+            QueryLanguage::Jsonata
         } else {
-            data::evaluate_template(value, &Scope::new(self.effective, self.ctx, self.vars))
+            QueryLanguage::JsonPath
         }
+    }
+
+    fn scope(&self) -> Scope<'_> {
+        Scope::new(self.effective, self.ctx, self.vars).with_states(&self.states)
+    }
+
+    fn template(&self, value: &Value, name: &str) -> Result<Value, StatesError> {
+        Payload::new(value, self.language()).evaluate(name, &self.scope())
     }
 
     /// A number given literally (`<name>`) or by path (`<name>Path`) inside `obj`.
@@ -38,14 +46,9 @@ impl Fields<'_> {
         let Some(obj) = obj.as_object() else {
             return Ok(None);
         };
-        let language = if self.jsonata {
-            QueryLanguage::Jsonata
-        } else {
-            QueryLanguage::JsonPath
-        };
-        let field = Field::pair(obj, name, language, false, "").map_err(StatesError::runtime)?;
-        let scope = Scope::new(self.effective, self.ctx, self.vars).with_states(&self.states);
-        field.map(|f| f.resolve(name, &scope)).transpose()
+        let field =
+            Field::pair(obj, name, self.language(), false, "").map_err(StatesError::runtime)?;
+        field.map(|f| f.resolve(name, &self.scope())).transpose()
     }
 }
 

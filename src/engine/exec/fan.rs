@@ -91,21 +91,7 @@ impl Execution {
                 };
                 let mut last = started;
                 if distributed {
-                    let label = map
-                        .label
-                        .clone()
-                        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-                    let arn = format!(
-                        "{}:mapRun:{}/{}:{}",
-                        self.info
-                            .state_machine_arn
-                            .rsplit_once(":stateMachine:")
-                            .map(|(prefix, _)| prefix.to_string())
-                            .unwrap_or_default(),
-                        self.info.state_machine_name,
-                        label,
-                        uuid::Uuid::new_v4()
-                    );
+                    let arn = self.map_run_arn(map);
                     last = self.emit(
                         env.sink,
                         thread.silent,

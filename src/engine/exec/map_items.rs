@@ -2,28 +2,7 @@
 use std::borrow::Cow;
 
 use super::*;
-
-pub(super) fn expression_text(value: &Value) -> String {
-    match value {
-        Value::String(s) => s
-            .trim_start_matches("{%")
-            .trim_end_matches("%}")
-            .trim()
-            .to_string(),
-        other => to_text(other),
-    }
-}
-
-pub(super) fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
+use crate::asl::jsonata::{self, Bindings};
 
 impl Execution {
     /// A Map state's effective input, items and `MaxConcurrency` (0: no limit).
@@ -45,14 +24,22 @@ impl Execution {
         let (effective, items) = if jsonata {
             let items = match &map.items {
                 Some(items) => {
-                    let v = data::evaluate_jsonata(items, "Items", &states, &vars)?;
+                    let v = items.evaluate(
+                        "Items",
+                        &Bindings {
+                            states: &states,
+                            vars: &vars,
+                        },
+                    )?;
                     match v {
                         Value::Array(a) => a,
                         other => {
                             return Err(StatesError::query_evaluation(format!(
                                 "The JSONata expression '{}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '{}' for value: {}",
-                                expression_text(items),
-                                json_type(&other),
+                                items
+                                    .source()
+                                    .map_or_else(|| to_text(&items.to_value()), String::from),
+                                jsonata::type_name(&other),
                                 to_text(&other)
                             )))
                         }
@@ -162,15 +149,11 @@ impl Execution {
             Some(("Map", json!({"Item": {"Index": index, "Value": item}}))),
         );
         let vars = self.vars(owner);
-        let result = match state.query_language {
-            QueryLanguage::JsonPath => {
-                data::evaluate_template(selector, &Scope::new(effective, &ctx, &vars))
-            }
-            QueryLanguage::Jsonata => {
-                let states = data::states_binding(&owner.input, &ctx, None, None);
-                data::evaluate_jsonata(selector, "ItemSelector", &states, &vars)
-            }
-        };
+        let states = Flow::new(state, &owner.input, &ctx, &vars).states(None, None);
+        let result = selector.evaluate(
+            "ItemSelector",
+            &Scope::new(effective, &ctx, &vars).with_states(&states),
+        );
         result.map_err(|e| self.prefixed(owner, state, e))
     }
 }

@@ -30,7 +30,7 @@ impl Execution {
                 match (&state.kind, &state.parameters) {
                     (Kind::Pass { .. }, Some(template)) => {
                         let vars = self.vars(thread);
-                        data::evaluate_template(template, &Scope::new(&selected, &ctx, &vars))?
+                        template.evaluate(&Scope::new(&selected, &ctx, &vars))?
                     }
                     _ => selected,
                 }

@@ -30,14 +30,10 @@ impl Execution {
             let vars = self.vars(&thread);
             let flow = Flow::new(state, &thread.input, &ctx, &vars);
             let (timeout, heartbeat) = step::task_limits(&flow, task)?;
-            let jsonata = flow.jsonata();
             let states = flow.states(None, None);
             let scope = flow.scope(&thread.input);
             let credentials = match &task.credentials {
-                Some(c) if jsonata => {
-                    Some(data::evaluate_jsonata(c, "Credentials", &states, &vars)?)
-                }
-                Some(c) => Some(data::evaluate_template(c, &scope)?),
+                Some(c) => Some(c.evaluate("Credentials", &scope.with_states(&states))?),
                 None => None,
             };
             // Events spell the role `roleArn`.
