@@ -74,8 +74,7 @@ impl Execution {
         state: &State,
         ctx: &Value,
     ) -> Result<Value, StatesError> {
-        let vars = self.vars(thread);
-        Flow::new(state, &thread.input, ctx, &vars).input_path(&mut Unobserved)
+        self.with_flow(thread, state, ctx, |flow| flow.input_path(&mut Unobserved))
     }
 
     /// InputPath + Parameters (JSONPath) or Arguments (JSONata): what the work receives.
@@ -85,8 +84,9 @@ impl Execution {
         state: &State,
         ctx: &Value,
     ) -> Result<Value, StatesError> {
-        let vars = self.vars(thread);
-        Flow::new(state, &thread.input, ctx, &vars).effective_input(&mut Unobserved)
+        self.with_flow(thread, state, ctx, |flow| {
+            flow.effective_input(&mut Unobserved)
+        })
     }
 
     /// The output and assignments of a state whose work produced `result`
@@ -112,8 +112,9 @@ impl Execution {
         rule: Option<&ChoiceRule>,
         raw: Option<Value>,
     ) -> Result<(Value, Map<String, Value>), StatesError> {
-        let vars = self.vars(thread);
-        Flow::new(state, &thread.input, ctx, &vars).output(result, rule, raw, &mut Unobserved)
+        self.with_flow(thread, state, ctx, |flow| {
+            flow.output(result, rule, raw, &mut Unobserved)
+        })
     }
 
     /// The output's text when AWS would show a text the state passed on unchanged rather

@@ -101,10 +101,7 @@ impl Execution {
             return Ok(());
         };
         let ctx = self.context(&thread, state, None);
-        let resolved = {
-            let vars = self.vars(&thread);
-            step::fail_error(&Flow::new(state, &thread.input, &ctx, &vars), fail)
-        };
+        let resolved = self.with_flow(&thread, state, &ctx, |flow| step::fail_error(flow, fail));
         match resolved {
             Ok(err) => {
                 self.end_thread(thread, Err(err), env);
@@ -168,10 +165,7 @@ impl Execution {
         env: &mut Env,
     ) {
         let ctx = self.context(&thread, state, None);
-        let outcome = {
-            let vars = self.vars(&thread);
-            Flow::new(state, &thread.input, &ctx, &vars).caught(catcher, &err)
-        };
+        let outcome = self.with_flow(&thread, state, &ctx, |flow| flow.caught(catcher, &err));
         // `"ResultPath": null` passes the state's input on, text and all.
         let raw = match (&state.query_language, &catcher.result_path) {
             (QueryLanguage::JsonPath, PathField::Null) => thread.raw_text.clone(),

@@ -228,25 +228,12 @@ impl Execution {
             FanKind::Map { .. } => None,
         };
         self.frames.push(Frame::Fan(Box::new(fan)));
-        self.frames.push(Frame::Thread(Box::new(Thread {
-            block,
-            state: start_at,
-            input,
-            phase: Phase::Enter,
-            last_event: first_prev,
-            entered_event: 0,
-            entered_prev: 0,
-            entered_millis: 0,
-            vars: Map::new(),
-            attempts: Vec::new(),
-            retry_count: 0,
-            index,
+        let thread = Thread {
             silent,
-            initial: false,
-            task_failed: false,
-            input_text: None,
             raw_text,
-        })));
+            ..Thread::starting(block, start_at, input, first_prev, index)
+        };
+        self.frames.push(Frame::Thread(Box::new(thread)));
     }
 
     /// Emits the abort events of a child still running when its fan failed: the state each

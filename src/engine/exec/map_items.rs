@@ -102,8 +102,9 @@ impl Execution {
         effective: &Value,
         ctx: &Value,
     ) -> Result<Tolerance, StatesError> {
-        let vars = self.vars(thread);
-        step::tolerance(&Flow::new(state, &thread.input, ctx, &vars), map, effective)
+        self.with_flow(thread, state, ctx, |flow| {
+            step::tolerance(flow, map, effective)
+        })
     }
 
     /// ItemSelector (or the item itself) for iteration `index`.

@@ -235,6 +235,37 @@ struct Thread {
     raw_text: Option<String>,
 }
 
+impl Thread {
+    /// A thread about to enter the first state `state` of `block`.
+    fn starting(
+        block: BlockId,
+        state: String,
+        input: Value,
+        last_event: i64,
+        index: usize,
+    ) -> Self {
+        Thread {
+            block,
+            state,
+            input,
+            phase: Phase::Enter,
+            last_event,
+            entered_event: 0,
+            entered_prev: 0,
+            entered_millis: 0,
+            vars: Map::new(),
+            attempts: Vec::new(),
+            retry_count: 0,
+            index,
+            silent: false,
+            initial: false,
+            task_failed: false,
+            input_text: None,
+            raw_text: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 enum Phase {
     /// Emit the Entered event and run the state.
@@ -467,6 +498,19 @@ impl Execution {
         }
     }
 
+    /// Runs `step` on the data flow of `state` for `thread` (its input and variables) in
+    /// the context object `ctx`.
+    fn with_flow<R>(
+        &self,
+        thread: &Thread,
+        state: &State,
+        ctx: &Value,
+        step: impl FnOnce(&Flow) -> R,
+    ) -> R {
+        let vars = self.vars(thread);
+        step(&Flow::new(state, &thread.input, ctx, &vars))
+    }
+
     /// Starts an execution: emits `ExecutionStarted`. Call [`Execution::run`] next.
     pub fn start(machine: &StateMachine, info: ExecutionInfo, sink: &mut dyn EventSink) -> Self {
         let block = machine.block(0);
@@ -495,25 +539,12 @@ impl Execution {
         exec.emit(sink, false, "ExecutionStarted", 0, Some(details));
         let raw_text = (exec.info.input_text != to_text(&exec.info.input))
             .then(|| exec.info.input_text.clone());
-        exec.frames.push(Frame::Thread(Box::new(Thread {
-            block: 0,
-            state: block.start_at.clone(),
-            input: exec.info.input.clone(),
-            phase: Phase::Enter,
-            last_event: 1,
-            entered_event: 0,
-            entered_prev: 0,
-            entered_millis: 0,
-            vars: Map::new(),
-            attempts: Vec::new(),
-            retry_count: 0,
-            index: 0,
-            silent: false,
+        let thread = Thread {
             initial: true,
-            task_failed: false,
-            input_text: None,
             raw_text,
-        })));
+            ..Thread::starting(0, block.start_at.clone(), exec.info.input.clone(), 1, 0)
+        };
+        exec.frames.push(Frame::Thread(Box::new(thread)));
         exec
     }
 

@@ -37,11 +37,9 @@ impl Execution {
             };
             match &state.kind {
                 Kind::Choice(choice) => {
-                    let (next, rule) = {
-                        let vars = self.vars(thread);
-                        let flow = Flow::new(state, &thread.input, &ctx, &vars);
-                        step::choose(&flow, choice, &effective)?
-                    };
+                    let (next, rule) = self.with_flow(thread, state, &ctx, |flow| {
+                        step::choose(flow, choice, &effective)
+                    })?;
                     let (output, assigned) =
                         self.state_output_with(thread, state, &ctx, effective, rule, None)?;
                     if rule.is_some_and(|r| r.output.is_some()) {
@@ -121,8 +119,8 @@ impl Execution {
         let Kind::Wait(wait) = &state.kind else {
             return Ok(now_millis());
         };
-        let vars = self.vars(thread);
-        let flow = Flow::new(state, &thread.input, ctx, &vars);
-        step::wait_until(&flow, wait, effective, now_millis())
+        self.with_flow(thread, state, ctx, |flow| {
+            step::wait_until(flow, wait, effective, now_millis())
+        })
     }
 }
