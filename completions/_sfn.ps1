@@ -19,6 +19,19 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
         $element.Value
     }) -join ';'
 
+
+    # Names and ARNs from the store, `--output` values and `file://` paths: `sfn
+    # __complete words` prints them for the word being completed (nothing: as usual).
+    $typed = @($commandElements | Select-Object -Skip 1 |
+        Where-Object { $_.Extent.EndOffset -le $cursorPosition } |
+        ForEach-Object { ':' + $_.ToString() })
+    if ($wordToComplete -eq '') { $typed += ':' }
+    $offered = @(& sfn __complete words @typed 2>$null)
+    if ($offered.Count -gt 0) {
+        return $offered | ForEach-Object {
+            [CompletionResult]::new($_, $_, [CompletionResultType]::ParameterValue, $_)
+        }
+    }
     $completions = @(switch ($command) {
         'sfn' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]')
@@ -77,12 +90,12 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the newest executions, one line each (across state machines, or of one)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show an execution''s history as a table: states, iterations, retries, what changed')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow a running execution live, then print its history (like sfn run)')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Show the CloudWatch log events of a state machine or an execution')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Executions started, succeeded, failed, timed out and aborted, and durations, per state machine')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Validate state machine definitions and SAM/CloudFormation templates (for CI)')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Create or update a SAM/CloudFormation template''s state machines, activities and functions locally')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Run on the executions whose sfn process died')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for sfn')
-            [CompletionResult]::new('__complete', '__complete', [CompletionResultType]::ParameterValue, 'Names for shell completion, from the store')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages for sfn and each of its commands into a directory')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the Step Functions API on HTTP (a drop-in for Step Functions Local)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -955,6 +968,23 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'sfn;logs' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: json, text, table, yaml or yaml-stream [default: json]')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'JMESPath query applied to the response')
+            [CompletionResult]::new('--mock-config', '--mock-config', [CompletionResultType]::ParameterName, 'Step Functions Local mock file for Task states [default: $SFN_MOCK_CONFIG]')
+            [CompletionResult]::new('--handlers', '--handlers', [CompletionResultType]::ParameterName, 'Local handlers file for Task states [default: $SFN_HANDLERS]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the AWS config file for region, output and cli_timestamp_format [default: $AWS_PROFILE]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in table output: on, off or auto [default: auto, colour at a terminal]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep printing events as they come (until the execution ends, or Ctrl-C)')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep printing events as they come (until the execution ends, or Ctrl-C)')
+            [CompletionResult]::new('--no-paginate', '--no-paginate', [CompletionResultType]::ParameterName, 'Make a single call, without automatic pagination')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'sfn;stats' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only executions started in the last AGE: 30s, 15m, 1h, 7d')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]')
@@ -1145,12 +1175,12 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the newest executions, one line each (across state machines, or of one)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show an execution''s history as a table: states, iterations, retries, what changed')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow a running execution live, then print its history (like sfn run)')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Show the CloudWatch log events of a state machine or an execution')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Executions started, succeeded, failed, timed out and aborted, and durations, per state machine')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Validate state machine definitions and SAM/CloudFormation templates (for CI)')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Create or update a SAM/CloudFormation template''s state machines, activities and functions locally')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Run on the executions whose sfn process died')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for sfn')
-            [CompletionResult]::new('__complete', '__complete', [CompletionResultType]::ParameterValue, 'Names for shell completion, from the store')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages for sfn and each of its commands into a directory')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the Step Functions API on HTTP (a drop-in for Step Functions Local)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1280,6 +1310,9 @@ Register-ArgumentCompleter -Native -CommandName 'sfn' -ScriptBlock {
             break
         }
         'sfn;help;watch' {
+            break
+        }
+        'sfn;help;logs' {
             break
         }
         'sfn;help;stats' {

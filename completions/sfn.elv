@@ -74,12 +74,12 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand ls 'List the newest executions, one line each (across state machines, or of one)'
             cand history 'Show an execution''s history as a table: states, iterations, retries, what changed'
             cand watch 'Follow a running execution live, then print its history (like sfn run)'
+            cand logs 'Show the CloudWatch log events of a state machine or an execution'
             cand stats 'Executions started, succeeded, failed, timed out and aborted, and durations, per state machine'
             cand lint 'Validate state machine definitions and SAM/CloudFormation templates (for CI)'
             cand deploy 'Create or update a SAM/CloudFormation template''s state machines, activities and functions locally'
             cand resume 'Run on the executions whose sfn process died'
             cand completions 'Print shell completions for sfn'
-            cand __complete 'Names for shell completion, from the store'
             cand man 'Write man pages for sfn and each of its commands into a directory'
             cand serve 'Serve the Step Functions API on HTTP (a drop-in for Step Functions Local)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -909,6 +909,22 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'sfn;logs'= {
+            cand --db 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]'
+            cand --region 'Region used in ARNs [default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1]'
+            cand --output 'Output format: json, text, table, yaml or yaml-stream [default: json]'
+            cand --query 'JMESPath query applied to the response'
+            cand --mock-config 'Step Functions Local mock file for Task states [default: $SFN_MOCK_CONFIG]'
+            cand --handlers 'Local handlers file for Task states [default: $SFN_HANDLERS]'
+            cand --profile 'Named profile of the AWS config file for region, output and cli_timestamp_format [default: $AWS_PROFILE]'
+            cand --color 'Colour in table output: on, off or auto [default: auto, colour at a terminal]'
+            cand -f 'Keep printing events as they come (until the execution ends, or Ctrl-C)'
+            cand --follow 'Keep printing events as they come (until the execution ends, or Ctrl-C)'
+            cand --no-paginate 'Make a single call, without automatic pagination'
+            cand --quiet 'Print nothing on success'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'sfn;stats'= {
             cand --since 'Only executions started in the last AGE: 30s, 15m, 1h, 7d'
             cand --db 'SQLite store to use [default: $SFN_DB, else <config dir>/sfn/sfn.db]'
@@ -1091,12 +1107,12 @@ set edit:completion:arg-completer[sfn] = {|@words|
             cand ls 'List the newest executions, one line each (across state machines, or of one)'
             cand history 'Show an execution''s history as a table: states, iterations, retries, what changed'
             cand watch 'Follow a running execution live, then print its history (like sfn run)'
+            cand logs 'Show the CloudWatch log events of a state machine or an execution'
             cand stats 'Executions started, succeeded, failed, timed out and aborted, and durations, per state machine'
             cand lint 'Validate state machine definitions and SAM/CloudFormation templates (for CI)'
             cand deploy 'Create or update a SAM/CloudFormation template''s state machines, activities and functions locally'
             cand resume 'Run on the executions whose sfn process died'
             cand completions 'Print shell completions for sfn'
-            cand __complete 'Names for shell completion, from the store'
             cand man 'Write man pages for sfn and each of its commands into a directory'
             cand serve 'Serve the Step Functions API on HTTP (a drop-in for Step Functions Local)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1185,6 +1201,8 @@ set edit:completion:arg-completer[sfn] = {|@words|
         }
         &'sfn;help;watch'= {
         }
+        &'sfn;help;logs'= {
+        }
         &'sfn;help;stats'= {
         }
         &'sfn;help;lint'= {
@@ -1204,5 +1222,23 @@ set edit:completion:arg-completer[sfn] = {|@words|
         &'sfn;help;help'= {
         }
     ]
-    $completions[$command]
+
+    # Names and ARNs from the store, `--output` values and `file://` paths: `sfn
+    # __complete words` prints them for the word being completed (nothing: as usual).
+    var offered = []
+    try {
+        set offered = [(sfn __complete words (each {|w| put ':'$w } $words[1..]) 2>/dev/null)]
+    } catch {
+    }
+    if (> (count $offered) 0) {
+        for c $offered {
+            if (str:has-suffix $c /) {
+                edit:complex-candidate $c &code-suffix=''
+            } else {
+                put $c
+            }
+        }
+    } else {
+        $completions[$command]
+    }
 }

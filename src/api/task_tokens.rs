@@ -133,7 +133,7 @@ fn deliver(ctx: &mut Context, token: &str, delivery: &Delivery) -> Result<Value,
 /// (that one applies it). A process that cannot serve the execution's Tasks here leaves
 /// it queued for one that can.
 fn resume(ctx: &mut Context, execution_arn: &str) -> Result<(), ApiError> {
-    match ctx.runtime.drive(&ctx.store, None, execution_arn) {
+    match ctx.runtime.drive_on(&ctx.store, execution_arn) {
         Ok(_) | Err(RuntimeError::Tasks(_)) => Ok(()),
         Err(e) => Err(e.into()),
     }

@@ -40,36 +40,182 @@ pub fn command() -> Command {
 }
 
 /// The completion script for `shell`: clap's, without the flags that do nothing
-/// offline (hidden from help, and so from completion), and, for bash, completing names
-/// from the store.
+/// offline (hidden from help, and so from completion), completing names from the store,
+/// `--output` values and `file://` paths (`sfn __complete`).
 pub fn script(shell: Shell) -> String {
     let mut cmd = super::extra::command();
     cmd.build();
-    let hidden: Vec<String> = cmd
+    let mut hidden: Vec<String> = cmd
         .get_subcommands()
         .chain(std::iter::once(&cmd))
         .flat_map(|c| c.get_arguments())
         .filter(|a| a.is_hide_set())
         .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
         .collect();
+    // Hidden commands too (`__complete`, which the scripts call).
+    hidden.extend(
+        cmd.get_subcommands()
+            .filter(|c| c.is_hide_set())
+            .map(|c| c.get_name().to_string()),
+    );
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "sfn", &mut out);
     let text = String::from_utf8_lossy(&out);
     let text = without_hidden(&text, shell, &hidden);
-    if shell == Shell::Bash {
-        with_store_names(&text)
-    } else {
-        text
+    match shell {
+        Shell::Bash => with_store_names(&text),
+        Shell::Zsh => zsh_with_store_names(&text),
+        Shell::Fish => fish_with_store_names(&text),
+        Shell::PowerShell => powershell_with_store_names(&text),
+        Shell::Elvish => elvish_with_store_names(&text),
+        _ => text,
     }
 }
 
-/// `text` without the completions of the `hidden` flags.
+/// Zsh: clap's `_sfn` becomes `_sfn_clap`, called when `sfn __complete words` has
+/// nothing to offer for the word.
+const ZSH_STORE_NAMES: &str = r#"
+# Names and ARNs from the store, `--output` values and `file://` paths: `sfn __complete
+# words` prints them for the word being completed (nothing: complete as usual). Candidates
+# are added whole: an ARN's colons are no word breaks here.
+_sfn() {
+    local -a given offered dirs
+    local w
+    for w in "${(@)words[2,CURRENT-1]}" "$PREFIX"; do
+        given+=(":$w")
+    done
+    offered=("${(@f)$(sfn __complete words "${(@)given}" 2>/dev/null)}")
+    offered=(${offered:#})
+    if (( ${#offered} )); then
+        dirs=(${(M)offered:#*/})
+        offered=(${offered:#*/})
+        (( ${#dirs} )) && compadd -S '' -a dirs
+        (( ${#offered} )) && compadd -a offered
+        return 0
+    fi
+    _sfn_clap "$@"
+}
+
+"#;
+
+fn zsh_with_store_names(text: &str) -> String {
+    let text = text.replacen("\n_sfn() {\n", "\n_sfn_clap() {\n", 1);
+    match text.find("\nif [ \"$funcstack[1]\" = \"_sfn\" ]") {
+        Some(at) => format!("{}{ZSH_STORE_NAMES}{}", &text[..at], &text[at..]),
+        None => format!("{text}{ZSH_STORE_NAMES}"),
+    }
+}
+
+/// Fish: one more rule, whose condition asks `sfn __complete words` and whose candidates
+/// are its answer; it takes no files, so only the answer shows when there is one.
+const FISH_STORE_NAMES: &str = r#"
+# Names and ARNs from the store, `--output` values and `file://` paths: `sfn __complete
+# words` prints them for the token being completed (nothing: complete as usual).
+function __sfn_store_values
+    set -l given
+    for w in (commandline -opc)[2..-1] (commandline -ct)
+        set -a given ":$w"
+    end
+    sfn __complete words $given 2>/dev/null
+end
+function __sfn_store_has
+    set -g __sfn_store_offered (__sfn_store_values)
+    test (count $__sfn_store_offered) -gt 0
+end
+complete -c sfn -f -n __sfn_store_has -a '(printf "%s\n" $__sfn_store_offered)'
+"#;
+
+fn fish_with_store_names(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + FISH_STORE_NAMES.len());
+    for line in text.lines() {
+        out.push_str(line);
+        // An option's value: what `sfn __complete words` offers, not fish's file names
+        // (which it would complete after an ARN's last colon).
+        if line.starts_with("complete -c sfn ") && line.ends_with(" -r") {
+            out.push_str(" -f -a '(__sfn_store_values)'");
+        }
+        out.push('\n');
+    }
+    out.push_str(FISH_STORE_NAMES);
+    out
+}
+
+/// PowerShell: before clap's candidates, those of `sfn __complete words`.
+const POWERSHELL_STORE_NAMES: &str = r#"
+    # Names and ARNs from the store, `--output` values and `file://` paths: `sfn
+    # __complete words` prints them for the word being completed (nothing: as usual).
+    $typed = @($commandElements | Select-Object -Skip 1 |
+        Where-Object { $_.Extent.EndOffset -le $cursorPosition } |
+        ForEach-Object { ':' + $_.ToString() })
+    if ($wordToComplete -eq '') { $typed += ':' }
+    $offered = @(& sfn __complete words @typed 2>$null)
+    if ($offered.Count -gt 0) {
+        return $offered | ForEach-Object {
+            [CompletionResult]::new($_, $_, [CompletionResultType]::ParameterValue, $_)
+        }
+    }
+"#;
+
+fn powershell_with_store_names(text: &str) -> String {
+    match text.find("\n    $completions = @(switch ($command) {") {
+        Some(at) => format!(
+            "{}\n{}{}",
+            &text[..at],
+            POWERSHELL_STORE_NAMES.trim_end(),
+            &text[at..]
+        ),
+        None => text.to_string(),
+    }
+}
+
+/// Elvish: before clap's candidates, those of `sfn __complete words`.
+const ELVISH_STORE_NAMES: &str = r#"
+    # Names and ARNs from the store, `--output` values and `file://` paths: `sfn
+    # __complete words` prints them for the word being completed (nothing: as usual).
+    var offered = []
+    try {
+        set offered = [(sfn __complete words (each {|w| put ':'$w } $words[1..]) 2>/dev/null)]
+    } catch {
+    }
+    if (> (count $offered) 0) {
+        for c $offered {
+            if (str:has-suffix $c /) {
+                edit:complex-candidate $c &code-suffix=''
+            } else {
+                put $c
+            }
+        }
+    } else {
+        $completions[$command]
+    }
+"#;
+
+fn elvish_with_store_names(text: &str) -> String {
+    match text.rfind("\n    $completions[$command]\n") {
+        Some(at) => format!(
+            "{}\n{}{}",
+            &text[..at],
+            ELVISH_STORE_NAMES.trim_end(),
+            &text[at + "\n    $completions[$command]".len()..]
+        ),
+        None => text.to_string(),
+    }
+}
+
+/// `text` without the completions of the `hidden` flags and commands.
 fn without_hidden(text: &str, shell: Shell, hidden: &[String]) -> String {
     let offers = |line: &str, flag: &str| match shell {
-        Shell::Zsh => line.contains(&format!("'{flag}=[")) || line.contains(&format!("'{flag}[")),
+        Shell::Zsh => {
+            line.contains(&format!("'{flag}=["))
+                || line.contains(&format!("'{flag}["))
+                || line.starts_with(&format!("'{flag}:"))
+        }
         Shell::PowerShell => line.contains(&format!("::new('{flag}',")),
         Shell::Elvish => line.trim_start().starts_with(&format!("cand {flag} ")),
-        Shell::Fish => line.contains(&format!(" -l {} ", &flag[2..])),
+        Shell::Fish => match flag.strip_prefix("--") {
+            Some(long) => line.contains(&format!(" -l {long} ")),
+            None => line.contains(&format!(" -a \"{flag}\" ")),
+        },
         _ => false,
     };
     let mut out = String::with_capacity(text.len());
@@ -117,8 +263,8 @@ _sfn_store() {
     esac
     if [[ -z "$kind" && "$cur" != -* && "$prev" != -* ]]; then
         case "$sub" in
-            history|watch) kind=executions ;;
-            ls) kind=machines ;;
+            history|watch|logs) kind=executions ;;
+            ls|stats) kind=machines ;;
             run|graph) kind=machines ;;
         esac
     fi
@@ -129,6 +275,10 @@ _sfn_store() {
     local IFS=$'
 '
     COMPREPLY=( $(sfn __complete "$kind" "$cur" 2>/dev/null) )
+    # `sfn logs` takes a state machine too.
+    if [[ "$sub" == logs ]]; then
+        COMPREPLY+=( $(sfn __complete machines "$cur" 2>/dev/null) )
+    fi
     # `sfn run` and `sfn graph` take files too.
     if [[ "$sub" == run || "$sub" == graph ]]; then
         COMPREPLY+=( $(compgen -f -- "$cur") )

@@ -8,8 +8,8 @@ use serde_json::{json, Value};
 use super::help;
 use super::live::{self, Live};
 use super::{
-    args, complete_names, completions, deploy, graph_cmd, history_cmd, lint, ls, man, operations,
-    resume, run, stats, watch, Failure, Globals,
+    args, complete_names, completions, deploy, graph_cmd, history_cmd, lint, logs, ls, man,
+    operations, resume, run, stats, watch, Failure, Globals,
 };
 use crate::api::{self, Context};
 
@@ -44,6 +44,7 @@ fn commands(base: Command) -> Command {
         .subcommand(ls::command())
         .subcommand(history_cmd::command())
         .subcommand(watch::command())
+        .subcommand(logs::command())
         .subcommand(stats::command())
         .subcommand(lint::command())
         .subcommand(deploy::command())
@@ -66,6 +67,7 @@ pub(super) fn dispatch(
         "ls" => ls::run(m, globals),
         "history" => history_cmd::run(m, globals),
         "watch" => watch::run(m, globals),
+        "logs" => logs::run(m, globals),
         "stats" => stats::run(m, globals),
         "deploy" => deploy::run(m, globals),
         "resume" => resume::run(m, globals),

@@ -8,7 +8,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     (
         "Workflows for people",
         &[
-            "run", "ls", "history", "watch", "stats", "graph", "lint", "deploy",
+            "run", "ls", "history", "watch", "logs", "stats", "graph", "lint", "deploy",
         ],
     ),
     (
@@ -106,6 +106,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     (
         "sfn watch orders/last",
         "Follow the last execution of `orders`, run by another process.",
+    ),
+    (
+        "sfn logs orders --follow",
+        "The CloudWatch log events of `orders` (as its loggingConfiguration asks), as they come.",
     ),
     (
         "sfn graph orders | dot -Tsvg > orders.svg",
@@ -241,7 +245,7 @@ pub fn apply(cmd: Command) -> Command {
     .after_help(after())
 }
 
-fn roff_escape(text: &str) -> String {
+pub fn roff_escape(text: &str) -> String {
     text.replace('\\', "\\e").replace('-', "\\-")
 }
 
@@ -255,7 +259,13 @@ pub fn man_sections() -> String {
             roff_escape(what)
         ));
     }
-    out.push_str(".SH ENVIRONMENT\n");
+    out.push_str(&man_environment_and_exit_status());
+    out
+}
+
+/// The ENVIRONMENT and EXIT STATUS sections in roff, for every man page.
+pub fn man_environment_and_exit_status() -> String {
+    let mut out = String::from(".SH ENVIRONMENT\n");
     for (name, what) in ENVIRONMENT {
         out.push_str(&format!(
             ".TP\n\\fB{}\\fR\n{}\n",

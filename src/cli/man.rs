@@ -33,9 +33,47 @@ pub fn pages() -> Vec<(String, Vec<u8>)> {
     text.extend_from_slice(super::help::man_sections().as_bytes());
     pages.push((name, text));
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        pages.push(render(clap_mangen::Man::new(sub.clone())));
+        pages.push(command_page(sub));
     }
     pages
+}
+
+/// A command's page: clap's sections, its examples (the `Examples:` of its help) under
+/// EXAMPLES, then ENVIRONMENT and EXIT STATUS as in sfn(1).
+fn command_page(sub: &Command) -> (String, Vec<u8>) {
+    let page = clap_mangen::Man::new(sub.clone());
+    let mut text = Vec::new();
+    // Rendering into memory cannot fail.
+    let _ = page.render_title(&mut text);
+    let _ = page.render_name_section(&mut text);
+    let _ = page.render_synopsis_section(&mut text);
+    let _ = page.render_description_section(&mut text);
+    let _ = page.render_options_section(&mut text);
+    if sub.has_subcommands() {
+        let _ = page.render_subcommands_section(&mut text);
+    }
+    let after = sub
+        .get_after_long_help()
+        .or_else(|| sub.get_after_help())
+        .map(|h| h.to_string())
+        .unwrap_or_default();
+    match after.strip_prefix("Examples:\n") {
+        Some(examples) => {
+            let mut section = String::from(".SH EXAMPLES\n.nf\n");
+            for line in examples.lines() {
+                section.push_str(&super::help::roff_escape(line.trim_start()));
+                section.push('\n');
+            }
+            section.push_str(".fi\n");
+            text.extend_from_slice(section.as_bytes());
+        }
+        None if !after.is_empty() => {
+            let _ = page.render_extra_section(&mut text);
+        }
+        None => {}
+    }
+    text.extend_from_slice(super::help::man_environment_and_exit_status().as_bytes());
+    (page.get_filename(), text)
 }
 
 pub(super) fn run(m: &ArgMatches) -> Result<String, Failure> {

@@ -16,6 +16,7 @@ pub mod history_notes;
 pub mod history_table;
 pub mod lint;
 pub mod live;
+pub mod logs;
 pub mod ls;
 pub mod man;
 pub mod names;
@@ -328,6 +329,8 @@ impl Globals {
                     .filter(|v| v.is_finite() && *v > 0.0)
                     .map(Duration::from_secs_f64)
                     .unwrap_or(Settings::default().lease),
+                // The CLI runs an execution in the command that started it.
+                background: None,
             },
             random_seed: std::env::var("SFN_RANDOM_SEED").ok(),
             quiet: m.get_flag("quiet"),

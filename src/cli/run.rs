@@ -34,6 +34,9 @@ pub fn command() -> Command {
              the execution succeeded, 1 otherwise. Task states are served by --handlers and \
              --mock-config as for start-execution.",
         )
+        .after_help(
+            "Examples:\n  sfn run orders.asl.json --input input.json\n  sfn run orders --input '{\"id\": 7}'\n  sfn run orders.asl.json --mock-config mocks.json --test-case HappyPath",
+        )
         .arg(
             Arg::new("definition-file")
                 .value_name("DEFINITION_FILE")

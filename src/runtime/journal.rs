@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use super::logs::LogSink;
 use super::owner::{self, Keeper};
 use crate::asl::StatesError;
 use crate::engine::{Checkpoint, EventSink, Execution, HistoryEvent, Message, TaskOutcome};
@@ -49,6 +50,8 @@ pub(super) struct Journal<'a> {
     /// The parent that started this execution, if any: a `.sync` parent gets its outcome
     /// with the final save.
     pub parent: Option<Link>,
+    /// The state machine's CloudWatch log, when it logs: written as events are saved.
+    log: Option<LogSink>,
 }
 
 impl<'a> Journal<'a> {
@@ -84,6 +87,7 @@ impl<'a> Journal<'a> {
             lost: false,
             error: None,
             parent: None,
+            log: LogSink::for_execution(store, record),
             keeper: (db != std::path::Path::new(":memory:")).then(|| {
                 Keeper::start(
                     db.to_path_buf(),
@@ -123,13 +127,16 @@ impl<'a> Journal<'a> {
         match saved {
             Saved::Saved { version, .. } => {
                 self.version = version;
+                if let Some(log) = &mut self.log {
+                    log.flush();
+                }
                 self.events.clear();
                 self.buffered = 0;
                 self.consumed.clear();
                 self.started.clear();
                 self.stop_applied = false;
             }
-            Saved::Lost => self.lost = true,
+            Saved::Lost => self.lose(),
         }
         Ok(saved)
     }
@@ -164,10 +171,12 @@ impl<'a> Journal<'a> {
             &self.events,
         ) {
             Ok(true) => {
+                // Their log lines wait for the save: a process taking over would run
+                // these events again from the last save.
                 self.events.clear();
                 self.buffered = 0;
             }
-            Ok(false) => self.lost = true,
+            Ok(false) => self.lose(),
             // A busy store: they stay buffered for the next try.
             Err(e) => self.error = Some(e),
         }
@@ -175,7 +184,16 @@ impl<'a> Journal<'a> {
 
     fn check_lease(&mut self) {
         if self.keeper.as_ref().is_some_and(Keeper::lost) {
-            self.lost = true;
+            self.lose();
+        }
+    }
+
+    /// Another process took the execution over: what was not saved here is not logged
+    /// either (it runs again there).
+    fn lose(&mut self) {
+        self.lost = true;
+        if let Some(log) = &mut self.log {
+            log.discard();
         }
     }
 
@@ -264,6 +282,9 @@ impl EventSink for Journal<'_> {
                 .map(String::from);
         }
         if !self.lost {
+            if let Some(log) = &mut self.log {
+                log.emit(event);
+            }
             let row = self.encoder.row(event);
             self.buffered += row.bytes();
             self.events.push(row);

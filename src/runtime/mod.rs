@@ -14,11 +14,13 @@
 //!
 //! Settings come in resolved ([`Settings`]): nothing here reads the environment.
 mod journal;
+pub mod logs;
 pub mod map_runs;
 pub mod nested;
 pub mod owner;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
@@ -33,6 +35,7 @@ use crate::store::leases::{self, Claim, Owner, Saved, StopRequest};
 use crate::store::{task_tokens, Store, StoreError};
 use crate::tasks::{self, RunnerConfig, TasksError};
 use journal::Journal;
+use logs::LogSink;
 
 /// How executions run here, resolved once by the front end.
 #[derive(Debug, Clone)]
@@ -49,6 +52,39 @@ pub struct Settings {
     pub s3_root: Option<PathBuf>,
     /// How long an owner's hold on a running execution lasts without renewal.
     pub lease: Duration,
+    /// Where started, redriven and answered executions run; `None`: on the caller's thread
+    /// until they end or park.
+    pub background: Option<Background>,
+}
+
+/// Runs executions away from the operation that started them (the server: a thread
+/// each), so that StartExecution, RedriveExecution and SendTask* answer at once, as on
+/// AWS. The function runs [`Held`] with [`Runtime::run_held`].
+#[derive(Clone)]
+pub struct Background(pub Arc<dyn Fn(Held) + Send + Sync>);
+
+impl std::fmt::Debug for Background {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Background")
+    }
+}
+
+/// An execution this process holds (its lease and its row's version) and has not run
+/// yet: started, redriven, or taken to apply what was queued for it.
+pub struct Held {
+    record: ExecutionRecord,
+    execution: Execution,
+    machine: StateMachine,
+    tasks: Box<dyn TaskRunner>,
+    /// The lease's holder: the runtime that took it (another in this process may run it).
+    owner: String,
+    _driving: owner::Driving,
+}
+
+impl Held {
+    pub fn arn(&self) -> &str {
+        &self.record.arn
+    }
 }
 
 impl Default for Settings {
@@ -60,6 +96,7 @@ impl Default for Settings {
             handlers: None,
             s3_root: None,
             lease: Duration::from_secs(20),
+            background: None,
         }
     }
 }
@@ -105,6 +142,12 @@ pub enum Driven {
     NotRunning,
     /// Another process took it over while it ran here.
     Lost,
+}
+
+/// What [`Runtime::take`] found.
+enum Taken {
+    Held(Box<Held>),
+    Not(Driven),
 }
 
 /// An execution `sfn resume` took over, and what came of it.
@@ -197,7 +240,7 @@ impl Runtime {
         } = new;
         let tasks = self.runner(store, &info.state_machine_name, test_case.as_deref())?;
         let mut observer = observer;
-        let mut first = BufferSink::default();
+        let mut first = BufferSink::logged(LogSink::for_execution(store, &record));
         let execution = Execution::start(
             &machine,
             info,
@@ -209,11 +252,13 @@ impl Runtime {
         // No state is stored yet: until the first save, the record itself says how to start
         // it again ([`initial_execution`]), and a large input is not written twice.
         record.engine_state = None;
-        let _driving = owner::Driving::begin();
+        let driving = owner::Driving::begin();
         let inserted = store.write(|s| {
-            if !leases::insert_owned(s, &record, &self.owner, self.lease_until(), &first.events)? {
-                return Ok(false);
-            }
+            let Some(version) =
+                leases::insert_owned(s, &record, &self.owner, self.lease_until(), &first.events)?
+            else {
+                return Ok(None);
+            };
             if let Some(case) = &test_case {
                 // A redrive or a resume runs against the same mock test case.
                 crate::store::redrive::set_test_case(s, &record.arn, case)?;
@@ -221,38 +266,69 @@ impl Runtime {
             if let Some(link) = parent {
                 crate::store::nested::insert(s, link)?;
             }
-            Ok::<_, StoreError>(true)
+            Ok::<_, StoreError>(Some(version))
         })?;
-        if !inserted {
+        let Some(version) = inserted else {
             return Err(RuntimeError::AlreadyExists(record.arn));
-        }
-        record.version = exec_store::get(store, &record.arn)?
-            .map(|r| r.version)
-            .unwrap_or_default();
-        self.run_owned(store, observer, record, execution, &machine, tasks.as_ref())
+        };
+        first.flush_log();
+        record.version = version;
+        let held = Held {
+            record,
+            execution,
+            machine,
+            tasks,
+            owner: self.owner.id.clone(),
+            _driving: driving,
+        };
+        // A child a parent's Task starts runs where the parent runs.
+        let background = self
+            .settings
+            .background
+            .as_ref()
+            .filter(|_| parent.is_none());
+        self.go(store, observer, held, background)
             .map(|(record, _)| record)
     }
 
-    /// Runs an execution this process holds until it ends or parks with nothing waiting
-    /// for it, saving as it goes; returns its row as saved last, and whether another
-    /// process took it over meanwhile (then nothing more was saved).
-    fn run_owned<'s>(
+    /// Runs `held` in the background when there is one (answering with its record as it
+    /// is now), or here.
+    fn go<'s>(
         &self,
         store: &'s Store,
         observer: Option<&'s mut dyn EventSink>,
-        mut record: ExecutionRecord,
-        mut execution: Execution,
-        machine: &StateMachine,
-        tasks: &dyn TaskRunner,
+        held: Held,
+        background: Option<&Background>,
     ) -> Result<(ExecutionRecord, bool), RuntimeError> {
-        let _driving = owner::Driving::begin();
-        let mut journal = Journal::new(
-            store,
-            &self.owner.id,
-            &record,
-            self.settings.lease,
-            observer,
-        );
+        match background {
+            Some(background) => {
+                let record = held.record.clone();
+                (background.0)(held);
+                Ok((record, false))
+            }
+            None => self.run_held(store, observer, held),
+        }
+    }
+
+    /// Runs an execution this process holds until it ends or parks with nothing waiting
+    /// for it, saving as it goes (see [`Background`]); returns its row as saved last, and
+    /// whether another process took it over meanwhile (then nothing more was saved).
+    pub fn run_held<'s>(
+        &self,
+        store: &'s Store,
+        observer: Option<&'s mut dyn EventSink>,
+        held: Held,
+    ) -> Result<(ExecutionRecord, bool), RuntimeError> {
+        let Held {
+            mut record,
+            mut execution,
+            machine,
+            tasks,
+            owner,
+            _driving,
+        } = held;
+        let (machine, tasks, owner) = (&machine, tasks.as_ref(), owner.as_str());
+        let mut journal = Journal::new(store, owner, &record, self.settings.lease, observer);
         journal.parent = crate::store::nested::get(store, &record.arn)?;
         loop {
             let progress = execution.run(&mut Env {
@@ -323,6 +399,34 @@ impl Runtime {
         observer: Option<&'s mut dyn EventSink>,
         arn: &str,
     ) -> Result<Driven, RuntimeError> {
+        match self.take(store, arn)? {
+            Taken::Held(held) => self.finish(self.run_held(store, observer, *held)?),
+            Taken::Not(driven) => Ok(driven),
+        }
+    }
+
+    /// [`Runtime::drive`] in the background when there is one: what an operation that
+    /// queued something for an execution (SendTask*) does before it answers.
+    pub fn drive_on(&self, store: &Store, arn: &str) -> Result<Driven, RuntimeError> {
+        match self.take(store, arn)? {
+            Taken::Held(held) => {
+                let background = self.settings.background.as_ref();
+                self.finish(self.go(store, None, *held, background)?)
+            }
+            Taken::Not(driven) => Ok(driven),
+        }
+    }
+
+    fn finish(&self, (record, lost): (ExecutionRecord, bool)) -> Result<Driven, RuntimeError> {
+        Ok(if lost {
+            Driven::Lost
+        } else {
+            Driven::Ran(record.status)
+        })
+    }
+
+    /// Takes a running execution nobody alive holds, loaded and ready to run.
+    fn take(&self, store: &Store, arn: &str) -> Result<Taken, RuntimeError> {
         let until = self.lease_until();
         let claim = leases::acquire(
             store,
@@ -332,9 +436,10 @@ impl Runtime {
             until,
             &owner::is_gone,
         )?;
+        let driving = owner::Driving::begin();
         let record = match claim {
-            Claim::NotRunning => return Ok(Driven::NotRunning),
-            Claim::Held(_) => return Ok(Driven::Held),
+            Claim::NotRunning => return Ok(Taken::Not(Driven::NotRunning)),
+            Claim::Held(_) => return Ok(Taken::Not(Driven::Held)),
             Claim::Acquired(record) => *record,
         };
         let loaded = (|| {
@@ -365,16 +470,19 @@ impl Runtime {
             }
             Err(_) => {
                 // No usable state: all that can be done is to end it, keeping its history.
-                return self.end_without_state(store, record).map(Driven::Ran);
+                return self
+                    .end_without_state(store, record)
+                    .map(|status| Taken::Not(Driven::Ran(status)));
             }
         };
-        let (record, lost) =
-            self.run_owned(store, observer, record, execution, &machine, tasks.as_ref())?;
-        Ok(if lost {
-            Driven::Lost
-        } else {
-            Driven::Ran(record.status)
-        })
+        Ok(Taken::Held(Box::new(Held {
+            record,
+            execution,
+            machine,
+            tasks,
+            owner: self.owner.id.clone(),
+            _driving: driving,
+        })))
     }
 
     /// An execution held here whose state cannot be read: `ExecutionAborted` after its
@@ -394,7 +502,7 @@ impl Runtime {
         if let Some(c) = &cause {
             details.insert("cause".into(), c.clone().into());
         }
-        let mut sink = BufferSink::default();
+        let mut sink = BufferSink::logged(LogSink::for_execution(store, &record));
         sink.emit(&HistoryEvent {
             id: last + 1,
             previous_event_id: last,
@@ -427,7 +535,10 @@ impl Runtime {
         )?;
         Ok(match saved {
             Saved::Lost => "RUNNING".into(),
-            Saved::Saved { .. } => record.status,
+            Saved::Saved { .. } => {
+                sink.flush_log();
+                record.status
+            }
         })
     }
 
@@ -523,7 +634,14 @@ impl Runtime {
             &execution.info.state_machine_name,
             test_case.as_deref(),
         )?;
-        let mut sink = BufferSink::default();
+        // The redrive counts itself in its events.
+        let mut sink = BufferSink::logged(LogSink::new(
+            store,
+            &record.arn,
+            &record.state_machine_arn,
+            record.state_machine_version_arn.as_deref(),
+            i64::from(execution.info.redrive_count) + 1,
+        ));
         execution
             .redrive(&mut sink)
             .map_err(|e| RuntimeError::NotRunning(e.to_string()))?;
@@ -535,25 +653,33 @@ impl Runtime {
         record.redrive_count = i64::from(execution.info.redrive_count);
         record.redrive_date = Some(date_text(redrive_date));
         record.engine_state = Some(to_state(&execution)?);
-        let _driving = owner::Driving::begin();
-        if !leases::claim_ended(
+        let driving = owner::Driving::begin();
+        let Some(version) = leases::claim_ended(
             store,
             &record,
             &self.owner,
             self.lease_until(),
             &sink.events,
-        )? {
+        )?
+        else {
             return Err(RuntimeError::Conflict(record.arn));
-        }
-        record.version = exec_store::get(store, &record.arn)?
-            .map(|r| r.version)
-            .unwrap_or_default();
-        self.run_owned(store, None, record, execution, &machine, tasks.as_ref())
+        };
+        sink.flush_log();
+        record.version = version;
+        let held = Held {
+            record,
+            execution,
+            machine,
+            tasks,
+            owner: self.owner.id.clone(),
+            _driving: driving,
+        };
+        self.go(store, None, held, self.settings.background.as_ref())
             .map(|(record, _)| record)
     }
 
     /// Runs an Express execution in memory to its end (StartSyncExecution): no history, no
-    /// owner, nothing stored.
+    /// owner, nothing stored but its log (when its state machine logs).
     pub fn run_express(
         &self,
         store: &Store,
@@ -562,7 +688,13 @@ impl Runtime {
         test_case: Option<&str>,
     ) -> Result<(Execution, Progress), RuntimeError> {
         let tasks = self.runner(store, &info.state_machine_name, test_case)?;
-        let mut sink = BufferSink::default();
+        let mut sink = BufferSink::logged(LogSink::new(
+            store,
+            &info.execution_arn,
+            &info.state_machine_arn,
+            info.state_machine_version_arn.as_deref(),
+            0,
+        ));
         let mut execution = Execution::start(machine, info, &mut sink);
         let progress = execution.run(&mut Env {
             machine,
@@ -570,20 +702,52 @@ impl Runtime {
             sink: &mut sink,
             options: self.settings.engine_options(),
         });
+        sink.flush_log();
         Ok((execution, progress))
     }
 }
 
-/// Collects events in memory (for one write, or none).
+/// Collects events in memory (for one write, or none), and their log lines when the
+/// state machine logs.
 #[derive(Default)]
 pub struct BufferSink {
     pub events: Vec<exec_store::EventRow>,
     encoder: exec_store::EventEncoder,
+    log: Option<LogSink>,
+}
+
+impl BufferSink {
+    fn logged(log: Option<LogSink>) -> BufferSink {
+        BufferSink {
+            log,
+            ..BufferSink::default()
+        }
+    }
+
+    /// Writes the log lines of the events so far: call once they are saved.
+    fn flush_log(&mut self) {
+        if let Some(log) = &mut self.log {
+            log.flush();
+        }
+    }
 }
 
 impl EventSink for BufferSink {
     fn emit(&mut self, event: &HistoryEvent) {
+        if let Some(log) = &mut self.log {
+            log.emit(event);
+        }
         self.events.push(self.encoder.row(event));
+    }
+
+    /// An execution kept only in memory (Express, run to its end) logs as it goes.
+    fn checkpoint(
+        &mut self,
+        _execution: &Execution,
+        _at: engine::Checkpoint,
+    ) -> Vec<engine::Message> {
+        self.flush_log();
+        Vec::new()
     }
 }
 

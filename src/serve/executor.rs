@@ -1,28 +1,17 @@
-//! Where executions run while the server answers. The server hands `StartExecution` to an
-//! [`Executor`] and answers with what it returns, at once; the execution goes on in the
-//! background. Every other operation goes to `api::call` on the request's own thread.
+//! Where operations and executions run while the server answers. Every operation goes to
+//! `api::call` on the request's own thread; the executions that StartExecution,
+//! RedriveExecution and SendTask* set going are handed by the runtime to [`Executions`],
+//! which runs each on a thread of its own, so the operation answers at once, as on AWS.
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use crate::api::{self, ApiError, Arn, Context};
-use crate::engine::{EventSink, HistoryEvent};
-use crate::runtime::Settings;
+use crate::api::{self, ApiError, Context};
+use crate::runtime::{Background, Held, Settings};
 use crate::store::Store;
-
-/// Starts executions for the server.
-pub trait Executor: Send + Sync {
-    /// `StartExecution`: answers (`executionArn`, `startDate`) as soon as the execution is
-    /// recorded as RUNNING, and runs it to its end in the background.
-    fn start_execution(&self, request: Value) -> Result<Value, ApiError>;
-    /// The server is stopping: executions still running are left to the store.
-    fn shutdown(&self);
-}
 
 /// What every request's [`Context`] is made of, and a pool of open stores so that a
 /// request does not open SQLite anew.
@@ -96,48 +85,62 @@ impl Contexts {
     }
 }
 
-/// Runs each execution on a thread of its own, with `api::call("StartExecution")` (the
-/// runtime runs it there to its end, or until it parks, holding its lease and saving each
-/// step), and answers once its record is in the store as RUNNING. Until then, a request
-/// fails as `StartExecution` does (no such state machine, a name in use...). A
-/// background thread resumes, at start, executions a gone process left running, then
-/// sweeps every second so that deadlines fire and queued outcomes are taken when no
-/// request comes.
-pub struct ThreadPerExecution {
-    contexts: Arc<Contexts>,
+/// The executions running on threads of their own, and the thread that resumes those a
+/// gone process left running, then sweeps every second so that deadlines fire and queued
+/// outcomes are taken when no request comes.
+#[derive(Default)]
+pub struct Executions {
     /// Executions whose thread has not returned yet.
     running: Arc<AtomicUsize>,
 }
 
-/// How many times (2 ms apart) StartExecution looks for the new execution's record.
-const RECORD_POLLS: usize = 500;
-
-enum Started {
-    /// The first event of the execution has been emitted.
-    Running,
-    Done(Result<Value, ApiError>),
-}
-
-/// Tells the request thread once, at the first event.
-struct FirstEvent(Option<mpsc::Sender<Started>>);
-
-impl EventSink for FirstEvent {
-    fn emit(&mut self, _event: &HistoryEvent) {
-        if let Some(tx) = self.0.take() {
-            let _ = tx.send(Started::Running);
-        }
+impl Executions {
+    /// The runtime setting that hands executions here. It holds `contexts` weakly: the
+    /// contexts' settings hold it.
+    pub fn background(&self, contexts: Weak<Contexts>) -> Background {
+        let running = Arc::clone(&self.running);
+        Background(Arc::new(move |held: Held| {
+            let Some(contexts) = contexts.upgrade() else {
+                // The server is going: the execution goes back to the store with its lease.
+                return;
+            };
+            let arn = held.arn().to_string();
+            let count = Arc::clone(&running);
+            count.fetch_add(1, Ordering::SeqCst);
+            let spawned = std::thread::Builder::new()
+                .name("execution".into())
+                .spawn(move || {
+                    match contexts.take("StartExecution") {
+                        Ok(ctx) => {
+                            if let Err(e) = ctx.runtime.run_held(&ctx.store, None, held) {
+                                eprintln!("sfn serve: running {arn} failed: {e}");
+                            }
+                            contexts.give_back("StartExecution", ctx);
+                        }
+                        Err(e) => eprintln!(
+                            "sfn serve: cannot run {arn} now ({}); it runs on once its lease ends",
+                            e.message
+                        ),
+                    }
+                    count.fetch_sub(1, Ordering::SeqCst);
+                });
+            if let Err(e) = spawned {
+                running.fetch_sub(1, Ordering::SeqCst);
+                eprintln!(
+                    "sfn serve: cannot start a thread ({e}); an execution runs on once its lease ends"
+                );
+            }
+        }))
     }
-}
 
-impl ThreadPerExecution {
-    pub fn new(contexts: Arc<Contexts>) -> ThreadPerExecution {
-        let ticking = Arc::clone(&contexts);
+    /// Resumes what a gone process left running, then sweeps deadlines every second.
+    pub fn sweep(&self, contexts: Arc<Contexts>) {
         std::thread::Builder::new()
             .name("deadlines".into())
             .spawn(move || {
                 // Executions a previous server (or any process now gone) left running go on
                 // from their last save.
-                if let Ok(ctx) = ticking.take("ListExecutions") {
+                if let Ok(ctx) = contexts.take("ListExecutions") {
                     if let Ok(resumed) = ctx.runtime.resume_orphans(&ctx.store, None) {
                         if !resumed.is_empty() {
                             eprintln!(
@@ -146,128 +149,26 @@ impl ThreadPerExecution {
                             );
                         }
                     }
-                    ticking.give_back("ListExecutions", ctx);
+                    contexts.give_back("ListExecutions", ctx);
                 }
                 loop {
                     std::thread::sleep(Duration::from_secs(1));
-                    if let Ok(ctx) = ticking.take("ListExecutions") {
+                    if let Ok(ctx) = contexts.take("ListExecutions") {
                         let _ = ctx.runtime.sweep(&ctx.store);
-                        ticking.give_back("ListExecutions", ctx);
+                        contexts.give_back("ListExecutions", ctx);
                     }
                 }
             })
             .ok();
-        ThreadPerExecution {
-            contexts,
-            running: Arc::new(AtomicUsize::new(0)),
-        }
-    }
-
-    /// The ARN an execution named `name` of the standard machine at `given` gets (`given`
-    /// may be a version or alias ARN, or carry a mock `#<TestCase>`); `None` for an
-    /// Express machine (its execution ARNs have a random part) or one that is not there.
-    fn standard_arn(&self, given: &str, name: &str) -> Option<String> {
-        let arn = Arn::parse_as(given.split('#').next()?, "stateMachine").ok()?;
-        let machine = arn.resource.split(':').next()?;
-        let base = format!(
-            "arn:aws:states:{}:{}:stateMachine:{machine}",
-            arn.region, arn.account
-        );
-        let described = self
-            .contexts
-            .call("DescribeStateMachine", json!({ "stateMachineArn": base }))
-            .ok()?;
-        if described.get("type").and_then(Value::as_str) != Some("STANDARD") {
-            return None;
-        }
-        Some(format!(
-            "arn:aws:states:{}:{}:execution:{machine}:{name}",
-            self.contexts.region, self.contexts.account
-        ))
-    }
-}
-
-impl Executor for ThreadPerExecution {
-    fn start_execution(&self, mut request: Value) -> Result<Value, ApiError> {
-        // AWS names an unnamed execution with a UUID; naming it here tells its ARN.
-        let name = match request.get("name").and_then(Value::as_str) {
-            Some(n) => n.to_string(),
-            None => {
-                let n = uuid::Uuid::new_v4().to_string();
-                request["name"] = json!(n);
-                n
-            }
-        };
-        let expected = request
-            .get("stateMachineArn")
-            .and_then(Value::as_str)
-            .and_then(|given| self.standard_arn(given, &name));
-        let (tx, rx) = mpsc::channel();
-        let contexts = Arc::clone(&self.contexts);
-        let running = Arc::clone(&self.running);
-        running.fetch_add(1, Ordering::SeqCst);
-        let spawned = std::thread::Builder::new()
-            .name("execution".into())
-            .spawn(move || {
-                let done = tx.clone();
-                let result = contexts.take("StartExecution").and_then(|mut ctx| {
-                    ctx.observer = Some(Box::new(FirstEvent(Some(tx))));
-                    let result = api::call(&mut ctx, "StartExecution", request);
-                    ctx.observer = None;
-                    contexts.give_back("StartExecution", ctx);
-                    result
-                });
-                running.fetch_sub(1, Ordering::SeqCst);
-                let _ = done.send(Started::Done(result));
-            });
-        if let Err(e) = spawned {
-            self.running.fetch_sub(1, Ordering::SeqCst);
-            return Err(ApiError::internal(format!("cannot start a thread: {e}")));
-        }
-        match rx.recv() {
-            Ok(Started::Done(result)) => return result,
-            Ok(Started::Running) => {}
-            Err(_) => return Err(ApiError::internal("the execution thread ended early")),
-        }
-        // The first event is emitted just before the record is written: answer once it
-        // is there. An Express machine's execution has another ARN (`express:...`), which
-        // only the end of its run tells; so does a failure to record it.
-        if let Some(arn) = &expected {
-            for _ in 0..RECORD_POLLS {
-                if let Ok(d) = self
-                    .contexts
-                    .call("DescribeExecution", json!({ "executionArn": arn }))
-                {
-                    return Ok(json!({
-                        "executionArn": arn,
-                        "startDate": d.get("startDate").cloned().unwrap_or_else(now_text),
-                    }));
-                }
-                match rx.recv_timeout(Duration::from_millis(2)) {
-                    Ok(Started::Done(result)) => return result,
-                    Ok(Started::Running) | Err(mpsc::RecvTimeoutError::Timeout) => {}
-                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
-                }
-            }
-        }
-        match rx.recv() {
-            Ok(Started::Done(result)) => result,
-            _ => Err(ApiError::internal("the execution thread ended early")),
-        }
     }
 
     /// Executions still running stop with the process: each was saved at its last step
     /// and its lease ends with the process, so the next server (or `sfn resume`) runs it
     /// on from there.
-    fn shutdown(&self) {
+    pub fn shutdown(&self) {
         let left = self.running.load(Ordering::SeqCst);
         if left > 0 {
             eprintln!("sfn serve: {left} execution(s) still running go back to the store; the next start (or `sfn resume`) runs them on");
         }
     }
-}
-
-fn now_text() -> Value {
-    let now: DateTime<Utc> = api::now();
-    Value::String(api::timestamp(now))
 }

@@ -185,6 +185,8 @@ impl Settings {
                 .filter(|v| v.is_finite() && *v > 0.0)
                 .map(std::time::Duration::from_secs_f64)
                 .unwrap_or(defaults.lease),
+            // Set by the server, which runs each execution on a thread of its own.
+            background: None,
         };
         let mut endpoints = Vec::new();
         for (flag, var) in SERVICE_ENDPOINTS {

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use tiny_http::{Header, Method, Request, Response};
 
-use super::executor::{Contexts, Executor, ThreadPerExecution};
+use super::executor::{Contexts, Executions};
 use super::guard::Guard;
 use super::wire::{self, WireError};
 use super::{model, Settings};
@@ -26,7 +26,7 @@ static STOP: AtomicBool = AtomicBool::new(false);
 
 struct State {
     contexts: Arc<Contexts>,
-    executor: Box<dyn Executor>,
+    executions: Executions,
     guard: Guard,
     quiet: bool,
     active: AtomicUsize,
@@ -94,15 +94,21 @@ pub fn run(settings: Settings) -> i32 {
     }
     install_stop_signals();
 
-    let contexts = Arc::new(Contexts::new(
-        settings.db.clone(),
-        settings.region.clone(),
-        settings.account.clone(),
-        settings.runtime.clone(),
-        settings.random_seed.clone(),
-    ));
+    let executions = Executions::default();
+    let contexts = Arc::new_cyclic(|contexts| {
+        let mut runtime = settings.runtime.clone();
+        runtime.background = Some(executions.background(contexts.clone()));
+        Contexts::new(
+            settings.db.clone(),
+            settings.region.clone(),
+            settings.account.clone(),
+            runtime,
+            settings.random_seed.clone(),
+        )
+    });
+    executions.sweep(Arc::clone(&contexts));
     let state = Arc::new(State {
-        executor: Box::new(ThreadPerExecution::new(Arc::clone(&contexts))),
+        executions,
         contexts,
         guard: Guard::new(
             &settings.host,
@@ -152,7 +158,7 @@ pub fn run(settings: Settings) -> i32 {
     while state.active.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(20));
     }
-    state.executor.shutdown();
+    state.executions.shutdown();
     eprintln!("sfn serve: stopped");
     0
 }
@@ -264,11 +270,7 @@ fn handle(state: &State, mut request: Request) {
 fn answer(state: &State, operation: &str, body: &[u8]) -> Result<Value, WireError> {
     let request = wire::request_body(body)?;
     model::validate(operation, &request)?;
-    let result = if operation == "StartExecution" {
-        state.executor.start_execution(request)
-    } else {
-        state.contexts.call(operation, request)
-    };
+    let result = state.contexts.call(operation, request);
     let mut response = result.map_err(WireError::from_api)?;
     model::timestamps_to_epoch(operation, &mut response);
     Ok(response)

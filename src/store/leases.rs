@@ -83,13 +83,14 @@ pub fn lease(store: &Store, arn: &str) -> Result<Option<Lease>, StoreError> {
     Ok(lease_of(store, arn)?.and_then(|(_, lease)| lease))
 }
 
-fn set_owner(store: &Store, arn: &str, owner: &Owner, expires: i64) -> Result<(), StoreError> {
-    store.conn.execute(
+/// Returns the row's new version.
+fn set_owner(store: &Store, arn: &str, owner: &Owner, expires: i64) -> Result<i64, StoreError> {
+    Ok(store.conn.query_row(
         "UPDATE executions SET owner = ?2, owner_pid = ?3, owner_host = ?4, lease_expires = ?5, \
-         version = version + 1 WHERE arn = ?1",
+         version = version + 1 WHERE arn = ?1 RETURNING version",
         params![arn, owner.id, owner.pid, owner.host, expires],
-    )?;
-    Ok(())
+        |r| r.get(0),
+    )?)
 }
 
 /// Takes a RUNNING execution for `owner` until `expires` (ms since the epoch) when nobody
@@ -159,17 +160,21 @@ pub fn insert_owned(
     owner: &Owner,
     expires: i64,
     events: &[EventRow],
-) -> Result<bool, StoreError> {
+) -> Result<Option<i64>, StoreError> {
     let tx = Tx::begin(store)?;
-    if executions::get(store, &record.arn)?.is_some() {
+    let exists = store
+        .conn
+        .prepare_cached("SELECT 1 FROM executions WHERE arn = ?1")?
+        .exists([&record.arn])?;
+    if exists {
         tx.commit()?;
-        return Ok(false);
+        return Ok(None);
     }
     executions::insert(store, record)?;
-    set_owner(store, &record.arn, owner, expires)?;
+    let version = set_owner(store, &record.arn, owner, expires)?;
     super::history::insert(&store.conn, &record.arn, events)?;
     tx.commit()?;
-    Ok(true)
+    Ok(Some(version))
 }
 
 /// Takes an ended execution back to RUNNING for `owner` (a redrive), if it is still as
@@ -180,7 +185,7 @@ pub fn claim_ended(
     owner: &Owner,
     expires: i64,
     events: &[EventRow],
-) -> Result<bool, StoreError> {
+) -> Result<Option<i64>, StoreError> {
     let tx = Tx::begin(store)?;
     let changed = store.conn.execute(
         "UPDATE executions SET status = 'RUNNING', stop_date = NULL, output = NULL, error = NULL, \
@@ -196,12 +201,12 @@ pub fn claim_ended(
     )?;
     if changed == 0 {
         tx.commit()?;
-        return Ok(false);
+        return Ok(None);
     }
-    set_owner(store, &record.arn, owner, expires)?;
+    let version = set_owner(store, &record.arn, owner, expires)?;
     super::history::insert(&store.conn, &record.arn, events)?;
     tx.commit()?;
-    Ok(true)
+    Ok(Some(version))
 }
 
 /// Appends events of an owned execution ahead of its next save (so that a long run does
@@ -556,8 +561,14 @@ mod tests {
     #[test]
     fn one_owner_at_a_time_and_saves_are_compare_and_swap() {
         let store = Store::in_memory().unwrap();
-        assert!(insert_owned(&store, &record(), &owner("a"), 1_000, &[]).unwrap());
-        assert!(!insert_owned(&store, &record(), &owner("b"), 1_000, &[]).unwrap());
+        assert_eq!(
+            insert_owned(&store, &record(), &owner("a"), 1_000, &[]).unwrap(),
+            Some(1)
+        );
+        assert_eq!(
+            insert_owned(&store, &record(), &owner("b"), 1_000, &[]).unwrap(),
+            None
+        );
         // Held by a live owner whose lease runs: nobody else gets it.
         assert!(matches!(
             acquire(&store, "arn:e", &owner("b"), 500, 2_000, &alive).unwrap(),

@@ -35,6 +35,7 @@ mod people_commands;
 mod people_completions;
 mod people_generated;
 mod people_graph;
+mod people_logs;
 mod people_tables;
 mod people_terminal;
 mod redrive_cli;

@@ -83,6 +83,7 @@ fn there_is_a_man_page_for_sfn_and_every_command() {
         "history",
         "watch",
         "stats",
+        "logs",
         "graph",
         "lint",
         "deploy",
@@ -93,8 +94,8 @@ fn there_is_a_man_page_for_sfn_and_every_command() {
     ] {
         assert!(names.contains(&format!("sfn-{command}.1")), "{command}");
     }
-    // The 37 operations and our 12 commands, plus sfn itself.
-    assert_eq!(names.len(), 37 + 12 + 1);
+    // The 37 operations and our 13 commands, plus sfn itself.
+    assert_eq!(names.len(), 37 + 13 + 1);
     // sfn(1) has the sections a man page reader looks for.
     let sfn = man::pages()
         .into_iter()
@@ -108,6 +109,25 @@ fn there_is_a_man_page_for_sfn_and_every_command() {
         "SFN_DB",
     ] {
         assert!(sfn.contains(section), "{section} missing from sfn.1");
+    }
+    // So has each command's page; ours show their examples.
+    for (name, text) in man::pages() {
+        let text = String::from_utf8(text).unwrap();
+        for section in [".SH ENVIRONMENT", ".SH \"EXIT STATUS\""] {
+            assert!(text.contains(section), "{section} missing from {name}");
+        }
+        assert!(!text.contains(".SH EXTRA\nExamples:"), "{name}");
+    }
+    for command in ["run", "ls", "history", "watch", "logs", "stats", "graph"] {
+        let page = man::pages()
+            .into_iter()
+            .find(|(n, _)| *n == format!("sfn-{command}.1"))
+            .map(|(_, text)| String::from_utf8(text).unwrap())
+            .unwrap();
+        assert!(
+            page.contains(".SH EXAMPLES\n.nf\nsfn "),
+            "sfn-{command}.1:\n{page}"
+        );
     }
 }
 

@@ -26,7 +26,12 @@ fn on_terminal(sfn: &Sfn, args: &[&str], env: &[(&str, &str)]) -> Option<String>
 }
 
 /// Runs `sfn ARGS` on a pseudo-terminal `cols` wide.
-fn on_terminal_of(sfn: &Sfn, args: &[&str], env: &[(&str, &str)], cols: usize) -> Option<String> {
+pub(crate) fn on_terminal_of(
+    sfn: &Sfn,
+    args: &[&str],
+    env: &[(&str, &str)],
+    cols: usize,
+) -> Option<String> {
     if !have_script() {
         eprintln!("skipped: `script` (util-linux) is not installed");
         return None;
@@ -62,7 +67,7 @@ fn on_terminal_of(sfn: &Sfn, args: &[&str], env: &[(&str, &str)], cols: usize) -
 }
 
 /// The screen text with escape sequences removed.
-fn plain(screen: &str) -> String {
+pub(crate) fn plain(screen: &str) -> String {
     let ansi = regex::Regex::new(r"\x1b\[[0-9;?]*[A-Za-z]").unwrap();
     ansi.replace_all(screen, "").replace('\r', "")
 }
@@ -226,7 +231,7 @@ const PAY_MOCK: &str = r#"{"StateMachines": {"pay": {"TestCases": {"Down": {"Cha
     "Cause": "The payment gateway did not answer within 5 seconds"}}}}}"#;
 
 /// Every line of the screen is at most `cols` wide.
-fn fits(text: &str, cols: usize) {
+pub(crate) fn fits(text: &str, cols: usize) {
     for line in text.lines() {
         assert!(
             line.chars().count() <= cols,

@@ -231,6 +231,53 @@ fn start_execution_answers_while_the_execution_runs_in_the_server() {
 }
 
 #[test]
+fn send_task_success_answers_while_the_execution_runs_on_in_the_server() {
+    let server = Server::start();
+    server.ok("CreateActivity", json!({"name": "gate"}));
+    let activity = "arn:aws:states:us-east-1:123456789012:activity:gate";
+    let arn = machine(
+        &server,
+        "gated",
+        json!({"StartAt": "Ask", "States": {
+            "Ask": {"Type": "Task", "Resource": activity, "Next": "Hold"},
+            "Hold": {"Type": "Wait", "Seconds": 30, "End": true}}}),
+    );
+    let started = server.ok("StartExecution", json!({"stateMachineArn": arn}));
+    let execution = started["executionArn"].as_str().unwrap().to_string();
+    let task = server.ok(
+        "GetActivityTask",
+        json!({"activityArn": activity, "workerName": "w"}),
+    );
+    server.ok(
+        "SendTaskSuccess",
+        json!({"taskToken": task["taskToken"], "output": "{}"}),
+    );
+    // AWS answers SendTaskSuccess at once; the execution goes on to its Wait meanwhile.
+    assert_eq!(
+        server.ok("DescribeExecution", json!({ "executionArn": execution }))["status"],
+        "RUNNING"
+    );
+    let entered_wait = (0..500).any(|_| {
+        let history = server.ok("GetExecutionHistory", json!({ "executionArn": execution }));
+        let waiting = history["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["type"] == "WaitStateEntered");
+        if !waiting {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        waiting
+    });
+    assert!(
+        entered_wait,
+        "the execution did not go on after the callback"
+    );
+    server.ok("StopExecution", json!({ "executionArn": execution }));
+    assert_eq!(final_status(&server, &execution)["status"], "ABORTED");
+}
+
+#[test]
 fn a_long_poll_holds_up_no_other_request() {
     let server = Server::start();
     server.ok("CreateActivity", json!({"name": "slow"}));
