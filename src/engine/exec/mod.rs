@@ -794,6 +794,24 @@ mod tests {
     use super::errors::field_location;
     use super::*;
 
+    /// The execution `e` of the machine `m`, with input `{}`.
+    pub(super) fn info() -> ExecutionInfo {
+        ExecutionInfo {
+            execution_arn: "arn:aws:states:us-east-1:123456789012:execution:m:e".into(),
+            execution_name: "e".into(),
+            state_machine_arn: "arn:aws:states:us-east-1:123456789012:stateMachine:m".into(),
+            state_machine_name: "m".into(),
+            role_arn: "arn:aws:iam::123456789012:role/r".into(),
+            input: json!({}),
+            input_text: "{}".into(),
+            start_millis: now_millis(),
+            redrive_count: 0,
+            region: "us-east-1".into(),
+            state_machine_version_arn: None,
+            state_machine_alias_arn: None,
+        }
+    }
+
     fn err(name: &str) -> StatesError {
         StatesError::new(name, "cause")
     }
@@ -833,22 +851,8 @@ mod tests {
                 {"StartAt": "A", "States": {"A": ask}},
                 {"StartAt": "B", "States": {"B": ask}}]}}});
         let machine = crate::asl::definition::parse(&definition).unwrap();
-        let info = ExecutionInfo {
-            execution_arn: "arn:aws:states:us-east-1:1:execution:m:e".into(),
-            execution_name: "e".into(),
-            state_machine_arn: "arn:aws:states:us-east-1:1:stateMachine:m".into(),
-            state_machine_name: "m".into(),
-            role_arn: "r".into(),
-            input: json!({}),
-            input_text: "{}".into(),
-            start_millis: now_millis(),
-            redrive_count: 0,
-            region: "us-east-1".into(),
-            state_machine_version_arn: None,
-            state_machine_alias_arn: None,
-        };
         let mut sink = Types::default();
-        let mut execution = Execution::start(&machine, info, &mut sink);
+        let mut execution = Execution::start(&machine, info(), &mut sink);
         let run = |execution: &mut Execution, sink: &mut Types| {
             execution.run(&mut Env {
                 machine: &machine,
