@@ -1,8 +1,6 @@
 //! JSONPath Choice rules: data tests (`StringEquals`, `NumericLessThanPath`, `IsPresent`...)
 //! and the boolean combinators And / Or / Not.
 //!
-//! Contract used by the engine (owner: asl expressions work).
-//!
 //! Semantics as AWS evaluates them: a type mismatch makes a test false (never an error);
 //! numbers compare by value (`0` equals `0.0`); strings compare by UTF-16 code units like
 //! Java's `compareTo`; timestamps compare as instants and must both parse; a missing

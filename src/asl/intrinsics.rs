@@ -1,6 +1,7 @@
 //! The 18 intrinsic functions (`States.Format`, `States.MathAdd`, ...) with AWS's quirks.
 //!
-//! Contract used by templates and the validator (owner: asl expressions work).
+//! Used by payload templates, `…Path` fields and the validator (one parser and arity
+//! table for all).
 //!
 //! An expression is parsed once into a [`Call`] tree (cached per thread, like paths) and
 //! then evaluated: arguments first (literals, paths, nested calls), then the function.

@@ -2,10 +2,9 @@
 //! object, `$name` a variable. A definite path yields one value and fails when missing;
 //! an indefinite path (`[*]`, slices, `..`, filters) yields an array of matches.
 //!
-//! Contract used by the engine (owner: asl expressions work).
-//!
-//! How it works: a path is parsed once (Jayway syntax) into a [`CompiledPath`] and kept in
-//! a small per-thread cache. Definite paths (only `.name`, `['name']`, `[index]`) are walked
+//! How it works: a path is parsed once (Jayway syntax) into a [`CompiledPath`]: a
+//! definition's paths with the definition (`asl::field::Path`), paths met at run time
+//! through a small per-thread cache. Definite paths (only `.name`, `['name']`, `[index]`) are walked
 //! directly, borrowing from the document and producing Jayway's exact error texts.
 //! Indefinite paths are re-rendered in RFC 9535 syntax and run by `serde_json_path`,
 //! which already implements wildcards, slices, unions, descendants and filters.

@@ -1,4 +1,4 @@
-//! Definition validation (owner: validator work): AWS's diagnostics for
+//! Definition validation: AWS's diagnostics for
 //! `validate-state-machine-definition`, `InvalidDefinition` on create/update, `sfn lint`.
 //!
 //! Validation is pure: it parses the text, runs the structural schema and the semantic
