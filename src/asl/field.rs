@@ -8,11 +8,12 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 use super::definition::QueryLanguage;
+use super::intrinsics::{self, Call};
 use super::jsonata::{self, Bindings, Expr};
 pub use super::path::Scope;
 use super::path::{self, CompiledPath, PathError};
 use super::template::Template;
-use super::{intrinsics, StatesError};
+use super::StatesError;
 
 /// A JSONPath, parsed once, with its text for messages. A path that does not parse keeps
 /// its error, reported when it is read (the validator refuses such definitions first).
@@ -78,8 +79,9 @@ pub enum Field {
     Literal(Value),
     /// `<Name>Path`: a path into the state's input, the context or a variable.
     Path(Path),
-    /// `<Name>Path` of a Fail state: a path or an intrinsic function call.
-    PathOrIntrinsic(String),
+    /// `<Name>Path` of a Fail state given as an intrinsic function call (or why it does not
+    /// parse).
+    Intrinsic(String, Result<Call, String>),
     /// A JSONata-mode value holding `{% %}` expressions at some depth.
     Jsonata(Expr),
 }
@@ -101,9 +103,9 @@ impl Field {
         let key = format!("{name}Path");
         match obj.get(&key) {
             None => Ok(None),
-            Some(Value::String(text)) if intrinsics => {
-                Ok(Some(Field::PathOrIntrinsic(text.clone())))
-            }
+            Some(Value::String(text)) if intrinsics && intrinsics::is_call(text) => Ok(Some(
+                Field::Intrinsic(text.clone(), intrinsics::parse(text)),
+            )),
             Some(Value::String(text)) => Ok(Some(Field::Path(Path::new(text)))),
             Some(_) => Err(format!("{key} must be a string at {at}/{key}")),
         }
@@ -122,7 +124,7 @@ impl Field {
     pub fn path(&self) -> Option<&str> {
         match self {
             Field::Path(p) => Some(p.text()),
-            Field::PathOrIntrinsic(text) => Some(text),
+            Field::Intrinsic(text, _) => Some(text),
             Field::Literal(_) | Field::Jsonata(_) => None,
         }
     }
@@ -153,12 +155,10 @@ impl Field {
                 .read(scope)
                 .map(Cow::into_owned)
                 .map_err(|e| path_failed(p.text(), &e)),
-            Field::PathOrIntrinsic(text) if intrinsics::is_call(text) => {
-                intrinsics::evaluate(text, scope)
-            }
-            Field::PathOrIntrinsic(text) => {
-                path::read(text, scope).map_err(|e| path_failed(text, &e))
-            }
+            Field::Intrinsic(_, Ok(call)) => call
+                .evaluate(scope)
+                .map_err(|failure| failure.into_error(scope)),
+            Field::Intrinsic(_, Err(why)) => Err(StatesError::intrinsic(why.clone())),
         }
     }
 }

@@ -27,13 +27,20 @@ pub fn is_call(expr: &str) -> bool {
 
 /// Evaluates one intrinsic call such as `States.Format('{}', $.x)`.
 pub fn evaluate(expr: &str, scope: &Scope) -> Result<Value, StatesError> {
-    evaluate_detailed(expr, scope).map_err(|failure| match failure {
-        Failure::Path { path, .. } => StatesError::runtime(format!(
-            "The JSONPath '{path}' could not be found in the input '{}'",
-            compact(scope.input)
-        )),
-        Failure::Intrinsic(cause) => StatesError::intrinsic(cause),
-    })
+    evaluate_detailed(expr, scope).map_err(|failure| failure.into_error(scope))
+}
+
+impl Failure {
+    /// The error of a failed call evaluated in `scope`.
+    pub fn into_error(self, scope: &Scope) -> StatesError {
+        match self {
+            Failure::Path { path, .. } => StatesError::runtime(format!(
+                "The JSONPath '{path}' could not be found in the input '{}'",
+                compact(scope.input)
+            )),
+            Failure::Intrinsic(cause) => StatesError::intrinsic(cause),
+        }
+    }
 }
 
 /// Why an intrinsic call failed, with enough detail for the caller to word the cause.

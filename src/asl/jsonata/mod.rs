@@ -36,10 +36,14 @@ pub fn is_expression(text: &str) -> bool {
     text.len() >= 4 && text.starts_with("{%") && text.ends_with("%}")
 }
 
-/// The JSONata source of an expression string: the text between `{%` and `%}`, trimmed (as
-/// AWS quotes it in messages). `None` for a literal string.
+/// The text between `{%` and `%}` of an expression string; `None` for a literal string.
+pub fn expression_body(text: &str) -> Option<&str> {
+    is_expression(text).then(|| &text[2..text.len() - 2])
+}
+
+/// [`expression_body`] trimmed, as AWS quotes an expression in messages.
 pub fn expression_source(text: &str) -> Option<&str> {
-    is_expression(text).then(|| text[2..text.len() - 2].trim())
+    expression_body(text).map(str::trim)
 }
 
 /// Whether a field value holds an expression at any depth.

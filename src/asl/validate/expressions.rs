@@ -287,14 +287,7 @@ fn count_placeholders(template: &str) -> usize {
     count
 }
 
-/// A string is a JSONata expression only when it starts with `{%` and ends with `%}`.
-pub fn jsonata_body(text: &str) -> Option<&str> {
-    if text.len() >= 4 && text.starts_with("{%") && text.ends_with("%}") {
-        Some(&text[2..text.len() - 2])
-    } else {
-        None
-    }
-}
+pub use crate::asl::jsonata::expression_body as jsonata_body;
 
 /// Why AWS refuses a JSONata expression at definition time.
 #[derive(Debug, Clone, PartialEq, Eq)]
