@@ -178,11 +178,12 @@ fn test_state(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
         }
     };
 
-    let task_runner = tasks::runner_for(
+    let task_runner = tasks::runner_with(
         ctx.runtime.settings.mock_config.as_deref(),
         ctx.runtime.settings.handlers.as_deref(),
         &state_machine_name,
         None,
+        &ctx.runtime.settings.aws,
     )?;
     let mock_value = match &mock {
         Some(Mock::Result(v)) => Some(v.clone()),

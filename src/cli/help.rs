@@ -87,6 +87,8 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("SFN_WAIT_TIME_SCALE", "A factor on Wait states and Retry intervals (0 skips them; default 1)."),
     ("SFN_TASK_THREADS", "Task handler commands run at once per execution (default 40)."),
     ("SFN_RANDOM_SEED", "A seed for random choices (alias routing by weight)."),
+    ("AWS_ENDPOINT_URL[_<SERVICE>]", "Local endpoints (an emulator) for the SQS, SNS, DynamoDB, EventBridge and Lambda calls of Task states; also SQS_ENDPOINT, SNS_ENDPOINT, DYNAMODB_ENDPOINT, EVENT_BRIDGE_ENDPOINT, LAMBDA_ENDPOINT."),
+    ("AWS_ACCESS_KEY_ID", "With AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), signs those calls; any values do for an emulator."),
     ("SFN_S3_ROOT", "A directory standing for S3 (s3://bucket/key is <dir>/bucket/key) for distributed Map readers and writers."),
     ("NO_COLOR", "Set to anything but empty: no colours."),
     ("COLUMNS", "The width to fit tables and lists into when stdout is not a terminal."),

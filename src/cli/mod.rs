@@ -295,15 +295,18 @@ impl Globals {
             ),
             None => None,
         };
+        let region = arg("region")
+            .or_else(|| env("AWS_REGION"))
+            .or_else(|| env("AWS_DEFAULT_REGION"))
+            .or_else(|| setting("region"))
+            .unwrap_or_else(|| "us-east-1".into());
+        // Local endpoints of the services Tasks call, as the AWS SDKs take them.
+        let aws = crate::tasks::AwsSettings::resolve(&[], env, &region);
         Ok(Globals {
             db: arg("db")
                 .map(PathBuf::from)
                 .or_else(|| env("SFN_DB").map(PathBuf::from)),
-            region: arg("region")
-                .or_else(|| env("AWS_REGION"))
-                .or_else(|| env("AWS_DEFAULT_REGION"))
-                .or_else(|| setting("region"))
-                .unwrap_or_else(|| "us-east-1".into()),
+            region,
             account: env("AWS_ACCOUNT_ID").unwrap_or_else(|| "123456789012".into()),
             format,
             query,
@@ -329,6 +332,7 @@ impl Globals {
                     .filter(|v| v.is_finite() && *v > 0.0)
                     .map(Duration::from_secs_f64)
                     .unwrap_or(Settings::default().lease),
+                aws,
                 // The CLI runs an execution in the command that started it.
                 background: None,
             },

@@ -52,6 +52,8 @@ pub struct Settings {
     pub s3_root: Option<PathBuf>,
     /// How long an owner's hold on a running execution lasts without renewal.
     pub lease: Duration,
+    /// Local endpoints of the AWS services Tasks call, and how requests to them are signed.
+    pub aws: tasks::AwsSettings,
     /// Where started, redriven and answered executions run; `None`: on the caller's thread
     /// until they end or park.
     pub background: Option<Background>,
@@ -96,6 +98,7 @@ impl Default for Settings {
             handlers: None,
             s3_root: None,
             lease: Duration::from_secs(20),
+            aws: tasks::AwsSettings::default(),
             background: None,
         }
     }
@@ -198,14 +201,15 @@ impl Runtime {
         );
         let db = store.path();
         let inner = if db == std::path::Path::new(":memory:") {
-            tasks::runner_for(
+            tasks::runner_with(
                 config.mock_config.as_deref(),
                 config.handlers.as_deref(),
                 &config.state_machine_name,
                 config.test_case.as_deref(),
+                &self.settings.aws,
             )?
         } else {
-            tasks::parking_runner_for(&config, db)?
+            tasks::parking_runner_for(&config, db, &self.settings.aws)?
         };
         let inner = nested::with_nested(store, &self.settings, inner);
         Ok(map_runs::with_map_runs(store, &self.settings, inner))

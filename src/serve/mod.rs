@@ -14,8 +14,9 @@ use std::path::PathBuf;
 use clap::{Arg, ArgAction, ArgMatches, Command};
 
 /// Step Functions Local's options for the services its Tasks call, with their
-/// environment variables. `--lambda-endpoint` is used; the others are accepted so that
-/// existing set-ups start, and a Task that would need one fails naming it.
+/// environment variables. Lambda's, DynamoDB's, SQS's, SNS's and EventBridge's are used
+/// (`tasks::aws`); the others are accepted so that existing set-ups start, and a Task that
+/// would need one fails naming it.
 pub const SERVICE_ENDPOINTS: [(&str, &str); 11] = [
     ("lambda-endpoint", "LAMBDA_ENDPOINT"),
     ("batch-endpoint", "BATCH_ENDPOINT"),
@@ -185,6 +186,7 @@ impl Settings {
                 .filter(|v| v.is_finite() && *v > 0.0)
                 .map(std::time::Duration::from_secs_f64)
                 .unwrap_or(defaults.lease),
+            aws: defaults.aws.clone(),
             // Set by the server, which runs each execution on a thread of its own.
             background: None,
         };
@@ -194,15 +196,18 @@ impl Settings {
                 endpoints.push((flag, url));
             }
         }
+        let region = arg("aws-region")
+            .or_else(|| arg("region"))
+            .or_else(|| env("AWS_DEFAULT_REGION"))
+            .or_else(|| env("AWS_REGION"))
+            .unwrap_or_else(|| "us-east-1".into());
+        let mut runtime = runtime;
+        runtime.aws = crate::tasks::AwsSettings::resolve(&endpoints, env, &region);
         Ok(Settings {
             host: arg("host").unwrap_or_else(|| "127.0.0.1".into()),
             port: m.get_one::<u16>("port").copied().unwrap_or(8083),
             db,
-            region: arg("aws-region")
-                .or_else(|| arg("region"))
-                .or_else(|| env("AWS_DEFAULT_REGION"))
-                .or_else(|| env("AWS_REGION"))
-                .unwrap_or_else(|| "us-east-1".into()),
+            region,
             account: arg("aws-account")
                 .or_else(|| env("AWS_ACCOUNT_ID"))
                 .unwrap_or_else(|| "123456789012".into()),

@@ -15,7 +15,6 @@ use super::guard::Guard;
 use super::wire::{self, WireError};
 use super::{model, Settings};
 use crate::store::Store;
-use crate::tasks::endpoints::Endpoints;
 
 /// Requests answered at once; past this, `ThrottlingException` (as AWS's rate limit).
 const MAX_ACTIVE: usize = 512;
@@ -64,16 +63,9 @@ pub fn run(settings: Settings) -> i32 {
             settings.host
         );
     }
-    let mut endpoints = Endpoints::default();
-    for (option, url) in &settings.endpoints {
-        if *option == "lambda-endpoint" {
-            endpoints.lambda = Some(url.clone());
-        } else {
-            eprintln!("sfn serve: note: --{option} is accepted; sfn does not call that service, so its Tasks need a mock test case or a handler");
-            endpoints.unused.push(option.to_string());
-        }
+    for option in &settings.runtime.aws.unused {
+        eprintln!("sfn serve: note: --{option} is accepted; sfn does not call that service, so its Tasks need a mock test case or a handler");
     }
-    crate::tasks::endpoints::configure(endpoints);
     let shown_host = if unspecified {
         "127.0.0.1".to_string()
     } else if settings.host.contains(':') && !settings.host.starts_with('[') {

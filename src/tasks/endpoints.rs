@@ -1,35 +1,13 @@
-//! Service endpoints, as Step Functions Local takes them (`--lambda-endpoint` and its
-//! siblings). A Lambda endpoint (for example `sam local start-lambda`) serves Lambda Tasks
-//! that no mock test case or handler serves, through Lambda's Invoke API; the other
-//! endpoints are only remembered, so that a Task needing one fails naming the option.
-//! Set once by the front end that took them (`sfn serve`).
-use std::sync::OnceLock;
-use std::time::Duration;
-
+//! Lambda Tasks (`lambda:invoke` and function ARNs) at a Lambda endpoint (for example
+//! `sam local start-lambda`, or moto's server): called through Lambda's Invoke API when no
+//! mock test case, handler or deployed function serves them.
 use serde_json::Value;
 
+use super::aws::protocol::HttpRequest;
+use super::aws::{self, AwsSettings, Endpoint, SendError};
 use super::lambda::{self, CauseStyle};
 use crate::asl::StatesError;
 use crate::engine::{TaskInvocation, TaskOutcome};
-
-#[derive(Debug, Clone, Default)]
-pub struct Endpoints {
-    /// Base URL of a Lambda endpoint (`http://127.0.0.1:3001`).
-    pub lambda: Option<String>,
-    /// The other endpoint options given (`dynamodb-endpoint`...), which `sfn` does not call.
-    pub unused: Vec<String>,
-}
-
-static ENDPOINTS: OnceLock<Endpoints> = OnceLock::new();
-
-/// Sets the process's endpoints (the first call wins).
-pub fn configure(endpoints: Endpoints) {
-    let _ = ENDPOINTS.set(endpoints);
-}
-
-pub fn configured() -> Option<&'static Endpoints> {
-    ENDPOINTS.get()
-}
 
 /// The function a Lambda Task calls: (name or ARN, qualifier), `None` for other Tasks.
 pub fn lambda_function(invocation: &TaskInvocation) -> Option<(String, Option<String>, bool)> {
@@ -53,57 +31,58 @@ pub fn lambda_function(invocation: &TaskInvocation) -> Option<(String, Option<St
 
 /// Calls the function at the Lambda endpoint `base`: the Task's outcome (or, for a
 /// `.waitForTaskToken` Task, `Ok` once the function has been called).
-pub fn invoke_lambda(base: &str, invocation: &TaskInvocation) -> Option<TaskOutcome> {
+pub fn invoke_lambda(
+    settings: &AwsSettings,
+    endpoint: &Endpoint,
+    invocation: &TaskInvocation,
+) -> Option<TaskOutcome> {
     let (name, qualifier, optimized) = lambda_function(invocation)?;
     let payload = if optimized {
         lambda::invoke_payload(invocation.input)
     } else {
         invocation.input.to_string().into_bytes()
     };
-    let mut url = format!(
-        "{}/2015-03-31/functions/{name}/invocations",
-        base.trim_end_matches('/')
-    );
-    if let Some(q) = &qualifier {
-        url.push_str(&format!("?Qualifier={q}"));
-    }
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(invocation.timeout_seconds.map(Duration::from_secs))
-        .build()
-        .into();
-    let unreachable = |e: &dyn std::fmt::Display| {
-        TaskOutcome::Failed(StatesError::new(
-            "States.TaskFailed",
-            format!("the Lambda endpoint {base} (--lambda-endpoint / LAMBDA_ENDPOINT) did not answer the invocation of '{name}': {e}"),
-        ))
+    let request = HttpRequest {
+        method: "POST".into(),
+        path: format!(
+            "/2015-03-31/functions/{}/invocations",
+            aws::sigv4::encode(&name)
+        ),
+        query: qualifier
+            .as_deref()
+            .map(|q| format!("Qualifier={}", aws::sigv4::encode(q)))
+            .unwrap_or_default(),
+        headers: vec![
+            ("Content-Type".into(), "application/json".into()),
+            ("X-Amz-Invocation-Type".into(), "RequestResponse".into()),
+        ],
+        body: payload,
     };
-    let mut response = match agent
-        .post(&url)
-        .header("Content-Type", "application/json")
-        .header("X-Amz-Invocation-Type", "RequestResponse")
-        .send(&payload[..])
-    {
+    let response = match aws::send(
+        settings,
+        endpoint,
+        "lambda",
+        request,
+        invocation.timeout_seconds,
+    ) {
         Ok(r) => r,
-        Err(ureq::Error::Timeout(_)) => return Some(TaskOutcome::TimedOut),
-        Err(e) => return Some(unreachable(&e)),
+        Err(SendError::TimedOut) => return Some(TaskOutcome::TimedOut),
+        Err(SendError::Failed(e)) => {
+            return Some(TaskOutcome::Failed(StatesError::new(
+                "States.TaskFailed",
+                format!(
+                    "the Lambda endpoint {} ({}) did not answer the invocation of '{name}': {e}",
+                    endpoint.url, endpoint.setting
+                ),
+            )))
+        }
     };
-    let status = response.status().as_u16();
-    let function_error = response
-        .headers()
-        .get("x-amz-function-error")
-        .and_then(|v| v.to_str().ok())
-        .map(String::from);
+    let status = response.status;
+    let function_error = response.header("x-amz-function-error").map(String::from);
     let error_type = response
-        .headers()
-        .get("x-amzn-errortype")
-        .and_then(|v| v.to_str().ok())
+        .header("x-amzn-errortype")
         .map(|t| t.split(':').next().unwrap_or(t).to_string());
-    let body = match response.body_mut().read_to_vec() {
-        Ok(b) => b,
-        Err(e) => return Some(unreachable(&e)),
-    };
-    let text = String::from_utf8_lossy(&body).to_string();
+    let text = String::from_utf8_lossy(&response.body).to_string();
     if !(200..300).contains(&status) {
         // A Lambda service error (no such function...): `Lambda.<Exception>`, as AWS names
         // the errors of the Lambda API.

@@ -3,10 +3,12 @@
 //! [`crate::engine::TaskRunner`].
 //!
 //! Which serves a Task: the selected mock test case when it names the state, else a local
-//! handler, else a Lambda function deployed from a template (`sfn deploy`), else
-//! (activities and `.waitForTaskToken` integrations) the execution waits
-//! for `SendTaskSuccess`/`SendTaskFailure`, else the task fails with a cause naming the
-//! resource and both ways to serve it.
+//! handler, else a Lambda function deployed from a template (`sfn deploy`), else the
+//! service's local endpoint when one is configured (Lambda, SQS, SNS, DynamoDB,
+//! EventBridge: [`aws`]), else (activities and `.waitForTaskToken` integrations) the
+//! execution waits for `SendTaskSuccess`/`SendTaskFailure`, else the task fails with a
+//! cause naming the resource and the ways to serve it.
+pub mod aws;
 pub mod endpoints;
 pub mod handlers;
 pub mod lambda;
@@ -23,6 +25,7 @@ use std::sync::Mutex;
 use serde_json::Value;
 
 pub use crate::asl::resource::{Pattern, Resource};
+pub use aws::AwsSettings;
 pub use handlers::Handlers;
 pub use mock::{MockConfig, MockTestCase};
 pub use parking::RunnerConfig;
@@ -95,12 +98,30 @@ pub fn load_handlers(path: &Path) -> Result<Handlers, TasksError> {
 
 /// The runner for one execution of the state machine `state_machine_name`, started with
 /// `#<test_case>` appended to its ARN or not. Both files are read and validated now so a
-/// mistake in them is reported by `start-execution` rather than by a failed task.
+/// mistake in them is reported by `start-execution` rather than by a failed task. No
+/// service endpoints: see [`runner_with`].
 pub fn runner_for(
     mock_config: Option<&Path>,
     handlers: Option<&Path>,
     state_machine_name: &str,
     test_case: Option<&str>,
+) -> Result<Box<dyn TaskRunner>, TasksError> {
+    runner_with(
+        mock_config,
+        handlers,
+        state_machine_name,
+        test_case,
+        &AwsSettings::default(),
+    )
+}
+
+/// [`runner_for`] with the AWS services' local endpoints of `aws`.
+pub fn runner_with(
+    mock_config: Option<&Path>,
+    handlers: Option<&Path>,
+    state_machine_name: &str,
+    test_case: Option<&str>,
+    aws: &AwsSettings,
 ) -> Result<Box<dyn TaskRunner>, TasksError> {
     let config = RunnerConfig {
         mock_config: mock_config.map(Path::to_path_buf),
@@ -108,7 +129,7 @@ pub fn runner_for(
         state_machine_name: state_machine_name.to_string(),
         test_case: test_case.map(str::to_string),
     };
-    Ok(Box::new(local_tasks(&config)?))
+    Ok(Box::new(local_tasks(&config, aws)?))
 }
 
 /// [`runner_for`] that also parks: activity tasks and `.waitForTaskToken` callbacks get a
@@ -117,8 +138,9 @@ pub fn runner_for(
 pub fn parking_runner_for(
     config: &RunnerConfig,
     db: &Path,
+    aws: &AwsSettings,
 ) -> Result<Box<dyn TaskRunner>, TasksError> {
-    let mut tasks = local_tasks(config)?;
+    let mut tasks = local_tasks(config, aws)?;
     let parking = parking::Parking::open(db, config).map_err(|message| TasksError::Store {
         path: db.to_path_buf(),
         message,
@@ -128,7 +150,7 @@ pub fn parking_runner_for(
     Ok(Box::new(tasks))
 }
 
-fn local_tasks(config: &RunnerConfig) -> Result<LocalTasks, TasksError> {
+fn local_tasks(config: &RunnerConfig, aws: &AwsSettings) -> Result<LocalTasks, TasksError> {
     let mock_config = config.mock_config.as_deref();
     let loaded = mock_config.map(load_mock_config).transpose()?;
     let mocks = match (config.test_case.as_deref(), &loaded, mock_config) {
@@ -145,7 +167,9 @@ fn local_tasks(config: &RunnerConfig) -> Result<LocalTasks, TasksError> {
         }
     };
     let handlers = config.handlers.as_deref().map(load_handlers).transpose()?;
-    Ok(LocalTasks::new(mocks, handlers))
+    let mut tasks = LocalTasks::new(mocks, handlers);
+    tasks.aws = aws.clone();
+    Ok(tasks)
 }
 
 fn select_error(
@@ -185,6 +209,8 @@ pub struct LocalTasks {
     parking: Option<parking::Parking>,
     /// Functions deployed from templates in the store, run with their local code.
     deployed: Option<local_lambda::Deployed>,
+    /// Where Tasks that call AWS services go when nothing above serves them.
+    aws: AwsSettings,
     /// Callback handlers' responses by task token, until the engine takes them.
     submitted: Mutex<HashMap<String, Value>>,
 }
@@ -196,6 +222,7 @@ impl LocalTasks {
             handlers,
             parking: None,
             deployed: None,
+            aws: AwsSettings::default(),
             submitted: Mutex::new(HashMap::new()),
         }
     }
@@ -225,7 +252,8 @@ impl TaskRunner for LocalTasks {
         !mocked
             && (self.handlers.as_ref().is_some_and(|h| h.serves(invocation))
                 || self.deployed.as_ref().is_some_and(|d| d.serves(invocation))
-                || lambda_endpoint(invocation).is_some())
+                || self.lambda_endpoint(invocation).is_some()
+                || self.service_endpoint(invocation).is_some())
     }
 
     fn serves_locally(&self, invocation: &TaskInvocation) -> bool {
@@ -275,9 +303,15 @@ impl TaskRunner for LocalTasks {
                     return failed;
                 }
             }
-            let (outcome, response) = handlers
-                .invoke_keeping_response(invocation)
-                .unwrap_or_else(|| (TaskOutcome::Failed(unserved(invocation, &parsed)), None));
+            let (outcome, response) =
+                handlers
+                    .invoke_keeping_response(invocation)
+                    .unwrap_or_else(|| {
+                        (
+                            TaskOutcome::Failed(unserved(invocation, &parsed, &self.aws)),
+                            None,
+                        )
+                    });
             if callback && outcome != TaskOutcome::Pending {
                 if let Some(parking) = &self.parking {
                     parking.abort_token(invocation);
@@ -294,15 +328,15 @@ impl TaskRunner for LocalTasks {
         if let Some(outcome) = self.deployed.as_ref().and_then(|d| d.invoke(invocation)) {
             return outcome;
         }
-        // Then a Lambda endpoint (`--lambda-endpoint`), for Lambda Tasks.
-        if let Some(base) = lambda_endpoint(invocation) {
+        // Then the service's endpoint: Lambda's for Lambda Tasks...
+        if let Some(endpoint) = self.lambda_endpoint(invocation) {
             if callback {
                 if let Err(failed) = self.open_token(invocation, None) {
                     return failed;
                 }
             }
-            let outcome = endpoints::invoke_lambda(base, invocation)
-                .unwrap_or_else(|| TaskOutcome::Failed(unserved(invocation, &parsed)));
+            let outcome = endpoints::invoke_lambda(&self.aws, endpoint, invocation)
+                .unwrap_or_else(|| TaskOutcome::Failed(unserved(invocation, &parsed, &self.aws)));
             return match outcome {
                 // The function has the token now; the outcome comes with SendTask*.
                 TaskOutcome::Succeeded(_) if callback => TaskOutcome::Pending,
@@ -313,6 +347,35 @@ impl TaskRunner for LocalTasks {
                         }
                     }
                     other
+                }
+            };
+        }
+        // ... SQS, SNS, DynamoDB and EventBridge's (and Lambda's, for aws-sdk:lambda).
+        if let Some((route, endpoint)) = self.service_endpoint(invocation) {
+            // The token exists before the message leaves: its reader may answer at once.
+            if callback {
+                if let Err(failed) = self.open_token(invocation, None) {
+                    return failed;
+                }
+            }
+            return match aws::call(&self.aws, endpoint, &route, invocation) {
+                Ok(response) if callback => {
+                    if let Some(token) = invocation.task_token {
+                        self.submitted
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .insert(token.to_string(), response);
+                    }
+                    TaskOutcome::Pending
+                }
+                Ok(result) => TaskOutcome::Succeeded(result),
+                Err(outcome) => {
+                    if callback {
+                        if let Some(parking) = &self.parking {
+                            parking.abort_token(invocation);
+                        }
+                    }
+                    outcome
                 }
             };
         }
@@ -335,19 +398,32 @@ impl TaskRunner for LocalTasks {
                 Err(failed) => failed,
             };
         }
-        TaskOutcome::Failed(unserved(invocation, &parsed))
+        TaskOutcome::Failed(unserved(invocation, &parsed, &self.aws))
     }
 }
 
-/// The Lambda endpoint that serves `invocation`, when one is set and it calls a function.
-fn lambda_endpoint(invocation: &TaskInvocation) -> Option<&'static str> {
-    let base = endpoints::configured()?.lambda.as_deref()?;
-    endpoints::lambda_function(invocation).map(|_| base)
+impl LocalTasks {
+    /// The Lambda endpoint that serves `invocation`, when one is set and it calls a
+    /// function (`lambda:invoke` or a function ARN).
+    fn lambda_endpoint(&self, invocation: &TaskInvocation) -> Option<&aws::Endpoint> {
+        let endpoint = self.aws.endpoint(aws::Service::Lambda)?;
+        endpoints::lambda_function(invocation).map(|_| endpoint)
+    }
+
+    /// The service call `invocation` makes and the endpoint configured for its service.
+    fn service_endpoint(
+        &self,
+        invocation: &TaskInvocation,
+    ) -> Option<(aws::Route, &aws::Endpoint)> {
+        let route = aws::route(&Resource::parse(invocation.resource))?;
+        let endpoint = self.aws.endpoint(route.service)?;
+        Some((route, endpoint))
+    }
 }
 
 /// The endpoint option given for the service a Task calls, which `sfn` does not call
 /// (Step Functions Local would have): named in the Task's failure.
-fn unused_endpoint(parsed: &Resource) -> Option<&'static str> {
+fn unused_endpoint(parsed: &Resource, aws: &AwsSettings) -> Option<&'static str> {
     let Resource::Integration { service, .. } = parsed else {
         return None;
     };
@@ -365,8 +441,7 @@ fn unused_endpoint(parsed: &Resource) -> Option<&'static str> {
         "athena" => "athena-endpoint",
         _ => return None,
     };
-    endpoints::configured()?
-        .unused
+    aws.unused
         .iter()
         .find(|o| o.as_str() == option)
         .map(|_| option)
@@ -374,8 +449,8 @@ fn unused_endpoint(parsed: &Resource) -> Option<&'static str> {
 
 /// The failure of a Task nothing serves: `States.Runtime` (never caught or retried, so the
 /// gap is not mistaken for the workflow's own error handling), naming both ways to serve it.
-fn unserved(invocation: &TaskInvocation, parsed: &Resource) -> StatesError {
-    if let Some(option) = unused_endpoint(parsed) {
+fn unserved(invocation: &TaskInvocation, parsed: &Resource, aws: &AwsSettings) -> StatesError {
+    if let Some(option) = unused_endpoint(parsed, aws) {
         return StatesError::runtime(format!(
             "The resource '{}' of state '{}' would call the endpoint given with --{option}, but sfn does not call that service. Mock it in a mock config file (SFN_MOCK_CONFIG, test case chosen with #<case> after the state machine ARN) or run a local command for it with a \"resources\" entry in a handlers file (--handlers / SFN_HANDLERS).",
             invocation.resource, invocation.state_name
@@ -395,8 +470,25 @@ fn unserved(invocation: &TaskInvocation, parsed: &Resource) -> StatesError {
         }
         _ => format!("a \"resources\" entry for '{}'", invocation.resource),
     };
+    let lambda = matches!(parsed, Resource::LambdaFunction { .. }) || parsed.is_lambda_invoke();
+    let service = aws::route(parsed)
+        .map(|r| r.service)
+        .or(lambda.then_some(aws::Service::Lambda));
+    let endpoint = match service {
+        Some(service) => format!(
+            ", or point sfn at a local {} endpoint ({})",
+            service.title(),
+            AwsSettings::settings_for(service)
+        ),
+        None => String::new(),
+    };
+    let deploy = if lambda {
+        ", or deploy the template whose function it is (sfn deploy)"
+    } else {
+        ""
+    };
     StatesError::runtime(format!(
-        "No mocked response or local handler serves the resource '{}' of state '{}'. Mock it in a mock config file (--mock-config / SFN_MOCK_CONFIG, test case chosen with #<case> after the state machine ARN) or run a local command for it with {handler} in a handlers file (--handlers / SFN_HANDLERS), or deploy the template whose function it is (sfn deploy).",
+        "No mocked response or local handler serves the resource '{}' of state '{}'. Mock it in a mock config file (--mock-config / SFN_MOCK_CONFIG, test case chosen with #<case> after the state machine ARN) or run a local command for it with {handler} in a handlers file (--handlers / SFN_HANDLERS){deploy}{endpoint}.",
         invocation.resource, invocation.state_name
     ))
 }
@@ -544,7 +636,7 @@ mod tests {
         };
         activities::create(&store, &record, &[]).unwrap();
         let config = RunnerConfig::new(None, None, "orders", None);
-        let runner = parking_runner_for(&config, &db).unwrap();
+        let runner = parking_runner_for(&config, &db, &AwsSettings::default()).unwrap();
         assert_eq!(runner.check("Approve", arn), Ok(()));
         let missing = "arn:aws:states:us-east-1:123456789012:activity:gone";
         assert_eq!(

@@ -44,6 +44,7 @@ mod serve_lambda_endpoint;
 mod serve_protocol;
 mod serve_security;
 mod tasks_activities;
+mod tasks_aws_endpoints;
 mod tasks_cli;
 mod tasks_parking;
 mod tasks_runner;

@@ -1,7 +1,8 @@
 //! `sfn serve --lambda-endpoint URL` (Step Functions Local's option, e.g. for `sam local
 //! start-lambda`): Lambda Tasks that no mock or handler serves are sent to Lambda's Invoke
-//! API, function errors come from `X-Amz-Function-Error`; other endpoint options are
-//! accepted, and a Task that would need one fails naming it.
+//! API, function errors come from `X-Amz-Function-Error`; DynamoDB's, SQS's, SNS's and
+//! EventBridge's are used too (tasks_aws_endpoints); the others are accepted, and a Task
+//! that would need one fails naming it.
 use crate::serve_support;
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -134,7 +135,32 @@ fn function_errors_come_from_the_function_error_header() {
 
 #[test]
 fn a_task_needing_another_endpoint_fails_naming_the_option() {
-    let server = Server::start_with(&["--dynamodb-endpoint", "http://127.0.0.1:8000"], &[]);
+    let server = Server::start_with(&["--batch-endpoint", "http://127.0.0.1:8000"], &[]);
+    let d = run(
+        &server,
+        "batch",
+        json!({"Call": {"Type": "Task", "Resource": "arn:aws:states:::batch:submitJob",
+                        "Parameters": {"JobName": "j", "JobQueue": "q", "JobDefinition": "d"}, "End": true}}),
+        "{}",
+    );
+    assert_eq!(d["status"], "FAILED");
+    assert_eq!(d["error"], "States.Runtime");
+    assert!(
+        d["cause"].as_str().unwrap().contains("--batch-endpoint"),
+        "{d}"
+    );
+}
+
+#[test]
+fn a_dynamodb_endpoint_that_does_not_answer_fails_the_task_naming_it() {
+    // A port nothing listens on: bound, then released.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}");
+    let server = Server::start_with(&["--dynamodb-endpoint", &url], &[]);
     let d = run(
         &server,
         "ddb",
@@ -143,9 +169,12 @@ fn a_task_needing_another_endpoint_fails_naming_the_option() {
         "{}",
     );
     assert_eq!(d["status"], "FAILED");
-    assert_eq!(d["error"], "States.Runtime");
+    assert_eq!(d["error"], "States.TaskFailed");
+    let cause = d["cause"].as_str().unwrap();
     assert!(
-        d["cause"].as_str().unwrap().contains("--dynamodb-endpoint"),
-        "{d}"
+        cause.starts_with(&format!(
+            "The DynamoDB endpoint {url} (--dynamodb-endpoint) did not answer GetItem:"
+        )),
+        "{cause}"
     );
 }

@@ -43,6 +43,21 @@ impl Sfn {
             "AWS_DEFAULT_OUTPUT",
             "SFN_MOCK_CONFIG",
             "SFN_HANDLERS",
+            // Endpoints and credentials for the services Tasks call.
+            "AWS_ENDPOINT_URL",
+            "AWS_ENDPOINT_URL_SQS",
+            "AWS_ENDPOINT_URL_SNS",
+            "AWS_ENDPOINT_URL_DYNAMODB",
+            "AWS_ENDPOINT_URL_EVENTBRIDGE",
+            "AWS_ENDPOINT_URL_LAMBDA",
+            "SQS_ENDPOINT",
+            "SNS_ENDPOINT",
+            "DYNAMODB_ENDPOINT",
+            "EVENT_BRIDGE_ENDPOINT",
+            "LAMBDA_ENDPOINT",
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN",
         ] {
             cmd.env_remove(var);
         }

@@ -1,0 +1,926 @@
+//! Tasks that call SQS, SNS, DynamoDB, EventBridge or Lambda, sent to a local endpoint of
+//! that service (moto's server, LocalStack, DynamoDB Local, ElasticMQ...) as an AWS SDK
+//! would send them: the request built from the service's AWS model, signed with SigV4,
+//! and the response or error mapped as Step Functions maps it.
+//!
+//! Two APIs reach these services. The optimized integrations
+//! (`arn:aws:states:::sqs:sendMessage`...) run on the AWS SDK for Java v1: their results
+//! carry `SdkHttpMetadata`, their errors are named after the v1 exception classes
+//! (`DynamoDB.ConditionalCheckFailedException`) with v1's cause text. The AWS SDK
+//! integrations (`arn:aws:states:::aws-sdk:<service>:<action>`) run on v2: the result is
+//! the response as the model shapes it, errors are `<Service>.<Name>Exception`
+//! (`DynamoDb.ResourceNotFoundException`) with v2's cause text (ASL-REFERENCE §9).
+//!
+//! Endpoints and credentials come resolved in [`AwsSettings`]: nothing here reads the
+//! environment.
+pub mod model;
+pub mod protocol;
+pub mod sigv4;
+
+use std::time::Duration;
+
+use serde_json::{Map, Value};
+
+use super::{Pattern, Resource};
+use crate::asl::StatesError;
+use crate::engine::{TaskInvocation, TaskOutcome};
+use model::Model;
+use protocol::{HttpRequest, HttpResponse, ServiceError};
+
+/// The services whose Tasks go to local endpoints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Service {
+    Sqs = 0,
+    Sns = 1,
+    DynamoDb = 2,
+    EventBridge = 3,
+    Lambda = 4,
+}
+
+impl Service {
+    pub const ALL: [Service; 5] = [
+        Service::Sqs,
+        Service::Sns,
+        Service::DynamoDb,
+        Service::EventBridge,
+        Service::Lambda,
+    ];
+
+    /// The service's name in the AWS SDKs' `AWS_ENDPOINT_URL_<NAME>`.
+    pub fn env_name(self) -> &'static str {
+        match self {
+            Service::Sqs => "SQS",
+            Service::Sns => "SNS",
+            Service::DynamoDb => "DYNAMODB",
+            Service::EventBridge => "EVENTBRIDGE",
+            Service::Lambda => "LAMBDA",
+        }
+    }
+
+    /// Step Functions Local's option and environment variable for the service.
+    pub fn local_option(self) -> (&'static str, &'static str) {
+        match self {
+            Service::Sqs => ("sqs-endpoint", "SQS_ENDPOINT"),
+            Service::Sns => ("sns-endpoint", "SNS_ENDPOINT"),
+            Service::DynamoDb => ("dynamodb-endpoint", "DYNAMODB_ENDPOINT"),
+            Service::EventBridge => ("eventbridge-endpoint", "EVENT_BRIDGE_ENDPOINT"),
+            Service::Lambda => ("lambda-endpoint", "LAMBDA_ENDPOINT"),
+        }
+    }
+
+    /// How people name it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Service::Sqs => "SQS",
+            Service::Sns => "SNS",
+            Service::DynamoDb => "DynamoDB",
+            Service::EventBridge => "EventBridge",
+            Service::Lambda => "Lambda",
+        }
+    }
+
+    /// The AWS SDK for Java v2 client's name: the prefix of aws-sdk errors.
+    fn sdk_name(self) -> &'static str {
+        match self {
+            Service::Sqs => "Sqs",
+            Service::Sns => "Sns",
+            Service::DynamoDb => "DynamoDb",
+            Service::EventBridge => "EventBridge",
+            Service::Lambda => "Lambda",
+        }
+    }
+
+    /// The prefix of the optimized integrations' errors.
+    fn v1_prefix(self) -> &'static str {
+        self.title()
+    }
+
+    /// The AWS SDK for Java v1 service name, as its error causes show it.
+    fn v1_service(self) -> &'static str {
+        match self {
+            Service::Sqs => "AmazonSQS",
+            Service::Sns => "AmazonSNS",
+            Service::DynamoDb => "AmazonDynamoDBv2",
+            Service::EventBridge => "AmazonEventBridge",
+            Service::Lambda => "AWSLambda",
+        }
+    }
+
+    /// v1's exception for an error the model does not name.
+    fn v1_base_exception(self) -> &'static str {
+        match self {
+            Service::Sqs => "AmazonSQSException",
+            Service::Sns => "AmazonSNSException",
+            Service::DynamoDb => "AmazonDynamoDBException",
+            Service::EventBridge => "AmazonEventBridgeException",
+            Service::Lambda => "AWSLambdaException",
+        }
+    }
+}
+
+/// AWS credentials for signing. Debug output hides the secrets.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Credentials {
+    pub access_key_id: String,
+    pub secret_access_key: String,
+    pub session_token: Option<String>,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("access_key_id", &self.access_key_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A service's endpoint and the setting that named it (for messages).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    pub url: String,
+    pub setting: String,
+}
+
+/// Where the services' Tasks go and how they are signed, resolved once by the front end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AwsSettings {
+    pub endpoints: Vec<(Service, Endpoint)>,
+    /// `None`: requests go unsigned (most local emulators accept that).
+    pub credentials: Option<Credentials>,
+    /// The region requests are signed for.
+    pub region: String,
+    /// Step Functions Local endpoint options given for services `sfn` does not call
+    /// (`batch-endpoint`...): named in the failure of a Task that needs one.
+    pub unused: Vec<String>,
+}
+
+impl Default for AwsSettings {
+    fn default() -> Self {
+        AwsSettings {
+            endpoints: Vec::new(),
+            credentials: None,
+            region: "us-east-1".into(),
+            unused: Vec::new(),
+        }
+    }
+}
+
+impl AwsSettings {
+    /// Resolves the settings from the options given (`("sqs-endpoint", url)`, as
+    /// `sfn serve` takes them) and the environment as `env` reads it. For each service,
+    /// the first of: its option, `AWS_ENDPOINT_URL_<SERVICE>`, Step Functions Local's
+    /// `<SERVICE>_ENDPOINT`, `AWS_ENDPOINT_URL`.
+    pub fn resolve(
+        options: &[(&str, String)],
+        env: impl Fn(&str) -> Option<String>,
+        region: &str,
+    ) -> AwsSettings {
+        let env = |name: &str| env(name).filter(|v| !v.trim().is_empty());
+        let mut endpoints = Vec::new();
+        for service in Service::ALL {
+            let (option, local) = service.local_option();
+            let specific = format!("AWS_ENDPOINT_URL_{}", service.env_name());
+            let found = options
+                .iter()
+                .find(|(o, _)| *o == option)
+                .map(|(_, url)| (url.clone(), format!("--{option}")))
+                .or_else(|| env(&specific).map(|url| (url, specific.clone())))
+                .or_else(|| env(local).map(|url| (url, local.to_string())))
+                .or_else(|| env("AWS_ENDPOINT_URL").map(|url| (url, "AWS_ENDPOINT_URL".into())));
+            if let Some((url, setting)) = found {
+                endpoints.push((
+                    service,
+                    Endpoint {
+                        url: url.trim().to_string(),
+                        setting,
+                    },
+                ));
+            }
+        }
+        let credentials = match (env("AWS_ACCESS_KEY_ID"), env("AWS_SECRET_ACCESS_KEY")) {
+            (Some(access_key_id), Some(secret_access_key)) => Some(Credentials {
+                access_key_id,
+                secret_access_key,
+                session_token: env("AWS_SESSION_TOKEN"),
+            }),
+            _ => None,
+        };
+        let unused = options
+            .iter()
+            .map(|(o, _)| *o)
+            .filter(|o| !Service::ALL.iter().any(|s| s.local_option().0 == *o))
+            .map(String::from)
+            .collect();
+        AwsSettings {
+            endpoints,
+            credentials,
+            region: region.to_string(),
+            unused,
+        }
+    }
+
+    pub fn endpoint(&self, service: Service) -> Option<&Endpoint> {
+        self.endpoints
+            .iter()
+            .find(|(s, _)| *s == service)
+            .map(|(_, e)| e)
+    }
+
+    /// The settings that would name an endpoint for `service`, for messages.
+    pub fn settings_for(service: Service) -> String {
+        format!(
+            "AWS_ENDPOINT_URL_{}, {} (--{}) or AWS_ENDPOINT_URL",
+            service.env_name(),
+            service.local_option().1,
+            service.local_option().0
+        )
+    }
+}
+
+/// Which API of the service a resource calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Api {
+    /// `arn:aws:states:::sqs:sendMessage` and its siblings (AWS SDK for Java v1).
+    Optimized,
+    /// `arn:aws:states:::aws-sdk:<service>:<action>` (AWS SDK for Java v2).
+    Sdk,
+}
+
+/// A call a Task makes to one of the services.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route {
+    pub service: Service,
+    pub api: Api,
+    /// The model's operation name (`SendMessage`).
+    pub operation: String,
+}
+
+/// The service call a resource makes, for the integrations sent to endpoints here. The
+/// optimized `lambda:invoke` and Lambda function ARNs are not among them: they keep
+/// their own shapes (`super::endpoints`).
+pub fn route(resource: &Resource) -> Option<Route> {
+    let Resource::Integration {
+        service,
+        api,
+        pattern,
+        ..
+    } = resource
+    else {
+        return None;
+    };
+    let callback = *pattern == Pattern::WaitForTaskToken;
+    if *pattern == Pattern::Sync {
+        return None;
+    }
+    let (service, api_kind) = match *service {
+        "sqs" => (Service::Sqs, Api::Optimized),
+        "sns" => (Service::Sns, Api::Optimized),
+        "dynamodb" => (Service::DynamoDb, Api::Optimized),
+        "events" => (Service::EventBridge, Api::Optimized),
+        "aws-sdk:sqs" => (Service::Sqs, Api::Sdk),
+        "aws-sdk:sns" => (Service::Sns, Api::Sdk),
+        "aws-sdk:dynamodb" => (Service::DynamoDb, Api::Sdk),
+        "aws-sdk:eventbridge" => (Service::EventBridge, Api::Sdk),
+        "aws-sdk:lambda" => (Service::Lambda, Api::Sdk),
+        _ => return None,
+    };
+    if api_kind == Api::Optimized {
+        let served = match service {
+            Service::Sqs => *api == "sendMessage",
+            Service::Sns => *api == "publish",
+            Service::EventBridge => *api == "putEvents",
+            Service::DynamoDb => {
+                !callback && matches!(*api, "getItem" | "putItem" | "updateItem" | "deleteItem")
+            }
+            Service::Lambda => false,
+        };
+        if !served {
+            return None;
+        }
+    }
+    let mut operation = String::with_capacity(api.len());
+    let mut chars = api.chars();
+    if let Some(first) = chars.next() {
+        operation.extend(first.to_uppercase());
+        operation.extend(chars);
+    }
+    Some(Route {
+        service,
+        api: api_kind,
+        operation,
+    })
+}
+
+/// What a call gave: the Task's result, or how it ended otherwise.
+pub type CallResult = Result<Value, TaskOutcome>;
+
+/// Sends `invocation`'s call to `endpoint` and maps what comes back.
+pub fn call(
+    settings: &AwsSettings,
+    endpoint: &Endpoint,
+    route: &Route,
+    invocation: &TaskInvocation,
+) -> CallResult {
+    let model = Model::of(route.service);
+    let refuse = |message: String| {
+        Err(TaskOutcome::Failed(StatesError::runtime(format!(
+            "The resource '{}' of state '{}' cannot be called: {message}.",
+            invocation.resource, invocation.state_name
+        ))))
+    };
+    if model.operation(&route.operation).is_none() {
+        return refuse(format!(
+            "the {} API has no action '{}'",
+            route.service.title(),
+            invocation.resource.rsplit(':').next().unwrap_or_default()
+        ));
+    }
+    let params = match route.api {
+        Api::Optimized => optimized_parameters(route.service, invocation.input),
+        Api::Sdk => invocation.input.clone(),
+    };
+    let request = match protocol::build_request(model, &route.operation, &params) {
+        Ok(r) => r,
+        Err(message) => return refuse(message),
+    };
+    let response = match send(
+        settings,
+        endpoint,
+        model.signing_name(),
+        request,
+        invocation.timeout_seconds,
+    ) {
+        Ok(r) => r,
+        Err(SendError::TimedOut) => return Err(TaskOutcome::TimedOut),
+        Err(SendError::Failed(message)) => {
+            return Err(TaskOutcome::Failed(StatesError::new(
+                "States.TaskFailed",
+                format!(
+                    "The {} endpoint {} ({}) did not answer {}: {message}",
+                    route.service.title(),
+                    endpoint.url,
+                    endpoint.setting,
+                    route.operation
+                ),
+            )))
+        }
+    };
+    if !(200..300).contains(&response.status) {
+        let error = protocol::parse_error(model, &response);
+        return Err(TaskOutcome::Failed(map_error(route, model, &error)));
+    }
+    let result = match protocol::parse_response(model, &route.operation, &response) {
+        Ok(v) => v,
+        Err(message) => {
+            return Err(TaskOutcome::Failed(StatesError::new(
+                "States.TaskFailed",
+                format!(
+                    "The {} endpoint {} answered {} with a response that cannot be read: {message}",
+                    route.service.title(),
+                    endpoint.url,
+                    route.operation
+                ),
+            )))
+        }
+    };
+    match route.api {
+        Api::Sdk => Ok(result),
+        Api::Optimized => optimized_result(route.service, result, &response),
+    }
+}
+
+/// The optimized integrations take a JSON value where the API takes text (a message
+/// body, an event's detail) and send its JSON.
+fn optimized_parameters(service: Service, input: &Value) -> Value {
+    let mut params = input.clone();
+    let stringify = |v: &mut Value| {
+        if !v.is_string() && !v.is_null() {
+            *v = Value::String(v.to_string());
+        }
+    };
+    match service {
+        Service::Sqs => {
+            if let Some(v) = params.get_mut("MessageBody") {
+                stringify(v);
+            }
+        }
+        Service::Sns => {
+            if let Some(v) = params.get_mut("Message") {
+                stringify(v);
+            }
+        }
+        Service::EventBridge => {
+            if let Some(Value::Array(entries)) = params.get_mut("Entries") {
+                for entry in entries {
+                    if let Some(v) = entry.get_mut("Detail") {
+                        stringify(v);
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    params
+}
+
+/// The optimized integration's result: the v1 response object as Jackson writes it
+/// (members sorted, nulls left out) with the HTTP metadata v1 keeps; `events:putEvents`
+/// returns its entries alone and fails when any entry failed.
+fn optimized_result(service: Service, result: Value, response: &HttpResponse) -> CallResult {
+    let result = sorted(result);
+    if service == Service::EventBridge {
+        let failed = result
+            .get("FailedEntryCount")
+            .and_then(Value::as_i64)
+            .unwrap_or(0);
+        if failed > 0 {
+            return Err(TaskOutcome::Failed(StatesError::new(
+                "EventBridge.FailedEntry",
+                result.to_string(),
+            )));
+        }
+        return Ok(result);
+    }
+    let mut out = match result {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    };
+    let (metadata, request_id) = http_metadata(response);
+    out.insert("SdkHttpMetadata".into(), metadata);
+    out.insert(
+        "SdkResponseMetadata".into(),
+        serde_json::json!({ "RequestId": request_id }),
+    );
+    out.sort_keys();
+    Ok(Value::Object(out))
+}
+
+fn sorted(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(String, Value)> =
+                map.into_iter().map(|(k, v)| (k, sorted(v))).collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().filter(|(_, v)| !v.is_null()).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        other => other,
+    }
+}
+
+/// Header names as the services send them (the HTTP client reports them in lower case).
+fn header_name(lower: &str) -> String {
+    const KNOWN: [&str; 9] = [
+        "Connection",
+        "Content-Length",
+        "Content-Type",
+        "Date",
+        "Server",
+        "x-amzn-RequestId",
+        "x-amz-crc32",
+        "x-amz-id-2",
+        "x-amzn-query-error",
+    ];
+    KNOWN
+        .iter()
+        .find(|k| k.eq_ignore_ascii_case(lower))
+        .map_or_else(|| lower.to_string(), |k| k.to_string())
+}
+
+/// `SdkHttpMetadata` (every header, as lists and as single values, and the status) and
+/// the request id, from the response.
+fn http_metadata(response: &HttpResponse) -> (Value, String) {
+    let mut names: Vec<String> = Vec::new();
+    let mut all: Map<String, Value> = Map::new();
+    let mut single: Map<String, Value> = Map::new();
+    for (name, value) in &response.headers {
+        let name = header_name(name);
+        if !names.contains(&name) {
+            names.push(name.clone());
+        }
+        match all
+            .entry(name.clone())
+            .or_insert_with(|| Value::Array(vec![]))
+        {
+            Value::Array(values) => values.push(Value::String(value.clone())),
+            _ => unreachable!("only arrays are inserted"),
+        }
+        single.insert(name, Value::String(value.clone()));
+    }
+    names.sort_by_key(|n| n.to_ascii_lowercase());
+    let order = |map: &Map<String, Value>| -> Map<String, Value> {
+        names
+            .iter()
+            .filter_map(|n| map.get(n).map(|v| (n.clone(), v.clone())))
+            .collect()
+    };
+    let request_id = response
+        .header("x-amzn-RequestId")
+        .or_else(|| response.header("x-amz-request-id"))
+        .map(String::from)
+        .or_else(|| body_request_id(&response.body))
+        .unwrap_or_default();
+    (
+        serde_json::json!({
+            "AllHttpHeaders": order(&all),
+            "HttpHeaders": order(&single),
+            "HttpStatusCode": response.status,
+        }),
+        request_id,
+    )
+}
+
+/// A query-protocol response names its request in `<RequestId>`.
+fn body_request_id(body: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(body).ok()?;
+    let start = text.find("<RequestId>")? + "<RequestId>".len();
+    let end = text[start..].find("</RequestId>")? + start;
+    Some(text[start..end].trim().to_string())
+}
+
+/// A service error as Step Functions names it (module docs).
+fn map_error(route: &Route, model: &Model, error: &ServiceError) -> StatesError {
+    let service = route.service;
+    let request_id = error.request_id.clone().unwrap_or_default();
+    let message = error.message.clone().unwrap_or_else(|| "null".into());
+    let exception = |name: &str| {
+        if name.ends_with("Exception") {
+            name.to_string()
+        } else {
+            format!("{name}Exception")
+        }
+    };
+    let modeled = model
+        .exception(&error.code)
+        .or_else(|| error.query_code.as_deref().and_then(|c| model.exception(c)));
+    match route.api {
+        Api::Optimized => {
+            let name = modeled.map_or_else(|| service.v1_base_exception().to_string(), exception);
+            let code = error.query_code.as_deref().unwrap_or(&error.code);
+            StatesError::new(
+                format!("{}.{name}", service.v1_prefix()),
+                format!(
+                    "{message} (Service: {}; Status Code: {}; Error Code: {code}; Request ID: {request_id}; Proxy: null)",
+                    service.v1_service(),
+                    error.status
+                ),
+            )
+        }
+        Api::Sdk => {
+            let name =
+                modeled.map_or_else(|| format!("{}Exception", service.sdk_name()), exception);
+            StatesError::new(
+                format!("{}.{name}", service.sdk_name()),
+                format!(
+                    "{message} (Service: {}, Status Code: {}, Request ID: {request_id}) (SDK Attempt Count: 1)",
+                    service.sdk_name(),
+                    error.status
+                ),
+            )
+        }
+    }
+}
+
+/// How long a connection to an endpoint may take to open.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a call without TimeoutSeconds waits for its answer.
+const NO_ANSWER: Duration = Duration::from_secs(60);
+
+pub(crate) enum SendError {
+    TimedOut,
+    Failed(String),
+}
+
+/// Sends `request` to `endpoint`, signed for `signing_name` when there are credentials.
+pub(crate) fn send(
+    settings: &AwsSettings,
+    endpoint: &Endpoint,
+    signing_name: &str,
+    request: HttpRequest,
+    timeout_seconds: Option<u64>,
+) -> Result<HttpResponse, SendError> {
+    let base: ureq::http::Uri = endpoint
+        .url
+        .parse()
+        .map_err(|e| SendError::Failed(format!("the endpoint is not a URL: {e}")))?;
+    let scheme = base.scheme_str().unwrap_or("http");
+    let authority = base
+        .authority()
+        .map(|a| a.as_str().to_string())
+        .ok_or_else(|| SendError::Failed("the endpoint URL has no host".into()))?;
+    let path = format!("{}{}", base.path().trim_end_matches('/'), request.path);
+    let mut headers = request.headers.clone();
+    if let Some(credentials) = &settings.credentials {
+        let unsigned = sigv4::Unsigned {
+            method: &request.method,
+            host: &authority,
+            path: &path,
+            query: &request.query,
+            headers: &request.headers,
+            body: &request.body,
+        };
+        headers.extend(sigv4::sign(
+            &unsigned,
+            credentials,
+            &settings.region,
+            signing_name,
+            chrono::Utc::now(),
+        ));
+    }
+    let url = if request.query.is_empty() {
+        format!("{scheme}://{authority}{path}")
+    } else {
+        format!("{scheme}://{authority}{path}?{}", request.query)
+    };
+    let mut builder = ureq::http::Request::builder()
+        .method(request.method.as_str())
+        .uri(&url)
+        .header("Host", &authority);
+    for (name, value) in &headers {
+        builder = builder.header(name, value);
+    }
+    let http_request = builder
+        .body(request.body)
+        .map_err(|e| SendError::Failed(e.to_string()))?;
+    // Without TimeoutSeconds an endpoint that never answers must not hold the execution
+    // forever: the SDKs' own socket timeouts end such calls too. Lambda functions may run
+    // for 15 minutes.
+    let fallback = if signing_name == "lambda" {
+        Duration::from_secs(900)
+    } else {
+        NO_ANSWER
+    };
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_connect(Some(CONNECT_TIMEOUT))
+        .timeout_global(Some(timeout_seconds.map_or(fallback, Duration::from_secs)))
+        .build()
+        .into();
+    let mut response = match agent.run(http_request) {
+        Ok(r) => r,
+        Err(ureq::Error::Timeout(_)) if timeout_seconds.is_some() => {
+            return Err(SendError::TimedOut)
+        }
+        Err(ureq::Error::Timeout(_)) => {
+            return Err(SendError::Failed(format!(
+                "no answer in {} s",
+                fallback.as_secs()
+            )))
+        }
+        Err(e) => return Err(SendError::Failed(e.to_string())),
+    };
+    let status = response.status().as_u16();
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.as_str().to_string(),
+                String::from_utf8_lossy(v.as_bytes()).to_string(),
+            )
+        })
+        .collect();
+    let body = response
+        .body_mut()
+        .read_to_vec()
+        .map_err(|e| SendError::Failed(e.to_string()))?;
+    Ok(HttpResponse {
+        status,
+        headers,
+        body,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+    use std::collections::HashMap;
+
+    fn resolve(options: &[(&str, String)], vars: &[(&str, &str)]) -> AwsSettings {
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        AwsSettings::resolve(options, |name| vars.get(name).cloned(), "eu-west-1")
+    }
+
+    #[test]
+    fn the_most_specific_endpoint_setting_wins() {
+        let settings = resolve(
+            &[("dynamodb-endpoint", "http://flag:1".into())],
+            &[
+                ("AWS_ENDPOINT_URL", "http://all:4566"),
+                ("AWS_ENDPOINT_URL_SQS", "http://sqs:9324"),
+                ("SQS_ENDPOINT", "http://local-sqs:1"),
+                ("SNS_ENDPOINT", "http://local-sns:2"),
+                ("AWS_ENDPOINT_URL_DYNAMODB", "http://ddb:8000"),
+            ],
+        );
+        let url = |s| {
+            settings
+                .endpoint(s)
+                .map(|e| (e.url.as_str(), e.setting.as_str()))
+        };
+        assert_eq!(
+            url(Service::Sqs),
+            Some(("http://sqs:9324", "AWS_ENDPOINT_URL_SQS"))
+        );
+        assert_eq!(
+            url(Service::Sns),
+            Some(("http://local-sns:2", "SNS_ENDPOINT"))
+        );
+        assert_eq!(
+            url(Service::DynamoDb),
+            Some(("http://flag:1", "--dynamodb-endpoint"))
+        );
+        assert_eq!(
+            url(Service::Lambda),
+            Some(("http://all:4566", "AWS_ENDPOINT_URL"))
+        );
+        assert_eq!(settings.region, "eu-west-1");
+        assert_eq!(settings.credentials, None);
+        let none = resolve(&[("batch-endpoint", "http://b".into())], &[]);
+        assert!(none.endpoints.is_empty());
+        assert_eq!(none.unused, ["batch-endpoint"]);
+    }
+
+    #[test]
+    fn credentials_need_both_keys_and_hide_the_secret() {
+        let settings = resolve(
+            &[],
+            &[
+                ("AWS_ACCESS_KEY_ID", "AKID"),
+                ("AWS_SECRET_ACCESS_KEY", "s3cr3t"),
+                ("AWS_SESSION_TOKEN", "tok"),
+            ],
+        );
+        let credentials = settings.credentials.unwrap();
+        assert_eq!(credentials.session_token.as_deref(), Some("tok"));
+        let shown = format!("{credentials:?}");
+        assert!(shown.contains("AKID") && !shown.contains("s3cr3t") && !shown.contains("tok"));
+        assert!(resolve(&[], &[("AWS_ACCESS_KEY_ID", "AKID")])
+            .credentials
+            .is_none());
+    }
+
+    #[test]
+    fn routes_cover_the_optimized_integrations_and_the_sdk_ones() {
+        let r = |arn| route(&Resource::parse(arn));
+        assert_eq!(
+            r("arn:aws:states:::sqs:sendMessage.waitForTaskToken"),
+            Some(Route {
+                service: Service::Sqs,
+                api: Api::Optimized,
+                operation: "SendMessage".into()
+            })
+        );
+        assert_eq!(
+            r("arn:aws:states:::aws-sdk:dynamodb:transactWriteItems").map(|r| r.operation),
+            Some("TransactWriteItems".into())
+        );
+        assert_eq!(
+            r("arn:aws:states:::aws-sdk:eventbridge:putEvents").map(|r| r.service),
+            Some(Service::EventBridge)
+        );
+        assert_eq!(
+            r("arn:aws:states:::dynamodb:getItem.waitForTaskToken"),
+            None
+        );
+        assert_eq!(r("arn:aws:states:::dynamodb:query"), None);
+        assert_eq!(r("arn:aws:states:::lambda:invoke"), None);
+        assert_eq!(r("arn:aws:states:::aws-sdk:s3:getObject"), None);
+    }
+
+    #[test]
+    fn optimized_integrations_send_json_values_as_text() {
+        let params = optimized_parameters(
+            Service::EventBridge,
+            &json!({"Entries": [{"Detail": {"a": 1}}, {"Detail": "{}"}]}),
+        );
+        assert_eq!(
+            params,
+            json!({"Entries": [{"Detail": "{\"a\":1}"}, {"Detail": "{}"}]})
+        );
+        assert_eq!(
+            optimized_parameters(Service::Sqs, &json!({"MessageBody": [1]})),
+            json!({"MessageBody": "[1]"})
+        );
+    }
+
+    #[test]
+    fn errors_are_named_as_each_api_names_them() {
+        let error = ServiceError {
+            status: 400,
+            code: "ConditionalCheckFailedException".into(),
+            query_code: None,
+            message: Some("The conditional request failed".into()),
+            request_id: Some("RID".into()),
+        };
+        let model = Model::of(Service::DynamoDb);
+        let optimized = Route {
+            service: Service::DynamoDb,
+            api: Api::Optimized,
+            operation: "PutItem".into(),
+        };
+        assert_eq!(
+            map_error(&optimized, model, &error),
+            StatesError::new(
+                "DynamoDB.ConditionalCheckFailedException",
+                "The conditional request failed (Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ConditionalCheckFailedException; Request ID: RID; Proxy: null)"
+            )
+        );
+        let sdk = Route {
+            api: Api::Sdk,
+            ..optimized
+        };
+        assert_eq!(
+            map_error(&sdk, model, &error),
+            StatesError::new(
+                "DynamoDb.ConditionalCheckFailedException",
+                "The conditional request failed (Service: DynamoDb, Status Code: 400, Request ID: RID) (SDK Attempt Count: 1)"
+            )
+        );
+        let unmodeled = ServiceError {
+            code: "Throttled".into(),
+            ..error
+        };
+        assert_eq!(
+            map_error(&sdk, model, &unmodeled).error.as_deref(),
+            Some("DynamoDb.DynamoDbException")
+        );
+        let sqs = Route {
+            service: Service::Sqs,
+            api: Api::Optimized,
+            operation: "SendMessage".into(),
+        };
+        let missing = ServiceError {
+            status: 400,
+            code: "QueueDoesNotExist".into(),
+            query_code: Some("AWS.SimpleQueueService.NonExistentQueue".into()),
+            message: Some("The specified queue does not exist.".into()),
+            request_id: Some("R".into()),
+        };
+        assert_eq!(
+            map_error(&sqs, Model::of(Service::Sqs), &missing),
+            StatesError::new(
+                "SQS.QueueDoesNotExistException",
+                "The specified queue does not exist. (Service: AmazonSQS; Status Code: 400; Error Code: AWS.SimpleQueueService.NonExistentQueue; Request ID: R; Proxy: null)"
+            )
+        );
+    }
+
+    #[test]
+    fn optimized_results_carry_the_http_metadata() {
+        let response = HttpResponse {
+            status: 200,
+            headers: vec![
+                ("x-amzn-requestid".into(), "RID".into()),
+                ("content-type".into(), "application/x-amz-json-1.0".into()),
+                ("content-length".into(), "20".into()),
+            ],
+            body: vec![],
+        };
+        let result = optimized_result(
+            Service::Sqs,
+            json!({"MessageId": "m", "MD5OfMessageBody": "x", "SequenceNumber": null}),
+            &response,
+        )
+        .unwrap();
+        assert_eq!(
+            result,
+            json!({
+                "MD5OfMessageBody": "x",
+                "MessageId": "m",
+                "SdkHttpMetadata": {
+                    "AllHttpHeaders": {
+                        "Content-Length": ["20"],
+                        "Content-Type": ["application/x-amz-json-1.0"],
+                        "x-amzn-RequestId": ["RID"]
+                    },
+                    "HttpHeaders": {
+                        "Content-Length": "20",
+                        "Content-Type": "application/x-amz-json-1.0",
+                        "x-amzn-RequestId": "RID"
+                    },
+                    "HttpStatusCode": 200
+                },
+                "SdkResponseMetadata": {"RequestId": "RID"}
+            })
+        );
+        let keys: Vec<&String> = result.as_object().unwrap().keys().collect();
+        assert_eq!(keys[0], "MD5OfMessageBody");
+        let failed = optimized_result(
+            Service::EventBridge,
+            json!({"FailedEntryCount": 1, "Entries": [{"ErrorMessage": "M", "ErrorCode": "E"}]}),
+            &response,
+        );
+        assert_eq!(
+            failed,
+            Err(TaskOutcome::Failed(StatesError::new(
+                "EventBridge.FailedEntry",
+                "{\"Entries\":[{\"ErrorCode\":\"E\",\"ErrorMessage\":\"M\"}],\"FailedEntryCount\":1}"
+            )))
+        );
+    }
+}
