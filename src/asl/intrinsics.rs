@@ -162,8 +162,9 @@ impl Parser<'_> {
     }
 
     fn skip_spaces(&mut self) {
-        while self.peek().is_some_and(char::is_whitespace) {
-            self.pos += 1;
+        while let Some(c) = self.peek().filter(|c| c.is_whitespace()) {
+            // Whitespace outside ASCII (a no-break space) is more than one byte.
+            self.pos += c.len_utf8();
         }
     }
 
