@@ -10,12 +10,16 @@
 //! - [`store`]: SQLite; the only place that writes SQL.
 //! - [`asl`]: the language (definition model, validation, JSONPath, templates, intrinsics,
 //!   JSONata, Choice rules).
+//! - [`clock`]: the time the service goes by (the system's, or a manual one in tests).
+//! - [`history`]: history event types (from the AWS model) and the event record.
 pub mod api;
 pub mod asl;
 pub mod cli;
+pub mod clock;
 pub mod engine;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod history;
 pub mod runtime;
 pub mod serve;
 pub mod store;

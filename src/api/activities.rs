@@ -1,16 +1,22 @@
 //! Activities: CreateActivity, DescribeActivity, ListActivities, DeleteActivity.
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
-use super::{check_name, now, ApiError, Context};
+use super::ErrorCode;
+use super::Operation;
+use super::{check_name, decode_token, encode_token, object, required_str, ApiError, Context};
 use crate::store::activities::{self, ActivityRecord};
 
 /// Answers the operations this module implements, `None` for the others.
-pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
+pub fn call(
+    ctx: &mut Context,
+    operation: Operation,
+    input: &Value,
+) -> Option<Result<Value, ApiError>> {
     Some(match operation {
-        "CreateActivity" => create_activity(ctx, input),
-        "DescribeActivity" => describe_activity(ctx, input),
-        "ListActivities" => list_activities(ctx, input),
-        "DeleteActivity" => delete_activity(ctx, input),
+        Operation::CreateActivity => create_activity(ctx, input),
+        Operation::DescribeActivity => describe_activity(ctx, input),
+        Operation::ListActivities => list_activities(ctx, input),
+        Operation::DeleteActivity => delete_activity(ctx, input),
         _ => return None,
     })
 }
@@ -19,7 +25,7 @@ pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<
 const MAX_TAGS: usize = 50;
 
 fn create_activity(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
-    let input = object(input)?;
+    object(input)?;
     let name = required_str(input, "name")?;
     check_name(name)?;
     let tags = tags(input)?;
@@ -30,7 +36,7 @@ fn create_activity(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     let record = ActivityRecord {
         arn: ctx.arn(&format!("activity:{name}")),
         name: name.to_string(),
-        creation_date: now(),
+        creation_date: ctx.now(),
         encryption_configuration: encryption.as_ref().map(Value::to_string),
     };
     let (activity, created) = activities::create(&ctx.store, &record, &tags)?;
@@ -40,7 +46,7 @@ fn create_activity(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         && activity.encryption_configuration != record.encryption_configuration
     {
         return Err(ApiError::new(
-            "ActivityAlreadyExists",
+            ErrorCode::ActivityAlreadyExists,
             format!("Activity already exists: '{}'", activity.arn),
         ));
     }
@@ -51,7 +57,7 @@ fn create_activity(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
 }
 
 fn describe_activity(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
-    let arn = activity_arn(object(input)?)?;
+    let arn = activity_arn(input)?;
     let activity = activities::get(&ctx.store, arn)?.ok_or_else(|| does_not_exist(arn))?;
     let encryption = activity
         .encryption_configuration
@@ -67,17 +73,11 @@ fn describe_activity(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
 }
 
 fn list_activities(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
-    let input = object(input)?;
-    let limit = page_size(input.get("maxResults"))?;
-    let after = match input.get("nextToken") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(token)) => Some(decode_token(token)?),
-        Some(_) => {
-            return Err(ApiError::parameter(
-                "Invalid type for parameter nextToken, value must be a string",
-            ))
-        }
-    };
+    object(input)?;
+    let limit = super::requested_page_size(input)?;
+    let after = super::optional_str(input, "nextToken")?
+        .map(decode_token)
+        .transpose()?;
     // One more than a page tells whether another page follows.
     let mut rows = activities::list(&ctx.store, after.as_deref(), limit + 1)?;
     let more = rows.len() > limit;
@@ -102,7 +102,7 @@ fn list_activities(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
 }
 
 fn delete_activity(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
-    let arn = activity_arn(object(input)?)?;
+    let arn = activity_arn(input)?;
     // Deleting an activity that does not exist succeeds, as on AWS.
     activities::delete(&ctx.store, arn)?;
     Ok(json!({}))
@@ -110,7 +110,7 @@ fn delete_activity(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
 
 pub(crate) fn does_not_exist(arn: &str) -> ApiError {
     ApiError::new(
-        "ActivityDoesNotExist",
+        ErrorCode::ActivityDoesNotExist,
         format!(
             "Activity Does Not Exist: '{}'",
             crate::asl::error::quote(arn)
@@ -119,9 +119,10 @@ pub(crate) fn does_not_exist(arn: &str) -> ApiError {
 }
 
 /// The request's `activityArn`, which must be an activity ARN.
-pub(crate) fn activity_arn(input: &Map<String, Value>) -> Result<&str, ApiError> {
+pub(crate) fn activity_arn(input: &Value) -> Result<&str, ApiError> {
     let arn = required_str(input, "activityArn")?;
-    let invalid = |why: String| ApiError::new("InvalidArn", format!("Invalid Arn: '{why}'"));
+    let invalid =
+        |why: String| ApiError::new(ErrorCode::InvalidArn, format!("Invalid Arn: '{why}'"));
     let parts: Vec<&str> = arn.splitn(7, ':').collect();
     if parts.first() != Some(&"arn") {
         return Err(invalid(format!(
@@ -143,28 +144,7 @@ pub(crate) fn activity_arn(input: &Map<String, Value>) -> Result<&str, ApiError>
     Ok(arn)
 }
 
-pub(crate) fn object(input: &Value) -> Result<&Map<String, Value>, ApiError> {
-    input
-        .as_object()
-        .ok_or_else(|| ApiError::parameter("the request must be a JSON object"))
-}
-
-pub(crate) fn required_str<'v>(
-    input: &'v Map<String, Value>,
-    field: &str,
-) -> Result<&'v str, ApiError> {
-    match input.get(field) {
-        Some(Value::String(s)) => Ok(s),
-        None | Some(Value::Null) => Err(ApiError::parameter(format!(
-            "Missing required parameter in input: \"{field}\""
-        ))),
-        Some(_) => Err(ApiError::parameter(format!(
-            "Invalid type for parameter {field}, value must be a string"
-        ))),
-    }
-}
-
-fn tags(input: &Map<String, Value>) -> Result<Vec<(String, String)>, ApiError> {
+fn tags(input: &Value) -> Result<Vec<(String, String)>, ApiError> {
     let Some(list) = input.get("tags").filter(|t| !t.is_null()) else {
         return Ok(Vec::new());
     };
@@ -177,7 +157,7 @@ fn tags(input: &Map<String, Value>) -> Result<Vec<(String, String)>, ApiError> {
         let value = tag.get("value").and_then(Value::as_str).unwrap_or("");
         let Some(key) = key else {
             return Err(ApiError::new(
-                "ValidationException",
+                ErrorCode::ValidationException,
                 "1 validation error detected: Value null at 'tags.member.key' failed to satisfy constraint: Member must not be null",
             ));
         };
@@ -185,7 +165,7 @@ fn tags(input: &Map<String, Value>) -> Result<Vec<(String, String)>, ApiError> {
     }
     if tags.len() > MAX_TAGS {
         return Err(ApiError::new(
-            "TooManyTags",
+            ErrorCode::TooManyTags,
             format!("The number of tags exceeds the limit of {MAX_TAGS}"),
         ));
     }
@@ -193,7 +173,7 @@ fn tags(input: &Map<String, Value>) -> Result<Vec<(String, String)>, ApiError> {
 }
 
 fn encryption_configuration(config: &Value) -> Result<Value, ApiError> {
-    let invalid = |m: &str| ApiError::new("InvalidEncryptionConfiguration", m.to_string());
+    let invalid = |m: &str| ApiError::new(ErrorCode::InvalidEncryptionConfiguration, m.to_string());
     let kind = config
         .get("type")
         .and_then(Value::as_str)
@@ -210,45 +190,4 @@ fn encryption_configuration(config: &Value) -> Result<Value, ApiError> {
             "Value '{kind}' at 'encryptionConfiguration.type' failed to satisfy constraint: Member must satisfy enum value set: [CUSTOMER_MANAGED_KMS_KEY, AWS_OWNED_KEY]"
         ))),
     }
-}
-
-fn page_size(max_results: Option<&Value>) -> Result<usize, ApiError> {
-    let n = match max_results {
-        None | Some(Value::Null) => return Ok(100),
-        Some(v) => v.as_i64().ok_or_else(|| {
-            ApiError::parameter("Invalid type for parameter maxResults, value must be an integer")
-        })?,
-    };
-    match n {
-        0 => Ok(100),
-        n if n < 0 => Err(ApiError::new(
-            "ValidationException",
-            format!("1 validation error detected: Value '{n}' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 0"),
-        )),
-        n if n > 1000 => Err(ApiError::new(
-            "ValidationException",
-            format!("1 validation error detected: Value '{n}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000"),
-        )),
-        n => Ok(n as usize),
-    }
-}
-
-fn encode_token(key: &str) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("sfn1:{key}"))
-}
-
-fn decode_token(token: &str) -> Result<String, ApiError> {
-    use base64::Engine;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(token)
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .and_then(|s| s.strip_prefix("sfn1:").map(str::to_string))
-        .ok_or_else(|| {
-            ApiError::new(
-                "InvalidToken",
-                format!("Invalid Token: '{}'", crate::asl::error::quote(token)),
-            )
-        })
 }

@@ -10,6 +10,8 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::versions::{check_token_length, is_version_qualifier};
+use super::ErrorCode;
+use super::Operation;
 use super::{request, response, timestamp, ApiError, Arn, Context};
 use crate::store::aliases::{AliasRecord, Route};
 use crate::store::executions::ResolvedMachine;
@@ -19,21 +21,25 @@ use crate::store::{self as db, Store};
 pub const MAX_ALIASES: usize = 100;
 
 /// Answers the operations this module implements, `None` for the others.
-pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
+pub fn call(
+    ctx: &mut Context,
+    operation: Operation,
+    input: &Value,
+) -> Option<Result<Value, ApiError>> {
     let result = match operation {
-        "CreateStateMachineAlias" => request(input)
+        Operation::CreateStateMachineAlias => request(input)
             .and_then(|i| create_alias(ctx, i))
             .and_then(|o| response(&o)),
-        "DescribeStateMachineAlias" => request(input)
+        Operation::DescribeStateMachineAlias => request(input)
             .and_then(|i| describe_alias(ctx, i))
             .and_then(|o| response(&o)),
-        "UpdateStateMachineAlias" => request(input)
+        Operation::UpdateStateMachineAlias => request(input)
             .and_then(|i| update_alias(ctx, i))
             .and_then(|o| response(&o)),
-        "DeleteStateMachineAlias" => request(input)
+        Operation::DeleteStateMachineAlias => request(input)
             .and_then(|i| delete_alias(ctx, i))
             .and_then(|o| response(&o)),
-        "ListStateMachineAliases" => request(input)
+        Operation::ListStateMachineAliases => request(input)
             .and_then(|i| list_aliases(ctx, i))
             .and_then(|o| response(&o)),
         _ => return None,
@@ -116,12 +122,12 @@ pub struct ListStateMachineAliasesOutput {
 }
 
 fn validation(message: String) -> ApiError {
-    ApiError::new("ValidationException", message)
+    ApiError::new(ErrorCode::ValidationException, message)
 }
 
 fn not_found() -> ApiError {
     ApiError::new(
-        "ResourceNotFound",
+        ErrorCode::ResourceNotFound,
         "Request references a resource that does not exist.",
     )
 }
@@ -222,7 +228,7 @@ fn parse_alias_arn(arn: &str) -> Result<(String, String), ApiError> {
     match super::versions::split_qualified(arn) {
         Some((machine, name)) if is_alias_name(name) => Ok((machine.to_string(), name.into())),
         _ => Err(ApiError::new(
-            "InvalidArn",
+            ErrorCode::InvalidArn,
             format!(
                 "Invalid Arn: 'Invalid State Machine Alias Arn: {}'",
                 crate::asl::error::quote(arn)
@@ -423,7 +429,7 @@ fn create_alias(
     )?;
     let machine_arn = check_routing(&routes)?;
     let arn = format!("{machine_arn}:{}", input.name);
-    let now = super::now();
+    let now = ctx.now();
     ctx.store.write(|s| {
         check_versions_exist(s, &routes)?;
         if let Some(existing) = db::aliases::get(s, &arn)? {
@@ -438,13 +444,13 @@ fn create_alias(
                 });
             }
             return Err(ApiError::new(
-                "ConflictException",
+                ErrorCode::ConflictException,
                 "Failed to create alias because an alias with the same name and a different routing configuration already exists.",
             ));
         }
         if db::aliases::all(s, &machine_arn)?.len() >= MAX_ALIASES {
             return Err(ApiError::new(
-                "ServiceQuotaExceededException",
+                ErrorCode::ServiceQuotaExceededException,
                 format!(
                     "Failed to create alias '{}': the state machine already has the maximum of {MAX_ALIASES} aliases",
                     input.name
@@ -518,7 +524,7 @@ fn update_alias(
             )));
         }
     }
-    let now = super::now();
+    let now = ctx.now();
     ctx.store.write(|s| {
         let mut alias =
             db::aliases::get(s, &input.state_machine_alias_arn)?.ok_or_else(not_found)?;
@@ -573,7 +579,7 @@ fn list_aliases(
         }
         Some(_) => {
             return Err(ApiError::new(
-                "InvalidArn",
+                ErrorCode::InvalidArn,
                 format!(
                     "Invalid Arn: 'Invalid State Machine Arn: {}'",
                     crate::asl::error::quote(arn)
@@ -694,7 +700,7 @@ impl ExecutionScope {
 pub fn execution_scope(s: &Store, arn: &str) -> Result<(String, ExecutionScope), ApiError> {
     let does_not_exist = || {
         ApiError::new(
-            "StateMachineDoesNotExist",
+            ErrorCode::StateMachineDoesNotExist,
             format!(
                 "State Machine Does Not Exist: '{}'",
                 crate::asl::error::quote(arn)

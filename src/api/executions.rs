@@ -4,6 +4,9 @@
 use chrono::Utc;
 use serde_json::{json, Map, Value};
 
+use super::ErrorCode;
+use super::Operation;
+use super::{encode_token, requested_offset, requested_page_size, required_str};
 use super::{timestamp, ApiError, Context};
 use crate::asl::definition::StateMachine;
 use crate::engine::{self, EventSink, ExecutionInfo, HistoryEvent};
@@ -13,21 +16,21 @@ use crate::store::executions::{
 };
 
 /// Answers the operations this module implements, `None` for the others.
-pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
+pub fn call(
+    ctx: &mut Context,
+    operation: Operation,
+    input: &Value,
+) -> Option<Result<Value, ApiError>> {
     Some(match operation {
-        "StartExecution" => start_execution(ctx, input),
-        "DescribeExecution" => describe_execution(ctx, input),
-        "GetExecutionHistory" => get_execution_history(ctx, input),
-        "ListExecutions" => list_executions(ctx, input),
-        "DescribeStateMachineForExecution" => describe_state_machine_for_execution(ctx, input),
-        "StopExecution" => stop_execution(ctx, input),
+        Operation::StartExecution => start_execution(ctx, input),
+        Operation::DescribeExecution => describe_execution(ctx, input),
+        Operation::GetExecutionHistory => get_execution_history(ctx, input),
+        Operation::ListExecutions => list_executions(ctx, input),
+        Operation::DescribeStateMachineForExecution => {
+            describe_state_machine_for_execution(ctx, input)
+        }
+        Operation::StopExecution => stop_execution(ctx, input),
         _ => return None,
-    })
-}
-
-fn required_str<'a>(input: &'a Value, key: &str) -> Result<&'a str, ApiError> {
-    input.get(key).and_then(Value::as_str).ok_or_else(|| {
-        ApiError::parameter(format!("Missing required parameter in input: \"{key}\""))
     })
 }
 
@@ -61,7 +64,7 @@ fn is_execution_arn(arn: &str) -> bool {
 
 fn invalid_arn(arn: &str) -> ApiError {
     ApiError::new(
-        "InvalidArn",
+        ErrorCode::InvalidArn,
         format!("Invalid Arn: '{}'", crate::asl::error::quote(arn)),
     )
 }
@@ -76,7 +79,7 @@ fn load_execution(ctx: &Context, arn: &str) -> Result<ExecutionRecord, ApiError>
     }
     store::get(&ctx.store, arn)?.ok_or_else(|| {
         ApiError::new(
-            "ExecutionDoesNotExist",
+            ErrorCode::ExecutionDoesNotExist,
             format!(
                 "Execution Does Not Exist: '{}'",
                 crate::asl::error::quote(arn)
@@ -103,7 +106,7 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         super::aliases::resolve_for_execution(&ctx.store, ctx.random_seed.as_deref(), machine_arn)?
             .ok_or_else(|| {
                 ApiError::new(
-                    "StateMachineDoesNotExist",
+                    ErrorCode::StateMachineDoesNotExist,
                     format!(
                         "State Machine Does Not Exist: '{}'",
                         crate::asl::error::quote(machine_arn)
@@ -126,7 +129,7 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     };
     if store::get(&ctx.store, &execution_arn)?.is_some() {
         return Err(ApiError::new(
-            "ExecutionAlreadyExists",
+            ErrorCode::ExecutionAlreadyExists,
             format!(
                 "Execution Already Exists: '{}'",
                 crate::asl::error::quote(&execution_arn)
@@ -138,7 +141,7 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         super::sync_executions::limit_duration(&mut parsed);
     }
 
-    let started = super::now();
+    let started = ctx.now();
     let info = execution_info(
         ctx,
         &resolved,
@@ -181,7 +184,7 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
 pub(crate) fn execution_name(given: Option<&str>) -> Result<String, ApiError> {
     match given {
         Some(n) if !valid_name(n) => Err(ApiError::new(
-            "InvalidName",
+            ErrorCode::InvalidName,
             format!("Invalid Name: '{}'", crate::asl::error::quote(n)),
         )),
         Some(n) => Ok(n.to_string()),
@@ -194,13 +197,13 @@ pub(crate) fn execution_input(given: Option<&str>) -> Result<(String, Value), Ap
     let text = given.unwrap_or("{}").to_string();
     if text.len() > engine::exec::MAX_PAYLOAD_BYTES {
         return Err(ApiError::new(
-            "InvalidExecutionInput",
+            ErrorCode::InvalidExecutionInput,
             "Execution input exceeds the maximum size of 262144 bytes",
         ));
     }
     let value = serde_json::from_str(&text).map_err(|e| {
         ApiError::new(
-            "InvalidExecutionInput",
+            ErrorCode::InvalidExecutionInput,
             format!("Invalid State Machine Execution Input: '{e}'"),
         )
     })?;
@@ -294,35 +297,6 @@ fn describe_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiErro
     Ok(Value::Object(out))
 }
 
-/// Opaque pagination tokens: the offset into the (ordered) list.
-fn decode_token(token: Option<&str>) -> Result<usize, ApiError> {
-    match token {
-        None => Ok(0),
-        Some(t) => t
-            .strip_prefix("sfn-offset-")
-            .and_then(|n| n.parse().ok())
-            .ok_or_else(|| {
-                ApiError::new(
-                    "InvalidToken",
-                    format!("Invalid Token: '{}'", crate::asl::error::quote(t)),
-                )
-            }),
-    }
-}
-
-fn page_size(input: &Value, default: usize) -> Result<usize, ApiError> {
-    match input.get("maxResults").and_then(Value::as_i64) {
-        None | Some(0) => Ok(default),
-        Some(n) if (1..=1000).contains(&n) => Ok(n as usize),
-        Some(n) => Err(ApiError::new(
-            "ValidationException",
-            format!(
-                "1 validation error detected: Value '{n}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000"
-            ),
-        )),
-    }
-}
-
 fn get_execution_history(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let arn = required_str(input, "executionArn")?;
     let record = load_execution(ctx, arn)?;
@@ -334,8 +308,8 @@ fn get_execution_history(ctx: &mut Context, input: &Value) -> Result<Value, ApiE
         .get("includeExecutionData")
         .and_then(Value::as_bool)
         .unwrap_or(true);
-    let size = page_size(input, 100)?;
-    let offset = decode_token(optional_str(input, "nextToken"))?;
+    let size = requested_page_size(input)?;
+    let offset = requested_offset(input)?;
     // One extra event tells whether another page follows.
     let mut events = store::events_page(
         &ctx.store,
@@ -352,7 +326,7 @@ fn get_execution_history(ctx: &mut Context, input: &Value) -> Result<Value, ApiE
     if more {
         out.insert(
             "nextToken".into(),
-            format!("sfn-offset-{}", offset + size).into(),
+            encode_token(&(offset + size).to_string()).into(),
         );
     }
     Ok(Value::Object(out))
@@ -362,13 +336,10 @@ fn get_execution_history(ctx: &mut Context, input: &Value) -> Result<Value, ApiE
 pub fn event_json(event: &HistoryEvent, include_data: bool) -> Value {
     let mut out = Map::new();
     out.insert("timestamp".into(), timestamp(event.timestamp).into());
-    out.insert("type".into(), event.event_type.clone().into());
+    out.insert("type".into(), event.event_type.as_str().into());
     out.insert("id".into(), event.id.into());
     out.insert("previousEventId".into(), event.previous_event_id.into());
-    if let (Some(member), Some(details)) = (
-        engine::history::details_member(&event.event_type),
-        &event.details,
-    ) {
+    if let (Some(member), Some(details)) = (event.event_type.details_member(), &event.details) {
         let mut details = details.clone();
         if !include_data {
             if let Value::Object(map) = &mut details {
@@ -388,7 +359,7 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
             return super::map_runs::list_child_executions(ctx, input);
         }
         return Err(ApiError::new(
-            "ValidationException",
+            ErrorCode::ValidationException,
             "Must provide a StateMachine ARN or MapRun ARN",
         ));
     };
@@ -399,7 +370,7 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     let (base_arn, scope) = super::aliases::execution_scope(&ctx.store, machine_arn)?;
     let machine = store::machine(&ctx.store, &base_arn)?.ok_or_else(|| {
         ApiError::new(
-            "StateMachineDoesNotExist",
+            ErrorCode::StateMachineDoesNotExist,
             format!(
                 "State Machine Does Not Exist: '{}'",
                 crate::asl::error::quote(machine_arn)
@@ -408,19 +379,19 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     })?;
     if machine.machine_type == "EXPRESS" {
         return Err(ApiError::new(
-            "StateMachineTypeNotSupported",
+            ErrorCode::StateMachineTypeNotSupported,
             "This operation is not supported by this type of state machine",
         ));
     }
-    let size = page_size(input, 100)?;
-    let offset = decode_token(optional_str(input, "nextToken"))?;
+    let size = requested_page_size(input)?;
+    let offset = requested_offset(input)?;
     let status = optional_str(input, "statusFilter");
     let redriven = match optional_str(input, "redriveFilter") {
         None => None,
         Some("REDRIVEN") => Some(true),
         Some("NOT_REDRIVEN") => Some(false),
         Some(other) => return Err(ApiError::new(
-            "ValidationException",
+            ErrorCode::ValidationException,
             format!("1 validation error detected: Value '{}' at 'redriveFilter' failed to satisfy constraint: Member must satisfy enum value set: [REDRIVEN, NOT_REDRIVEN]", crate::asl::error::quote(other)),
         )),
     };
@@ -463,7 +434,7 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     if offset + size < records.len() {
         out.insert(
             "nextToken".into(),
-            format!("sfn-offset-{}", offset + size).into(),
+            encode_token(&(offset + size).to_string()).into(),
         );
     }
     Ok(Value::Object(out))

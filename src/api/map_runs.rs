@@ -4,26 +4,29 @@
 use chrono::Utc;
 use serde_json::{json, Map, Value};
 
-use super::{decode_token, encode_token, page_size, timestamp, ApiError, Arn, Context};
-use crate::engine::data::to_text;
+use super::ErrorCode;
+use super::Operation;
+use super::{
+    encode_token, requested_offset, requested_page_size, required_str, timestamp, ApiError, Arn,
+    Context,
+};
+use crate::history::text::to_text;
 pub use crate::runtime::map_runs::label_of;
 use crate::runtime::map_runs::Counts;
 use crate::store::executions::{self as exec_store, parse_date};
 use crate::store::map_runs::{self as store, MapRunRecord};
 
 /// Answers the operations this module implements, `None` for the others.
-pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
+pub fn call(
+    ctx: &mut Context,
+    operation: Operation,
+    input: &Value,
+) -> Option<Result<Value, ApiError>> {
     Some(match operation {
-        "DescribeMapRun" => describe_map_run(ctx, input),
-        "ListMapRuns" => list_map_runs(ctx, input),
-        "UpdateMapRun" => update_map_run(ctx, input),
+        Operation::DescribeMapRun => describe_map_run(ctx, input),
+        Operation::ListMapRuns => list_map_runs(ctx, input),
+        Operation::UpdateMapRun => update_map_run(ctx, input),
         _ => return None,
-    })
-}
-
-fn required_str<'a>(input: &'a Value, key: &str) -> Result<&'a str, ApiError> {
-    input.get(key).and_then(Value::as_str).ok_or_else(|| {
-        ApiError::parameter(format!("Missing required parameter in input: \"{key}\""))
     })
 }
 
@@ -35,7 +38,7 @@ fn load_run(ctx: &Context, arn: &str) -> Result<MapRunRecord, ApiError> {
     Arn::parse_as(arn, "mapRun")?;
     store::get(&ctx.store, arn)?.ok_or_else(|| {
         ApiError::new(
-            "ResourceNotFound",
+            ErrorCode::ResourceNotFound,
             format!("Resource not found: '{}'", crate::asl::error::quote(arn)),
         )
     })
@@ -73,21 +76,9 @@ fn describe_map_run(ctx: &mut Context, input: &Value) -> Result<Value, ApiError>
     Ok(Value::Object(out))
 }
 
-fn offset_of(input: &Value) -> Result<usize, ApiError> {
-    match input.get("nextToken").and_then(Value::as_str) {
-        None => Ok(0),
-        Some(t) => decode_token(t)?.parse::<usize>().map_err(|_| {
-            ApiError::new(
-                "InvalidToken",
-                format!("Invalid Token: '{}'", crate::asl::error::quote(t)),
-            )
-        }),
-    }
-}
-
 fn page(key: &str, all: Vec<Value>, input: &Value) -> Result<Value, ApiError> {
-    let size = page_size(input.get("maxResults").and_then(Value::as_i64))?;
-    let offset = offset_of(input)?;
+    let size = requested_page_size(input)?;
+    let offset = requested_offset(input)?;
     let total = all.len();
     let items: Vec<Value> = all.into_iter().skip(offset).take(size).collect();
     let mut out = Map::new();
@@ -106,7 +97,7 @@ fn list_map_runs(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     Arn::parse_as(arn, "execution")?;
     if exec_store::get(&ctx.store, arn)?.is_none() {
         return Err(ApiError::new(
-            "ExecutionDoesNotExist",
+            ErrorCode::ExecutionDoesNotExist,
             format!(
                 "Execution Does Not Exist: '{}'",
                 crate::asl::error::quote(arn)
@@ -132,7 +123,7 @@ fn list_map_runs(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
 
 fn validation(value: &Value, member: &str, constraint: &str) -> ApiError {
     ApiError::new(
-        "ValidationException",
+        ErrorCode::ValidationException,
         format!(
             "1 validation error detected: Value '{}' at '{member}' failed to satisfy constraint: {constraint}",
             crate::asl::error::quote(&to_text(value))
@@ -190,7 +181,7 @@ fn update_map_run(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let run = load_run(ctx, arn)?;
     if run.status != "RUNNING" {
         return Err(ApiError::new(
-            "ValidationException",
+            ErrorCode::ValidationException,
             format!("Map Run {arn} has already completed; its settings cannot be updated (reason: CANNOT_UPDATE_COMPLETED_MAP_RUN)"),
         ));
     }
@@ -209,7 +200,7 @@ pub fn list_child_executions(ctx: &mut Context, input: &Value) -> Result<Value, 
     let arn = required_str(input, "mapRunArn")?;
     if input.get("stateMachineArn").is_some() {
         return Err(ApiError::new(
-            "ValidationException",
+            ErrorCode::ValidationException,
             "Must provide a StateMachine ARN or MapRun ARN, not both",
         ));
     }

@@ -7,6 +7,7 @@ pub mod error;
 pub mod executions;
 pub mod functions;
 pub mod map_runs;
+mod model_enums;
 pub mod people;
 pub mod redrive;
 pub mod state_machines;
@@ -17,7 +18,8 @@ pub mod test_state;
 pub mod validation;
 pub mod versions;
 
-pub use error::ApiError;
+pub use error::{ApiError, Code, ErrorCode, ErrorKind};
+pub use model_enums::Operation;
 
 use base64::Engine;
 use chrono::{DateTime, Local, SubsecRound, Utc};
@@ -25,6 +27,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::clock::Clock;
 use crate::engine::EventSink;
 use crate::runtime::{Runtime, Settings};
 use crate::store::Store;
@@ -60,6 +63,16 @@ impl Context {
         }
     }
 
+    /// What this context's dates and deadlines go by.
+    pub fn clock(&self) -> &Clock {
+        &self.runtime.settings.clock
+    }
+
+    /// The current time at the millisecond precision AWS keeps.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock().now().trunc_subsecs(3)
+    }
+
     /// `arn:aws:states:<region>:<account>:<resource>`.
     pub fn arn(&self, resource: &str) -> String {
         format!(
@@ -69,65 +82,27 @@ impl Context {
     }
 }
 
-/// The 37 operations, by API name, in the AWS model's order.
-pub const OPERATIONS: [&str; 37] = [
-    "CreateActivity",
-    "CreateStateMachine",
-    "CreateStateMachineAlias",
-    "DeleteActivity",
-    "DeleteStateMachine",
-    "DeleteStateMachineAlias",
-    "DeleteStateMachineVersion",
-    "DescribeActivity",
-    "DescribeExecution",
-    "DescribeMapRun",
-    "DescribeStateMachine",
-    "DescribeStateMachineAlias",
-    "DescribeStateMachineForExecution",
-    "GetActivityTask",
-    "GetExecutionHistory",
-    "ListActivities",
-    "ListExecutions",
-    "ListMapRuns",
-    "ListStateMachineAliases",
-    "ListStateMachineVersions",
-    "ListStateMachines",
-    "ListTagsForResource",
-    "PublishStateMachineVersion",
-    "RedriveExecution",
-    "SendTaskFailure",
-    "SendTaskHeartbeat",
-    "SendTaskSuccess",
-    "StartExecution",
-    "StartSyncExecution",
-    "StopExecution",
-    "TagResource",
-    "TestState",
-    "UntagResource",
-    "UpdateMapRun",
-    "UpdateStateMachine",
-    "UpdateStateMachineAlias",
-    "ValidateStateMachineDefinition",
-];
-
 /// False for operations that only compute an answer from their request (validation,
 /// test-state): they must never read or write the user's store.
-pub fn uses_store(operation: &str) -> bool {
-    !matches!(operation, "ValidateStateMachineDefinition" | "TestState")
+pub fn uses_store(operation: Operation) -> bool {
+    !matches!(
+        operation,
+        Operation::ValidateStateMachineDefinition | Operation::TestState
+    )
 }
 
 /// Runs `operation` (an API name such as `CreateStateMachine`) on a JSON request.
 /// Each group module answers the operations it implements and `None` for the others.
 pub fn call(ctx: &mut Context, operation: &str, input: Value) -> Result<Value, ApiError> {
-    if !OPERATIONS.contains(&operation) {
+    let Some(operation) = Operation::parse(operation) else {
         return Err(ApiError::unknown_operation(operation));
-    }
+    };
     // Deadlines of waiting tasks fire even when no one calls: every command that uses the
     // store first times out what is due and resumes the executions concerned.
     if uses_store(operation) {
         ctx.runtime.sweep(&ctx.store)?;
     }
-    type Group = fn(&mut Context, &str, &Value) -> Option<Result<Value, ApiError>>;
+    type Group = fn(&mut Context, Operation, &Value) -> Option<Result<Value, ApiError>>;
     let groups: &[Group] = &[
         state_machines::call,
         tags::call,
@@ -147,7 +122,7 @@ pub fn call(ctx: &mut Context, operation: &str, input: Value) -> Result<Value, A
             return result;
         }
     }
-    Err(ApiError::not_implemented(operation))
+    Err(ApiError::not_implemented(operation.as_str()))
 }
 
 /// Timestamps in responses, as the AWS CLI v2 prints the milliseconds AWS keeps: Python's
@@ -160,11 +135,6 @@ pub fn timestamp(at: DateTime<Utc>) -> String {
     } else {
         at.format("%Y-%m-%dT%H:%M:%S%.6f%:z").to_string()
     }
-}
-
-/// The current time at the millisecond precision AWS keeps.
-pub fn now() -> DateTime<Utc> {
-    Utc::now().trunc_subsecs(3)
 }
 
 /// Reads a request into its typed input shape (`CreateStateMachineInput`...).
@@ -184,7 +154,7 @@ pub fn check_name(name: &str) -> Result<(), ApiError> {
     let len = name.chars().count();
     if len > 80 {
         return Err(ApiError::new(
-            "ValidationException",
+            ErrorCode::ValidationException,
             format!(
                 "1 validation error detected: Value '{}' at 'name' failed to satisfy constraint: Member must have length less than or equal to 80",
                 crate::asl::error::quote(name)
@@ -200,7 +170,7 @@ pub fn check_name(name: &str) -> Result<(), ApiError> {
     };
     if len == 0 || name.chars().any(forbidden) {
         return Err(ApiError::new(
-            "InvalidName",
+            ErrorCode::InvalidName,
             format!("Invalid Name: '{}'", crate::asl::error::quote(name)),
         ));
     }
@@ -222,7 +192,8 @@ pub struct Arn {
 impl Arn {
     /// Parses a `states` ARN; `InvalidArn` with AWS's message otherwise.
     pub fn parse(arn: &str) -> Result<Arn, ApiError> {
-        let invalid = |why: String| ApiError::new("InvalidArn", format!("Invalid Arn: '{why}'"));
+        let invalid =
+            |why: String| ApiError::new(ErrorCode::InvalidArn, format!("Invalid Arn: '{why}'"));
         let parts: Vec<&str> = arn.splitn(7, ':').collect();
         if parts.first() != Some(&"arn") {
             return Err(invalid(format!(
@@ -250,7 +221,7 @@ impl Arn {
         let parsed = Arn::parse(arn)?;
         if parsed.resource_type != resource_type {
             return Err(ApiError::new(
-                "InvalidArn",
+                ErrorCode::InvalidArn,
                 format!(
                     "Invalid Arn: 'Resource type not valid in this context: {}'",
                     crate::asl::error::quote(&parsed.resource_type)
@@ -267,15 +238,69 @@ pub fn page_size(max_results: Option<i64>) -> Result<usize, ApiError> {
     match max_results {
         None | Some(0) => Ok(100),
         Some(n) if n < 0 => Err(ApiError::new(
-            "ValidationException",
+            ErrorCode::ValidationException,
             format!("1 validation error detected: Value '{n}' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 0"),
         )),
         Some(n) if n > 1000 => Err(ApiError::new(
-            "ValidationException",
+            ErrorCode::ValidationException,
             format!("1 validation error detected: Value '{n}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000"),
         )),
         Some(n) => Ok(n as usize),
     }
+}
+
+/// A request as the JSON object it must be.
+pub(crate) fn object(input: &Value) -> Result<&serde_json::Map<String, Value>, ApiError> {
+    input
+        .as_object()
+        .ok_or_else(|| ApiError::parameter("the request must be a JSON object"))
+}
+
+/// A required string member of a request, with botocore's errors when it is missing or
+/// not a string.
+pub(crate) fn required_str<'v>(input: &'v Value, field: &str) -> Result<&'v str, ApiError> {
+    match object(input)?.get(field) {
+        Some(Value::String(s)) => Ok(s),
+        None | Some(Value::Null) => Err(ApiError::parameter(format!(
+            "Missing required parameter in input: \"{field}\""
+        ))),
+        Some(_) => Err(ApiError::parameter(format!(
+            "Invalid type for parameter {field}, value must be a string"
+        ))),
+    }
+}
+
+/// An optional string member of a request (`None` when absent or null).
+pub(crate) fn optional_str<'v>(input: &'v Value, field: &str) -> Result<Option<&'v str>, ApiError> {
+    match object(input)?.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(_) => required_str(input, field).map(Some),
+    }
+}
+
+/// The page size of an untyped request: its `maxResults` through [`page_size`].
+pub(crate) fn requested_page_size(input: &Value) -> Result<usize, ApiError> {
+    let max_results = match object(input)?.get("maxResults") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(v.as_i64().ok_or_else(|| {
+            ApiError::parameter("Invalid type for parameter maxResults, value must be an integer")
+        })?),
+    };
+    page_size(max_results)
+}
+
+/// The page start of an untyped request over a list paged by offset: the offset its
+/// `nextToken` carries, 0 without one.
+pub(crate) fn requested_offset(input: &Value) -> Result<usize, ApiError> {
+    let Some(token) = optional_str(input, "nextToken")? else {
+        return Ok(0);
+    };
+    decode_token(token)?.parse::<usize>().map_err(|_| {
+        ApiError::new(
+            ErrorCode::InvalidToken,
+            format!("Invalid Token: '{}'", crate::asl::error::quote(token)),
+        )
+    })
 }
 
 /// An opaque `nextToken` carrying the key where the next page starts after.
@@ -292,7 +317,7 @@ pub fn decode_token(token: &str) -> Result<String, ApiError> {
         .and_then(|s| s.strip_prefix("sfn1:").map(str::to_string))
         .ok_or_else(|| {
             ApiError::new(
-                "InvalidToken",
+                ErrorCode::InvalidToken,
                 format!("Invalid Token: '{}'", crate::asl::error::quote(token)),
             )
         })

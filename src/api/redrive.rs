@@ -7,6 +7,8 @@
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{json, Value};
 
+use super::ErrorCode;
+use super::Operation;
 use super::{timestamp, ApiError, Context};
 use crate::store::executions::{self as store, date_text, parse_date, ExecutionRecord};
 use crate::store::redrive as redrive_store;
@@ -22,9 +24,13 @@ const KEPT_TOKENS: usize = 10;
 const TOKEN_MINUTES: i64 = 15;
 
 /// Answers the operations this module implements, `None` for the others.
-pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
+pub fn call(
+    ctx: &mut Context,
+    operation: Operation,
+    input: &Value,
+) -> Option<Result<Value, ApiError>> {
     Some(match operation {
-        "RedriveExecution" => redrive_execution(ctx, input),
+        Operation::RedriveExecution => redrive_execution(ctx, input),
         _ => return None,
     })
 }
@@ -34,7 +40,7 @@ pub(crate) fn redrive_status(
     ctx: &Context,
     record: &ExecutionRecord,
 ) -> Result<(&'static str, Option<String>), ApiError> {
-    Ok(match not_redrivable_reason(ctx, record, Utc::now())? {
+    Ok(match not_redrivable_reason(ctx, record, ctx.now())? {
         // A distributed Map's child runs again when its parent (and so its map run) is
         // redriven.
         None if is_map_run_child(ctx, record)? => ("REDRIVABLE_BY_MAP_RUN", None),
@@ -90,7 +96,7 @@ fn not_redrivable_reason(
 }
 
 fn not_redrivable(message: impl Into<String>) -> ApiError {
-    ApiError::new("ExecutionNotRedrivable", message)
+    ApiError::new(ErrorCode::ExecutionNotRedrivable, message)
 }
 
 fn redrive_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
@@ -105,13 +111,13 @@ fn redrive_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
         let len = token.chars().count();
         if len > 0 && token.chars().any(|c| !('!'..='~').contains(&c)) {
             return Err(ApiError::new(
-                "ValidationException",
+                ErrorCode::ValidationException,
                 format!("1 validation error detected: Value '{}' at 'clientToken' failed to satisfy constraint: Member must satisfy regular expression pattern: [!-~]+", crate::asl::error::quote(token)),
             ));
         }
         if !(1..=64).contains(&len) {
             return Err(ApiError::new(
-                "ValidationException",
+                ErrorCode::ValidationException,
                 format!("1 validation error detected: Value '{}' at 'clientToken' failed to satisfy constraint: Member must have length {}", crate::asl::error::quote(token), if len == 0 { "greater than or equal to 1" } else { "less than or equal to 64" }),
             ));
         }
@@ -119,26 +125,26 @@ fn redrive_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
     let parsed = super::Arn::parse(arn)?;
     if parsed.resource_type == "express" {
         return Err(ApiError::new(
-            "InvalidArn",
+            ErrorCode::InvalidArn,
             "Invalid Arn: 'Resource type not valid in this context: express'",
         ));
     }
     if parsed.resource_type != "execution" || parsed.resource.split(':').count() != 2 {
         return Err(ApiError::new(
-            "InvalidArn",
+            ErrorCode::InvalidArn,
             format!("Invalid Arn: '{}'", crate::asl::error::quote(arn)),
         ));
     }
     let record = store::get(&ctx.store, arn)?.ok_or_else(|| {
         ApiError::new(
-            "ExecutionDoesNotExist",
+            ErrorCode::ExecutionDoesNotExist,
             format!(
                 "Execution Does Not Exist: '{}'",
                 crate::asl::error::quote(arn)
             ),
         )
     })?;
-    let now = super::now();
+    let now = ctx.now();
     // The same client token within its window answers the same redrive again.
     if let Some(token) = client_token {
         if let Some(date) = redrive_store::token_date(&ctx.store, arn, token)? {
@@ -221,7 +227,7 @@ mod tests {
                     id,
                     previous_event_id: id - 1,
                     timestamp: now,
-                    event_type: "PassStateEntered".into(),
+                    event_type: crate::history::EventType::PassStateEntered,
                     details: None,
                 })
             })

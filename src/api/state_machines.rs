@@ -4,27 +4,33 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::ErrorCode;
+use super::Operation;
 use super::{request, response, timestamp, ApiError, Arn, Context};
 use crate::asl::validate::{self, MachineType, Severity};
 use crate::store::state_machines::{self as store, StateMachineRecord};
 use crate::store::{self as db, Store};
 
 /// Answers the operations this module implements, `None` for the others.
-pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
+pub fn call(
+    ctx: &mut Context,
+    operation: Operation,
+    input: &Value,
+) -> Option<Result<Value, ApiError>> {
     let result = match operation {
-        "CreateStateMachine" => request(input)
+        Operation::CreateStateMachine => request(input)
             .and_then(|i| create(ctx, i))
             .and_then(|o| response(&o)),
-        "DescribeStateMachine" => request(input)
+        Operation::DescribeStateMachine => request(input)
             .and_then(|i| describe(ctx, i))
             .and_then(|o| response(&o)),
-        "ListStateMachines" => request(input)
+        Operation::ListStateMachines => request(input)
             .and_then(|i| list(ctx, i))
             .and_then(|o| response(&o)),
-        "UpdateStateMachine" => request(input)
+        Operation::UpdateStateMachine => request(input)
             .and_then(|i| update(ctx, i))
             .and_then(|o| response(&o)),
-        "DeleteStateMachine" => request(input)
+        Operation::DeleteStateMachine => request(input)
             .and_then(|i| delete(ctx, i))
             .and_then(|o| response(&o)),
         _ => return None,
@@ -186,7 +192,7 @@ pub struct DeleteStateMachineInput {
 pub struct DeleteStateMachineOutput {}
 
 fn validation(message: String) -> ApiError {
-    ApiError::new("ValidationException", message)
+    ApiError::new(ErrorCode::ValidationException, message)
 }
 
 fn parse_type(t: Option<&str>) -> Result<(String, MachineType), ApiError> {
@@ -248,7 +254,7 @@ pub fn check_definition(text: &str, machine_type: MachineType) -> Result<(), Api
         Ok(())
     } else {
         Err(ApiError::new(
-            "InvalidDefinition",
+            ErrorCode::InvalidDefinition,
             format!(
                 "Invalid State Machine Definition: '{}'",
                 problems.join(", ")
@@ -263,7 +269,7 @@ fn check_role_arn(role_arn: &str) -> Result<(), ApiError> {
         Ok(())
     } else {
         Err(ApiError::new(
-            "InvalidArn",
+            ErrorCode::InvalidArn,
             format!(
                 "Invalid Arn: 'Invalid Role Arn: {}'",
                 crate::asl::error::quote(role_arn)
@@ -282,7 +288,7 @@ fn check_logging(c: &LoggingConfiguration) -> Result<(), ApiError> {
     let destinations = c.destinations.as_ref().map_or(0, Vec::len);
     if (level != "OFF" && destinations != 1) || destinations > 1 {
         return Err(ApiError::new(
-            "InvalidLoggingConfiguration",
+            ErrorCode::InvalidLoggingConfiguration,
             "Invalid Logging Configuration: Must specify exactly one Log Destination.",
         ));
     }
@@ -294,7 +300,7 @@ fn check_encryption(c: &EncryptionConfiguration) -> Result<(), ApiError> {
         "AWS_OWNED_KEY" => Ok(()),
         "CUSTOMER_MANAGED_KMS_KEY" if c.kms_key_id.is_some() => Ok(()),
         "CUSTOMER_MANAGED_KMS_KEY" => Err(ApiError::new(
-            "InvalidEncryptionConfiguration",
+            ErrorCode::InvalidEncryptionConfiguration,
             "Invalid Encryption Configuration: kmsKeyId is required for CUSTOMER_MANAGED_KMS_KEY",
         )),
         other => Err(validation(format!(
@@ -327,7 +333,7 @@ fn to_json<T: Serialize>(value: &Option<T>) -> Option<String> {
 
 fn does_not_exist(arn: &str) -> ApiError {
     ApiError::new(
-        "StateMachineDoesNotExist",
+        ErrorCode::StateMachineDoesNotExist,
         format!(
             "State Machine Does Not Exist: '{}'",
             crate::asl::error::quote(arn)
@@ -371,7 +377,7 @@ fn create(
     let tags = super::tags::check_tags(input.tags.as_deref().unwrap_or(&[]))?;
     check_definition(&input.definition, machine_type)?;
     let arn = ctx.arn(&format!("stateMachine:{}", input.name));
-    let now = super::now();
+    let now = ctx.now();
     ctx.store.write(|s| {
         if let Some(existing) = store::get(s, &arn)? {
             // AWS's idempotency: the same definition, type and configurations give back
@@ -392,7 +398,7 @@ fn create(
                 });
             }
             return Err(ApiError::new(
-                "StateMachineAlreadyExists",
+                ErrorCode::StateMachineAlreadyExists,
                 format!(
                     "State Machine Already Exists: '{}'",
                     crate::asl::error::quote(&arn)
@@ -583,7 +589,7 @@ fn update(
         && input.encryption_configuration.is_none()
     {
         return Err(ApiError::new(
-            "MissingRequiredParameter",
+            ErrorCode::MissingRequiredParameter,
             "Either the definition, the role ARN, the LoggingConfiguration, the EncryptionConfiguration or the TracingConfiguration must be specified",
         ));
     }
@@ -598,7 +604,7 @@ fn update(
         check_encryption(c)?;
     }
     check_version_description(input.publish, &input.version_description)?;
-    let now = super::now();
+    let now = ctx.now();
     ctx.store.write(|s| {
         let mut sm = find(s, &input.state_machine_arn)?;
         let before = sm.clone();

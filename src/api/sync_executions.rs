@@ -5,9 +5,10 @@
 //! Express executions keep no history in AWS (only CloudWatch Logs), so a synchronous
 //! one is not stored: DescribeExecution, GetExecutionHistory and StopExecution answer
 //! InvalidArn for any express ARN anyway.
-use chrono::Utc;
 use serde_json::{json, Map, Value};
 
+use super::ErrorCode;
+use super::Operation;
 use super::{timestamp, ApiError, Context};
 use crate::asl::definition::StateMachine;
 use crate::engine::{self, Progress};
@@ -19,9 +20,13 @@ const BILLING_STEP_MS: i64 = 100;
 const BILLED_MEMORY_MB: i64 = 64;
 
 /// Answers the operations this module implements, `None` for the others.
-pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
+pub fn call(
+    ctx: &mut Context,
+    operation: Operation,
+    input: &Value,
+) -> Option<Result<Value, ApiError>> {
     Some(match operation {
-        "StartSyncExecution" => start_sync_execution(ctx, input),
+        Operation::StartSyncExecution => start_sync_execution(ctx, input),
         _ => return None,
     })
 }
@@ -29,7 +34,7 @@ pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<
 /// The error AWS gives the execution operations for an express ARN.
 pub fn express_arn_error() -> ApiError {
     ApiError::new(
-        "InvalidArn",
+        ErrorCode::InvalidArn,
         "Invalid Arn: 'Resource type not valid in this context: express'",
     )
 }
@@ -70,7 +75,7 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
     let parsed_arn = super::Arn::parse(machine_arn)?;
     if parsed_arn.resource_type != "stateMachine" {
         return Err(ApiError::new(
-            "InvalidArn",
+            ErrorCode::InvalidArn,
             format!("Invalid Arn: '{}'", crate::asl::error::quote(machine_arn)),
         ));
     }
@@ -78,7 +83,7 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
         super::aliases::resolve_for_execution(&ctx.store, ctx.random_seed.as_deref(), machine_arn)?
             .ok_or_else(|| {
                 ApiError::new(
-                    "StateMachineDoesNotExist",
+                    ErrorCode::StateMachineDoesNotExist,
                     format!(
                         "State Machine Does Not Exist: '{}'",
                         crate::asl::error::quote(machine_arn)
@@ -88,7 +93,7 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
     let machine = &resolved.machine;
     if machine.machine_type != "EXPRESS" {
         return Err(ApiError::new(
-            "StateMachineTypeNotSupported",
+            ErrorCode::StateMachineTypeNotSupported,
             "This operation is not supported by this type of state machine",
         ));
     }
@@ -99,7 +104,7 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
         Some("METADATA_ONLY") => true,
         Some(other) => {
             return Err(ApiError::new(
-                "ValidationException",
+                ErrorCode::ValidationException,
                 format!("1 validation error detected: Value '{}' at 'includedData' failed to satisfy constraint: Member must satisfy enum value set: [METADATA_ONLY, ALL_DATA]", crate::asl::error::quote(other)),
             ))
         }
@@ -113,7 +118,7 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
         name,
         uuid::Uuid::new_v4()
     ));
-    let started = super::now();
+    let started = ctx.now();
     let info = super::executions::execution_info(
         ctx,
         &resolved,
@@ -125,11 +130,14 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
     let (execution, progress) = ctx
         .runtime
         .run_express(&ctx.store, &parsed, info, test_case)?;
-    let stopped = super::now();
+    let stopped = ctx.now();
     let (status, output, error, cause) = match (&progress, &execution.status) {
-        (_, engine::Status::Succeeded { output }) => {
-            ("SUCCEEDED", Some(engine::data::to_text(output)), None, None)
-        }
+        (_, engine::Status::Succeeded { output }) => (
+            "SUCCEEDED",
+            Some(crate::history::text::to_text(output)),
+            None,
+            None,
+        ),
         (_, engine::Status::TimedOut { error, cause }) => {
             ("TIMED_OUT", None, error.clone(), cause.clone())
         }
@@ -174,7 +182,7 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
     if let Some(t) = str_member("traceHeader") {
         out.insert("traceHeader".into(), t.into());
     }
-    let elapsed = (Utc::now() - started).num_milliseconds();
+    let elapsed = (ctx.now() - started).num_milliseconds();
     out.insert(
         "billingDetails".into(),
         json!({

@@ -3,6 +3,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::state_machines::Tag;
+use super::ErrorCode;
+use super::Operation;
 use super::{request, response, ApiError, Arn, Context};
 use crate::store::{self, Store};
 
@@ -10,15 +12,19 @@ use crate::store::{self, Store};
 const MAX_TAGS: usize = 50;
 
 /// Answers the operations this module implements, `None` for the others.
-pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
+pub fn call(
+    ctx: &mut Context,
+    operation: Operation,
+    input: &Value,
+) -> Option<Result<Value, ApiError>> {
     let result = match operation {
-        "TagResource" => request(input)
+        Operation::TagResource => request(input)
             .and_then(|i| tag(ctx, i))
             .and_then(|o| response(&o)),
-        "UntagResource" => request(input)
+        Operation::UntagResource => request(input)
             .and_then(|i| untag(ctx, i))
             .and_then(|o| response(&o)),
-        "ListTagsForResource" => request(input)
+        Operation::ListTagsForResource => request(input)
             .and_then(|i| list(ctx, i))
             .and_then(|o| response(&o)),
         _ => return None,
@@ -63,13 +69,13 @@ pub fn check_tags(tags: &[Tag]) -> Result<Vec<(String, String)>, ApiError> {
         let key_len = t.key.chars().count();
         if key_len == 0 || key_len > 128 {
             return Err(ApiError::new(
-                "ValidationException",
+                ErrorCode::ValidationException,
                 format!("1 validation error detected: Value '{}' at 'tags.member.key' failed to satisfy constraint: Member must have length between 1 and 128", crate::asl::error::quote(&t.key)),
             ));
         }
         if t.value.chars().count() > 256 {
             return Err(ApiError::new(
-                "ValidationException",
+                ErrorCode::ValidationException,
                 format!("1 validation error detected: Value '{}' at 'tags.member.value' failed to satisfy constraint: Member must have length less than or equal to 256", crate::asl::error::quote(&t.value)),
             ));
         }
@@ -85,7 +91,7 @@ pub fn check_tags(tags: &[Tag]) -> Result<Vec<(String, String)>, ApiError> {
 
 fn too_many() -> ApiError {
     ApiError::new(
-        "TooManyTags",
+        ErrorCode::TooManyTags,
         format!("Too many tags: a resource can have at most {MAX_TAGS} tags"),
     )
 }
@@ -95,7 +101,7 @@ fn existing(store: &Store, arn: &str) -> Result<(), ApiError> {
     let parsed = Arn::parse(arn)?;
     if !matches!(parsed.resource_type.as_str(), "stateMachine" | "activity") {
         return Err(ApiError::new(
-            "InvalidArn",
+            ErrorCode::InvalidArn,
             format!(
                 "Invalid Arn: 'Resource type not valid in this context: {}'",
                 crate::asl::error::quote(&parsed.resource_type)
@@ -106,7 +112,7 @@ fn existing(store: &Store, arn: &str) -> Result<(), ApiError> {
         Ok(())
     } else {
         Err(ApiError::new(
-            "ResourceNotFound",
+            ErrorCode::ResourceNotFound,
             format!("Resource not found: '{}'", crate::asl::error::quote(arn)),
         ))
     }

@@ -1,24 +1,31 @@
 //! Activity workers and callbacks: GetActivityTask, SendTaskSuccess, SendTaskFailure,
 //! SendTaskHeartbeat. Outcomes are recorded on the token in the store, where the
 //! execution's owner takes them (`runtime`); with no owner, this process resumes it.
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
-use super::activities::{activity_arn, does_not_exist, object, required_str};
+use super::activities::{activity_arn, does_not_exist};
+use super::ErrorCode;
+use super::Operation;
+use super::{object, optional_str, required_str};
 use super::{ApiError, Context};
 use crate::runtime::RuntimeError;
 use crate::store::activities as activity_store;
 use crate::store::task_tokens::{self, Delivery, TaskTokenRecord, TokenStatus};
 
 /// Answers the operations this module implements, `None` for the others.
-pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
+pub fn call(
+    ctx: &mut Context,
+    operation: Operation,
+    input: &Value,
+) -> Option<Result<Value, ApiError>> {
     Some(match operation {
-        "GetActivityTask" => get_activity_task(ctx, input),
-        "SendTaskSuccess" => send_task_success(ctx, input),
-        "SendTaskFailure" => send_task_failure(ctx, input),
-        "SendTaskHeartbeat" => send_task_heartbeat(ctx, input),
+        Operation::GetActivityTask => get_activity_task(ctx, input),
+        Operation::SendTaskSuccess => send_task_success(ctx, input),
+        Operation::SendTaskFailure => send_task_failure(ctx, input),
+        Operation::SendTaskHeartbeat => send_task_heartbeat(ctx, input),
         _ => return None,
     })
 }
@@ -34,19 +41,20 @@ const MAX_CAUSE: usize = 32_768;
 const MAX_WORKER_NAME: usize = 80;
 
 fn get_activity_task(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
-    let input = object(input)?;
+    object(input)?;
     let arn = activity_arn(input)?;
     let worker = optional_str(input, "workerName")?;
     if let Some(worker) = worker {
         check_length("workerName", worker, MAX_WORKER_NAME)?;
     }
     // SFN_WAIT_TIME_SCALE (0 in CI) shortens the long poll as it shortens Wait states.
-    let deadline = Instant::now() + LONG_POLL.mul_f64(ctx.runtime.settings.wait_time_scale);
+    let poll = LONG_POLL.mul_f64(ctx.runtime.settings.wait_time_scale);
+    let deadline = ctx.now() + chrono::Duration::from_std(poll).unwrap_or(chrono::Duration::MAX);
     loop {
         if activity_store::get(&ctx.store, arn)?.is_none() {
             return Err(does_not_exist(arn));
         }
-        if let Some(task) = task_tokens::claim_activity_task(&ctx.store, arn, worker, now())? {
+        if let Some(task) = task_tokens::claim_activity_task(&ctx.store, arn, worker, ctx.now())? {
             // Its ActivityStarted goes into the history where the execution runs.
             resume(ctx, &task.execution_arn)?;
             return Ok(json!({
@@ -54,22 +62,23 @@ fn get_activity_task(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
                 "input": task.input.unwrap_or_else(|| "{}".to_string()),
             }));
         }
-        if Instant::now() >= deadline {
+        let left = (deadline - ctx.now()).to_std().unwrap_or_default();
+        if left.is_zero() {
             // No task within the poll: AWS answers without a token.
             return Ok(json!({}));
         }
-        std::thread::sleep(POLL_INTERVAL.min(deadline.saturating_duration_since(Instant::now())));
+        ctx.clock().sleep(POLL_INTERVAL.min(left));
     }
 }
 
 fn send_task_success(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
-    let input = object(input)?;
+    object(input)?;
     let token = task_token(input)?;
     let output = required_str(input, "output")?;
     check_length("output", output, MAX_OUTPUT)?;
     if serde_json::from_str::<Value>(output).is_err() {
         return Err(ApiError::new(
-            "InvalidOutput",
+            ErrorCode::InvalidOutput,
             format!("Invalid Output: '{}'", crate::asl::error::quote(output)),
         ));
     }
@@ -83,7 +92,7 @@ fn send_task_success(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
 }
 
 fn send_task_failure(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
-    let input = object(input)?;
+    object(input)?;
     let token = task_token(input)?;
     let error = optional_str(input, "error")?;
     let cause = optional_str(input, "cause")?;
@@ -104,16 +113,16 @@ fn send_task_failure(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
 }
 
 fn send_task_heartbeat(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
-    let input = object(input)?;
+    object(input)?;
     let token = task_token(input)?;
-    let now = now();
+    let now = ctx.now();
     let record = task_tokens::heartbeat(&ctx.store, token, now)?;
     check_open(token, record.as_ref(), now)?;
     Ok(json!({}))
 }
 
 fn deliver(ctx: &mut Context, token: &str, delivery: &Delivery) -> Result<Value, ApiError> {
-    let now = now();
+    let now = ctx.now();
     let (record, delivered) = task_tokens::deliver(&ctx.store, token, delivery, now)?;
     let record = match record {
         Some(record) if delivered => record,
@@ -153,7 +162,7 @@ fn check_open(
         });
     };
     if record.status == TokenStatus::TimedOut || record.expired(now) {
-        return Err(ApiError::new("TaskTimedOut", "Task Timed Out"));
+        return Err(ApiError::new(ErrorCode::TaskTimedOut, "Task Timed Out"));
     }
     if !record.status.is_open() {
         return Err(task_does_not_exist());
@@ -162,19 +171,19 @@ fn check_open(
 }
 
 fn task_does_not_exist() -> ApiError {
-    ApiError::new("TaskDoesNotExist", "Task Does Not Exist")
+    ApiError::new(ErrorCode::TaskDoesNotExist, "Task Does Not Exist")
 }
 
 /// AWS's answer to a token it cannot read [obs].
 fn invalid_token() -> ApiError {
-    ApiError::new("InvalidToken", "Invalid Token: 'Invalid token'")
+    ApiError::new(ErrorCode::InvalidToken, "Invalid Token: 'Invalid token'")
 }
 
-fn task_token(input: &Map<String, Value>) -> Result<&str, ApiError> {
+fn task_token(input: &Value) -> Result<&str, ApiError> {
     let token = required_str(input, "taskToken")?;
     if token.is_empty() {
         return Err(ApiError::new(
-            "ValidationException",
+            ErrorCode::ValidationException,
             "1 validation error detected: Value at 'taskToken' failed to satisfy constraint: Member must have length greater than or equal to 1",
         ));
     }
@@ -182,38 +191,20 @@ fn task_token(input: &Map<String, Value>) -> Result<&str, ApiError> {
     Ok(token)
 }
 
-fn optional_str<'v>(
-    input: &'v Map<String, Value>,
-    field: &str,
-) -> Result<Option<&'v str>, ApiError> {
-    match input.get(field) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s)),
-        Some(_) => Err(ApiError::parameter(format!(
-            "Invalid type for parameter {field}, value must be a string"
-        ))),
-    }
-}
-
 fn check_length(field: &str, value: &str, max: usize) -> Result<(), ApiError> {
     if value.chars().count() > max {
         return Err(ApiError::new(
-            "ValidationException",
+            ErrorCode::ValidationException,
             format!("1 validation error detected: Value at '{field}' failed to satisfy constraint: Member must have length less than or equal to {max}"),
         ));
     }
     Ok(())
 }
 
-fn now() -> DateTime<Utc> {
-    use chrono::SubsecRound;
-    Utc::now().trunc_subsecs(3)
-}
-
 /// A mock config or handlers file that cannot be used, or a `#<test case>` it lacks: the
 /// request that starts the execution fails with the reason.
 impl From<crate::tasks::TasksError> for ApiError {
     fn from(e: crate::tasks::TasksError) -> Self {
-        ApiError::new("ValidationException", e.to_string())
+        ApiError::new(ErrorCode::ValidationException, e.to_string())
     }
 }

@@ -6,14 +6,16 @@
 //! run itself is [`crate::engine::test_state`].
 use serde_json::{json, Map, Value};
 
+use super::ErrorCode;
+use super::Operation;
 use super::{ApiError, Context};
 use crate::asl::definition::{self, Kind, State, StateMachine};
 use crate::asl::validate::{self, MachineType};
 use crate::asl::StatesError;
-use crate::engine::data::to_text;
 use crate::engine::exec::MAX_PAYLOAD_BYTES;
 use crate::engine::resource::ResourceForm;
 use crate::engine::test_state::{self as runner, Mock, Outcome, TestRun};
+use crate::history::text::to_text;
 use crate::tasks;
 
 mod mock_shapes;
@@ -23,16 +25,20 @@ mod mock_shapes;
 const LONE_STATE: &str = "StateName";
 
 /// Answers `TestState`, `None` for the other operations.
-pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
-    (operation == "TestState").then(|| test_state(ctx, input))
+pub fn call(
+    ctx: &mut Context,
+    operation: Operation,
+    input: &Value,
+) -> Option<Result<Value, ApiError>> {
+    (operation == Operation::TestState).then(|| test_state(ctx, input))
 }
 
 fn validation(message: impl Into<String>) -> ApiError {
-    ApiError::new("ValidationException", message)
+    ApiError::new(ErrorCode::ValidationException, message)
 }
 
 fn invalid_definition(message: impl Into<String>) -> ApiError {
-    ApiError::new("InvalidDefinition", message)
+    ApiError::new(ErrorCode::InvalidDefinition, message)
 }
 
 fn string_member<'a>(input: &'a Value, key: &str) -> Result<Option<&'a str>, ApiError> {
@@ -77,7 +83,7 @@ fn test_state(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     match role_arn {
         Some(arn) if !arn.starts_with("arn:") => {
             return Err(ApiError::new(
-                "InvalidArn",
+                ErrorCode::InvalidArn,
                 format!(
                     "Invalid Arn: 'Invalid ARN prefix: {}'",
                     crate::asl::error::quote(arn)
@@ -95,13 +101,13 @@ fn test_state(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let input_text = string_member(input, "input")?.unwrap_or("{}");
     if input_text.len() > MAX_PAYLOAD_BYTES {
         return Err(ApiError::new(
-            "InvalidExecutionInput",
+            ErrorCode::InvalidExecutionInput,
             "Execution input exceeds the maximum size of 262144 bytes",
         ));
     }
     let state_input: Value = serde_json::from_str(input_text).map_err(|e| {
         ApiError::new(
-            "InvalidExecutionInput",
+            ErrorCode::InvalidExecutionInput,
             format!("Invalid State Machine Execution Input: '{e}'"),
         )
     })?;
@@ -151,7 +157,7 @@ fn test_state(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let context = match string_member(input, "context")? {
         Some(text) => read_context(text, state)?,
         None => {
-            let now = super::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string();
+            let now = ctx.now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string();
             let mut state_ctx = Map::new();
             state_ctx.insert("Name".into(), LONE_STATE.into());
             state_ctx.insert("EnteredTime".into(), now.clone().into());

@@ -2,6 +2,8 @@
 //! never executed.
 use serde_json::{json, Map, Value};
 
+use super::ErrorCode;
+use super::Operation;
 use super::{ApiError, Context};
 use crate::asl::validate::{self, MachineType, Severity};
 
@@ -10,17 +12,21 @@ const MAX_RESULTS: u64 = 100;
 const MAX_DEFINITION_BYTES: usize = 1_048_576;
 
 /// Answers the operations this module implements, `None` for the others.
-pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
+pub fn call(
+    ctx: &mut Context,
+    operation: Operation,
+    input: &Value,
+) -> Option<Result<Value, ApiError>> {
     let _ = ctx;
     match operation {
-        "ValidateStateMachineDefinition" => Some(validate_state_machine_definition(input)),
+        Operation::ValidateStateMachineDefinition => Some(validate_state_machine_definition(input)),
         _ => None,
     }
 }
 
 fn validation_error(value: &str, field: &str, constraint: &str) -> ApiError {
     ApiError::new(
-        "ValidationException",
+        ErrorCode::ValidationException,
         format!("1 validation error detected: Value '{}' at '{field}' failed to satisfy constraint: {constraint}", crate::asl::error::quote(value)),
     )
 }
@@ -43,7 +49,7 @@ pub fn validate_state_machine_definition(input: &Value) -> Result<Value, ApiErro
         Some(Value::String(d)) => d,
         _ => {
             return Err(ApiError::new(
-                "ValidationException",
+                ErrorCode::ValidationException,
                 "definition is required",
             ))
         }
@@ -51,13 +57,13 @@ pub fn validate_state_machine_definition(input: &Value) -> Result<Value, ApiErro
     // `definition` is a sensitive field: AWS leaves its value out of the message.
     if definition.is_empty() {
         return Err(ApiError::new(
-            "ValidationException",
+            ErrorCode::ValidationException,
             "1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must have length greater than or equal to 1",
         ));
     }
     if definition.len() > MAX_DEFINITION_BYTES {
         return Err(ApiError::new(
-            "ValidationException",
+            ErrorCode::ValidationException,
             "1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must have length less than or equal to 1048576",
         ));
     }
@@ -94,7 +100,7 @@ pub fn validate_state_machine_definition(input: &Value) -> Result<Value, ApiErro
             }
             None => {
                 return Err(ApiError::new(
-                    "ValidationException",
+                    ErrorCode::ValidationException,
                     format!("maxResults must be an integer, not {v}"),
                 ))
             }

@@ -5,6 +5,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::ErrorCode;
+use super::Operation;
 use super::{request, response, timestamp, ApiError, Arn, Context};
 use crate::store::state_machines::{StateMachineRecord, VersionRecord};
 use crate::store::{self as db, Store};
@@ -16,15 +18,19 @@ pub const MAX_VERSIONS: usize = 1000;
 pub const INITIAL_REVISION: &str = "INITIAL";
 
 /// Answers the operations this module implements, `None` for the others.
-pub fn call(ctx: &mut Context, operation: &str, input: &Value) -> Option<Result<Value, ApiError>> {
+pub fn call(
+    ctx: &mut Context,
+    operation: Operation,
+    input: &Value,
+) -> Option<Result<Value, ApiError>> {
     let result = match operation {
-        "PublishStateMachineVersion" => request(input)
+        Operation::PublishStateMachineVersion => request(input)
             .and_then(|i| publish_version(ctx, i))
             .and_then(|o| response(&o)),
-        "ListStateMachineVersions" => request(input)
+        Operation::ListStateMachineVersions => request(input)
             .and_then(|i| list_versions(ctx, i))
             .and_then(|o| response(&o)),
-        "DeleteStateMachineVersion" => request(input)
+        Operation::DeleteStateMachineVersion => request(input)
             .and_then(|i| delete_version(ctx, i))
             .and_then(|o| response(&o)),
         _ => return None,
@@ -102,7 +108,7 @@ pub fn check_sensitive_length(
 ) -> Result<(), ApiError> {
     match value {
         Some(v) if v.chars().count() > max => Err(ApiError::new(
-            "ValidationException",
+            ErrorCode::ValidationException,
             format!(
                 "1 validation error detected: Value '*** Sensitive Data Redacted ***' at '{member}' failed to satisfy constraint: Member must have length less than or equal to {max}"
             ),
@@ -115,7 +121,7 @@ pub fn check_sensitive_length(
 pub fn check_token_length(token: Option<&str>) -> Result<(), ApiError> {
     match token {
         Some(t) if t.chars().count() > 1024 => Err(ApiError::new(
-            "ValidationException",
+            ErrorCode::ValidationException,
             format!(
                 "1 validation error detected: Value '{}' at 'nextToken' failed to satisfy constraint: Member must have length less than or equal to 1024",
                 crate::asl::error::quote(t)
@@ -140,7 +146,7 @@ pub fn publish(
     }
     if db::versions::count(s, &sm.arn)? >= MAX_VERSIONS {
         return Err(ApiError::new(
-            "ServiceQuotaExceededException",
+            ErrorCode::ServiceQuotaExceededException,
             format!(
                 "Failed to publish a version of '{}': the state machine already has the maximum of {MAX_VERSIONS} versions",
                 sm.arn
@@ -156,14 +162,14 @@ fn publish_version(
 ) -> Result<PublishStateMachineVersionOutput, ApiError> {
     Arn::parse_as(&input.state_machine_arn, "stateMachine")?;
     check_sensitive_length("description", input.description.as_deref(), 256)?;
-    let now = super::now();
+    let now = ctx.now();
     ctx.store.write(|s| {
         let sm = super::state_machines::find(s, &input.state_machine_arn)?;
         if let Some(wanted) = &input.revision_id {
             let current = sm.revision_id.as_deref().unwrap_or(INITIAL_REVISION);
             if wanted != current {
                 return Err(ApiError::new(
-                    "ConflictException",
+                    ErrorCode::ConflictException,
                     format!(
                         "Failed to publish the State Machine version for revision {wanted}. The current State Machine revision is {current}."
                     ),
@@ -190,7 +196,7 @@ fn list_versions(
         None => None,
         Some(token) => Some(super::decode_token(token)?.parse::<i64>().map_err(|_| {
             ApiError::new(
-                "InvalidToken",
+                ErrorCode::InvalidToken,
                 format!("Invalid Token: '{}'", crate::asl::error::quote(token)),
             )
         })?),
@@ -199,7 +205,7 @@ fn list_versions(
     // machine (a version ARN included) is an InvalidArn, as LocalStack recorded AWS.
     if db::state_machines::get(&ctx.store, arn)?.is_none() {
         return Err(ApiError::new(
-            "InvalidArn",
+            ErrorCode::InvalidArn,
             format!(
                 "Invalid Arn: 'State Machine Does Not Exist: {}'",
                 crate::asl::error::quote(arn)
@@ -248,7 +254,7 @@ fn delete_version(
             .collect();
         if !holders.is_empty() {
             return Err(ApiError::new(
-                "ConflictException",
+                ErrorCode::ConflictException,
                 format!(
                     "Version to be deleted must not be referenced by an alias. Current list of aliases referencing this version: [{}]",
                     holders.join(", ")
@@ -262,7 +268,7 @@ fn delete_version(
 
 fn invalid_version_arn(arn: &str) -> ApiError {
     ApiError::new(
-        "InvalidArn",
+        ErrorCode::InvalidArn,
         format!(
             "Invalid Arn: 'Invalid State Machine Version Arn: {}'",
             crate::asl::error::quote(arn)

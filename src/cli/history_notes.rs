@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::history_table::{attribute, details};
+use crate::history::EventType;
 
 /// The reading of one event.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -258,7 +259,7 @@ pub fn notes(events: &[Value], definition: Option<&Value>, full: bool) -> Vec<No
                 }
             }
         }
-        if kind == "ParallelStateStarted" {
+        if kind == EventType::ParallelStateStarted {
             parallel_started.insert(id(event), state.clone().unwrap_or_default());
         }
         let mut note_scope = scope.clone();
@@ -273,7 +274,7 @@ pub fn notes(events: &[Value], definition: Option<&Value>, full: bool) -> Vec<No
                     label: format!("[{index}]"),
                 };
                 note_scope.push(level.clone());
-                if kind == "MapIterationStarted" {
+                if kind == EventType::MapIterationStarted {
                     scope.push(level);
                 }
             }
@@ -294,7 +295,7 @@ pub fn notes(events: &[Value], definition: Option<&Value>, full: bool) -> Vec<No
         if let Some(data) = text(event, "output").or_else(|| text(event, "input")) {
             if kind.ends_with("StateEntered")
                 || kind.ends_with("StateExited")
-                || kind == "ExecutionStarted"
+                || kind == EventType::ExecutionStarted
             {
                 data_after.insert(id(event), data.to_string());
             }
@@ -358,7 +359,7 @@ fn note_text<'d>(
             format!("input {}", payload(input, full))
         };
     }
-    if kind == "ChoiceStateExited" {
+    if kind == EventType::ChoiceStateExited {
         let next = entered_after.get(&id(event)).map(String::as_str);
         return choice_note(state_def(state), next);
     }
@@ -462,8 +463,10 @@ pub fn failure(events: &[Value]) -> Option<Failure> {
     let last = events.last()?;
     let kind = ty(last);
     if !matches!(
-        kind,
-        "ExecutionFailed" | "ExecutionTimedOut" | "ExecutionAborted"
+        EventType::parse(kind),
+        Some(
+            EventType::ExecutionFailed | EventType::ExecutionTimedOut | EventType::ExecutionAborted
+        )
     ) {
         return None;
     }
@@ -475,7 +478,7 @@ pub fn failure(events: &[Value]) -> Option<Failure> {
         attribution.states[i].is_some()
             && !k.ends_with("StateExited")
             && !(k.starts_with("Map") || k.starts_with("Parallel"))
-            || k == "FailStateEntered"
+            || k == EventType::FailStateEntered
     });
     let (state, attempts) = match position {
         Some(i) => {

@@ -11,6 +11,7 @@ use serde_json::Value;
 use super::graph::Outcome;
 use super::history_notes::{self, Note};
 use super::term::{self, Stream};
+use crate::history::EventType;
 
 /// How payloads are shown.
 #[derive(Debug, Clone, Copy)]
@@ -82,8 +83,8 @@ fn is_failure(event_type: &str) -> bool {
 fn clears_failure(event_type: &str) -> bool {
     event_type.ends_with("Scheduled")
         || event_type.ends_with("Succeeded")
-        || event_type == "ParallelStateStarted"
-        || event_type == "MapStateStarted"
+        || event_type == EventType::ParallelStateStarted
+        || event_type == EventType::MapStateStarted
 }
 
 fn rank(outcome: Outcome) -> u8 {
@@ -284,7 +285,7 @@ fn type_cell(ty: &str, color: bool) -> Cell {
     }
     if ty.ends_with("Failed") || ty.ends_with("TimedOut") || ty.ends_with("Aborted") {
         cell.fg(Color::Red)
-    } else if ty == "ExecutionSucceeded" {
+    } else if ty == EventType::ExecutionSucceeded {
         cell.fg(Color::Green)
     } else if ty.ends_with("StateEntered") {
         cell.add_attribute(Attribute::Bold)

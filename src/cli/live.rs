@@ -14,6 +14,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::Value;
 
 use crate::engine::{EventSink, HistoryEvent};
+use crate::history::EventType;
 
 /// Whether a live view belongs on this stderr.
 pub fn wanted(quiet: bool) -> bool {
@@ -89,8 +90,12 @@ impl Tally {
             copy_event(&mut self.ring[self.ring_next], event);
             self.ring_next = (self.ring_next + 1) % TAIL;
         }
-        let ty = event.event_type.as_str();
-        if ty.starts_with("Execution") && ty != "ExecutionStarted" && ty != "ExecutionRedriven" {
+        let t = event.event_type;
+        let ty = t.as_str();
+        if ty.starts_with("Execution")
+            && t != EventType::ExecutionStarted
+            && t != EventType::ExecutionRedriven
+        {
             self.closed = true;
         }
         let name = event
@@ -107,7 +112,7 @@ impl Tally {
             self.current.clear();
             self.current.push_str(name);
             self.attempts.remove(name);
-            if ty == "WaitStateEntered" {
+            if t == EventType::WaitStateEntered {
                 self.waiting = self.wait_state(name, event);
             }
         } else if ty.ends_with("Scheduled") && !ty.starts_with("Map") {
@@ -115,7 +120,7 @@ impl Tally {
             self.waiting = None;
         } else if attempt_failed(ty) {
             self.waiting = self.retry(event);
-        } else if ty == "MapStateStarted" {
+        } else if t == EventType::MapStateStarted {
             let total = event
                 .details
                 .as_ref()
@@ -128,15 +133,17 @@ impl Tally {
                 done: 0,
             });
         } else if matches!(
-            ty,
-            "MapIterationSucceeded" | "MapIterationFailed" | "MapIterationAborted"
+            t,
+            EventType::MapIterationSucceeded
+                | EventType::MapIterationFailed
+                | EventType::MapIterationAborted
         ) {
             if let Some(map) = self.maps.last_mut() {
                 map.done += 1;
             }
         } else if matches!(
-            ty,
-            "MapStateSucceeded" | "MapStateFailed" | "MapStateAborted"
+            t,
+            EventType::MapStateSucceeded | EventType::MapStateFailed | EventType::MapStateAborted
         ) {
             self.maps.pop();
         }
@@ -296,7 +303,7 @@ fn copy_event(dst: &mut HistoryEvent, src: &HistoryEvent) {
     dst.id = src.id;
     dst.previous_event_id = src.previous_event_id;
     dst.timestamp = src.timestamp;
-    dst.event_type.clone_from(&src.event_type);
+    dst.event_type = src.event_type;
     match (&mut dst.details, &src.details) {
         (Some(d), Some(s)) => copy_value(d, s),
         (d, s) => d.clone_from(s),
@@ -514,7 +521,7 @@ mod tests {
             id,
             previous_event_id: id - 1,
             timestamp: Utc::now(),
-            event_type: ty.into(),
+            event_type: ty.parse().unwrap(),
             details: (!details.is_null()).then_some(details),
         }
     }

@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 use super::term::{self, Stream};
 use super::{names, Failure, Globals};
 use crate::api::{self, Context};
+use crate::history::EventType;
 use crate::runtime::logs::{self as log_files, Level, LogConfig, NoLog};
 
 /// How often a followed log is read again.
@@ -269,7 +270,7 @@ fn readable(event: &Value, machine_wide: bool, width: Option<usize>, color: bool
     let event_type = field("type");
     let code = match Level::of_event(event_type) {
         Level::Fatal | Level::Error => "31",
-        Level::All if event_type == "ExecutionSucceeded" => "32",
+        Level::All if event_type == EventType::ExecutionSucceeded => "32",
         Level::All if event_type.starts_with("Execution") => "1",
         Level::All => "2",
     };

@@ -45,6 +45,7 @@ use clap::ArgMatches;
 use serde_json::{Map, Value};
 
 use crate::api::error::ErrorKind;
+use crate::api::ErrorCode;
 use crate::api::{self, ApiError, Context};
 use crate::runtime::Settings;
 use crate::store::Store;
@@ -184,7 +185,7 @@ fn report(failure: Failure) -> i32 {
             exit::CONFIG
         }
         Failure::Api { operation, error } => {
-            if error.kind == ErrorKind::Parameter {
+            if error.kind() == ErrorKind::Parameter {
                 let _ = writeln!(err, "\nParameter validation failed:\n{}", error.message);
             } else {
                 let _ = writeln!(
@@ -312,6 +313,7 @@ impl Globals {
             query,
             no_paginate: m.get_flag("no-paginate"),
             settings: Settings {
+                clock: crate::clock::Clock::system(),
                 mock_config: arg("mock-config")
                     .map(PathBuf::from)
                     .or_else(|| env("SFN_MOCK_CONFIG").map(PathBuf::from)),
@@ -370,7 +372,7 @@ impl Globals {
     }
 
     fn context(&self, operation: &str) -> Result<Context, Failure> {
-        let store = if api::uses_store(operation) {
+        let store = if api::Operation::parse(operation).is_none_or(api::uses_store) {
             Store::open(&self.db_path()?)
         } else {
             Store::in_memory()
@@ -622,7 +624,7 @@ fn check_enums(op: &Operation, request: &Map<String, Value>) -> Result<(), Failu
             return Err(Failure::Api {
                 operation: op.api.to_string(),
                 error: ApiError::new(
-                    "ValidationException",
+                    ErrorCode::ValidationException,
                     format!(
                         "1 validation error detected: Value '{}' at '{}' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
                         crate::asl::error::quote(v),
@@ -714,7 +716,7 @@ fn call(
 
 /// The exit code for an API error, as AWS CLI v2 maps it.
 pub fn exit_code_of(error: &ApiError) -> i32 {
-    match error.kind {
+    match error.kind() {
         ErrorKind::Service => exit::SERVICE,
         ErrorKind::Parameter => exit::PARAMETER,
         ErrorKind::NotImplemented | ErrorKind::Internal => exit::OTHER,
@@ -728,7 +730,14 @@ mod tests {
     #[test]
     fn table_has_all_37_operations_in_api_order() {
         let names: Vec<&str> = operations::OPERATIONS.iter().map(|o| o.api).collect();
-        assert_eq!(names, api::OPERATIONS.to_vec());
+        let ours: Vec<&str> = api::Operation::ALL.iter().map(|o| o.as_str()).collect();
+        assert_eq!(names, ours);
+        for op in operations::OPERATIONS {
+            assert_eq!(
+                api::Operation::parse(op.api).map(|o| o.command()),
+                Some(op.command)
+            );
+        }
     }
 
     #[test]

@@ -109,7 +109,7 @@ fn engine_event(event: &Value) -> Option<HistoryEvent> {
         timestamp: DateTime::parse_from_rfc3339(obj.get("timestamp")?.as_str()?)
             .ok()?
             .with_timezone(&Utc),
-        event_type: obj.get("type")?.as_str()?.to_string(),
+        event_type: obj.get("type")?.as_str()?.parse().ok()?,
         details: obj
             .iter()
             .find(|(k, _)| k.ends_with("EventDetails"))

@@ -117,7 +117,7 @@ impl<I: Iterator<Item = Result<Value, StatesError>>> Iterator for Batches<I> {
         };
         let max_items = spec.max_items.filter(|n| *n > 0).unwrap_or(u64::MAX) as usize;
         let max_bytes = spec.max_bytes.filter(|n| *n > 0).map(|n| n as usize);
-        let base = super::data::to_text(&batch_value(&spec.batch_input, Vec::new())).len();
+        let base = crate::history::text::to_text(&batch_value(&spec.batch_input, Vec::new())).len();
         let mut batch = Vec::new();
         let mut bytes = base;
         loop {
@@ -129,7 +129,7 @@ impl<I: Iterator<Item = Result<Value, StatesError>>> Iterator for Batches<I> {
                     None => break,
                 },
             };
-            let size = super::data::to_text(&item).len() + usize::from(!batch.is_empty());
+            let size = crate::history::text::to_text(&item).len() + usize::from(!batch.is_empty());
             if let Some(limit) = max_bytes {
                 // An item that fills a batch alone still goes, alone.
                 if !batch.is_empty() && bytes + size > limit {

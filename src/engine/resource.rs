@@ -5,9 +5,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use super::data::to_text;
 use crate::asl::resource::Resource;
 use crate::asl::StatesError;
+use crate::history::text::to_text;
+use crate::history::EventType;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ResourceForm {
@@ -90,26 +91,26 @@ impl ResourceForm {
         heartbeat: Option<u64>,
         credentials: Option<&Value>,
         region: &str,
-    ) -> (&'static str, Value) {
+    ) -> (EventType, Value) {
         let mut d = Map::new();
         let event_type = match self {
             ResourceForm::Lambda { arn } => {
                 d.insert("resource".into(), arn.clone().into());
                 d.insert("input".into(), to_text(input).into());
                 d.insert("inputDetails".into(), json!({"truncated": false}));
-                "LambdaFunctionScheduled"
+                EventType::LambdaFunctionScheduled
             }
             ResourceForm::Activity { arn } => {
                 d.insert("resource".into(), arn.clone().into());
                 d.insert("input".into(), to_text(input).into());
                 d.insert("inputDetails".into(), json!({"truncated": false}));
-                "ActivityScheduled"
+                EventType::ActivityScheduled
             }
             ResourceForm::Integration { .. } => {
                 d = self.integration_base();
                 d.insert("region".into(), region.into());
                 d.insert("parameters".into(), to_text(input).into());
-                "TaskScheduled"
+                EventType::TaskScheduled
             }
         };
         if let Some(t) = timeout {
@@ -129,13 +130,14 @@ impl ResourceForm {
     }
 
     /// The "started" event, when the engine itself emits one (activities wait for a worker).
-    pub fn started(&self) -> Option<(&'static str, Option<Value>)> {
+    pub fn started(&self) -> Option<(EventType, Option<Value>)> {
         match self {
-            ResourceForm::Lambda { .. } => Some(("LambdaFunctionStarted", None)),
+            ResourceForm::Lambda { .. } => Some((EventType::LambdaFunctionStarted, None)),
             ResourceForm::Activity { .. } => None,
-            ResourceForm::Integration { .. } => {
-                Some(("TaskStarted", Some(Value::Object(self.integration_base()))))
-            }
+            ResourceForm::Integration { .. } => Some((
+                EventType::TaskStarted,
+                Some(Value::Object(self.integration_base())),
+            )),
         }
     }
 
@@ -148,19 +150,19 @@ impl ResourceForm {
         Value::Object(d)
     }
 
-    pub fn succeeded(&self, output: &Value) -> (&'static str, Value) {
+    pub fn succeeded(&self, output: &Value) -> (EventType, Value) {
         let mut d = self.integration_base();
         d.insert("output".into(), to_text(output).into());
         d.insert("outputDetails".into(), json!({"truncated": false}));
         let t = match self {
-            ResourceForm::Lambda { .. } => "LambdaFunctionSucceeded",
-            ResourceForm::Activity { .. } => "ActivitySucceeded",
-            ResourceForm::Integration { .. } => "TaskSucceeded",
+            ResourceForm::Lambda { .. } => EventType::LambdaFunctionSucceeded,
+            ResourceForm::Activity { .. } => EventType::ActivitySucceeded,
+            ResourceForm::Integration { .. } => EventType::TaskSucceeded,
         };
         (t, Value::Object(d))
     }
 
-    pub fn failed(&self, err: &StatesError) -> (&'static str, Value) {
+    pub fn failed(&self, err: &StatesError) -> (EventType, Value) {
         let mut d = self.integration_base();
         if let Some(e) = &err.error {
             d.insert("error".into(), e.clone().into());
@@ -169,20 +171,20 @@ impl ResourceForm {
             d.insert("cause".into(), c.clone().into());
         }
         let t = match self {
-            ResourceForm::Lambda { .. } => "LambdaFunctionFailed",
-            ResourceForm::Activity { .. } => "ActivityFailed",
-            ResourceForm::Integration { .. } => "TaskFailed",
+            ResourceForm::Lambda { .. } => EventType::LambdaFunctionFailed,
+            ResourceForm::Activity { .. } => EventType::ActivityFailed,
+            ResourceForm::Integration { .. } => EventType::TaskFailed,
         };
         (t, Value::Object(d))
     }
 
-    pub fn timed_out(&self) -> (&'static str, Value) {
+    pub fn timed_out(&self) -> (EventType, Value) {
         let mut d = self.integration_base();
         d.insert("error".into(), "States.Timeout".into());
         let t = match self {
-            ResourceForm::Lambda { .. } => "LambdaFunctionTimedOut",
-            ResourceForm::Activity { .. } => "ActivityTimedOut",
-            ResourceForm::Integration { .. } => "TaskTimedOut",
+            ResourceForm::Lambda { .. } => EventType::LambdaFunctionTimedOut,
+            ResourceForm::Activity { .. } => EventType::ActivityTimedOut,
+            ResourceForm::Integration { .. } => EventType::TaskTimedOut,
         };
         (t, Value::Object(d))
     }

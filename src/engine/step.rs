@@ -7,7 +7,7 @@
 //! and records what each one produced through an [`Observer`] (its `inspectionData`).
 use serde_json::{Map, Value};
 
-use super::data::{self, to_text};
+use super::data;
 use crate::asl::definition::{
     Catcher, Choice, ChoiceRule, Fail, Kind, MapState, PathField, QueryLanguage, State, Task, Wait,
 };
@@ -16,6 +16,7 @@ use crate::asl::field::{invalid_path, shown, Field, Scope};
 use crate::asl::jsonata::{Bindings, Expr};
 use crate::asl::path::PathError;
 use crate::asl::{timestamp, StatesError, Variables};
+use crate::history::text::to_text;
 
 /// Sees the data at each processing step (`afterInputPath`, `afterParameters`...).
 pub trait Observer {

@@ -15,7 +15,7 @@ use serde_json::{json, Map, Value};
 
 use chrono::Utc;
 
-use super::data::{self, to_text};
+use super::data;
 use super::exec::matches;
 use super::resource::ResourceForm;
 use super::step::{self, Flow, Observer, Tolerance};
@@ -26,6 +26,7 @@ use crate::asl::field::{Path, Scope};
 use crate::asl::jsonata::Bindings;
 use crate::asl::{template, StatesError};
 use crate::engine::exec::MAX_PAYLOAD_BYTES;
+use crate::history::text::to_text;
 
 /// `TestExecutionStatus`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

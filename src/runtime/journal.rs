@@ -10,6 +10,7 @@ use super::logs::LogSink;
 use super::owner::{self, Keeper};
 use crate::asl::StatesError;
 use crate::engine::{Checkpoint, EventSink, Execution, HistoryEvent, Message, TaskOutcome};
+use crate::history::EventType;
 use crate::store::executions::{EventEncoder, EventRow, ExecutionRecord};
 use crate::store::leases::{self, Save, Saved};
 use crate::store::nested::Link;
@@ -273,7 +274,7 @@ pub(super) fn outcome_of(token: &TaskTokenRecord) -> TaskOutcome {
 
 impl EventSink for Journal<'_> {
     fn emit(&mut self, event: &HistoryEvent) {
-        if event.event_type == "ExecutionSucceeded" {
+        if event.event_type == EventType::ExecutionSucceeded {
             self.output_text = event
                 .details
                 .as_ref()

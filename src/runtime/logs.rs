@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use crate::engine::{EventSink, HistoryEvent};
+use crate::history::EventType;
 use crate::store::executions::ExecutionRecord;
 use crate::store::{self, Store};
 
@@ -41,12 +42,17 @@ impl Level {
     /// The lowest level that logs events of `event_type` (the table of "Log levels" in
     /// the Step Functions developer guide).
     pub fn of_event(event_type: &str) -> Level {
-        match event_type {
-            "ExecutionAborted" | "ExecutionFailed" | "ExecutionTimedOut" => Level::Fatal,
-            "FailStateEntered" => Level::Error,
+        let t = event_type;
+        match EventType::parse(event_type) {
+            Some(
+                EventType::ExecutionAborted
+                | EventType::ExecutionFailed
+                | EventType::ExecutionTimedOut,
+            ) => Level::Fatal,
+            Some(EventType::FailStateEntered) => Level::Error,
             // Every other failure: TaskFailed, TaskStartFailed, LambdaFunctionTimedOut,
             // MapIterationAborted, ParallelStateFailed, WaitStateAborted...
-            t if t.ends_with("Failed") || t.ends_with("TimedOut") || t.ends_with("Aborted") => {
+            _ if t.ends_with("Failed") || t.ends_with("TimedOut") || t.ends_with("Aborted") => {
                 Level::Error
             }
             _ => Level::All,
@@ -240,7 +246,7 @@ pub fn log_line(
     }
     let mut line = Map::new();
     line.insert("id".into(), event.id.to_string().into());
-    line.insert("type".into(), event.event_type.clone().into());
+    line.insert("type".into(), event.event_type.as_str().into());
     line.insert("details".into(), Value::Object(details));
     line.insert(
         "previous_event_id".into(),
@@ -316,7 +322,7 @@ impl LogSink {
 
 impl EventSink for LogSink {
     fn emit(&mut self, event: &HistoryEvent) {
-        if self.config.level.logs(&event.event_type) {
+        if self.config.level.logs(event.event_type.as_str()) {
             self.pending.push_str(&log_line(
                 event,
                 &self.execution_arn,
@@ -353,7 +359,7 @@ mod tests {
             id,
             previous_event_id: id - 1,
             timestamp: chrono::Utc.timestamp_millis_opt(1_700_000_000_123).unwrap(),
-            event_type: event_type.into(),
+            event_type: event_type.parse().unwrap(),
             details: Some(details),
         }
     }

@@ -8,13 +8,12 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use chrono::Utc;
 use serde_json::{json, Map, Value};
 
 use super::{BufferSink, Settings};
 use crate::asl::error::names;
 use crate::asl::StatesError;
-use crate::engine::data::to_text;
+use crate::clock::Clock;
 use crate::engine::map_run::{
     push_result, raw_map_state, writer_result, Batches, MapRunRequest, MapRunner, Selector,
     WriterSpec,
@@ -25,6 +24,7 @@ use crate::engine::{
     item_reader, Checkpoint, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Message,
     Progress, TaskInvocation, TaskOutcome, TaskRunner,
 };
+use crate::history::text::to_text;
 use crate::store::executions::{self as exec_store, date_text, parse_date, ExecutionRecord};
 use crate::store::leases;
 use crate::store::map_runs::{self as store, MapRunRecord};
@@ -45,6 +45,7 @@ pub fn with_map_runs(
         inner,
         db: db.to_path_buf(),
         s3_root: settings.s3_root.clone(),
+        clock: settings.clock.clone(),
     })
 }
 
@@ -52,6 +53,7 @@ struct MapRunTasks {
     inner: Box<dyn TaskRunner>,
     db: PathBuf,
     s3_root: Option<PathBuf>,
+    clock: Clock,
 }
 
 impl TaskRunner for MapRunTasks {
@@ -368,7 +370,7 @@ impl MapRunner for MapRunTasks {
             execution_arn: req.parent.execution_arn.clone(),
             state_machine_arn: req.parent.state_machine_arn.clone(),
             status: "RUNNING".into(),
-            start_date: date_text(Utc::now()),
+            start_date: date_text(self.clock.now()),
             stop_date: None,
             max_concurrency: req.max_concurrency as i64,
             tolerated_failure_percentage: req.tolerated_percentage.unwrap_or(0.0),
@@ -396,7 +398,7 @@ impl MapRunner for MapRunTasks {
             (Err(_), false) => "FAILED",
         }
         .into();
-        run.stop_date = Some(date_text(Utc::now()));
+        run.stop_date = Some(date_text(self.clock.now()));
         run.counts = state.counts();
         store::save_progress(&state.store, &run).map_err(runtime)?;
         if cancelled {
@@ -693,7 +695,7 @@ impl MapRunTasks {
         } else {
             format!("{kind}:execution:{head}:{id}")
         };
-        let started = Utc::now();
+        let started = self.clock.now();
         let input_text = to_text(&input);
         let info = ExecutionInfo {
             execution_arn: arn.clone(),
@@ -780,7 +782,8 @@ impl MapRunTasks {
             .run
             .join()
             .map_err(|_| runtime("a child execution's thread panicked"))?;
-        super::record_outcome(&mut record, &execution, &progress, None).map_err(runtime)?;
+        super::record_outcome(&self.clock, &mut record, &execution, &progress, None)
+            .map_err(runtime)?;
         if !req.express {
             exec_store::save_progress(&state.store, &record, &events.events).map_err(runtime)?;
         }

@@ -23,10 +23,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chrono::Utc;
 use serde_json::{Map, Value};
 
 use crate::asl::definition::{self, StateMachine};
+use crate::clock::Clock;
 use crate::engine::{
     self, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Options, Progress, TaskRunner,
 };
@@ -54,6 +54,8 @@ pub struct Settings {
     pub lease: Duration,
     /// Local endpoints of the AWS services Tasks call, and how requests to them are signed.
     pub aws: tasks::AwsSettings,
+    /// What task deadlines, heartbeats, leases and dates go by.
+    pub clock: Clock,
     /// Where started, redriven and answered executions run; `None`: on the caller's thread
     /// until they end or park.
     pub background: Option<Background>,
@@ -99,6 +101,7 @@ impl Default for Settings {
             s3_root: None,
             lease: Duration::from_secs(20),
             aws: tasks::AwsSettings::default(),
+            clock: Clock::system(),
             background: None,
         }
     }
@@ -181,7 +184,7 @@ impl Runtime {
     }
 
     fn lease_until(&self) -> i64 {
-        owner::now_millis() + self.settings.lease.as_millis() as i64
+        self.settings.clock.now_millis() + self.settings.lease.as_millis() as i64
     }
 
     /// The Task runner for an execution of `machine_name` (with its mock test case): this
@@ -209,7 +212,7 @@ impl Runtime {
                 &self.settings.aws,
             )?
         } else {
-            tasks::parking_runner_for(&config, db, &self.settings.aws)?
+            tasks::parking_runner_for(&config, db, &self.settings.aws, &self.settings.clock)?
         };
         let inner = nested::with_nested(store, &self.settings, inner);
         Ok(map_runs::with_map_runs(store, &self.settings, inner))
@@ -348,6 +351,7 @@ impl Runtime {
                 return Err(e.into());
             }
             record_outcome(
+                &self.settings.clock,
                 &mut record,
                 &execution,
                 &progress,
@@ -436,7 +440,7 @@ impl Runtime {
             store,
             arn,
             &self.owner,
-            owner::now_millis(),
+            self.settings.clock.now_millis(),
             until,
             &owner::is_gone,
         )?;
@@ -510,12 +514,12 @@ impl Runtime {
         sink.emit(&HistoryEvent {
             id: last + 1,
             previous_event_id: last,
-            timestamp: Utc::now(),
-            event_type: "ExecutionAborted".into(),
+            timestamp: self.settings.clock.now(),
+            event_type: crate::history::EventType::ExecutionAborted,
             details: Some(Value::Object(details)),
         });
         record.status = "ABORTED".into();
-        record.stop_date = Some(date_text(Utc::now()));
+        record.stop_date = Some(date_text(self.settings.clock.now()));
         record.error = error;
         record.cause = cause;
         record.engine_state = None;
@@ -579,9 +583,11 @@ impl Runtime {
         let record =
             exec_store::get(store, arn)?.ok_or_else(|| RuntimeError::DoesNotExist(arn.into()))?;
         match record.status.as_str() {
-            "ABORTED" => Ok(record.stop_date.unwrap_or_else(|| date_text(Utc::now()))),
+            "ABORTED" => Ok(record
+                .stop_date
+                .unwrap_or_else(|| date_text(self.settings.clock.now()))),
             // Queued, for a holder that is busy or a process that can serve its Tasks.
-            "RUNNING" => Ok(date_text(Utc::now())),
+            "RUNNING" => Ok(date_text(self.settings.clock.now())),
             // It ended otherwise before the stop was applied: too late, as on AWS.
             _ => Err(RuntimeError::NotRunning(arn.into())),
         }
@@ -592,8 +598,13 @@ impl Runtime {
     /// Every command that uses the store calls this first, so that timeouts fire even when
     /// no one else calls. One execution that cannot resume here does not stop the others.
     pub fn sweep(&self, store: &Store) -> Result<(), RuntimeError> {
-        task_tokens::expire(store, Utc::now())?;
-        let due = leases::runnable(store, owner::now_millis(), &owner::is_gone, false)?;
+        task_tokens::expire(store, self.settings.clock.now())?;
+        let due = leases::runnable(
+            store,
+            self.settings.clock.now_millis(),
+            &owner::is_gone,
+            false,
+        )?;
         for arn in due {
             let _ = self.drive(store, None, &arn);
         }
@@ -608,8 +619,13 @@ impl Runtime {
         store: &Store,
         only: Option<&str>,
     ) -> Result<Vec<Resumed>, RuntimeError> {
-        task_tokens::expire(store, Utc::now())?;
-        let mut arns = leases::runnable(store, owner::now_millis(), &owner::is_gone, true)?;
+        task_tokens::expire(store, self.settings.clock.now())?;
+        let mut arns = leases::runnable(
+            store,
+            self.settings.clock.now_millis(),
+            &owner::is_gone,
+            true,
+        )?;
         if let Some(only) = only {
             arns.retain(|a| a == only);
         }
@@ -628,7 +644,7 @@ impl Runtime {
         &self,
         store: &Store,
         mut record: ExecutionRecord,
-        redrive_date: chrono::DateTime<Utc>,
+        redrive_date: chrono::DateTime<chrono::Utc>,
     ) -> Result<ExecutionRecord, RuntimeError> {
         let mut execution = stored_execution(&record)?;
         let machine = parse_stored(&record.definition)?;
@@ -832,6 +848,7 @@ pub fn retained_state(execution: &Execution) -> Result<Option<String>, RuntimeEr
 /// `output_text`: the output's JSON text when the caller has it already (the
 /// `ExecutionSucceeded` event carries it; a large output is then not serialized again).
 pub fn record_outcome(
+    clock: &Clock,
     record: &mut ExecutionRecord,
     execution: &Execution,
     progress: &Progress,
@@ -846,13 +863,13 @@ pub fn record_outcome(
             };
         }
         status => {
-            record.stop_date = Some(date_text(Utc::now()));
+            record.stop_date = Some(date_text(clock.now()));
             // An unsuccessful execution keeps its state for RedriveExecution.
             record.engine_state = retained_state(execution)?;
             match status {
                 engine::Status::Succeeded { output } => {
                     record.output =
-                        Some(output_text.unwrap_or_else(|| engine::data::to_text(output)));
+                        Some(output_text.unwrap_or_else(|| crate::history::text::to_text(output)));
                 }
                 engine::Status::Failed { error, cause }
                 | engine::Status::TimedOut { error, cause }

@@ -16,8 +16,8 @@ use serde_json::{json, Map, Value};
 use super::{parse_stored, NewExecution, Runtime, RuntimeError, Settings};
 use crate::asl::resource::Resource;
 use crate::asl::StatesError;
-use crate::engine::data::to_text;
 use crate::engine::{ExecutionInfo, TaskInvocation, TaskOutcome, TaskRunner};
+use crate::history::text::to_text;
 use crate::store::executions::{self as exec_store, date_text, parse_date, ExecutionRecord};
 use crate::store::nested::{Link, Pattern};
 use crate::store::task_tokens::{self, Delivery, TaskTokenRecord, TokenStatus};
@@ -344,7 +344,7 @@ impl NestedTasks {
                 let cause = input.get("Cause").and_then(Value::as_str);
                 let store = self.store()?;
                 let stopped = self.runtime().stop(&store, arn, error, cause)?;
-                let at = parse_date(&stopped).unwrap_or_else(Utc::now);
+                let at = parse_date(&stopped).unwrap_or_else(|| self.settings.clock.now());
                 Ok(TaskOutcome::Succeeded(json!({"StopDate": iso(at)})))
             }
             "sendTaskSuccess" | "sendTaskFailure" | "sendTaskHeartbeat" => {
@@ -359,7 +359,7 @@ impl NestedTasks {
 
     fn send_task(&self, action: &str, input: &Value) -> Result<TaskOutcome, ApiFailure> {
         let token = param(input, "TaskToken")?;
-        let now = Utc::now();
+        let now = self.settings.clock.now();
         let store = self.store()?;
         // AWS reads the token before the rest of the request.
         if task_tokens::get(&store, token)?.is_none() {
@@ -479,7 +479,7 @@ impl NestedTasks {
             .nth(3)
             .unwrap_or_default()
             .to_string();
-        let started = Utc::now().trunc_subsecs(3);
+        let started = self.settings.clock.now().trunc_subsecs(3);
         let info = ExecutionInfo {
             execution_arn: execution_arn.clone(),
             execution_name: name.clone(),
@@ -513,9 +513,9 @@ impl NestedTasks {
     fn start_sync_execution(&self, input: &Value) -> Result<TaskOutcome, ApiFailure> {
         let store = self.store()?;
         let (record, info, parsed) = self.prepare(&store, input, true)?;
-        let started = parse_date(&record.start_date).unwrap_or_else(Utc::now);
+        let started = parse_date(&record.start_date).unwrap_or_else(|| self.settings.clock.now());
         let (execution, _) = self.runtime().run_express(&store, &parsed, info, None)?;
-        let stopped = Utc::now();
+        let stopped = self.settings.clock.now();
         let (status, output, error, cause) = match &execution.status {
             crate::engine::Status::Succeeded { output } => {
                 ("SUCCEEDED", Some(to_text(output)), None, None)
@@ -570,7 +570,7 @@ impl NestedTasks {
         let store = self.store()?;
         let (record, info, parsed) = self.prepare(&store, invocation.input, false)?;
         let execution_arn = record.arn.clone();
-        let started = parse_date(&record.start_date).unwrap_or_else(Utc::now);
+        let started = parse_date(&record.start_date).unwrap_or_else(|| self.settings.clock.now());
         // A waiting parent task parks on its token: open before the child runs, which
         // may end (and deliver to it) before this returns.
         let token = match pattern {
@@ -587,7 +587,7 @@ impl NestedTasks {
                     Some(invocation.input.to_string()),
                     invocation.timeout_seconds,
                     invocation.heartbeat_seconds,
-                    Utc::now(),
+                    self.settings.clock.now(),
                 );
                 task_tokens::insert(&store, &record)?;
                 Some(token.to_string())
@@ -607,7 +607,7 @@ impl NestedTasks {
         };
         if let Err(e) = self.runtime().start_linked(&store, None, new, Some(&link)) {
             if let Some(token) = &token {
-                let _ = task_tokens::abort(&store, token, Utc::now());
+                let _ = task_tokens::abort(&store, token, self.settings.clock.now());
             }
             return Err(e.into());
         }

@@ -48,7 +48,7 @@ impl Contexts {
     /// A context for `operation` (TestState and ValidateStateMachineDefinition never
     /// touch the user's store).
     pub fn take(&self, operation: &str) -> Result<Context, ApiError> {
-        let store = if !api::uses_store(operation) {
+        let store = if !api::Operation::parse(operation).is_none_or(api::uses_store) {
             Store::in_memory()?
         } else {
             let pooled = self.pool.lock().ok().and_then(|mut p| p.pop());
@@ -66,7 +66,7 @@ impl Contexts {
 
     /// Returns a context's store to the pool.
     pub fn give_back(&self, operation: &str, ctx: Context) {
-        if !api::uses_store(operation) {
+        if !api::Operation::parse(operation).is_none_or(api::uses_store) {
             return;
         }
         if let Ok(mut pool) = self.pool.lock() {

@@ -331,8 +331,8 @@ mod tests {
 
     #[test]
     fn the_model_has_all_37_operations() {
-        for op in crate::api::OPERATIONS {
-            assert!(operation_shape(op, "input").is_some(), "{op}");
+        for op in crate::api::Operation::ALL {
+            assert!(operation_shape(op.as_str(), "input").is_some(), "{op:?}");
         }
         assert!(is_modeled_error("StateMachineDoesNotExist"));
         assert!(!is_modeled_error("ParamValidation"));

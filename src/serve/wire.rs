@@ -109,11 +109,13 @@ impl WireError {
 
     /// An error the API layer returned, with the status and namespace AWS gives its code.
     pub fn from_api(e: ApiError) -> Self {
-        match e.kind {
+        match e.kind() {
             ErrorKind::Service if e.code == "ValidationException" => {
-                WireError::new(400, VALIDATE_NAMESPACE, &e.code, Some(e.message))
+                WireError::new(400, VALIDATE_NAMESPACE, e.code.as_str(), Some(e.message))
             }
-            ErrorKind::Service => WireError::new(400, SERVICE_NAMESPACE, &e.code, Some(e.message)),
+            ErrorKind::Service => {
+                WireError::new(400, SERVICE_NAMESPACE, e.code.as_str(), Some(e.message))
+            }
             // The request's members are checked against the model before the API runs;
             // what the API still finds unreadable is a constraint AWS reports the same way.
             ErrorKind::Parameter => WireError::validation(&[e.message]),
@@ -160,7 +162,7 @@ pub fn operation<'a>(
     };
     let operation = target
         .strip_prefix(TARGET_PREFIX)
-        .filter(|op| crate::api::OPERATIONS.contains(op))
+        .filter(|op| crate::api::Operation::parse(op).is_some())
         .ok_or_else(|| {
             WireError::unknown_operation(format!(
                 "unknown operation '{target}': X-Amz-Target must be {TARGET_PREFIX}<Operation>, one of the 37 Step Functions operations"
@@ -205,6 +207,7 @@ pub fn request_body(body: &[u8]) -> Result<Value, WireError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::ErrorCode;
 
     fn op(headers: &[(&'static str, &'static str)]) -> Result<String, WireError> {
         operation(headers.iter().copied())
@@ -250,13 +253,13 @@ mod tests {
 
     #[test]
     fn errors_carry_aws_namespaces() {
-        let e = WireError::from_api(ApiError::new("StateMachineDoesNotExist", "gone"));
+        let e = WireError::from_api(ApiError::new(ErrorCode::StateMachineDoesNotExist, "gone"));
         assert_eq!(
             e.body(),
             json!({"__type": "com.amazonaws.swf.service.v2.model#StateMachineDoesNotExist", "message": "gone"})
         );
         assert_eq!(e.status, 400);
-        let e = WireError::from_api(ApiError::new("ValidationException", "bad"));
+        let e = WireError::from_api(ApiError::new(ErrorCode::ValidationException, "bad"));
         assert_eq!(
             e.body()["__type"],
             "com.amazon.coral.validate#ValidationException"

@@ -3,7 +3,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 
 use super::{Store, StoreError};
-use crate::engine::HistoryEvent;
+use crate::history::HistoryEvent;
 
 /// One row of `executions`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -335,7 +335,7 @@ mod tests {
             id: 1,
             previous_event_id: 0,
             timestamp: Utc::now(),
-            event_type: "ExecutionStarted".into(),
+            event_type: crate::history::EventType::ExecutionStarted,
             details: Some(json!({"input": "{}"})),
         };
         save_progress(&store, &record, &[EventRow::from(&event)]).unwrap();

@@ -29,8 +29,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 
 use super::{Store, StoreError};
-use crate::engine::data::{to_text, write_string, write_text};
-use crate::engine::HistoryEvent;
+use crate::history::text::{to_text, write_string, write_text};
+use crate::history::{EventType, HistoryEvent};
 
 /// Strings at least this long are stored as payloads (shorter ones inline, where repeating
 /// them costs less than a lookup).
@@ -112,7 +112,7 @@ impl EventEncoder {
     pub fn row(&mut self, event: &HistoryEvent) -> EventRow {
         let mut number = itoa::Buffer::new();
         let mut line = String::with_capacity(256);
-        line.push_str(&event.event_type);
+        line.push_str(event.event_type.as_str());
         line.push('\t');
         let mut payloads = Vec::new();
         let mut skeleton_len = None;
@@ -583,7 +583,7 @@ fn parse_line(line: &str, payloads: &mut Payloads) -> Result<HistoryEvent, Store
     let id = next().parse().unwrap_or_default();
     let previous_event_id = next().parse().unwrap_or_default();
     let timestamp = parse_timestamp(next());
-    let event_type = next().to_string();
+    let event_type: EventType = next().parse()?;
     let refs = next();
     // The details JSON (which holds no tab), then the raw members in order.
     let mut rest = next().split('\t');
@@ -656,7 +656,7 @@ mod tests {
             previous_event_id: id - 1,
             // Milliseconds, as AWS keeps (and the store writes) them.
             timestamp: DateTime::from_timestamp_millis(1_700_000_000_123 + id).unwrap(),
-            event_type: "PassStateEntered".into(),
+            event_type: crate::history::EventType::PassStateEntered,
             details,
         }
     }

@@ -353,11 +353,11 @@ pub fn abort_map_runs(store: &Store, parent: &str) -> Result<(), StoreError> {
     };
     for child in &children {
         let last = super::history::count(store, child)?;
-        let event = crate::engine::HistoryEvent {
+        let event = crate::history::HistoryEvent {
             id: last + 1,
             previous_event_id: last,
             timestamp: now,
-            event_type: "ExecutionAborted".into(),
+            event_type: crate::history::EventType::ExecutionAborted,
             details: Some(Value::Object(Default::default())),
         };
         super::history::insert(&store.conn, child, &[EventRow::from(&event)])?;
@@ -611,11 +611,11 @@ mod tests {
     }
 
     fn event(id: i64) -> EventRow {
-        EventRow::from(&crate::engine::HistoryEvent {
+        EventRow::from(&crate::history::HistoryEvent {
             id,
             previous_event_id: id - 1,
             timestamp: Utc::now(),
-            event_type: "PassStateEntered".into(),
+            event_type: crate::history::EventType::PassStateEntered,
             details: Some(serde_json::json!({"name": "P", "input": "x".repeat(300)})),
         })
     }

@@ -41,6 +41,8 @@ pub enum StoreError {
          untouched; name another file with --db or SFN_DB)"
     )]
     Foreign(PathBuf),
+    #[error("the store is damaged: {0}")]
+    UnknownEventType(#[from] crate::history::UnknownEventType),
 }
 
 pub struct Store {

@@ -31,6 +31,7 @@ pub use mock::{MockConfig, MockTestCase};
 pub use parking::RunnerConfig;
 
 use crate::asl::StatesError;
+use crate::clock::Clock;
 use crate::engine::{TaskInvocation, TaskOutcome, TaskRunner};
 
 /// Why no runner could be built for an execution: the API layer reports these to the
@@ -139,12 +140,14 @@ pub fn parking_runner_for(
     config: &RunnerConfig,
     db: &Path,
     aws: &AwsSettings,
+    clock: &Clock,
 ) -> Result<Box<dyn TaskRunner>, TasksError> {
     let mut tasks = local_tasks(config, aws)?;
-    let parking = parking::Parking::open(db, config).map_err(|message| TasksError::Store {
-        path: db.to_path_buf(),
-        message,
-    })?;
+    let parking =
+        parking::Parking::open(db, config, clock).map_err(|message| TasksError::Store {
+            path: db.to_path_buf(),
+            message,
+        })?;
     tasks.parking = Some(parking);
     tasks.deployed = Some(local_lambda::Deployed::new(db));
     Ok(Box::new(tasks))
@@ -636,7 +639,8 @@ mod tests {
         };
         activities::create(&store, &record, &[]).unwrap();
         let config = RunnerConfig::new(None, None, "orders", None);
-        let runner = parking_runner_for(&config, &db, &AwsSettings::default()).unwrap();
+        let runner =
+            parking_runner_for(&config, &db, &AwsSettings::default(), &Clock::system()).unwrap();
         assert_eq!(runner.check("Approve", arn), Ok(()));
         let missing = "arn:aws:states:us-east-1:123456789012:activity:gone";
         assert_eq!(

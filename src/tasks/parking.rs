@@ -8,6 +8,7 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
+use crate::clock::Clock;
 use crate::engine::TaskInvocation;
 use crate::store::task_tokens::{self, TaskTokenRecord};
 use crate::store::{activities, Store};
@@ -45,15 +46,18 @@ pub struct Parking {
     /// Opened on first use: most executions never wait for an outcome from outside.
     store: OnceLock<Mutex<Store>>,
     config: String,
+    /// What task deadlines start from.
+    clock: Clock,
 }
 
 impl Parking {
-    pub fn open(db: &Path, config: &RunnerConfig) -> Result<Parking, String> {
+    pub fn open(db: &Path, config: &RunnerConfig, clock: &Clock) -> Result<Parking, String> {
         let config = serde_json::to_string(config).map_err(|e| e.to_string())?;
         Ok(Parking {
             db: db.to_path_buf(),
             store: OnceLock::new(),
             config,
+            clock: clock.clone(),
         })
     }
 
@@ -97,7 +101,7 @@ impl Parking {
             Some(invocation.input.to_string()),
             invocation.timeout_seconds,
             invocation.heartbeat_seconds,
-            chrono::Utc::now(),
+            self.clock.now(),
         );
         record.runner = Some(self.config.clone());
         task_tokens::insert(&*self.store()?, &record).map_err(|e| e.to_string())
@@ -108,7 +112,7 @@ impl Parking {
         if let Some(token) = invocation.task_token {
             // Best effort: the task's own failure is what the execution reports.
             if let Ok(store) = self.store() {
-                let _ = task_tokens::abort(&store, token, chrono::Utc::now());
+                let _ = task_tokens::abort(&store, token, self.clock.now());
             }
         }
     }

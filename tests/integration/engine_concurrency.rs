@@ -31,10 +31,10 @@ impl Collect {
         self.0
             .iter()
             .map(|e| match e.details.as_ref().and_then(|d| d.get("name")) {
-                Some(Value::String(name)) if e.event_type.contains("State") => {
+                Some(Value::String(name)) if e.event_type.as_str().contains("State") => {
                     format!("{}:{name}", e.event_type)
                 }
-                _ => e.event_type.clone(),
+                _ => e.event_type.to_string(),
             })
             .collect()
     }

@@ -1,8 +1,7 @@
 //! Runs each fixture under `tests/fixtures/engine/` (a definition, an input and the
 //! history AWS records for it) through the engine and compares status, output, error,
 //! cause and every event (timestamps aside).
-use std::path::Path;
-
+use crate::engine_fixtures::{self, engine_fixtures};
 use serde_json::{json, Value};
 use sfn::api::executions::event_json;
 use sfn::asl::definition;
@@ -99,44 +98,47 @@ static MAP_RUNS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 const MAP_RUN_PLACEHOLDER: &str =
     ":mapRun:fixture-machine/<MapRunArnPart0_0idx>:<MapRunArnPart1_0idx>";
 
-#[test]
-fn fixtures_reproduce_awss_histories() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/engine");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("fixture directory")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
-    assert!(!paths.is_empty(), "no fixtures in {}", dir.display());
-    let mut failures = Vec::new();
-    for path in &paths {
-        let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        let input = fixture["input"].as_str().unwrap();
-        let mock = fixture
-            .get("mock_config")
-            .map(|c| (c, fixture["mock_test_case"].as_str().unwrap_or("")));
-        let (outcome, events) = run(&fixture["definition"], input, mock);
-        let name = path.file_name().unwrap().to_string_lossy();
-        if without_dates(&outcome) != without_dates(&fixture["outcome"]) {
-            failures.push(format!(
-                "{name}: outcome\n  expected {}\n  actual   {outcome}",
-                fixture["outcome"]
-            ));
-            continue;
-        }
-        let expected = fixture["events"].as_array().unwrap();
-        if let Some(i) = (0..expected.len().max(events.len())).find(|&i| {
-            without_dates(expected.get(i).unwrap_or(&Value::Null))
-                != without_dates(events.get(i).unwrap_or(&Value::Null))
-        }) {
-            failures.push(format!(
-                "{name}: event {i} of {}\n  expected {}\n  actual   {}",
-                expected.len(),
-                expected.get(i).unwrap_or(&Value::Null),
-                events.get(i).unwrap_or(&Value::Null)
-            ));
-        }
+/// Runs the fixture `file` and compares its outcome and every event with AWS's.
+fn reproduces(file: &str) {
+    let fixture = engine_fixtures::load(file);
+    let input = fixture["input"].as_str().unwrap();
+    let mock = fixture
+        .get("mock_config")
+        .map(|c| (c, fixture["mock_test_case"].as_str().unwrap_or("")));
+    let (outcome, events) = run(&fixture["definition"], input, mock);
+    assert_eq!(
+        without_dates(&outcome),
+        without_dates(&fixture["outcome"]),
+        "{file}: outcome"
+    );
+    let expected = fixture["events"].as_array().unwrap();
+    if let Some(i) = (0..expected.len().max(events.len())).find(|&i| {
+        without_dates(expected.get(i).unwrap_or(&Value::Null))
+            != without_dates(events.get(i).unwrap_or(&Value::Null))
+    }) {
+        panic!(
+            "{file}: event {i} of {}\n  expected {}\n  actual   {}",
+            expected.len(),
+            expected.get(i).unwrap_or(&Value::Null),
+            events.get(i).unwrap_or(&Value::Null)
+        );
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// One test per fixture.
+macro_rules! reproduce_each {
+    ($($name:ident: $file:literal,)*) => {
+        $(
+            #[test]
+            fn $name() {
+                reproduces($file);
+            }
+        )*
+    };
+}
+
+/// Each fixture of `tests/fixtures/engine/` reproduces AWS's history.
+mod fixtures_reproduce_awss_histories {
+    use super::*;
+    engine_fixtures!(reproduce_each);
 }

@@ -57,7 +57,7 @@ fn an_endless_loop_fails_at_the_history_limit() {
     );
     assert!(matches!(status, Status::Failed { .. }), "{status:?}");
     let last = events.last().unwrap();
-    assert_eq!(last.event_type, "ExecutionFailed");
+    assert_eq!(last.event_type, sfn::history::EventType::ExecutionFailed);
     assert_eq!(last.id, 25_000);
     assert_eq!(events.len(), 25_000);
 }

@@ -4,8 +4,7 @@
 //! execution commands and their errors.
 use crate::cli_support;
 
-use std::path::Path;
-
+use crate::engine_fixtures::{self, engine_fixtures};
 use cli_support::{Sfn, ROLE};
 use serde_json::{json, Value};
 
@@ -81,76 +80,81 @@ fn start_with(sfn: &Sfn, name: &str, input: &str, mock: Option<(&Value, &str)>) 
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-#[test]
-fn fixtures_replay_through_the_binary() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/engine");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
-    let mut failures = Vec::new();
-    for path in &paths {
-        let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        let sfn = Sfn::new();
-        create(&sfn, &fixture["definition"]);
-        let mock = fixture
-            .get("mock_config")
-            .map(|c| (c, fixture["mock_test_case"].as_str().unwrap_or("")));
-        let started = start_with(
-            &sfn,
-            "fixture-execution",
-            fixture["input"].as_str().unwrap(),
-            mock,
-        );
-        assert_eq!(started["executionArn"], EXECUTION_ARN);
-        let described = sfn.json(&["describe-execution", "--execution-arn", EXECUTION_ARN]);
-        let mut outcome = json!({"status": described["status"]});
-        if let Some(output) = described["output"].as_str() {
-            outcome["output"] = serde_json::from_str(output).unwrap();
-        }
-        if described["status"] == "FAILED" {
-            outcome["error"] = described.get("error").cloned().unwrap_or(Value::Null);
-            outcome["cause"] = described.get("cause").cloned().unwrap_or(Value::Null);
-        }
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        if without_dates(&outcome) != without_dates(&fixture["outcome"]) {
-            failures.push(format!(
-                "{name}: outcome {outcome} != {}",
-                fixture["outcome"]
-            ));
-            continue;
-        }
-        let history = sfn.json(&["get-execution-history", "--execution-arn", EXECUTION_ARN]);
-        let events: Vec<Value> = history["events"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| {
-                let mut e = e.clone();
-                e.as_object_mut().unwrap().remove("timestamp");
-                without_dates(&e)
-            })
-            .collect();
-        let expected: Vec<Value> = fixture["events"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(without_dates)
-            .collect();
-        if events != expected {
-            let i = (0..events.len().max(expected.len()))
-                .find(|&i| events.get(i) != expected.get(i))
-                .unwrap();
-            failures.push(format!(
-                "{name}: event {i}\n  expected {:?}\n  actual   {:?}",
-                expected.get(i),
-                events.get(i)
-            ));
-        }
+/// Replays the fixture `file` through the binary: the execution `describe-execution` and
+/// `get-execution-history` show is the one AWS recorded.
+fn replays(name: &str) {
+    let fixture = engine_fixtures::load(name);
+    let sfn = Sfn::new();
+    create(&sfn, &fixture["definition"]);
+    let mock = fixture
+        .get("mock_config")
+        .map(|c| (c, fixture["mock_test_case"].as_str().unwrap_or("")));
+    let started = start_with(
+        &sfn,
+        "fixture-execution",
+        fixture["input"].as_str().unwrap(),
+        mock,
+    );
+    assert_eq!(started["executionArn"], EXECUTION_ARN);
+    let described = sfn.json(&["describe-execution", "--execution-arn", EXECUTION_ARN]);
+    let mut outcome = json!({"status": described["status"]});
+    if let Some(output) = described["output"].as_str() {
+        outcome["output"] = serde_json::from_str(output).unwrap();
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    if described["status"] == "FAILED" {
+        outcome["error"] = described.get("error").cloned().unwrap_or(Value::Null);
+        outcome["cause"] = described.get("cause").cloned().unwrap_or(Value::Null);
+    }
+    assert_eq!(
+        without_dates(&outcome),
+        without_dates(&fixture["outcome"]),
+        "{name}: outcome"
+    );
+    let history = sfn.json(&["get-execution-history", "--execution-arn", EXECUTION_ARN]);
+    let events: Vec<Value> = history["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let mut e = e.clone();
+            e.as_object_mut().unwrap().remove("timestamp");
+            without_dates(&e)
+        })
+        .collect();
+    let expected: Vec<Value> = fixture["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(without_dates)
+        .collect();
+    if events != expected {
+        let i = (0..events.len().max(expected.len()))
+            .find(|&i| events.get(i) != expected.get(i))
+            .unwrap();
+        panic!(
+            "{name}: event {i}\n  expected {:?}\n  actual   {:?}",
+            expected.get(i),
+            events.get(i)
+        );
+    }
+}
+
+/// One test per fixture.
+macro_rules! replay_each {
+    ($($name:ident: $file:literal,)*) => {
+        $(
+            #[test]
+            fn $name() {
+                replays($file);
+            }
+        )*
+    };
+}
+
+/// Each fixture of `tests/fixtures/engine/` replays through the binary as AWS recorded it.
+mod fixtures_replay_through_the_binary {
+    use super::*;
+    engine_fixtures!(replay_each);
 }
 
 const TWO_PASSES: &str = r#"{"StartAt": "A", "States": {

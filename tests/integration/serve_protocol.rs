@@ -34,7 +34,7 @@ fn final_status(server: &Server, arn: &str) -> Value {
 #[test]
 fn every_operation_is_routed_to_the_api() {
     let server = Server::start();
-    for op in sfn::api::OPERATIONS {
+    for op in sfn::api::Operation::ALL.map(sfn::api::Operation::as_str) {
         let (status, body) = server.call(op, json!({}));
         let type_ = body["__type"].as_str().unwrap_or("");
         assert!(

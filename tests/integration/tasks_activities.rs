@@ -13,7 +13,7 @@ fn call(ctx: &mut Context, operation: &str, input: Value) -> Result<Value, ApiEr
 
 fn code(result: Result<Value, ApiError>) -> (String, String) {
     let e = result.unwrap_err();
-    (e.code, e.message)
+    (e.code.to_string(), e.message)
 }
 
 #[test]

@@ -360,33 +360,6 @@ fn a_worker_failure_fails_the_task() {
 }
 
 #[test]
-fn the_timeout_fires_without_a_caller_and_a_late_answer_is_refused() {
-    let sfn = Sfn::new();
-    approval_machine(&sfn, 1);
-    let started = sfn.json(&["start-execution", "--state-machine-arn", APPROVAL]);
-    let execution = started["executionArn"].as_str().unwrap();
-    // A worker takes the task but answers after the deadline.
-    let task = sfn.json(&["get-activity-task", "--activity-arn", ACTIVITY]);
-    let token = task["taskToken"].as_str().unwrap().to_string();
-    std::thread::sleep(std::time::Duration::from_millis(1500));
-    // Any command advances the execution past its deadline.
-    let described = sfn.json(&["describe-execution", "--execution-arn", execution]);
-    assert_eq!(described["status"], "FAILED");
-    assert_eq!(described["error"], "ApprovalExpired");
-    let types = event_types(&sfn, execution);
-    assert!(types.contains(&"ActivityTimedOut".to_string()), "{types:?}");
-    let (code, stderr) = sfn.fail(&[
-        "send-task-success",
-        "--task-token",
-        &token,
-        "--task-output",
-        "{}",
-    ]);
-    assert_eq!(code, 254);
-    assert!(stderr.contains("(TaskTimedOut)"), "{stderr}");
-}
-
-#[test]
 fn stopping_a_parked_execution_aborts_its_task() {
     let sfn = Sfn::new();
     approval_machine(&sfn, 30);
@@ -470,46 +443,4 @@ fn callbacks_answered_at_once_and_later_by_another_process() {
         2,
         "{types:?}"
     );
-}
-
-#[test]
-fn a_missed_heartbeat_times_the_task_out() {
-    let sfn = Sfn::new();
-    sfn.json(&["create-activity", "--name", "approve"]);
-    let text = std::fs::read_to_string(fixture("approval.asl.json")).unwrap();
-    let mut definition: Value = serde_json::from_str(&text).unwrap();
-    definition["States"]["Approve"]["HeartbeatSeconds"] = json!(2);
-    sfn.json(&[
-        "create-state-machine",
-        "--name",
-        "approval",
-        "--definition",
-        &definition.to_string(),
-        "--role-arn",
-        ROLE,
-    ]);
-    let started = sfn.json(&["start-execution", "--state-machine-arn", APPROVAL]);
-    let execution = started["executionArn"].as_str().unwrap();
-    // The heartbeat clock starts when a worker takes the task.
-    std::thread::sleep(std::time::Duration::from_millis(2200));
-    assert_eq!(
-        sfn.json(&["describe-execution", "--execution-arn", execution])["status"],
-        "RUNNING"
-    );
-    let task = sfn.json(&["get-activity-task", "--activity-arn", ACTIVITY]);
-    let token = task["taskToken"].as_str().unwrap().to_string();
-    std::thread::sleep(std::time::Duration::from_millis(1000));
-    sfn.json(&["send-task-heartbeat", "--task-token", &token]);
-    std::thread::sleep(std::time::Duration::from_millis(1000));
-    assert_eq!(
-        sfn.json(&["describe-execution", "--execution-arn", execution])["status"],
-        "RUNNING"
-    );
-    std::thread::sleep(std::time::Duration::from_millis(2500));
-    let described = sfn.json(&["describe-execution", "--execution-arn", execution]);
-    assert_eq!(described["status"], "FAILED");
-    assert_eq!(described["error"], "ApprovalExpired");
-    let (code, stderr) = sfn.fail(&["send-task-heartbeat", "--task-token", &token]);
-    assert_eq!(code, 254);
-    assert!(stderr.contains("(TaskTimedOut)"), "{stderr}");
 }

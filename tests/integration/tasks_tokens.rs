@@ -40,7 +40,7 @@ fn schedule(
 
 fn error(result: Result<Value, ApiError>) -> (String, String) {
     let e = result.unwrap_err();
-    (e.code, e.message)
+    (e.code.to_string(), e.message)
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! JSONata (`{% ... %}`) evaluation for JSONata-mode states, on a complete JSONata
 //! engine (`jlens-core`), with AWS's added functions and error messages.
 //!
-//! Contract used by the engine:
+//! What the engine and the validator use:
 //! - [`Expr`] / [`evaluate_field`] for fields of any type (Arguments, Output, Assign, ItemSelector...),
 //! - [`evaluate_typed`] for fields that must yield one type (Items, Condition, Seconds...),
 //! - [`check`] / [`syntax_errors`] for the validator,

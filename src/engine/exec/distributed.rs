@@ -11,6 +11,7 @@ use crate::asl::field::{Field, Payload, Scope};
 use crate::asl::StatesError;
 use crate::engine::history::Checkpoint;
 use crate::engine::map_run::{BatcherSpec, MapRunRequest, MapRunner, ReaderSpec, WriterSpec};
+use crate::history::EventType;
 
 type Started = Result<(), (Box<Thread>, StatesError)>;
 
@@ -142,7 +143,7 @@ impl Execution {
         let started = self.emit(
             env.sink,
             thread.silent,
-            "MapStateStarted",
+            EventType::MapStateStarted,
             thread.last_event,
             Some(json!({"length": length})),
         );
@@ -157,7 +158,7 @@ impl Execution {
         let run_started = self.emit(
             env.sink,
             thread.silent,
-            "MapRunStarted",
+            EventType::MapRunStarted,
             started,
             Some(json!({"mapRunArn": arn})),
         );

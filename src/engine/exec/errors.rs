@@ -73,7 +73,7 @@ impl Execution {
             thread.last_event = self.emit(
                 env.sink,
                 thread.silent,
-                "EvaluationFailed",
+                EventType::EvaluationFailed,
                 previous,
                 Some(details),
             );
@@ -81,7 +81,7 @@ impl Execution {
                 thread.last_event = self.emit(
                     env.sink,
                     thread.silent,
-                    "MapStateFailed",
+                    EventType::MapStateFailed,
                     thread.last_event,
                     None,
                 );

@@ -20,30 +20,43 @@ pub(super) fn iso_millis(millis: i64) -> String {
 }
 
 /// `<Type>StateEntered` for a state of `kind` (static: one is emitted for every state).
-pub(super) fn entered_type(kind: &Kind) -> &'static str {
+pub(super) fn entered_type(kind: &Kind) -> EventType {
     match kind {
-        Kind::Pass { .. } => "PassStateEntered",
-        Kind::Task(_) => "TaskStateEntered",
-        Kind::Choice(_) => "ChoiceStateEntered",
-        Kind::Wait(_) => "WaitStateEntered",
-        Kind::Succeed => "SucceedStateEntered",
-        Kind::Fail(_) => "FailStateEntered",
-        Kind::Parallel { .. } => "ParallelStateEntered",
-        Kind::Map(_) => "MapStateEntered",
+        Kind::Pass { .. } => EventType::PassStateEntered,
+        Kind::Task(_) => EventType::TaskStateEntered,
+        Kind::Choice(_) => EventType::ChoiceStateEntered,
+        Kind::Wait(_) => EventType::WaitStateEntered,
+        Kind::Succeed => EventType::SucceedStateEntered,
+        Kind::Fail(_) => EventType::FailStateEntered,
+        Kind::Parallel { .. } => EventType::ParallelStateEntered,
+        Kind::Map(_) => EventType::MapStateEntered,
     }
 }
 
-/// `<Type>StateExited` for a state of `kind`.
-pub(super) fn exited_type(kind: &Kind) -> &'static str {
+/// `<Type>StateExited` for a state of `kind` (a Fail state never exits: AWS has no type
+/// for it).
+pub(super) fn exited_type(kind: &Kind) -> Option<EventType> {
+    Some(match kind {
+        Kind::Pass { .. } => EventType::PassStateExited,
+        Kind::Task(_) => EventType::TaskStateExited,
+        Kind::Choice(_) => EventType::ChoiceStateExited,
+        Kind::Wait(_) => EventType::WaitStateExited,
+        Kind::Succeed => EventType::SucceedStateExited,
+        Kind::Fail(_) => return None,
+        Kind::Parallel { .. } => EventType::ParallelStateExited,
+        Kind::Map(_) => EventType::MapStateExited,
+    })
+}
+
+/// `<Type>StateAborted` for a state of `kind` (the types AWS has: a state that cannot be
+/// in progress when its branch is stopped has none).
+pub(super) fn aborted_type(kind: &Kind) -> Option<EventType> {
     match kind {
-        Kind::Pass { .. } => "PassStateExited",
-        Kind::Task(_) => "TaskStateExited",
-        Kind::Choice(_) => "ChoiceStateExited",
-        Kind::Wait(_) => "WaitStateExited",
-        Kind::Succeed => "SucceedStateExited",
-        Kind::Fail(_) => "FailStateExited",
-        Kind::Parallel { .. } => "ParallelStateExited",
-        Kind::Map(_) => "MapStateExited",
+        Kind::Task(_) => Some(EventType::TaskStateAborted),
+        Kind::Wait(_) => Some(EventType::WaitStateAborted),
+        Kind::Parallel { .. } => Some(EventType::ParallelStateAborted),
+        Kind::Map(_) => Some(EventType::MapStateAborted),
+        Kind::Pass { .. } | Kind::Choice(_) | Kind::Succeed | Kind::Fail(_) => None,
     }
 }
 
@@ -59,7 +72,7 @@ pub(super) fn failure_details(err: &StatesError) -> Value {
 }
 
 pub(super) fn json_len(value: &Value) -> usize {
-    data::text_len(value)
+    crate::history::text::text_len(value)
 }
 
 impl Execution {
@@ -67,7 +80,7 @@ impl Execution {
         &mut self,
         sink: &mut dyn EventSink,
         silent: bool,
-        event_type: &str,
+        event_type: EventType,
         previous: i64,
         details: Option<Value>,
     ) -> i64 {
@@ -81,7 +94,7 @@ impl Execution {
             id,
             previous_event_id: previous,
             timestamp: Utc::now(),
-            event_type: event_type.to_string(),
+            event_type,
             details,
         });
         id
@@ -101,28 +114,28 @@ impl Execution {
     ) {
         let (event_type, details) = match &status {
             Status::Succeeded { output } => (
-                "ExecutionSucceeded",
+                EventType::ExecutionSucceeded,
                 json!({
                     "output": raw.unwrap_or_else(|| to_text(output)),
                     "outputDetails": {"truncated": false},
                 }),
             ),
             Status::Failed { error, cause } => (
-                "ExecutionFailed",
+                EventType::ExecutionFailed,
                 failure_details(&StatesError {
                     error: error.clone(),
                     cause: cause.clone(),
                 }),
             ),
             Status::TimedOut { error, cause } => (
-                "ExecutionTimedOut",
+                EventType::ExecutionTimedOut,
                 failure_details(&StatesError {
                     error: error.clone(),
                     cause: cause.clone(),
                 }),
             ),
             Status::Aborted { error, cause } => (
-                "ExecutionAborted",
+                EventType::ExecutionAborted,
                 failure_details(&StatesError {
                     error: error.clone(),
                     cause: cause.clone(),

@@ -18,7 +18,7 @@ impl Execution {
                 let started = self.emit(
                     env.sink,
                     thread.silent,
-                    "ParallelStateStarted",
+                    EventType::ParallelStateStarted,
                     thread.last_event,
                     None,
                 );
@@ -73,7 +73,7 @@ impl Execution {
                 let started = self.emit(
                     env.sink,
                     thread.silent,
-                    "MapStateStarted",
+                    EventType::MapStateStarted,
                     thread.last_event,
                     Some(json!({"length": items.len()})),
                 );
@@ -95,7 +95,7 @@ impl Execution {
                     last = self.emit(
                         env.sink,
                         thread.silent,
-                        "MapRunStarted",
+                        EventType::MapRunStarted,
                         started,
                         Some(json!({"mapRunArn": arn})),
                     );
@@ -214,7 +214,7 @@ impl Execution {
                 let started = self.emit(
                     env.sink,
                     fan.silent,
-                    "MapIterationStarted",
+                    EventType::MapIterationStarted,
                     previous,
                     Some(json!({"index": index, "name": fan.owner_state})),
                 );
@@ -248,8 +248,9 @@ impl Execution {
             match frame {
                 Frame::Thread(thread) => {
                     if let Some(state) = env.machine.state(thread.block, &thread.state) {
-                        let event_type = format!("{}StateAborted", state.kind.type_name());
-                        self.emit(env.sink, thread.silent, &event_type, at, None);
+                        if let Some(event_type) = events::aborted_type(&state.kind) {
+                            self.emit(env.sink, thread.silent, event_type, at, None);
+                        }
                     }
                 }
                 Frame::Fan(nested) => {
@@ -265,7 +266,7 @@ impl Execution {
             self.emit(
                 env.sink,
                 fan.silent,
-                "MapIterationAborted",
+                EventType::MapIterationAborted,
                 at,
                 Some(details),
             );
@@ -305,7 +306,7 @@ impl Execution {
                     self.emit(
                         env.sink,
                         fan.silent,
-                        "MapIterationSucceeded",
+                        EventType::MapIterationSucceeded,
                         child.last_event,
                         Some(json!({"index": child.index, "name": fan.owner_state})),
                     )
@@ -323,7 +324,7 @@ impl Execution {
                     self.emit(
                         env.sink,
                         fan.silent,
-                        "TaskStateAborted",
+                        EventType::TaskStateAborted,
                         child.last_event,
                         None,
                     );
@@ -332,7 +333,7 @@ impl Execution {
                     self.emit(
                         env.sink,
                         fan.silent,
-                        "MapIterationFailed",
+                        EventType::MapIterationFailed,
                         child.last_event,
                         Some(json!({"index": child.index, "name": fan.owner_state})),
                     );
@@ -356,7 +357,14 @@ impl Execution {
     ) {
         let is_map = matches!(state.kind, Kind::Map(_));
         let distributed = matches!(&state.kind, Kind::Map(m) if m.mode == MapMode::Distributed);
-        let type_name = state.kind.type_name();
+        let (succeeded, failed) = if is_map {
+            (EventType::MapStateSucceeded, EventType::MapStateFailed)
+        } else {
+            (
+                EventType::ParallelStateSucceeded,
+                EventType::ParallelStateFailed,
+            )
+        };
         match outcome {
             FanOutcome::Succeeded { last_event, .. } | FanOutcome::Produced { last_event, .. } => {
                 let (result, text) = match outcome {
@@ -366,16 +374,15 @@ impl Execution {
                 };
                 let mut closing = last_event;
                 if distributed {
-                    closing =
-                        self.emit(env.sink, thread.silent, "MapRunSucceeded", last_event, None);
+                    closing = self.emit(
+                        env.sink,
+                        thread.silent,
+                        EventType::MapRunSucceeded,
+                        last_event,
+                        None,
+                    );
                 }
-                self.emit(
-                    env.sink,
-                    thread.silent,
-                    &format!("{type_name}StateSucceeded"),
-                    closing,
-                    None,
-                );
+                self.emit(env.sink, thread.silent, succeeded, closing, None);
                 // AWS (since late 2024) points the Exited event after a map run at
                 // `MapRunStarted`, not at `MapRunSucceeded`; `last_event` is that event.
                 thread.last_event = if distributed { last_event } else { closing };
@@ -409,7 +416,7 @@ impl Execution {
                     failure_event = self.emit(
                         env.sink,
                         thread.silent,
-                        "MapRunFailed",
+                        EventType::MapRunFailed,
                         thread.last_event.max(failure_event),
                         Some(failure_details(&err)),
                     );
@@ -428,14 +435,7 @@ impl Execution {
                     self.fail_state(thread, state, err, env);
                     return;
                 }
-                let _ = is_map;
-                thread.last_event = self.emit(
-                    env.sink,
-                    thread.silent,
-                    &format!("{type_name}StateFailed"),
-                    failure_event,
-                    None,
-                );
+                thread.last_event = self.emit(env.sink, thread.silent, failed, failure_event, None);
                 self.fail_state(thread, state, err, env);
             }
         }

@@ -15,7 +15,7 @@ use chrono::{TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use super::data::{self, to_text};
+use super::data;
 use super::history::{EventSink, HistoryEvent};
 use super::resource::ResourceForm;
 use super::task::{TaskInvocation, TaskOutcome, TaskRunner};
@@ -26,6 +26,8 @@ use crate::asl::definition::{
 use crate::asl::error::names;
 use crate::asl::path::Scope;
 use crate::asl::{StatesError, Variables};
+use crate::history::text::to_text;
+use crate::history::EventType;
 
 // Redrive support lives in its own file; as a child module it sees the frames.
 mod redrive;
@@ -536,7 +538,7 @@ impl Execution {
         if let Some(version) = &exec.info.state_machine_version_arn {
             details["stateMachineVersionArn"] = Value::String(version.clone());
         }
-        exec.emit(sink, false, "ExecutionStarted", 0, Some(details));
+        exec.emit(sink, false, EventType::ExecutionStarted, 0, Some(details));
         let raw_text = (exec.info.input_text != to_text(&exec.info.input))
             .then(|| exec.info.input_text.clone());
         let thread = Thread {
@@ -610,7 +612,13 @@ impl Execution {
             Some(w) => json!({ "workerName": w }),
             None => json!({}),
         };
-        let id = self.emit(sink, silent, "ActivityStarted", previous, Some(details));
+        let id = self.emit(
+            sink,
+            silent,
+            EventType::ActivityStarted,
+            previous,
+            Some(details),
+        );
         if let Some(thread) = parked_thread(&mut self.frames, token) {
             thread.last_event = id;
             if let Phase::Parked { started, .. } = &mut thread.phase {
@@ -833,7 +841,7 @@ mod tests {
 
     impl EventSink for Types {
         fn emit(&mut self, event: &HistoryEvent) {
-            self.0.push(event.event_type.clone());
+            self.0.push(event.event_type.to_string());
         }
     }
 

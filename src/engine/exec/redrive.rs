@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::{now_millis, EventSink, Execution, Frame, Phase, Status, Thread};
+use crate::history::EventType;
 
 /// What an execution keeps for redriving it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -118,7 +119,7 @@ impl Execution {
         let redriven = self.emit(
             sink,
             false,
-            "ExecutionRedriven",
+            EventType::ExecutionRedriven,
             previous,
             Some(json!({ "redriveCount": count })),
         );
@@ -152,7 +153,13 @@ impl Execution {
                 continue;
             }
             let details = json!({"index": child.index, "name": fan.owner_state});
-            let started = self.emit(sink, false, "MapIterationStarted", redriven, Some(details));
+            let started = self.emit(
+                sink,
+                false,
+                EventType::MapIterationStarted,
+                redriven,
+                Some(details),
+            );
             if let Some(Frame::Thread(child)) = stack.get_mut(i + 1) {
                 child.last_event = started;
             }
@@ -177,8 +184,13 @@ impl Execution {
                 if is_map && !fan.silent {
                     if let Some(Frame::Thread(thread)) = child.first() {
                         let details = json!({"index": thread.index, "name": fan.owner_state});
-                        first =
-                            self.emit(sink, false, "MapIterationStarted", redriven, Some(details));
+                        first = self.emit(
+                            sink,
+                            false,
+                            EventType::MapIterationStarted,
+                            redriven,
+                            Some(details),
+                        );
                     }
                 }
                 for (i, frame) in child.iter_mut().enumerate() {
@@ -247,8 +259,7 @@ mod tests {
         sink.0
             .iter()
             .filter(|e| {
-                e.event_type.ends_with("StateEntered")
-                    && e.details.as_ref().unwrap()["name"] == name
+                e.event_type.is_state_entered() && e.details.as_ref().unwrap()["name"] == name
             })
             .count()
     }

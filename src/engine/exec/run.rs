@@ -44,7 +44,7 @@ impl Execution {
             // Reading the clock before every step would cost more than the step: look
             // every few hundred steps whether a second has passed.
             steps = steps.wrapping_add(1);
-            if steps % 256 == 0 && busy_since.elapsed() >= BUSY_CHECKPOINT {
+            if steps.is_multiple_of(256) && busy_since.elapsed() >= BUSY_CHECKPOINT {
                 busy_since = Instant::now();
                 let messages = env.sink.checkpoint(self, Checkpoint::Busy);
                 self.apply(messages, env);

@@ -156,7 +156,7 @@ impl Execution {
                     thread.last_event = self.emit(
                         env.sink,
                         thread.silent,
-                        "TaskSubmitted",
+                        EventType::TaskSubmitted,
                         thread.last_event,
                         Some(details),
                     );

@@ -83,14 +83,15 @@ impl Execution {
                 json!({"truncated": false}),
             );
         }
-        let event_type = events::exited_type(&state.kind);
-        thread.last_event = self.emit(
-            env.sink,
-            thread.silent,
-            event_type,
-            thread.last_event,
-            Some(Value::Object(details)),
-        );
+        if let Some(event_type) = events::exited_type(&state.kind) {
+            thread.last_event = self.emit(
+                env.sink,
+                thread.silent,
+                event_type,
+                thread.last_event,
+                Some(Value::Object(details)),
+            );
+        }
         for (k, v) in assigned {
             thread.vars.insert(k, v);
         }
