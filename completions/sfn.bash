@@ -1940,7 +1940,7 @@ _sfn() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "dot mermaid" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "dot mermaid svg" -- "${cur}"))
                     return 0
                     ;;
                 --db)

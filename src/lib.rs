@@ -8,6 +8,8 @@
 //! - [`tasks`]: what a Task state does offline (mocks, local handlers, activities, callbacks).
 //! - [`engine`]: the interpreter; emits history events, calls tasks through a trait.
 //! - [`store`]: SQLite; the only place that writes SQL.
+//! - [`graph`]: a workflow drawn (dot, Mermaid, SVG laid out in-process); pure, used by
+//!   both front ends.
 //! - [`asl`]: the language (definition model, validation, JSONPath, templates, intrinsics,
 //!   JSONata, Choice rules).
 //! - [`clock`]: the time the service goes by (the system's, or a manual one in tests).
@@ -19,6 +21,7 @@ pub mod clock;
 pub mod engine;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod graph;
 pub mod history;
 pub mod runtime;
 pub mod serve;

@@ -13,14 +13,14 @@ use crate::api::{self, Context};
 
 pub fn command() -> Command {
     Command::new("graph")
-        .about("Draw a workflow as a Graphviz (dot) or Mermaid graph")
+        .about("Draw a workflow as a Graphviz (dot), Mermaid or SVG graph")
         .long_about(
             "Prints a workflow as a graph: Choice rules are labelled edges, Catch edges are \
              dashed, Parallel branches and Map item processors are clusters. With \
              --execution-arn, the states are coloured by how they fared in that execution \
              (green succeeded, red failed, orange failed and caught, blue unfinished). \
-             Render with e.g. `sfn graph ... | dot -Tsvg > graph.svg`, or paste Mermaid into \
-             Markdown.",
+             Render with e.g. `sfn graph ... | dot -Tsvg > graph.svg`, paste Mermaid into \
+             Markdown, or let sfn lay it out: `--format svg > graph.svg`.",
         )
         .arg(
             Arg::new("what")
@@ -28,7 +28,7 @@ pub fn command() -> Command {
                 .help("A definition file (X.asl.json), a state machine (name or ARN) or an execution (name, unique prefix, MACHINE/NAME, last or ARN)"),
         )
         .after_help(
-            "Examples:\n  sfn graph orders.asl.json | dot -Tsvg > orders.svg\n  sfn graph orders --format mermaid\n  sfn graph last | dot -Tsvg > run.svg",
+            "Examples:\n  sfn graph orders.asl.json | dot -Tsvg > orders.svg\n  sfn graph orders --format mermaid\n  sfn graph orders --format svg > orders.svg\n  sfn graph last | dot -Tsvg > run.svg",
         )
         .arg(
             Arg::new("definition")
@@ -57,9 +57,9 @@ pub fn command() -> Command {
             Arg::new("format")
                 .long("format")
                 .num_args(1)
-                .value_parser(["dot", "mermaid"])
+                .value_parser(["dot", "mermaid", "svg"])
                 .default_value("dot")
-                .help("Graph language: dot (Graphviz) or mermaid"),
+                .help("Graph language: dot (Graphviz), mermaid, or svg (laid out by sfn itself)"),
         )
 }
 
@@ -116,6 +116,7 @@ pub(super) fn all_events(ctx: &mut Context, execution_arn: &str) -> Result<Vec<V
 pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> {
     let format = match m.get_one::<String>("format").map(String::as_str) {
         Some("mermaid") => Format::Mermaid,
+        Some("svg") => Format::Svg,
         _ => Format::Dot,
     };
     let mut outcomes: HashMap<String, Outcome> = HashMap::new();

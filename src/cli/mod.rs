@@ -8,7 +8,7 @@ pub mod completions;
 pub mod config;
 pub mod deploy;
 pub mod extra;
-pub mod graph;
+pub use crate::graph;
 pub mod graph_cmd;
 pub mod help;
 pub mod history_cmd;

@@ -2,6 +2,7 @@
 //! SDKs and `aws --endpoint-url`, with the options of Step Functions Local so that a test
 //! set-up switches by changing one command. A front end beside `cli`: it resolves its
 //! settings from flags and environment once, then calls `api::call` per request.
+pub mod console;
 pub mod executor;
 pub mod guard;
 pub mod model;
@@ -40,7 +41,8 @@ pub fn command() -> Command {
             "Answers AWS's JSON 1.0 protocol for all 37 Step Functions operations, so that \
              SDKs and `aws --endpoint-url` work against the local store. Executions run in \
              the server. Binds 127.0.0.1:8083 unless told otherwise; requests from web pages \
-             (a foreign Origin, or a Host that is not ours) are refused.",
+             (a foreign Origin, or a Host that is not ours) are refused. A console for \
+             people is served at / (open the endpoint URL in a browser).",
         )
         .arg(
             Arg::new("host")

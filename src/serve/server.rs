@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use tiny_http::{Header, Method, Request, Response};
 
+use super::console;
 use super::executor::{Contexts, Executions};
 use super::guard::Guard;
 use super::wire::{self, WireError};
@@ -81,6 +82,7 @@ pub fn run(settings: Settings) -> i32 {
             "sfn serve: Step Functions endpoint on {url} (store {})",
             settings.db.display()
         );
+        let _ = writeln!(out, "sfn serve: console on {url}/ (open it in a browser)");
         let _ = writeln!(out, "endpoint_url={url}");
         let _ = out.flush();
     }
@@ -212,19 +214,24 @@ fn handle(state: &State, mut request: Request) {
             .map(|h| (h.field.as_str().as_str(), h.value.as_str())),
     );
     let label = operation.as_deref().unwrap_or("-").to_string();
-    let checked = state
+    let guarded = state
         .guard
-        .check(header(&request, "Host"), header(&request, "Origin"))
-        .and_then(|()| {
-            if *request.method() != Method::Post {
-                return Err(WireError::unknown_operation(format!(
-                    "{} {}: Step Functions answers POST / with an X-Amz-Target header",
-                    request.method(),
-                    request.url()
-                )));
-            }
-            operation
-        });
+        .check(header(&request, "Host"), header(&request, "Origin"));
+    if guarded.is_ok() {
+        if let Some(route) = console_route(&request) {
+            return handle_console(state, request, started, route);
+        }
+    }
+    let checked = guarded.and_then(|()| {
+        if *request.method() != Method::Post {
+            return Err(WireError::unknown_operation(format!(
+                "{} {}: Step Functions answers POST / with an X-Amz-Target header",
+                request.method(),
+                request.url()
+            )));
+        }
+        operation
+    });
     let operation = match checked {
         Ok(op) => op,
         Err(e) => return respond(state, request, started, &label, Err(e)),
@@ -257,6 +264,69 @@ fn handle(state: &State, mut request: Request) {
             )))
         });
     respond(state, request, started, &label, answer)
+}
+
+/// What the console asks for: one of its files, or one of its own operations.
+enum ConsoleRoute {
+    Asset(console::Asset),
+    Operation(console::Operation),
+}
+
+fn console_route(request: &Request) -> Option<ConsoleRoute> {
+    match request.method() {
+        Method::Get => console::asset(request.url()).map(ConsoleRoute::Asset),
+        Method::Post => console::operation(request.url()).map(ConsoleRoute::Operation),
+        _ => None,
+    }
+}
+
+/// Serves the console (its Host and Origin already checked, as for the API).
+fn handle_console(state: &State, mut request: Request, started: Instant, route: ConsoleRoute) {
+    let label = format!("console {} {}", request.method(), request.url());
+    let (content_type, body) = match route {
+        ConsoleRoute::Asset(asset) => (asset.content_type, asset.body.to_string()),
+        ConsoleRoute::Operation(operation) => {
+            let body = match read_body(&mut request) {
+                Incoming::Body(b) => b,
+                Incoming::TooLarge(n) => {
+                    return respond(
+                        state,
+                        request,
+                        started,
+                        &label,
+                        Err(WireError::too_large(n)),
+                    )
+                }
+                Incoming::HungUp => return,
+            };
+            let answer = catch_unwind(AssertUnwindSafe(|| console::answer(operation, &body)))
+                .unwrap_or_else(|_| {
+                    Err(WireError::internal(
+                        "sfn serve failed answering the console; see the server's log".into(),
+                    ))
+                });
+            match answer {
+                Ok(answer) => answer,
+                Err(e) => return respond(state, request, started, &label, Err(e)),
+            }
+        }
+    };
+    let mut response = Response::from_data(body.into_bytes())
+        .with_status_code(200)
+        .with_header(fixed_header("Content-Type", content_type))
+        .with_header(fixed_header("Cache-Control", "no-cache"));
+    for (name, value) in console::SECURITY_HEADERS {
+        response = response.with_header(fixed_header(name, value));
+    }
+    let sent = request.respond(response);
+    if !state.quiet {
+        let gone = if sent.is_err() { " (client gone)" } else { "" };
+        eprintln!(
+            "{} {label} 200 {}ms{gone}",
+            log_time(),
+            started.elapsed().as_millis()
+        );
+    }
 }
 
 fn answer(state: &State, operation: &str, body: &[u8]) -> Result<Value, WireError> {

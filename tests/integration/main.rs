@@ -41,6 +41,7 @@ mod people_logs;
 mod people_tables;
 mod people_terminal;
 mod redrive_cli;
+mod serve_console;
 mod serve_faults;
 mod serve_lambda_endpoint;
 mod serve_protocol;

@@ -1,10 +1,13 @@
-//! `sfn graph`: a workflow as a Graphviz (dot) or Mermaid graph. Choice rules become
+//! A workflow as a graph: Graphviz (dot), Mermaid, or SVG laid out here ([`svg`]), for
+//! `sfn graph` and the console of `sfn serve`. Choice rules become
 //! labelled edges, Catch edges are dashed, Parallel branches and Map processors are
 //! clusters; given the outcome of each state of an execution, the path taken is coloured.
 use std::collections::HashMap;
 use std::fmt::Write;
 
 use serde_json::Value;
+
+mod svg;
 
 /// How a state fared in an execution, for colouring.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +24,8 @@ pub enum Outcome {
 pub enum Format {
     Dot,
     Mermaid,
+    /// A standalone SVG document, laid out without Graphviz.
+    Svg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,6 +107,7 @@ pub fn render_run(
     match format {
         Format::Dot => to_dot(&graph, outcomes),
         Format::Mermaid => to_mermaid(&graph, outcomes),
+        Format::Svg => svg::to_svg(&mut graph, outcomes),
     }
 }
 
