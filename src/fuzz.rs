@@ -57,11 +57,7 @@ pub fn paths(data: &[u8]) {
     let _ = path::root_of(expr);
     let vars = variables();
     let context = context();
-    let scope = Scope {
-        input: &input,
-        context: &context,
-        vars: &vars,
-    };
+    let scope = Scope::new(&input, &context, &vars);
     let _ = path::read(expr, &scope);
     if path::check_reference(expr).is_ok() {
         let _ = path::write(input.clone(), expr, json!({"written": true}));
@@ -77,11 +73,7 @@ pub fn intrinsics(data: &[u8]) {
     let _ = intrinsics::check(expr);
     let vars = variables();
     let context = context();
-    let scope = Scope {
-        input: &input,
-        context: &context,
-        vars: &vars,
-    };
+    let scope = Scope::new(&input, &context, &vars);
     let _ = intrinsics::evaluate(expr, &scope);
 }
 
@@ -95,11 +87,7 @@ pub fn templates(data: &[u8]) {
     };
     let vars = variables();
     let context = context();
-    let scope = Scope {
-        input: &input,
-        context: &context,
-        vars: &vars,
-    };
+    let scope = Scope::new(&input, &context, &vars);
     let _ = template::evaluate(&template, &scope);
 }
 

@@ -545,11 +545,9 @@ mod tests {
         let context = json!({"Execution": {"Name": "n"}});
         let mut vars = serde_json::Map::new();
         vars.insert("answer".into(), json!("yes"));
-        parse(&rule).unwrap().evaluate(&Scope {
-            input: &input,
-            context: &context,
-            vars: &vars,
-        })
+        parse(&rule)
+            .unwrap()
+            .evaluate(&Scope::new(&input, &context, &vars))
     }
 
     fn truth(rule: Value, input: Value) -> bool {

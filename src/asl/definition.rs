@@ -3,11 +3,14 @@
 //! Nested state blocks (Parallel branches, Map item processors) live in one flat table,
 //! [`StateMachine::blocks`], addressed by [`BlockId`]: an execution refers to "state `S`
 //! of block `b`" with plain data, which keeps running executions serializable.
-//! Fields that JSONata may fill with `{% %}` keep their raw JSON value.
+//! Fields given as a value or a path are compiled into one [`Field`] each.
 use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
 use super::choice;
+use super::field::{Field, Path, Payload};
+use super::jsonata::Expr;
+use super::template::Template;
 
 /// Index into [`StateMachine::blocks`]; block 0 is the top-level machine.
 pub type BlockId = usize;
@@ -42,7 +45,7 @@ pub enum PathField {
     #[default]
     Default,
     Null,
-    Path(String),
+    Path(Path),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,11 +65,11 @@ pub struct State {
     pub input_path: PathField,
     pub output_path: PathField,
     pub result_path: PathField,
-    pub parameters: Option<Value>,
-    pub result_selector: Option<Value>,
-    pub arguments: Option<Value>,
-    pub output: Option<Value>,
-    pub assign: Option<Value>,
+    pub parameters: Option<Template>,
+    pub result_selector: Option<Template>,
+    pub arguments: Option<Expr>,
+    pub output: Option<Expr>,
+    pub assign: Option<Payload>,
     pub retry: Vec<Retrier>,
     pub catch: Vec<Catcher>,
     /// Whether any field mentions the context object (`$$` or `$states.context`), so the
@@ -105,12 +108,9 @@ impl Kind {
 #[derive(Debug, Clone)]
 pub struct Task {
     pub resource: String,
-    /// A number or (JSONata) an expression string.
-    pub timeout_seconds: Option<Value>,
-    pub timeout_seconds_path: Option<String>,
-    pub heartbeat_seconds: Option<Value>,
-    pub heartbeat_seconds_path: Option<String>,
-    pub credentials: Option<Value>,
+    pub timeout_seconds: Option<Field>,
+    pub heartbeat_seconds: Option<Field>,
+    pub credentials: Option<Payload>,
 }
 
 #[derive(Debug, Clone)]
@@ -124,26 +124,22 @@ pub struct ChoiceRule {
     /// JSONPath rules.
     pub rule: Option<choice::Rule>,
     /// JSONata `Condition` (a boolean or an expression).
-    pub condition: Option<Value>,
+    pub condition: Option<Field>,
     pub next: String,
-    pub assign: Option<Value>,
-    pub output: Option<Value>,
+    pub assign: Option<Payload>,
+    pub output: Option<Expr>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Wait {
-    pub seconds: Option<Value>,
-    pub seconds_path: Option<String>,
-    pub timestamp: Option<Value>,
-    pub timestamp_path: Option<String>,
+    pub seconds: Option<Field>,
+    pub timestamp: Option<Field>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Fail {
-    pub error: Option<Value>,
-    pub error_path: Option<String>,
-    pub cause: Option<Value>,
-    pub cause_path: Option<String>,
+    pub error: Option<Field>,
+    pub cause: Option<Field>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,17 +152,14 @@ pub enum MapMode {
 pub struct MapState {
     pub processor: BlockId,
     pub mode: MapMode,
-    pub items_path: Option<String>,
+    pub items_path: Option<Path>,
     /// JSONata `Items`.
-    pub items: Option<Value>,
+    pub items: Option<Expr>,
     /// `ItemSelector`, or the deprecated `Parameters` of a Map.
-    pub item_selector: Option<Value>,
-    pub max_concurrency: Option<Value>,
-    pub max_concurrency_path: Option<String>,
-    pub tolerated_failure_count: Option<Value>,
-    pub tolerated_failure_count_path: Option<String>,
-    pub tolerated_failure_percentage: Option<Value>,
-    pub tolerated_failure_percentage_path: Option<String>,
+    pub item_selector: Option<Payload>,
+    pub max_concurrency: Option<Field>,
+    pub tolerated_failure_count: Option<Field>,
+    pub tolerated_failure_percentage: Option<Field>,
     pub label: Option<String>,
     pub item_reader: Option<Value>,
     pub item_batcher: Option<Value>,
@@ -188,8 +181,8 @@ pub struct Catcher {
     pub error_equals: Vec<String>,
     pub next: String,
     pub result_path: PathField,
-    pub output: Option<Value>,
-    pub assign: Option<Value>,
+    pub output: Option<Expr>,
+    pub assign: Option<Payload>,
 }
 
 impl StateMachine {
@@ -369,7 +362,7 @@ fn path_field(obj: &Map<String, Value>, key: &str, at: &str) -> Result<PathField
     match obj.get(key) {
         None => Ok(PathField::Default),
         Some(Value::Null) => Ok(PathField::Null),
-        Some(Value::String(s)) => Ok(PathField::Path(s.clone())),
+        Some(Value::String(s)) => Ok(PathField::Path(Path::new(s))),
         Some(_) => Err(format!("{key} must be a string or null at {at}/{key}")),
     }
 }
@@ -415,11 +408,11 @@ fn parse_state(
         "Task" => Kind::Task(Box::new(Task {
             resource: opt_string(obj, "Resource", at)?
                 .ok_or_else(|| format!("Resource is required at {at}/Resource"))?,
-            timeout_seconds: obj.get("TimeoutSeconds").cloned(),
-            timeout_seconds_path: opt_string(obj, "TimeoutSecondsPath", at)?,
-            heartbeat_seconds: obj.get("HeartbeatSeconds").cloned(),
-            heartbeat_seconds_path: opt_string(obj, "HeartbeatSecondsPath", at)?,
-            credentials: obj.get("Credentials").cloned(),
+            timeout_seconds: Field::pair(obj, "TimeoutSeconds", query_language, false, at)?,
+            heartbeat_seconds: Field::pair(obj, "HeartbeatSeconds", query_language, false, at)?,
+            credentials: obj
+                .get("Credentials")
+                .map(|c| Payload::new(c, query_language)),
         })),
         "Choice" => {
             let rules = obj
@@ -433,7 +426,10 @@ fn parse_state(
                 })?;
                 let next = opt_string(rule_obj, "Next", at)?
                     .ok_or_else(|| format!("Next is required at {at}/Choices[{i}]/Next"))?;
-                let condition = rule_obj.get("Condition").cloned();
+                // A JSONata-only field: an expression in it is one whatever the language.
+                let condition = rule_obj
+                    .get("Condition")
+                    .map(|c| Field::value(c, QueryLanguage::Jsonata));
                 let parsed = if condition.is_none() {
                     Some(choice::parse(rule)?)
                 } else {
@@ -443,8 +439,10 @@ fn parse_state(
                     rule: parsed,
                     condition,
                     next,
-                    assign: rule_obj.get("Assign").cloned(),
-                    output: rule_obj.get("Output").cloned(),
+                    assign: rule_obj
+                        .get("Assign")
+                        .map(|a| Payload::new(a, query_language)),
+                    output: rule_obj.get("Output").map(Expr::new),
                 });
             }
             Kind::Choice(Box::new(Choice {
@@ -453,17 +451,13 @@ fn parse_state(
             }))
         }
         "Wait" => Kind::Wait(Box::new(Wait {
-            seconds: obj.get("Seconds").cloned(),
-            seconds_path: opt_string(obj, "SecondsPath", at)?,
-            timestamp: obj.get("Timestamp").cloned(),
-            timestamp_path: opt_string(obj, "TimestampPath", at)?,
+            seconds: Field::pair(obj, "Seconds", query_language, false, at)?,
+            timestamp: Field::pair(obj, "Timestamp", query_language, false, at)?,
         })),
         "Succeed" => Kind::Succeed,
         "Fail" => Kind::Fail(Box::new(Fail {
-            error: obj.get("Error").cloned(),
-            error_path: opt_string(obj, "ErrorPath", at)?,
-            cause: obj.get("Cause").cloned(),
-            cause_path: opt_string(obj, "CausePath", at)?,
+            error: Field::pair(obj, "Error", query_language, true, at)?,
+            cause: Field::pair(obj, "Cause", query_language, true, at)?,
         })),
         "Parallel" => {
             let branches = obj
@@ -510,20 +504,25 @@ fn parse_state(
             Kind::Map(Box::new(MapState {
                 processor,
                 mode,
-                items_path: opt_string(obj, "ItemsPath", at)?,
-                items: obj.get("Items").cloned(),
+                items_path: opt_string(obj, "ItemsPath", at)?.map(|p| Path::new(&p)),
+                items: obj.get("Items").map(Expr::new),
                 item_selector: obj
                     .get("ItemSelector")
                     .or_else(|| obj.get("Parameters"))
-                    .cloned(),
-                max_concurrency: obj.get("MaxConcurrency").cloned(),
-                max_concurrency_path: opt_string(obj, "MaxConcurrencyPath", at)?,
-                tolerated_failure_count: obj.get("ToleratedFailureCount").cloned(),
-                tolerated_failure_count_path: opt_string(obj, "ToleratedFailureCountPath", at)?,
-                tolerated_failure_percentage: obj.get("ToleratedFailurePercentage").cloned(),
-                tolerated_failure_percentage_path: opt_string(
+                    .map(|s| Payload::new(s, query_language)),
+                max_concurrency: Field::pair(obj, "MaxConcurrency", query_language, false, at)?,
+                tolerated_failure_count: Field::pair(
                     obj,
-                    "ToleratedFailurePercentagePath",
+                    "ToleratedFailureCount",
+                    query_language,
+                    false,
+                    at,
+                )?,
+                tolerated_failure_percentage: Field::pair(
+                    obj,
+                    "ToleratedFailurePercentage",
+                    query_language,
+                    false,
                     at,
                 )?,
                 label: opt_string(obj, "Label", at)?,
@@ -536,7 +535,7 @@ fn parse_state(
     };
     let is_map = matches!(kind, Kind::Map(_));
     let retry = parse_retry(obj, at)?;
-    let catch = parse_catch(obj, at)?;
+    let catch = parse_catch(obj, query_language, at)?;
     // The context object is read by `$$` paths and `$states` in JSONata. Nested states
     // are parsed on their own, so only this state's own fields count here.
     let uses_context = obj.iter().any(|(k, v)| {
@@ -553,12 +552,12 @@ fn parse_state(
         parameters: if is_map {
             None
         } else {
-            obj.get("Parameters").cloned()
+            obj.get("Parameters").map(Template::new)
         },
-        result_selector: obj.get("ResultSelector").cloned(),
-        arguments: obj.get("Arguments").cloned(),
-        output: obj.get("Output").cloned(),
-        assign: obj.get("Assign").cloned(),
+        result_selector: obj.get("ResultSelector").map(Template::new),
+        arguments: obj.get("Arguments").map(Expr::new),
+        output: obj.get("Output").map(Expr::new),
+        assign: obj.get("Assign").map(|a| Payload::new(a, query_language)),
         retry,
         catch,
         uses_context,
@@ -609,7 +608,11 @@ fn parse_retry(obj: &Map<String, Value>, at: &str) -> Result<Vec<Retrier>, Strin
         .collect()
 }
 
-fn parse_catch(obj: &Map<String, Value>, at: &str) -> Result<Vec<Catcher>, String> {
+fn parse_catch(
+    obj: &Map<String, Value>,
+    language: QueryLanguage,
+    at: &str,
+) -> Result<Vec<Catcher>, String> {
     let Some(list) = obj.get("Catch") else {
         return Ok(Vec::new());
     };
@@ -628,8 +631,8 @@ fn parse_catch(obj: &Map<String, Value>, at: &str) -> Result<Vec<Catcher>, Strin
                 next: opt_string(c, "Next", &at)?
                     .ok_or_else(|| format!("Next is required at {at}/Next"))?,
                 result_path: path_field(c, "ResultPath", &at)?,
-                output: c.get("Output").cloned(),
-                assign: c.get("Assign").cloned(),
+                output: c.get("Output").map(Expr::new),
+                assign: c.get("Assign").map(|a| Payload::new(a, language)),
             })
         })
         .collect()

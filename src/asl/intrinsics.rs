@@ -1,5 +1,8 @@
 //! The 18 intrinsic functions (`States.Format`, `States.MathAdd`, ...) with AWS's quirks.
 //!
+//! Used by payload templates, `…Path` fields and the validator (one parser and arity
+//! table for all).
+//!
 //! An expression is parsed once into a [`Call`] tree (cached per thread, like paths) and
 //! then evaluated: arguments first (literals, paths, nested calls), then the function.
 //! A path argument that selects nothing is a path failure (AWS reports it as
@@ -13,6 +16,7 @@ use std::rc::Rc;
 use base64::Engine as _;
 use serde_json::{Map, Number, Value};
 
+use super::host::{self, JavaRandom};
 use super::path::{self, PathError, Scope};
 use super::StatesError;
 
@@ -23,13 +27,20 @@ pub fn is_call(expr: &str) -> bool {
 
 /// Evaluates one intrinsic call such as `States.Format('{}', $.x)`.
 pub fn evaluate(expr: &str, scope: &Scope) -> Result<Value, StatesError> {
-    evaluate_detailed(expr, scope).map_err(|failure| match failure {
-        Failure::Path { path, .. } => StatesError::runtime(format!(
-            "The JSONPath '{path}' could not be found in the input '{}'",
-            compact(scope.input)
-        )),
-        Failure::Intrinsic(cause) => StatesError::intrinsic(cause),
-    })
+    evaluate_detailed(expr, scope).map_err(|failure| failure.into_error(scope))
+}
+
+impl Failure {
+    /// The error of a failed call evaluated in `scope`.
+    pub fn into_error(self, scope: &Scope) -> StatesError {
+        match self {
+            Failure::Path { path, .. } => StatesError::runtime(format!(
+                "The JSONPath '{path}' could not be found in the input '{}'",
+                compact(scope.input)
+            )),
+            Failure::Intrinsic(cause) => StatesError::intrinsic(cause),
+        }
+    }
 }
 
 /// Why an intrinsic call failed, with enough detail for the caller to word the cause.
@@ -45,6 +56,13 @@ pub enum Failure {
 pub fn evaluate_detailed(expr: &str, scope: &Scope) -> Result<Value, Failure> {
     let call = compile(expr).map_err(Failure::Intrinsic)?;
     eval_call(&call, scope)
+}
+
+impl Call {
+    /// Evaluates a parsed call.
+    pub fn evaluate(&self, scope: &Scope) -> Result<Value, Failure> {
+        eval_call(self, scope)
+    }
 }
 
 /// The deepest nesting AWS allows (a call inside a call ... ten levels).
@@ -572,24 +590,13 @@ impl Fn<'_> {
     }
 
     fn hash(&self) -> Result<Value, String> {
-        use sha2::Digest as _;
         let data = self.limited_string(0)?.as_bytes();
         let algorithm = self.string(1)?;
-        let digest: Vec<u8> = match algorithm {
-            "MD5" => md5::Md5::digest(data).to_vec(),
-            "SHA-1" => sha1::Sha1::digest(data).to_vec(),
-            "SHA-256" => sha2::Sha256::digest(data).to_vec(),
-            "SHA-384" => sha2::Sha384::digest(data).to_vec(),
-            "SHA-512" => sha2::Sha512::digest(data).to_vec(),
-            other => {
-                return Err(self.fail(format!(
-                "unsupported hash algorithm '{other}'; use MD5, SHA-1, SHA-256, SHA-384 or SHA-512"
-            )))
-            }
-        };
-        Ok(Value::String(
-            digest.iter().map(|b| format!("{b:02x}")).collect(),
-        ))
+        host::hash(data, algorithm).map(Value::String).ok_or_else(|| {
+            self.fail(format!(
+                "unsupported hash algorithm '{algorithm}'; use MD5, SHA-1, SHA-256, SHA-384 or SHA-512"
+            ))
+        })
     }
 
     fn json_merge(&self) -> Result<Value, String> {
@@ -746,48 +753,6 @@ fn java_number(n: &Number) -> String {
     }
 }
 
-/// `java.util.Random`, so that a seeded States.MathRandom is deterministic (and gives
-/// what a JVM would).
-struct JavaRandom {
-    seed: i64,
-}
-
-impl JavaRandom {
-    const MULTIPLIER: i64 = 0x5DEECE66D;
-    const MASK: i64 = (1 << 48) - 1;
-
-    fn new(seed: i64) -> Self {
-        JavaRandom {
-            seed: (seed ^ Self::MULTIPLIER) & Self::MASK,
-        }
-    }
-
-    fn next(&mut self, bits: u32) -> i32 {
-        self.seed = (self.seed.wrapping_mul(Self::MULTIPLIER).wrapping_add(0xB)) & Self::MASK;
-        (self.seed >> (48 - bits)) as i32
-    }
-
-    fn next_int(&mut self, bound: i32) -> i32 {
-        let mut r = self.next(31);
-        let m = bound - 1;
-        if bound & m == 0 {
-            return ((i64::from(bound) * i64::from(r)) >> 31) as i32;
-        }
-        let mut u = r;
-        loop {
-            r = u % bound;
-            if u.wrapping_sub(r).wrapping_add(m) >= 0 {
-                return r;
-            }
-            u = self.next(31);
-        }
-    }
-
-    fn next_long(&mut self) -> i64 {
-        (i64::from(self.next(32)) << 32).wrapping_add(i64::from(self.next(32)))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -796,14 +761,7 @@ mod tests {
 
     fn eval(expr: &str, input: Value) -> Result<Value, StatesError> {
         let context = json!({"StateMachine": {"Id": "arn:sm", "Name": "my-machine-name"}});
-        evaluate(
-            expr,
-            &Scope {
-                input: &input,
-                context: &context,
-                vars: &NoVariables,
-            },
-        )
+        evaluate(expr, &Scope::new(&input, &context, &NoVariables))
     }
 
     fn ok(expr: &str, input: Value) -> Value {
@@ -1012,11 +970,6 @@ mod tests {
             let v = ok("States.MathRandom(-5, 5)", json!({})).as_i64().unwrap();
             assert!((-5..=5).contains(&v));
         }
-        // java.util.Random(42).nextInt(10) is 0 on a JVM.
-        assert_eq!(JavaRandom::new(42).next_int(10), 0);
-        // next(31) of seed 42 is 1562431130.
-        assert_eq!(JavaRandom::new(42).next_int(1000), 130);
-        assert_eq!(JavaRandom::new(42).next_int(100), 30);
     }
 
     #[test]
@@ -1040,11 +993,7 @@ mod tests {
     #[test]
     fn missing_path_arguments_are_path_failures() {
         let input = json!({});
-        let scope = Scope {
-            input: &input,
-            context: &Value::Null,
-            vars: &NoVariables,
-        };
+        let scope = Scope::new(&input, &Value::Null, &NoVariables);
         assert!(matches!(
             evaluate_detailed("States.Format('{}', $.nope)", &scope),
             Err(Failure::Path { path, .. }) if path == "$.nope"

@@ -3,9 +3,12 @@
 pub mod choice;
 pub mod definition;
 pub mod error;
+pub mod field;
+pub mod host;
 pub mod intrinsics;
 pub mod jsonata;
 pub mod path;
+pub mod resource;
 pub mod template;
 pub mod timestamp;
 pub mod validate;

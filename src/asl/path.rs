@@ -2,8 +2,9 @@
 //! object, `$name` a variable. A definite path yields one value and fails when missing;
 //! an indefinite path (`[*]`, slices, `..`, filters) yields an array of matches.
 //!
-//! How it works: a path is parsed once (Jayway syntax) into a [`CompiledPath`] and kept in
-//! a small per-thread cache. Definite paths (only `.name`, `['name']`, `[index]`) are walked
+//! How it works: a path is parsed once (Jayway syntax) into a [`CompiledPath`]: a
+//! definition's paths with the definition (`asl::field::Path`), paths met at run time
+//! through a small per-thread cache. Definite paths (only `.name`, `['name']`, `[index]`) are walked
 //! directly, borrowing from the document and producing Jayway's exact error texts.
 //! Indefinite paths are re-rendered in RFC 9535 syntax and run by `serde_json_path`,
 //! which already implements wildcards, slices, unions, descendants and filters.
@@ -16,11 +17,41 @@ use serde_json::{Map, Value};
 
 use super::Variables;
 
-/// What a path is evaluated against.
+/// What a field is evaluated against: paths, templates and intrinsics read `input`
+/// (`$`), `context` (`$$`) and `vars`; JSONata reads `states` and `vars`.
+#[derive(Clone, Copy)]
 pub struct Scope<'a> {
     pub input: &'a Value,
     pub context: &'a Value,
     pub vars: &'a dyn Variables,
+    /// JSONata's `$states` (`null` where no JSONata can read it).
+    pub states: &'a Value,
+}
+
+static NULL: Value = Value::Null;
+
+impl<'a> Scope<'a> {
+    pub fn new(input: &'a Value, context: &'a Value, vars: &'a dyn Variables) -> Self {
+        Scope {
+            input,
+            context,
+            vars,
+            states: &NULL,
+        }
+    }
+
+    /// The same scope with JSONata's `$states`.
+    pub fn with_states(self, states: &'a Value) -> Self {
+        Scope { states, ..self }
+    }
+
+    /// The same scope reading `$` from another value (a result, an error output).
+    pub fn with_input<'b>(&self, input: &'b Value) -> Scope<'b>
+    where
+        'a: 'b,
+    {
+        Scope { input, ..*self }
+    }
 }
 
 /// Why a path could not be read or written. `detail()` is AWS's text after
@@ -793,14 +824,7 @@ mod tests {
 
     fn read_input(path: &str, input: &Value) -> Result<Value, PathError> {
         let context = json!({"Execution": {"Name": "exec"}});
-        read(
-            path,
-            &Scope {
-                input,
-                context: &context,
-                vars: &NoVariables,
-            },
-        )
+        read(path, &Scope::new(input, &context, &NoVariables))
     }
 
     #[test]
@@ -932,11 +956,7 @@ mod tests {
         let context = json!({"Execution": {"Name": "exec"}});
         let mut vars = Map::new();
         vars.insert("total".into(), json!({"n": [5, 6]}));
-        let scope = Scope {
-            input: &input,
-            context: &context,
-            vars: &vars,
-        };
+        let scope = Scope::new(&input, &context, &vars);
         assert_eq!(read("$$.Execution.Name", &scope).unwrap(), json!("exec"));
         assert_eq!(read("$total.n[1]", &scope).unwrap(), json!(6));
         assert_eq!(read("$total", &scope).unwrap(), json!({"n": [5, 6]}));
@@ -949,11 +969,7 @@ mod tests {
     #[test]
     fn read_ref_borrows_definite_values() {
         let input = json!({"big": {"x": 1}});
-        let scope = Scope {
-            input: &input,
-            context: &Value::Null,
-            vars: &NoVariables,
-        };
+        let scope = Scope::new(&input, &Value::Null, &NoVariables);
         assert!(matches!(
             read_ref("$.big", &scope).unwrap(),
             Cow::Borrowed(_)

@@ -1,39 +1,136 @@
 //! Payload templates (Parameters, ResultSelector, ItemSelector, JSONPath Assign...):
 //! keys ending in `.$` take the value of their path, context path, variable or intrinsic
 //! function call; everything else is literal.
+//!
+//! A definition's templates are compiled once ([`Template`]); [`evaluate`] runs a template
+//! given as JSON (ItemReader/ResultWriter `Parameters`, read at run time).
 use serde_json::{Map, Value};
 
-use super::intrinsics::{self, Failure};
-use super::path::{self, Scope};
+use super::field::Path;
+use super::intrinsics::{self, Call, Failure};
+use super::path::Scope;
 use super::StatesError;
+
+/// A payload template compiled once: what is literal stays a value; each `key.$` field is
+/// a parsed path or intrinsic call.
+#[derive(Debug, Clone)]
+pub enum Template {
+    /// Nothing dynamic below.
+    Literal(Value),
+    Object(Vec<(String, Template)>),
+    Array(Vec<Template>),
+    /// The value of a `key.$` field (`key` as written, named in failures).
+    Dynamic {
+        key: String,
+        source: Dynamic,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub enum Dynamic {
+    /// An intrinsic call, or why it does not parse.
+    Call(String, Result<Call, String>),
+    Path(Path),
+    /// Neither a path nor a call.
+    Invalid(String),
+}
+
+impl Template {
+    pub fn new(template: &Value) -> Template {
+        match template {
+            Value::Object(fields) if has_dynamic_keys(template) => Template::Object(
+                fields
+                    .iter()
+                    .map(|(key, value)| match (key.strip_suffix(".$"), value) {
+                        (Some(name), Value::String(expr)) => (
+                            name.to_string(),
+                            Template::Dynamic {
+                                key: key.clone(),
+                                source: Dynamic::new(expr),
+                            },
+                        ),
+                        _ => (key.clone(), Template::new(value)),
+                    })
+                    .collect(),
+            ),
+            Value::Array(items) if has_dynamic_keys(template) => {
+                Template::Array(items.iter().map(Template::new).collect())
+            }
+            literal => Template::Literal(literal.clone()),
+        }
+    }
+
+    /// Evaluates the template against `scope`, failing as [`evaluate`] does.
+    pub fn evaluate(&self, scope: &Scope) -> Result<Value, StatesError> {
+        match self {
+            Template::Literal(value) => Ok(value.clone()),
+            Template::Object(fields) => {
+                let mut out = Map::with_capacity(fields.len());
+                for (key, value) in fields {
+                    out.insert(key.clone(), value.evaluate(scope)?);
+                }
+                Ok(Value::Object(out))
+            }
+            Template::Array(items) => items
+                .iter()
+                .map(|item| item.evaluate(scope))
+                .collect::<Result<Vec<_>, _>>()
+                .map(Value::Array),
+            Template::Dynamic { key, source } => source.evaluate(key, scope),
+        }
+    }
+}
+
+impl Dynamic {
+    fn new(expr: &str) -> Dynamic {
+        if intrinsics::is_call(expr) {
+            Dynamic::Call(expr.to_string(), intrinsics::parse(expr))
+        } else if expr.starts_with('$') {
+            Dynamic::Path(Path::new(expr))
+        } else {
+            Dynamic::Invalid(expr.to_string())
+        }
+    }
+
+    fn evaluate(&self, field: &str, scope: &Scope) -> Result<Value, StatesError> {
+        match self {
+            Dynamic::Call(_, Ok(call)) => call.evaluate(scope).map_err(|failure| match failure {
+                Failure::Path { path, .. } => not_found(&path, field, scope),
+                Failure::Intrinsic(cause) => StatesError::intrinsic(cause),
+            }),
+            Dynamic::Call(_, Err(why)) => Err(StatesError::intrinsic(why.clone())),
+            Dynamic::Path(p) => p
+                .read(scope)
+                .map(std::borrow::Cow::into_owned)
+                .map_err(|_| not_found(p.text(), field, scope)),
+            Dynamic::Invalid(expr) => Err(invalid(expr, field)),
+        }
+    }
+}
+
+/// Whether a value holds a `key.$` field at any depth.
+pub fn has_dynamic_keys(value: &Value) -> bool {
+    match value {
+        Value::Object(map) => map
+            .iter()
+            .any(|(k, v)| k.ends_with(".$") || has_dynamic_keys(v)),
+        Value::Array(items) => items.iter().any(has_dynamic_keys),
+        _ => false,
+    }
+}
+
+fn invalid(expr: &str, field: &str) -> StatesError {
+    StatesError::runtime(format!(
+        "The value for the field '{field}' must be a valid JSONPath or a valid intrinsic function call: {expr}"
+    ))
+}
 
 /// Evaluates `template` against `scope`. A missing path is `States.Runtime` with AWS's
 /// cause ("The JSONPath '$.x' specified for the field 'key.$' could not be found in the
 /// input '<json>'"), without the "An error occurred while executing the state" prefix,
 /// which the engine adds.
 pub fn evaluate(template: &Value, scope: &Scope) -> Result<Value, StatesError> {
-    match template {
-        Value::Object(fields) => {
-            let mut out = Map::with_capacity(fields.len());
-            for (key, value) in fields {
-                match (key.strip_suffix(".$"), value) {
-                    (Some(name), Value::String(expr)) => {
-                        out.insert(name.to_string(), evaluate_field(expr, key, scope)?);
-                    }
-                    _ => {
-                        out.insert(key.clone(), evaluate(value, scope)?);
-                    }
-                }
-            }
-            Ok(Value::Object(out))
-        }
-        Value::Array(items) => items
-            .iter()
-            .map(|item| evaluate(item, scope))
-            .collect::<Result<Vec<_>, _>>()
-            .map(Value::Array),
-        literal => Ok(literal.clone()),
-    }
+    Template::new(template).evaluate(scope)
 }
 
 /// Evaluates one dynamic value: a path (`$...`, `$$...`, `$var...`) or an intrinsic call.
@@ -42,18 +139,7 @@ pub fn evaluate(template: &Value, scope: &Scope) -> Result<Value, StatesError> {
 /// specified for the field '<field>' could not be found in the input '<json>'"); a failed
 /// intrinsic is `States.IntrinsicFailure`.
 pub fn evaluate_field(expr: &str, field: &str, scope: &Scope) -> Result<Value, StatesError> {
-    if intrinsics::is_call(expr) {
-        return intrinsics::evaluate_detailed(expr, scope).map_err(|failure| match failure {
-            Failure::Path { path, .. } => not_found(&path, field, scope),
-            Failure::Intrinsic(cause) => StatesError::intrinsic(cause),
-        });
-    }
-    if !expr.starts_with('$') {
-        return Err(StatesError::runtime(format!(
-            "The value for the field '{field}' must be a valid JSONPath or a valid intrinsic function call: {expr}"
-        )));
-    }
-    path::read(expr, scope).map_err(|_| not_found(expr, field, scope))
+    Dynamic::new(expr).evaluate(field, scope)
 }
 
 fn not_found(path: &str, field: &str, scope: &Scope) -> StatesError {
@@ -73,14 +159,7 @@ mod tests {
         let context = json!({"Execution": {"Input": {"k": 1}}, "Map": {"Item": {"Index": 3}}});
         let mut vars = Map::new();
         vars.insert("count".into(), json!(7));
-        evaluate(
-            &template,
-            &Scope {
-                input: &input,
-                context: &context,
-                vars: &vars,
-            },
-        )
+        evaluate(&template, &Scope::new(&input, &context, &vars))
     }
 
     #[test]
@@ -156,11 +235,7 @@ mod tests {
     #[test]
     fn evaluate_field_names_the_field() {
         let input = json!({});
-        let scope = Scope {
-            input: &input,
-            context: &Value::Null,
-            vars: &NoVariables,
-        };
+        let scope = Scope::new(&input, &Value::Null, &NoVariables);
         let err = evaluate_field("$.ErrorX", "ErrorPath", &scope).unwrap_err();
         assert_eq!(
             err.cause.as_deref(),

@@ -13,6 +13,7 @@ pub mod item_reader;
 pub mod map_run;
 pub mod resource;
 pub mod s3_local;
+pub mod step;
 pub mod task;
 pub mod test_state;
 

@@ -1,9 +1,11 @@
-//! The three forms of a Task `Resource` and the history events each produces: direct
+//! The three forms of a Task `Resource` (as `asl::resource` parses it) and the history
+//! events each produces: direct
 //! Lambda ARNs (`LambdaFunction*`), activities (`Activity*`) and service integrations
 //! (`Task*`, with the ARN split into `resourceType`/`resource`).
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
+use crate::asl::resource::Resource;
 use crate::asl::StatesError;
 use crate::history::text::to_text;
 use crate::history::EventType;
@@ -23,35 +25,28 @@ pub enum ResourceForm {
 }
 
 impl ResourceForm {
+    /// The form of a Task resource (parsed by [`Resource::parse`]).
     pub fn of(arn: &str) -> ResourceForm {
-        let parts: Vec<&str> = arn.splitn(6, ':').collect();
-        let service = parts.get(2).copied().unwrap_or("");
-        let rest = parts.get(5).copied().unwrap_or("");
-        if service == "lambda" && rest.starts_with("function:") {
-            return ResourceForm::Lambda { arn: arn.into() };
-        }
-        if service == "states" && rest.starts_with("activity:") {
-            return ResourceForm::Activity { arn: arn.into() };
-        }
-        // `arn:aws:states:::lambda:invoke` → lambda / invoke;
-        // `arn:aws:states:::aws-sdk:s3:getObject` → aws-sdk:s3 / getObject.
-        let tail = if service == "states" {
-            rest
-        } else {
-            arn.rsplit(":::").next().unwrap_or(arn)
-        };
-        let split_at = if tail.starts_with("aws-sdk:") {
-            tail.match_indices(':').nth(1).map(|(i, _)| i)
-        } else {
-            tail.find(':')
-        };
-        match split_at {
-            Some(i) => ResourceForm::Integration {
-                resource_type: tail[..i].into(),
-                resource: tail[i + 1..].into(),
+        match Resource::parse(arn) {
+            Resource::LambdaFunction { .. } => ResourceForm::Lambda { arn: arn.into() },
+            Resource::Activity { .. } => ResourceForm::Activity { arn: arn.into() },
+            // `arn:aws:states:::lambda:invoke` → lambda / invoke;
+            // `arn:aws:states:::aws-sdk:s3:getObject` → aws-sdk:s3 / getObject.
+            Resource::Integration {
+                service,
+                api,
+                suffix,
+                ..
+            } => ResourceForm::Integration {
+                resource_type: service.into(),
+                resource: match suffix {
+                    Some(suffix) => format!("{api}.{suffix}"),
+                    None => api.into(),
+                },
             },
-            None => ResourceForm::Integration {
-                resource_type: tail.into(),
+            // The validator refuses these; the history names them whole.
+            Resource::Other => ResourceForm::Integration {
+                resource_type: arn.into(),
                 resource: String::new(),
             },
         }

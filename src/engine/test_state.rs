@@ -13,16 +13,18 @@
 //! - Wait does not sleep.
 use serde_json::{json, Map, Value};
 
+use chrono::Utc;
+
 use super::data;
 use super::exec::matches;
 use super::resource::ResourceForm;
+use super::step::{self, Flow, Observer, Tolerance};
 use super::task::{TaskInvocation, TaskOutcome, TaskRunner};
-use crate::asl::definition::{
-    Catcher, Kind, MapState, PathField, QueryLanguage, State, Transition,
-};
+use crate::asl::definition::{Catcher, ChoiceRule, Kind, MapState, State, Transition};
 use crate::asl::error::names;
-use crate::asl::path::{PathError, Scope};
-use crate::asl::{intrinsics, timestamp, StatesError};
+use crate::asl::field::{Path, Scope};
+use crate::asl::jsonata::Bindings;
+use crate::asl::{template, StatesError};
 use crate::engine::exec::MAX_PAYLOAD_BYTES;
 use crate::history::text::to_text;
 
@@ -149,17 +151,25 @@ struct Runner<'a> {
     inspection: Inspection,
 }
 
+impl Observer for Inspection {
+    fn record(&mut self, step: &'static str, value: &Value) {
+        Inspection::record(self, step, value);
+    }
+}
+
 impl Runner<'_> {
+    /// The state's data flow, as an execution runs it.
+    fn flow(&self) -> Flow<'_> {
+        let test = self.test;
+        Flow::new(test.state, &test.input, &test.context, &test.variables)
+    }
+
     fn jsonata(&self) -> bool {
-        self.test.state.query_language == QueryLanguage::Jsonata
+        self.flow().jsonata()
     }
 
     fn scope<'s>(&'s self, input: &'s Value) -> Scope<'s> {
-        Scope {
-            input,
-            context: &self.test.context,
-            vars: &self.test.variables,
-        }
+        Scope::new(input, &self.test.context, &self.test.variables)
     }
 
     fn states(&self, result: Option<&Value>, error_output: Option<&Value>) -> Value {
@@ -185,94 +195,30 @@ impl Runner<'_> {
 
     // ------------------------------------------------------------- data flow
 
-    /// InputPath, recorded as `afterInputPath`.
     fn input_path(&mut self) -> Result<Value, StatesError> {
-        let selected = match &self.test.state.input_path {
-            PathField::Default => self.test.input.clone(),
-            PathField::Null => Value::Object(Map::new()),
-            PathField::Path(p) => data::read(p, &self.scope(&self.test.input))
-                .map_err(|e| data::invalid_path(p, &e))?,
-        };
-        self.inspection.record("afterInputPath", &selected);
-        Ok(selected)
+        let test = self.test;
+        Flow::new(test.state, &test.input, &test.context, &test.variables)
+            .input_path(&mut self.inspection)
     }
 
-    /// InputPath + Parameters (JSONPath) or Arguments (JSONata): the effective input.
     fn effective_input(&mut self) -> Result<Value, StatesError> {
-        let state = self.test.state;
-        if self.jsonata() {
-            return match &state.arguments {
-                Some(arguments) => {
-                    let states = self.states(None, None);
-                    let v = self.jsonata_field(arguments, "Arguments", &states)?;
-                    self.inspection.record("afterArguments", &v);
-                    Ok(v)
-                }
-                None => Ok(self.test.input.clone()),
-            };
-        }
-        let selected = self.input_path()?;
-        let effective = match &state.parameters {
-            Some(template) => data::evaluate_template(template, &self.scope(&selected))?,
-            None => selected,
-        };
-        self.inspection.record("afterParameters", &effective);
-        Ok(effective)
+        let test = self.test;
+        Flow::new(test.state, &test.input, &test.context, &test.variables)
+            .effective_input(&mut self.inspection)
     }
 
-    /// ResultSelector, Assign, ResultPath and OutputPath (JSONPath) or Assign and Output
-    /// (JSONata) applied to the work's result.
     fn state_output(
         &mut self,
         result: Value,
-        output_override: Option<&Value>,
-        assign_override: Option<&Value>,
+        rule: Option<&ChoiceRule>,
     ) -> Result<(Value, Map<String, Value>), StatesError> {
-        let state = self.test.state;
-        let produces_result = matches!(
-            state.kind,
-            Kind::Pass { .. } | Kind::Task(_) | Kind::Parallel { .. } | Kind::Map(_)
-        );
-        let assign = assign_override.or(state.assign.as_ref());
-        if self.jsonata() {
-            let has_result = produces_result && !matches!(state.kind, Kind::Pass { .. });
-            let states = self.states(has_result.then_some(&result), None);
-            let assigned = match assign {
-                Some(a) => object(self.jsonata_field(a, "Assign", &states)?),
-                None => Map::new(),
-            };
-            let output = match output_override.or(state.output.as_ref()) {
-                Some(o) => self.jsonata_field(o, "Output", &states)?,
-                None => result,
-            };
-            return Ok((output, assigned));
-        }
-        let mut result = result;
-        if produces_result {
-            if let Some(selector) = &state.result_selector {
-                result = data::evaluate_template(selector, &self.scope(&result))?;
-            }
-            self.inspection.record("afterResultSelector", &result);
-        }
-        let assigned = match assign {
-            Some(template) => object(data::evaluate_template(template, &self.scope(&result))?),
-            None => Map::new(),
-        };
-        let merged = if produces_result {
-            let merged = apply_result_path(&self.test.input, &state.result_path, result)?;
-            self.inspection.record("afterResultPath", &merged);
-            merged
-        } else {
-            result
-        };
-        let output = match &state.output_path {
-            PathField::Default => merged,
-            PathField::Null => Value::Object(Map::new()),
-            PathField::Path(p) => {
-                data::read(p, &self.scope(&merged)).map_err(|e| data::invalid_path(p, &e))?
-            }
-        };
-        Ok((output, assigned))
+        let test = self.test;
+        Flow::new(test.state, &test.input, &test.context, &test.variables).output(
+            result,
+            rule,
+            None,
+            &mut self.inspection,
+        )
     }
 
     // ------------------------------------------------------------- state types
@@ -287,7 +233,7 @@ impl Runner<'_> {
         } else {
             self.effective_input()?
         };
-        let (output, assigned) = self.state_output(work, None, None)?;
+        let (output, assigned) = self.state_output(work, None)?;
         Ok(Done {
             output,
             assigned,
@@ -319,7 +265,7 @@ impl Runner<'_> {
             )));
         }
         Ok(self
-            .state_output(result, None, None)
+            .state_output(result, None)
             .map(|(output, assigned)| Done {
                 output,
                 assigned,
@@ -365,54 +311,13 @@ impl Runner<'_> {
         let Kind::Choice(choice) = &self.test.state.kind else {
             return self.flow_through();
         };
-        let jsonata = self.jsonata();
-        let effective = if jsonata {
+        let effective = if self.jsonata() {
             self.test.input.clone()
         } else {
             self.input_path()?
         };
-        let states = self.states(None, None);
-        let mut chosen = None;
-        for rule in &choice.choices {
-            let matched = if let Some(parsed) = &rule.rule {
-                parsed.evaluate(&self.scope(&effective))?
-            } else if let Some(condition) = &rule.condition {
-                match self.jsonata_field(condition, "Condition", &states)? {
-                    Value::Bool(b) => b,
-                    other => {
-                        return Err(StatesError::query_evaluation(format!(
-                            "The Condition field evaluated to a non-boolean value: {}",
-                            to_text(&other)
-                        )))
-                    }
-                }
-            } else {
-                false
-            };
-            if matched {
-                chosen = Some(rule);
-                break;
-            }
-        }
-        let next = match (chosen, &choice.default) {
-            (Some(rule), _) => rule.next.clone(),
-            (None, Some(default)) => default.clone(),
-            (None, None) => {
-                return Err(StatesError::new(
-                    names::NO_CHOICE_MATCHED,
-                    format!(
-                        "No Matches! (Choice State '{}' with input '{}')",
-                        self.test.state.name,
-                        to_text(&effective)
-                    ),
-                ))
-            }
-        };
-        let (output, assigned) = self.state_output(
-            effective,
-            chosen.and_then(|r| r.output.as_ref()),
-            chosen.and_then(|r| r.assign.as_ref()),
-        )?;
+        let (next, rule) = step::choose(&self.flow(), choice, &effective)?;
+        let (output, assigned) = self.state_output(effective, rule)?;
         Ok(Done {
             output,
             assigned,
@@ -427,7 +332,7 @@ impl Runner<'_> {
         } else {
             self.input_path()?
         };
-        let (output, assigned) = self.state_output(effective, None, None)?;
+        let (output, assigned) = self.state_output(effective, None)?;
         Ok(Done {
             output,
             assigned,
@@ -440,67 +345,18 @@ impl Runner<'_> {
         let Kind::Wait(wait) = &self.test.state.kind else {
             return self.flow_through();
         };
-        let jsonata = self.jsonata();
-        let effective = if jsonata {
+        let effective = if self.jsonata() {
             self.test.input.clone()
         } else {
             self.input_path()?
         };
-        let states = self.states(None, None);
-        if jsonata {
-            if let Some(seconds) = &wait.seconds {
-                let v = self.jsonata_field(seconds, "Seconds", &states)?;
-                if v.as_i64().is_none_or(|s| s < 0) {
-                    return Err(StatesError::query_evaluation(format!(
-                        "The Seconds field must be a non-negative integer, but was: {}",
-                        to_text(&v)
-                    )));
-                }
-            }
-            if let Some(ts) = &wait.timestamp {
-                let v = self.jsonata_field(ts, "Timestamp", &states)?;
-                if v.as_str().and_then(timestamp::parse).is_none() {
-                    return Err(StatesError::query_evaluation(format!(
-                        "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {}",
-                        text_of(v)
-                    )));
-                }
-            }
-        } else {
-            let scope = self.scope(&effective);
-            if let Some(p) = &wait.seconds_path {
-                let v = data::read(p, &scope).map_err(|_| {
-                    StatesError::runtime(format!(
-                        "The SecondsPath parameter does not reference an input value: {p}"
-                    ))
-                })?;
-                match v.as_i64() {
-                    Some(s) if s < 0 => {
-                        return Err(StatesError::runtime(format!(
-                            "The SecondsPath parameter references a negative value: {p} == {}",
-                            to_text(&v)
-                        )))
-                    }
-                    Some(_) => {}
-                    None => {
-                        return Err(StatesError::runtime(format!(
-                            "The SecondsPath parameter cannot be parsed as a long value: {p} == {}",
-                            to_text(&v)
-                        )))
-                    }
-                }
-            }
-            if let Some(p) = &wait.timestamp_path {
-                let v = data::read(p, &scope).map_err(|e| data::invalid_path(p, &e))?;
-                if v.as_str().and_then(timestamp::parse).is_none() {
-                    return Err(StatesError::runtime(format!(
-                        "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {p} == {}",
-                        text_of(v)
-                    )));
-                }
-            }
-        }
-        let (output, assigned) = self.state_output(effective, None, None)?;
+        step::wait_until(
+            &self.flow(),
+            wait,
+            &effective,
+            Utc::now().timestamp_millis(),
+        )?;
+        let (output, assigned) = self.state_output(effective, None)?;
         Ok(Done {
             output,
             assigned,
@@ -512,41 +368,11 @@ impl Runner<'_> {
         let Kind::Fail(fail) = &self.test.state.kind else {
             return self.flow_through();
         };
-        let jsonata = self.jsonata();
-        if !jsonata {
+        if !self.jsonata() {
             self.inspection.record("afterInputPath", &self.test.input);
         }
-        let states = self.states(None, None);
-        let input = &self.test.input;
-        let field = |literal: &Option<Value>, path: &Option<String>, name: &str| {
-            if let Some(v) = literal {
-                let v = if jsonata {
-                    self.jsonata_field(v, name, &states)?
-                } else {
-                    v.clone()
-                };
-                return Ok(Some(text_of(v)));
-            }
-            if let Some(p) = path {
-                let scope = self.scope(input);
-                let value = if intrinsics::is_call(p) {
-                    intrinsics::evaluate(p, &scope)?
-                } else {
-                    data::read(p, &scope).map_err(|_| {
-                        StatesError::runtime(format!(
-                            "The JSONPath '{p}' specified for the field '{name}Path' could not be found in the input '{}'",
-                            to_text(input)
-                        ))
-                    })?
-                };
-                return Ok(Some(text_of(value)));
-            }
-            Ok::<_, StatesError>(None)
-        };
-        let error = field(&fail.error, &fail.error_path, "Error")?;
-        let cause = field(&fail.cause, &fail.cause_path, "Cause")?;
         // `handle` never retries or catches a Fail state's own failure.
-        Err(StatesError { error, cause })
+        Err(step::fail_error(&self.flow(), fail)?)
     }
 
     /// Map and Parallel: the input steps run, the children do not; the mock is the result.
@@ -572,7 +398,7 @@ impl Runner<'_> {
                 ));
             }
         }
-        let (output, assigned) = self.state_output(result, None, None)?;
+        let (output, assigned) = self.state_output(result, None)?;
         Ok(Done {
             output,
             assigned,
@@ -583,15 +409,11 @@ impl Runner<'_> {
     /// Whether `failed` of `total` iterations exceed the tolerated failures. AWS checks
     /// only a Map that tolerates some failures; one that tolerates none is left as is.
     fn tolerance_exceeded(&self, failed: u64, total: usize) -> bool {
-        let count = self.inspection.tolerated_failure_count;
-        let percentage = self.inspection.tolerated_failure_percentage;
-        if count.is_none() && percentage.is_none() {
-            return false;
-        }
-        let by_count = count.is_some_and(|c| failed <= c);
-        let by_percentage =
-            percentage.is_some_and(|p| total > 0 && (failed as f64) * 100.0 / (total as f64) <= p);
-        !(by_count || by_percentage)
+        let tolerance = Tolerance {
+            count: self.inspection.tolerated_failure_count,
+            percentage: self.inspection.tolerated_failure_percentage,
+        };
+        tolerance.is_set() && tolerance.tolerates(failed, Some(total as u64)) == Some(false)
     }
 
     /// InputPath, ItemsPath/Items (or the ItemReader's data), ItemSelector, ItemBatcher
@@ -608,14 +430,19 @@ impl Runner<'_> {
             data.clone()
         } else if jsonata {
             match &map.items {
-                Some(items) => self.jsonata_field(items, "Items", &states)?,
+                Some(items) => items.evaluate(
+                    "Items",
+                    &Bindings {
+                        states: &states,
+                        vars: &self.test.variables,
+                    },
+                )?,
                 None => effective.clone(),
             }
         } else {
             match &map.items_path {
                 Some(p) => {
-                    let v = data::read(p, &self.scope(&effective))
-                        .map_err(|e| data::invalid_path(p, &e))?;
+                    let v = p.select(&self.scope(&effective))?;
                     self.inspection.record("afterItemsPath", &v);
                     v
                 }
@@ -630,7 +457,7 @@ impl Runner<'_> {
                 )));
             }
             // AWS names a context path (`$$...`) by its path inside the context object.
-            let at = map.items_path.as_deref().unwrap_or("$");
+            let at = map.items_path.as_ref().map_or("$", |p| p.text());
             let at = at
                 .strip_prefix('$')
                 .filter(|p| p.starts_with('$'))
@@ -641,7 +468,7 @@ impl Runner<'_> {
         };
         let list = std::mem::take(list);
         let total = list.len();
-        self.map_settings(map, &effective, &states)?;
+        self.map_settings(map, &effective)?;
         let selected = match &map.item_selector {
             Some(selector) => {
                 let mut out = Vec::with_capacity(total);
@@ -653,17 +480,16 @@ impl Runner<'_> {
                             json!({"Item": {"Index": index, "Value": item}}),
                         );
                     }
-                    let value = if jsonata {
-                        let states = data::states_binding(&self.test.input, &context, None, None);
-                        self.jsonata_field(selector, "ItemSelector", &states)?
-                    } else {
-                        let scope = Scope {
-                            input: &effective,
-                            context: &context,
-                            vars: &self.test.variables,
-                        };
-                        data::evaluate_template(selector, &scope)?
-                    };
+                    let states = Flow::new(
+                        self.test.state,
+                        &self.test.input,
+                        &context,
+                        &self.test.variables,
+                    )
+                    .states(None, None);
+                    let scope =
+                        Scope::new(&effective, &context, &self.test.variables).with_states(&states);
+                    let value = selector.evaluate("ItemSelector", &scope)?;
                     out.push(value);
                 }
                 let out = Value::Array(out);
@@ -693,17 +519,14 @@ impl Runner<'_> {
             match batcher.get(name) {
                 Some(v) if jsonata => Ok(Some(self.jsonata_field(v, name, states)?)),
                 Some(v) if name == "BatchInput" => {
-                    Ok(Some(data::evaluate_template(v, &self.scope(effective))?))
+                    Ok(Some(template::evaluate(v, &self.scope(effective))?))
                 }
                 Some(v) => Ok(Some(v.clone())),
                 None => match batcher
                     .get(format!("{name}Path").as_str())
                     .and_then(Value::as_str)
                 {
-                    Some(p) if !jsonata => Ok(Some(
-                        data::read(p, &self.scope(effective))
-                            .map_err(|e| data::invalid_path(p, &e))?,
-                    )),
+                    Some(p) if !jsonata => Ok(Some(Path::new(p).select(&self.scope(effective))?)),
                     _ => Ok(None),
                 },
             }
@@ -731,76 +554,13 @@ impl Runner<'_> {
     }
 
     /// MaxConcurrency and the tolerated failure settings, as the inspection shows them.
-    fn map_settings(
-        &mut self,
-        map: &MapState,
-        effective: &Value,
-        states: &Value,
-    ) -> Result<(), StatesError> {
-        let jsonata = self.jsonata();
-        let resolve = |literal: &Option<Value>,
-                       path: &Option<String>,
-                       name: &str|
-         -> Result<Option<Value>, StatesError> {
-            if let Some(v) = literal {
-                return Ok(Some(if jsonata {
-                    self.jsonata_field(v, name, states)?
-                } else {
-                    v.clone()
-                }));
-            }
-            if let Some(p) = path {
-                return Ok(Some(
-                    data::read(p, &self.scope(effective)).map_err(|e| data::invalid_path(p, &e))?,
-                ));
-            }
-            Ok(None)
-        };
-        let number = |v: &Value| match v {
-            Value::Number(n) => n.as_f64(),
-            Value::String(s) => s.trim().parse::<f64>().ok(),
-            _ => None,
-        };
-        let concurrency = resolve(
-            &map.max_concurrency,
-            &map.max_concurrency_path,
-            "MaxConcurrency",
-        )?;
-        let count = resolve(
-            &map.tolerated_failure_count,
-            &map.tolerated_failure_count_path,
-            "ToleratedFailureCount",
-        )?;
-        let percentage = resolve(
-            &map.tolerated_failure_percentage,
-            &map.tolerated_failure_percentage_path,
-            "ToleratedFailurePercentage",
-        )?;
-        self.inspection.max_concurrency =
-            Some(concurrency.as_ref().and_then(number).unwrap_or(0.0) as i64);
-        if let Some(v) = count {
-            match number(&v) {
-                Some(n) if n >= 0.0 => self.inspection.tolerated_failure_count = Some(n as u64),
-                _ => {
-                    return Err(StatesError::runtime(format!(
-                        "The ToleratedFailureCount field refers to value \"{}\" which is not a valid integer",
-                        text_of(v)
-                    )))
-                }
-            }
-        }
-        if let Some(v) = percentage {
-            match number(&v) {
-                Some(n) if (0.0..=100.0).contains(&n) => {
-                    self.inspection.tolerated_failure_percentage = Some(n)
-                }
-                _ => {
-                    return Err(StatesError::runtime(
-                        "ToleratedFailurePercentage must be between 0 and 100.",
-                    ))
-                }
-            }
-        }
+    fn map_settings(&mut self, map: &MapState, effective: &Value) -> Result<(), StatesError> {
+        let flow = self.flow();
+        let concurrency = step::max_concurrency(&flow, map, effective)?;
+        let tolerance = step::tolerance(&flow, map, effective)?;
+        self.inspection.max_concurrency = Some(concurrency);
+        self.inspection.tolerated_failure_count = tolerance.count;
+        self.inspection.tolerated_failure_percentage = tolerance.percentage;
         Ok(())
     }
 
@@ -903,54 +663,7 @@ impl Runner<'_> {
         catcher: &Catcher,
         err: &StatesError,
     ) -> Result<(Value, Map<String, Value>), StatesError> {
-        let error_output = json!({"Error": err.error, "Cause": err.cause});
-        if self.jsonata() {
-            let states = self.states(None, Some(&error_output));
-            let assigned = match &catcher.assign {
-                Some(a) => object(self.jsonata_field(a, "Assign", &states)?),
-                None => Map::new(),
-            };
-            let output = match &catcher.output {
-                Some(o) => self.jsonata_field(o, "Output", &states)?,
-                None => error_output,
-            };
-            return Ok((output, assigned));
-        }
-        let assigned = match &catcher.assign {
-            Some(t) => object(data::evaluate_template(t, &self.scope(&error_output))?),
-            None => Map::new(),
-        };
-        let output = apply_result_path(&self.test.input, &catcher.result_path, error_output)?;
-        Ok((output, assigned))
-    }
-}
-
-fn apply_result_path(
-    raw: &Value,
-    result_path: &PathField,
-    result: Value,
-) -> Result<Value, StatesError> {
-    match result_path {
-        PathField::Default => Ok(result),
-        PathField::Null => Ok(raw.clone()),
-        PathField::Path(p) => data::write(raw.clone(), p, result).map_err(|e| match e {
-            PathError::CannotWrite(m) => StatesError::new(names::RESULT_PATH_MATCH_FAILURE, m),
-            other => data::invalid_path(p, &other),
-        }),
-    }
-}
-
-fn object(value: Value) -> Map<String, Value> {
-    match value {
-        Value::Object(map) => map,
-        _ => Map::new(),
-    }
-}
-
-fn text_of(value: Value) -> String {
-    match value {
-        Value::String(s) => s,
-        other => to_text(&other),
+        self.flow().caught(catcher, err)
     }
 }
 

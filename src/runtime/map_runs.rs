@@ -19,6 +19,7 @@ use crate::engine::map_run::{
     WriterSpec,
 };
 use crate::engine::s3_local::{S3PathError, S3Root};
+use crate::engine::step::Tolerance;
 use crate::engine::{
     item_reader, Checkpoint, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Message,
     Progress, TaskInvocation, TaskOutcome, TaskRunner,
@@ -351,23 +352,14 @@ fn threshold_exceeded() -> StatesError {
     )
 }
 
-/// Whether `failed` of `total` items is over the tolerance (either limit tolerating is
-/// enough, as the engine's inline Map decides; none given tolerates nothing).
+/// Whether `failed` of `total` items is over the tolerance (`None`: not known until the
+/// total is, at the end of a streamed reader).
 fn over_tolerance(req: &MapRunRequest, failed: u64, total: Option<u64>) -> Option<bool> {
-    if failed == 0 {
-        return Some(false);
-    }
-    let by_count = req.tolerated_count.map(|c| failed <= c);
-    let by_percentage = match (req.tolerated_percentage, total) {
-        (Some(p), Some(t)) => Some(t > 0 && failed as f64 * 100.0 / t as f64 <= p),
-        // The total is known only at the end of a streamed reader.
-        (Some(_), None) if by_count != Some(true) => return None,
-        _ => None,
+    let tolerance = Tolerance {
+        count: req.tolerated_count,
+        percentage: req.tolerated_percentage,
     };
-    Some(match (by_count, by_percentage) {
-        (None, None) => req.tolerated_percentage.is_none(),
-        (c, p) => !(c.unwrap_or(false) || p.unwrap_or(false)),
-    })
+    tolerance.tolerates(failed, total).map(|ok| !ok)
 }
 
 impl MapRunner for MapRunTasks {

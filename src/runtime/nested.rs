@@ -14,6 +14,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 use serde_json::{json, Map, Value};
 
 use super::{parse_stored, NewExecution, Runtime, RuntimeError, Settings};
+use crate::asl::resource::Resource;
 use crate::asl::StatesError;
 use crate::engine::{ExecutionInfo, TaskInvocation, TaskOutcome, TaskRunner};
 use crate::history::text::to_text;
@@ -59,19 +60,25 @@ enum Api {
 
 /// A native resource: its API, action and integration pattern.
 fn native(resource: &str) -> Option<(Api, &str, Pattern)> {
-    let (api, rest) = if let Some(rest) = resource.strip_prefix("arn:aws:states:::states:") {
-        (Api::Optimized, rest)
-    } else {
-        (
-            Api::Sdk,
-            resource.strip_prefix("arn:aws:states:::aws-sdk:sfn:")?,
-        )
+    let Resource::Integration {
+        service,
+        api: action,
+        suffix,
+        ..
+    } = Resource::parse(resource)
+    else {
+        return None;
     };
-    let (action, pattern) = match rest.split_once('.') {
-        None => (rest, Pattern::Request),
-        Some((action, "sync")) => (action, Pattern::Sync),
-        Some((action, "sync:2")) => (action, Pattern::Sync2),
-        Some((action, "waitForTaskToken")) => (action, Pattern::Callback),
+    let api = match service {
+        "states" => Api::Optimized,
+        "aws-sdk:sfn" => Api::Sdk,
+        _ => return None,
+    };
+    let pattern = match suffix {
+        None => Pattern::Request,
+        Some("sync") => Pattern::Sync,
+        Some("sync:2") => Pattern::Sync2,
+        Some("waitForTaskToken") => Pattern::Callback,
         Some(_) => return None,
     };
     let served = match api {

@@ -16,7 +16,8 @@ use serde_json::Value;
 
 use super::lambda::{self, CauseStyle};
 use super::process::{self, CommandSpec, RunOutcome};
-use super::resource::{self, Resource};
+use super::resource;
+use super::Resource;
 use crate::asl::error::names;
 use crate::asl::StatesError;
 use crate::engine::{TaskInvocation, TaskOutcome};

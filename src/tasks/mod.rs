@@ -24,11 +24,11 @@ use std::sync::Mutex;
 
 use serde_json::Value;
 
+pub use crate::asl::resource::{Pattern, Resource};
 pub use aws::AwsSettings;
 pub use handlers::Handlers;
 pub use mock::{MockConfig, MockTestCase};
 pub use parking::RunnerConfig;
-pub use resource::{Pattern, Resource};
 
 use crate::asl::StatesError;
 use crate::clock::Clock;

@@ -44,11 +44,7 @@ fn choice_rules_decide_as_aws_did() {
         let input = &case["input"];
         let ctx = context(input);
         let vars = Map::new();
-        let scope = Scope {
-            input,
-            context: &ctx,
-            vars: &vars,
-        };
+        let scope = Scope::new(input, &ctx, &vars);
         let rule = choice::parse(&case["rule"]).expect("AWS accepted this rule");
         let got = rule.evaluate(&scope).map_err(|e| e.to_string());
         if got != Ok(case["matches"].as_bool().unwrap()) {
@@ -67,11 +63,7 @@ fn intrinsic_functions_produce_what_aws_produced() {
         let input = &case["input"];
         let ctx = context(input);
         let vars = Map::new();
-        let scope = Scope {
-            input,
-            context: &ctx,
-            vars: &vars,
-        };
+        let scope = Scope::new(input, &ctx, &vars);
         let got = template::evaluate(&case["parameters"], &scope);
         let ok = match (&got, case.get("output")) {
             (Ok(value), Some(expected)) => value == expected,
@@ -97,11 +89,7 @@ fn payload_templates_behave_as_aws_did() {
         let input = &case["input"];
         let ctx = context(input);
         let vars = Map::new();
-        let scope = Scope {
-            input,
-            context: &ctx,
-            vars: &vars,
-        };
+        let scope = Scope::new(input, &ctx, &vars);
         let got = template::evaluate(&case["parameters"], &scope);
         let ok = match (&got, case.get("output")) {
             (Ok(value), Some(expected)) => value == expected,

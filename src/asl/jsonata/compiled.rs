@@ -1,7 +1,9 @@
-//! Compiled expressions, cached by source text, and one evaluation with sfn's limits.
+//! Compiled expressions and one evaluation with sfn's limits. A definition's expressions
+//! are compiled with it ([`super::Expr`]); the per-thread cache serves expressions met at
+//! run time (ItemReader/ResultWriter arguments) and the validator.
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 use jlens_core::reads::Read;
@@ -43,12 +45,12 @@ pub enum Outcome {
 thread_local! {
     /// The timeout in force; tests shorten it to see it fire.
     static TIMEOUT_IN_FORCE: std::cell::Cell<Duration> = const { std::cell::Cell::new(TIMEOUT) };
-    static CACHE: RefCell<HashMap<String, Rc<Compiled>>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<HashMap<String, Arc<Compiled>>> = RefCell::new(HashMap::new());
     static BASE: jlens_core::Bindings = functions::base_bindings();
 }
 
 /// Compiles `source`, or takes it from the cache.
-pub fn compile(source: &str) -> Result<Rc<Compiled>, jlens_core::Error> {
+pub fn compile(source: &str) -> Result<Arc<Compiled>, jlens_core::Error> {
     if let Some(found) = CACHE.with(|cache| cache.borrow().get(source).cloned()) {
         return Ok(found);
     }
@@ -63,7 +65,7 @@ pub fn compile(source: &str) -> Result<Rc<Compiled>, jlens_core::Error> {
             variables.push((name.clone(), read.clone()));
         }
     }
-    let compiled = Rc::new(Compiled {
+    let compiled = Arc::new(Compiled {
         expression,
         states,
         variables,

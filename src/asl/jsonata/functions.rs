@@ -6,10 +6,9 @@
 //! evaluation with a JSONata error code. AWS documents no codes for their failures; ours use
 //! the `D9xxx` range, which JSONata leaves unused, with a message that says what was wrong.
 use jlens_core::{Bindings, Error, HostFunction};
-use md5::Md5;
 use serde_json::Value;
-use sha1::Sha1;
-use sha2::{Digest, Sha256, Sha384, Sha512};
+
+use crate::asl::host::{self, JavaRandom};
 
 /// `$range` (like `States.ArrayRange`) builds at most this many items.
 const MAX_RANGE_ITEMS: usize = 1000;
@@ -134,33 +133,17 @@ fn hash() -> HostFunction {
         else {
             return Ok(None);
         };
-        let digest = match algorithm.as_str() {
-            "MD5" => Md5::digest(data.as_bytes()).to_vec(),
-            "SHA-1" => Sha1::digest(data.as_bytes()).to_vec(),
-            "SHA-256" => Sha256::digest(data.as_bytes()).to_vec(),
-            "SHA-384" => Sha384::digest(data.as_bytes()).to_vec(),
-            "SHA-512" => Sha512::digest(data.as_bytes()).to_vec(),
-            other => {
-                return Err(failure(
-                    "D9003",
-                    format!(
-                        "The hash algorithm '{other}' is not supported; use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512"
-                    ),
-                ));
-            }
-        };
-        Ok(Some(Value::String(hex(&digest))))
+        match host::hash(data.as_bytes(), algorithm) {
+            Some(digest) => Ok(Some(Value::String(digest))),
+            None => Err(failure(
+                "D9003",
+                format!(
+                    "The hash algorithm '{algorithm}' is not supported; use one of {}",
+                    host::HASH_ALGORITHMS
+                ),
+            )),
+        }
     })
-}
-
-fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut text = String::with_capacity(bytes.len() * 2);
-    for byte in bytes {
-        text.push(DIGITS[usize::from(byte >> 4)] as char);
-        text.push(DIGITS[usize::from(byte & 0xf)] as char);
-    }
-    text
 }
 
 /// `$random([seed])`: a number in [0, 1). With a seed, the first draw of a generator seeded
@@ -174,33 +157,6 @@ fn random() -> HostFunction {
         };
         Ok(Some(Value::from(value)))
     })
-}
-
-/// `java.util.Random`'s linear congruential generator.
-struct JavaRandom {
-    seed: u64,
-}
-
-impl JavaRandom {
-    const MULTIPLIER: u64 = 0x5_DEEC_E66D;
-    const MASK: u64 = (1 << 48) - 1;
-
-    fn new(seed: i64) -> Self {
-        JavaRandom {
-            seed: (seed as u64 ^ Self::MULTIPLIER) & Self::MASK,
-        }
-    }
-
-    fn next(&mut self, bits: u32) -> u64 {
-        self.seed = (self.seed.wrapping_mul(Self::MULTIPLIER).wrapping_add(0xB)) & Self::MASK;
-        self.seed >> (48 - bits)
-    }
-
-    fn next_double(&mut self) -> f64 {
-        let high = self.next(26);
-        let low = self.next(27);
-        ((high << 27) + low) as f64 * (1.0 / (1u64 << 53) as f64)
-    }
 }
 
 /// `$uuid()`: a random version 4 UUID.
@@ -241,18 +197,5 @@ mod tests {
         for text in ["<an:a>", "<nnn:a>", "<ss:s>", "<n?:n>", "<:s>", "<s:j>"] {
             assert!(HostFunction::with_signature(text, |_, _| Ok(None)).is_ok());
         }
-    }
-
-    #[test]
-    fn java_random_matches_the_reference_sequence() {
-        // new java.util.Random(42).nextDouble() == 0.7275636800328681
-        assert_eq!(JavaRandom::new(42).next_double(), 0.7275636800328681);
-        // new java.util.Random(0).nextDouble() == 0.730967787376657
-        assert_eq!(JavaRandom::new(0).next_double(), 0.730967787376657);
-    }
-
-    #[test]
-    fn hex_is_lowercase_two_digits_per_byte() {
-        assert_eq!(hex(&[0x00, 0x0f, 0xab]), "000fab");
     }
 }

@@ -2,16 +2,17 @@
 //! engine (`jlens-core`), with AWS's added functions and error messages.
 //!
 //! What the engine and the validator use:
-//! - [`evaluate_field`] for fields of any type (Arguments, Output, Assign, ItemSelector...),
+//! - [`Expr`] / [`evaluate_field`] for fields of any type (Arguments, Output, Assign, ItemSelector...),
 //! - [`evaluate_typed`] for fields that must yield one type (Items, Condition, Seconds...),
 //! - [`check`] / [`syntax_errors`] for the validator,
 //! - [`variable_references`] / [`field_variable_references`] for `variableReferences`.
 //!
-//! Each distinct expression is compiled once per thread and cached, since workflows loop.
+//! A definition's expressions are compiled once, with it ([`Expr`]).
 mod compiled;
 mod functions;
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
@@ -35,10 +36,14 @@ pub fn is_expression(text: &str) -> bool {
     text.len() >= 4 && text.starts_with("{%") && text.ends_with("%}")
 }
 
-/// The JSONata source of an expression string: the text between `{%` and `%}`, trimmed (as
-/// AWS quotes it in messages). `None` for a literal string.
+/// The text between `{%` and `%}` of an expression string; `None` for a literal string.
+pub fn expression_body(text: &str) -> Option<&str> {
+    is_expression(text).then(|| &text[2..text.len() - 2])
+}
+
+/// [`expression_body`] trimmed, as AWS quotes an expression in messages.
 pub fn expression_source(text: &str) -> Option<&str> {
-    is_expression(text).then(|| text[2..text.len() - 2].trim())
+    expression_body(text).map(str::trim)
 }
 
 /// Whether a field value holds an expression at any depth.
@@ -51,15 +56,121 @@ pub fn contains_expression(value: &Value) -> bool {
     }
 }
 
-/// Evaluates a field value: literals stay as they are, `{% %}` strings at any depth are
-/// evaluated. Failures are `States.QueryEvaluationError` with AWS's cause for
-/// `location` (e.g. `Output/result`), without the engine's state prefix.
+/// A field value with its `{% %}` expressions compiled once, with the definition.
+#[derive(Clone)]
+pub enum Expr {
+    /// Nothing to evaluate below.
+    Literal(Value),
+    /// An expression (the text between `{%` and `%}`, trimmed); `None` when it does not
+    /// compile (the validator refuses that; evaluation reports it).
+    Expression {
+        source: String,
+        compiled: Option<Arc<compiled::Compiled>>,
+    },
+    Object(Vec<(String, Expr)>),
+    Array(Vec<Expr>),
+}
+
+impl std::fmt::Debug for Expr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Expr::Literal(value) => write!(f, "{value}"),
+            Expr::Expression { source, .. } => write!(f, "{{% {source} %}}"),
+            Expr::Object(fields) => f
+                .debug_map()
+                .entries(fields.iter().map(|(k, v)| (k, v)))
+                .finish(),
+            Expr::Array(items) => f.debug_list().entries(items).finish(),
+        }
+    }
+}
+
+impl Expr {
+    pub fn new(value: &Value) -> Expr {
+        match value {
+            Value::String(text) => match expression_source(text) {
+                Some(source) => Expr::Expression {
+                    source: source.to_string(),
+                    compiled: compiled::compile(source).ok(),
+                },
+                None => Expr::Literal(value.clone()),
+            },
+            Value::Array(items) if items.iter().any(contains_expression) => {
+                Expr::Array(items.iter().map(Expr::new).collect())
+            }
+            Value::Object(map) if map.values().any(contains_expression) => Expr::Object(
+                map.iter()
+                    .map(|(key, item)| (key.clone(), Expr::new(item)))
+                    .collect(),
+            ),
+            _ => Expr::Literal(value.clone()),
+        }
+    }
+
+    /// The expression's text when the whole field is one expression.
+    pub fn source(&self) -> Option<&str> {
+        match self {
+            Expr::Expression { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+
+    /// The field as written (expressions as `{% … %}`), for messages.
+    pub fn to_value(&self) -> Value {
+        match self {
+            Expr::Literal(value) => value.clone(),
+            Expr::Expression { source, .. } => Value::String(format!("{{% {source} %}}")),
+            Expr::Object(fields) => Value::Object(
+                fields
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.to_value()))
+                    .collect(),
+            ),
+            Expr::Array(items) => Value::Array(items.iter().map(Expr::to_value).collect()),
+        }
+    }
+
+    /// Evaluates the field: literals stay as they are, expressions at any depth are
+    /// evaluated. Failures are `States.QueryEvaluationError` with AWS's cause for
+    /// `location` (e.g. `Output/result`), without the engine's state prefix.
+    pub fn evaluate(&self, location: &str, bindings: &Bindings) -> Result<Value, StatesError> {
+        self.evaluate_at(&Location::Field(location), bindings)
+    }
+
+    fn evaluate_at(&self, location: &Location, bindings: &Bindings) -> Result<Value, StatesError> {
+        match self {
+            Expr::Literal(value) => Ok(value.clone()),
+            Expr::Expression { source, compiled } => {
+                evaluate_source(source, compiled.as_deref(), location, bindings)
+            }
+            Expr::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| item.evaluate_at(&Location::Index(location, index), bindings))
+                .collect::<Result<_, _>>()
+                .map(Value::Array),
+            Expr::Object(fields) => {
+                let mut out = Map::with_capacity(fields.len());
+                for (key, item) in fields {
+                    out.insert(
+                        key.clone(),
+                        item.evaluate_at(&Location::Key(location, key), bindings)?,
+                    );
+                }
+                Ok(Value::Object(out))
+            }
+        }
+    }
+}
+
+/// Evaluates a field value given as JSON (see [`Expr::evaluate`]); expressions are compiled
+/// through the per-thread cache.
 pub fn evaluate_field(
     value: &Value,
     location: &str,
     bindings: &Bindings,
 ) -> Result<Value, StatesError> {
-    evaluate_at(value, &Location::Field(location), bindings)
+    Expr::new(value).evaluate(location, bindings)
 }
 
 /// Where a value sits in a field (`Output/result/0`), built into text only for a message.
@@ -76,34 +187,6 @@ impl std::fmt::Display for Location<'_> {
             Location::Key(parent, key) => write!(f, "{parent}/{key}"),
             Location::Index(parent, index) => write!(f, "{parent}/{index}"),
         }
-    }
-}
-
-fn evaluate_at(
-    value: &Value,
-    location: &Location,
-    bindings: &Bindings,
-) -> Result<Value, StatesError> {
-    match value {
-        Value::String(text) => match expression_source(text) {
-            Some(source) => evaluate_source(source, location, bindings),
-            None => Ok(value.clone()),
-        },
-        Value::Array(items) if items.iter().any(contains_expression) => items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| evaluate_at(item, &Location::Index(location, index), bindings))
-            .collect::<Result<_, _>>()
-            .map(Value::Array),
-        Value::Object(map) if map.values().any(contains_expression) => {
-            let mut out = Map::with_capacity(map.len());
-            for (key, item) in map {
-                let item = evaluate_at(item, &Location::Key(location, key), bindings)?;
-                out.insert(key.clone(), item);
-            }
-            Ok(Value::Object(out))
-        }
-        _ => Ok(value.clone()),
     }
 }
 
@@ -171,7 +254,7 @@ pub fn evaluate_typed(
     let Some(source) = value.as_str().and_then(expression_source) else {
         return evaluate_field(value, location, bindings);
     };
-    let result = evaluate_source(source, &Location::Field(location), bindings)?;
+    let result = evaluate_source(source, None, &Location::Field(location), bindings)?;
     if expected.matches(&result) {
         Ok(result)
     } else {
@@ -209,9 +292,10 @@ fn compact(value: &Value) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-/// Evaluates one expression (the text between `{%` and `%}`).
+/// Evaluates one expression (the text between `{%` and `%}`), compiled already or not.
 fn evaluate_source(
     source: &str,
+    compiled: Option<&compiled::Compiled>,
     location: &Location,
     bindings: &Bindings,
 ) -> Result<Value, StatesError> {
@@ -223,7 +307,14 @@ fn evaluate_source(
             error.message()
         ))
     };
-    let compiled = compiled::compile(source).map_err(thrown)?;
+    let cached;
+    let compiled = match compiled {
+        Some(compiled) => compiled,
+        None => {
+            cached = compiled::compile(source).map_err(thrown)?;
+            &*cached
+        }
+    };
     match compiled
         .evaluate(bindings.states, bindings.vars)
         .map_err(thrown)?

@@ -1,12 +1,10 @@
 //! Static checks of the expression languages inside a definition: JSONPath (full and
 //! reference paths), intrinsic function calls and JSONata `{% %}` expressions.
 //!
-//! These are the validator's own syntax checks: they never evaluate anything. Each check
-//! is one small function so that it can later delegate to the shared parsers in
-//! `asl::path`, `asl::intrinsics` and `asl::jsonata` once those offer syntax checks.
-
-/// How many intrinsic calls may be nested inside one another.
-pub const MAX_INTRINSIC_NESTING: usize = 10;
+//! These checks never evaluate anything. Intrinsic calls are parsed by the engine's parser
+//! (`asl::intrinsics`), paths must pass the engine's parser too; the validator adds what
+//! AWS refuses at create time on top.
+use crate::asl::intrinsics::{self, Arg, Call};
 
 /// Whether a path is a JSONPath that may select several nodes (InputPath, OutputPath,
 /// `.$` values) or a reference path that must identify one node (ResultPath, ItemsPath,
@@ -191,252 +189,85 @@ pub fn is_intrinsic(text: &str) -> bool {
     text.starts_with("States.")
 }
 
-/// The functions AWS offers: name, fewest and most arguments (`None`: unbounded), and
-/// whether the result is always a string (what ErrorPath/CausePath accept).
-const FUNCTIONS: [(&str, usize, Option<usize>, bool); 18] = [
-    ("Format", 1, None, true),
-    ("StringToJson", 1, Some(1), false),
-    ("JsonToString", 1, Some(1), true),
-    ("Array", 0, None, false),
-    ("ArrayPartition", 2, Some(2), false),
-    ("ArrayContains", 2, Some(2), false),
-    ("ArrayRange", 3, Some(3), false),
-    ("ArrayGetItem", 2, Some(2), true),
-    ("ArrayLength", 1, Some(1), false),
-    ("ArrayUnique", 1, Some(1), false),
-    ("Base64Encode", 1, Some(1), true),
-    ("Base64Decode", 1, Some(1), true),
-    ("Hash", 2, Some(2), true),
-    ("JsonMerge", 3, Some(3), false),
-    ("MathRandom", 2, Some(3), false),
-    ("MathAdd", 2, Some(2), false),
-    ("StringSplit", 2, Some(2), false),
-    ("UUID", 0, Some(0), true),
-];
-
-/// A parsed intrinsic call: enough to check names, arity and nesting.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Call {
-    pub name: String,
-    pub args: Vec<Arg>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Arg {
-    Text(String),
-    Number,
-    Literal,
-    Path,
-    Call(Call),
-}
-
-/// Parses and checks an intrinsic call: grammar, known function, argument count, paths
-/// in arguments and the nesting limit.
-///
-/// The engine's parser (`asl::intrinsics`) must accept the call too; the validator adds
-/// what AWS refuses at create time (escaped double quotes, `{}` count of a literal
-/// Format template).
+/// Parses and checks an intrinsic call with the engine's parser (grammar, known function,
+/// argument count, escapes, nesting), then what AWS refuses at create time besides: a path
+/// argument the validator's path rules refuse, a space before `(`, and a literal Format
+/// template whose `{}` count is not the number of values.
 pub fn check_intrinsic(text: &str) -> Result<Call, String> {
-    crate::asl::intrinsics::check(text)?;
-    parse_intrinsic(text)
+    let call = intrinsics::parse(text)?;
+    if let Some(name) = space_before_parenthesis(text) {
+        return Err(format!("expected '(' after '{name}'"));
+    }
+    check_call(&call)?;
+    Ok(call)
 }
 
-/// The validator's own parse of a call (grammar, names, arity, nesting, AWS's create-time
-/// literal rules).
-fn parse_intrinsic(text: &str) -> Result<Call, String> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut parser = CallParser { chars, at: 0 };
-    let call = parser.call(1)?;
-    parser.skip_spaces();
-    if parser.at != parser.chars.len() {
-        return Err("unexpected text after the closing ')'".into());
+fn check_call(call: &Call) -> Result<(), String> {
+    for arg in &call.args {
+        match arg {
+            Arg::Path(path) => check_path(path, PathKind::Full)
+                .map_err(|reason| format!("invalid path argument '{path}': {reason}"))?,
+            Arg::Call(inner) => check_call(inner)?,
+            _ => {}
+        }
     }
-    Ok(call)
+    if call.name == "States.Format" {
+        if let Some(Arg::String { raw, .. }) = call.args.first() {
+            let placeholders = count_placeholders(raw);
+            if placeholders != call.args.len() - 1 {
+                return Err(format!(
+                    "'States.Format' has {placeholders} '{{}}' placeholder(s) but {} value(s)",
+                    call.args.len() - 1
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The function name written with spaces before its `(`, outside string literals.
+fn space_before_parenthesis(text: &str) -> Option<&str> {
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut name_start = None;
+    for (i, c) in text.char_indices() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '\'') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '\'' => {
+                in_string = true;
+                name_start = None;
+            }
+            c if c.is_ascii_alphanumeric() || c == '.' => {
+                name_start.get_or_insert(i);
+            }
+            c if c.is_whitespace() => {
+                if let Some(start) = name_start.take() {
+                    let name = &text[start..i];
+                    if name.starts_with("States.") && text[i..].trim_start().starts_with('(') {
+                        return Some(name);
+                    }
+                }
+            }
+            _ => name_start = None,
+        }
+    }
+    None
 }
 
 /// Whether a checked call always yields a string (allowed in ErrorPath/CausePath).
 pub fn returns_string(call: &Call) -> bool {
-    FUNCTIONS
-        .iter()
-        .any(|(name, _, _, string)| *name == call.name && *string)
+    intrinsics::STRING_FUNCTIONS.contains(&call.name.as_str())
 }
 
-struct CallParser {
-    chars: Vec<char>,
-    at: usize,
-}
-
-impl CallParser {
-    fn skip_spaces(&mut self) {
-        while self.chars.get(self.at).is_some_and(|c| c.is_whitespace()) {
-            self.at += 1;
-        }
-    }
-
-    fn call(&mut self, depth: usize) -> Result<Call, String> {
-        if depth > MAX_INTRINSIC_NESTING {
-            return Err(format!(
-                "intrinsic functions can be nested at most {MAX_INTRINSIC_NESTING} levels deep"
-            ));
-        }
-        let rest: String = self.chars[self.at..].iter().collect();
-        if !rest.starts_with("States.") {
-            return Err("expected 'States.<Function>('".into());
-        }
-        self.at += "States.".len();
-        let start = self.at;
-        while self
-            .chars
-            .get(self.at)
-            .is_some_and(|c| c.is_ascii_alphanumeric())
-        {
-            self.at += 1;
-        }
-        let name: String = self.chars[start..self.at].iter().collect();
-        let Some(&(_, min, max, _)) = FUNCTIONS.iter().find(|(n, ..)| *n == name) else {
-            return Err(format!("unknown intrinsic function 'States.{name}'"));
-        };
-        if self.chars.get(self.at) != Some(&'(') {
-            return Err(format!("expected '(' after 'States.{name}'"));
-        }
-        self.at += 1;
-        let mut args = Vec::new();
-        self.skip_spaces();
-        if self.chars.get(self.at) == Some(&')') {
-            self.at += 1;
-        } else {
-            loop {
-                self.skip_spaces();
-                args.push(self.arg(depth)?);
-                self.skip_spaces();
-                match self.chars.get(self.at) {
-                    Some(',') => self.at += 1,
-                    Some(')') => {
-                        self.at += 1;
-                        break;
-                    }
-                    _ => return Err(format!("expected ',' or ')' in 'States.{name}'")),
-                }
-            }
-        }
-        if args.len() < min || max.is_some_and(|m| args.len() > m) {
-            let expected = match max {
-                Some(m) if m == min => format!("{min}"),
-                Some(m) => format!("{min} to {m}"),
-                None => format!("at least {min}"),
-            };
-            return Err(format!(
-                "'States.{name}' takes {expected} argument(s) but was given {}",
-                args.len()
-            ));
-        }
-        if name == "Format" {
-            if let Some(Arg::Text(template)) = args.first() {
-                let placeholders = count_placeholders(template);
-                if placeholders != args.len() - 1 {
-                    return Err(format!(
-                        "'States.Format' has {placeholders} '{{}}' placeholder(s) but {} value(s)",
-                        args.len() - 1
-                    ));
-                }
-            }
-        }
-        Ok(Call { name, args })
-    }
-
-    fn arg(&mut self, depth: usize) -> Result<Arg, String> {
-        match self.chars.get(self.at) {
-            Some('\'') => self.text().map(Arg::Text),
-            Some('$') => {
-                let start = self.at;
-                let mut depth_brackets = 0i32;
-                let mut quote: Option<char> = None;
-                while let Some(&c) = self.chars.get(self.at) {
-                    if let Some(q) = quote {
-                        if c == q {
-                            quote = None;
-                        }
-                    } else {
-                        match c {
-                            '\'' | '"' => quote = Some(c),
-                            '[' | '(' => depth_brackets += 1,
-                            ']' => depth_brackets -= 1,
-                            ')' if depth_brackets == 0 => break,
-                            ')' => depth_brackets -= 1,
-                            ',' if depth_brackets == 0 => break,
-                            c if c.is_whitespace() && depth_brackets == 0 => break,
-                            _ => {}
-                        }
-                    }
-                    self.at += 1;
-                }
-                let path: String = self.chars[start..self.at].iter().collect();
-                check_path(&path, PathKind::Full)
-                    .map_err(|reason| format!("invalid path argument '{path}': {reason}"))?;
-                Ok(Arg::Path)
-            }
-            Some('S') => self.call(depth + 1).map(Arg::Call),
-            Some(_) => {
-                let start = self.at;
-                while self
-                    .chars
-                    .get(self.at)
-                    .is_some_and(|c| !matches!(c, ',' | ')') && !c.is_whitespace())
-                {
-                    self.at += 1;
-                }
-                let word: String = self.chars[start..self.at].iter().collect();
-                if matches!(word.as_str(), "null" | "true" | "false") {
-                    Ok(Arg::Literal)
-                } else if word.parse::<f64>().is_ok() && !word.starts_with('+') {
-                    Ok(Arg::Number)
-                } else {
-                    Err(format!("invalid argument '{word}'"))
-                }
-            }
-            None => Err("unexpected end of the intrinsic function call".into()),
-        }
-    }
-
-    /// A single-quoted literal; `\'`, `\{`, `\}`, `\\` are the escapes AWS accepts.
-    fn text(&mut self) -> Result<String, String> {
-        self.at += 1;
-        let mut out = String::new();
-        loop {
-            match self.chars.get(self.at) {
-                None => return Err("unterminated string literal".into()),
-                Some('\'') => {
-                    self.at += 1;
-                    return Ok(out);
-                }
-                Some('\\') => {
-                    match self.chars.get(self.at + 1) {
-                        Some(c @ ('\'' | '{' | '}' | '\\')) => {
-                            // Keep braces escaped so Format placeholders are counted right.
-                            if matches!(c, '{' | '}') {
-                                out.push('\\');
-                            }
-                            out.push(*c);
-                        }
-                        Some('"') => {
-                            return Err(
-                                "escaped double quotes are not allowed in a string literal".into()
-                            )
-                        }
-                        _ => return Err("invalid escape sequence in a string literal".into()),
-                    }
-                    self.at += 2;
-                }
-                Some(c) => {
-                    out.push(*c);
-                    self.at += 1;
-                }
-            }
-        }
-    }
-}
-
-/// Counts unescaped `{}` in a Format template.
+/// Counts unescaped `{}` in a Format template as written.
 fn count_placeholders(template: &str) -> usize {
     let chars: Vec<char> = template.chars().collect();
     let mut count = 0;
@@ -456,14 +287,7 @@ fn count_placeholders(template: &str) -> usize {
     count
 }
 
-/// A string is a JSONata expression only when it starts with `{%` and ends with `%}`.
-pub fn jsonata_body(text: &str) -> Option<&str> {
-    if text.len() >= 4 && text.starts_with("{%") && text.ends_with("%}") {
-        Some(&text[2..text.len() - 2])
-    } else {
-        None
-    }
-}
+pub use crate::asl::jsonata::expression_body as jsonata_body;
 
 /// Why AWS refuses a JSONata expression at definition time.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -626,29 +450,30 @@ mod tests {
         ] {
             assert!(check_intrinsic(bad).is_err(), "{bad}");
         }
-        let err = |t: &str| parse_intrinsic(t).unwrap_err();
+        let err = |t: &str| check_intrinsic(t).unwrap_err();
         assert_eq!(
             err("States.MathAdd(1)"),
-            "'States.MathAdd' takes 2 argument(s) but was given 1"
+            "The function States.MathAdd expects 2 argument(s) but received 1"
         );
         assert_eq!(
             err("States.format('x')"),
-            "unknown intrinsic function 'States.format'"
-        );
-        assert_eq!(err("States.Format('{}', x)"), "invalid argument 'x'");
-        assert_eq!(err("States.Format(\"x\")"), "invalid argument '\"x\"'");
-        assert_eq!(
-            err("States.JsonToString($"),
-            "expected ',' or ')' in 'States.JsonToString'"
-        );
-        assert_eq!(
-            err("States.Format('a \\\"b\\\"')"),
-            "escaped double quotes are not allowed in a string literal"
+            "Unknown intrinsic function: 'States.format'"
         );
         assert_eq!(
             err("States.Format('{} {}', 1)"),
             "'States.Format' has 2 '{}' placeholder(s) but 1 value(s)"
         );
+        assert_eq!(
+            err("States.Format ('x')"),
+            "expected '(' after 'States.Format'"
+        );
+        assert!(check_intrinsic("States.Format('a States.X (b')").is_ok());
+        assert!(returns_string(
+            &check_intrinsic("States.Format('x')").unwrap()
+        ));
+        assert!(!returns_string(
+            &check_intrinsic("States.Array(1)").unwrap()
+        ));
     }
 
     #[test]
@@ -662,10 +487,6 @@ mod tests {
         };
         assert!(check_intrinsic(&nest(10)).is_ok());
         assert!(check_intrinsic(&nest(11)).is_err());
-        assert_eq!(
-            parse_intrinsic(&nest(11)).unwrap_err(),
-            "intrinsic functions can be nested at most 10 levels deep"
-        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Task `Resource` shapes: Lambda functions, activities, optimized `arn:aws:states:::`
 //! integrations (a known service and API), AWS SDK integrations, and what EXPRESS
-//! machines refuse.
+//! machines refuse. The ARN is parsed by `asl::resource`, as the engine parses it.
+use crate::asl::resource::Resource;
 
 /// Optimized integrations: service → APIs AWS recognizes (suffixes stripped).
 const OPTIMIZED: &[(&str, &[&str])] = &[
@@ -103,21 +104,6 @@ const OPTIMIZED: &[(&str, &[&str])] = &[
     ("http", &["invoke"]),
 ];
 
-/// What a Task resource is, once its shape is known.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Resource {
-    Lambda,
-    Activity,
-    /// `arn:aws:states:::service:api[.suffix]`, with its suffix (`sync`, `sync:2`,
-    /// `waitForTaskToken`) when there is one.
-    Integration {
-        suffix: Option<String>,
-    },
-    AwsSdk {
-        suffix: Option<String>,
-    },
-}
-
 /// AWS's text for a resource it does not recognize.
 pub fn not_recognized(resource: &str) -> String {
     format!(
@@ -125,95 +111,74 @@ pub fn not_recognized(resource: &str) -> String {
     )
 }
 
-/// Classifies a Task `Resource`; `None` when AWS would not recognize it.
-pub fn classify(resource: &str) -> Option<Resource> {
-    let parts: Vec<&str> = resource.splitn(6, ':').collect();
-    if parts.len() < 6 || parts[0] != "arn" || !parts[1].starts_with("aws") {
-        return None;
-    }
-    let (service, region, account, rest) = (parts[2], parts[3], parts[4], parts[5]);
-    match service {
-        "lambda" => {
-            let fields: Vec<&str> = rest.split(':').collect();
-            let name_ok = |n: &str| {
-                !n.is_empty()
-                    && n.len() <= 140
-                    && n.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            };
-            let qualifier_ok = |q: &str| {
-                !q.is_empty()
-                    && q.len() <= 128
-                    && (q == "$LATEST"
-                        || q.chars()
-                            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-            };
-            let shaped = fields.first() == Some(&"function")
-                && !region.is_empty()
-                && is_account(account)
-                && match fields.len() {
-                    2 => name_ok(fields[1]),
-                    3 => name_ok(fields[1]) && qualifier_ok(fields[2]),
-                    _ => false,
-                };
-            shaped.then_some(Resource::Lambda)
+/// Parses a Task `Resource`; `None` when AWS would not recognize it (an unknown
+/// integration, a malformed name, account or region).
+pub fn classify(resource: &str) -> Option<Resource<'_>> {
+    let parsed = Resource::parse(resource);
+    let recognized = match &parsed {
+        Resource::LambdaFunction {
+            region,
+            account,
+            name,
+            qualifier,
+            ..
+        } => {
+            let plain = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+            let name_ok = !name.is_empty() && name.len() <= 140 && name.chars().all(plain);
+            let qualifier_ok = qualifier
+                .is_none_or(|q| q.len() <= 128 && (q == "$LATEST" || q.chars().all(plain)));
+            !region.is_empty() && is_account(account) && name_ok && qualifier_ok
         }
-        "states" if region.is_empty() && account.is_empty() => integration(rest),
-        "states" => {
-            let name = rest.strip_prefix("activity:")?;
-            let ok =
-                !region.is_empty() && is_account(account) && !name.is_empty() && name.len() <= 80;
-            ok.then_some(Resource::Activity)
-        }
-        _ => None,
-    }
+        Resource::Activity {
+            region,
+            account,
+            name,
+            ..
+        } => !region.is_empty() && is_account(account) && name.len() <= 80,
+        Resource::Integration {
+            service,
+            api,
+            suffix,
+            ..
+        } => match service.strip_prefix("aws-sdk:") {
+            Some(_) => !api.contains(':') && matches!(suffix, None | Some("waitForTaskToken")),
+            None => {
+                matches!(suffix, None | Some("sync" | "sync:2" | "waitForTaskToken"))
+                    && OPTIMIZED
+                        .iter()
+                        .any(|(s, apis)| s == service && apis.contains(api))
+            }
+        },
+        Resource::Other => false,
+    };
+    recognized.then_some(parsed)
 }
 
 fn is_account(account: &str) -> bool {
     account.len() == 12 && account.chars().all(|c| c.is_ascii_digit())
 }
 
-fn integration(rest: &str) -> Option<Resource> {
-    let (base, suffix) = match rest.split_once('.') {
-        Some((base, suffix)) => (base, Some(suffix.to_string())),
-        None => (rest, None),
-    };
-    if let Some(sdk) = base.strip_prefix("aws-sdk:") {
-        let (service, action) = sdk.split_once(':')?;
-        let ok = !service.is_empty() && !action.is_empty() && !action.contains(':');
-        let suffix_ok = matches!(suffix.as_deref(), None | Some("waitForTaskToken"));
-        return (ok && suffix_ok).then_some(Resource::AwsSdk { suffix });
-    }
-    if !matches!(
-        suffix.as_deref(),
-        None | Some("sync" | "sync:2" | "waitForTaskToken")
-    ) {
-        return None;
-    }
-    let (service, api) = base.split_once(':')?;
-    let known = OPTIMIZED
-        .iter()
-        .any(|(s, apis)| *s == service && apis.contains(&api));
-    known.then_some(Resource::Integration { suffix })
-}
-
 /// What an EXPRESS machine refuses about this resource, as AWS words it.
 pub fn express_problem(resource: &Resource) -> Option<String> {
-    let suffix = match resource {
-        Resource::Activity => {
-            return Some("Express state machine does not support Activities".into())
+    match resource {
+        Resource::Activity { .. } => {
+            Some("Express state machine does not support Activities".into())
         }
-        Resource::Integration { suffix } | Resource::AwsSdk { suffix } => suffix.as_deref()?,
-        Resource::Lambda => return None,
-    };
-    let pattern = if suffix.starts_with("sync") {
-        ".sync"
-    } else {
-        ".waitForTaskToken"
-    };
-    Some(format!(
-        "Express state machine does not support '{pattern}' service integration"
-    ))
+        Resource::Integration {
+            suffix: Some(suffix),
+            ..
+        } => {
+            let pattern = if suffix.starts_with("sync") {
+                ".sync"
+            } else {
+                ".waitForTaskToken"
+            };
+            Some(format!(
+                "Express state machine does not support '{pattern}' service integration"
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// Distributed Map readers and writers: the S3 APIs they may call.

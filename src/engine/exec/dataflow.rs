@@ -67,31 +67,14 @@ impl Execution {
         }
     }
 
+    /// The state's data flow, over the thread's input and variables.
     pub(super) fn input_path(
         &self,
         thread: &Thread,
         state: &State,
         ctx: &Value,
     ) -> Result<Value, StatesError> {
-        let vars = Scoped {
-            inner: &thread.vars,
-            parent: &StackVars {
-                frames: &self.frames,
-            },
-        };
-        match &state.input_path {
-            PathField::Default => Ok(thread.input.clone()),
-            PathField::Null => Ok(Value::Object(Map::new())),
-            PathField::Path(p) => data::read(
-                p,
-                &Scope {
-                    input: &thread.input,
-                    context: ctx,
-                    vars: &vars,
-                },
-            )
-            .map_err(|e| data::invalid_path(p, &e)),
-        }
+        self.with_flow(thread, state, ctx, |flow| flow.input_path(&mut Unobserved))
     }
 
     /// InputPath + Parameters (JSONPath) or Arguments (JSONata): what the work receives.
@@ -101,142 +84,37 @@ impl Execution {
         state: &State,
         ctx: &Value,
     ) -> Result<Value, StatesError> {
-        let vars = Scoped {
-            inner: &thread.vars,
-            parent: &StackVars {
-                frames: &self.frames,
-            },
-        };
-        match state.query_language {
-            QueryLanguage::JsonPath => {
-                let selected = self.input_path(thread, state, ctx)?;
-                match &state.parameters {
-                    Some(template) => data::evaluate_template(
-                        template,
-                        &Scope {
-                            input: &selected,
-                            context: ctx,
-                            vars: &vars,
-                        },
-                    ),
-                    None => Ok(selected),
-                }
-            }
-            QueryLanguage::Jsonata => match &state.arguments {
-                Some(arguments) => {
-                    let states = data::states_binding(&thread.input, ctx, None, None);
-                    data::evaluate_jsonata(arguments, "Arguments", &states, &vars)
-                }
-                None => Ok(thread.input.clone()),
-            },
-        }
+        self.with_flow(thread, state, ctx, |flow| {
+            flow.effective_input(&mut Unobserved)
+        })
     }
 
     /// The output and assignments of a state whose work produced `result`
-    /// (`has_result`: Task/Parallel/Map/Pass; otherwise the input flows through).
+    /// ([`Flow::output`]).
     pub(super) fn state_output(
         &self,
         thread: &Thread,
         state: &State,
         ctx: &Value,
         result: Value,
-        output_override: Option<&Value>,
-        assign_override: Option<&Value>,
     ) -> Result<(Value, Map<String, Value>), StatesError> {
-        self.state_output_with_raw(
-            thread,
-            state,
-            ctx,
-            result,
-            output_override,
-            assign_override,
-            None,
-        )
+        self.state_output_with(thread, state, ctx, result, None, None)
     }
 
-    /// [`Self::state_output`], given the raw input by value when the caller no longer
-    /// needs it (ResultPath then merges into it without copying a large payload).
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn state_output_with_raw(
+    /// [`Self::state_output`] after a Choice `rule`, or given the raw input by value when
+    /// the caller no longer needs it.
+    pub(super) fn state_output_with(
         &self,
         thread: &Thread,
         state: &State,
         ctx: &Value,
         result: Value,
-        output_override: Option<&Value>,
-        assign_override: Option<&Value>,
+        rule: Option<&ChoiceRule>,
         raw: Option<Value>,
     ) -> Result<(Value, Map<String, Value>), StatesError> {
-        let vars = Scoped {
-            inner: &thread.vars,
-            parent: &StackVars {
-                frames: &self.frames,
-            },
-        };
-        let produces_result = matches!(
-            state.kind,
-            Kind::Pass { .. } | Kind::Task(_) | Kind::Parallel { .. } | Kind::Map(_)
-        );
-        let assign = assign_override.or(state.assign.as_ref());
-        match state.query_language {
-            QueryLanguage::JsonPath => {
-                let result = match &state.result_selector {
-                    Some(selector) => data::evaluate_template(
-                        selector,
-                        &Scope {
-                            input: &result,
-                            context: ctx,
-                            vars: &vars,
-                        },
-                    )?,
-                    None => result,
-                };
-                let assigned = match assign {
-                    Some(template) => self.assign_jsonpath(template, &result, ctx, &vars)?,
-                    None => Map::new(),
-                };
-                let merged = if produces_result {
-                    let raw = raw.unwrap_or_else(|| match state.result_path {
-                        PathField::Default => Value::Null,
-                        _ => thread.input.clone(),
-                    });
-                    self.apply_result_path(raw, &state.result_path, result)?
-                } else {
-                    result
-                };
-                let output = match &state.output_path {
-                    PathField::Default => merged,
-                    PathField::Null => Value::Object(Map::new()),
-                    PathField::Path(p) => data::read(
-                        p,
-                        &Scope {
-                            input: &merged,
-                            context: ctx,
-                            vars: &vars,
-                        },
-                    )
-                    .map_err(|e| data::invalid_path(p, &e))?,
-                };
-                Ok((output, assigned))
-            }
-            QueryLanguage::Jsonata => {
-                let has_result = matches!(
-                    state.kind,
-                    Kind::Task(_) | Kind::Parallel { .. } | Kind::Map(_)
-                );
-                let states =
-                    data::states_binding(&thread.input, ctx, has_result.then_some(&result), None);
-                let assigned = match assign {
-                    Some(a) => self.assign_jsonata(a, &states, &vars)?,
-                    None => Map::new(),
-                };
-                let output = match output_override.or(state.output.as_ref()) {
-                    Some(o) => data::evaluate_jsonata(o, "Output", &states, &vars)?,
-                    None => result,
-                };
-                Ok((output, assigned))
-            }
-        }
+        self.with_flow(thread, state, ctx, |flow| {
+            flow.output(result, rule, raw, &mut Unobserved)
+        })
     }
 
     /// The output's text when AWS would show a text the state passed on unchanged rather
@@ -255,63 +133,13 @@ impl Execution {
             Passed::Nothing => None,
         }
     }
-
-    pub(super) fn assign_jsonpath(
-        &self,
-        template: &Value,
-        input: &Value,
-        ctx: &Value,
-        vars: &dyn Variables,
-    ) -> Result<Map<String, Value>, StatesError> {
-        let value = data::evaluate_template(
-            template,
-            &Scope {
-                input,
-                context: ctx,
-                vars,
-            },
-        )?;
-        Ok(match value {
-            Value::Object(map) => map,
-            _ => Map::new(),
-        })
-    }
-
-    pub(super) fn assign_jsonata(
-        &self,
-        assign: &Value,
-        states: &Value,
-        vars: &dyn Variables,
-    ) -> Result<Map<String, Value>, StatesError> {
-        let value = data::evaluate_jsonata(assign, "Assign", states, vars)?;
-        Ok(match value {
-            Value::Object(map) => map,
-            _ => Map::new(),
-        })
-    }
-
-    pub(super) fn apply_result_path(
-        &self,
-        raw: Value,
-        result_path: &PathField,
-        result: Value,
-    ) -> Result<Value, StatesError> {
-        match result_path {
-            PathField::Default => Ok(result),
-            PathField::Null => Ok(raw),
-            PathField::Path(p) => data::write(raw, p, result).map_err(|e| match e {
-                PathError::CannotWrite(m) => StatesError::new(names::RESULT_PATH_MATCH_FAILURE, m),
-                other => data::invalid_path(p, &other),
-            }),
-        }
-    }
 }
 
 /// `InputPath`/`OutputPath`/`ResultPath` that select the whole value.
 pub(super) fn is_identity(path: &PathField) -> bool {
     match path {
         PathField::Default => true,
-        PathField::Path(p) => p == "$",
+        PathField::Path(p) => p.text() == "$",
         PathField::Null => false,
     }
 }

@@ -4,11 +4,10 @@
 //! `FanDone` as for any Map.
 use serde_json::{json, Value};
 
-use super::{data, to_text, Env, Execution, FanOutcome, Frame, Phase, StackVars, Thread};
+use super::{data, to_text, Env, Execution, FanOutcome, Frame, Phase, Thread};
 use crate::asl::definition::{MapState, QueryLanguage, State};
 use crate::asl::error::names;
-use crate::asl::path::Scope;
-use crate::asl::vars::Scoped;
+use crate::asl::field::{Field, Payload, Scope};
 use crate::asl::StatesError;
 use crate::engine::history::Checkpoint;
 use crate::engine::map_run::{BatcherSpec, MapRunRequest, MapRunner, ReaderSpec, WriterSpec};
@@ -27,40 +26,30 @@ struct Fields<'a> {
 }
 
 impl Fields<'_> {
-    fn template(&self, value: &Value, name: &str) -> Result<Value, StatesError> {
+    fn language(&self) -> QueryLanguage {
         if self.jsonata {
-            data::evaluate_jsonata(value, name, &self.states, self.vars)
+            QueryLanguage::Jsonata
         } else {
-            data::evaluate_template(
-                value,
-                &Scope {
-                    input: self.effective,
-                    context: self.ctx,
-                    vars: self.vars,
-                },
-            )
+            QueryLanguage::JsonPath
         }
+    }
+
+    fn scope(&self) -> Scope<'_> {
+        Scope::new(self.effective, self.ctx, self.vars).with_states(&self.states)
+    }
+
+    fn template(&self, value: &Value, name: &str) -> Result<Value, StatesError> {
+        Payload::new(value, self.language()).evaluate(name, &self.scope())
     }
 
     /// A number given literally (`<name>`) or by path (`<name>Path`) inside `obj`.
     fn number(&self, obj: &Value, name: &str) -> Result<Option<Value>, StatesError> {
-        if let Some(v) = obj.get(name) {
-            return self.template(v, name).map(Some);
-        }
-        let path_key = format!("{name}Path");
-        if let Some(p) = obj.get(&path_key).and_then(Value::as_str) {
-            let v = data::read(
-                p,
-                &Scope {
-                    input: self.effective,
-                    context: self.ctx,
-                    vars: self.vars,
-                },
-            )
-            .map_err(|e| data::invalid_path(p, &e))?;
-            return Ok(Some(v));
-        }
-        Ok(None)
+        let Some(obj) = obj.as_object() else {
+            return Ok(None);
+        };
+        let field =
+            Field::pair(obj, name, self.language(), false, "").map_err(StatesError::runtime)?;
+        field.map(|f| f.resolve(name, &self.scope())).transpose()
     }
 }
 
@@ -109,12 +98,7 @@ impl Execution {
                 Err(e) => return fail(thread, e),
             }
         };
-        let vars = Scoped {
-            inner: &thread.vars,
-            parent: &StackVars {
-                frames: &self.frames,
-            },
-        };
+        let vars = self.vars(&thread);
         let fields = Fields {
             jsonata,
             effective: &effective,
@@ -122,14 +106,16 @@ impl Execution {
             states: data::states_binding(&thread.input, &ctx, None, None),
             vars: &vars,
         };
-        let map_obj = json!({
-            "MaxConcurrency": map.max_concurrency,
-            "MaxConcurrencyPath": map.max_concurrency_path,
-        });
-        let concurrency = match fields.number(&map_obj, "MaxConcurrency") {
-            Ok(Some(Value::Null)) | Ok(None) => max_concurrency,
-            Ok(Some(v)) => whole(&v, "MaxConcurrencyPath").unwrap_or(0).max(0) as u64,
-            Err(e) => return fail(thread, e),
+        let concurrency = match &map.max_concurrency {
+            None => max_concurrency,
+            Some(field) => {
+                let scope = Scope::new(&effective, &ctx, &vars).with_states(&fields.states);
+                match field.resolve("MaxConcurrency", &scope) {
+                    Ok(Value::Null) => max_concurrency,
+                    Ok(v) => whole(&v, "MaxConcurrencyPath").unwrap_or(0).max(0) as u64,
+                    Err(e) => return fail(thread, e),
+                }
+            }
         };
         // A reader setting AWS rejects (negative MaxItems) fails the run, after it started.
         let mut reader_error = None;
@@ -194,8 +180,8 @@ impl Execution {
             batcher,
             writer,
             max_concurrency: concurrency,
-            tolerated_count: tolerance.0,
-            tolerated_percentage: tolerance.1,
+            tolerated_count: tolerance.count,
+            tolerated_percentage: tolerance.percentage,
             options: env.options,
         };
         let selector = |index: usize, item: Value| {

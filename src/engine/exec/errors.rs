@@ -101,62 +101,7 @@ impl Execution {
             return Ok(());
         };
         let ctx = self.context(&thread, state, None);
-        let resolved = (|| -> Result<StatesError, StatesError> {
-            let vars = Scoped {
-                inner: &thread.vars,
-                parent: &StackVars {
-                    frames: &self.frames,
-                },
-            };
-            let scope = Scope {
-                input: &thread.input,
-                context: &ctx,
-                vars: &vars,
-            };
-            let jsonata = state.query_language == QueryLanguage::Jsonata;
-            let states = if jsonata {
-                data::states_binding(&thread.input, &ctx, None, None)
-            } else {
-                Value::Null
-            };
-            let field = |literal: &Option<Value>,
-                         path: &Option<String>,
-                         name: &str|
-             -> Result<Option<String>, StatesError> {
-                if let Some(v) = literal {
-                    let v = if jsonata {
-                        data::evaluate_jsonata(v, name, &states, &vars)?
-                    } else {
-                        v.clone()
-                    };
-                    return Ok(Some(match v {
-                        Value::String(s) => s,
-                        other => to_text(&other),
-                    }));
-                }
-                if let Some(p) = path {
-                    let value = if intrinsics::is_call(p) {
-                        intrinsics::evaluate(p, &scope)?
-                    } else {
-                        data::read(p, &scope).map_err(|_| {
-                            StatesError::runtime(format!(
-                                "The JSONPath '{p}' specified for the field '{name}Path' could not be found in the input '{}'",
-                                to_text(&thread.input)
-                            ))
-                        })?
-                    };
-                    return Ok(Some(match value {
-                        Value::String(s) => s,
-                        other => to_text(&other),
-                    }));
-                }
-                Ok(None)
-            };
-            Ok(StatesError {
-                error: field(&fail.error, &fail.error_path, "Error")?,
-                cause: field(&fail.cause, &fail.cause_path, "Cause")?,
-            })
-        })();
+        let resolved = self.with_flow(&thread, state, &ctx, |flow| step::fail_error(flow, fail));
         match resolved {
             Ok(err) => {
                 self.end_thread(thread, Err(err), env);
@@ -220,42 +165,7 @@ impl Execution {
         env: &mut Env,
     ) {
         let ctx = self.context(&thread, state, None);
-        let error_value = error_output(&err);
-        let outcome = (|| -> Result<(Value, Map<String, Value>), StatesError> {
-            let vars = Scoped {
-                inner: &thread.vars,
-                parent: &StackVars {
-                    frames: &self.frames,
-                },
-            };
-            match state.query_language {
-                QueryLanguage::JsonPath => {
-                    let assigned = match &catcher.assign {
-                        Some(t) => self.assign_jsonpath(t, &error_value, &ctx, &vars)?,
-                        None => Map::new(),
-                    };
-                    let output = self.apply_result_path(
-                        thread.input.clone(),
-                        &catcher.result_path,
-                        error_value.clone(),
-                    )?;
-                    Ok((output, assigned))
-                }
-                QueryLanguage::Jsonata => {
-                    let states =
-                        data::states_binding(&thread.input, &ctx, None, Some(&error_value));
-                    let assigned = match &catcher.assign {
-                        Some(a) => self.assign_jsonata(a, &states, &vars)?,
-                        None => Map::new(),
-                    };
-                    let output = match &catcher.output {
-                        Some(o) => data::evaluate_jsonata(o, "Output", &states, &vars)?,
-                        None => error_value.clone(),
-                    };
-                    Ok((output, assigned))
-                }
-            }
-        })();
+        let outcome = self.with_flow(&thread, state, &ctx, |flow| flow.caught(catcher, &err));
         // `"ResultPath": null` passes the state's input on, text and all.
         let raw = match (&state.query_language, &catcher.result_path) {
             (QueryLanguage::JsonPath, PathField::Null) => thread.raw_text.clone(),

@@ -60,16 +60,6 @@ pub(super) fn aborted_type(kind: &Kind) -> Option<EventType> {
     }
 }
 
-/// What a Catch (or a failed Map iteration's result) sees: `{"Error": …, "Cause": …}`.
-pub(super) fn error_output(err: &StatesError) -> Value {
-    // A timeout carries no cause in its events, yet AWS hands catchers an empty one.
-    let cause = match (&err.cause, err.error.as_deref()) {
-        (None, Some(names::TIMEOUT)) => Value::String(String::new()),
-        (cause, _) => json!(cause),
-    };
-    json!({"Error": err.error, "Cause": cause})
-}
-
 pub(super) fn failure_details(err: &StatesError) -> Value {
     let mut d = Map::new();
     if let Some(e) = &err.error {

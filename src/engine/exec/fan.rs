@@ -87,25 +87,11 @@ impl Execution {
                         }
                     }
                 } else {
-                    (None, None)
+                    Tolerance::default()
                 };
                 let mut last = started;
                 if distributed {
-                    let label = map
-                        .label
-                        .clone()
-                        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-                    let arn = format!(
-                        "{}:mapRun:{}/{}:{}",
-                        self.info
-                            .state_machine_arn
-                            .rsplit_once(":stateMachine:")
-                            .map(|(prefix, _)| prefix.to_string())
-                            .unwrap_or_default(),
-                        self.info.state_machine_name,
-                        label,
-                        uuid::Uuid::new_v4()
-                    );
+                    let arn = self.map_run_arn(map);
                     last = self.emit(
                         env.sink,
                         thread.silent,
@@ -140,8 +126,8 @@ impl Execution {
                     failure: None,
                     silent: thread.silent || distributed,
                     failed_children: 0,
-                    tolerated_count: tolerance.0,
-                    tolerated_percentage: tolerance.1,
+                    tolerated_count: tolerance.count,
+                    tolerated_percentage: tolerance.percentage,
                     waiting: Vec::new(),
                     limit: usize::try_from(concurrency).ok().filter(|&c| c > 0),
                 };
@@ -242,25 +228,12 @@ impl Execution {
             FanKind::Map { .. } => None,
         };
         self.frames.push(Frame::Fan(Box::new(fan)));
-        self.frames.push(Frame::Thread(Box::new(Thread {
-            block,
-            state: start_at,
-            input,
-            phase: Phase::Enter,
-            last_event: first_prev,
-            entered_event: 0,
-            entered_prev: 0,
-            entered_millis: 0,
-            vars: Map::new(),
-            attempts: Vec::new(),
-            retry_count: 0,
-            index,
+        let thread = Thread {
             silent,
-            initial: false,
-            task_failed: false,
-            input_text: None,
             raw_text,
-        })));
+            ..Thread::starting(block, start_at, input, first_prev, index)
+        };
+        self.frames.push(Frame::Thread(Box::new(thread)));
     }
 
     /// Emits the abort events of a child still running when its fan failed: the state each
@@ -301,17 +274,11 @@ impl Execution {
     }
 
     pub(super) fn fan_tolerates(&self, fan: &Fan) -> bool {
-        if fan.tolerated_count.is_none() && fan.tolerated_percentage.is_none() {
-            return false;
-        }
-        let failed = fan.failed_children as f64;
-        let by_count = fan
-            .tolerated_count
-            .is_some_and(|c| fan.failed_children as u64 <= c);
-        let by_percentage = fan
-            .tolerated_percentage
-            .is_some_and(|p| fan.total > 0 && failed * 100.0 / fan.total as f64 <= p);
-        by_count || by_percentage
+        let tolerance = Tolerance {
+            count: fan.tolerated_count,
+            percentage: fan.tolerated_percentage,
+        };
+        tolerance.tolerates(fan.failed_children as u64, Some(fan.total as u64)) == Some(true)
     }
 
     pub(super) fn child_done(
@@ -420,7 +387,7 @@ impl Execution {
                 // `MapRunStarted`, not at `MapRunSucceeded`; `last_event` is that event.
                 thread.last_event = if distributed { last_event } else { closing };
                 let ctx = self.context(&thread, state, None);
-                match self.state_output(&thread, state, &ctx, result, None, None) {
+                match self.state_output(&thread, state, &ctx, result) {
                     Ok((output, assigned)) => {
                         self.exit_state_raw(thread, state, output, assigned, text, env)
                     }

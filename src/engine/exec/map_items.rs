@@ -2,28 +2,7 @@
 use std::borrow::Cow;
 
 use super::*;
-
-pub(super) fn expression_text(value: &Value) -> String {
-    match value {
-        Value::String(s) => s
-            .trim_start_matches("{%")
-            .trim_end_matches("%}")
-            .trim()
-            .to_string(),
-        other => to_text(other),
-    }
-}
-
-pub(super) fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
+use crate::asl::jsonata::{self, Bindings};
 
 impl Execution {
     /// A Map state's effective input, items and `MaxConcurrency` (0: no limit).
@@ -34,12 +13,7 @@ impl Execution {
         map: &MapState,
         ctx: &Value,
     ) -> Result<(Value, Vec<Value>, i64), StatesError> {
-        let vars = Scoped {
-            inner: &thread.vars,
-            parent: &StackVars {
-                frames: &self.frames,
-            },
-        };
+        let vars = self.vars(thread);
         let jsonata = state.query_language == QueryLanguage::Jsonata;
         // Only JSONata reads `$states`; building it copies the whole input.
         let states = if jsonata {
@@ -50,14 +24,22 @@ impl Execution {
         let (effective, items) = if jsonata {
             let items = match &map.items {
                 Some(items) => {
-                    let v = data::evaluate_jsonata(items, "Items", &states, &vars)?;
+                    let v = items.evaluate(
+                        "Items",
+                        &Bindings {
+                            states: &states,
+                            vars: &vars,
+                        },
+                    )?;
                     match v {
                         Value::Array(a) => a,
                         other => {
                             return Err(StatesError::query_evaluation(format!(
                                 "The JSONata expression '{}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '{}' for value: {}",
-                                expression_text(items),
-                                json_type(&other),
+                                items
+                                    .source()
+                                    .map_or_else(|| to_text(&items.to_value()), String::from),
+                                jsonata::type_name(&other),
                                 to_text(&other)
                             )))
                         }
@@ -83,15 +65,7 @@ impl Execution {
             };
             let items = match &map.items_path {
                 None => effective.clone().into_owned(),
-                Some(p) => data::read(
-                    p,
-                    &Scope {
-                        input: effective.as_ref(),
-                        context: ctx,
-                        vars: &vars,
-                    },
-                )
-                .map_err(|e| data::invalid_path(p, &e))?,
+                Some(p) => p.select(&Scope::new(effective.as_ref(), ctx, &vars))?,
             };
             let items = match items {
                 Value::Array(a) => a,
@@ -104,43 +78,11 @@ impl Execution {
             };
             (effective, items)
         };
-        let concurrency = if let Some(p) = &map.max_concurrency_path {
-            let value = data::read(
-                p,
-                &Scope {
-                    input: effective.as_ref(),
-                    context: ctx,
-                    vars: &vars,
-                },
-            )
-            .map_err(|e| data::invalid_path(p, &e))?;
-            let parsed = match &value {
-                Value::Number(n) => n.as_i64(),
-                Value::String(s) => s.trim().parse::<i64>().ok(),
-                _ => None,
-            };
-            match parsed {
-                Some(n) if n >= 0 => n,
-                _ => {
-                    let shown = match &value {
-                        Value::String(s) => s.clone(),
-                        other => to_text(other),
-                    };
-                    return Err(StatesError::runtime(format!(
-                        "The MaxConcurrencyPath field refers to value \"{shown}\" which is not a valid integer: {p}"
-                    )));
-                }
-            }
-        } else if let Some(mc) = &map.max_concurrency {
-            let v = if jsonata {
-                data::evaluate_jsonata(mc, "MaxConcurrency", &states, &vars)?
-            } else {
-                mc.clone()
-            };
-            v.as_i64().unwrap_or(0)
-        } else {
-            0
-        };
+        let concurrency = step::max_concurrency(
+            &Flow::new(state, &thread.input, ctx, &vars),
+            map,
+            effective.as_ref(),
+        )?;
         // The caller reads the effective input again only for ItemSelector and the
         // tolerance of a distributed Map.
         let effective = if map.item_selector.is_some() || map.mode == MapMode::Distributed {
@@ -151,7 +93,7 @@ impl Execution {
         Ok((effective, items, concurrency))
     }
 
-    /// Distributed Map tolerance settings; invalid values are States.Runtime.
+    /// The Map's tolerated failures; invalid values are States.Runtime.
     pub(super) fn map_tolerance(
         &self,
         thread: &Thread,
@@ -159,103 +101,10 @@ impl Execution {
         map: &MapState,
         effective: &Value,
         ctx: &Value,
-    ) -> Result<(Option<u64>, Option<f64>), StatesError> {
-        let vars = Scoped {
-            inner: &thread.vars,
-            parent: &StackVars {
-                frames: &self.frames,
-            },
-        };
-        let scope = Scope {
-            input: effective,
-            context: ctx,
-            vars: &vars,
-        };
-        let jsonata = state.query_language == QueryLanguage::Jsonata;
-        let states = if jsonata {
-            data::states_binding(&thread.input, ctx, None, None)
-        } else {
-            Value::Null
-        };
-        let resolve = |literal: &Option<Value>,
-                       path: &Option<String>,
-                       name: &str|
-         -> Result<Option<(Value, Option<String>)>, StatesError> {
-            if let Some(v) = literal {
-                let v = if jsonata {
-                    data::evaluate_jsonata(v, name, &states, &vars)?
-                } else {
-                    v.clone()
-                };
-                return Ok(Some((v, None)));
-            }
-            if let Some(p) = path {
-                let v = data::read(p, &scope).map_err(|e| data::invalid_path(p, &e))?;
-                return Ok(Some((v, Some(p.clone()))));
-            }
-            Ok(None)
-        };
-        let shown = |v: &Value| match v {
-            Value::String(s) => s.clone(),
-            other => to_text(other),
-        };
-        let count = match resolve(
-            &map.tolerated_failure_count,
-            &map.tolerated_failure_count_path,
-            "ToleratedFailureCount",
-        )? {
-            None => None,
-            Some((v, path)) => {
-                let n = match &v {
-                    Value::Number(n) => n.as_i64(),
-                    Value::String(s) => s.trim().parse::<i64>().ok(),
-                    _ => None,
-                };
-                match n {
-                    Some(n) if n < 0 => {
-                        return Err(StatesError::runtime("ToleratedFailureCount cannot be negative."))
-                    }
-                    Some(n) => Some(n as u64),
-                    None => {
-                        return Err(StatesError::runtime(format!(
-                            "The ToleratedFailureCountPath field refers to value \"{}\" which is not a valid integer: {}",
-                            shown(&v),
-                            path.unwrap_or_default()
-                        )))
-                    }
-                }
-            }
-        };
-        let percentage = match resolve(
-            &map.tolerated_failure_percentage,
-            &map.tolerated_failure_percentage_path,
-            "ToleratedFailurePercentage",
-        )? {
-            None => None,
-            Some((v, path)) => {
-                let n = match &v {
-                    Value::Number(n) => n.as_f64(),
-                    Value::String(s) => s.trim().parse::<f64>().ok(),
-                    _ => None,
-                };
-                match n {
-                    Some(n) if !(0.0..=100.0).contains(&n) => {
-                        return Err(StatesError::runtime(
-                            "ToleratedFailurePercentage must be between 0 and 100.",
-                        ))
-                    }
-                    Some(n) => Some(n),
-                    None => {
-                        return Err(StatesError::runtime(format!(
-                            "The ToleratedFailurePercentagePath field refers to value \"{}\" which is not a valid float: {}",
-                            shown(&v),
-                            path.unwrap_or_default()
-                        )))
-                    }
-                }
-            }
-        };
-        Ok((count, percentage))
+    ) -> Result<Tolerance, StatesError> {
+        self.with_flow(thread, state, ctx, |flow| {
+            step::tolerance(flow, map, effective)
+        })
     }
 
     /// ItemSelector (or the item itself) for iteration `index`.
@@ -300,26 +149,12 @@ impl Execution {
             state,
             Some(("Map", json!({"Item": {"Index": index, "Value": item}}))),
         );
-        let vars = Scoped {
-            inner: &owner.vars,
-            parent: &StackVars {
-                frames: &self.frames,
-            },
-        };
-        let result = match state.query_language {
-            QueryLanguage::JsonPath => data::evaluate_template(
-                selector,
-                &Scope {
-                    input: effective,
-                    context: &ctx,
-                    vars: &vars,
-                },
-            ),
-            QueryLanguage::Jsonata => {
-                let states = data::states_binding(&owner.input, &ctx, None, None);
-                data::evaluate_jsonata(selector, "ItemSelector", &states, &vars)
-            }
-        };
+        let vars = self.vars(owner);
+        let states = Flow::new(state, &owner.input, &ctx, &vars).states(None, None);
+        let result = selector.evaluate(
+            "ItemSelector",
+            &Scope::new(effective, &ctx, &vars).with_states(&states),
+        );
         result.map_err(|e| self.prefixed(owner, state, e))
     }
 }

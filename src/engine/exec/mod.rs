@@ -20,13 +20,12 @@ use super::history::{EventSink, HistoryEvent};
 use super::resource::ResourceForm;
 use super::task::{TaskInvocation, TaskOutcome, TaskRunner};
 use crate::asl::definition::{
-    BlockId, Catcher, Kind, MapMode, MapState, PathField, QueryLanguage, State, StateMachine,
-    Transition,
+    BlockId, Catcher, ChoiceRule, Kind, MapMode, MapState, PathField, QueryLanguage, State,
+    StateMachine, Transition,
 };
 use crate::asl::error::names;
-use crate::asl::path::{PathError, Scope};
-use crate::asl::vars::Scoped;
-use crate::asl::{intrinsics, timestamp, StatesError, Variables};
+use crate::asl::path::Scope;
+use crate::asl::{StatesError, Variables};
 use crate::history::text::to_text;
 use crate::history::EventType;
 
@@ -46,8 +45,9 @@ mod simple_states;
 mod task_state;
 mod transitions;
 
+use super::step::{self, error_output, Flow, Tolerance, Unobserved};
 pub(crate) use errors::matches;
-use events::{error_output, failure_details, iso_millis, json_len, now_millis, scaled_until};
+use events::{failure_details, iso_millis, json_len, now_millis, scaled_until};
 
 /// 256 KiB: the payload quota of states, tasks and executions.
 pub const MAX_PAYLOAD_BYTES: usize = 262_144;
@@ -235,6 +235,37 @@ struct Thread {
     /// long as states pass it on unchanged; see [`Execution::output_raw`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     raw_text: Option<String>,
+}
+
+impl Thread {
+    /// A thread about to enter the first state `state` of `block`.
+    fn starting(
+        block: BlockId,
+        state: String,
+        input: Value,
+        last_event: i64,
+        index: usize,
+    ) -> Self {
+        Thread {
+            block,
+            state,
+            input,
+            phase: Phase::Enter,
+            last_event,
+            entered_event: 0,
+            entered_prev: 0,
+            entered_millis: 0,
+            vars: Map::new(),
+            attempts: Vec::new(),
+            retry_count: 0,
+            index,
+            silent: false,
+            initial: false,
+            task_failed: false,
+            input_text: None,
+            raw_text: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -442,21 +473,46 @@ pub struct Env<'a> {
     pub options: Options,
 }
 
-/// Reads the variables of the enclosing threads (innermost first).
-struct StackVars<'a> {
+/// The variables a thread sees: its own, then those of the enclosing threads (innermost
+/// first).
+struct ThreadVars<'a> {
+    own: &'a Map<String, Value>,
     frames: &'a [Frame],
 }
 
-impl Variables for StackVars<'_> {
+impl Variables for ThreadVars<'_> {
     fn get(&self, name: &str) -> Option<&Value> {
-        self.frames.iter().rev().find_map(|f| match f {
-            Frame::Thread(t) => t.vars.get(name),
-            Frame::Fan(_) => None,
+        self.own.get(name).or_else(|| {
+            self.frames.iter().rev().find_map(|f| match f {
+                Frame::Thread(t) => t.vars.get(name),
+                Frame::Fan(_) => None,
+            })
         })
     }
 }
 
 impl Execution {
+    /// The variables `thread` sees.
+    fn vars<'s>(&'s self, thread: &'s Thread) -> ThreadVars<'s> {
+        ThreadVars {
+            own: &thread.vars,
+            frames: &self.frames,
+        }
+    }
+
+    /// Runs `step` on the data flow of `state` for `thread` (its input and variables) in
+    /// the context object `ctx`.
+    fn with_flow<R>(
+        &self,
+        thread: &Thread,
+        state: &State,
+        ctx: &Value,
+        step: impl FnOnce(&Flow) -> R,
+    ) -> R {
+        let vars = self.vars(thread);
+        step(&Flow::new(state, &thread.input, ctx, &vars))
+    }
+
     /// Starts an execution: emits `ExecutionStarted`. Call [`Execution::run`] next.
     pub fn start(machine: &StateMachine, info: ExecutionInfo, sink: &mut dyn EventSink) -> Self {
         let block = machine.block(0);
@@ -485,25 +541,12 @@ impl Execution {
         exec.emit(sink, false, EventType::ExecutionStarted, 0, Some(details));
         let raw_text = (exec.info.input_text != to_text(&exec.info.input))
             .then(|| exec.info.input_text.clone());
-        exec.frames.push(Frame::Thread(Box::new(Thread {
-            block: 0,
-            state: block.start_at.clone(),
-            input: exec.info.input.clone(),
-            phase: Phase::Enter,
-            last_event: 1,
-            entered_event: 0,
-            entered_prev: 0,
-            entered_millis: 0,
-            vars: Map::new(),
-            attempts: Vec::new(),
-            retry_count: 0,
-            index: 0,
-            silent: false,
+        let thread = Thread {
             initial: true,
-            task_failed: false,
-            input_text: None,
             raw_text,
-        })));
+            ..Thread::starting(0, block.start_at.clone(), exec.info.input.clone(), 1, 0)
+        };
+        exec.frames.push(Frame::Thread(Box::new(thread)));
         exec
     }
 
@@ -759,6 +802,24 @@ mod tests {
     use super::errors::field_location;
     use super::*;
 
+    /// The execution `e` of the machine `m`, with input `{}`.
+    pub(super) fn info() -> ExecutionInfo {
+        ExecutionInfo {
+            execution_arn: "arn:aws:states:us-east-1:123456789012:execution:m:e".into(),
+            execution_name: "e".into(),
+            state_machine_arn: "arn:aws:states:us-east-1:123456789012:stateMachine:m".into(),
+            state_machine_name: "m".into(),
+            role_arn: "arn:aws:iam::123456789012:role/r".into(),
+            input: json!({}),
+            input_text: "{}".into(),
+            start_millis: now_millis(),
+            redrive_count: 0,
+            region: "us-east-1".into(),
+            state_machine_version_arn: None,
+            state_machine_alias_arn: None,
+        }
+    }
+
     fn err(name: &str) -> StatesError {
         StatesError::new(name, "cause")
     }
@@ -798,22 +859,8 @@ mod tests {
                 {"StartAt": "A", "States": {"A": ask}},
                 {"StartAt": "B", "States": {"B": ask}}]}}});
         let machine = crate::asl::definition::parse(&definition).unwrap();
-        let info = ExecutionInfo {
-            execution_arn: "arn:aws:states:us-east-1:1:execution:m:e".into(),
-            execution_name: "e".into(),
-            state_machine_arn: "arn:aws:states:us-east-1:1:stateMachine:m".into(),
-            state_machine_name: "m".into(),
-            role_arn: "r".into(),
-            input: json!({}),
-            input_text: "{}".into(),
-            start_millis: now_millis(),
-            redrive_count: 0,
-            region: "us-east-1".into(),
-            state_machine_version_arn: None,
-            state_machine_alias_arn: None,
-        };
         let mut sink = Types::default();
-        let mut execution = Execution::start(&machine, info, &mut sink);
+        let mut execution = Execution::start(&machine, info(), &mut sink);
         let run = |execution: &mut Execution, sink: &mut Types| {
             execution.run(&mut Env {
                 machine: &machine,

@@ -212,7 +212,7 @@ impl Execution {
 mod tests {
     use serde_json::json;
 
-    use super::super::{Env, ExecutionInfo, Options};
+    use super::super::{Env, Options};
     use super::*;
     use crate::asl::definition::{self, StateMachine};
     use crate::engine::task::NoTasks;
@@ -232,21 +232,7 @@ mod tests {
     }
 
     fn start(machine: &StateMachine, sink: &mut Collect) -> Execution {
-        let info = ExecutionInfo {
-            execution_arn: "arn:aws:states:us-east-1:123456789012:execution:m:e".into(),
-            execution_name: "e".into(),
-            state_machine_arn: "arn:aws:states:us-east-1:123456789012:stateMachine:m".into(),
-            state_machine_name: "m".into(),
-            role_arn: "arn:aws:iam::123456789012:role/r".into(),
-            input: json!({}),
-            input_text: "{}".into(),
-            start_millis: now_millis(),
-            redrive_count: 0,
-            region: "us-east-1".into(),
-            state_machine_version_arn: None,
-            state_machine_alias_arn: None,
-        };
-        let mut execution = Execution::start(machine, info, sink);
+        let mut execution = Execution::start(machine, super::super::tests::info(), sink);
         run(&mut execution, machine, sink);
         execution
     }

@@ -29,37 +29,20 @@ impl Execution {
                 let selected = self.input_path(thread, state, &ctx)?;
                 match (&state.kind, &state.parameters) {
                     (Kind::Pass { .. }, Some(template)) => {
-                        let vars = Scoped {
-                            inner: &thread.vars,
-                            parent: &StackVars {
-                                frames: &self.frames,
-                            },
-                        };
-                        data::evaluate_template(
-                            template,
-                            &Scope {
-                                input: &selected,
-                                context: &ctx,
-                                vars: &vars,
-                            },
-                        )?
+                        let vars = self.vars(thread);
+                        template.evaluate(&Scope::new(&selected, &ctx, &vars))?
                     }
                     _ => selected,
                 }
             };
             match &state.kind {
                 Kind::Choice(choice) => {
-                    let (next, rule) = self.choose(thread, state, choice, &effective, &ctx)?;
-                    let rule_output = rule.and_then(|r| r.output.as_ref());
-                    let (output, assigned) = self.state_output(
-                        thread,
-                        state,
-                        &ctx,
-                        effective,
-                        rule_output,
-                        rule.and_then(|r| r.assign.as_ref()),
-                    )?;
-                    if rule_output.is_some() {
+                    let (next, rule) = self.with_flow(thread, state, &ctx, |flow| {
+                        step::choose(flow, choice, &effective)
+                    })?;
+                    let (output, assigned) =
+                        self.state_output_with(thread, state, &ctx, effective, rule, None)?;
+                    if rule.is_some_and(|r| r.output.is_some()) {
                         // The rule's Output replaces the input: no text of it passes on.
                         thread.raw_text = None;
                     }
@@ -67,8 +50,7 @@ impl Execution {
                 }
                 Kind::Wait(_) => {
                     let until = self.wait_until(thread, state, &effective, &ctx)?;
-                    let (output, assigned) =
-                        self.state_output(thread, state, &ctx, effective, None, None)?;
+                    let (output, assigned) = self.state_output(thread, state, &ctx, effective)?;
                     Ok((output, assigned, None, Some(until)))
                 }
                 _ => {
@@ -80,7 +62,7 @@ impl Execution {
                     let raw = (!jsonata && matches!(state.kind, Kind::Pass { .. }))
                         .then(|| std::mem::take(&mut thread.input));
                     let (output, assigned) =
-                        self.state_output_with_raw(thread, state, &ctx, result, None, None, raw)?;
+                        self.state_output_with(thread, state, &ctx, result, None, raw)?;
                     Ok((output, assigned, None, None))
                 }
             }
@@ -126,62 +108,6 @@ impl Execution {
         Ok(())
     }
 
-    pub(super) fn choose<'s>(
-        &self,
-        thread: &Thread,
-        state: &State,
-        choice: &'s crate::asl::definition::Choice,
-        effective: &Value,
-        ctx: &Value,
-    ) -> Result<(String, Option<&'s crate::asl::definition::ChoiceRule>), StatesError> {
-        let vars = Scoped {
-            inner: &thread.vars,
-            parent: &StackVars {
-                frames: &self.frames,
-            },
-        };
-        let states = if state.query_language == QueryLanguage::Jsonata {
-            data::states_binding(&thread.input, ctx, None, None)
-        } else {
-            Value::Null
-        };
-        for rule in &choice.choices {
-            let matched = if let Some(parsed) = &rule.rule {
-                parsed.evaluate(&Scope {
-                    input: effective,
-                    context: ctx,
-                    vars: &vars,
-                })?
-            } else if let Some(condition) = &rule.condition {
-                match data::evaluate_jsonata(condition, "Condition", &states, &vars)? {
-                    Value::Bool(b) => b,
-                    other => {
-                        return Err(StatesError::query_evaluation(format!(
-                            "The Condition field evaluated to a non-boolean value: {}",
-                            to_text(&other)
-                        )))
-                    }
-                }
-            } else {
-                false
-            };
-            if matched {
-                return Ok((rule.next.clone(), Some(rule)));
-            }
-        }
-        match &choice.default {
-            Some(default) => Ok((default.clone(), None)),
-            None => Err(StatesError::new(
-                names::NO_CHOICE_MATCHED,
-                format!(
-                    "No Matches! (Choice State '{}' with input '{}')",
-                    state.name,
-                    to_text(effective)
-                ),
-            )),
-        }
-    }
-
     /// When a Wait state ends (ms since the epoch).
     pub(super) fn wait_until(
         &self,
@@ -193,110 +119,8 @@ impl Execution {
         let Kind::Wait(wait) = &state.kind else {
             return Ok(now_millis());
         };
-        let vars = Scoped {
-            inner: &thread.vars,
-            parent: &StackVars {
-                frames: &self.frames,
-            },
-        };
-        let scope = Scope {
-            input: effective,
-            context: ctx,
-            vars: &vars,
-        };
-        let now = now_millis();
-        let too_long = || StatesError::runtime("Wait state delay is too long.");
-        let from_seconds = |seconds: i64| -> Result<i64, StatesError> {
-            if seconds > i64::from(i32::MAX) {
-                return Err(too_long());
-            }
-            Ok(now + seconds * 1000)
-        };
-        let from_timestamp =
-            |t: chrono::DateTime<chrono::FixedOffset>| -> Result<i64, StatesError> {
-                let millis = t.timestamp_millis();
-                if (millis - now) / 1000 > i64::from(i32::MAX) {
-                    return Err(too_long());
-                }
-                Ok(millis)
-            };
-        let jsonata = state.query_language == QueryLanguage::Jsonata;
-        let states = if jsonata {
-            data::states_binding(&thread.input, ctx, None, None)
-        } else {
-            Value::Null
-        };
-        if let Some(seconds) = &wait.seconds {
-            let value = if jsonata {
-                data::evaluate_jsonata(seconds, "Seconds", &states, &vars)?
-            } else {
-                seconds.clone()
-            };
-            return match value.as_i64() {
-                Some(s) if s >= 0 => from_seconds(s),
-                _ => Err(StatesError::query_evaluation(format!(
-                    "The Seconds field must be a non-negative integer, but was: {}",
-                    to_text(&value)
-                ))),
-            };
-        }
-        if let Some(p) = &wait.seconds_path {
-            let value = data::read(p, &scope).map_err(|_| {
-                StatesError::runtime(format!(
-                    "The SecondsPath parameter does not reference an input value: {p}"
-                ))
-            })?;
-            return match (&value, value.as_i64()) {
-                (_, Some(s)) if s < 0 => Err(StatesError::runtime(format!(
-                    "The SecondsPath parameter references a negative value: {p} == {}",
-                    to_text(&value)
-                ))),
-                (_, Some(s)) => from_seconds(s),
-                (Value::Number(n), None) if n.as_u64().is_some() => Err(too_long()),
-                _ => Err(StatesError::runtime(format!(
-                    "The SecondsPath parameter cannot be parsed as a long value: {p} == {}",
-                    to_text(&value)
-                ))),
-            };
-        }
-        if let Some(ts) = &wait.timestamp {
-            let value = if jsonata {
-                data::evaluate_jsonata(ts, "Timestamp", &states, &vars)?
-            } else {
-                ts.clone()
-            };
-            let parsed = value.as_str().and_then(timestamp::parse);
-            return match parsed {
-                Some(t) => from_timestamp(t),
-                None => {
-                    let shown = match &value {
-                        Value::String(s) => s.clone(),
-                        other => to_text(other),
-                    };
-                    let message = format!(
-                        "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {shown}"
-                    );
-                    Err(if jsonata {
-                        StatesError::query_evaluation(message)
-                    } else {
-                        StatesError::runtime(message)
-                    })
-                }
-            };
-        }
-        if let Some(p) = &wait.timestamp_path {
-            let value = data::read(p, &scope).map_err(|e| data::invalid_path(p, &e))?;
-            return match value.as_str().and_then(timestamp::parse) {
-                Some(t) => from_timestamp(t),
-                None => Err(StatesError::runtime(format!(
-                    "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {p} == {}",
-                    match &value {
-                        Value::String(s) => s.clone(),
-                        other => to_text(other),
-                    }
-                ))),
-            };
-        }
-        Ok(now)
+        self.with_flow(thread, state, ctx, |flow| {
+            step::wait_until(flow, wait, effective, now_millis())
+        })
     }
 }

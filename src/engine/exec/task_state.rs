@@ -27,64 +27,13 @@ impl Execution {
         );
         let prepared = (|| -> Result<PreparedTask, StatesError> {
             let effective = self.effective_input(&thread, state, &ctx)?;
-            let vars = Scoped {
-                inner: &thread.vars,
-                parent: &StackVars {
-                    frames: &self.frames,
-                },
-            };
-            let scope = Scope {
-                input: &thread.input,
-                context: &ctx,
-                vars: &vars,
-            };
-            let states = data::states_binding(&thread.input, &ctx, None, None);
-            let jsonata = state.query_language == QueryLanguage::Jsonata;
-            let seconds = |literal: &Option<Value>,
-                           path: &Option<String>,
-                           name: &str|
-             -> Result<Option<u64>, StatesError> {
-                if let Some(v) = literal {
-                    let v = if jsonata {
-                        data::evaluate_jsonata(v, name, &states, &vars)?
-                    } else {
-                        v.clone()
-                    };
-                    return match v.as_u64() {
-                        Some(n) if n > 0 => Ok(Some(n)),
-                        _ => Err(StatesError::query_evaluation(format!(
-                            "The {name} field must be a positive integer, but was: {}",
-                            to_text(&v)
-                        ))),
-                    };
-                }
-                if let Some(p) = path {
-                    let v = data::read(p, &scope).map_err(|e| data::invalid_path(p, &e))?;
-                    return match v.as_u64() {
-                        Some(n) if n > 0 => Ok(Some(n)),
-                        _ => Err(StatesError::runtime(format!(
-                            "The {name}Path parameter references an invalid value: {p} == {}",
-                            to_text(&v)
-                        ))),
-                    };
-                }
-                Ok(None)
-            };
-            let timeout = seconds(
-                &task.timeout_seconds,
-                &task.timeout_seconds_path,
-                "TimeoutSeconds",
-            )?;
-            let heartbeat = seconds(
-                &task.heartbeat_seconds,
-                &task.heartbeat_seconds_path,
-                "HeartbeatSeconds",
-            )?;
+            let vars = self.vars(&thread);
+            let flow = Flow::new(state, &thread.input, &ctx, &vars);
+            let (timeout, heartbeat) = step::task_limits(&flow, task)?;
+            let states = flow.states(None, None);
+            let scope = flow.scope(&thread.input);
             let credentials = match &task.credentials {
-                Some(c) if jsonata => {
-                    Some(data::evaluate_jsonata(c, "Credentials", &states, &vars)?)
-                }
-                Some(c) => Some(data::evaluate_template(c, &scope)?),
+                Some(c) => Some(c.evaluate("Credentials", &scope.with_states(&states))?),
                 None => None,
             };
             // Events spell the role `roleArn`.
@@ -265,7 +214,7 @@ impl Execution {
                 thread.last_event =
                     self.emit(env.sink, thread.silent, t, thread.last_event, Some(d));
                 let ctx = self.context(&thread, state, None);
-                match self.state_output(&thread, state, &ctx, result, None, None) {
+                match self.state_output(&thread, state, &ctx, result) {
                     Ok((output, assigned)) => self.exit_state(thread, state, output, assigned, env),
                     Err(e) => self.eval_failed(thread, state, e, env),
                 }

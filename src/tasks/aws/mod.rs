@@ -21,7 +21,7 @@ use std::time::Duration;
 
 use serde_json::{Map, Value};
 
-use super::resource::{Pattern, Resource};
+use super::{Pattern, Resource};
 use crate::asl::StatesError;
 use crate::engine::{TaskInvocation, TaskOutcome};
 use model::Model;
@@ -263,6 +263,7 @@ pub fn route(resource: &Resource) -> Option<Route> {
         service,
         api,
         pattern,
+        ..
     } = resource
     else {
         return None;
