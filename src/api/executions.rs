@@ -470,9 +470,17 @@ fn describe_state_machine_for_execution(
     out.insert("definition".into(), record.definition.clone().into());
     out.insert("roleArn".into(), record.role_arn.clone().into());
     out.insert("updateDate".into(), api_date(&update_date));
+    // The configuration the execution ran with: its version's, else the machine's.
+    let logging = match &record.state_machine_version_arn {
+        Some(version) => {
+            crate::store::versions::configuration(&ctx.store, version)?.and_then(|c| c.logging)
+        }
+        None => crate::store::state_machines::get(&ctx.store, &record.state_machine_arn)?
+            .and_then(|m| m.logging_configuration),
+    };
     out.insert(
         "loggingConfiguration".into(),
-        json!({"level": "OFF", "includeExecutionData": false}),
+        json!(super::state_machines::logging_echo(logging.as_deref())),
     );
     out.insert("tracingConfiguration".into(), json!({"enabled": false}));
     // An execution of a version ran that version's revision, not the machine's latest.

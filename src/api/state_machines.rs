@@ -310,7 +310,7 @@ fn check_encryption(c: &EncryptionConfiguration) -> Result<(), ApiError> {
 }
 
 /// What describe echoes: the configuration as given, with AWS's defaults filled in.
-fn logging_echo(stored: Option<&str>) -> LoggingConfiguration {
+pub(super) fn logging_echo(stored: Option<&str>) -> LoggingConfiguration {
     let mut c: LoggingConfiguration = stored
         .and_then(|s| serde_json::from_str(s).ok())
         .unwrap_or_default();

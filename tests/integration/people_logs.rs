@@ -493,3 +493,27 @@ fn names_that_match_nothing_are_reported() {
     assert_eq!(code, 252, "{err}");
     assert!(err.contains("nothing-here"), "{err}");
 }
+
+#[test]
+fn describe_state_machine_for_execution_shows_the_logging_the_execution_ran_with() {
+    let sfn = Sfn::new();
+    let config = logging("ERROR", true, "orders");
+    let machine = create(&sfn, "orders", SUCCEEDS, "STANDARD", &config);
+    start(&sfn, &machine, "first", r#"{"n": 2}"#);
+    let execution = "arn:aws:states:us-east-1:123456789012:execution:orders:first";
+    let described = sfn.json(&[
+        "describe-state-machine-for-execution",
+        "--execution-arn",
+        execution,
+    ]);
+    assert_eq!(described["loggingConfiguration"]["level"], "ERROR");
+    assert_eq!(
+        described["loggingConfiguration"]["includeExecutionData"],
+        true
+    );
+    assert_eq!(
+        described["loggingConfiguration"]["destinations"][0]["cloudWatchLogsLogGroup"]
+            ["logGroupArn"],
+        group_arn("orders")
+    );
+}
