@@ -486,12 +486,7 @@ pub fn lint_path(
         };
         let mut diagnostics = semantic::check(&parsed.value, machine_type);
         for d in &mut diagnostics {
-            let location = if d.location.is_empty() {
-                "/"
-            } else {
-                d.location.as_str()
-            };
-            if let Some((line, column)) = parsed.positions.find(location) {
+            if let Some((line, column)) = parsed.positions.find(d.place()) {
                 d.line = Some(line);
                 d.column = Some(column);
             }
