@@ -68,6 +68,7 @@ class Region:
         self.file, self.start, self.end, self.mode = file, start, end, mode
         # (line, col) of the definition's root: where "missing StartAt" belongs.
         self.root = root
+        self.root_from = root
 
 
 def indent_of(line):
@@ -133,7 +134,10 @@ def machine_regions(template):
             regions.append(Region(path, 0, len(body), mode, first_content(body, 0, len(body))))
         elif key == "Definition":
             end = block_after(lines, i)
-            regions.append(Region(template, i + 1, end, "yaml", first_content(lines, i + 1, end)))
+            region = Region(template, i + 1, end, "yaml", first_content(lines, i + 1, end))
+            # The definition object is at its key as much as at its first member.
+            region.root_from = (i + 1, indent_of(line) + 1)
+            regions.append(region)
         else:
             end = block_after(lines, i)
             root = first_content(lines, i + 1, end)
@@ -220,7 +224,7 @@ def mutate(kind, text, region):
                 end = comma.end()
         # Blanked in place, so every other line keeps its number.
         root = offset_of(text, *region.root)
-        return Mutation(text, start, end, " " * (end - start), root, root + 1)
+        return Mutation(text, start, end, " " * (end - start), offset_of(text, *region.root_from), root + 1)
     if kind == "bad_jsonpath":
         m = find(any_key_pattern(mode, r"\.\$"), text, lo, hi, lambda m: unquote(m.group("value"), mode).startswith("$."))
         if not m:
