@@ -111,6 +111,8 @@ pub struct Loaded {
     pub activities: Vec<Activity>,
     pub functions: Vec<Function>,
     pub diagnostics: Vec<Located>,
+    /// The definition files read (`DefinitionUri`, `DefinitionS3Location`).
+    pub definition_files: Vec<PathBuf>,
 }
 
 /// Where a definition's locations are in the files.
@@ -666,6 +668,9 @@ impl<'a> Loader<'a> {
         let Some(path) = path else {
             return Ok(None);
         };
+        if !self.out.definition_files.contains(&path) {
+            self.out.definition_files.push(path.clone());
+        }
         let text = std::fs::read_to_string(&path).map_err(|e| {
             Problem::new(
                 &location,

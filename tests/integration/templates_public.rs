@@ -58,7 +58,8 @@ fn a_sam_app_of_two_machines_in_definition_files_deploys_with_each_one_referring
         lint(&sfn, &template),
         (
             0,
-            "1 file checked: 0 errors, 0 warnings (0 files with problems)\n".into()
+            // The template and the two definition files it reads.
+            "3 files checked: 0 errors, 0 warnings (0 files with problems)\n".into()
         )
     );
     let deployed = sfn.json(&["deploy", &template, "--output", "json"]);
@@ -198,4 +199,42 @@ fn mistakes_made_in_published_templates_are_reported_where_they_are() {
         sfn.json(&["list-state-machines"])["stateMachines"],
         serde_json::json!([])
     );
+}
+
+#[test]
+fn a_template_and_its_definition_files_on_one_command_line_are_checked_as_deployed() {
+    let sfn = Sfn::new();
+    // On its own the definition file's `${ActivityArn}` is no ARN; read through the
+    // template it is the activity's.
+    let dir = public("activity-state-machine");
+    let out = sfn
+        .cmd()
+        .current_dir(&dir)
+        .args([
+            "lint",
+            "statemachine/activity_state.asl.json",
+            "template.yaml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).unwrap().as_str()
+        ),
+        (
+            Some(0),
+            "2 files checked: 0 errors, 0 warnings (0 files with problems)\n"
+        )
+    );
+    let out = sfn
+        .cmd()
+        .current_dir(&dir)
+        .args(["lint", "statemachine/activity_state.asl.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("The resource provided ${ActivityArn} is not recognized"));
 }
