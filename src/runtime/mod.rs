@@ -335,7 +335,7 @@ impl Runtime {
             _driving,
         } = held;
         let (machine, tasks, owner) = (&machine, tasks.as_ref(), owner.as_str());
-        let mut journal = Journal::new(store, owner, &record, self.settings.lease, observer);
+        let mut journal = Journal::new(store, owner, &record, &self.settings, observer);
         journal.parent = crate::store::nested::get(store, &record.arn)?;
         loop {
             let progress = execution.run(&mut Env {
@@ -539,6 +539,7 @@ impl Runtime {
                 stopped: inbox.stop.is_some(),
                 release: true,
                 deliver: delivery.as_ref().map(|(t, d)| (t.as_str(), d)),
+                now: self.settings.clock.now(),
             },
         )?;
         Ok(match saved {
@@ -565,6 +566,8 @@ impl Runtime {
             StopRequest::NotRunning(_) => return Err(RuntimeError::NotRunning(arn.into())),
             StopRequest::Queued => {}
         }
+        // The holder applying the stop is another thread or process working in real
+        // time: it is waited for in real time, whatever the clock.
         let waited = Instant::now();
         loop {
             match self.drive(store, None, arn) {
