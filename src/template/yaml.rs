@@ -74,6 +74,89 @@ pub fn parse_yaml(text: &str, tags: Tags) -> Result<Parsed, SyntaxError> {
     })
 }
 
+/// Where each character of a one-line quoted string value sits in `text`: the value of the
+/// member whose key starts at `key`, a JSON (or YAML double-quoted) string or a YAML
+/// single-quoted one. An escape sequence is placed at its backslash. `None` for any
+/// other value, and for a quoted value that spans lines (YAML folds those).
+pub fn quoted_value_chars(text: &str, key: Position) -> Option<Vec<Position>> {
+    let line = text.split('\n').nth(key.0.checked_sub(1)?)?;
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = key.1.checked_sub(1)?;
+    // Past the key (quoted or plain), its colon and the blanks after it.
+    match chars.get(i)? {
+        q @ ('"' | '\'') => {
+            let q = *q;
+            i += 1;
+            while *chars.get(i)? != q {
+                i += if chars[i] == '\\' && q == '"' { 2 } else { 1 };
+            }
+            i += 1;
+            while chars.get(i)?.is_whitespace() {
+                i += 1;
+            }
+            if *chars.get(i)? != ':' {
+                return None;
+            }
+        }
+        _ => {
+            while *chars.get(i)? != ':' {
+                i += 1;
+            }
+        }
+    }
+    i += 1;
+    while chars.get(i)?.is_whitespace() {
+        i += 1;
+    }
+    let quote = *chars.get(i)?;
+    if quote != '"' && quote != '\'' {
+        return None;
+    }
+    i += 1;
+    let at = |i: usize| (key.0, i + 1);
+    let mut out = Vec::new();
+    loop {
+        let c = *chars.get(i)?;
+        if quote == '\'' {
+            if c == '\'' {
+                if chars.get(i + 1) == Some(&'\'') {
+                    out.push(at(i));
+                    i += 2;
+                    continue;
+                }
+                return Some(out);
+            }
+            out.push(at(i));
+            i += 1;
+            continue;
+        }
+        match c {
+            '"' => return Some(out),
+            '\\' => {
+                let escape = *chars.get(i + 1)?;
+                out.push(at(i));
+                i += 2;
+                if escape == 'u' {
+                    let hex: String = chars.get(i..i + 4)?.iter().collect();
+                    let unit = u32::from_str_radix(&hex, 16).ok()?;
+                    i += 4;
+                    // A surrogate pair is one character.
+                    if (0xD800..0xDC00).contains(&unit)
+                        && chars.get(i) == Some(&'\\')
+                        && chars.get(i + 1) == Some(&'u')
+                    {
+                        i += 6;
+                    }
+                }
+            }
+            _ => {
+                out.push(at(i));
+                i += 1;
+            }
+        }
+    }
+}
+
 fn position(span: &Span) -> Position {
     (span.start.line(), span.start.col() + 1)
 }
@@ -369,6 +452,22 @@ fn plain(text: &str) -> Option<Value> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn characters_of_a_quoted_value_map_to_their_columns() {
+        let text = "{\n  \"D\": \"{\\\"A\\\":1}\",\n  'k': 'it''s'\n}";
+        // {\"A\":1} : the escaped quotes sit at their backslashes.
+        let d = quoted_value_chars(text, (2, 3)).unwrap();
+        assert_eq!(d.len(), "{\"A\":1}".chars().count());
+        assert_eq!(d[0], (2, 9));
+        assert_eq!(d[1], (2, 10));
+        assert_eq!(d[2], (2, 12));
+        assert_eq!(d[3], (2, 13));
+        let k = quoted_value_chars(text, (3, 3)).unwrap();
+        assert_eq!(k, vec![(3, 9), (3, 10), (3, 11), (3, 13)]);
+        assert_eq!(quoted_value_chars("a: b", (1, 1)), None);
+        assert_eq!(quoted_value_chars("a: \"b\nc\"", (1, 1)), None);
+    }
 
     #[test]
     fn yaml_values_and_positions() {

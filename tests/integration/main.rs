@@ -55,6 +55,7 @@ mod tasks_parking;
 mod tasks_runner;
 mod tasks_tokens;
 mod templates_cli;
+mod templates_public;
 mod test_state_errors;
 mod test_state_mocks;
 mod test_state_states;

@@ -45,6 +45,10 @@ pub struct Diagnostic {
     /// 1-based line and column of `location` in the source text, when known.
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// Where in the text the problem is when that is more precise than `location`, which
+    /// says what AWS says (an unsupported field is reported at its state, and found at
+    /// the field itself).
+    pub points_at: Option<String>,
 }
 
 impl Diagnostic {
@@ -60,6 +64,16 @@ impl Diagnostic {
             location: location.into(),
             line: None,
             column: None,
+            points_at: None,
+        }
+    }
+
+    /// The location whose line and column the diagnostic is given in the text.
+    pub fn place(&self) -> &str {
+        match self.points_at.as_deref() {
+            Some(p) => p,
+            None if self.location.is_empty() => "/",
+            None => &self.location,
         }
     }
 
@@ -117,12 +131,7 @@ pub fn validate(text: &str, machine_type: MachineType) -> Vec<Diagnostic> {
     if !diagnostics.is_empty() {
         let index = position::PositionIndex::build(text);
         for d in &mut diagnostics {
-            let at = if d.location.is_empty() {
-                "/"
-            } else {
-                d.location.as_str()
-            };
-            if let Some((line, column)) = index.find(at) {
+            if let Some((line, column)) = index.find(d.place()) {
                 d.line = Some(line);
                 d.column = Some(column);
             }
