@@ -103,6 +103,16 @@ impl WireError {
         )
     }
 
+    /// A request that arrives while the server stops (SDKs retry a 503).
+    pub fn stopping() -> Self {
+        WireError::new(
+            503,
+            FRONT_END_NAMESPACE,
+            "ServiceUnavailable",
+            Some("sfn serve is stopping".into()),
+        )
+    }
+
     pub fn internal(message: String) -> Self {
         WireError::new(500, FRONT_END_NAMESPACE, "InternalFailure", Some(message))
     }

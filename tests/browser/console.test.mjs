@@ -1,8 +1,9 @@
-// The console of `sfn serve` in real headless Chromium (Debian's chromium, driven by
-// playwright-core): each page on a store seeded by the examples, checked against what the
+// The console of `sfn serve` in a real headless browser (Debian's chromium or
+// firefox-esr, driven by puppeteer-core; $BROWSER names which): each page on a store seeded by the examples, checked against what the
 // API says; start, stop and redrive from the page; screenshots of each page under
-// target/console-screenshots/. Run with `node --test` (the binary: $SFN_BIN, default
-// target/release/sfn of this checkout; the browser: $CHROMIUM, default /usr/bin/chromium).
+// target/console-screenshots/<browser>/. Run with `node --test` (the binary: $SFN_BIN,
+// default target/release/sfn of this checkout; $BROWSER chromium (default) or firefox,
+// $BROWSER_PATH its executable, default /usr/bin/chromium or /usr/bin/firefox-esr).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
@@ -11,11 +12,14 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
-import { chromium } from "playwright-core";
+import { launch } from "./drive.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const binary = process.env.SFN_BIN || join(root, "target", "release", "sfn");
-const shots = join(root, "target", "console-screenshots");
+const browserName = process.env.BROWSER || "chromium";
+const browserPath = process.env.BROWSER_PATH
+  || (browserName === "firefox" ? "/usr/bin/firefox-esr" : "/usr/bin/chromium");
+const shots = join(root, "target", "console-screenshots", browserName);
 const ROLE = "arn:aws:iam::123456789012:role/sfn";
 const PREFIX = "arn:aws:states:us-east-1:123456789012";
 let dir, env, server, endpoint, browser, page;
@@ -150,13 +154,7 @@ before(async () => {
   mkdirSync(shots, { recursive: true });
   seed();
   endpoint = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--no-proxy-server"],
-    // playwright gives each launch a fresh profile directory of its own.
-  });
+  browser = await launch(browserName, browserPath);
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
   page.on("pageerror", (e) => consoleErrors.push(String(e)));

@@ -285,3 +285,43 @@ fn a_stored_state_machine_can_be_drawn_and_bad_sources_are_errors() {
     assert_eq!(code, 254);
     assert!(err.contains("ExecutionDoesNotExist"), "{err}");
 }
+
+#[test]
+fn an_execution_svg_counts_the_visits_of_states_entered_more_than_once() {
+    let sfn = Sfn::new();
+    let definition = sfn.write(
+        "map.asl.json",
+        r#"{"StartAt": "Each", "States": {
+            "Each": {"Type": "Map", "ItemsPath": "$.items", "End": true,
+                "ItemProcessor": {"StartAt": "Shape", "States": {"Shape": {"Type": "Pass", "End": true}}}}}}"#,
+    );
+    sfn.stdout(&[
+        "run",
+        &definition.to_string_lossy(),
+        "--name",
+        "three",
+        "--input",
+        r#"{"items": [1, 2, 3]}"#,
+    ]);
+    let list = sfn.json(&[
+        "list-executions",
+        "--state-machine-arn",
+        &cli_support::arn("three"),
+    ]);
+    let arn = list["executions"][0]["executionArn"]
+        .as_str()
+        .expect("an execution");
+    let svg = sfn.stdout(&["graph", "--execution-arn", arn, "--format", "svg"]);
+    // The Map's inner state was entered once per item: its box says so.
+    let shape = Regex::new(r#"(?s)<g class="[^"]*" data-state="Shape".*?</g>"#).unwrap();
+    let node = shape.find(&svg).expect("a node for Shape").as_str();
+    assert!(
+        node.contains(r#"<text class="v""#) && node.contains("3 ✓"),
+        "{node}"
+    );
+    // A state entered once shows no count.
+    let each = Regex::new(r#"(?s)data-state="Each".*?</g>"#).unwrap();
+    if let Some(m) = each.find(&svg) {
+        assert!(!m.as_str().contains("class=\"v\""), "{}", m.as_str());
+    }
+}

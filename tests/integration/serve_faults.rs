@@ -208,3 +208,36 @@ fn sfn_commands_share_the_store_with_a_running_server() {
         "SUCCEEDED"
     );
 }
+
+#[test]
+fn idle_keep_alive_connections_never_hold_up_new_ones() {
+    let server = Server::start();
+    let host = server.host();
+    // SDKs and browsers keep their connections open. A burst of new ones, each asking once
+    // and then idle: every one is answered (a stall shows as the read timeout failing).
+    let mut idle: Vec<_> = (0..32).map(|_| server.connect()).collect();
+    for s in &idle {
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    }
+    for s in &mut idle {
+        let answer = serve_support::keep_alive_call(s, &host, "ListActivities", &json!({}));
+        assert_eq!(answer.status, 200);
+    }
+    // With all of those held open and idle, a new client is answered, and so is another
+    // request on each of the old connections.
+    let mut fresh = server.connect();
+    fresh
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let created = serve_support::keep_alive_call(
+        &mut fresh,
+        &host,
+        "CreateActivity",
+        &json!({"name": "late"}),
+    );
+    assert_eq!(created.status, 200);
+    for s in &mut idle {
+        let listed = serve_support::keep_alive_call(s, &host, "ListActivities", &json!({}));
+        assert_eq!(listed.json()["activities"][0]["name"], "late");
+    }
+}

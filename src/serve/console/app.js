@@ -4,21 +4,9 @@
 "use strict";
 
 // ---------------------------------------------------------------- API --------------
-// One request at a time: the browser then keeps to the connections it has. (A burst of
-// new connections can wait in the server's connection pool (tiny_http's) behind idle
-// ones the browser keeps open, and stall the page.)
-let queue = Promise.resolve();
-function serial(task) {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
-}
-
 async function post(path, headers, body) {
-  return serial(async () => {
-    const response = await fetch(path, { method: "POST", headers, body });
-    return { ok: response.ok, statusText: response.statusText, text: await response.text() };
-  });
+  const response = await fetch(path, { method: "POST", headers, body });
+  return { ok: response.ok, statusText: response.statusText, text: await response.text() };
 }
 
 async function api(operation, body) {

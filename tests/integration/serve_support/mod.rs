@@ -200,3 +200,38 @@ impl HttpResponse {
 }
 
 pub const ROLE: &str = "arn:aws:iam::123456789012:role/sfn";
+
+/// One request on a connection that stays open (HTTP/1.1 keep-alive, as SDKs send),
+/// and its response, read to its `Content-Length`.
+pub fn keep_alive_call(
+    stream: &mut TcpStream,
+    host: &str,
+    operation: &str,
+    body: &Value,
+) -> HttpResponse {
+    let body = body.to_string();
+    write!(
+        stream,
+        "POST / HTTP/1.1\r\nHost: {host}\r\nX-Amz-Target: AWSStepFunctions.{operation}\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    let mut byte = [0u8; 1];
+    while !raw.ends_with(b"\r\n\r\n") {
+        let n = stream
+            .read(&mut byte)
+            .unwrap_or_else(|e| panic!("{operation}: no answer on a kept-alive connection: {e}"));
+        assert_eq!(n, 1, "{operation}: the server closed the connection");
+        raw.push(byte[0]);
+    }
+    let length: usize = HttpResponse::parse(&raw)
+        .header("content-length")
+        .expect("a Content-Length")
+        .parse()
+        .unwrap();
+    let mut rest = vec![0u8; length];
+    stream.read_exact(&mut rest).unwrap();
+    raw.extend_from_slice(&rest);
+    HttpResponse::parse(&raw)
+}
