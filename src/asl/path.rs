@@ -133,7 +133,9 @@ pub fn is_definite(path: &str) -> bool {
 #[inline]
 fn member<'a>(map: &'a serde_json::Map<String, Value>, name: &str) -> Option<&'a Value> {
     if map.len() <= 8 {
-        map.iter().find(|(key, _)| key.as_str() == name).map(|(_, v)| v)
+        map.iter()
+            .find(|(key, _)| key.as_str() == name)
+            .map(|(_, v)| v)
     } else {
         map.get(name)
     }

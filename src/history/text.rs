@@ -147,7 +147,14 @@ fn write_str(out: &mut impl Out, text: &str) {
             out.put(&bytes[start..i]);
             if escape == b'u' {
                 let b = bytes[i];
-                out.put(&[b'\\', b'u', b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 15) as usize]]);
+                out.put(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[(b >> 4) as usize],
+                    HEX[(b & 15) as usize],
+                ]);
             } else {
                 out.put(&[b'\\', escape]);
             }
@@ -201,7 +208,19 @@ mod tests {
                 strings.push(s);
             }
         }
-        let numbers = json!([0, -1, 1.5, 1e300, -0.0, 1.0, 0.1, 2.5e-8, u64::MAX, i64::MIN, 123456789.125]);
+        let numbers = json!([
+            0,
+            -1,
+            1.5,
+            1e300,
+            -0.0,
+            1.0,
+            0.1,
+            2.5e-8,
+            u64::MAX,
+            i64::MIN,
+            123456789.125
+        ]);
         let mut object = serde_json::Map::new();
         for (i, s) in strings.iter().enumerate() {
             object.insert(format!("{s}{i}"), Value::String(s.clone()));

@@ -551,8 +551,8 @@ impl Execution {
         }
         exec.emit(sink, false, EventType::ExecutionStarted, 0, Some(details));
         let input = std::mem::take(&mut exec.info.input);
-        let raw_text = (exec.info.input_text != to_text(&input))
-            .then(|| exec.info.input_text.clone());
+        let raw_text =
+            (exec.info.input_text != to_text(&input)).then(|| exec.info.input_text.clone());
         let thread = Thread {
             initial: true,
             raw_text,
@@ -568,9 +568,8 @@ impl Execution {
         if !self.info.input.is_null() {
             return &self.info.input;
         }
-        self.input_value.get_or_init(|| {
-            serde_json::from_str(&self.info.input_text).unwrap_or(Value::Null)
-        })
+        self.input_value
+            .get_or_init(|| serde_json::from_str(&self.info.input_text).unwrap_or(Value::Null))
     }
 
     /// Events emitted so far.
