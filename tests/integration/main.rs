@@ -25,6 +25,7 @@ mod engine_payload_text;
 mod examples_callback;
 mod examples_run;
 mod executions_cli;
+mod executions_clock;
 mod express_cli;
 mod fuzz_regressions;
 mod jsonata_aws_recorded;

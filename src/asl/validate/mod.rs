@@ -103,18 +103,13 @@ pub enum MachineType {
 /// Validates definition source text. Diagnostics come in document order, errors and
 /// warnings mixed, each with its line and column when the location is in the text.
 pub fn validate(text: &str, machine_type: MachineType) -> Vec<Diagnostic> {
-    let root = match crate::asl::definition::parse_text(text) {
+    let root = match crate::asl::source::parse_text(text) {
         Ok(root) => root,
         Err(e) => {
             return vec![Diagnostic {
-                line: Some(e.line()),
-                // serde counts the column before the first character of a line as 0.
-                column: Some(e.column().max(1)),
-                ..Diagnostic::error(
-                    codes::INVALID_JSON_DESCRIPTION,
-                    json_error_message(text, &e),
-                    "",
-                )
+                line: Some(e.line),
+                column: Some(e.column),
+                ..Diagnostic::error(codes::INVALID_JSON_DESCRIPTION, e.message, "")
             }];
         }
     };
@@ -134,33 +129,6 @@ pub fn validate(text: &str, machine_type: MachineType) -> Vec<Diagnostic> {
         }
     }
     diagnostics
-}
-
-/// The parser's message. A bare word where a value belongs gets the wording of AWS's
-/// (Jackson's) parser, which scripts may match on; other syntax errors keep serde's text.
-fn json_error_message(text: &str, error: &serde_json::Error) -> String {
-    let serde_text = error.to_string();
-    let expects_value =
-        serde_text.starts_with("expected value") || serde_text.starts_with("expected ident");
-    let line = text
-        .lines()
-        .nth(error.line().saturating_sub(1))
-        .unwrap_or_default();
-    let chars: Vec<char> = line.chars().collect();
-    let at = error.column().saturating_sub(1).min(chars.len());
-    let is_word = |c: &char| c.is_alphanumeric() || *c == '_';
-    let mut start = at;
-    while start > 0 && is_word(&chars[start - 1]) {
-        start -= 1;
-    }
-    let word: String = chars[start..].iter().take_while(|c| is_word(c)).collect();
-    if expects_value && word.chars().next().is_some_and(char::is_alphabetic) {
-        format!(
-            "Unrecognized token '{word}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"
-        )
-    } else {
-        serde_text
-    }
 }
 
 /// Whether any diagnostic is an error (warnings never make a definition invalid).
