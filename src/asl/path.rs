@@ -128,6 +128,19 @@ pub fn is_definite(path: &str) -> bool {
     parse(path).is_ok_and(|p| p.is_definite())
 }
 
+/// The member `name` of an object. A few members are compared in turn: cheaper than
+/// hashing the name, and most objects a path walks through are small.
+#[inline]
+fn member<'a>(map: &'a serde_json::Map<String, Value>, name: &str) -> Option<&'a Value> {
+    if map.len() <= 8 {
+        map.iter()
+            .find(|(key, _)| key.as_str() == name)
+            .map(|(_, v)| v)
+    } else {
+        map.get(name)
+    }
+}
+
 /// Where a path starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Root {
@@ -222,7 +235,7 @@ impl CompiledPath {
         for (i, segment) in self.segments.iter().enumerate() {
             current = match segment {
                 Segment::Name(name) => match current {
-                    Value::Object(map) => match map.get(name) {
+                    Value::Object(map) => match member(map, name) {
                         Some(v) => v,
                         None if i == last => return Err(PathError::NoResults(self.render())),
                         None => return Err(PathError::MissingProperty(self.render_upto(i + 1))),

@@ -171,6 +171,37 @@ fn states_that_transform_their_payload_write_it_anew() {
 }
 
 #[test]
+fn a_result_written_into_the_input_reads_as_the_whole_output_written_anew() {
+    // ResultPath `$.name` adds a member to the input object (the output's text is the
+    // input's with that member appended), replaces one it has (in place), and on an input
+    // that kept its raw text (spaces) or is empty the output is written anew all the same.
+    let definition = json!({"StartAt": "Raw", "States": {
+        "Raw": {"Type": "Pass", "Result": {"s": "a\"b\n"}, "ResultPath": "$.r", "Next": "Add"},
+        "Add": {"Type": "Pass", "Result": [1.5, null], "ResultPath": "$.added", "Next": "Replace"},
+        "Replace": {"Type": "Pass", "Result": 2, "ResultPath": "$.n", "Next": "Empty"},
+        "Empty": {"Type": "Pass", "Parameters": {}, "Next": "Into"},
+        "Into": {"Type": "Pass", "Result": "x", "ResultPath": "$.only", "Next": "Nested"},
+        "Nested": {"Type": "Pass", "Result": true, "ResultPath": "$.only2.deep", "End": true}}});
+    let (_, events) = run(definition, r#"{"n": 1, "m": {"k": [1, 2]}}"#);
+    let exited: Vec<String> = texts(&events)
+        .into_iter()
+        .filter(|(t, _)| t == "PassStateExited")
+        .map(|(_, text)| text)
+        .collect();
+    assert_eq!(
+        exited,
+        [
+            r#"{"n":1,"m":{"k":[1,2]},"r":{"s":"a\"b\n"}}"#,
+            r#"{"n":1,"m":{"k":[1,2]},"r":{"s":"a\"b\n"},"added":[1.5,null]}"#,
+            r#"{"n":2,"m":{"k":[1,2]},"r":{"s":"a\"b\n"},"added":[1.5,null]}"#,
+            r#"{}"#,
+            r#"{"only":"x"}"#,
+            r#"{"only":"x","only2":{"deep":true}}"#,
+        ]
+    );
+}
+
+#[test]
 fn a_branch_given_a_rewritten_input_starts_from_our_text() {
     let definition = json!({"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true,
         "Parameters": {"v.$": "$.v"},

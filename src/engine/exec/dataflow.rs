@@ -29,7 +29,7 @@ impl Execution {
         let mut ctx = Map::new();
         let mut execution = json!({
             "Id": info.execution_arn,
-            "Input": info.input,
+            "Input": self.execution_input(),
             "StartTime": iso_millis(info.start_millis),
             "Name": info.execution_name,
             "RoleArn": info.role_arn,

@@ -178,6 +178,10 @@ pub struct Execution {
     outbox: Vec<Dispatch>,
     #[serde(skip)]
     next_ticket: u64,
+    /// `$$.Execution.Input`, parsed from `info.input_text` when a state first reads it: the
+    /// first state takes `info.input` itself, so that a large input is held once.
+    #[serde(skip)]
+    input_value: std::sync::OnceLock<Value>,
     /// What event timestamps, sleeps and deadlines go by: not part of the saved state,
     /// the host gives it on [`Execution::start`] and again to an execution it loads
     /// ([`Execution::set_clock`]).
@@ -236,6 +240,11 @@ struct Thread {
     /// (large payloads are then serialized once per state, not twice).
     #[serde(skip)]
     input_text: Option<String>,
+    /// The text of `input` (our serialization) and its number of members, kept from the
+    /// Entered event of a state whose output may be its input object with one member
+    /// added (ResultPath `$.name`): see [`transitions::appended_text`].
+    #[serde(skip)]
+    entered_text: Option<(String, usize)>,
     /// `input` as AWS shows it when that is not our serialization of it. AWS keeps a
     /// payload's text as it came (the execution input's spacing and number forms) for as
     /// long as states pass it on unchanged; see [`Execution::output_raw`].
@@ -269,6 +278,7 @@ impl Thread {
             initial: false,
             task_failed: false,
             input_text: None,
+            entered_text: None,
             raw_text: None,
         }
     }
@@ -537,6 +547,7 @@ impl Execution {
             redrive: Default::default(),
             outbox: Vec::new(),
             next_ticket: 0,
+            input_value: std::sync::OnceLock::new(),
             clock: clock.clone(),
             info,
         };
@@ -552,15 +563,26 @@ impl Execution {
             details["stateMachineVersionArn"] = Value::String(version.clone());
         }
         exec.emit(sink, false, EventType::ExecutionStarted, 0, Some(details));
-        let raw_text = (exec.info.input_text != to_text(&exec.info.input))
-            .then(|| exec.info.input_text.clone());
+        let input = std::mem::take(&mut exec.info.input);
+        let raw_text =
+            (exec.info.input_text != to_text(&input)).then(|| exec.info.input_text.clone());
         let thread = Thread {
             initial: true,
             raw_text,
-            ..Thread::starting(0, block.start_at.clone(), exec.info.input.clone(), 1, 0)
+            ..Thread::starting(0, block.start_at.clone(), input, 1, 0)
         };
         exec.frames.push(Frame::Thread(Box::new(thread)));
         exec
+    }
+
+    /// The execution's input as `$$.Execution.Input` shows it. `info.input` is only still
+    /// there in a state saved before the first state took it.
+    pub(super) fn execution_input(&self) -> &Value {
+        if !self.info.input.is_null() {
+            return &self.info.input;
+        }
+        self.input_value
+            .get_or_init(|| serde_json::from_str(&self.info.input_text).unwrap_or(Value::Null))
     }
 
     /// Sets the clock of an execution loaded from its saved state (which does not keep

@@ -270,6 +270,15 @@ impl Execution {
                     }
                 };
                 thread.initial = false;
+                thread.entered_text = match &thread.input {
+                    Value::Object(members)
+                        if thread.raw_text.is_none()
+                            && transitions::appended_member(state).is_some() =>
+                    {
+                        Some((input_text.clone(), members.len()))
+                    }
+                    _ => None,
+                };
                 let details = json!({
                     "name": state.name,
                     "input": input_text,

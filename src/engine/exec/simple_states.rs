@@ -73,8 +73,14 @@ impl Execution {
         };
         // A Pass state's output text is measured here and reused by its Exited event.
         let raw = self.output_raw(&thread, state, None, false);
-        let output_text = matches!(state.kind, Kind::Pass { .. })
-            .then(|| raw.clone().unwrap_or_else(|| to_text(&output)));
+        let output_text = match (&state.kind, &raw) {
+            (Kind::Pass { .. }, Some(raw)) => Some(raw.clone()),
+            (Kind::Pass { .. }, None) => Some(
+                transitions::appended_text(&mut thread, state, &output)
+                    .unwrap_or_else(|| to_text(&output)),
+            ),
+            _ => None,
+        };
         if output_text
             .as_ref()
             .is_some_and(|t| t.len() > MAX_PAYLOAD_BYTES)

@@ -1,5 +1,6 @@
 //! Leaving a state: Next/End transitions and ending a thread.
 use super::*;
+use crate::history::text::{write_string, write_text};
 
 impl Execution {
     /// Emits `<T>StateExited` and moves on (Next, End, or the Succeed end).
@@ -17,7 +18,7 @@ impl Execution {
     /// [`Execution::exit_state`] for a state whose result has a raw text (a Parallel's).
     pub(super) fn exit_state_raw(
         &mut self,
-        thread: Thread,
+        mut thread: Thread,
         state: &State,
         output: Value,
         assigned: Map<String, Value>,
@@ -29,7 +30,11 @@ impl Execution {
             _ => None,
         };
         let raw = self.output_raw(&thread, state, result_raw, false);
-        self.exit_to_text(thread, state, output, None, raw, assigned, next, env);
+        let text = match raw {
+            None => appended_text(&mut thread, state, &output),
+            Some(_) => None,
+        };
+        self.exit_to_text(thread, state, output, text, raw, assigned, next, env);
     }
 
     /// Leaves for `next` (a Catcher's) with `output`, whose raw text is `raw`.
@@ -62,7 +67,8 @@ impl Execution {
         next: Option<String>,
         env: &mut Env,
     ) {
-        let mut details = Map::new();
+        thread.entered_text = None;
+        let mut details = Map::with_capacity(3);
         details.insert("name".into(), Value::String(state.name.clone()));
         let output_text = output_text
             .or_else(|| raw.clone())
@@ -154,4 +160,55 @@ impl Execution {
             }
         }
     }
+}
+
+/// The member a state's output adds to its input object when its data flow ends in a
+/// ResultPath `$.name` (JSONPath, no OutputPath): `name`.
+pub(super) fn appended_member(state: &State) -> Option<&str> {
+    let produces_result = matches!(
+        state.kind,
+        Kind::Pass { .. } | Kind::Task(_) | Kind::Parallel { .. } | Kind::Map(_)
+    );
+    if !produces_result
+        || state.query_language != QueryLanguage::JsonPath
+        || !dataflow::is_identity(&state.output_path)
+    {
+        return None;
+    }
+    let PathField::Path(path) = &state.result_path else {
+        return None;
+    };
+    let name = path.text().strip_prefix("$.")?;
+    (!name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+        .then_some(name)
+}
+
+/// The text of a state's `output` when it is its input object with one member appended
+/// (ResultPath `$.name` wrote a member the input did not have): the input's text, kept
+/// from its Entered event, with that member written after the others, as serializing the
+/// whole output would give. Serializing a large payload again for every state that adds
+/// a field to it was most of the cost of passing it on. `None`: serialize the output.
+pub(super) fn appended_text(thread: &mut Thread, state: &State, output: &Value) -> Option<String> {
+    let (text, members) = thread.entered_text.take()?;
+    let name = appended_member(state)?;
+    let Value::Object(out) = output else {
+        return None;
+    };
+    // Writing a member the input had keeps the count: one more is the new one, last.
+    let (last, value) = out.iter().next_back()?;
+    if out.len() != members + 1 || last != name {
+        return None;
+    }
+    let mut bytes = text.into_bytes();
+    if bytes.pop() != Some(b'}') {
+        return None;
+    }
+    if members > 0 {
+        bytes.push(b',');
+    }
+    write_string(&mut bytes, last);
+    bytes.push(b':');
+    write_text(&mut bytes, value);
+    bytes.push(b'}');
+    String::from_utf8(bytes).ok()
 }
