@@ -16,8 +16,8 @@ pub struct Clock {
 
 impl Clock {
     /// The system clock.
-    pub fn system() -> Clock {
-        Clock::default()
+    pub const fn system() -> Clock {
+        Clock { manual: None }
     }
 
     /// A clock that stands at `start` until [`Clock::advance`] moves it.

@@ -7,13 +7,11 @@ use serde_json::{json, Map, Value};
 use super::ErrorCode;
 use super::Operation;
 use super::{encode_token, requested_offset, requested_page_size, required_str};
-use super::{timestamp, ApiError, Context};
+use super::{stored_date, timestamp, ApiError, Context};
 use crate::asl::definition::StateMachine;
 use crate::engine::{self, EventSink, ExecutionInfo, HistoryEvent};
 use crate::runtime::{self, NewExecution};
-use crate::store::executions::{
-    self as store, date_text, parse_date, ExecutionRecord, ResolvedMachine,
-};
+use crate::store::executions::{self as store, date_text, ExecutionRecord, ResolvedMachine};
 
 /// Answers the operations this module implements, `None` for the others.
 pub fn call(
@@ -86,10 +84,6 @@ fn load_execution(ctx: &Context, arn: &str) -> Result<ExecutionRecord, ApiError>
             ),
         )
     })
-}
-
-fn api_date(text: &str) -> Value {
-    Value::String(timestamp(parse_date(text).unwrap_or_else(Utc::now)))
 }
 
 fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
@@ -252,9 +246,9 @@ fn describe_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiErro
     );
     out.insert("name".into(), record.name.clone().into());
     out.insert("status".into(), record.status.clone().into());
-    out.insert("startDate".into(), api_date(&record.start_date));
+    out.insert("startDate".into(), stored_date(&record.start_date));
     if let Some(stop) = &record.stop_date {
-        out.insert("stopDate".into(), api_date(stop));
+        out.insert("stopDate".into(), stored_date(stop));
     }
     // `includedData: METADATA_ONLY` leaves the payloads out.
     let with_data = optional_str(input, "includedData") != Some("METADATA_ONLY");
@@ -287,7 +281,7 @@ fn describe_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiErro
     }
     out.insert("redriveCount".into(), record.redrive_count.into());
     if let Some(d) = &record.redrive_date {
-        out.insert("redriveDate".into(), api_date(d));
+        out.insert("redriveDate".into(), stored_date(d));
     }
     let (redrive_status, reason) = super::redrive::redrive_status(ctx, &record)?;
     out.insert("redriveStatus".into(), redrive_status.into());
@@ -412,9 +406,9 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
             item.insert("stateMachineArn".into(), r.state_machine_arn.clone().into());
             item.insert("name".into(), r.name.clone().into());
             item.insert("status".into(), r.status.clone().into());
-            item.insert("startDate".into(), api_date(&r.start_date));
+            item.insert("startDate".into(), stored_date(&r.start_date));
             if let Some(stop) = &r.stop_date {
-                item.insert("stopDate".into(), api_date(stop));
+                item.insert("stopDate".into(), stored_date(stop));
             }
             if let Some(v) = &r.state_machine_version_arn {
                 item.insert("stateMachineVersionArn".into(), v.clone().into());
@@ -424,7 +418,7 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
             }
             item.insert("redriveCount".into(), r.redrive_count.into());
             if let Some(d) = &r.redrive_date {
-                item.insert("redriveDate".into(), api_date(d));
+                item.insert("redriveDate".into(), stored_date(d));
             }
             Value::Object(item)
         })
@@ -469,7 +463,7 @@ fn describe_state_machine_for_execution(
     out.insert("name".into(), name.into());
     out.insert("definition".into(), record.definition.clone().into());
     out.insert("roleArn".into(), record.role_arn.clone().into());
-    out.insert("updateDate".into(), api_date(&update_date));
+    out.insert("updateDate".into(), stored_date(&update_date));
     // The configuration the execution ran with: its version's, else the machine's.
     let logging = match &record.state_machine_version_arn {
         Some(version) => {
@@ -513,7 +507,7 @@ fn stop_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
         optional_str(input, "error"),
         optional_str(input, "cause"),
     )?;
-    Ok(json!({"stopDate": api_date(&stop_date)}))
+    Ok(json!({"stopDate": stored_date(&stop_date)}))
 }
 
 #[cfg(test)]

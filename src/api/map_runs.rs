@@ -1,19 +1,18 @@
 //! Map runs: DescribeMapRun, ListMapRuns, UpdateMapRun and the child executions of a
 //! map run (`list-executions --map-run-arn`). The runtime runs them
 //! (`runtime::map_runs`).
-use chrono::Utc;
 use serde_json::{json, Map, Value};
 
 use super::ErrorCode;
 use super::Operation;
 use super::{
-    encode_token, requested_offset, requested_page_size, required_str, timestamp, ApiError, Arn,
+    encode_token, requested_offset, requested_page_size, required_str, stored_date, ApiError, Arn,
     Context,
 };
 use crate::history::text::to_text;
 pub use crate::runtime::map_runs::label_of;
 use crate::runtime::map_runs::Counts;
-use crate::store::executions::{self as exec_store, parse_date};
+use crate::store::executions::{self as exec_store};
 use crate::store::map_runs::{self as store, MapRunRecord};
 
 /// Answers the operations this module implements, `None` for the others.
@@ -28,10 +27,6 @@ pub fn call(
         Operation::UpdateMapRun => update_map_run(ctx, input),
         _ => return None,
     })
-}
-
-fn api_date(text: &str) -> Value {
-    Value::String(timestamp(parse_date(text).unwrap_or_else(Utc::now)))
 }
 
 fn load_run(ctx: &Context, arn: &str) -> Result<MapRunRecord, ApiError> {
@@ -50,9 +45,9 @@ fn describe_map_run(ctx: &mut Context, input: &Value) -> Result<Value, ApiError>
     out.insert("mapRunArn".into(), run.arn.clone().into());
     out.insert("executionArn".into(), run.execution_arn.clone().into());
     out.insert("status".into(), run.status.clone().into());
-    out.insert("startDate".into(), api_date(&run.start_date));
+    out.insert("startDate".into(), stored_date(&run.start_date));
     if let Some(stop) = &run.stop_date {
-        out.insert("stopDate".into(), api_date(stop));
+        out.insert("stopDate".into(), stored_date(stop));
     }
     out.insert("maxConcurrency".into(), run.max_concurrency.into());
     out.insert(
@@ -111,9 +106,9 @@ fn list_map_runs(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
             item.insert("executionArn".into(), r.execution_arn.into());
             item.insert("mapRunArn".into(), r.arn.into());
             item.insert("stateMachineArn".into(), r.state_machine_arn.into());
-            item.insert("startDate".into(), api_date(&r.start_date));
+            item.insert("startDate".into(), stored_date(&r.start_date));
             if let Some(stop) = &r.stop_date {
-                item.insert("stopDate".into(), api_date(stop));
+                item.insert("stopDate".into(), stored_date(stop));
             }
             Value::Object(item)
         })
@@ -214,9 +209,9 @@ pub fn list_child_executions(ctx: &mut Context, input: &Value) -> Result<Value, 
             item.insert("stateMachineArn".into(), r.state_machine_arn.into());
             item.insert("name".into(), r.name.into());
             item.insert("status".into(), r.status.into());
-            item.insert("startDate".into(), api_date(&r.start_date));
+            item.insert("startDate".into(), stored_date(&r.start_date));
             if let Some(stop) = &r.stop_date {
-                item.insert("stopDate".into(), api_date(stop));
+                item.insert("stopDate".into(), stored_date(stop));
             }
             item.insert("mapRunArn".into(), arn.into());
             if let Some(n) = r.item_count {

@@ -137,6 +137,15 @@ pub fn timestamp(at: DateTime<Utc>) -> String {
     }
 }
 
+/// A date the store wrote, as responses print it. One that does not parse (the store
+/// writes none) prints as the epoch: a fixed, visibly wrong date rather than a failed
+/// answer or the time of the call.
+pub fn stored_date(text: &str) -> Value {
+    Value::String(timestamp(
+        crate::store::executions::parse_date(text).unwrap_or_default(),
+    ))
+}
+
 /// Reads a request into its typed input shape (`CreateStateMachineInput`...).
 pub fn request<T: DeserializeOwned>(input: &Value) -> Result<T, ApiError> {
     serde_json::from_value(input.clone()).map_err(|e| ApiError::parameter(e.to_string()))

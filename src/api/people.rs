@@ -2,11 +2,10 @@
 //! the live view's callback hint). They are not AWS operations: AWS has no listing across
 //! state machines and never shows task tokens, but offline both help. The answers use the
 //! AWS shapes (`ListExecutions` items) so the front ends render them as they do the rest.
-use chrono::Utc;
 use serde_json::{Map, Value};
 
-use super::{timestamp, ApiError, Context};
-use crate::store::executions::{self, parse_date, ExecutionRecord};
+use super::{ApiError, Context};
+use crate::store::executions::{self, ExecutionRecord};
 use crate::store::task_tokens;
 
 /// What to list: the newest executions first.
@@ -34,7 +33,7 @@ pub fn recent_executions(ctx: &Context, filter: &ExecutionFilter) -> Result<Vec<
 }
 
 fn item(r: &ExecutionRecord) -> Value {
-    let date = |text: &str| Value::String(timestamp(parse_date(text).unwrap_or_else(Utc::now)));
+    let date = super::stored_date;
     let mut out = Map::new();
     out.insert("executionArn".into(), r.arn.clone().into());
     out.insert("stateMachineArn".into(), r.state_machine_arn.clone().into());

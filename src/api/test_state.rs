@@ -207,6 +207,7 @@ fn test_state(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
         tasks: task_runner.as_ref(),
         execution_arn: &execution_arn,
         state_machine_name: &state_machine_name,
+        clock: ctx.clock(),
     })
     .map_err(|e| validation(e.0))?;
 

@@ -9,7 +9,8 @@ use serde_json::{Map, Value};
 
 use super::choice;
 use super::field::{Field, Path, Payload};
-use super::jsonata::{self, Expr};
+use super::jsonata::Expr;
+pub use super::source::{parse_text, SyntaxError};
 use super::template::Template;
 
 /// Index into [`StateMachine::blocks`]; block 0 is the top-level machine.
@@ -194,74 +195,6 @@ impl StateMachine {
     pub fn state(&self, block: BlockId, name: &str) -> Option<&State> {
         self.blocks.get(block)?.states.get(name)
     }
-}
-
-/// Parses definition text as AWS reads it. AWS's JSON reader takes an escape of a lone
-/// UTF-16 surrogate (`"\ud800"`), which serde_json refuses; Rust strings cannot hold one,
-/// so it reads as [`jsonata::LONE_SURROGATE`], as the JSONata lexer reads the same escape in
-/// an expression (`$encodeUrl` then refuses it with D3140, as jsonata-js does).
-/// Text with no such escape parses exactly as serde_json parses it.
-pub fn parse_text(text: &str) -> serde_json::Result<Value> {
-    match serde_json::from_str(text) {
-        Ok(value) => Ok(value),
-        Err(e) => match without_lone_surrogates(text) {
-            // A remaining error is the text's real problem, at the same position.
-            Some(fixed) => serde_json::from_str(&fixed),
-            None => Err(e),
-        },
-    }
-}
-
-/// `text` with every `\uXXXX` escape of an unpaired surrogate, inside a JSON string,
-/// replaced by the escape of [`jsonata::LONE_SURROGATE`] (same length, so positions hold);
-/// `None` if there was none.
-fn without_lone_surrogates(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let unit = |at: usize| -> Option<u32> {
-        let digits = text.get(at + 2..at + 6)?;
-        (bytes.get(at) == Some(&b'\\') && bytes.get(at + 1) == Some(&b'u'))
-            .then(|| u32::from_str_radix(digits, 16).ok())
-            .flatten()
-    };
-    let mut out = String::with_capacity(text.len());
-    let (mut i, mut in_string, mut changed) = (0, false, false);
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !in_string {
-            in_string = b == b'"';
-        } else if b == b'"' {
-            in_string = false;
-        } else if b == b'\\' {
-            if let Some(code) = unit(i) {
-                let paired_low = (0xD800..0xDC00).contains(&code)
-                    && unit(i + 6).is_some_and(|low| (0xDC00..0xE000).contains(&low));
-                if paired_low {
-                    out.push_str(&text[i..i + 12]);
-                    i += 12;
-                } else if (0xD800..0xE000).contains(&code) {
-                    out.push_str(&format!("\\u{:04X}", jsonata::LONE_SURROGATE as u32));
-                    changed = true;
-                    i += 6;
-                } else {
-                    out.push_str(&text[i..i + 6]);
-                    i += 6;
-                }
-                continue;
-            }
-            // Any other escape: copy it whole, so an escaped quote does not end the string.
-            let end = text[i + 1..]
-                .chars()
-                .next()
-                .map_or(i + 1, |c| i + 1 + c.len_utf8());
-            out.push_str(&text[i..end]);
-            i = end;
-            continue;
-        }
-        let c = text[i..].chars().next().unwrap_or_default();
-        out.push(c);
-        i += c.len_utf8().max(1);
-    }
-    changed.then_some(out)
 }
 
 /// Parses a definition that is known to be valid JSON.
@@ -644,22 +577,6 @@ fn parse_catch(
 mod tests {
     use super::*;
     use serde_json::json;
-
-    #[test]
-    fn lone_surrogate_escapes_read_as_the_jsonata_stand_in() {
-        let text = r#"{"a": "x\ud800y", "b": "\udc00", "c": "\ud83d\ude00", "d": "\\ud800", "e\"\ud800": 1}"#;
-        assert!(serde_json::from_str::<Value>(text).is_err());
-        let value = parse_text(text).unwrap();
-        assert_eq!(value["a"], "x\u{FDD0}y");
-        assert_eq!(value["b"], "\u{FDD0}");
-        assert_eq!(value["c"], "\u{1F600}");
-        // An escaped backslash followed by `ud800` is no escape at all.
-        assert_eq!(value["d"], "\\ud800");
-        assert_eq!(value["e\"\u{FDD0}"], 1);
-        // Other JSON errors stay serde_json's.
-        let err = parse_text(r#"{"a": "\ud800", }"#).unwrap_err().to_string();
-        assert!(err.contains("trailing comma"), "{err}");
-    }
 
     #[test]
     fn parses_nested_blocks_into_a_flat_table() {

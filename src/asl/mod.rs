@@ -9,6 +9,7 @@ pub mod intrinsics;
 pub mod jsonata;
 pub mod path;
 pub mod resource;
+pub mod source;
 pub mod template;
 pub mod timestamp;
 pub mod validate;

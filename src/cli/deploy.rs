@@ -133,30 +133,26 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
             stack_name: settings.stack_name.clone(),
             logical_id: function.logical_id.clone(),
         };
-        api::functions::put_function(&mut ctx, &record)
+        let recorded = api::functions::put_function(&mut ctx, &record)
             .map_err(|e| api_failure("PutFunction", e))?;
         rows.push(Row {
             logical_id: function.logical_id.clone(),
             resource_type: function.resource_type.clone(),
             arn: function.arn.clone(),
-            status: "RECORDED",
+            status: match recorded {
+                api::functions::Recorded::Created => "CREATED",
+                api::functions::Recorded::Updated => "UPDATED",
+                api::functions::Recorded::Unchanged => "UNCHANGED",
+            },
         });
     }
     for activity in &loaded.activities {
-        let response = call(
-            &mut ctx,
-            "CreateActivity",
-            json!({"name": activity.name, "tags": tag_list(&activity.tags)}),
-        )?;
+        let (arn, status) = deploy_activity(&mut ctx, activity)?;
         rows.push(Row {
             logical_id: activity.logical_id.clone(),
             resource_type: "AWS::StepFunctions::Activity".into(),
-            arn: response
-                .get("activityArn")
-                .and_then(Value::as_str)
-                .unwrap_or(&activity.arn)
-                .to_string(),
-            status: "READY",
+            arn,
+            status,
         });
     }
     for machine in &loaded.state_machines {
@@ -188,6 +184,63 @@ fn tag_list(tags: &[(String, String)]) -> Value {
             .map(|(k, v)| json!({"key": k, "value": v}))
             .collect(),
     )
+}
+
+/// Creates the activity, or tags the one already there (an activity has nothing else to
+/// update).
+fn deploy_activity(
+    ctx: &mut Context,
+    activity: &template::Activity,
+) -> Result<(String, &'static str), Failure> {
+    match api::call(
+        ctx,
+        "DescribeActivity",
+        json!({"activityArn": activity.arn}),
+    ) {
+        Ok(_) => {
+            if activity.tags.is_empty() {
+                return Ok((activity.arn.clone(), "UNCHANGED"));
+            }
+            let listed = call(
+                ctx,
+                "ListTagsForResource",
+                json!({"resourceArn": activity.arn}),
+            )?;
+            let wanted = tag_list(&activity.tags);
+            let have = listed
+                .get("tags")
+                .cloned()
+                .unwrap_or(Value::Array(Vec::new()));
+            let missing = wanted
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|t| !have.as_array().is_some_and(|h| h.contains(t)));
+            if !missing {
+                return Ok((activity.arn.clone(), "UNCHANGED"));
+            }
+            call(
+                ctx,
+                "TagResource",
+                json!({"resourceArn": activity.arn, "tags": wanted}),
+            )?;
+            Ok((activity.arn.clone(), "UPDATED"))
+        }
+        Err(e) if e.code == "ActivityDoesNotExist" => {
+            let response = call(
+                ctx,
+                "CreateActivity",
+                json!({"name": activity.name, "tags": tag_list(&activity.tags)}),
+            )?;
+            let arn = response
+                .get("activityArn")
+                .and_then(Value::as_str)
+                .unwrap_or(&activity.arn)
+                .to_string();
+            Ok((arn, "CREATED"))
+        }
+        Err(e) => Err(api_failure("DescribeActivity", e)),
+    }
 }
 
 /// Creates the machine, updates what changed, or replaces it when its type changed (as

@@ -486,12 +486,7 @@ pub fn lint_path(
         };
         let mut diagnostics = semantic::check(&parsed.value, machine_type);
         for d in &mut diagnostics {
-            let location = if d.location.is_empty() {
-                "/"
-            } else {
-                d.location.as_str()
-            };
-            if let Some((line, column)) = parsed.positions.find(location) {
+            if let Some((line, column)) = parsed.positions.find(d.place()) {
                 d.line = Some(line);
                 d.column = Some(column);
             }
@@ -505,6 +500,16 @@ pub fn lint_path(
         options.s3_root.as_deref(),
     );
     let mut reports = report(Vec::new());
+    // Every definition file read is checked, with or without problems.
+    for path in &loaded.definition_files {
+        if path.is_file() {
+            reports.push(FileReport {
+                file: path.to_string_lossy().into_owned(),
+                diagnostics: Vec::new(),
+                hints: Vec::new(),
+            });
+        }
+    }
     for located in loaded.diagnostics {
         let name = located.file.to_string_lossy().into_owned();
         match reports.iter_mut().find(|r| r.file == name) {
@@ -538,10 +543,47 @@ pub fn lint_files_with(
     templates: &dyn Fn(&str) -> TemplateOptions,
     out: &mut dyn Write,
 ) -> i32 {
-    let reports: Vec<FileReport> = files
+    let groups: Vec<Vec<FileReport>> = files
         .iter()
-        .flat_map(|f| lint_path(f, options.machine_type, &templates(f)))
+        .map(|f| lint_path(f, options.machine_type, &templates(f)))
         .collect();
+    // A definition file that a template on the command line reads is checked as the
+    // template deploys it (substitutions applied), so `sfn lint template.yaml
+    // statemachine/*.asl.json` reports it once, that way.
+    let canonical = |file: &str| std::fs::canonicalize(file).ok();
+    let read_by_templates: Vec<std::path::PathBuf> = groups
+        .iter()
+        .flat_map(|g| g.iter().skip(1))
+        .filter_map(|r| canonical(&r.file))
+        .collect();
+    let mut reports: Vec<FileReport> = Vec::new();
+    for group in groups {
+        let covered = group.len() == 1
+            && canonical(&group[0].file).is_some_and(|c| read_by_templates.contains(&c));
+        if covered {
+            continue;
+        }
+        for r in group {
+            // A file reached twice (two templates sharing a definition) is one file.
+            let key = canonical(&r.file);
+            let seen = key.as_ref().and_then(|k| {
+                reports
+                    .iter_mut()
+                    .find(|s| canonical(&s.file).as_ref() == Some(k))
+            });
+            match seen {
+                Some(seen) => {
+                    for (d, h) in r.diagnostics.into_iter().zip(r.hints) {
+                        if !seen.diagnostics.contains(&d) {
+                            seen.diagnostics.push(d);
+                            seen.hints.push(h);
+                        }
+                    }
+                }
+                None => reports.push(r),
+            }
+        }
+    }
     let count = |severity| {
         reports
             .iter()

@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use crate::asl::StatesError;
+use crate::clock::Clock;
 
 /// One invocation of a Task state's resource.
 #[derive(Debug, Clone)]
@@ -21,6 +22,9 @@ pub struct TaskInvocation<'a> {
     /// How many times this state's resource was invoked before in this execution
     /// (retries and loops included): what mock files key their responses by.
     pub invocation_index: u32,
+    /// The execution's clock: what dates in the result (a Lambda response's headers)
+    /// go by.
+    pub clock: &'a Clock,
 }
 
 /// What came of an invocation.

@@ -13,8 +13,6 @@
 //! - Wait does not sleep.
 use serde_json::{json, Map, Value};
 
-use chrono::Utc;
-
 use super::data;
 use super::exec::matches;
 use super::resource::ResourceForm;
@@ -25,6 +23,7 @@ use crate::asl::error::names;
 use crate::asl::field::{Path, Scope};
 use crate::asl::jsonata::Bindings;
 use crate::asl::{template, StatesError};
+use crate::clock::Clock;
 use crate::engine::exec::MAX_PAYLOAD_BYTES;
 use crate::history::text::to_text;
 
@@ -72,6 +71,8 @@ pub struct TestRun<'a> {
     pub tasks: &'a dyn TaskRunner,
     pub execution_arn: &'a str,
     pub state_machine_name: &'a str,
+    /// What a Wait's timestamp is read against, and dates in a task's result go by.
+    pub clock: &'a Clock,
 }
 
 /// Data at each processing step, named as in AWS's `InspectionData`. Payloads are kept
@@ -293,6 +294,7 @@ impl Runner<'_> {
             execution_arn: self.test.execution_arn,
             state_machine_name: self.test.state_machine_name,
             invocation_index: 0,
+            clock: self.test.clock,
         });
         match outcome {
             TaskOutcome::Succeeded(v) => Ok(Ok(v)),
@@ -350,12 +352,7 @@ impl Runner<'_> {
         } else {
             self.input_path()?
         };
-        step::wait_until(
-            &self.flow(),
-            wait,
-            &effective,
-            Utc::now().timestamp_millis(),
-        )?;
+        step::wait_until(&self.flow(), wait, &effective, self.test.clock.now_millis())?;
         let (output, assigned) = self.state_output(effective, None)?;
         Ok(Done {
             output,
@@ -691,6 +688,7 @@ mod tests {
             tasks: &NoTasks,
             execution_arn: "arn",
             state_machine_name: "m",
+            clock: &Clock::system(),
         })
         .unwrap()
     }
@@ -754,6 +752,7 @@ mod tests {
                 tasks: &NoTasks,
                 execution_arn: "arn",
                 state_machine_name: "m",
+                clock: &Clock::system(),
             })
             .unwrap()
             .status

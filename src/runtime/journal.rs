@@ -2,13 +2,14 @@
 //! checkpoints, saves them with the execution's state in one compare-and-swap
 //! transaction (`store::leases::save`), then hands the engine what waits for it in the
 //! store (task outcomes, activity starts, a stop).
-use std::time::Duration;
 
 use serde_json::Value;
 
 use super::logs::LogSink;
 use super::owner::{self, Keeper};
+use super::Settings;
 use crate::asl::StatesError;
+use crate::clock::Clock;
 use crate::engine::{Checkpoint, EventSink, Execution, HistoryEvent, Message, TaskOutcome};
 use crate::history::EventType;
 use crate::store::executions::{EventEncoder, EventRow, ExecutionRecord};
@@ -53,6 +54,7 @@ pub(super) struct Journal<'a> {
     pub parent: Option<Link>,
     /// The state machine's CloudWatch log, when it logs: written as events are saved.
     log: Option<LogSink>,
+    clock: Clock,
 }
 
 impl<'a> Journal<'a> {
@@ -60,7 +62,7 @@ impl<'a> Journal<'a> {
         store: &'a Store,
         owner: &str,
         record: &ExecutionRecord,
-        lease: Duration,
+        settings: &Settings,
         observer: Option<&'a mut dyn EventSink>,
     ) -> Journal<'a> {
         let db = store.path();
@@ -94,9 +96,11 @@ impl<'a> Journal<'a> {
                     db.to_path_buf(),
                     record.arn.clone(),
                     owner.to_string(),
-                    lease,
+                    settings.lease,
+                    settings.clock.clone(),
                 )
             }),
+            clock: settings.clock.clone(),
         }
     }
 
@@ -123,6 +127,7 @@ impl<'a> Journal<'a> {
                 stopped: self.stop_applied,
                 release,
                 deliver: delivery.as_ref().map(|(t, d)| (t.as_str(), d)),
+                now: self.clock.now(),
             },
         )?;
         match saved {

@@ -727,7 +727,7 @@ impl MapRunTasks {
             cancel: state.cancel.clone(),
             stopped: false,
         };
-        let execution = Execution::start(machine, info, &mut sink);
+        let execution = Execution::start(machine, info, &self.clock, &mut sink);
         if let Some(events) = &mut sink.events {
             // Recorded with its ExecutionStarted before it runs: a child is never a row
             // without history, whatever happens to this process.

@@ -251,6 +251,7 @@ impl Runtime {
         let execution = Execution::start(
             &machine,
             info,
+            &self.settings.clock,
             &mut Tee {
                 sink: &mut first,
                 observer: observer.as_deref_mut(),
@@ -335,7 +336,7 @@ impl Runtime {
             _driving,
         } = held;
         let (machine, tasks, owner) = (&machine, tasks.as_ref(), owner.as_str());
-        let mut journal = Journal::new(store, owner, &record, self.settings.lease, observer);
+        let mut journal = Journal::new(store, owner, &record, &self.settings, observer);
         journal.parent = crate::store::nested::get(store, &record.arn)?;
         loop {
             let progress = execution.run(&mut Env {
@@ -453,8 +454,8 @@ impl Runtime {
         let loaded = (|| {
             let machine = parse_stored(&record.definition)?;
             let execution = match record.engine_state {
-                Some(_) => stored_execution(&record)?,
-                None => initial_execution(&record, &machine)?,
+                Some(_) => stored_execution(&record, &self.settings.clock)?,
+                None => initial_execution(&record, &machine, &self.settings.clock)?,
             };
             let test_case = crate::store::redrive::test_case(store, arn)?;
             let tasks = self.runner(
@@ -539,6 +540,7 @@ impl Runtime {
                 stopped: inbox.stop.is_some(),
                 release: true,
                 deliver: delivery.as_ref().map(|(t, d)| (t.as_str(), d)),
+                now: self.settings.clock.now(),
             },
         )?;
         Ok(match saved {
@@ -565,6 +567,8 @@ impl Runtime {
             StopRequest::NotRunning(_) => return Err(RuntimeError::NotRunning(arn.into())),
             StopRequest::Queued => {}
         }
+        // The holder applying the stop is another thread or process working in real
+        // time: it is waited for in real time, whatever the clock.
         let waited = Instant::now();
         loop {
             match self.drive(store, None, arn) {
@@ -646,7 +650,7 @@ impl Runtime {
         mut record: ExecutionRecord,
         redrive_date: chrono::DateTime<chrono::Utc>,
     ) -> Result<ExecutionRecord, RuntimeError> {
-        let mut execution = stored_execution(&record)?;
+        let mut execution = stored_execution(&record, &self.settings.clock)?;
         let machine = parse_stored(&record.definition)?;
         let test_case = crate::store::redrive::test_case(store, &record.arn)?;
         let tasks = self.runner(
@@ -715,7 +719,7 @@ impl Runtime {
             info.state_machine_version_arn.as_deref(),
             0,
         ));
-        let mut execution = Execution::start(machine, info, &mut sink);
+        let mut execution = Execution::start(machine, info, &self.settings.clock, &mut sink);
         let progress = execution.run(&mut Env {
             machine,
             tasks: tasks.as_ref(),
@@ -791,6 +795,7 @@ impl EventSink for Tee<'_, '_> {
 fn initial_execution(
     record: &ExecutionRecord,
     machine: &StateMachine,
+    clock: &Clock,
 ) -> Result<Execution, RuntimeError> {
     let input_text = record.input.clone().unwrap_or_else(|| "{}".into());
     let input = serde_json::from_str(&input_text)
@@ -814,7 +819,12 @@ fn initial_execution(
         state_machine_alias_arn: record.state_machine_alias_arn.clone(),
     };
     // Its ExecutionStarted is in the store already.
-    Ok(Execution::start(machine, info, &mut BufferSink::default()))
+    Ok(Execution::start(
+        machine,
+        info,
+        clock,
+        &mut BufferSink::default(),
+    ))
 }
 
 fn to_state(execution: &Execution) -> Result<String, RuntimeError> {
@@ -828,11 +838,16 @@ pub fn parse_stored(definition_text: &str) -> Result<StateMachine, RuntimeError>
     definition::parse(&value).map_err(RuntimeError::InvalidDefinition)
 }
 
-/// The engine state a parked or ended execution was saved with.
-pub fn stored_execution(record: &ExecutionRecord) -> Result<Execution, RuntimeError> {
+/// The engine state a parked or ended execution was saved with, going by `clock`.
+pub fn stored_execution(
+    record: &ExecutionRecord,
+    clock: &Clock,
+) -> Result<Execution, RuntimeError> {
     let state = record.engine_state.as_deref().unwrap_or_default();
-    serde_json::from_str(state)
-        .map_err(|e| RuntimeError::Internal(format!("stored execution state: {e}")))
+    let mut execution: Execution = serde_json::from_str(state)
+        .map_err(|e| RuntimeError::Internal(format!("stored execution state: {e}")))?;
+    execution.set_clock(clock);
+    Ok(execution)
 }
 
 /// The engine state to keep for an execution that has just ended: an unsuccessful one

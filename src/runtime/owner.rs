@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use crate::clock::Clock;
 use crate::store::leases::{self, Lease, Owner};
 use crate::store::Store;
 
@@ -45,11 +46,6 @@ pub fn is_gone(lease: &Lease) -> bool {
     rc != 0 && std::io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH)
 }
 
-/// Milliseconds since the epoch.
-pub fn now_millis() -> i64 {
-    chrono::Utc::now().timestamp_millis()
-}
-
 /// Renews a lease from a thread of its own, so that a long Task invocation on the
 /// interpreter's thread cannot let it run out. Stops when dropped.
 pub struct Keeper {
@@ -59,7 +55,9 @@ pub struct Keeper {
 }
 
 impl Keeper {
-    pub fn start(db: PathBuf, arn: String, owner: String, lease: Duration) -> Keeper {
+    /// Beats every third of `lease` in real time (what a long Task invocation takes);
+    /// each renewal runs to `lease` after now on `clock`, which the lease is compared to.
+    pub fn start(db: PathBuf, arn: String, owner: String, lease: Duration, clock: Clock) -> Keeper {
         let (stop, stopped) = mpsc::channel::<()>();
         let lost = Arc::new(AtomicBool::new(false));
         let flag = lost.clone();
@@ -75,7 +73,7 @@ impl Keeper {
                     store = Store::open(&db).ok();
                 }
                 let Some(store) = &store else { continue };
-                let until = now_millis() + lease.as_millis() as i64;
+                let until = clock.now_millis() + lease.as_millis() as i64;
                 match leases::renew(store, &arn, &owner, until) {
                     Ok(true) => {}
                     Ok(false) => {

@@ -622,7 +622,8 @@ fn parse_timestamp(text: &str) -> DateTime<Utc> {
         Ok(micros) => DateTime::from_timestamp_micros(micros),
         Err(_) => super::executions::parse_date(text),
     }
-    .unwrap_or_else(Utc::now)
+    // Rows this store wrote always parse; a damaged one reads as the epoch.
+    .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -9,10 +9,11 @@
 //! (`started_applied = 0`), and a stop (`stop_request`). The owner marks each one applied
 //! in the same transaction as the progress that includes it, so an outcome is applied
 //! exactly once even if the owner dies in between.
+use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde_json::Value;
 
-use super::activities::Tx;
+use super::activities::{date_to_text, Tx};
 use super::executions::{self, EventRow, ExecutionRecord};
 use super::task_tokens::{self, TaskTokenRecord};
 use super::{Store, StoreError};
@@ -104,13 +105,14 @@ pub fn acquire(
     gone: IsGone,
 ) -> Result<Claim, StoreError> {
     let tx = Tx::begin(store)?;
+    let at = DateTime::from_timestamp_millis(now).unwrap_or_default();
     let claim = match lease_of(store, arn)? {
         Some((status, _)) if status != "RUNNING" => {
-            close_outcomes(store, arn)?;
+            close_outcomes(store, arn, at)?;
             Claim::NotRunning
         }
         None => {
-            close_outcomes(store, arn)?;
+            close_outcomes(store, arn, at)?;
             Claim::NotRunning
         }
         Some((_, Some(lease)))
@@ -122,7 +124,7 @@ pub fn acquire(
             set_owner(store, arn, owner, expires)?;
             // A map run cannot outlive the step that runs it: one still RUNNING belongs
             // to a process that died in it.
-            abort_map_runs(store, arn)?;
+            abort_map_runs(store, arn, at)?;
             match executions::get(store, arn)? {
                 Some(record) => Claim::Acquired(Box::new(record)),
                 None => Claim::NotRunning,
@@ -134,12 +136,12 @@ pub fn acquire(
 }
 
 /// Outcomes for an execution that is not running (it ended, or never existed here) are
-/// consumed with nothing to apply them to.
-fn close_outcomes(store: &Store, arn: &str) -> Result<(), StoreError> {
+/// consumed with nothing to apply them to, at `now`.
+fn close_outcomes(store: &Store, arn: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
     store.conn.execute(
         "UPDATE task_tokens SET closed = ?2 WHERE execution_arn = ?1 AND closed IS NULL \
          AND status IN ('SUCCEEDED', 'FAILED', 'TIMED_OUT')",
-        params![arn, task_tokens::now_text()],
+        params![arn, date_to_text(&now)],
     )?;
     Ok(())
 }
@@ -251,6 +253,9 @@ pub struct Save<'a> {
     /// An ended child's outcome for the task token of the parent that waits for it
     /// (`.sync`): recorded with the child's end, as `SendTaskSuccess` would record it.
     pub deliver: Option<(&'a str, &'a task_tokens::Delivery)>,
+    /// When this is saved: when consumed tokens close, and an ended execution's leftovers
+    /// (tokens, map runs) end.
+    pub now: DateTime<Utc>,
 }
 
 /// What [`save`] did.
@@ -291,7 +296,7 @@ pub fn save(store: &Store, owner: &str, version: i64, save: &Save) -> Result<Sav
         return Ok(Saved::Lost);
     }
     super::history::insert(&store.conn, &record.arn, save.events)?;
-    let now = task_tokens::now_text();
+    let now = date_to_text(&save.now);
     for token in save.consumed {
         store.conn.execute(
             "UPDATE task_tokens SET closed = ?2 WHERE token = ?1 AND closed IS NULL",
@@ -312,13 +317,13 @@ pub fn save(store: &Store, owner: &str, version: i64, save: &Save) -> Result<Sav
     }
     let held = if ended {
         if let Some((token, delivery)) = save.deliver {
-            task_tokens::deliver(store, token, delivery, chrono::Utc::now())?;
+            task_tokens::deliver(store, token, delivery, save.now)?;
         }
         super::nested::stop_waiting_children(store, &record.arn)?;
         // Tasks still waiting in it (a branch's callback when another branch failed) take
         // no outcome any more.
-        task_tokens::abort_execution(store, &record.arn, chrono::Utc::now())?;
-        abort_map_runs(store, &record.arn)?;
+        task_tokens::abort_execution(store, &record.arn, save.now)?;
+        abort_map_runs(store, &record.arn, save.now)?;
         // A stop that came too late has nothing left to stop.
         store.conn.execute(
             "UPDATE executions SET stop_request = NULL WHERE arn = ?1",
@@ -340,9 +345,8 @@ pub fn save(store: &Store, owner: &str, version: i64, save: &Save) -> Result<Sav
 }
 
 /// Ends the RUNNING map runs of `parent` and their RUNNING children as ABORTED (each
-/// child's history ending with `ExecutionAborted`): they follow their parent.
-pub fn abort_map_runs(store: &Store, parent: &str) -> Result<(), StoreError> {
-    let now = chrono::Utc::now();
+/// child's history ending with `ExecutionAborted` at `now`): they follow their parent.
+pub fn abort_map_runs(store: &Store, parent: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
     let children: Vec<String> = {
         let mut stmt = store.conn.prepare_cached(
             "SELECT e.arn FROM executions e JOIN map_runs m ON e.map_run_arn = m.arn \
@@ -594,6 +598,7 @@ mod tests {
                     stopped: false,
                     release: true,
                     deliver: None,
+                    now: Utc::now(),
                 },
             )
             .unwrap()
@@ -668,6 +673,7 @@ mod tests {
                 stopped: false,
                 release: true,
                 deliver: None,
+                now: Utc::now(),
             },
         )
         .unwrap();

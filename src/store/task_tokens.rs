@@ -395,11 +395,6 @@ pub(super) fn select(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// The current time as this table stores it.
-pub(super) fn now_text() -> String {
-    date_to_text(&Utc::now())
-}
-
 /// Marks a token's outcome as consumed by the engine; `false` when another process
 /// consumed it first (so exactly one process resumes the execution with it).
 pub fn close(store: &Store, token: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {

@@ -126,6 +126,7 @@ pub fn invoke_lambda(
         TaskOutcome::Succeeded(lambda::invoke_response(
             result,
             &lambda::executed_version(qualifier.as_deref()),
+            invocation.clock.now(),
         ))
     } else {
         TaskOutcome::Succeeded(result)

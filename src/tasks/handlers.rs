@@ -177,9 +177,11 @@ impl Handlers {
         };
         let parsed = Resource::parse(invocation.resource);
         let result = match &serving {
-            Serving::LambdaInvoke { qualifier, .. } => {
-                lambda::invoke_response(result, &lambda::executed_version(qualifier.as_deref()))
-            }
+            Serving::LambdaInvoke { qualifier, .. } => lambda::invoke_response(
+                result,
+                &lambda::executed_version(qualifier.as_deref()),
+                invocation.clock.now(),
+            ),
             _ => result,
         };
         if result.to_string().len() > MAX_RESULT_BYTES {
@@ -348,7 +350,10 @@ fn parse_spec(value: &Value, at: &str, base_dir: &Path) -> Result<CommandSpec, S
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clock::Clock;
     use serde_json::json;
+
+    static CLOCK: Clock = Clock::system();
 
     const ECHO: &str = "import json,sys; print(json.dumps(json.load(sys.stdin)))";
     const FAIL: &str = "import sys; print('{\"errorMessage\": \"card declined\", \"errorType\": \"PaymentError\"}'); sys.exit(1)";
@@ -368,6 +373,7 @@ mod tests {
             execution_arn: "arn:aws:states:us-east-1:123456789012:execution:m:e",
             state_machine_name: "m",
             invocation_index: 0,
+            clock: &CLOCK,
         }
     }
 

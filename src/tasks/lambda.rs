@@ -1,6 +1,6 @@
 //! Lambda's shapes: what a function receives from `lambda:invoke`, the response AWS wraps
 //! its result in, and how a function error becomes Error/Cause (ASL-REFERENCE §9, §13).
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use serde_json::{json, Map, Value};
 
 use crate::asl::StatesError;
@@ -25,13 +25,14 @@ pub fn executed_version(qualifier: Option<&str>) -> String {
 }
 
 /// The result of `arn:aws:states:::lambda:invoke`, shaped as AWS returns it.
-pub fn invoke_response(payload: Value, executed_version: &str) -> Value {
+/// `now`: when it answered (its `Date` header and trace id).
+pub fn invoke_response(payload: Value, executed_version: &str, now: DateTime<Utc>) -> Value {
     let request_id = uuid::Uuid::new_v4().to_string();
     let length = payload.to_string().len().to_string();
-    let date = Utc::now().format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+    let date = now.format("%a, %d %b %Y %H:%M:%S GMT").to_string();
     let trace = format!(
         "Root=1-{:08x}-{};Sampled=0",
-        Utc::now().timestamp(),
+        now.timestamp(),
         &uuid::Uuid::new_v4().simple().to_string()[..24]
     );
     json!({
@@ -113,8 +114,15 @@ mod tests {
 
     #[test]
     fn the_response_has_aws_shape() {
-        let response = invoke_response(json!({"ok": true}), "$LATEST");
+        let at = DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+        let response = invoke_response(json!({"ok": true}), "$LATEST", at);
         assert_eq!(response["Payload"], json!({"ok": true}));
+        let headers = &response["SdkHttpMetadata"]["HttpHeaders"];
+        assert_eq!(headers["Date"], "Tue, 14 Nov 2023 22:13:20 GMT");
+        assert!(headers["X-Amzn-Trace-Id"]
+            .as_str()
+            .unwrap()
+            .starts_with("Root=1-6553f100-"));
         assert_eq!(response["StatusCode"], 200);
         assert_eq!(response["ExecutedVersion"], "$LATEST");
         assert_eq!(response["SdkHttpMetadata"]["HttpStatusCode"], 200);

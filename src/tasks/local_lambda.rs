@@ -212,6 +212,7 @@ impl Deployed {
             Ok(result) if invoke => TaskOutcome::Succeeded(lambda::invoke_response(
                 result,
                 &lambda::executed_version(qualifier.as_deref()),
+                invocation.clock.now(),
             )),
             Ok(result) => TaskOutcome::Succeeded(result),
             Err(Failure::TaskTimedOut) => TaskOutcome::TimedOut,

@@ -501,6 +501,8 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    static CLOCK: Clock = Clock::system();
+
     const MOCKS: &str = r#"{
       "StateMachines": {"orders": {"TestCases": {"HappyPath": {"Charge": "ChargeOk"}}}},
       "MockedResponses": {"ChargeOk": {"0": {"Return": {"Payload": "mocked"}}}}
@@ -530,6 +532,7 @@ mod tests {
             execution_arn: "arn:aws:states:us-east-1:123456789012:execution:orders:e",
             state_machine_name: "orders",
             invocation_index: 0,
+            clock: &CLOCK,
         }
     }
 

@@ -52,6 +52,8 @@ impl CommandSpec {
         extra_env: &[(&str, &str)],
         timeout: Option<Duration>,
     ) -> RunOutcome {
+        // The command runs in real time: its deadline is on the real clock, not the
+        // execution's.
         let deadline = timeout.map(|t| Instant::now() + t);
         let mut command = Command::new(self.program());
         command

@@ -111,6 +111,8 @@ pub struct Loaded {
     pub activities: Vec<Activity>,
     pub functions: Vec<Function>,
     pub diagnostics: Vec<Located>,
+    /// The definition files read (`DefinitionUri`, `DefinitionS3Location`).
+    pub definition_files: Vec<PathBuf>,
 }
 
 /// Where a definition's locations are in the files.
@@ -128,6 +130,9 @@ enum Source<'a> {
         text: String,
         at: Option<Position>,
         block: Option<Position>,
+        /// When it is a one-line quoted string (as the CDK writes it), where each of its
+        /// characters is in the file.
+        chars: Option<Vec<Position>>,
     },
 }
 
@@ -530,11 +535,7 @@ impl<'a> Loader<'a> {
 
     /// A definition diagnostic (location relative to the definition) placed in its file.
     fn locate(&self, source: &Source, mut d: Diagnostic) -> Located {
-        let inner = if d.location.is_empty() {
-            "/".to_string()
-        } else {
-            d.location.clone()
-        };
+        let inner = d.place().to_string();
         let (file, position) = match source {
             Source::Inline { positions, base } => {
                 let at = if inner == "/" {
@@ -545,15 +546,24 @@ impl<'a> Loader<'a> {
                 (self.file.clone(), positions.find(&at))
             }
             Source::File { file, parsed } => (file.clone(), parsed.positions.find(&inner)),
-            Source::Embedded { text, at, block } => {
+            Source::Embedded {
+                text,
+                at,
+                block,
+                chars,
+            } => {
                 let found = d
                     .line
                     .zip(d.column)
                     .or_else(|| PositionIndex::build(text).find(&inner));
-                let mapped = match (found, block) {
-                    (Some((l, c)), Some((bl, bc))) => Some((bl + l - 1, bc + c - 1)),
-                    _ => *at,
-                };
+                let mapped = match (found, block, chars) {
+                    (Some((l, c)), Some((bl, bc)), _) => Some((bl + l - 1, bc + c - 1)),
+                    (Some((l, c)), None, Some(chars)) => {
+                        char_offset(text, l, c).and_then(|i| chars.get(i).copied())
+                    }
+                    _ => None,
+                }
+                .or(*at);
                 (self.file.clone(), mapped)
             }
         };
@@ -603,7 +613,18 @@ impl<'a> Loader<'a> {
                 .iter()
                 .find_map(|l| self.parsed.blocks.get(l).copied());
                 let at = self.parsed.positions.find(&location);
-                return self.embedded(text, at, block, substitutions);
+                // A plain quoted string is the definition's text character for
+                // character, so positions inside it can be mapped back to the file.
+                let chars = match (raw, at) {
+                    (Value::String(_), Some(key)) if block.is_none() => {
+                        std::fs::read_to_string(&self.file)
+                            .ok()
+                            .and_then(|source| yaml::quoted_value_chars(&source, key))
+                            .filter(|chars| chars.len() == text.chars().count())
+                    }
+                    _ => None,
+                };
+                return self.embedded(text, at, block, chars, substitutions);
             }
         }
         let (uri_property, uri) = if sam {
@@ -631,7 +652,7 @@ impl<'a> Loader<'a> {
                 let (bucket, key) = s[5..].split_once('/').unwrap_or((&s[5..], ""));
                 self.s3_path(bucket, key, &location)?
             }
-            Value::String(s) => self.dir.join(s),
+            Value::String(s) => Some(self.dir.join(s)),
             Value::Object(o) => {
                 let bucket = o.get("Bucket").map(scalar_text).unwrap_or_default();
                 let key = o.get("Key").map(scalar_text).unwrap_or_default();
@@ -644,6 +665,12 @@ impl<'a> Loader<'a> {
                 ))
             }
         };
+        let Some(path) = path else {
+            return Ok(None);
+        };
+        if !self.out.definition_files.contains(&path) {
+            self.out.definition_files.push(path.clone());
+        }
         let text = std::fs::read_to_string(&path).map_err(|e| {
             Problem::new(
                 &location,
@@ -687,6 +714,7 @@ impl<'a> Loader<'a> {
         text: String,
         at: Option<Position>,
         block: Option<Position>,
+        chars: Option<Vec<Position>>,
         substitutions: &Map<String, Value>,
     ) -> Result<Option<(Value, Source<'a>)>, Problem> {
         let parsed = serde_json::from_str::<Value>(&text).or_else(|e| {
@@ -696,7 +724,15 @@ impl<'a> Loader<'a> {
             }
         });
         match parsed {
-            Ok(value) => Ok(Some((value, Source::Embedded { text, at, block }))),
+            Ok(value) => Ok(Some((
+                value,
+                Source::Embedded {
+                    text,
+                    at,
+                    block,
+                    chars,
+                },
+            ))),
             Err(e) => {
                 let d = Diagnostic {
                     line: Some(e.line()),
@@ -707,21 +743,74 @@ impl<'a> Loader<'a> {
                         "",
                     )
                 };
-                let located = self.locate(&Source::Embedded { text, at, block }, d);
+                let source = Source::Embedded {
+                    text,
+                    at,
+                    block,
+                    chars,
+                };
+                let located = self.locate(&source, d);
                 self.out.diagnostics.push(located);
                 Ok(None)
             }
         }
     }
 
-    /// An S3 object under `SFN_S3_ROOT` (`<root>/<bucket>/<key>`).
-    fn s3_path(&self, bucket: &str, key: &str, location: &str) -> Result<PathBuf, Problem> {
+    /// An S3 object under `SFN_S3_ROOT` (`<root>/<bucket>/<key>`). Without a root the
+    /// definition cannot be known offline: `lint` warns that it was not checked (the
+    /// template may well be right), `deploy` fails.
+    fn s3_path(
+        &mut self,
+        bucket: &str,
+        key: &str,
+        location: &str,
+    ) -> Result<Option<PathBuf>, Problem> {
         match self.s3_root {
-            Some(root) if !bucket.is_empty() && !key.is_empty() && !key.split('/').any(|p| p == "..") => Ok(root.join(bucket).join(key)),
-            Some(_) => Err(Problem::new(location, "the S3 location needs a Bucket and a Key")),
-            None => Err(Problem::new(location, format!("the definition is in S3 (s3://{bucket}/{key}); set SFN_S3_ROOT to a directory holding <bucket>/<key>"))),
+            Some(root)
+                if !bucket.is_empty() && !key.is_empty() && !key.split('/').any(|p| p == "..") =>
+            {
+                Ok(Some(root.join(bucket).join(key)))
+            }
+            Some(_) => Err(Problem::new(
+                location,
+                "the S3 location needs a Bucket and a Key",
+            )),
+            None => {
+                let message = format!(
+                    "the definition is in S3 (s3://{bucket}/{key}); set SFN_S3_ROOT to a directory holding <bucket>/<key>"
+                );
+                if self.resolver.settings.mode == Mode::Deploy {
+                    return Err(Problem::new(location, message));
+                }
+                let (line, column) = self.parsed.positions.find(location).unwrap_or((1, 1));
+                self.out.diagnostics.push(Located {
+                    file: self.file.clone(),
+                    diagnostic: Diagnostic {
+                        line: Some(line),
+                        column: Some(column),
+                        ..Diagnostic::warning(
+                            INVALID_TEMPLATE,
+                            format!("not checked: {message}"),
+                            location,
+                        )
+                    },
+                });
+                Ok(None)
+            }
         }
     }
+}
+
+/// The character offset of a 1-based line and column of `text`.
+fn char_offset(text: &str, line: usize, column: usize) -> Option<usize> {
+    let mut offset = 0;
+    for (i, l) in text.split('\n').enumerate() {
+        if i + 1 == line {
+            return (column >= 1 && column <= l.chars().count() + 1).then(|| offset + column - 1);
+        }
+        offset += l.chars().count() + 1;
+    }
+    None
 }
 
 /// CloudFormation's `Level`, `IncludeExecutionData`, `Destinations`... as the API's

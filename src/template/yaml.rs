@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span, Tag};
 use serde_json::{Map, Number, Value};
 
+use crate::asl::source::SyntaxError;
 use crate::asl::validate::position::{Position, PositionIndex};
 
 /// What tags mean in the text.
@@ -34,15 +35,6 @@ pub struct Parsed {
     pub blocks: HashMap<String, Position>,
 }
 
-/// Text that is neither valid YAML nor valid JSON, at the place the parser stopped.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
-pub struct ParseError {
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
 /// Whether `text` is JSON rather than YAML: it opens with `{` or `[` and parses as JSON.
 /// JSON is read by serde_json (the validator's own parser), so a JSON file gets exactly the
 /// messages and positions it always got.
@@ -51,7 +43,7 @@ pub fn is_json(text: &str) -> bool {
 }
 
 /// Parses JSON or YAML text.
-pub fn parse(text: &str, tags: Tags) -> Result<Parsed, ParseError> {
+pub fn parse(text: &str, tags: Tags) -> Result<Parsed, SyntaxError> {
     if is_json(text) {
         if let Ok(value) = serde_json::from_str::<Value>(text) {
             return Ok(Parsed {
@@ -65,7 +57,7 @@ pub fn parse(text: &str, tags: Tags) -> Result<Parsed, ParseError> {
 }
 
 /// Parses YAML text (the first document of the stream).
-pub fn parse_yaml(text: &str, tags: Tags) -> Result<Parsed, ParseError> {
+pub fn parse_yaml(text: &str, tags: Tags) -> Result<Parsed, SyntaxError> {
     let mut builder = Builder {
         events: Parser::new_from_str(text),
         tags,
@@ -82,12 +74,95 @@ pub fn parse_yaml(text: &str, tags: Tags) -> Result<Parsed, ParseError> {
     })
 }
 
+/// Where each character of a one-line quoted string value sits in `text`: the value of the
+/// member whose key starts at `key`, a JSON (or YAML double-quoted) string or a YAML
+/// single-quoted one. An escape sequence is placed at its backslash. `None` for any
+/// other value, and for a quoted value that spans lines (YAML folds those).
+pub fn quoted_value_chars(text: &str, key: Position) -> Option<Vec<Position>> {
+    let line = text.split('\n').nth(key.0.checked_sub(1)?)?;
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = key.1.checked_sub(1)?;
+    // Past the key (quoted or plain), its colon and the blanks after it.
+    match chars.get(i)? {
+        q @ ('"' | '\'') => {
+            let q = *q;
+            i += 1;
+            while *chars.get(i)? != q {
+                i += if chars[i] == '\\' && q == '"' { 2 } else { 1 };
+            }
+            i += 1;
+            while chars.get(i)?.is_whitespace() {
+                i += 1;
+            }
+            if *chars.get(i)? != ':' {
+                return None;
+            }
+        }
+        _ => {
+            while *chars.get(i)? != ':' {
+                i += 1;
+            }
+        }
+    }
+    i += 1;
+    while chars.get(i)?.is_whitespace() {
+        i += 1;
+    }
+    let quote = *chars.get(i)?;
+    if quote != '"' && quote != '\'' {
+        return None;
+    }
+    i += 1;
+    let at = |i: usize| (key.0, i + 1);
+    let mut out = Vec::new();
+    loop {
+        let c = *chars.get(i)?;
+        if quote == '\'' {
+            if c == '\'' {
+                if chars.get(i + 1) == Some(&'\'') {
+                    out.push(at(i));
+                    i += 2;
+                    continue;
+                }
+                return Some(out);
+            }
+            out.push(at(i));
+            i += 1;
+            continue;
+        }
+        match c {
+            '"' => return Some(out),
+            '\\' => {
+                let escape = *chars.get(i + 1)?;
+                out.push(at(i));
+                i += 2;
+                if escape == 'u' {
+                    let hex: String = chars.get(i..i + 4)?.iter().collect();
+                    let unit = u32::from_str_radix(&hex, 16).ok()?;
+                    i += 4;
+                    // A surrogate pair is one character.
+                    if (0xD800..0xDC00).contains(&unit)
+                        && chars.get(i) == Some(&'\\')
+                        && chars.get(i + 1) == Some(&'u')
+                    {
+                        i += 6;
+                    }
+                }
+            }
+            _ => {
+                out.push(at(i));
+                i += 1;
+            }
+        }
+    }
+}
+
 fn position(span: &Span) -> Position {
     (span.start.line(), span.start.col() + 1)
 }
 
-fn scan_error(e: ScanError) -> ParseError {
-    ParseError {
+fn scan_error(e: ScanError) -> SyntaxError {
+    SyntaxError {
         line: e.marker().line(),
         column: e.marker().col() + 1,
         message: e.info().to_string(),
@@ -104,11 +179,11 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn next(&mut self) -> Result<(Event<'a>, Span), ParseError> {
+    fn next(&mut self) -> Result<(Event<'a>, Span), SyntaxError> {
         match self.events.next() {
             Some(Ok(event)) => Ok(event),
             Some(Err(e)) => Err(scan_error(e)),
-            None => Err(ParseError {
+            None => Err(SyntaxError {
                 line: 1,
                 column: 1,
                 message: "unexpected end of the document".into(),
@@ -116,13 +191,13 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn document(&mut self) -> Result<Value, ParseError> {
+    fn document(&mut self) -> Result<Value, SyntaxError> {
         loop {
             let (event, span) = self.next()?;
             match event {
                 Event::StreamStart | Event::DocumentStart(_) | Event::Nothing => continue,
                 Event::StreamEnd => {
-                    return Err(ParseError {
+                    return Err(SyntaxError {
                         line: 1,
                         column: 1,
                         message: "the document is empty".into(),
@@ -142,7 +217,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn node(&mut self, event: Event<'a>, span: Span, location: &str) -> Result<Value, ParseError> {
+    fn node(&mut self, event: Event<'a>, span: Span, location: &str) -> Result<Value, SyntaxError> {
         let at = position(&span);
         let (value, anchor, tag) = match event {
             Event::Scalar(text, style, anchor, tag) => {
@@ -150,11 +225,12 @@ impl<'a> Builder<'a> {
                     let start = self.block_text_start(at);
                     self.blocks.insert(location.to_string(), start);
                 }
-                let value = scalar(&text, style, tag.as_deref()).map_err(|message| ParseError {
-                    line: at.0,
-                    column: at.1,
-                    message,
-                })?;
+                let value =
+                    scalar(&text, style, tag.as_deref()).map_err(|message| SyntaxError {
+                        line: at.0,
+                        column: at.1,
+                        message,
+                    })?;
                 (value, anchor, tag)
             }
             Event::SequenceStart(anchor, tag) => {
@@ -186,7 +262,7 @@ impl<'a> Builder<'a> {
                         Value::Bool(b) => b.to_string(),
                         Value::Number(n) => n.to_string(),
                         _ => {
-                            return Err(ParseError {
+                            return Err(SyntaxError {
                                 line: key_at.0,
                                 column: key_at.1,
                                 message: "a mapping key must be a scalar".into(),
@@ -195,7 +271,7 @@ impl<'a> Builder<'a> {
                     };
                     let child = format!("{location}/{key}");
                     if map.contains_key(&key) {
-                        return Err(ParseError {
+                        return Err(SyntaxError {
                             line: key_at.0,
                             column: key_at.1,
                             message: format!("duplicate key '{key}'"),
@@ -209,7 +285,7 @@ impl<'a> Builder<'a> {
                 (Value::Object(map), anchor, tag)
             }
             Event::Alias(id) => {
-                let value = self.anchors.get(&id).cloned().ok_or(ParseError {
+                let value = self.anchors.get(&id).cloned().ok_or(SyntaxError {
                     line: at.0,
                     column: at.1,
                     message: "an alias to an unknown anchor".into(),
@@ -217,7 +293,7 @@ impl<'a> Builder<'a> {
                 return Ok(value);
             }
             other => {
-                return Err(ParseError {
+                return Err(SyntaxError {
                     line: at.0,
                     column: at.1,
                     message: format!("unexpected YAML event {other:?}"),
@@ -257,14 +333,14 @@ impl<'a> Builder<'a> {
         tag: Option<&Tag>,
         at: Position,
         location: &str,
-    ) -> Result<Value, ParseError> {
+    ) -> Result<Value, SyntaxError> {
         let Some(tag) = tag else { return Ok(value) };
         if tag.is_yaml_core_schema() {
             // Scalars were resolved with their core tag already; `!!map`/`!!seq` change nothing.
             return Ok(value);
         }
         if self.tags == Tags::Definition || tag.handle != "!" {
-            return Err(ParseError {
+            return Err(SyntaxError {
                 line: at.0,
                 column: at.1,
                 message: format!("unknown tag {}{}", tag.handle, tag.suffix),
@@ -376,6 +452,22 @@ fn plain(text: &str) -> Option<Value> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn characters_of_a_quoted_value_map_to_their_columns() {
+        let text = "{\n  \"D\": \"{\\\"A\\\":1}\",\n  'k': 'it''s'\n}";
+        // {\"A\":1} : the escaped quotes sit at their backslashes.
+        let d = quoted_value_chars(text, (2, 3)).unwrap();
+        assert_eq!(d.len(), "{\"A\":1}".chars().count());
+        assert_eq!(d[0], (2, 9));
+        assert_eq!(d[1], (2, 10));
+        assert_eq!(d[2], (2, 12));
+        assert_eq!(d[3], (2, 13));
+        let k = quoted_value_chars(text, (3, 3)).unwrap();
+        assert_eq!(k, vec![(3, 9), (3, 10), (3, 11), (3, 13)]);
+        assert_eq!(quoted_value_chars("a: b", (1, 1)), None);
+        assert_eq!(quoted_value_chars("a: \"b\nc\"", (1, 1)), None);
+    }
 
     #[test]
     fn yaml_values_and_positions() {

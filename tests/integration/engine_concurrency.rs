@@ -11,6 +11,7 @@ use std::time::Duration;
 use serde_json::{json, Value};
 use sfn::asl::definition::{self, StateMachine};
 use sfn::asl::StatesError;
+use sfn::clock::Clock;
 use sfn::engine::{
     Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Options, Status, TaskInvocation,
     TaskOutcome, TaskRunner,
@@ -73,7 +74,7 @@ fn run(
 ) -> (Status, Collect) {
     let machine: StateMachine = definition::parse(&definition).expect("definition");
     let mut sink = Collect::default();
-    let mut execution = Execution::start(&machine, info(input), &mut sink);
+    let mut execution = Execution::start(&machine, info(input), &Clock::system(), &mut sink);
     execution.run(&mut Env {
         machine: &machine,
         tasks,
@@ -345,7 +346,7 @@ fn redriving_runs_the_branches_that_were_waiting_again() {
             {"StartAt": "B", "States": {"B": ask}}]}}});
     let machine: StateMachine = definition::parse(&definition).unwrap();
     let mut sink = Collect::default();
-    let mut execution = Execution::start(&machine, info(json!({})), &mut sink);
+    let mut execution = Execution::start(&machine, info(json!({})), &Clock::system(), &mut sink);
     let run = |execution: &mut Execution, sink: &mut Collect| {
         execution.run(&mut Env {
             machine: &machine,

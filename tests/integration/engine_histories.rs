@@ -5,6 +5,7 @@ use crate::engine_fixtures::{self, engine_fixtures};
 use serde_json::{json, Value};
 use sfn::api::executions::event_json;
 use sfn::asl::definition;
+use sfn::clock::Clock;
 use sfn::engine::{
     task::NoTasks, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Options, Status,
     TaskRunner,
@@ -49,7 +50,7 @@ fn run(definition: &Value, input: &str, mock: Option<(&Value, &str)>) -> (Value,
         None => Box::new(NoTasks),
     };
     let mut sink = Collect(Vec::new());
-    let mut execution = Execution::start(&machine, info, &mut sink);
+    let mut execution = Execution::start(&machine, info, &Clock::system(), &mut sink);
     let mut env = Env {
         machine: &machine,
         tasks: runner.as_ref(),

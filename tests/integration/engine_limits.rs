@@ -4,6 +4,7 @@ use std::time::Instant;
 
 use serde_json::{json, Value};
 use sfn::asl::definition;
+use sfn::clock::Clock;
 use sfn::engine::{
     task::NoTasks, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Options, Status,
 };
@@ -33,7 +34,7 @@ fn run(definition: Value, scale: f64) -> (Status, Vec<HistoryEvent>) {
         state_machine_alias_arn: None,
     };
     let mut sink = Collect(Vec::new());
-    let mut execution = Execution::start(&machine, info, &mut sink);
+    let mut execution = Execution::start(&machine, info, &Clock::system(), &mut sink);
     let mut env = Env {
         machine: &machine,
         tasks: &NoTasks,

@@ -6,6 +6,7 @@
 use serde_json::{json, Value};
 use sfn::api::executions::event_json;
 use sfn::asl::definition;
+use sfn::clock::Clock;
 use sfn::engine::{
     task::{TaskInvocation, TaskOutcome, TaskRunner},
     Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Options, Status,
@@ -46,7 +47,7 @@ fn run(definition: Value, input: &str) -> (Status, Vec<Value>) {
         state_machine_alias_arn: None,
     };
     let mut sink = Collect(Vec::new());
-    let mut execution = Execution::start(&machine, info, &mut sink);
+    let mut execution = Execution::start(&machine, info, &Clock::system(), &mut sink);
     execution.run(&mut Env {
         machine: &machine,
         tasks: &TimesOut,

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 use sfn::asl::StatesError;
+use sfn::clock::Clock;
 use sfn::engine::{TaskInvocation, TaskOutcome, TaskRunner};
 use sfn::tasks::runner_for;
 
@@ -59,6 +60,7 @@ impl<'a> Call<'a> {
             execution_arn: "arn:aws:states:us-east-1:123456789012:execution:order-processing:e1",
             state_machine_name: "order-processing",
             invocation_index: self.index,
+            clock: &Clock::system(),
         })
     }
 }

@@ -195,7 +195,13 @@ fn a_cloudformation_yaml_template_deploys_with_its_intrinsics_resolved() {
     // Deploying again changes nothing; a parameter override that flips a condition
     // updates the definition.
     let again = sfn.json(&["deploy", &file, "--stack-name", "ops", "--output", "json"]);
-    assert_eq!(again["Resources"][2]["Status"], "UNCHANGED");
+    let statuses: Vec<&str> = again["Resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["Status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["UNCHANGED", "UNCHANGED", "UNCHANGED"]);
     let prod = sfn.json(&[
         "deploy",
         &file,
@@ -469,7 +475,7 @@ fn lint_recognises_templates_yaml_definitions_and_json_definitions_by_content() 
     assert_eq!(code, 1);
     assert!(
         out.starts_with(
-            "flow.asl.yaml:3:3: error[SCHEMA_VALIDATION_FAILED]: Field 'Nxt' is not supported at /States/A\n"
+            "flow.asl.yaml:5:5: error[SCHEMA_VALIDATION_FAILED]: Field 'Nxt' is not supported at /States/A\n"
         ),
         "{out}"
     );
@@ -792,4 +798,230 @@ fn substitutions_apply_to_the_text_of_a_definition_file_as_step_functions_applie
         definition(&sfn, "batch")["States"]["Each"]["MaxConcurrency"],
         5
     );
+}
+
+/// Every intrinsic the template uses, once in the short YAML form and once in the long
+/// form: both state machines come out the same.
+const BOTH_FORMS: &str = r#"AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  Stage:
+    Type: String
+    Default: dev
+Mappings:
+  Sizes:
+    dev: {Batch: 10}
+    prod: {Batch: 100}
+Conditions:
+  IsProd: !Equals [!Ref Stage, prod]
+  IsNotProd:
+    Fn::Not: [{Condition: IsProd}]
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+    Properties:
+      TopicName: !Sub "${AWS::StackName}-events"
+  Worker:
+    Type: AWS::Lambda::Function
+    Properties:
+      FunctionName: worker
+  Short:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      StateMachineName: short
+      RoleArn: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/r"
+      Definition:
+        StartAt: Call
+        States:
+          Call:
+            Type: Task
+            Resource: !GetAtt Worker.Arn
+            Parameters:
+              topic: !Ref Topic
+              name: !GetAtt [Topic, TopicName]
+              where: !Sub ["${Region}/${Name}", {Region: !Ref AWS::Region, Name: !Select [1, !Split ["/", !Sub "${Stage}/blue"]]}]
+              joined: !Join [":", [!Ref Stage, !FindInMap [Sizes, !Ref Stage, Batch]]]
+              size: !If [IsProd, large, small]
+              notProd: !If [IsNotProd, "yes", "no"]
+            End: true
+  Long:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      StateMachineName: long
+      RoleArn:
+        Fn::Sub: "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/r"
+      Definition:
+        StartAt: Call
+        States:
+          Call:
+            Type: Task
+            Resource:
+              Fn::GetAtt: [Worker, Arn]
+            Parameters:
+              topic:
+                Ref: Topic
+              name:
+                Fn::GetAtt: [Topic, TopicName]
+              where:
+                Fn::Sub:
+                  - "${Region}/${Name}"
+                  - Region: {Ref: "AWS::Region"}
+                    Name: {"Fn::Select": [1, {"Fn::Split": ["/", {"Fn::Sub": "${Stage}/blue"}]}]}
+              joined:
+                Fn::Join: [":", [{Ref: Stage}, {"Fn::FindInMap": [Sizes, {Ref: Stage}, Batch]}]]
+              size:
+                Fn::If: [IsProd, large, small]
+              notProd:
+                Fn::If: [IsNotProd, "yes", "no"]
+            End: true
+"#;
+
+#[test]
+fn short_and_long_intrinsic_forms_resolve_alike() {
+    let sfn = Sfn::new();
+    let file = write(&sfn, "template.yaml", BOTH_FORMS);
+    assert_eq!(lint(&sfn, &[&file]).0, 0);
+    sfn.json(&[
+        "deploy",
+        &file,
+        "--stack-name",
+        "app-blue",
+        "--output",
+        "json",
+    ]);
+    let short = definition(&sfn, "short");
+    assert_eq!(short, definition(&sfn, "long"));
+    assert_eq!(
+        short["States"]["Call"],
+        json!({
+            "Type": "Task",
+            "Resource": format!("arn:aws:lambda:us-east-1:{ACCOUNT}:function:worker"),
+            "Parameters": {
+                "topic": format!("arn:aws:sns:us-east-1:{ACCOUNT}:app-blue-events"),
+                "name": "app-blue-events",
+                "where": "us-east-1/blue",
+                "joined": "dev:10",
+                "size": "small",
+                "notProd": "yes"
+            },
+            "End": true
+        })
+    );
+    // The override flips both conditions and the mapping.
+    sfn.json(&[
+        "deploy",
+        &file,
+        "--stack-name",
+        "app-blue",
+        "--parameter-overrides",
+        "Stage=prod",
+        "--output",
+        "json",
+    ]);
+    let prod = definition(&sfn, "long");
+    assert_eq!(prod["States"]["Call"]["Parameters"]["joined"], "prod:100");
+    assert_eq!(prod["States"]["Call"]["Parameters"]["size"], "large");
+    assert_eq!(prod["States"]["Call"]["Parameters"]["notProd"], "no");
+    assert_eq!(prod, definition(&sfn, "short"));
+}
+
+#[test]
+fn an_unsubstituted_name_in_an_inline_definition_is_an_error_at_its_place() {
+    let sfn = Sfn::new();
+    let file = write(
+        &sfn,
+        "template.yaml",
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n  Flow:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionSubstitutions:\n        Known: arn:aws:sns:us-east-1:123456789012:t\n      Definition:\n        StartAt: Notify\n        States:\n          Notify:\n            Type: Task\n            Resource: arn:aws:states:::sns:publish\n            Parameters:\n              TopicArn: ${Known}\n              Message: ${Unknown}\n            End: true\n",
+    );
+    let (code, out) = lint(&sfn, &[&file]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "template.yaml:16:15: error[UNRESOLVED_SUBSTITUTION]: ${Unknown} has no value: add Unknown to DefinitionSubstitutions at /States/Notify/Parameters/Message\n\
+         1 file checked: 1 error, 0 warnings (1 file with problems)\n"
+    );
+    let (code, err) = sfn.fail(&["deploy", &file]);
+    assert_eq!(code, 255);
+    assert!(
+        err.contains("template.yaml:16:15: error[UNRESOLVED_SUBSTITUTION]"),
+        "{err}"
+    );
+}
+
+#[test]
+fn problems_inside_a_cdk_definition_string_are_placed_at_their_own_characters() {
+    let sfn = Sfn::new();
+    // One line, as `cdk synth` writes it: the Next target and the typo'd field are at
+    // their columns in that line, escapes and all.
+    let line = r#"    "DefinitionString": "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"B\"},\"B\":{\"Type\":\"Pass\",\"Ed\":true}}}","#;
+    let text = format!(
+        "{{\n \"Resources\": {{\n  \"M\": {{\n   \"Type\": \"AWS::StepFunctions::StateMachine\",\n   \"Properties\": {{\n{line}\n    \"RoleArn\": \"arn:aws:iam::123456789012:role/r\"\n   }}\n  }}\n }}\n}}\n"
+    );
+    let file = write(&sfn, "cdk.out/Stack.template.json", &text);
+    let (code, out) = lint(&sfn, &[&file]);
+    assert_eq!(code, 1);
+    let column = |needle: &str| line.find(needle).unwrap() + 1;
+    assert!(
+        out.contains(&format!(
+            "cdk.out/Stack.template.json:6:{}: error[SCHEMA_VALIDATION_FAILED]: Field 'Ed' is not supported at /States/B",
+            column(r#"\"Ed\""#)
+        )),
+        "{out}"
+    );
+    // B has neither Next nor End: reported at B; the machine has no terminal state:
+    // reported at the definition's first character.
+    assert!(
+        out.contains(&format!(
+            "cdk.out/Stack.template.json:6:{}: error[SCHEMA_VALIDATION_FAILED]: One of the fields [Next, End] is required at /States/B",
+            column(r#"\"B\":{"#)
+        )),
+        "{out}"
+    );
+    assert!(
+        out.starts_with(&format!(
+            "cdk.out/Stack.template.json:6:{}: error[MISSING_END_STATE]",
+            column(r#"{\"StartAt"#)
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_definition_in_s3_is_read_under_sfn_s3_root_and_unknowable_without_it() {
+    let sfn = Sfn::new();
+    let file = write(
+        &sfn,
+        "template.yaml",
+        "Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      StateMachineName: from-s3\n      RoleArn: arn:aws:iam::123456789012:role/r\n      DefinitionS3Location:\n        Bucket: defs\n        Key: flows/flow.asl.json\n",
+    );
+    // Without a root, lint cannot check it but the template may well be right.
+    let (code, out) = lint(&sfn, &[&file]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with("template.yaml:7:7: warning[INVALID_TEMPLATE]: not checked: the definition is in S3 (s3://defs/flows/flow.asl.json); set SFN_S3_ROOT"),
+        "{out}"
+    );
+    let (code, err) = sfn.fail(&["deploy", &file]);
+    assert_eq!(code, 255);
+    assert!(
+        err.contains("template.yaml:7:7: error[INVALID_TEMPLATE]: the definition is in S3"),
+        "{err}"
+    );
+    assert!(err.contains("nothing was changed"), "{err}");
+
+    let root = sfn.dir.path().join("s3");
+    std::fs::create_dir_all(root.join("defs/flows")).unwrap();
+    std::fs::write(root.join("defs/flows/flow.asl.json"), cli_support::HELLO).unwrap();
+    let out = sfn
+        .cmd()
+        .env("SFN_S3_ROOT", &root)
+        .args(["deploy", &file, "--output", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let hello: Value = serde_json::from_str(cli_support::HELLO).unwrap();
+    assert_eq!(definition(&sfn, "from-s3"), hello);
 }

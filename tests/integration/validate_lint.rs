@@ -163,9 +163,11 @@ fn problems_come_in_source_order_with_suggestions_and_no_cascade() {
             ),
         "{out}"
     );
+    // An unknown field is reported where it is written, not at the object holding it.
     assert!(
-        lines[1].contains("Field 'NumericGreaterThen' is not supported")
-            && lines[1].ends_with("did you mean \"NumericGreaterThan\"?"),
+        lines[2].starts_with("slips.asl.json:6:27: ")
+            && lines[2].contains("Field 'NumericGreaterThen' is not supported")
+            && lines[2].ends_with("did you mean \"NumericGreaterThan\"?"),
         "{out}"
     );
     assert!(

@@ -4,6 +4,9 @@
 //! These checks never evaluate anything. Intrinsic calls are parsed by the engine's parser
 //! (`asl::intrinsics`), paths must pass the engine's parser too; the validator adds what
 //! AWS refuses at create time on top.
+use jlens_core::ast::Stage;
+use jlens_core::{Node, NodeKind};
+
 use crate::asl::intrinsics::{self, Arg, Call};
 
 /// Whether a path is a JSONPath that may select several nodes (InputPath, OutputPath,
@@ -305,82 +308,88 @@ pub enum JsonataProblem {
 /// `Output`/`Assign` (`error_output_ok`).
 pub fn check_jsonata(body: &str, error_output_ok: bool) -> Result<(), JsonataProblem> {
     let ast = jlens_core::parse(body).map_err(|e| JsonataProblem::Invalid(e.message()))?;
-    let tree = serde_json::to_value(&ast.root).unwrap_or(serde_json::Value::Null);
-    match unsupported_reference(&tree, error_output_ok).or_else(|| top_level_name(&tree, true)) {
+    match unsupported_reference(&ast.root, error_output_ok)
+        .or_else(|| top_level_name(&ast.root, true))
+    {
         Some(message) => Err(JsonataProblem::Unsupported(message)),
         None => Ok(()),
     }
 }
 
-/// A field name read from the top-level context (`phone`, `$sum(items)`): Step
-/// Functions gives an expression no context value, so AWS refuses these and asks for
-/// `$states.input…` or a variable. Names inside path steps after the first, filters,
-/// sort terms, group-by objects and function bodies are relative, hence fine.
-fn top_level_name(node: &serde_json::Value, top: bool) -> Option<String> {
-    use serde_json::Value;
-    const RELATIVE: [&str; 5] = ["stages", "predicate", "group", "terms", "focus"];
-    match node {
-        Value::Object(map) => {
-            let kind = map.get("type").and_then(Value::as_str);
-            match kind {
-                Some("lambda") => None,
-                Some("name") if top => {
-                    let name = map.get("name").and_then(Value::as_str).unwrap_or_default();
-                    Some(format!(
-                        "Reference to '{name}' at the top level is not supported."
-                    ))
-                }
-                Some("path") => {
-                    let steps = map.get("steps").and_then(Value::as_array);
-                    let in_steps = steps.into_iter().flatten().enumerate();
-                    let from_steps = in_steps.fold(None, |found, (i, step)| {
-                        found.or_else(|| top_level_name(step, top && i == 0))
-                    });
-                    from_steps.or_else(|| {
-                        map.iter()
-                            .filter(|(k, _)| k.as_str() != "steps")
-                            .find_map(|(_, v)| top_level_name(v, false))
-                    })
-                }
-                _ => map
-                    .iter()
-                    .find_map(|(k, v)| top_level_name(v, top && !RELATIVE.contains(&k.as_str()))),
-            }
+/// The first of `node`'s children (in source order: operands, then filters, then
+/// group-by pairs) for which `f` finds something.
+fn first_child<'a, T>(node: &'a Node, mut f: impl FnMut(&'a Node) -> Option<T>) -> Option<T> {
+    let mut found = None;
+    node.for_each_child(|child| {
+        if found.is_none() {
+            found = f(child);
         }
-        Value::Array(items) => items.iter().find_map(|v| top_level_name(v, top)),
-        _ => None,
-    }
+    });
+    found
 }
 
-/// Walks the serialized syntax tree for `$$` and `$states.errorOutput`.
-fn unsupported_reference(node: &serde_json::Value, error_output_ok: bool) -> Option<String> {
-    use serde_json::Value;
-    match node {
-        Value::Object(map) => {
-            let kind = map.get("type").and_then(Value::as_str);
-            if kind == Some("variable") && map.get("name").and_then(Value::as_str) == Some("$") {
-                return Some("Reference to '$$' is not supported.".into());
-            }
-            if kind == Some("path") && !error_output_ok {
-                let steps = map.get("steps").and_then(Value::as_array);
-                let step = |i: usize| {
-                    let s = steps?.get(i)?;
-                    Some((s.get("type")?.as_str()?, s.get("name")?.as_str()?))
-                };
-                if step(0) == Some(("variable", "states"))
-                    && step(1) == Some(("name", "errorOutput"))
-                {
-                    return Some("Field '$states.errorOutput' does not exist.".into());
-                }
-            }
-            map.values()
-                .find_map(|v| unsupported_reference(v, error_output_ok))
+/// A field name read from the top-level context (`phone`, `$sum(items)`): Step
+/// Functions gives an expression no context value, so AWS refuses these and asks for
+/// `$states.input…` or a variable. Names in path steps after the first, filters, sort
+/// terms, group-by objects and function bodies are relative, hence fine.
+fn top_level_name(node: &Node, top: bool) -> Option<String> {
+    match &node.kind {
+        NodeKind::Lambda(_) => return None,
+        NodeKind::Name { name } if top => {
+            return Some(format!(
+                "Reference to '{name}' at the top level is not supported."
+            ))
         }
-        Value::Array(items) => items
-            .iter()
-            .find_map(|v| unsupported_reference(v, error_output_ok)),
-        _ => None,
+        _ => {}
     }
+    // Filters and group-by pairs read each item, not the context.
+    let mut relative: Vec<*const Node> = Vec::new();
+    for stage in node.attrs.stages.iter().chain(&node.attrs.predicate) {
+        if let Stage::Filter { expr, .. } = stage {
+            relative.push(&**expr);
+        }
+    }
+    if let Some(group) = &node.attrs.group {
+        for (k, v) in &group.pairs {
+            relative.extend([k as *const Node, v as *const Node]);
+        }
+    }
+    let first_step = match &node.kind {
+        NodeKind::Path { steps, .. } => steps.first().map(|s| s as *const Node),
+        _ => None,
+    };
+    first_child(node, |child| {
+        let at = child as *const Node;
+        let child_top = top
+            && !relative.contains(&at)
+            && match &node.kind {
+                NodeKind::Path { .. } => first_step == Some(at),
+                NodeKind::Sort { .. } => false,
+                _ => true,
+            };
+        top_level_name(child, child_top)
+    })
+}
+
+/// Looks for `$$` and `$states.errorOutput` anywhere in the tree.
+fn unsupported_reference(node: &Node, error_output_ok: bool) -> Option<String> {
+    match &node.kind {
+        NodeKind::Variable { name } if name == "$" => {
+            return Some("Reference to '$$' is not supported.".into());
+        }
+        NodeKind::Path { steps, .. } if !error_output_ok => {
+            let reads_error_output = matches!(
+                (steps.first().map(|s| &s.kind), steps.get(1).map(|s| &s.kind)),
+                (Some(NodeKind::Variable { name: states }), Some(NodeKind::Name { name: field }))
+                    if states == "states" && field == "errorOutput"
+            );
+            if reads_error_output {
+                return Some("Field '$states.errorOutput' does not exist.".into());
+            }
+        }
+        _ => {}
+    }
+    first_child(node, |child| unsupported_reference(child, error_output_ok))
 }
 
 #[cfg(test)]
@@ -534,6 +543,12 @@ mod tests {
         assert_eq!(check_jsonata("{\"a\": foo.bar}", false), top("foo"));
         assert_eq!(check_jsonata("$sum(items)", false), top("items"));
         assert_eq!(check_jsonata("($x := price; $x)", false), top("price"));
+        // The first in source order is named.
+        assert_eq!(
+            check_jsonata("$states.input.x ? yes : no", false),
+            top("yes")
+        );
+        assert_eq!(check_jsonata("$x ~> $f(a) ~> $g(b)", false), top("a"));
         for ok in [
             "$states.input.items[price > 10].name",
             "$states.input.items^(price){name: price}",
@@ -542,6 +557,9 @@ mod tests {
             "$myVar.field",
             "$map($states.input, function($v) { $v.x })",
             "'text' & $string(1)",
+            "$states.input[flag]",
+            "$x[flag = 1]{key: value}",
+            "$states.input.items^(>price)",
         ] {
             assert_eq!(check_jsonata(ok, false), Ok(()), "{ok}");
         }

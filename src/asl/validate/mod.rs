@@ -45,6 +45,10 @@ pub struct Diagnostic {
     /// 1-based line and column of `location` in the source text, when known.
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// Where in the text the problem is when that is more precise than `location`, which
+    /// says what AWS says (an unsupported field is reported at its state, and found at
+    /// the field itself).
+    pub points_at: Option<String>,
 }
 
 impl Diagnostic {
@@ -60,6 +64,16 @@ impl Diagnostic {
             location: location.into(),
             line: None,
             column: None,
+            points_at: None,
+        }
+    }
+
+    /// The location whose line and column the diagnostic is given in the text.
+    pub fn place(&self) -> &str {
+        match self.points_at.as_deref() {
+            Some(p) => p,
+            None if self.location.is_empty() => "/",
+            None => &self.location,
         }
     }
 
@@ -103,18 +117,13 @@ pub enum MachineType {
 /// Validates definition source text. Diagnostics come in document order, errors and
 /// warnings mixed, each with its line and column when the location is in the text.
 pub fn validate(text: &str, machine_type: MachineType) -> Vec<Diagnostic> {
-    let root = match crate::asl::definition::parse_text(text) {
+    let root = match crate::asl::source::parse_text(text) {
         Ok(root) => root,
         Err(e) => {
             return vec![Diagnostic {
-                line: Some(e.line()),
-                // serde counts the column before the first character of a line as 0.
-                column: Some(e.column().max(1)),
-                ..Diagnostic::error(
-                    codes::INVALID_JSON_DESCRIPTION,
-                    json_error_message(text, &e),
-                    "",
-                )
+                line: Some(e.line),
+                column: Some(e.column),
+                ..Diagnostic::error(codes::INVALID_JSON_DESCRIPTION, e.message, "")
             }];
         }
     };
@@ -122,45 +131,13 @@ pub fn validate(text: &str, machine_type: MachineType) -> Vec<Diagnostic> {
     if !diagnostics.is_empty() {
         let index = position::PositionIndex::build(text);
         for d in &mut diagnostics {
-            let at = if d.location.is_empty() {
-                "/"
-            } else {
-                d.location.as_str()
-            };
-            if let Some((line, column)) = index.find(at) {
+            if let Some((line, column)) = index.find(d.place()) {
                 d.line = Some(line);
                 d.column = Some(column);
             }
         }
     }
     diagnostics
-}
-
-/// The parser's message. A bare word where a value belongs gets the wording of AWS's
-/// (Jackson's) parser, which scripts may match on; other syntax errors keep serde's text.
-fn json_error_message(text: &str, error: &serde_json::Error) -> String {
-    let serde_text = error.to_string();
-    let expects_value =
-        serde_text.starts_with("expected value") || serde_text.starts_with("expected ident");
-    let line = text
-        .lines()
-        .nth(error.line().saturating_sub(1))
-        .unwrap_or_default();
-    let chars: Vec<char> = line.chars().collect();
-    let at = error.column().saturating_sub(1).min(chars.len());
-    let is_word = |c: &char| c.is_alphanumeric() || *c == '_';
-    let mut start = at;
-    while start > 0 && is_word(&chars[start - 1]) {
-        start -= 1;
-    }
-    let word: String = chars[start..].iter().take_while(|c| is_word(c)).collect();
-    if expects_value && word.chars().next().is_some_and(char::is_alphabetic) {
-        format!(
-            "Unrecognized token '{word}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"
-        )
-    } else {
-        serde_text
-    }
 }
 
 /// Whether any diagnostic is an error (warnings never make a definition invalid).

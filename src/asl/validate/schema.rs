@@ -93,11 +93,14 @@ fn describe(
         }
         ValidationErrorKind::AdditionalProperties { unexpected } => {
             for name in unexpected {
-                out.push(Diagnostic::error(
-                    codes::SCHEMA_VALIDATION_FAILED,
-                    format!("Field '{name}' is not supported"),
-                    at.clone(),
-                ));
+                out.push(Diagnostic {
+                    points_at: Some(format!("{}/{name}", at.trim_end_matches('/'))),
+                    ..Diagnostic::error(
+                        codes::SCHEMA_VALIDATION_FAILED,
+                        format!("Field '{name}' is not supported"),
+                        at.clone(),
+                    )
+                });
             }
             return;
         }

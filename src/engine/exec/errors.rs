@@ -141,7 +141,7 @@ impl Execution {
                     if retrier.full_jitter {
                         delay *= rand::random::<f64>();
                     }
-                    let until = now_millis()
+                    let until = self.now_millis()
                         + (delay * 1000.0 * env.options.wait_time_scale.max(0.0)) as i64;
                     thread.phase = Phase::RetryWait { until };
                     self.frames.push(Frame::Thread(Box::new(thread)));

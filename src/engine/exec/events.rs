@@ -1,20 +1,16 @@
 //! History event construction: timestamps, event payload helpers, `emit` and `finish`.
 use super::*;
 
-pub(super) fn now_millis() -> i64 {
-    Utc::now().timestamp_millis()
-}
-
-/// When a sleep until `until` ends with `SFN_WAIT_TIME_SCALE` applied to what is left.
-pub(super) fn scaled_until(until: i64, scale: f64) -> i64 {
-    let now = now_millis();
+/// When a sleep until `until` ends with `SFN_WAIT_TIME_SCALE` applied to what is left
+/// after `now`.
+pub(super) fn scaled_until(until: i64, now: i64, scale: f64) -> i64 {
     now + ((until - now).max(0) as f64 * scale.max(0.0)) as i64
 }
 
 pub(super) fn iso_millis(millis: i64) -> String {
     Utc.timestamp_millis_opt(millis)
         .single()
-        .unwrap_or_else(Utc::now)
+        .unwrap_or_default()
         .format("%Y-%m-%dT%H:%M:%S%.3fZ")
         .to_string()
 }
@@ -76,6 +72,11 @@ pub(super) fn json_len(value: &Value) -> usize {
 }
 
 impl Execution {
+    /// Now on the execution's clock, milliseconds since the epoch.
+    pub(super) fn now_millis(&self) -> i64 {
+        self.clock.now_millis()
+    }
+
     pub(super) fn emit(
         &mut self,
         sink: &mut dyn EventSink,
@@ -93,7 +94,7 @@ impl Execution {
         sink.emit(&HistoryEvent {
             id,
             previous_event_id: previous,
-            timestamp: Utc::now(),
+            timestamp: self.clock.now(),
             event_type,
             details,
         });

@@ -147,7 +147,7 @@ impl Execution {
         }
         if fan.failure.is_none() {
             // A child whose outcome arrived continues where it waited.
-            if let Some(at) = fan.waiting.iter().position(|w| runnable(w)) {
+            if let Some(at) = fan.waiting.iter().position(|w| runnable(w, &self.clock)) {
                 let child = fan.waiting.remove(at);
                 self.frames.push(Frame::Fan(Box::new(fan)));
                 self.frames.extend(child);

@@ -26,6 +26,7 @@ use crate::asl::definition::{
 use crate::asl::error::names;
 use crate::asl::path::Scope;
 use crate::asl::{StatesError, Variables};
+use crate::clock::Clock;
 use crate::history::text::to_text;
 use crate::history::EventType;
 
@@ -47,7 +48,7 @@ mod transitions;
 
 use super::step::{self, error_output, Flow, Tolerance, Unobserved};
 pub(crate) use errors::matches;
-use events::{failure_details, iso_millis, json_len, now_millis, scaled_until};
+use events::{failure_details, iso_millis, json_len, scaled_until};
 
 /// 256 KiB: the payload quota of states, tasks and executions.
 pub const MAX_PAYLOAD_BYTES: usize = 262_144;
@@ -177,6 +178,11 @@ pub struct Execution {
     outbox: Vec<Dispatch>,
     #[serde(skip)]
     next_ticket: u64,
+    /// What event timestamps, sleeps and deadlines go by: not part of the saved state,
+    /// the host gives it on [`Execution::start`] and again to an execution it loads
+    /// ([`Execution::set_clock`]).
+    #[serde(skip)]
+    clock: Clock,
 }
 
 /// A task invocation waiting for a task thread, with everything it borrows owned.
@@ -513,8 +519,14 @@ impl Execution {
         step(&Flow::new(state, &thread.input, ctx, &vars))
     }
 
-    /// Starts an execution: emits `ExecutionStarted`. Call [`Execution::run`] next.
-    pub fn start(machine: &StateMachine, info: ExecutionInfo, sink: &mut dyn EventSink) -> Self {
+    /// Starts an execution on `clock`: emits `ExecutionStarted`. Call [`Execution::run`]
+    /// next.
+    pub fn start(
+        machine: &StateMachine,
+        info: ExecutionInfo,
+        clock: &Clock,
+        sink: &mut dyn EventSink,
+    ) -> Self {
         let block = machine.block(0);
         let mut exec = Execution {
             status: Status::Running,
@@ -525,6 +537,7 @@ impl Execution {
             redrive: Default::default(),
             outbox: Vec::new(),
             next_ticket: 0,
+            clock: clock.clone(),
             info,
         };
         let mut details = json!({
@@ -548,6 +561,12 @@ impl Execution {
         };
         exec.frames.push(Frame::Thread(Box::new(thread)));
         exec
+    }
+
+    /// Sets the clock of an execution loaded from its saved state (which does not keep
+    /// one): until then it goes by the system's.
+    pub fn set_clock(&mut self, clock: &Clock) {
+        self.clock = clock.clone();
     }
 
     /// Events emitted so far.
@@ -691,10 +710,10 @@ impl Execution {
 
 /// Whether a set-aside child can run again: its top task has its outcome, its sleep is
 /// over.
-fn runnable(frames: &[Frame]) -> bool {
+fn runnable(frames: &[Frame], clock: &Clock) -> bool {
     match frames.last() {
-        Some(Frame::Thread(thread)) => !thread_waits(thread),
-        Some(Frame::Fan(fan)) => fan.waiting.iter().any(|w| runnable(w)),
+        Some(Frame::Thread(thread)) => !thread_waits(thread, clock),
+        Some(Frame::Fan(fan)) => fan.waiting.iter().any(|w| runnable(w, clock)),
         None => false,
     }
 }
@@ -702,10 +721,10 @@ fn runnable(frames: &[Frame]) -> bool {
 /// Whether a thread cannot take a step yet: its task's outcome is still to come, or it
 /// sleeps (a Wait state, a retry interval) until later than now. The clock is read only
 /// for a sleeping thread: this runs before every step.
-fn thread_waits(thread: &Thread) -> bool {
+fn thread_waits(thread: &Thread, clock: &Clock) -> bool {
     match thread.phase {
         Phase::Parked { .. } | Phase::InFlight { .. } => true,
-        Phase::Sleep { until, .. } | Phase::RetryWait { until } => until > now_millis(),
+        Phase::Sleep { until, .. } | Phase::RetryWait { until } => until > clock.now_millis(),
         _ => false,
     }
 }
@@ -812,7 +831,7 @@ mod tests {
             role_arn: "arn:aws:iam::123456789012:role/r".into(),
             input: json!({}),
             input_text: "{}".into(),
-            start_millis: now_millis(),
+            start_millis: chrono::Utc::now().timestamp_millis(),
             redrive_count: 0,
             region: "us-east-1".into(),
             state_machine_version_arn: None,
@@ -860,7 +879,7 @@ mod tests {
                 {"StartAt": "B", "States": {"B": ask}}]}}});
         let machine = crate::asl::definition::parse(&definition).unwrap();
         let mut sink = Types::default();
-        let mut execution = Execution::start(&machine, info(), &mut sink);
+        let mut execution = Execution::start(&machine, info(), &Clock::system(), &mut sink);
         let run = |execution: &mut Execution, sink: &mut Types| {
             execution.run(&mut Env {
                 machine: &machine,

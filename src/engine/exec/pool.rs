@@ -8,6 +8,7 @@ use std::thread::Scope;
 use std::time::Duration;
 
 use super::{Dispatch, StatesError, TaskInvocation, TaskOutcome, TaskRunner};
+use crate::clock::Clock;
 
 pub(super) struct TaskPool<'scope, 'env> {
     scope: &'scope Scope<'scope, 'env>,
@@ -15,6 +16,7 @@ pub(super) struct TaskPool<'scope, 'env> {
     execution_arn: String,
     state_machine_name: String,
     threads: usize,
+    clock: Clock,
     running: usize,
     queued: VecDeque<Dispatch>,
     done_tx: Sender<(u64, TaskOutcome)>,
@@ -28,6 +30,7 @@ impl<'scope, 'env> TaskPool<'scope, 'env> {
         execution_arn: &str,
         state_machine_name: &str,
         threads: usize,
+        clock: &Clock,
     ) -> Self {
         let (done_tx, done_rx) = channel();
         TaskPool {
@@ -36,6 +39,7 @@ impl<'scope, 'env> TaskPool<'scope, 'env> {
             execution_arn: execution_arn.to_string(),
             state_machine_name: state_machine_name.to_string(),
             threads: threads.max(1),
+            clock: clock.clone(),
             running: 0,
             queued: VecDeque::new(),
             done_tx,
@@ -66,10 +70,12 @@ impl<'scope, 'env> TaskPool<'scope, 'env> {
     }
 
     /// Waits for an invocation to return, at most `timeout` (`None`: as long as it takes).
+    /// With none out, this is a sleep on the clock (a manual one just moves on); one that is
+    /// out runs in real time, so it is waited for in real time.
     pub(super) fn wait(&mut self, timeout: Option<Duration>) -> Option<(u64, TaskOutcome)> {
         if self.running == 0 {
             if let Some(t) = timeout {
-                std::thread::sleep(t);
+                self.clock.sleep(t);
             }
             return None;
         }
@@ -96,6 +102,7 @@ impl<'scope, 'env> TaskPool<'scope, 'env> {
         let tasks = self.tasks;
         let execution_arn = self.execution_arn.clone();
         let state_machine_name = self.state_machine_name.clone();
+        let clock = self.clock.clone();
         self.scope.spawn(move || {
             let invocation = TaskInvocation {
                 state_name: &call.state_name,
@@ -107,6 +114,7 @@ impl<'scope, 'env> TaskPool<'scope, 'env> {
                 execution_arn: &execution_arn,
                 state_machine_name: &state_machine_name,
                 invocation_index: call.invocation_index,
+                clock: &clock,
             };
             // A panicking runner must not leave the interpreter waiting for an answer
             // that never comes.

@@ -17,7 +17,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use super::{now_millis, EventSink, Execution, Frame, Phase, Status, Thread};
+use super::{EventSink, Execution, Frame, Phase, Status, Thread};
 use crate::history::EventType;
 
 /// What an execution keeps for redriving it.
@@ -124,7 +124,7 @@ impl Execution {
             Some(json!({ "redriveCount": count })),
         );
         self.info.redrive_count = count;
-        self.redrive.time_millis = Some(now_millis());
+        self.redrive.time_millis = Some(self.now_millis());
         self.status = Status::Running;
         // Every thread that runs again continues from the redrive event; the top one
         // enters its unsuccessful state again.
@@ -215,6 +215,7 @@ mod tests {
     use super::super::{Env, Options};
     use super::*;
     use crate::asl::definition::{self, StateMachine};
+    use crate::clock::Clock;
     use crate::engine::task::NoTasks;
     use crate::engine::HistoryEvent;
 
@@ -232,7 +233,8 @@ mod tests {
     }
 
     fn start(machine: &StateMachine, sink: &mut Collect) -> Execution {
-        let mut execution = Execution::start(machine, super::super::tests::info(), sink);
+        let mut execution =
+            Execution::start(machine, super::super::tests::info(), &Clock::system(), sink);
         run(&mut execution, machine, sink);
         execution
     }

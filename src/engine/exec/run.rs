@@ -22,7 +22,7 @@ impl Execution {
             self.info.state_machine_name.clone(),
         );
         std::thread::scope(|scope| {
-            let mut pool = pool::TaskPool::new(scope, tasks, &arn, &name, threads);
+            let mut pool = pool::TaskPool::new(scope, tasks, &arn, &name, threads, &self.clock);
             self.run_with(env, &mut pool)
         })
     }
@@ -36,6 +36,8 @@ impl Execution {
         // (by a process that then died) run again: at least once, as on AWS.
         self.redispatch_in_flight(env.machine);
         let mut steps: u32 = 0;
+        // How long the process has been computing is real time, whatever the execution's
+        // clock says: a manual clock does not move while steps run.
         let mut busy_since = Instant::now();
         loop {
             if self.status != Status::Running {
@@ -51,7 +53,7 @@ impl Execution {
                 continue;
             }
             if let Some(deadline) = deadline {
-                if now_millis() >= deadline {
+                if self.now_millis() >= deadline {
                     let last = self.last_event_id;
                     self.finish(
                         env.sink,
@@ -88,7 +90,7 @@ impl Execution {
                 return Progress::Finished;
             };
             let waits = match &frame {
-                Frame::Thread(thread) => thread_waits(thread),
+                Frame::Thread(thread) => thread_waits(thread, &self.clock),
                 Frame::Fan(fan) => self.fan_blocked(fan),
             };
             if waits {
@@ -104,7 +106,7 @@ impl Execution {
                         (w, d) => w.or(d),
                     };
                     let mut timeout =
-                        until.map(|t| Duration::from_millis((t - now_millis()).max(0) as u64));
+                        until.map(|t| Duration::from_millis((t - self.now_millis()).max(0) as u64));
                     // A wait worth the name: the host saves the execution first, and hears
                     // from outside every poll interval while it lasts.
                     if timeout.is_none_or(|t| t >= MIN_CHECKPOINTED_WAIT) {
@@ -239,7 +241,7 @@ impl Execution {
     pub(super) fn fan_blocked(&self, fan: &Fan) -> bool {
         !fan.waiting.is_empty()
             && !fan.can_start()
-            && !fan.waiting.iter().any(|w| runnable(w))
+            && !fan.waiting.iter().any(|w| runnable(w, &self.clock))
             && (fan.failure.is_none() || self.fan_tolerates(fan))
     }
 
@@ -275,7 +277,7 @@ impl Execution {
                 });
                 thread.entered_prev = previous;
                 thread.task_failed = false;
-                thread.entered_millis = now_millis();
+                thread.entered_millis = self.now_millis();
                 thread.attempts = vec![0; state.retry.len()];
                 thread.retry_count = 0;
                 let id = self.emit(

@@ -92,7 +92,7 @@ impl Execution {
         let mut thread = thread;
         if let Some(until) = wait_until {
             thread.phase = Phase::Sleep {
-                until: scaled_until(until, env.options.wait_time_scale),
+                until: scaled_until(until, self.now_millis(), env.options.wait_time_scale),
                 output,
                 assigned,
             };
@@ -117,10 +117,10 @@ impl Execution {
         ctx: &Value,
     ) -> Result<i64, StatesError> {
         let Kind::Wait(wait) = &state.kind else {
-            return Ok(now_millis());
+            return Ok(self.now_millis());
         };
         self.with_flow(thread, state, ctx, |flow| {
-            step::wait_until(flow, wait, effective, now_millis())
+            step::wait_until(flow, wait, effective, self.now_millis())
         })
     }
 }

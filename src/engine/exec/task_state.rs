@@ -82,6 +82,7 @@ impl Execution {
             execution_arn: &self.info.execution_arn,
             state_machine_name: &self.info.state_machine_name,
             invocation_index,
+            clock: &self.clock,
         };
         // An invocation that may take a while runs on a task thread: the other branches
         // and iterations go on meanwhile, and the execution hears of a stop.

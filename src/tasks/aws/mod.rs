@@ -624,6 +624,7 @@ pub(crate) fn send(
             credentials,
             &settings.region,
             signing_name,
+            // The endpoint checks the signature's date against its own real clock.
             chrono::Utc::now(),
         ));
     }

@@ -93,7 +93,7 @@ impl Walker {
             (true, Some(next)) if !next.is_string() => {
                 self.schema_error("Expected value of type [STRING]", format!("{at}/Next"))
             }
-            (false, Some(_)) => self.schema_error("Field 'Next' is not supported", at),
+            (false, Some(_)) => self.unsupported_field("Next", at),
             _ => {}
         }
     }
@@ -108,7 +108,7 @@ impl Walker {
                 key.as_str(),
                 "Condition" | "Next" | "Assign" | "Output" | "Comment"
             ) {
-                self.schema_error(format!("Field '{key}' is not supported"), at);
+                self.unsupported_field(key, at);
             }
         }
         match rule.get("Condition") {
@@ -135,7 +135,7 @@ impl Walker {
                 operators.push(k);
             } else if !(matches!(k, "Variable" | "Comment" | "Next") || (top && k == "Assign")) {
                 // A nested rule's `Next` is reported by `rule_next`.
-                self.schema_error(format!("Field '{key}' is not supported"), at);
+                self.unsupported_field(key, at);
             }
         }
         if operators.len() != 1 {

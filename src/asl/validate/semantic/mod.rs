@@ -146,6 +146,19 @@ impl Walker {
         ));
     }
 
+    /// AWS reports a field it does not know at the object holding it; the text position
+    /// is the field's own.
+    fn unsupported_field(&mut self, key: &str, at: &str) {
+        self.out.push(Diagnostic {
+            points_at: Some(format!("{}/{key}", at.trim_end_matches('/'))),
+            ..Diagnostic::error(
+                codes::SCHEMA_VALIDATION_FAILED,
+                format!("Field '{key}' is not supported"),
+                at,
+            )
+        });
+    }
+
     /// One scope: `prefix` is the location of the object holding `StartAt`/`States`
     /// (empty for the top level).
     fn machine(&mut self, obj: &Map<String, Value>, prefix: &str) {
@@ -595,7 +608,7 @@ impl Walker {
             }
             for key in credentials.keys() {
                 if key != "RoleArn" && !(key == "RoleArn.$" && language == Language::JsonPath) {
-                    self.schema_error(format!("Field '{key}' is not supported"), at.clone());
+                    self.unsupported_field(key, &at);
                 }
             }
             if let Some(role) = role {
