@@ -97,7 +97,11 @@ pub fn jsonata(data: &[u8]) {
         return;
     };
     #[cfg(fuzzing)]
-    jsonata::set_timeout(std::time::Duration::from_secs(1));
+    {
+        jsonata::set_timeout(std::time::Duration::from_secs(1));
+        // Well under libFuzzer's -rss_limit_mb, which would report the limit as a crash.
+        jsonata::set_memory_limit(256 << 20);
+    }
     let _ = jsonata::check(source);
     let _ = jsonata::variable_references(source);
     let vars = variables();

@@ -3,6 +3,8 @@
 //! (`template::yaml`) reports its syntax errors with the same type.
 use serde_json::Value;
 
+use super::jsonata;
+
 /// Text that does not parse: the 1-based line and column (in characters) where the
 /// parser stopped, and its message.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -15,7 +17,8 @@ pub struct SyntaxError {
 
 /// Parses definition text as AWS reads it. AWS's JSON reader takes an escape of a lone
 /// UTF-16 surrogate (`"\ud800"`), which serde_json refuses; Rust strings cannot hold one,
-/// so it reads as U+FFFD, as the JSONata lexer reads the same escape in an expression.
+/// so it reads as [`jsonata::LONE_SURROGATE`], as the JSONata lexer reads the same escape in
+/// an expression (`$encodeUrl` then refuses it with D3140, as jsonata-js does).
 /// Text with no such escape parses exactly as serde_json parses it.
 pub fn parse_text(text: &str) -> Result<Value, SyntaxError> {
     let parsed = match serde_json::from_str(text) {
@@ -35,7 +38,8 @@ pub fn parse_text(text: &str) -> Result<Value, SyntaxError> {
 }
 
 /// `text` with every `\uXXXX` escape of an unpaired surrogate, inside a JSON string,
-/// replaced by `\uFFFD` (same length, so positions hold); `None` if there was none.
+/// replaced by the escape of [`jsonata::LONE_SURROGATE`] (same length, so positions hold);
+/// `None` if there was none.
 fn without_lone_surrogates(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let unit = |at: usize| -> Option<u32> {
@@ -60,7 +64,7 @@ fn without_lone_surrogates(text: &str) -> Option<String> {
                     out.push_str(&text[i..i + 12]);
                     i += 12;
                 } else if (0xD800..0xE000).contains(&code) {
-                    out.push_str("\\uFFFD");
+                    out.push_str(&format!("\\u{:04X}", jsonata::LONE_SURROGATE as u32));
                     changed = true;
                     i += 6;
                 } else {
@@ -117,16 +121,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lone_surrogate_escapes_read_as_the_replacement_character() {
+    fn lone_surrogate_escapes_read_as_the_jsonata_stand_in() {
         let text = r#"{"a": "x\ud800y", "b": "\udc00", "c": "\ud83d\ude00", "d": "\\ud800", "e\"\ud800": 1}"#;
         assert!(serde_json::from_str::<Value>(text).is_err());
         let value = parse_text(text).unwrap();
-        assert_eq!(value["a"], "x\u{FFFD}y");
-        assert_eq!(value["b"], "\u{FFFD}");
+        assert_eq!(value["a"], "x\u{FDD0}y");
+        assert_eq!(value["b"], "\u{FDD0}");
         assert_eq!(value["c"], "\u{1F600}");
         // An escaped backslash followed by `ud800` is no escape at all.
         assert_eq!(value["d"], "\\ud800");
-        assert_eq!(value["e\"\u{FFFD}"], 1);
+        assert_eq!(value["e\"\u{FDD0}"], 1);
         // Other JSON errors stay serde_json's.
         let err = parse_text(r#"{"a": "\ud800", }"#).unwrap_err().to_string();
         assert!(err.contains("trailing comma"), "{err}");

@@ -30,6 +30,7 @@ mod express_cli;
 mod fuzz_regressions;
 mod jsonata_aws_recorded;
 mod jsonata_executions;
+mod jsonata_suite;
 mod long_values_cli;
 mod map_runs_cli;
 mod model_enums;

@@ -115,3 +115,84 @@ fn lint_exit_codes_and_formats() {
     let out = sfn(&["lint"]);
     assert_eq!(out.status.code(), Some(252));
 }
+
+/// A Distributed Map whose processor is one Pass state, with `extra` fields.
+fn distributed_map(extra: Value) -> String {
+    let mut map = json!({
+        "Type": "Map",
+        "ItemProcessor": {
+            "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+            "StartAt": "P",
+            "States": {"P": {"Type": "Pass", "End": true}}
+        },
+        "End": true
+    });
+    map.as_object_mut()
+        .unwrap()
+        .extend(extra.as_object().unwrap().clone());
+    json!({"StartAt": "M", "States": {"M": map}}).to_string()
+}
+
+fn messages(doc: &Value) -> String {
+    doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| format!("{} {}\n", d["location"], d["message"]))
+        .collect()
+}
+
+#[test]
+fn an_item_reader_without_resource_is_refused() {
+    let def = distributed_map(json!({"ItemReader": {
+        "ReaderConfig": {"InputType": "JSON"},
+        "Parameters": {"Bucket": "b", "Key": "k"}
+    }}));
+    let (code, doc) = validate(&["--definition", &def]);
+    assert_eq!(code, 0);
+    assert_eq!(doc["result"], "FAIL", "{doc}");
+    assert!(messages(&doc).contains("Resource"), "{doc}");
+    let with_resource = distributed_map(json!({"ItemReader": {
+        "Resource": "arn:aws:states:::s3:getObject",
+        "ReaderConfig": {"InputType": "JSON"},
+        "Parameters": {"Bucket": "b", "Key": "k"}
+    }}));
+    let (_, doc) = validate(&["--definition", &with_resource]);
+    assert_eq!(doc["result"], "OK", "{doc}");
+}
+
+#[test]
+fn a_writer_config_needs_output_type_and_transformation() {
+    let writer = |config: Value| {
+        distributed_map(json!({"ResultWriter": {
+            "Resource": "arn:aws:states:::s3:putObject",
+            "Parameters": {"Bucket": "b", "Prefix": "out"},
+            "WriterConfig": config
+        }}))
+    };
+    for config in [
+        json!({"OutputType": "JSON"}),
+        json!({"Transformation": "NONE"}),
+    ] {
+        let (_, doc) = validate(&["--definition", &writer(config.clone())]);
+        assert_eq!(doc["result"], "FAIL", "{config}: {doc}");
+    }
+    let both = writer(json!({"OutputType": "JSON", "Transformation": "NONE"}));
+    let (_, doc) = validate(&["--definition", &both]);
+    assert_eq!(doc["result"], "OK", "{doc}");
+}
+
+#[test]
+fn string_parameters_and_result_selector_are_judged_by_one_rule() {
+    // AWS ran a Task with "ResultSelector": "$.Payload" and output that string: any JSON
+    // value is taken there, as in Parameters.
+    for field in ["Parameters", "ResultSelector"] {
+        let def = json!({"StartAt": "T", "States": {"T": {
+            "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+            field: "$.Payload", "End": true
+        }}})
+        .to_string();
+        let (_, doc) = validate(&["--definition", &def]);
+        assert_eq!(doc["result"], "OK", "{field}: {doc}");
+    }
+}

@@ -10,7 +10,7 @@ use jlens_core::reads::Read;
 use jlens_core::{Expression, Options};
 use serde_json::Value;
 
-use super::functions;
+use super::{functions, memory};
 use crate::asl::Variables;
 
 /// Guardrails so that a hostile expression fails instead of hanging or exhausting sfn. AWS
@@ -21,6 +21,9 @@ pub const MAX_STRING_BYTES: usize = 16 << 20;
 /// JSONata's own range limit (`D2014` above 10^7 items): `[1..10000000]` must fit.
 pub const MAX_ARRAY_ITEMS: usize = 10_000_000;
 pub const MAX_RESULT_BYTES: usize = 64 << 20;
+/// The most memory one evaluation may hold: `[1..10000000]` (10^7 numbers) takes about a
+/// quarter of it.
+pub const MAX_MEMORY_BYTES: usize = 1 << 30;
 
 /// The most distinct expressions kept per thread; a definition has far fewer.
 const CACHE_CAPACITY: usize = 4096;
@@ -45,6 +48,8 @@ pub enum Outcome {
 thread_local! {
     /// The timeout in force; tests shorten it to see it fire.
     static TIMEOUT_IN_FORCE: std::cell::Cell<Duration> = const { std::cell::Cell::new(TIMEOUT) };
+    /// The memory limit in force; tests lower it to see it fire without holding a GiB.
+    static MEMORY_LIMIT_IN_FORCE: std::cell::Cell<usize> = const { std::cell::Cell::new(MAX_MEMORY_BYTES) };
     static CACHE: RefCell<HashMap<String, Arc<Compiled>>> = RefCell::new(HashMap::new());
     static BASE: jlens_core::Bindings = functions::base_bindings();
 }
@@ -97,6 +102,12 @@ pub fn set_timeout(timeout: Duration) {
     TIMEOUT_IN_FORCE.with(|t| t.set(timeout));
 }
 
+/// Sets this thread's memory limit for one evaluation (tests and fuzzing only).
+#[cfg(any(test, fuzzing))]
+pub fn set_memory_limit(bytes: usize) {
+    MEMORY_LIMIT_IN_FORCE.with(|limit| limit.set(bytes));
+}
+
 fn options() -> Options {
     Options::new()
         .timeout(TIMEOUT_IN_FORCE.with(std::cell::Cell::get))
@@ -123,24 +134,45 @@ impl Compiled {
                 bindings = bindings.var(name.as_str(), read.cut(value));
             }
         }
-        let options = options();
-        match self.expression.evaluate_with(None, &bindings, &options)? {
+        match run(&self.expression, &bindings)? {
             Some(value) => Ok(Outcome::Value(value)),
             // Functions convert to nothing; tell them apart from undefined, which only
             // failing fields pay for.
-            None if self.is_function(&bindings, &options) => Ok(Outcome::Function),
+            None if self.is_function(&bindings) => Ok(Outcome::Function),
             None => Ok(Outcome::Undefined),
         }
     }
 
-    fn is_function(&self, bindings: &jlens_core::Bindings, options: &Options) -> bool {
+    fn is_function(&self, bindings: &jlens_core::Bindings) -> bool {
         let source = format!("$type(({}\n))", self.expression.source());
         let Ok(probe) = compile(&source) else {
             return false;
         };
         matches!(
-            probe.expression.evaluate_with(None, bindings, options),
+            run(&probe.expression, bindings),
             Ok(Some(Value::String(kind))) if kind == "function"
         )
     }
+}
+
+/// One evaluation with sfn's limits, memory included.
+fn run(
+    expression: &Expression,
+    bindings: &jlens_core::Bindings,
+) -> Result<Option<Value>, jlens_core::Error> {
+    let limit = MEMORY_LIMIT_IN_FORCE.with(std::cell::Cell::get);
+    let (result, exceeded) = memory::watched(limit, |token| {
+        let options = options().cancel_token(token.clone());
+        expression.evaluate_with(None, bindings, &options)
+    });
+    if exceeded {
+        return Err(jlens_core::Error::new("U1001").with(
+            "message",
+            format!(
+                "The evaluation would hold more than the memory limit of {} MiB",
+                limit >> 20
+            ),
+        ));
+    }
+    result
 }

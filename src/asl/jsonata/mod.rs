@@ -10,6 +10,7 @@
 //! A definition's expressions are compiled once, with it ([`Expr`]).
 mod compiled;
 mod functions;
+mod memory;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -20,9 +21,14 @@ use super::{StatesError, Variables};
 use compiled::Outcome;
 
 #[cfg(any(test, fuzzing))]
-pub use compiled::set_timeout;
-pub use compiled::{MAX_ARRAY_ITEMS, MAX_DEPTH, MAX_RESULT_BYTES, MAX_STRING_BYTES, TIMEOUT};
+pub use compiled::{set_memory_limit, set_timeout};
+pub use compiled::{
+    MAX_ARRAY_ITEMS, MAX_DEPTH, MAX_MEMORY_BYTES, MAX_RESULT_BYTES, MAX_STRING_BYTES, TIMEOUT,
+};
 pub use functions::AWS_FUNCTIONS;
+/// What stands for a lone UTF-16 surrogate in a string: in a definition (`"\ud800"`) as in
+/// an expression's string literal.
+pub use jlens_core::LONE_SURROGATE;
 
 /// What an expression sees: `$states` (input, context, result, errorOutput) and the
 /// workflow variables.

@@ -460,6 +460,72 @@ fn only_what_the_expression_reads_is_bound() {
 }
 
 #[test]
+fn an_evaluation_holding_too_much_memory_fails_at_the_limit() {
+    // Each tuple of `#$i` is an object holding its item and index: a few hundred bytes
+    // against the 8 of a number, so the item limit does not bound them (fuzzing found
+    // `[0..8897521][]#$i.[3]&[1]` holding 4 GB). The limit is lowered to keep the test small.
+    compiled::set_memory_limit(16 << 20);
+    let tuples = cause(eval_str("[0..999999]#$i.[3] ~> $count()"));
+    let fits = eval_str("[0..999] #$i.[3] ~> $count()");
+    compiled::set_memory_limit(compiled::MAX_MEMORY_BYTES);
+    assert!(
+        tuples.contains("U1001: The evaluation would hold more than the memory limit of 16 MiB"),
+        "{tuples}"
+    );
+    assert_eq!(fits.unwrap(), json!(1000));
+}
+
+#[test]
+fn infinity_is_an_intermediate_value() {
+    // jsonata-js 2.0.6: `1/0` is Infinity, which fails only where it is used as an operand
+    // (D1001), turned into a string (D3001, test suite function-string) or written out.
+    assert_eq!(eval_str("1/0 > 5").unwrap(), json!(true));
+    assert_eq!(eval_str("-1/0 < -1e308").unwrap(), json!(true));
+    assert_eq!(eval_str("1/0 = 2/0").unwrap(), json!(true));
+    assert_eq!(eval_str("$exists(1e308 * 10)").unwrap(), json!(true));
+    assert_eq!(eval_str("$count([1/0, 0/0])").unwrap(), json!(2));
+    let string = cause(eval_str("$string(1/0)"));
+    assert!(
+        string.contains("D3001: Attempting to invoke string function on Infinity or NaN"),
+        "{string}"
+    );
+    let operand = cause(eval_str("1/0 + 1"));
+    assert!(operand.contains("D1001"), "{operand}");
+    let written = cause(eval_str("{'a': [1, 1/0]}"));
+    assert!(written.contains("D1001"), "{written}");
+    // A host function's arguments are written out too.
+    let argument = cause(eval_str("$partition([1/0], 1)"));
+    assert!(argument.contains("D1001"), "{argument}");
+}
+
+#[test]
+fn lone_surrogates_are_malformed_urls() {
+    // jsonata-js test suite, function-encodeUrl case 002 and function-encodeUrlComponent
+    // case 002: a lone surrogate cannot be encoded (ECMAScript's encodeURI throws).
+    let url = cause(eval_str(r"$encodeUrl('\uD800')"));
+    assert!(
+        url.contains("D3140: Malformed URL passed to $encodeUrl()"),
+        "{url}"
+    );
+    let component = cause(eval_str(r"$encodeUrlComponent('a\uDC00')"));
+    assert!(
+        component.contains("D3140: Malformed URL passed to $encodeUrlComponent()"),
+        "{component}"
+    );
+    // A surrogate pair is one character; U+FFFD is an ordinary one.
+    assert_eq!(
+        eval_str(r"$encodeUrlComponent('\uD83D\uDE00')").unwrap(),
+        json!("%F0%9F%98%80")
+    );
+    assert_eq!(
+        eval_str(r"$encodeUrl('\uFFFD')").unwrap(),
+        json!("%EF%BF%BD")
+    );
+    // The lone surrogate is still one character elsewhere.
+    assert_eq!(eval_str(r"$length('a\uD800')").unwrap(), json!(2));
+}
+
+#[test]
 fn endless_loops_time_out() {
     compiled::set_timeout(std::time::Duration::from_millis(200));
     // A tail call runs in constant depth, so only the timeout stops it.
