@@ -147,7 +147,10 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
         let events = all_events(&mut ctx, &arn)?;
         let attribution = history_table::attribute(&events);
         outcomes = attribution.outcomes;
-        visits = attribution.counts;
+        visits = graph::Visits {
+            states: attribution.counts,
+            iterations: attribution.iterations,
+        };
         definition_of(&machine)?
     };
     Ok(graph::render_run(&definition, format, &outcomes, &visits))

@@ -70,6 +70,8 @@ pub struct Attribution {
     pub outcomes: HashMap<String, Outcome>,
     /// Per state name: visits that succeeded, visits that failed (caught or not).
     pub counts: HashMap<String, (u64, u64)>,
+    /// Per Map state name: iterations started.
+    pub iterations: HashMap<String, u64>,
 }
 
 fn is_failure(event_type: &str) -> bool {
@@ -106,11 +108,17 @@ pub fn attribute(events: &[Value]) -> Attribution {
     let mut visit_of_event: HashMap<i64, usize> = HashMap::new();
     let mut states = Vec::with_capacity(events.len());
     let mut visit_list = Vec::with_capacity(events.len());
+    let mut iterations: HashMap<String, u64> = HashMap::new();
     for event in events {
         let ty = event_type(event);
         let name = details(event)
             .and_then(|d| d.get("name"))
             .and_then(Value::as_str);
+        if ty == "MapIterationStarted" {
+            *iterations
+                .entry(name.unwrap_or_default().to_string())
+                .or_default() += 1;
+        }
         let innermost = |kind: &str, open: &[usize], visits: &[Visit]| {
             open.iter().rev().copied().find(|&v| visits[v].kind == kind)
         };
@@ -195,6 +203,7 @@ pub fn attribute(events: &[Value]) -> Attribution {
         visits: visit_list,
         outcomes,
         counts,
+        iterations,
     }
 }
 

@@ -75,14 +75,44 @@ struct Graph {
 /// Renders `definition` (a parsed state machine) in `format`, colouring the states found
 /// in `outcomes`.
 pub fn render(definition: &Value, format: Format, outcomes: &HashMap<String, Outcome>) -> String {
-    render_run(definition, format, outcomes, &HashMap::new())
+    render_run(definition, format, outcomes, &Visits::default())
 }
 
-/// How often a state was visited in an execution: succeeded and failed visits.
-pub type Visits = HashMap<String, (u64, u64)>;
+/// How often each state ran in an execution.
+#[derive(Debug, Default)]
+pub struct Visits {
+    /// Per state name: visits that succeeded, visits that failed (caught or not).
+    pub states: HashMap<String, (u64, u64)>,
+    /// Per Map state name: iterations started (`MapIterationStarted`).
+    pub iterations: HashMap<String, u64>,
+}
+
+impl Visits {
+    /// The line a state's box shows: its visits when more than one (`2 ✓ 1 ✘`), and a Map's
+    /// iterations (`5000 iterations`), which a single visit hides.
+    fn line(&self, state: &str) -> Option<String> {
+        let mut parts = Vec::new();
+        if let Some((ok, failed)) = self.states.get(state) {
+            if ok + failed > 1 {
+                if *ok > 0 {
+                    parts.push(format!("{ok} ✓"));
+                }
+                if *failed > 0 {
+                    parts.push(format!("{failed} ✘"));
+                }
+            }
+        }
+        match self.iterations.get(state) {
+            Some(1) => parts.push("1 iteration".to_string()),
+            Some(n) => parts.push(format!("{n} iterations")),
+            None => {}
+        }
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+}
 
 /// As [`render`], with each state visited more than once (Map iterations, loops) showing
-/// its visits (`2 ✓ 1 ✘`), and a legend of the colours.
+/// its visits (`2 ✓ 1 ✘`), each inline Map its iterations, and a legend of the colours.
 pub fn render_run(
     definition: &Value,
     format: Format,
@@ -91,17 +121,8 @@ pub fn render_run(
 ) -> String {
     let mut graph = build(definition);
     for node in graph.nodes.iter_mut() {
-        if let Some((ok, failed)) = visits.get(&node.label) {
-            if ok + failed > 1 {
-                let mut counts = Vec::new();
-                if *ok > 0 {
-                    counts.push(format!("{ok} ✓"));
-                }
-                if *failed > 0 {
-                    counts.push(format!("{failed} ✘"));
-                }
-                node.visits = Some(counts.join(" "));
-            }
+        if !matches!(node.kind.as_str(), "Start" | "End" | "Join" | "Missing") {
+            node.visits = visits.line(&node.label);
         }
     }
     match format {
@@ -729,8 +750,13 @@ mod tests {
             "Pause": {"Type": "Wait", "Seconds": 5, "Next": "<b>Bold</b>"},
             "<b>Bold</b>": {"Type": "Pass", "Next": "Nowhere"}}});
         let outcomes = HashMap::from([("Try".to_string(), Outcome::Failed)]);
-        let visits = Visits::from([("Try".to_string(), (2, 1))]);
+        let visits = Visits {
+            states: HashMap::from([("Try".to_string(), (2, 1)), ("Each".to_string(), (1, 0))]),
+            iterations: HashMap::from([("Each".to_string(), 3)]),
+        };
         let dot = render_run(&definition, Format::Dot, &outcomes, &visits);
+        // One visit of the Map shows no visit count, but its iterations.
+        assert!(dot.contains("3 iterations"), "{dot}");
         // The Map is a box holding its own node and its item processor.
         assert!(dot.contains("label=\"Each (Map)\""), "{dot}");
         assert!(dot.contains("label=\"each item\""), "{dot}");

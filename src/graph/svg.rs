@@ -759,7 +759,10 @@ mod tests {
             ("A".to_string(), Outcome::Succeeded),
             ("A2".to_string(), Outcome::Failed),
         ]);
-        let visits = Visits::from([("A2".to_string(), (2, 1))]);
+        let visits = Visits {
+            states: HashMap::from([("A2".to_string(), (2, 1))]),
+            ..Visits::default()
+        };
         let svg = render_run(&definition, Format::Svg, &outcomes, &visits);
         assert!(
             svg.contains("class=\"sfn-node k-pass o-succeeded\" data-state=\"A\""),

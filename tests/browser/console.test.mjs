@@ -288,6 +288,16 @@ test("Map iterations open from the Map state, with their events", async () => {
   const iterations = events.filter((e) => e.type === "MapIterationStarted").length;
   await open(executionHash(exec.executionArn) + "?state=" + encodeURIComponent(mapName));
   assert.equal(await page.$$eval("[data-table=iterations] tbody tr", (trs) => trs.length), iterations);
+  // The graph counts them too: the Map its iterations, a state inside it its visits.
+  const counted = (name) => page.$$eval("[data-graph] [data-state]", (ns, n) => {
+    const node = ns.find((x) => x.dataset.state === n);
+    const t = node && node.querySelector("text.visits");
+    return t ? t.textContent : "";
+  }, name);
+  assert.match(await counted(mapName), new RegExp(`(^| )${iterations} iterations?$`));
+  const inner = events.filter((e) => e.type.endsWith("StateEntered")).map((e) => e.stateEnteredEventDetails.name)
+    .find((n, _, all) => n !== mapName && all.filter((m) => m === n).length === iterations && iterations > 1);
+  if (inner) assert.match(await counted(inner), new RegExp(`^${iterations} ✓$`));
   await page.click("[data-table=iterations] tbody tr:first-child button");
   const rows = await page.$$eval("[data-table=events] tbody tr[data-event] td:nth-child(4)", (tds) => tds.map((t) => t.textContent));
   assert.ok(rows.length > 0 && rows.every((r) => r.startsWith(`${mapName}[0]`)), rows.join(","));

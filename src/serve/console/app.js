@@ -169,6 +169,7 @@ function attribute(events) {
   const visitOf = new Map();
   const iterationOf = new Map();
   const rows = [];
+  const iterations = {};
   const isFailure = (t) => !/^(Execution|MapIteration|MapRun)/.test(t) && /(Failed|TimedOut)$/.test(t);
   const clears = (t) => /(Scheduled|Succeeded)$/.test(t) || t === "ParallelStateStarted" || t === "MapStateStarted";
   const innermost = (kind) => { for (let i = open.length - 1; i >= 0; i--) if (visits[open[i]].kind === kind) return open[i]; return undefined; };
@@ -200,6 +201,7 @@ function attribute(events) {
     // follows from one belongs to it.
     let iteration = iterationOf.get(e.previousEventId);
     if (t === "MapIterationStarted") {
+      iterations[d.name] = (iterations[d.name] || 0) + 1;
       iteration = (iteration ? iteration + " › " : "") + `${d.name}[${d.index}]`;
     } else if (/^MapIteration/.test(t) && iteration) {
       iteration = iteration.replace(/( › )?[^›]*$/, "") || undefined;
@@ -227,7 +229,7 @@ function attribute(events) {
     c.visits += 1;
     if (outcome === "succeeded") c.ok += 1; else if (outcome !== "unfinished") c.failed += 1;
   }
-  return { rows, visits, outcomes, counts };
+  return { rows, visits, outcomes, counts, iterations };
 }
 
 function details(event) {
@@ -265,14 +267,47 @@ function graphBox(svgText, onState) {
   return box;
 }
 
-function colour(box, outcomes, running) {
+// The line `sfn graph` writes in a state's box: visits when more than one, and a Map's
+// iterations.
+function visitLine(attribution, name) {
+  const parts = [];
+  const c = attribution.counts[name];
+  if (c && c.ok + c.failed > 1) {
+    if (c.ok) parts.push(`${c.ok} ✓`);
+    if (c.failed) parts.push(`${c.failed} ✘`);
+  }
+  const n = attribution.iterations[name];
+  if (n) parts.push(n === 1 ? "1 iteration" : `${n} iterations`);
+  return parts.join(" · ");
+}
+
+function colour(box, attribution, running) {
+  const outcomes = attribution.outcomes;
   for (const node of box.querySelectorAll("[data-state]")) {
     const o = outcomes[node.dataset.state];
     node.classList.remove("o-succeeded", "o-failed", "o-caught", "o-unfinished", "o-none");
     node.classList.add(o ? "o-" + o : "o-none");
     const label = o === "unfinished" ? (running ? "running" : "did not finish") : o || "not entered";
     node.dataset.outcome = label;
-    node.setAttribute("aria-label", `${node.dataset.state}: ${label}`);
+    // The layout is the definition's, shared by every execution: the counts go under
+    // the box, right-aligned, clear of the edge that leaves from its middle.
+    const line = visitLine(attribution, node.dataset.state);
+    let text = node.querySelector("text.visits");
+    const rect = node.querySelector("rect");
+    if (line && rect) {
+      if (!text) {
+        text = document.createElementNS("http://www.w3.org/2000/svg", "text");
+        text.setAttribute("class", "v visits");
+        text.setAttribute("text-anchor", "end");
+        text.setAttribute("x", (+rect.getAttribute("x") + +rect.getAttribute("width")).toFixed(1));
+        text.setAttribute("y", (+rect.getAttribute("y") + +rect.getAttribute("height") + 12).toFixed(1));
+        node.append(text);
+      }
+      text.textContent = line;
+    } else if (text) {
+      text.remove();
+    }
+    node.setAttribute("aria-label", `${node.dataset.state}: ${label}${line ? ", " + line : ""}`);
   }
 }
 
@@ -598,7 +633,7 @@ async function executionPage(route, view, current) {
   grid.append(left, h("div", {}, h("h2", {}, "State"), panel));
   view.append(grid);
   const box = graphBox(svg, (name) => { setQuery(route, { state: name }); showState(name); });
-  colour(box, attribution.outcomes, running);
+  colour(box, attribution, running);
   left.append(h("h2", {}, "Graph"),
     h("div", { class: "legend", "aria-label": "Legend" }, LEGEND.map(([text, c]) => h("span", { style: `--c:${c}` }, text))),
     box);
@@ -623,7 +658,7 @@ async function executionPage(route, view, current) {
 
   const update = (next, refreshPanel) => {
     attribution = next;
-    colour(box, attribution.outcomes, running);
+    colour(box, attribution, running);
     document.getElementById("event-count").textContent = String(attribution.rows.length);
     table.update(attribution);
     const selected = parseRoute().query.get("state");
