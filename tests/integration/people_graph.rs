@@ -325,4 +325,3 @@ fn an_execution_svg_counts_the_visits_of_states_entered_more_than_once() {
     assert!(node.contains("3 iterations"), "{node}");
     assert!(!node.contains("✓"), "{node}");
 }
-}
