@@ -120,7 +120,7 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
         _ => Format::Dot,
     };
     let mut outcomes: HashMap<String, Outcome> = HashMap::new();
-    let mut visits = graph::Visits::new();
+    let mut visits = graph::Visits::default();
     if let Some(what) = m.get_one::<String>("what") {
         return positional(what, format, globals);
     }
@@ -192,10 +192,14 @@ fn positional(what: &str, format: Format, globals: &Globals) -> Result<String, F
     )?;
     let events = all_events(&mut ctx, &arn)?;
     let attribution = history_table::attribute(&events);
+    let visits = graph::Visits {
+        states: attribution.counts,
+        iterations: attribution.iterations,
+    };
     Ok(graph::render_run(
         &definition_of(&machine)?,
         format,
         &attribution.outcomes,
-        &attribution.counts,
+        &visits,
     ))
 }
