@@ -94,12 +94,14 @@ impl Visits {
         let mut parts = Vec::new();
         if let Some((ok, failed)) = self.states.get(state) {
             if ok + failed > 1 {
+                let mut counts = Vec::new();
                 if *ok > 0 {
-                    parts.push(format!("{ok} ✓"));
+                    counts.push(format!("{ok} ✓"));
                 }
                 if *failed > 0 {
-                    parts.push(format!("{failed} ✘"));
+                    counts.push(format!("{failed} ✘"));
                 }
+                parts.push(counts.join(" "));
             }
         }
         match self.iterations.get(state) {

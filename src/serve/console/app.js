@@ -272,10 +272,7 @@ function graphBox(svgText, onState) {
 function visitLine(attribution, name) {
   const parts = [];
   const c = attribution.counts[name];
-  if (c && c.ok + c.failed > 1) {
-    if (c.ok) parts.push(`${c.ok} ✓`);
-    if (c.failed) parts.push(`${c.failed} ✘`);
-  }
+  if (c && c.ok + c.failed > 1) parts.push([c.ok ? `${c.ok} ✓` : "", c.failed ? `${c.failed} ✘` : ""].filter(Boolean).join(" "));
   const n = attribution.iterations[name];
   if (n) parts.push(n === 1 ? "1 iteration" : `${n} iterations`);
   return parts.join(" · ");
