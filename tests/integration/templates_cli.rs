@@ -3,7 +3,7 @@
 //! nothing) and deployed Python and Node.js functions running for real in executions.
 use crate::cli_support;
 
-use cli_support::Sfn;
+use cli_support::{arn as machine_arn, definition, Sfn};
 use serde_json::{json, Value};
 
 const ACCOUNT: &str = "123456789012";
@@ -13,19 +13,6 @@ fn write(sfn: &Sfn, path: &str, text: &str) -> String {
     std::fs::create_dir_all(full.parent().unwrap()).unwrap();
     std::fs::write(&full, text).unwrap();
     full.to_string_lossy().into_owned()
-}
-
-fn machine_arn(name: &str) -> String {
-    format!("arn:aws:states:us-east-1:{ACCOUNT}:stateMachine:{name}")
-}
-
-fn definition(sfn: &Sfn, name: &str) -> Value {
-    let described = sfn.json(&[
-        "describe-state-machine",
-        "--state-machine-arn",
-        &machine_arn(name),
-    ]);
-    serde_json::from_str(described["definition"].as_str().unwrap()).unwrap()
 }
 
 /// Lints and returns (exit code, stdout with the temp dir removed).

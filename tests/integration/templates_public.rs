@@ -5,7 +5,7 @@
 //! and column of the mistake.
 use crate::cli_support;
 
-use cli_support::Sfn;
+use cli_support::{arn as machine_arn, definition, Sfn};
 use serde_json::Value;
 
 const ACCOUNT: &str = "123456789012";
@@ -26,19 +26,6 @@ fn lint(sfn: &Sfn, file: &str) -> (i32, String) {
             .unwrap()
             .replace(&public(""), ""),
     )
-}
-
-fn machine_arn(name: &str) -> String {
-    format!("arn:aws:states:us-east-1:{ACCOUNT}:stateMachine:{name}")
-}
-
-fn definition(sfn: &Sfn, name: &str) -> Value {
-    let described = sfn.json(&[
-        "describe-state-machine",
-        "--state-machine-arn",
-        &machine_arn(name),
-    ]);
-    serde_json::from_str(described["definition"].as_str().unwrap()).unwrap()
 }
 
 fn statuses(deployed: &Value) -> Vec<String> {

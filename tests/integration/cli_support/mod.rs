@@ -131,3 +131,9 @@ impl Sfn {
 pub fn arn(name: &str) -> String {
     format!("arn:aws:states:us-east-1:123456789012:stateMachine:{name}")
 }
+
+/// The stored definition of the state machine `name`, parsed.
+pub fn definition(sfn: &Sfn, name: &str) -> Value {
+    let described = sfn.json(&["describe-state-machine", "--state-machine-arn", &arn(name)]);
+    serde_json::from_str(described["definition"].as_str().unwrap()).unwrap()
+}
