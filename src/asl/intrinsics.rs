@@ -9,13 +9,12 @@
 //! `States.Runtime`, like any missing template path); anything wrong with the argument
 //! values is `States.IntrinsicFailure`.
 use std::borrow::Cow;
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use base64::Engine as _;
 use serde_json::{Map, Number, Value};
 
+use super::cache::TextCache;
 use super::host::{self, JavaRandom};
 use super::path::{self, PathError, Scope};
 use super::StatesError;
@@ -334,22 +333,11 @@ fn path_end(text: &str) -> usize {
 const CACHE_LIMIT: usize = 256;
 
 thread_local! {
-    static CACHE: RefCell<HashMap<String, Rc<Call>>> = RefCell::new(HashMap::new());
+    static CACHE: TextCache<Rc<Call>> = TextCache::new(CACHE_LIMIT);
 }
 
 fn compile(expr: &str) -> Result<Rc<Call>, String> {
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(expr).cloned()) {
-        return Ok(hit);
-    }
-    let call = Rc::new(parse(expr)?);
-    CACHE.with(|c| {
-        let mut cache = c.borrow_mut();
-        if cache.len() >= CACHE_LIMIT {
-            cache.clear();
-        }
-        cache.insert(expr.to_string(), call.clone());
-    });
-    Ok(call)
+    CACHE.with(|cache| cache.get_or_compile(expr, || parse(expr).map(Rc::new)))
 }
 
 fn eval_arg<'a>(arg: &Arg, scope: &Scope<'a>) -> Result<Cow<'a, Value>, Failure> {

@@ -9,12 +9,11 @@
 //! Indefinite paths are re-rendered in RFC 9535 syntax and run by `serde_json_path`,
 //! which already implements wildcards, slices, unions, descendants and filters.
 use std::borrow::Cow;
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
+use super::cache::TextCache;
 use super::Variables;
 
 /// What a field is evaluated against: paths, templates and intrinsics read `input`
@@ -454,26 +453,17 @@ fn apply_function(name: &str, value: &Value) -> Result<Value, PathError> {
 const CACHE_LIMIT: usize = 512;
 
 thread_local! {
-    static CACHE: RefCell<HashMap<String, Arc<CompiledPath>>> = RefCell::new(HashMap::new());
+    static CACHE: TextCache<Arc<CompiledPath>> = TextCache::new(CACHE_LIMIT);
 }
 
 /// Parses `path`, reusing an earlier parse on this thread. Keep the result to evaluate the
 /// same path many times without even the cache lookup.
 pub fn compile(path: &str) -> Result<Arc<CompiledPath>, PathError> {
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(path).cloned()) {
-        return Ok(hit);
-    }
-    let compiled = Arc::new(parse(path).map_err(PathError::Invalid)?);
-    CACHE.with(|c| {
-        let mut cache = c.borrow_mut();
-        // A definition has a bounded set of paths; a full cache means something unusual
-        // (generated paths), so start over rather than grow without limit.
-        if cache.len() >= CACHE_LIMIT {
-            cache.clear();
-        }
-        cache.insert(path.to_string(), compiled.clone());
-    });
-    Ok(compiled)
+    CACHE.with(|cache| {
+        cache.get_or_compile(path, || {
+            parse(path).map(Arc::new).map_err(PathError::Invalid)
+        })
+    })
 }
 
 fn parse(path: &str) -> Result<CompiledPath, String> {

@@ -1,8 +1,6 @@
 //! Compiled expressions and one evaluation with sfn's limits. A definition's expressions
 //! are compiled with it ([`super::Expr`]); the per-thread cache serves expressions met at
 //! run time (ItemReader/ResultWriter arguments) and the validator.
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -11,6 +9,7 @@ use jlens_core::{Expression, Options};
 use serde_json::Value;
 
 use super::{functions, memory};
+use crate::asl::cache::TextCache;
 use crate::asl::Variables;
 
 /// Guardrails so that a hostile expression fails instead of hanging or exhausting sfn. AWS
@@ -50,15 +49,16 @@ thread_local! {
     static TIMEOUT_IN_FORCE: std::cell::Cell<Duration> = const { std::cell::Cell::new(TIMEOUT) };
     /// The memory limit in force; tests lower it to see it fire without holding a GiB.
     static MEMORY_LIMIT_IN_FORCE: std::cell::Cell<usize> = const { std::cell::Cell::new(MAX_MEMORY_BYTES) };
-    static CACHE: RefCell<HashMap<String, Arc<Compiled>>> = RefCell::new(HashMap::new());
+    static CACHE: TextCache<Arc<Compiled>> = TextCache::new(CACHE_CAPACITY);
     static BASE: jlens_core::Bindings = functions::base_bindings();
 }
 
 /// Compiles `source`, or takes it from the cache.
 pub fn compile(source: &str) -> Result<Arc<Compiled>, jlens_core::Error> {
-    if let Some(found) = CACHE.with(|cache| cache.borrow().get(source).cloned()) {
-        return Ok(found);
-    }
+    CACHE.with(|cache| cache.get_or_compile(source, || compile_uncached(source)))
+}
+
+fn compile_uncached(source: &str) -> Result<Arc<Compiled>, jlens_core::Error> {
     let expression = Expression::compile(source)?;
     let reads = BASE.with(|base| expression.reads_with(base));
     let mut states = None;
@@ -70,19 +70,11 @@ pub fn compile(source: &str) -> Result<Arc<Compiled>, jlens_core::Error> {
             variables.push((name.clone(), read.clone()));
         }
     }
-    let compiled = Arc::new(Compiled {
+    Ok(Arc::new(Compiled {
         expression,
         states,
         variables,
-    });
-    CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.len() >= CACHE_CAPACITY {
-            cache.clear();
-        }
-        cache.insert(source.to_owned(), compiled.clone());
-    });
-    Ok(compiled)
+    }))
 }
 
 /// The names of the variables (without `$`) an expression reads, except `$states` and the
