@@ -2,29 +2,13 @@
 use serde_json::{json, Value};
 
 use super::ErrorCode;
-use super::Operation;
-use super::{check_name, decode_token, encode_token, object, required_str, ApiError, Context};
+use super::{check_name, decode_token, encode_token, object, required_str, ApiError, Arn, Context};
 use crate::store::activities::{self, ActivityRecord};
-
-/// Answers the operations this module implements, `None` for the others.
-pub fn call(
-    ctx: &mut Context,
-    operation: Operation,
-    input: &Value,
-) -> Option<Result<Value, ApiError>> {
-    Some(match operation {
-        Operation::CreateActivity => create_activity(ctx, input),
-        Operation::DescribeActivity => describe_activity(ctx, input),
-        Operation::ListActivities => list_activities(ctx, input),
-        Operation::DeleteActivity => delete_activity(ctx, input),
-        _ => return None,
-    })
-}
 
 /// The most tags a resource may carry.
 const MAX_TAGS: usize = 50;
 
-fn create_activity(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+pub(super) fn create_activity(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     object(input)?;
     let name = required_str(input, "name")?;
     check_name(name)?;
@@ -56,7 +40,7 @@ fn create_activity(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     }))
 }
 
-fn describe_activity(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+pub(super) fn describe_activity(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let arn = activity_arn(input)?;
     let activity = activities::get(&ctx.store, arn)?.ok_or_else(|| does_not_exist(arn))?;
     let encryption = activity
@@ -72,7 +56,7 @@ fn describe_activity(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
     }))
 }
 
-fn list_activities(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+pub(super) fn list_activities(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     object(input)?;
     let limit = super::requested_page_size(input)?;
     let after = super::optional_str(input, "nextToken")?
@@ -101,7 +85,7 @@ fn list_activities(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     Ok(output)
 }
 
-fn delete_activity(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+pub(super) fn delete_activity(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let arn = activity_arn(input)?;
     // Deleting an activity that does not exist succeeds, as on AWS.
     activities::delete(&ctx.store, arn)?;
@@ -121,26 +105,7 @@ pub(crate) fn does_not_exist(arn: &str) -> ApiError {
 /// The request's `activityArn`, which must be an activity ARN.
 pub(crate) fn activity_arn(input: &Value) -> Result<&str, ApiError> {
     let arn = required_str(input, "activityArn")?;
-    let invalid =
-        |why: String| ApiError::new(ErrorCode::InvalidArn, format!("Invalid Arn: '{why}'"));
-    let parts: Vec<&str> = arn.splitn(7, ':').collect();
-    if parts.first() != Some(&"arn") {
-        return Err(invalid(format!(
-            "Invalid ARN prefix: {}",
-            crate::asl::error::quote(arn)
-        )));
-    }
-    if parts.len() < 7 || parts[2] != "states" || parts[6].is_empty() {
-        return Err(invalid(format!(
-            "Resource type not valid in this context: {arn}"
-        )));
-    }
-    if parts[5] != "activity" {
-        return Err(invalid(format!(
-            "Resource type not valid in this context: {}",
-            parts[5]
-        )));
-    }
+    Arn::parse_as(arn, "activity")?;
     Ok(arn)
 }
 

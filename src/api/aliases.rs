@@ -11,41 +11,13 @@ use sha2::{Digest, Sha256};
 
 use super::versions::{check_token_length, is_version_qualifier};
 use super::ErrorCode;
-use super::Operation;
-use super::{request, response, timestamp, ApiError, Arn, Context};
+use super::{timestamp, ApiError, Arn, Context};
 use crate::store::aliases::{AliasRecord, Route};
 use crate::store::executions::ResolvedMachine;
 use crate::store::{self as db, Store};
 
 /// AWS's quota of aliases per state machine.
 pub const MAX_ALIASES: usize = 100;
-
-/// Answers the operations this module implements, `None` for the others.
-pub fn call(
-    ctx: &mut Context,
-    operation: Operation,
-    input: &Value,
-) -> Option<Result<Value, ApiError>> {
-    let result = match operation {
-        Operation::CreateStateMachineAlias => request(input)
-            .and_then(|i| create_alias(ctx, i))
-            .and_then(|o| response(&o)),
-        Operation::DescribeStateMachineAlias => request(input)
-            .and_then(|i| describe_alias(ctx, i))
-            .and_then(|o| response(&o)),
-        Operation::UpdateStateMachineAlias => request(input)
-            .and_then(|i| update_alias(ctx, i))
-            .and_then(|o| response(&o)),
-        Operation::DeleteStateMachineAlias => request(input)
-            .and_then(|i| delete_alias(ctx, i))
-            .and_then(|o| response(&o)),
-        Operation::ListStateMachineAliases => request(input)
-            .and_then(|i| list_aliases(ctx, i))
-            .and_then(|o| response(&o)),
-        _ => return None,
-    };
-    Some(result)
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -416,7 +388,7 @@ fn same_routing(a: &[Route], b: &[Route]) -> bool {
     sorted(a) == sorted(b)
 }
 
-fn create_alias(
+pub(super) fn create_alias(
     ctx: &mut Context,
     input: CreateStateMachineAliasInput,
 ) -> Result<CreateStateMachineAliasOutput, ApiError> {
@@ -476,7 +448,7 @@ fn create_alias(
     })
 }
 
-fn describe_alias(
+pub(super) fn describe_alias(
     ctx: &mut Context,
     input: AliasArnInput,
 ) -> Result<DescribeStateMachineAliasOutput, ApiError> {
@@ -494,7 +466,7 @@ fn describe_alias(
     })
 }
 
-fn update_alias(
+pub(super) fn update_alias(
     ctx: &mut Context,
     input: UpdateStateMachineAliasInput,
 ) -> Result<UpdateStateMachineAliasOutput, ApiError> {
@@ -543,7 +515,7 @@ fn update_alias(
     })
 }
 
-fn delete_alias(
+pub(super) fn delete_alias(
     ctx: &mut Context,
     input: AliasArnInput,
 ) -> Result<DeleteStateMachineAliasOutput, ApiError> {
@@ -556,7 +528,7 @@ fn delete_alias(
     Ok(DeleteStateMachineAliasOutput {})
 }
 
-fn list_aliases(
+pub(super) fn list_aliases(
     ctx: &mut Context,
     input: ListStateMachineAliasesInput,
 ) -> Result<ListStateMachineAliasesOutput, ApiError> {
@@ -698,15 +670,7 @@ impl ExecutionScope {
 /// The machine ARN and scope ListExecutions lists for `arn`; a version or alias that does
 /// not exist is `StateMachineDoesNotExist`, as an unknown machine is.
 pub fn execution_scope(s: &Store, arn: &str) -> Result<(String, ExecutionScope), ApiError> {
-    let does_not_exist = || {
-        ApiError::new(
-            ErrorCode::StateMachineDoesNotExist,
-            format!(
-                "State Machine Does Not Exist: '{}'",
-                crate::asl::error::quote(arn)
-            ),
-        )
-    };
+    let does_not_exist = || super::state_machines::does_not_exist(arn);
     match super::versions::split_qualified(arn) {
         None => Ok((arn.to_string(), ExecutionScope::Machine)),
         Some((machine, q)) if is_version_qualifier(q) => {

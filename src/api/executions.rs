@@ -5,32 +5,12 @@ use chrono::Utc;
 use serde_json::{json, Map, Value};
 
 use super::ErrorCode;
-use super::Operation;
 use super::{encode_token, requested_offset, requested_page_size, required_str};
 use super::{stored_date, timestamp, ApiError, Context};
 use crate::asl::definition::StateMachine;
 use crate::engine::{self, EventSink, ExecutionInfo, HistoryEvent};
 use crate::runtime::{self, NewExecution};
 use crate::store::executions::{self as store, date_text, ExecutionRecord, ResolvedMachine};
-
-/// Answers the operations this module implements, `None` for the others.
-pub fn call(
-    ctx: &mut Context,
-    operation: Operation,
-    input: &Value,
-) -> Option<Result<Value, ApiError>> {
-    Some(match operation {
-        Operation::StartExecution => start_execution(ctx, input),
-        Operation::DescribeExecution => describe_execution(ctx, input),
-        Operation::GetExecutionHistory => get_execution_history(ctx, input),
-        Operation::ListExecutions => list_executions(ctx, input),
-        Operation::DescribeStateMachineForExecution => {
-            describe_state_machine_for_execution(ctx, input)
-        }
-        Operation::StopExecution => stop_execution(ctx, input),
-        _ => return None,
-    })
-}
 
 fn optional_str<'a>(input: &'a Value, key: &str) -> Option<&'a str> {
     input.get(key).and_then(Value::as_str)
@@ -86,7 +66,17 @@ fn load_execution(ctx: &Context, arn: &str) -> Result<ExecutionRecord, ApiError>
     })
 }
 
-fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+/// What an execution started on `machine_arn` runs (see
+/// [`super::aliases::resolve_for_execution`]); `StateMachineDoesNotExist` for nothing.
+pub(super) fn machine_to_run(
+    ctx: &Context,
+    machine_arn: &str,
+) -> Result<ResolvedMachine, ApiError> {
+    super::aliases::resolve_for_execution(&ctx.store, ctx.random_seed.as_deref(), machine_arn)?
+        .ok_or_else(|| super::state_machines::does_not_exist(machine_arn))
+}
+
+pub(super) fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let given_arn = required_str(input, "stateMachineArn")?;
     // `<arn>#<TestCase>` selects a test case of the mock file (Step Functions Local).
     let (machine_arn, test_case) = match given_arn.split_once('#') {
@@ -96,17 +86,7 @@ fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     if !machine_arn.starts_with("arn:") || !machine_arn.contains(":stateMachine:") {
         return Err(invalid_arn(machine_arn));
     }
-    let resolved =
-        super::aliases::resolve_for_execution(&ctx.store, ctx.random_seed.as_deref(), machine_arn)?
-            .ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::StateMachineDoesNotExist,
-                    format!(
-                        "State Machine Does Not Exist: '{}'",
-                        crate::asl::error::quote(machine_arn)
-                    ),
-                )
-            })?;
+    let resolved = machine_to_run(ctx, machine_arn)?;
     let machine = &resolved.machine;
     let name = execution_name(optional_str(input, "name"))?;
     let (input_text, input_value) = execution_input(optional_str(input, "input"))?;
@@ -235,9 +215,8 @@ pub(crate) fn execution_info(
     }
 }
 
-fn describe_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
-    let arn = required_str(input, "executionArn")?;
-    let record = load_execution(ctx, arn)?;
+/// The members that open both DescribeExecution's answer and a ListExecutions item.
+fn summary(record: &ExecutionRecord) -> Map<String, Value> {
     let mut out = Map::new();
     out.insert("executionArn".into(), record.arn.clone().into());
     out.insert(
@@ -250,6 +229,27 @@ fn describe_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiErro
     if let Some(stop) = &record.stop_date {
         out.insert("stopDate".into(), stored_date(stop));
     }
+    out
+}
+
+/// The version, alias and redrive members, which both answers also give in this order.
+fn versions_and_redrives(record: &ExecutionRecord, out: &mut Map<String, Value>) {
+    if let Some(v) = &record.state_machine_version_arn {
+        out.insert("stateMachineVersionArn".into(), v.clone().into());
+    }
+    if let Some(a) = &record.state_machine_alias_arn {
+        out.insert("stateMachineAliasArn".into(), a.clone().into());
+    }
+    out.insert("redriveCount".into(), record.redrive_count.into());
+    if let Some(d) = &record.redrive_date {
+        out.insert("redriveDate".into(), stored_date(d));
+    }
+}
+
+pub(super) fn describe_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+    let arn = required_str(input, "executionArn")?;
+    let record = load_execution(ctx, arn)?;
+    let mut out = summary(&record);
     // `includedData: METADATA_ONLY` leaves the payloads out.
     let with_data = optional_str(input, "includedData") != Some("METADATA_ONLY");
     if let Some(i) = record.input.as_ref().filter(|_| with_data) {
@@ -273,16 +273,7 @@ fn describe_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiErro
     if let Some(c) = &record.cause {
         out.insert("cause".into(), c.clone().into());
     }
-    if let Some(v) = &record.state_machine_version_arn {
-        out.insert("stateMachineVersionArn".into(), v.clone().into());
-    }
-    if let Some(a) = &record.state_machine_alias_arn {
-        out.insert("stateMachineAliasArn".into(), a.clone().into());
-    }
-    out.insert("redriveCount".into(), record.redrive_count.into());
-    if let Some(d) = &record.redrive_date {
-        out.insert("redriveDate".into(), stored_date(d));
-    }
+    versions_and_redrives(&record, &mut out);
     let (redrive_status, reason) = super::redrive::redrive_status(ctx, &record)?;
     out.insert("redriveStatus".into(), redrive_status.into());
     if let Some(reason) = reason {
@@ -291,7 +282,7 @@ fn describe_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiErro
     Ok(Value::Object(out))
 }
 
-fn get_execution_history(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+pub(super) fn get_execution_history(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let arn = required_str(input, "executionArn")?;
     let record = load_execution(ctx, arn)?;
     let reverse = input
@@ -347,7 +338,7 @@ pub fn event_json(event: &HistoryEvent, include_data: bool) -> Value {
     Value::Object(out)
 }
 
-fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+pub(super) fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let Some(machine_arn) = optional_str(input, "stateMachineArn") else {
         if optional_str(input, "mapRunArn").is_some() {
             return super::map_runs::list_child_executions(ctx, input);
@@ -362,15 +353,8 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     }
     // A version or alias ARN lists the executions of that version or alias.
     let (base_arn, scope) = super::aliases::execution_scope(&ctx.store, machine_arn)?;
-    let machine = store::machine(&ctx.store, &base_arn)?.ok_or_else(|| {
-        ApiError::new(
-            ErrorCode::StateMachineDoesNotExist,
-            format!(
-                "State Machine Does Not Exist: '{}'",
-                crate::asl::error::quote(machine_arn)
-            ),
-        )
-    })?;
+    let machine = store::machine(&ctx.store, &base_arn)?
+        .ok_or_else(|| super::state_machines::does_not_exist(machine_arn))?;
     if machine.machine_type == "EXPRESS" {
         return Err(ApiError::new(
             ErrorCode::StateMachineTypeNotSupported,
@@ -401,25 +385,8 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
         .skip(offset)
         .take(size)
         .map(|r| {
-            let mut item = Map::new();
-            item.insert("executionArn".into(), r.arn.clone().into());
-            item.insert("stateMachineArn".into(), r.state_machine_arn.clone().into());
-            item.insert("name".into(), r.name.clone().into());
-            item.insert("status".into(), r.status.clone().into());
-            item.insert("startDate".into(), stored_date(&r.start_date));
-            if let Some(stop) = &r.stop_date {
-                item.insert("stopDate".into(), stored_date(stop));
-            }
-            if let Some(v) = &r.state_machine_version_arn {
-                item.insert("stateMachineVersionArn".into(), v.clone().into());
-            }
-            if let Some(a) = &r.state_machine_alias_arn {
-                item.insert("stateMachineAliasArn".into(), a.clone().into());
-            }
-            item.insert("redriveCount".into(), r.redrive_count.into());
-            if let Some(d) = &r.redrive_date {
-                item.insert("redriveDate".into(), stored_date(d));
-            }
+            let mut item = summary(r);
+            versions_and_redrives(r, &mut item);
             Value::Object(item)
         })
         .collect();
@@ -434,7 +401,7 @@ fn list_executions(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> 
     Ok(Value::Object(out))
 }
 
-fn describe_state_machine_for_execution(
+pub(super) fn describe_state_machine_for_execution(
     ctx: &mut Context,
     input: &Value,
 ) -> Result<Value, ApiError> {
@@ -498,7 +465,7 @@ fn describe_state_machine_for_execution(
     Ok(Value::Object(out))
 }
 
-fn stop_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+pub(super) fn stop_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let arn = required_str(input, "executionArn")?;
     load_execution(ctx, arn)?;
     let stop_date = ctx.runtime.stop(

@@ -4,7 +4,6 @@
 use serde_json::{json, Map, Value};
 
 use super::ErrorCode;
-use super::Operation;
 use super::{
     encode_token, requested_offset, requested_page_size, required_str, stored_date, ApiError, Arn,
     Context,
@@ -14,20 +13,6 @@ pub use crate::runtime::map_runs::label_of;
 use crate::runtime::map_runs::Counts;
 use crate::store::executions::{self as exec_store};
 use crate::store::map_runs::{self as store, MapRunRecord};
-
-/// Answers the operations this module implements, `None` for the others.
-pub fn call(
-    ctx: &mut Context,
-    operation: Operation,
-    input: &Value,
-) -> Option<Result<Value, ApiError>> {
-    Some(match operation {
-        Operation::DescribeMapRun => describe_map_run(ctx, input),
-        Operation::ListMapRuns => list_map_runs(ctx, input),
-        Operation::UpdateMapRun => update_map_run(ctx, input),
-        _ => return None,
-    })
-}
 
 fn load_run(ctx: &Context, arn: &str) -> Result<MapRunRecord, ApiError> {
     Arn::parse_as(arn, "mapRun")?;
@@ -39,7 +24,7 @@ fn load_run(ctx: &Context, arn: &str) -> Result<MapRunRecord, ApiError> {
     })
 }
 
-fn describe_map_run(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+pub(super) fn describe_map_run(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let run = load_run(ctx, required_str(input, "mapRunArn")?)?;
     let mut out = Map::new();
     out.insert("mapRunArn".into(), run.arn.clone().into());
@@ -87,7 +72,7 @@ fn page(key: &str, all: Vec<Value>, input: &Value) -> Result<Value, ApiError> {
     Ok(Value::Object(out))
 }
 
-fn list_map_runs(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+pub(super) fn list_map_runs(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let arn = required_str(input, "executionArn")?;
     Arn::parse_as(arn, "execution")?;
     if exec_store::get(&ctx.store, arn)?.is_none() {
@@ -126,7 +111,7 @@ fn validation(value: &Value, member: &str, constraint: &str) -> ApiError {
     )
 }
 
-fn update_map_run(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+pub(super) fn update_map_run(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let arn = required_str(input, "mapRunArn")?;
     let max_concurrency = input.get("maxConcurrency");
     let percentage = input.get("toleratedFailurePercentage");

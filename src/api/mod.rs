@@ -92,7 +92,7 @@ pub fn uses_store(operation: Operation) -> bool {
 }
 
 /// Runs `operation` (an API name such as `CreateStateMachine`) on a JSON request.
-/// Each group module answers the operations it implements and `None` for the others.
+/// [`dispatch`] says which group module answers it.
 pub fn call(ctx: &mut Context, operation: &str, input: Value) -> Result<Value, ApiError> {
     let Some(operation) = Operation::parse(operation) else {
         return Err(ApiError::unknown_operation(operation));
@@ -102,27 +102,64 @@ pub fn call(ctx: &mut Context, operation: &str, input: Value) -> Result<Value, A
     if uses_store(operation) {
         ctx.runtime.sweep(&ctx.store)?;
     }
-    type Group = fn(&mut Context, Operation, &Value) -> Option<Result<Value, ApiError>>;
-    let groups: &[Group] = &[
-        state_machines::call,
-        tags::call,
-        executions::call,
-        validation::call,
-        activities::call,
-        task_tokens::call,
-        versions::call,
-        aliases::call,
-        test_state::call,
-        sync_executions::call,
-        redrive::call,
-        map_runs::call,
-    ];
-    for group in groups {
-        if let Some(result) = group(ctx, operation, &input) {
-            return result;
+    dispatch(ctx, operation, &input)
+}
+
+/// The one place that says which function answers each operation (every operation of
+/// the model has one: the match is exhaustive).
+fn dispatch(ctx: &mut Context, operation: Operation, input: &Value) -> Result<Value, ApiError> {
+    use Operation as Op;
+    match operation {
+        Op::CreateStateMachine => typed(ctx, input, state_machines::create),
+        Op::DescribeStateMachine => typed(ctx, input, state_machines::describe),
+        Op::ListStateMachines => typed(ctx, input, state_machines::list),
+        Op::UpdateStateMachine => typed(ctx, input, state_machines::update),
+        Op::DeleteStateMachine => typed(ctx, input, state_machines::delete),
+        Op::TagResource => typed(ctx, input, tags::tag),
+        Op::UntagResource => typed(ctx, input, tags::untag),
+        Op::ListTagsForResource => typed(ctx, input, tags::list),
+        Op::StartExecution => executions::start_execution(ctx, input),
+        Op::DescribeExecution => executions::describe_execution(ctx, input),
+        Op::GetExecutionHistory => executions::get_execution_history(ctx, input),
+        Op::ListExecutions => executions::list_executions(ctx, input),
+        Op::DescribeStateMachineForExecution => {
+            executions::describe_state_machine_for_execution(ctx, input)
         }
+        Op::StopExecution => executions::stop_execution(ctx, input),
+        Op::ValidateStateMachineDefinition => validation::validate_state_machine_definition(input),
+        Op::CreateActivity => activities::create_activity(ctx, input),
+        Op::DescribeActivity => activities::describe_activity(ctx, input),
+        Op::ListActivities => activities::list_activities(ctx, input),
+        Op::DeleteActivity => activities::delete_activity(ctx, input),
+        Op::GetActivityTask => task_tokens::get_activity_task(ctx, input),
+        Op::SendTaskSuccess => task_tokens::send_task_success(ctx, input),
+        Op::SendTaskFailure => task_tokens::send_task_failure(ctx, input),
+        Op::SendTaskHeartbeat => task_tokens::send_task_heartbeat(ctx, input),
+        Op::PublishStateMachineVersion => typed(ctx, input, versions::publish_version),
+        Op::ListStateMachineVersions => typed(ctx, input, versions::list_versions),
+        Op::DeleteStateMachineVersion => typed(ctx, input, versions::delete_version),
+        Op::CreateStateMachineAlias => typed(ctx, input, aliases::create_alias),
+        Op::DescribeStateMachineAlias => typed(ctx, input, aliases::describe_alias),
+        Op::UpdateStateMachineAlias => typed(ctx, input, aliases::update_alias),
+        Op::DeleteStateMachineAlias => typed(ctx, input, aliases::delete_alias),
+        Op::ListStateMachineAliases => typed(ctx, input, aliases::list_aliases),
+        Op::TestState => test_state::test_state(ctx, input),
+        Op::StartSyncExecution => sync_executions::start_sync_execution(ctx, input),
+        Op::RedriveExecution => redrive::redrive_execution(ctx, input),
+        Op::DescribeMapRun => map_runs::describe_map_run(ctx, input),
+        Op::ListMapRuns => map_runs::list_map_runs(ctx, input),
+        Op::UpdateMapRun => map_runs::update_map_run(ctx, input),
     }
-    Err(ApiError::not_implemented(operation.as_str()))
+}
+
+/// Runs an operation whose request and response have typed shapes: the request read
+/// into `I`, the answer `O` written back as JSON.
+fn typed<I: DeserializeOwned, O: Serialize>(
+    ctx: &mut Context,
+    input: &Value,
+    run: fn(&mut Context, I) -> Result<O, ApiError>,
+) -> Result<Value, ApiError> {
+    response(&run(ctx, request(input)?)?)
 }
 
 /// Timestamps in responses, as the AWS CLI v2 prints the milliseconds AWS keeps: Python's

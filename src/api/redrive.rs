@@ -8,7 +8,6 @@ use chrono::{DateTime, Duration, Utc};
 use serde_json::{json, Value};
 
 use super::ErrorCode;
-use super::Operation;
 use super::{timestamp, ApiError, Context};
 use crate::store::executions::{self as store, date_text, parse_date, ExecutionRecord};
 use crate::store::redrive as redrive_store;
@@ -22,18 +21,6 @@ const MAX_HISTORY_EVENTS: i64 = 24_999;
 /// Client tokens answer idempotently for the last 10 redrives, 15 minutes each.
 const KEPT_TOKENS: usize = 10;
 const TOKEN_MINUTES: i64 = 15;
-
-/// Answers the operations this module implements, `None` for the others.
-pub fn call(
-    ctx: &mut Context,
-    operation: Operation,
-    input: &Value,
-) -> Option<Result<Value, ApiError>> {
-    Some(match operation {
-        Operation::RedriveExecution => redrive_execution(ctx, input),
-        _ => return None,
-    })
-}
 
 /// `redriveStatus` and, when NOT_REDRIVABLE, `redriveStatusReason`, in AWS's words.
 pub(crate) fn redrive_status(
@@ -99,7 +86,7 @@ fn not_redrivable(message: impl Into<String>) -> ApiError {
     ApiError::new(ErrorCode::ExecutionNotRedrivable, message)
 }
 
-fn redrive_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+pub(super) fn redrive_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let arn = input
         .get("executionArn")
         .and_then(Value::as_str)

@@ -5,38 +5,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::ErrorCode;
-use super::Operation;
-use super::{request, response, timestamp, ApiError, Arn, Context};
+use super::{timestamp, ApiError, Arn, Context};
 use crate::asl::validate::{self, MachineType, Severity};
 use crate::store::state_machines::{self as store, StateMachineRecord};
 use crate::store::{self as db, Store};
-
-/// Answers the operations this module implements, `None` for the others.
-pub fn call(
-    ctx: &mut Context,
-    operation: Operation,
-    input: &Value,
-) -> Option<Result<Value, ApiError>> {
-    let result = match operation {
-        Operation::CreateStateMachine => request(input)
-            .and_then(|i| create(ctx, i))
-            .and_then(|o| response(&o)),
-        Operation::DescribeStateMachine => request(input)
-            .and_then(|i| describe(ctx, i))
-            .and_then(|o| response(&o)),
-        Operation::ListStateMachines => request(input)
-            .and_then(|i| list(ctx, i))
-            .and_then(|o| response(&o)),
-        Operation::UpdateStateMachine => request(input)
-            .and_then(|i| update(ctx, i))
-            .and_then(|o| response(&o)),
-        Operation::DeleteStateMachine => request(input)
-            .and_then(|i| delete(ctx, i))
-            .and_then(|o| response(&o)),
-        _ => return None,
-    };
-    Some(result)
-}
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -331,7 +303,8 @@ fn to_json<T: Serialize>(value: &Option<T>) -> Option<String> {
     value.as_ref().and_then(|v| serde_json::to_string(v).ok())
 }
 
-fn does_not_exist(arn: &str) -> ApiError {
+/// `StateMachineDoesNotExist` for `arn`, in AWS's words.
+pub(crate) fn does_not_exist(arn: &str) -> ApiError {
     ApiError::new(
         ErrorCode::StateMachineDoesNotExist,
         format!(
@@ -360,7 +333,7 @@ fn check_version_description(
     Ok(())
 }
 
-fn create(
+pub(super) fn create(
     ctx: &mut Context,
     input: CreateStateMachineInput,
 ) -> Result<CreateStateMachineOutput, ApiError> {
@@ -480,7 +453,7 @@ fn publish(
     ))
 }
 
-fn describe(
+pub(super) fn describe(
     ctx: &mut Context,
     input: DescribeStateMachineInput,
 ) -> Result<DescribeStateMachineOutput, ApiError> {
@@ -491,8 +464,7 @@ fn describe(
     // A version ARN (`<arn>:<n>`) describes that version with its machine's settings.
     if let Some((_, n)) = parsed.resource.split_once(':') {
         if n.parse::<u64>().is_ok() {
-            let version =
-                store::get_version(&ctx.store, arn)?.ok_or_else(|| does_not_exist(arn))?;
+            let version = db::versions::get(&ctx.store, arn)?.ok_or_else(|| does_not_exist(arn))?;
             let mut sm = find(&ctx.store, &version.state_machine_arn)?;
             // A version shows the configuration it snapshotted, not the machine's latest.
             if let Some(c) = db::versions::configuration(&ctx.store, arn)? {
@@ -545,7 +517,7 @@ pub(crate) fn variable_references(
     Some(crate::asl::variable_references::of_definition(&definition)).filter(|r| !r.is_empty())
 }
 
-fn list(
+pub(super) fn list(
     ctx: &mut Context,
     input: ListStateMachinesInput,
 ) -> Result<ListStateMachinesOutput, ApiError> {
@@ -578,7 +550,7 @@ fn list(
     })
 }
 
-fn update(
+pub(super) fn update(
     ctx: &mut Context,
     input: UpdateStateMachineInput,
 ) -> Result<UpdateStateMachineOutput, ApiError> {
@@ -651,7 +623,7 @@ fn update(
     })
 }
 
-fn delete(
+pub(super) fn delete(
     ctx: &mut Context,
     input: DeleteStateMachineInput,
 ) -> Result<DeleteStateMachineOutput, ApiError> {

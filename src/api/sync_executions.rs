@@ -8,7 +8,6 @@
 use serde_json::{json, Map, Value};
 
 use super::ErrorCode;
-use super::Operation;
 use super::{timestamp, ApiError, Context};
 use crate::asl::definition::StateMachine;
 use crate::engine::{self, Progress};
@@ -18,18 +17,6 @@ pub const EXPRESS_MAX_SECONDS: u64 = 300;
 /// AWS bills Express executions in 100 ms steps and 64 MB steps of memory.
 const BILLING_STEP_MS: i64 = 100;
 const BILLED_MEMORY_MB: i64 = 64;
-
-/// Answers the operations this module implements, `None` for the others.
-pub fn call(
-    ctx: &mut Context,
-    operation: Operation,
-    input: &Value,
-) -> Option<Result<Value, ApiError>> {
-    Some(match operation {
-        Operation::StartSyncExecution => start_sync_execution(ctx, input),
-        _ => return None,
-    })
-}
 
 /// The error AWS gives the execution operations for an express ARN.
 pub fn express_arn_error() -> ApiError {
@@ -59,7 +46,7 @@ fn billed_duration_ms(elapsed_ms: i64) -> i64 {
     steps * BILLING_STEP_MS
 }
 
-fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+pub(super) fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let machine_arn = input
         .get("stateMachineArn")
         .and_then(Value::as_str)
@@ -79,17 +66,7 @@ fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiEr
             format!("Invalid Arn: '{}'", crate::asl::error::quote(machine_arn)),
         ));
     }
-    let resolved =
-        super::aliases::resolve_for_execution(&ctx.store, ctx.random_seed.as_deref(), machine_arn)?
-            .ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::StateMachineDoesNotExist,
-                    format!(
-                        "State Machine Does Not Exist: '{}'",
-                        crate::asl::error::quote(machine_arn)
-                    ),
-                )
-            })?;
+    let resolved = super::executions::machine_to_run(ctx, machine_arn)?;
     let machine = &resolved.machine;
     if machine.machine_type != "EXPRESS" {
         return Err(ApiError::new(

@@ -1,36 +1,13 @@
 //! TagResource, UntagResource, ListTagsForResource; see [`super::call`].
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::state_machines::Tag;
 use super::ErrorCode;
-use super::Operation;
-use super::{request, response, ApiError, Arn, Context};
+use super::{ApiError, Arn, Context};
 use crate::store::{self, Store};
 
 /// AWS's limit of tags per resource.
 const MAX_TAGS: usize = 50;
-
-/// Answers the operations this module implements, `None` for the others.
-pub fn call(
-    ctx: &mut Context,
-    operation: Operation,
-    input: &Value,
-) -> Option<Result<Value, ApiError>> {
-    let result = match operation {
-        Operation::TagResource => request(input)
-            .and_then(|i| tag(ctx, i))
-            .and_then(|o| response(&o)),
-        Operation::UntagResource => request(input)
-            .and_then(|i| untag(ctx, i))
-            .and_then(|o| response(&o)),
-        Operation::ListTagsForResource => request(input)
-            .and_then(|i| list(ctx, i))
-            .and_then(|o| response(&o)),
-        _ => return None,
-    };
-    Some(result)
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -118,7 +95,10 @@ fn existing(store: &Store, arn: &str) -> Result<(), ApiError> {
     }
 }
 
-fn tag(ctx: &mut Context, input: TagResourceInput) -> Result<TagResourceOutput, ApiError> {
+pub(super) fn tag(
+    ctx: &mut Context,
+    input: TagResourceInput,
+) -> Result<TagResourceOutput, ApiError> {
     let tags = check_tags(&input.tags)?;
     ctx.store.write(|s| {
         existing(s, &input.resource_arn)?;
@@ -131,7 +111,10 @@ fn tag(ctx: &mut Context, input: TagResourceInput) -> Result<TagResourceOutput, 
     })
 }
 
-fn untag(ctx: &mut Context, input: UntagResourceInput) -> Result<UntagResourceOutput, ApiError> {
+pub(super) fn untag(
+    ctx: &mut Context,
+    input: UntagResourceInput,
+) -> Result<UntagResourceOutput, ApiError> {
     ctx.store.write(|s| {
         existing(s, &input.resource_arn)?;
         store::tags::remove(s, &input.resource_arn, &input.tag_keys)?;
@@ -139,7 +122,7 @@ fn untag(ctx: &mut Context, input: UntagResourceInput) -> Result<UntagResourceOu
     })
 }
 
-fn list(
+pub(super) fn list(
     ctx: &mut Context,
     input: ListTagsForResourceInput,
 ) -> Result<ListTagsForResourceOutput, ApiError> {

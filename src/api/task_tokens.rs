@@ -8,27 +8,11 @@ use serde_json::{json, Value};
 
 use super::activities::{activity_arn, does_not_exist};
 use super::ErrorCode;
-use super::Operation;
 use super::{object, optional_str, required_str};
 use super::{ApiError, Context};
 use crate::runtime::RuntimeError;
 use crate::store::activities as activity_store;
 use crate::store::task_tokens::{self, Delivery, TaskTokenRecord, TokenStatus};
-
-/// Answers the operations this module implements, `None` for the others.
-pub fn call(
-    ctx: &mut Context,
-    operation: Operation,
-    input: &Value,
-) -> Option<Result<Value, ApiError>> {
-    Some(match operation {
-        Operation::GetActivityTask => get_activity_task(ctx, input),
-        Operation::SendTaskSuccess => send_task_success(ctx, input),
-        Operation::SendTaskFailure => send_task_failure(ctx, input),
-        Operation::SendTaskHeartbeat => send_task_heartbeat(ctx, input),
-        _ => return None,
-    })
-}
 
 /// How long `GetActivityTask` waits for a task, as AWS does.
 const LONG_POLL: Duration = Duration::from_secs(60);
@@ -40,7 +24,7 @@ const MAX_ERROR: usize = 256;
 const MAX_CAUSE: usize = 32_768;
 const MAX_WORKER_NAME: usize = 80;
 
-fn get_activity_task(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+pub(super) fn get_activity_task(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     object(input)?;
     let arn = activity_arn(input)?;
     let worker = optional_str(input, "workerName")?;
@@ -71,7 +55,7 @@ fn get_activity_task(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
     }
 }
 
-fn send_task_success(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+pub(super) fn send_task_success(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     object(input)?;
     let token = task_token(input)?;
     let output = required_str(input, "output")?;
@@ -91,7 +75,7 @@ fn send_task_success(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
     )
 }
 
-fn send_task_failure(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+pub(super) fn send_task_failure(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     object(input)?;
     let token = task_token(input)?;
     let error = optional_str(input, "error")?;
@@ -112,7 +96,7 @@ fn send_task_failure(ctx: &mut Context, input: &Value) -> Result<Value, ApiError
     )
 }
 
-fn send_task_heartbeat(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+pub(super) fn send_task_heartbeat(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     object(input)?;
     let token = task_token(input)?;
     let now = ctx.now();

@@ -7,7 +7,6 @@
 use serde_json::{json, Map, Value};
 
 use super::ErrorCode;
-use super::Operation;
 use super::{ApiError, Context};
 use crate::asl::definition::{self, Kind, State, StateMachine};
 use crate::asl::validate::{self, MachineType};
@@ -23,15 +22,6 @@ mod mock_shapes;
 /// The name a lone state gets in the machine it is validated and run in. AWS shows the
 /// same name in the context object (`$$.State.Name`).
 const LONE_STATE: &str = "StateName";
-
-/// Answers `TestState`, `None` for the other operations.
-pub fn call(
-    ctx: &mut Context,
-    operation: Operation,
-    input: &Value,
-) -> Option<Result<Value, ApiError>> {
-    (operation == Operation::TestState).then(|| test_state(ctx, input))
-}
 
 fn validation(message: impl Into<String>) -> ApiError {
     ApiError::new(ErrorCode::ValidationException, message)
@@ -63,7 +53,7 @@ fn type_name(v: &Value) -> &'static str {
     }
 }
 
-fn test_state(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
+pub(super) fn test_state(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     let definition_text = string_member(input, "definition")?.ok_or_else(|| {
         ApiError::parameter("Missing required parameter in input: \"definition\"")
     })?;

@@ -2,27 +2,13 @@
 //! never executed.
 use serde_json::{json, Map, Value};
 
+use super::ApiError;
 use super::ErrorCode;
-use super::Operation;
-use super::{ApiError, Context};
 use crate::asl::validate::{self, MachineType, Severity};
 
 /// AWS's default and largest `maxResults`.
 const MAX_RESULTS: u64 = 100;
 const MAX_DEFINITION_BYTES: usize = 1_048_576;
-
-/// Answers the operations this module implements, `None` for the others.
-pub fn call(
-    ctx: &mut Context,
-    operation: Operation,
-    input: &Value,
-) -> Option<Result<Value, ApiError>> {
-    let _ = ctx;
-    match operation {
-        Operation::ValidateStateMachineDefinition => Some(validate_state_machine_definition(input)),
-        _ => None,
-    }
-}
 
 fn validation_error(value: &str, field: &str, constraint: &str) -> ApiError {
     ApiError::new(

@@ -3,11 +3,9 @@
 //! A version is an immutable snapshot of one revision, named `<state machine arn>:<n>`.
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::ErrorCode;
-use super::Operation;
-use super::{request, response, timestamp, ApiError, Arn, Context};
+use super::{timestamp, ApiError, Arn, Context};
 use crate::store::state_machines::{StateMachineRecord, VersionRecord};
 use crate::store::{self as db, Store};
 
@@ -16,27 +14,6 @@ pub const MAX_VERSIONS: usize = 1000;
 
 /// What `revisionId` is called before a machine's first update.
 pub const INITIAL_REVISION: &str = "INITIAL";
-
-/// Answers the operations this module implements, `None` for the others.
-pub fn call(
-    ctx: &mut Context,
-    operation: Operation,
-    input: &Value,
-) -> Option<Result<Value, ApiError>> {
-    let result = match operation {
-        Operation::PublishStateMachineVersion => request(input)
-            .and_then(|i| publish_version(ctx, i))
-            .and_then(|o| response(&o)),
-        Operation::ListStateMachineVersions => request(input)
-            .and_then(|i| list_versions(ctx, i))
-            .and_then(|o| response(&o)),
-        Operation::DeleteStateMachineVersion => request(input)
-            .and_then(|i| delete_version(ctx, i))
-            .and_then(|o| response(&o)),
-        _ => return None,
-    };
-    Some(result)
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -156,7 +133,7 @@ pub fn publish(
     Ok(db::versions::insert(s, sm, description, now)?)
 }
 
-fn publish_version(
+pub(super) fn publish_version(
     ctx: &mut Context,
     input: PublishStateMachineVersionInput,
 ) -> Result<PublishStateMachineVersionOutput, ApiError> {
@@ -184,7 +161,7 @@ fn publish_version(
     })
 }
 
-fn list_versions(
+pub(super) fn list_versions(
     ctx: &mut Context,
     input: ListStateMachineVersionsInput,
 ) -> Result<ListStateMachineVersionsOutput, ApiError> {
@@ -233,7 +210,7 @@ fn list_versions(
     })
 }
 
-fn delete_version(
+pub(super) fn delete_version(
     ctx: &mut Context,
     input: DeleteStateMachineVersionInput,
 ) -> Result<DeleteStateMachineVersionOutput, ApiError> {
