@@ -2,7 +2,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::{Store, StoreError};
+use super::{date_to_text, text_to_date, Store, StoreError};
 
 /// An activity as stored; the encryption configuration is kept as the caller's JSON text.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,19 +11,6 @@ pub struct ActivityRecord {
     pub name: String,
     pub creation_date: DateTime<Utc>,
     pub encryption_configuration: Option<String>,
-}
-
-/// Dates are stored as RFC 3339 UTC text with microseconds, which sorts chronologically.
-pub(crate) fn date_to_text(at: &DateTime<Utc>) -> String {
-    at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
-}
-
-pub(crate) fn text_to_date(text: &str) -> rusqlite::Result<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|d| d.with_timezone(&Utc))
-        .map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-        })
 }
 
 /// A write transaction of its own, or nothing when the caller already holds one (then the

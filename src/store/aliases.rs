@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-use super::state_machines::{date_to_text, text_to_date};
+use super::{date_to_text, text_to_date};
 use super::{Store, StoreError};
 
 /// One entry of an alias's routing configuration.
@@ -162,25 +162,9 @@ mod tests {
     #[test]
     fn aliases_round_trip_and_list_in_name_order() {
         let store = Store::in_memory().unwrap();
-        crate::store::state_machines::insert(
-            &store,
-            &crate::store::state_machines::StateMachineRecord {
-                arn: SM.into(),
-                name: "m".into(),
-                machine_type: "STANDARD".into(),
-                definition: "{}".into(),
-                role_arn: "arn:aws:iam::123456789012:role/r".into(),
-                status: "ACTIVE".into(),
-                creation_date: Utc::now(),
-                update_date: None,
-                revision_id: None,
-                description: None,
-                logging_configuration: None,
-                tracing_configuration: None,
-                encryption_configuration: None,
-            },
-        )
-        .unwrap();
+        let machine = crate::store::state_machines::sample("m");
+        assert_eq!(machine.arn, SM);
+        crate::store::state_machines::insert(&store, &machine).unwrap();
         for (name, v) in [("prod", 1), ("beta", 2), ("canary", 1)] {
             insert(&store, &alias(name, v)).unwrap();
         }

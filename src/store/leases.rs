@@ -13,7 +13,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde_json::Value;
 
-use super::activities::{date_to_text, Tx};
+use super::activities::Tx;
+use super::date_to_text;
 use super::executions::{self, EventRow, ExecutionRecord};
 use super::task_tokens::{self, TaskTokenRecord};
 use super::{Store, StoreError};

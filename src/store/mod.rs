@@ -18,6 +18,7 @@ pub mod versions;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
@@ -44,6 +45,20 @@ pub enum StoreError {
     Foreign(PathBuf),
     #[error("the store is damaged: {0}")]
     UnknownEventType(#[from] crate::history::UnknownEventType),
+}
+
+/// Dates are stored as RFC 3339 UTC text with microseconds, which sorts chronologically.
+pub(crate) fn date_to_text(at: &DateTime<Utc>) -> String {
+    at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
+/// A date the store wrote, as a column read from a row.
+pub(crate) fn text_to_date(text: &str) -> rusqlite::Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|d| d.with_timezone(&Utc))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
 }
 
 pub struct Store {

@@ -2,7 +2,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::{Store, StoreError};
+use super::{date_to_text, text_to_date, Store, StoreError};
 
 /// A state machine as stored. Configurations are kept as the JSON text the caller gave.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,19 +31,6 @@ pub struct StateMachineSummary {
     pub name: String,
     pub machine_type: String,
     pub creation_date: DateTime<Utc>,
-}
-
-/// Dates are stored as RFC 3339 UTC text with microseconds, which sorts chronologically.
-pub(crate) fn date_to_text(at: &DateTime<Utc>) -> String {
-    at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
-}
-
-pub(crate) fn text_to_date(text: &str) -> rusqlite::Result<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|d| d.with_timezone(&Utc))
-        .map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-        })
 }
 
 const COLUMNS: &str = "arn, name, type, definition, role_arn, status, creation_date, update_date, \
@@ -167,29 +154,24 @@ pub struct VersionRecord {
     pub creation_date: DateTime<Utc>,
 }
 
-const VERSION_COLUMNS: &str = "arn, state_machine_arn, version, definition, role_arn, \
-     revision_id, description, creation_date";
-
-/// The version with this ARN (`<state machine arn>:<n>`).
-pub fn get_version(store: &Store, arn: &str) -> Result<Option<VersionRecord>, StoreError> {
-    let sql = format!("SELECT {VERSION_COLUMNS} FROM state_machine_versions WHERE arn = ?1");
-    Ok(store
-        .conn
-        .query_row(&sql, [arn], version_from_row)
-        .optional()?)
-}
-
-fn version_from_row(row: &Row) -> rusqlite::Result<VersionRecord> {
-    Ok(VersionRecord {
-        arn: row.get(0)?,
-        state_machine_arn: row.get(1)?,
-        version: row.get(2)?,
-        definition: row.get(3)?,
-        role_arn: row.get(4)?,
-        revision_id: row.get(5)?,
-        description: row.get(6)?,
-        creation_date: text_to_date(&row.get::<_, String>(7)?)?,
-    })
+/// A plain STANDARD machine `name`, for the store's tests.
+#[cfg(test)]
+pub(crate) fn sample(name: &str) -> StateMachineRecord {
+    StateMachineRecord {
+        arn: format!("arn:aws:states:us-east-1:123456789012:stateMachine:{name}"),
+        name: name.into(),
+        machine_type: "STANDARD".into(),
+        definition: "{}".into(),
+        role_arn: "arn:aws:iam::123456789012:role/r".into(),
+        status: "ACTIVE".into(),
+        creation_date: Utc::now(),
+        update_date: None,
+        revision_id: None,
+        description: None,
+        logging_configuration: None,
+        tracing_configuration: None,
+        encryption_configuration: None,
+    }
 }
 
 #[cfg(test)]
@@ -200,19 +182,8 @@ mod tests {
 
     fn record(name: &str) -> StateMachineRecord {
         StateMachineRecord {
-            arn: format!("arn:aws:states:us-east-1:123456789012:stateMachine:{name}"),
-            name: name.into(),
-            machine_type: "STANDARD".into(),
-            definition: "{}".into(),
-            role_arn: "arn:aws:iam::123456789012:role/r".into(),
-            status: "ACTIVE".into(),
-            creation_date: Utc::now(),
-            update_date: None,
-            revision_id: None,
-            description: None,
-            logging_configuration: None,
             tracing_configuration: Some("{\"enabled\":false}".into()),
-            encryption_configuration: None,
+            ..sample(name)
         }
     }
 

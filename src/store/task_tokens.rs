@@ -9,7 +9,8 @@
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::activities::{date_to_text, text_to_date, Tx};
+use super::activities::Tx;
+use super::{date_to_text, text_to_date};
 use super::{Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,8 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::state_machines::{date_to_text, text_to_date, StateMachineRecord, VersionRecord};
+use super::state_machines::{StateMachineRecord, VersionRecord};
+use super::{date_to_text, text_to_date};
 use super::{Store, StoreError};
 
 const COLUMNS: &str =
@@ -169,21 +170,7 @@ mod tests {
     use crate::store::state_machines as machines;
 
     fn machine(store: &Store) -> StateMachineRecord {
-        let sm = StateMachineRecord {
-            arn: "arn:aws:states:us-east-1:123456789012:stateMachine:m".into(),
-            name: "m".into(),
-            machine_type: "STANDARD".into(),
-            definition: "{}".into(),
-            role_arn: "arn:aws:iam::123456789012:role/r".into(),
-            status: "ACTIVE".into(),
-            creation_date: Utc::now(),
-            update_date: None,
-            revision_id: None,
-            description: None,
-            logging_configuration: None,
-            tracing_configuration: None,
-            encryption_configuration: None,
-        };
+        let sm = machines::sample("m");
         machines::insert(store, &sm).unwrap();
         sm
     }
