@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use clap::{Arg, ArgGroup, ArgMatches, Command};
 use serde_json::{json, Value};
 
-use super::graph::{self, Format, Outcome};
+use super::graph::{self, Format};
 use super::history_table;
 use super::{names, params, Failure, Globals};
 use crate::api::{self, Context};
@@ -119,8 +119,6 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
         Some("svg") => Format::Svg,
         _ => Format::Dot,
     };
-    let mut outcomes: HashMap<String, Outcome> = HashMap::new();
-    let mut visits = graph::Visits::default();
     if let Some(what) = m.get_one::<String>("what") {
         return positional(what, format, globals);
     }
@@ -139,21 +137,30 @@ pub(super) fn run(m: &ArgMatches, globals: &Globals) -> Result<String, Failure> 
             .cloned()
             .unwrap_or_default();
         let mut ctx = globals.context("DescribeStateMachineForExecution")?;
-        let machine = api_call(
-            &mut ctx,
-            "DescribeStateMachineForExecution",
-            json!({ "executionArn": arn }),
-        )?;
-        let events = all_events(&mut ctx, &arn)?;
-        let attribution = history_table::attribute(&events);
-        outcomes = attribution.outcomes;
-        visits = graph::Visits {
-            states: attribution.counts,
-            iterations: attribution.iterations,
-        };
-        definition_of(&machine)?
+        return execution_graph(&mut ctx, &arn, format);
     };
-    Ok(graph::render_run(&definition, format, &outcomes, &visits))
+    Ok(graph::render(&definition, format, &HashMap::new()))
+}
+
+/// An execution's machine, drawn with what the execution did in each state.
+fn execution_graph(ctx: &mut Context, arn: &str, format: Format) -> Result<String, Failure> {
+    let machine = api_call(
+        ctx,
+        "DescribeStateMachineForExecution",
+        json!({ "executionArn": arn }),
+    )?;
+    let events = all_events(ctx, arn)?;
+    let attribution = history_table::attribute(&events);
+    let visits = graph::Visits {
+        states: attribution.counts,
+        iterations: attribution.iterations,
+    };
+    Ok(graph::render_run(
+        &definition_of(&machine)?,
+        format,
+        &attribution.outcomes,
+        &visits,
+    ))
 }
 
 /// `sfn graph WHAT`: a file when one is there, else a state machine, else an execution.
@@ -185,21 +192,5 @@ fn positional(what: &str, format: Format, globals: &Globals) -> Result<String, F
             "sfn graph: {what} is not a file, a state machine or an execution"
         ))
     })?;
-    let machine = api_call(
-        &mut ctx,
-        "DescribeStateMachineForExecution",
-        json!({ "executionArn": arn }),
-    )?;
-    let events = all_events(&mut ctx, &arn)?;
-    let attribution = history_table::attribute(&events);
-    let visits = graph::Visits {
-        states: attribution.counts,
-        iterations: attribution.iterations,
-    };
-    Ok(graph::render_run(
-        &definition_of(&machine)?,
-        format,
-        &attribution.outcomes,
-        &visits,
-    ))
+    execution_graph(&mut ctx, &arn, format)
 }

@@ -7,7 +7,7 @@
 use std::io::Write;
 
 use clap::{Arg, ArgAction, ArgMatches, Command};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use crate::asl::validate::{self, semantic, Diagnostic, MachineType, Severity};
 use crate::template::{self, yaml::Tags};
@@ -462,27 +462,25 @@ pub fn lint_path(
             }
         }
     }
-    let parsed = match template::yaml::parse(&text, Tags::CloudFormation) {
-        Ok(parsed) => parsed,
-        Err(e) => {
-            return report(vec![at(
+    // A YAML error is the file's one diagnostic.
+    let parse_yaml = |tags| {
+        template::yaml::parse(&text, tags).map_err(|e| {
+            report(vec![at(
                 e.line,
                 e.column,
                 Diagnostic::error(validate::codes::INVALID_JSON_DESCRIPTION, e.message, ""),
             )])
-        }
+        })
+    };
+    let parsed = match parse_yaml(Tags::CloudFormation) {
+        Ok(parsed) => parsed,
+        Err(report) => return report,
     };
     if !template::is_template(&parsed.value) {
         // A YAML definition: CloudFormation's tags mean nothing there.
-        let parsed = match template::yaml::parse(&text, Tags::Definition) {
+        let parsed = match parse_yaml(Tags::Definition) {
             Ok(parsed) => parsed,
-            Err(e) => {
-                return report(vec![at(
-                    e.line,
-                    e.column,
-                    Diagnostic::error(validate::codes::INVALID_JSON_DESCRIPTION, e.message, ""),
-                )])
-            }
+            Err(report) => return report,
         };
         let mut diagnostics = semantic::check(&parsed.value, machine_type);
         for d in &mut diagnostics {
@@ -773,24 +771,30 @@ fn write_github(
     )
 }
 
+/// A diagnostic as the JSON reports give it (`sfn lint --output json`, the console).
+pub(crate) fn diagnostic_json(d: &Diagnostic) -> Map<String, Value> {
+    let mut item = Map::new();
+    item.insert("severity".into(), d.severity.as_str().into());
+    item.insert("code".into(), json!(d.code));
+    item.insert("message".into(), json!(d.message));
+    item.insert("location".into(), json!(d.location));
+    item.insert("line".into(), json!(d.line));
+    item.insert("column".into(), json!(d.column));
+    item
+}
+
 fn write_json(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
     let items: Vec<Value> = reports
         .iter()
         .flat_map(|r| {
             r.diagnostics.iter().zip(&r.hints).map(move |(d, hint)| {
-                let mut item = json!({
-                    "file": r.file,
-                    "severity": d.severity.as_str(),
-                    "code": d.code,
-                    "message": d.message,
-                    "location": d.location,
-                    "line": d.line,
-                    "column": d.column,
-                });
+                let mut item = Map::new();
+                item.insert("file".into(), json!(r.file));
+                item.extend(diagnostic_json(d));
                 if let Some(hint) = hint {
-                    item["didYouMean"] = Value::String(hint.clone());
+                    item.insert("didYouMean".into(), Value::String(hint.clone()));
                 }
-                item
+                Value::Object(item)
             })
         })
         .collect();

@@ -103,16 +103,7 @@ pub fn answer(operation: Operation, body: &[u8]) -> Result<Answer, WireError> {
             };
             let diagnostics: Vec<Value> = validate::validate(text, machine_type)
                 .into_iter()
-                .map(|d| {
-                    json!({
-                        "severity": d.severity.as_str(),
-                        "code": d.code,
-                        "message": d.message,
-                        "location": d.location,
-                        "line": d.line,
-                        "column": d.column,
-                    })
-                })
+                .map(|d| Value::Object(crate::cli::lint::diagnostic_json(&d)))
                 .collect();
             Ok((
                 wire::CONTENT_TYPE,
