@@ -248,13 +248,7 @@ pub fn describe_for_parent(record: &ExecutionRecord, as_json: bool) -> Value {
         d.insert("Output".into(), text(&record.output));
         d.insert("OutputDetails".into(), json!({"Included": true}));
     }
-    if let Some(e) = &record.error {
-        d.insert("Error".into(), e.clone().into());
-    }
-    if let Some(c) = &record.cause {
-        d.insert("Cause".into(), c.clone().into());
-    }
-    d.insert("RedriveCount".into(), record.redrive_count.into());
+    error_cause_and_redrives(record, &mut d);
     if record.status == "SUCCEEDED" {
         d.insert("RedriveStatus".into(), "NOT_REDRIVABLE".into());
         d.insert(
@@ -628,6 +622,17 @@ impl NestedTasks {
     }
 }
 
+/// `Error`, `Cause` and `RedriveCount`, which both descriptions give in this order.
+fn error_cause_and_redrives(record: &ExecutionRecord, d: &mut Map<String, Value>) {
+    if let Some(e) = &record.error {
+        d.insert("Error".into(), e.clone().into());
+    }
+    if let Some(c) = &record.cause {
+        d.insert("Cause".into(), c.clone().into());
+    }
+    d.insert("RedriveCount".into(), record.redrive_count.into());
+}
+
 /// DescribeExecution as the SDK integration returns it.
 fn sdk_describe(record: &ExecutionRecord) -> Value {
     let date = |t: &str| parse_date(t).map_or(Value::Null, iso);
@@ -651,13 +656,7 @@ fn sdk_describe(record: &ExecutionRecord) -> Value {
         d.insert("Output".into(), o.clone().into());
         d.insert("OutputDetails".into(), json!({"Included": true}));
     }
-    if let Some(e) = &record.error {
-        d.insert("Error".into(), e.clone().into());
-    }
-    if let Some(c) = &record.cause {
-        d.insert("Cause".into(), c.clone().into());
-    }
-    d.insert("RedriveCount".into(), record.redrive_count.into());
+    error_cause_and_redrives(record, &mut d);
     Value::Object(d)
 }
 

@@ -192,13 +192,18 @@ fn with_globals(properties: &Map<String, Value>, globals: Option<&Value>) -> Map
 
 impl<'a> Loader<'a> {
     fn problem_at(&mut self, location: &str, code: &str, message: String) {
+        self.report_at(location, Diagnostic::error(code, message, location));
+    }
+
+    /// Reports `diagnostic` at the line and column of `location` in the template.
+    fn report_at(&mut self, location: &str, diagnostic: Diagnostic) {
         let (line, column) = self.parsed.positions.find(location).unwrap_or((1, 1));
         self.out.diagnostics.push(Located {
             file: self.file.clone(),
             diagnostic: Diagnostic {
                 line: Some(line),
                 column: Some(column),
-                ..Diagnostic::error(code, message, location)
+                ..diagnostic
             },
         });
     }
@@ -782,19 +787,14 @@ impl<'a> Loader<'a> {
                 if self.resolver.settings.mode == Mode::Deploy {
                     return Err(Problem::new(location, message));
                 }
-                let (line, column) = self.parsed.positions.find(location).unwrap_or((1, 1));
-                self.out.diagnostics.push(Located {
-                    file: self.file.clone(),
-                    diagnostic: Diagnostic {
-                        line: Some(line),
-                        column: Some(column),
-                        ..Diagnostic::warning(
-                            INVALID_TEMPLATE,
-                            format!("not checked: {message}"),
-                            location,
-                        )
-                    },
-                });
+                self.report_at(
+                    location,
+                    Diagnostic::warning(
+                        INVALID_TEMPLATE,
+                        format!("not checked: {message}"),
+                        location,
+                    ),
+                );
                 Ok(None)
             }
         }

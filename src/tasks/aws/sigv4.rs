@@ -157,17 +157,22 @@ mod tests {
         Utc.with_ymd_and_hms(2015, 8, 30, 12, 36, 0).unwrap()
     }
 
-    /// AWS's SigV4 test suite, `get-vanilla` and `post-x-www-form-urlencoded`.
-    #[test]
-    fn signs_as_the_aws_test_suite_does() {
-        let request = Unsigned {
+    /// The request of AWS's SigV4 test `get-vanilla`.
+    fn get_vanilla() -> Unsigned<'static> {
+        Unsigned {
             method: "GET",
             host: "example.amazonaws.com",
             path: "/",
             query: "",
             headers: &[],
             body: b"",
-        };
+        }
+    }
+
+    /// AWS's SigV4 test suite, `get-vanilla` and `post-x-www-form-urlencoded`.
+    #[test]
+    fn signs_as_the_aws_test_suite_does() {
+        let request = get_vanilla();
         let added = sign(
             &request,
             &example_credentials(),
@@ -220,14 +225,7 @@ mod tests {
     fn a_session_token_is_signed() {
         let mut credentials = example_credentials();
         credentials.session_token = Some("token".into());
-        let request = Unsigned {
-            method: "GET",
-            host: "example.amazonaws.com",
-            path: "/",
-            query: "",
-            headers: &[],
-            body: b"",
-        };
+        let request = get_vanilla();
         let added = sign(&request, &credentials, "us-east-1", "service", at());
         assert_eq!(added[1], ("X-Amz-Security-Token".into(), "token".into()));
         assert!(added[2]
