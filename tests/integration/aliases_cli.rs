@@ -686,7 +686,7 @@ fn executions_through_an_alias_record_alias_and_version() {
         "plain",
     ]);
 
-    let described = sfn.json(&["describe-execution", "--execution-arn", execution]);
+    let described = sfn.describe(execution);
     assert_eq!(described["stateMachineArn"], json!(machine));
     assert_eq!(described["stateMachineAliasArn"], json!(alias));
     assert_eq!(described["stateMachineVersionArn"], json!(v2));

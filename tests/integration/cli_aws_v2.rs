@@ -340,7 +340,7 @@ fn timestamps_carry_the_milliseconds_aws_keeps_as_python_prints_them() {
     let machine = sfn.create("m");
     let started = sfn.json(&["start-execution", "--state-machine-arn", &machine]);
     let arn = started["executionArn"].as_str().unwrap();
-    let described = sfn.json(&["describe-execution", "--execution-arn", arn]);
+    let described = sfn.describe(arn);
     let history = sfn.json(&["get-execution-history", "--execution-arn", arn]);
     let mut stamps = vec![
         described["startDate"].clone(),

@@ -36,20 +36,7 @@ fn start(sfn: &Sfn, definition: Value, input: &str, peers: usize, tries: usize) 
         ROLE,
     ]);
     let arn = created["stateMachineArn"].as_str().unwrap();
-    let started = sfn.json(&[
-        "start-execution",
-        "--state-machine-arn",
-        arn,
-        "--input",
-        input,
-        "--handlers",
-        "handlers.json",
-    ]);
-    sfn.json(&[
-        "describe-execution",
-        "--execution-arn",
-        started["executionArn"].as_str().unwrap(),
-    ])
+    sfn.run_to_end(arn, &["--input", input, "--handlers", "handlers.json"])
 }
 
 const MEET_ARN: &str = "arn:aws:lambda:us-east-1:123456789012:function:meet";

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use cli_support::{Sfn, ROLE};
+use cli_support::{types, Sfn, ROLE};
 use serde_json::{json, Value};
 
 const ACTIVITY: &str = "arn:aws:states:us-east-1:123456789012:activity:work";
@@ -25,35 +25,6 @@ fn create_machine(sfn: &Sfn, name: &str, definition: &Value) -> String {
         ROLE,
     ]);
     out["stateMachineArn"].as_str().unwrap().to_string()
-}
-
-fn start(sfn: &Sfn, machine: &str, name: &str) -> String {
-    let out = sfn.json(&[
-        "start-execution",
-        "--state-machine-arn",
-        machine,
-        "--name",
-        name,
-    ]);
-    out["executionArn"].as_str().unwrap().to_string()
-}
-
-fn describe(sfn: &Sfn, arn: &str) -> Value {
-    sfn.json(&["describe-execution", "--execution-arn", arn])
-}
-
-fn history(sfn: &Sfn, arn: &str) -> Vec<Value> {
-    sfn.json(&["get-execution-history", "--execution-arn", arn])["events"]
-        .as_array()
-        .unwrap()
-        .clone()
-}
-
-fn types(events: &[Value]) -> Vec<String> {
-    events
-        .iter()
-        .map(|e| e["type"].as_str().unwrap().to_string())
-        .collect()
 }
 
 /// Event ids run 1..=n with no gap or repeat, and each points at an earlier event.
@@ -107,7 +78,7 @@ fn outcomes_sent_at_once_to_every_branch_are_all_applied() {
     sfn.json(&["create-activity", "--name", "work"]);
     let machine = create_machine(&sfn, "fan", &parallel_of_activities(4));
     for trial in 0..15 {
-        let arn = start(&sfn, &machine, &format!("t{trial}"));
+        let arn = sfn.start(&machine, &["--name", &format!("t{trial}")]);
         let tokens: Vec<String> = (0..4).map(|_| worker_token(&sfn)).collect();
         let senders: Vec<Child> = tokens
             .iter()
@@ -133,15 +104,15 @@ fn outcomes_sent_at_once_to_every_branch_are_all_applied() {
                 String::from_utf8_lossy(&out.stderr)
             );
         }
-        let described = describe(&sfn, &arn);
+        let described = sfn.describe(&arn);
         assert_eq!(described["status"], "SUCCEEDED", "trial {trial}");
         let mut output: Vec<i64> =
             serde_json::from_str::<Vec<i64>>(described["output"].as_str().unwrap()).unwrap();
         output.sort();
         assert_eq!(output, vec![0, 1, 2, 3], "trial {trial}");
-        let events = history(&sfn, &arn);
+        let events = sfn.history(&arn);
         assert_whole(&events);
-        let count = |t: &str| types(&events).iter().filter(|x| *x == t).count();
+        let count = |t: &str| types(&events).iter().filter(|x| **x == t).count();
         assert_eq!(count("ActivityStarted"), 4);
         assert_eq!(count("ActivitySucceeded"), 4);
     }
@@ -225,12 +196,12 @@ fn a_worker_and_a_callback_racing_on_two_branches_both_land() {
             "--task-output",
             "\"work\"",
         ]);
-        let described = describe(&sfn, &arn);
+        let described = sfn.describe(&arn);
         assert_eq!(described["status"], "SUCCEEDED", "trial {trial}");
         assert_eq!(described["output"], "[\"work\",\"cb\"]");
-        let events = history(&sfn, &arn);
+        let events = sfn.history(&arn);
         assert_whole(&events);
-        assert!(types(&events).contains(&"ActivityStarted".to_string()));
+        assert!(types(&events).contains(&"ActivityStarted"));
     }
 }
 
@@ -241,7 +212,7 @@ fn a_stop_racing_a_worker_never_ends_in_success_nor_crashes() {
     let definition = json!({"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": ACTIVITY, "End": true}}});
     let machine = create_machine(&sfn, "stoprace", &definition);
     for trial in 0..10 {
-        let arn = start(&sfn, &machine, &format!("s{trial}"));
+        let arn = sfn.start(&machine, &["--name", &format!("s{trial}")]);
         let token = worker_token(&sfn);
         let stop = spawn(&sfn, &["stop-execution", "--execution-arn", &arn]);
         let answer = spawn(
@@ -264,15 +235,15 @@ fn a_stop_racing_a_worker_never_ends_in_success_nor_crashes() {
                 String::from_utf8_lossy(&out.stderr)
             );
         }
-        let status = describe(&sfn, &arn)["status"].as_str().unwrap().to_string();
+        let status = sfn.describe(&arn)["status"].as_str().unwrap().to_string();
         if stop.status.success() {
             assert_eq!(status, "ABORTED", "trial {trial}: the stop was answered");
         } else {
             assert_eq!(status, "SUCCEEDED", "trial {trial}");
         }
-        let events = history(&sfn, &arn);
+        let events = sfn.history(&arn);
         assert_whole(&events);
-        let last = types(&events).last().unwrap().clone();
+        let last = types(&events).last().unwrap().to_string();
         assert!(last == "ExecutionAborted" || last == "ExecutionSucceeded");
     }
 }
@@ -308,11 +279,11 @@ fn a_stop_from_another_process_ends_a_running_execution_with_its_history() {
         sfn.run(&["get-execution-history", "--execution-arn", &arn])
             .status
             .success()
-            && types(&history(&sfn, &arn)).contains(&"WaitStateEntered".to_string())
+            && types(&sfn.history(&arn)).contains(&"WaitStateEntered")
     });
-    assert_eq!(describe(&sfn, &arn)["status"], "RUNNING");
+    assert_eq!(sfn.describe(&arn)["status"], "RUNNING");
     sfn.json(&["stop-execution", "--execution-arn", &arn, "--error", "Halt"]);
-    let described = describe(&sfn, &arn);
+    let described = sfn.describe(&arn);
     assert_eq!(described["status"], "ABORTED");
     assert_eq!(described["error"], "Halt");
     let status = runner.wait().unwrap();
@@ -320,7 +291,7 @@ fn a_stop_from_another_process_ends_a_running_execution_with_its_history() {
         status.success(),
         "start-execution returns normally: {status:?}"
     );
-    let events = history(&sfn, &arn);
+    let events = sfn.history(&arn);
     assert_whole(&events);
     assert_eq!(
         types(&events),
@@ -351,7 +322,7 @@ fn interrupt(signal: libc::c_int, expected_code: i32) {
         sfn.run(&["describe-execution", "--execution-arn", &arn])
             .status
             .success()
-            && types(&history(&sfn, &arn)).contains(&"WaitStateEntered".to_string())
+            && types(&sfn.history(&arn)).contains(&"WaitStateEntered")
     });
     unsafe { libc::kill(child.id() as libc::pid_t, signal) };
     let out: Output = child.wait_with_output().unwrap();
@@ -362,10 +333,10 @@ fn interrupt(signal: libc::c_int, expected_code: i32) {
         "stderr names the execution: {stderr}"
     );
     assert!(stderr.contains("ABORTED"), "{stderr}");
-    assert_eq!(describe(&sfn, &arn)["status"], "ABORTED");
-    let events = history(&sfn, &arn);
+    assert_eq!(sfn.describe(&arn)["status"], "ABORTED");
+    let events = sfn.history(&arn);
     assert_whole(&events);
-    assert_eq!(types(&events).last().unwrap(), "ExecutionAborted");
+    assert_eq!(types(&events).last(), Some(&"ExecutionAborted"));
 }
 
 fn describe_definition(sfn: &Sfn, machine: &str) -> String {
@@ -431,7 +402,7 @@ fn a_killed_execution_is_taken_over_by_sfn_resume_and_ends_whole() {
             "{}",
             String::from_utf8_lossy(&resumed.stderr)
         );
-        let described = describe(&sfn, &arn);
+        let described = sfn.describe(&arn);
         if described["status"] == "RUNNING" {
             panic!("trial {trial}: still running after resume: {described}");
         }
@@ -439,7 +410,7 @@ fn a_killed_execution_is_taken_over_by_sfn_resume_and_ends_whole() {
         let output: Value = serde_json::from_str(described["output"].as_str().unwrap()).unwrap();
         assert_eq!(output.as_array().unwrap().len(), 12);
         assert_eq!(output[11], json!({"v": 24}));
-        let events = history(&sfn, &arn);
+        let events = sfn.history(&arn);
         assert_whole(&events);
         // Each iteration ends once, whatever ran twice.
         let succeeded = events
@@ -505,7 +476,7 @@ fn resuming_serves_tasks_with_the_resuming_process_handlers() {
         String::from_utf8_lossy(&sent.stderr)
     );
     let arn = machine.replace(":stateMachine:", ":execution:") + ":h";
-    let described = describe(&sfn, &arn);
+    let described = sfn.describe(&arn);
     assert_eq!(described["status"], "SUCCEEDED");
     assert_eq!(described["output"], "\"second\"");
 }
@@ -610,7 +581,7 @@ fn stopping_a_distributed_map_parent_aborts_its_map_run_and_children() {
     let machine = distributed_machine(&sfn);
     let (runner, arn) = start_distributed(&sfn, &machine, "d1", "1");
     sfn.json(&["stop-execution", "--execution-arn", &arn]);
-    assert_eq!(describe(&sfn, &arn)["status"], "ABORTED");
+    assert_eq!(sfn.describe(&arn)["status"], "ABORTED");
     runner.wait_with_output().unwrap();
     let run = &map_runs(&sfn, &arn)[0];
     let run_arn = run["mapRunArn"].as_str().unwrap();
@@ -623,16 +594,16 @@ fn stopping_a_distributed_map_parent_aborts_its_map_run_and_children() {
     );
     for kid in &kids {
         assert_ne!(kid["status"], "RUNNING", "{kid}");
-        let events = history(&sfn, kid["executionArn"].as_str().unwrap());
+        let events = sfn.history(kid["executionArn"].as_str().unwrap());
         assert_whole(&events);
         assert_eq!(types(&events)[0], "ExecutionStarted");
     }
     // Its counts add up to the children it had.
     let total = described["executionCounts"]["total"].as_u64().unwrap();
     assert_eq!(total as usize, kids.len());
-    let events = history(&sfn, &arn);
+    let events = sfn.history(&arn);
     assert_whole(&events);
-    assert_eq!(types(&events).last().unwrap(), "ExecutionAborted");
+    assert_eq!(types(&events).last(), Some(&"ExecutionAborted"));
 }
 
 #[test]
@@ -657,7 +628,7 @@ fn a_killed_distributed_map_parent_is_resumed_and_its_old_children_aborted() {
         "{}",
         String::from_utf8_lossy(&resumed.stderr)
     );
-    let described = describe(&sfn, &arn);
+    let described = sfn.describe(&arn);
     assert_eq!(described["status"], "SUCCEEDED", "{described}");
     let old = sfn.json(&["describe-map-run", "--map-run-arn", &old_run]);
     assert_eq!(old["status"], "ABORTED");
@@ -666,6 +637,6 @@ fn a_killed_distributed_map_parent_is_resumed_and_its_old_children_aborted() {
     }
     let runs = map_runs(&sfn, &arn);
     assert_eq!(runs.len(), 2, "the Map state ran again in a new map run");
-    let events = history(&sfn, &arn);
+    let events = sfn.history(&arn);
     assert_whole(&events);
 }

@@ -96,7 +96,7 @@ fn replays(name: &str) {
         mock,
     );
     assert_eq!(started["executionArn"], EXECUTION_ARN);
-    let described = sfn.json(&["describe-execution", "--execution-arn", EXECUTION_ARN]);
+    let described = sfn.describe(EXECUTION_ARN);
     let mut outcome = json!({"status": described["status"]});
     if let Some(output) = described["output"].as_str() {
         outcome["output"] = serde_json::from_str(output).unwrap();
@@ -272,7 +272,7 @@ fn executions_are_listed_described_and_named_as_aws_does() {
     ]);
     assert_eq!(failed["executions"], json!([]));
 
-    let described = sfn.json(&["describe-execution", "--execution-arn", EXECUTION_ARN]);
+    let described = sfn.describe(EXECUTION_ARN);
     assert_eq!(described["status"], "SUCCEEDED");
     assert_eq!(described["input"], "{}");
     assert_eq!(described["output"], "{}");
@@ -337,7 +337,7 @@ fn a_generated_name_is_a_uuid_and_a_task_without_a_runner_fails_clearly() {
     let arn = started["executionArn"].as_str().unwrap();
     let name = arn.rsplit(':').next().unwrap();
     assert_eq!(uuid::Uuid::parse_str(name).unwrap().to_string(), name);
-    let described = sfn.json(&["describe-execution", "--execution-arn", arn]);
+    let described = sfn.describe(arn);
     assert_eq!(described["status"], "FAILED");
     assert!(
         described["cause"]
@@ -397,11 +397,10 @@ fn start_parked(sfn: &Sfn, name: &str) -> (std::process::Child, String) {
 }
 
 fn types(sfn: &Sfn, arn: &str) -> Vec<String> {
-    sfn.json(&["get-execution-history", "--execution-arn", arn])["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["type"].as_str().unwrap().to_string())
+    let events = sfn.history(arn);
+    cli_support::types(&events)
+        .into_iter()
+        .map(String::from)
         .collect()
 }
 
@@ -410,7 +409,7 @@ fn a_callback_task_parks_until_another_process_sends_its_outcome() {
     let sfn = Sfn::new();
     create(&sfn, &serde_json::from_str(CALLBACK).unwrap());
     let (child, token) = start_parked(&sfn, "fixture-execution");
-    let running = sfn.json(&["describe-execution", "--execution-arn", EXECUTION_ARN]);
+    let running = sfn.describe(EXECUTION_ARN);
     assert_eq!(running["status"], "RUNNING");
     sfn.json(&[
         "send-task-success",
@@ -421,7 +420,7 @@ fn a_callback_task_parks_until_another_process_sends_its_outcome() {
     ]);
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
-    let done = sfn.json(&["describe-execution", "--execution-arn", EXECUTION_ARN]);
+    let done = sfn.describe(EXECUTION_ARN);
     assert_eq!(done["status"], "SUCCEEDED");
     assert_eq!(done["output"], r#"{"approved":true}"#);
     assert_eq!(
@@ -455,7 +454,7 @@ fn stop_execution_aborts_a_parked_execution() {
         "Because",
     ]);
     assert!(child.wait_with_output().unwrap().status.success());
-    let stopped = sfn.json(&["describe-execution", "--execution-arn", EXECUTION_ARN]);
+    let stopped = sfn.describe(EXECUTION_ARN);
     assert_eq!(stopped["status"], "ABORTED");
     assert_eq!(stopped["error"], "Why");
     let history = sfn.json(&["get-execution-history", "--execution-arn", EXECUTION_ARN]);

@@ -51,18 +51,11 @@ fn run(definition: Value, input: Value) -> Run {
     ]);
     let machine = created["stateMachineArn"].as_str().expect("machine arn");
     let input = input.to_string();
-    let started = sfn.json(&[
-        "start-execution",
-        "--state-machine-arn",
-        machine,
-        "--input",
-        &input,
-    ]);
-    let arn = started["executionArn"].as_str().expect("execution arn");
-    let execution = sfn.json(&["describe-execution", "--execution-arn", arn]);
-    let history = sfn.json(&["get-execution-history", "--execution-arn", arn]);
-    let events = history["events"].as_array().cloned().unwrap_or_default();
-    Run { execution, events }
+    let arn = sfn.start(machine, &["--input", &input]);
+    Run {
+        execution: sfn.describe(&arn),
+        events: sfn.history(&arn),
+    }
 }
 
 fn pass_output(output: Value) -> Value {

@@ -86,6 +86,7 @@ impl Env {
             .as_str()
             .unwrap()
             .to_string();
+        // Through this Env's commands, which name the S3 directory.
         let execution = self.json(&[
             "start-execution",
             "--state-machine-arn",

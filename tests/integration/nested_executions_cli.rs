@@ -5,7 +5,7 @@
 //! `tests/fixtures/nested/`) pin the histories.
 use crate::cli_support;
 
-use cli_support::{Sfn, ROLE};
+use cli_support::{types, Sfn, ROLE};
 use serde_json::{json, Map, Value};
 
 fn create(sfn: &Sfn, name: &str, definition: &Value) -> String {
@@ -22,32 +22,10 @@ fn create(sfn: &Sfn, name: &str, definition: &Value) -> String {
 }
 
 fn start(sfn: &Sfn, machine: &str, input: &Value) -> String {
-    let out = sfn.json(&[
-        "start-execution",
-        "--state-machine-arn",
+    sfn.start(
         machine,
-        "--name",
-        "parent",
-        "--input",
-        &input.to_string(),
-    ]);
-    out["executionArn"].as_str().unwrap().to_string()
-}
-
-fn describe(sfn: &Sfn, execution: &str) -> Value {
-    sfn.json(&["describe-execution", "--execution-arn", execution])
-}
-
-fn history(sfn: &Sfn, execution: &str) -> Vec<Value> {
-    let out = sfn.json(&["get-execution-history", "--execution-arn", execution]);
-    out["events"].as_array().unwrap().clone()
-}
-
-fn types(events: &[Value]) -> Vec<String> {
-    events
-        .iter()
-        .map(|e| e["type"].as_str().unwrap().to_string())
-        .collect()
+        &["--name", "parent", "--input", &input.to_string()],
+    )
 }
 
 fn fixture(name: &str) -> Value {
@@ -178,7 +156,7 @@ fn run_recorded(name: &str) {
     let execution = start(&sfn, &machine, &input);
     let norm = Normaliser::new(&case, "child_machine");
     let expected = &case["expected"];
-    let described = describe(&sfn, &execution);
+    let described = sfn.describe(&execution);
     assert_eq!(described["status"], expected["status"]);
     if let Some(output) = expected.get("output") {
         assert_eq!(norm.apply(&described["output"]), norm.apply(output));
@@ -190,7 +168,7 @@ fn run_recorded(name: &str) {
             norm.apply(&expected["cause"])
         );
     }
-    let events = history(&sfn, &execution);
+    let events = sfn.history(&execution);
     let recorded = expected["events"].as_array().unwrap();
     assert_eq!(types(&events), types(recorded));
     for (ours, aws) in events.iter().zip(recorded) {
@@ -228,7 +206,7 @@ fn waiting_child() -> Value {
 }
 
 fn child_token(sfn: &Sfn, child: &str) -> String {
-    let events = history(sfn, child);
+    let events = sfn.history(child);
     let scheduled = events
         .iter()
         .find(|e| e["type"] == "TaskScheduled")
@@ -260,7 +238,7 @@ fn a_sync_2_parent_waits_for_a_parked_child_and_gets_its_output_as_json() {
             "End": true}}}),
     );
     let execution = start(&sfn, &parent, &json!({}));
-    assert_eq!(describe(&sfn, &execution)["status"], "RUNNING");
+    assert_eq!(sfn.describe(&execution)["status"], "RUNNING");
     let children = child_executions(&sfn, &child);
     assert_eq!(children.len(), 1);
     let kid = children[0]["executionArn"].as_str().unwrap().to_string();
@@ -274,15 +252,15 @@ fn a_sync_2_parent_waits_for_a_parked_child_and_gets_its_output_as_json() {
         "--task-output",
         r#"{"answer": 42}"#,
     ]);
-    assert_eq!(describe(&sfn, &kid)["status"], "SUCCEEDED");
-    let described = describe(&sfn, &execution);
+    assert_eq!(sfn.describe(&kid)["status"], "SUCCEEDED");
+    let described = sfn.describe(&execution);
     assert_eq!(described["status"], "SUCCEEDED");
     assert_eq!(
         serde_json::from_str::<Value>(described["output"].as_str().unwrap()).unwrap(),
         json!({"answer": 42})
     );
     assert_eq!(
-        types(&history(&sfn, &execution)),
+        types(&sfn.history(&execution)),
         [
             "ExecutionStarted",
             "TaskStateEntered",
@@ -317,7 +295,7 @@ fn a_failed_child_fails_the_sync_task_with_its_description_as_cause() {
             "Caught": {"Type": "Pass", "End": true}}}),
     );
     let execution = start(&sfn, &parent, &json!({}));
-    let described = describe(&sfn, &execution);
+    let described = sfn.describe(&execution);
     assert_eq!(described["status"], "SUCCEEDED");
     let output: Value = serde_json::from_str(described["output"].as_str().unwrap()).unwrap();
     assert_eq!(output["Error"], "States.TaskFailed");
@@ -346,12 +324,12 @@ fn stopping_a_parent_stops_the_sync_child_it_waits_for() {
         .as_str()
         .unwrap()
         .to_string();
-    assert_eq!(describe(&sfn, &kid)["status"], "RUNNING");
+    assert_eq!(sfn.describe(&kid)["status"], "RUNNING");
     sfn.json(&["stop-execution", "--execution-arn", &execution]);
-    assert_eq!(describe(&sfn, &execution)["status"], "ABORTED");
-    assert_eq!(describe(&sfn, &kid)["status"], "ABORTED");
+    assert_eq!(sfn.describe(&execution)["status"], "ABORTED");
+    assert_eq!(sfn.describe(&kid)["status"], "ABORTED");
     assert_eq!(
-        types(&history(&sfn, &kid)).last().map(String::as_str),
+        types(&sfn.history(&kid)).last().copied(),
         Some("ExecutionAborted")
     );
 }
@@ -378,7 +356,7 @@ fn a_childs_callback_with_the_parents_token_resumes_the_parent() {
             "End": true}}}),
     );
     let execution = start(&sfn, &parent, &json!({}));
-    let described = describe(&sfn, &execution);
+    let described = sfn.describe(&execution);
     assert_eq!(described["status"], "SUCCEEDED");
     assert_eq!(
         serde_json::from_str::<Value>(described["output"].as_str().unwrap()).unwrap(),
@@ -388,7 +366,7 @@ fn a_childs_callback_with_the_parents_token_resumes_the_parent() {
         .as_str()
         .unwrap()
         .to_string();
-    assert_eq!(describe(&sfn, &kid)["status"], "SUCCEEDED");
+    assert_eq!(sfn.describe(&kid)["status"], "SUCCEEDED");
 }
 
 #[test]
@@ -428,7 +406,7 @@ fn a_mocked_response_still_comes_before_the_native_integration() {
         String::from_utf8_lossy(&out.stderr)
     );
     let execution: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let described = describe(&sfn, execution["executionArn"].as_str().unwrap());
+    let described = sfn.describe(execution["executionArn"].as_str().unwrap());
     assert_eq!(described["status"], "SUCCEEDED");
     assert!(child_executions(&sfn, &child).is_empty());
 }
@@ -459,7 +437,7 @@ fn aws_sdk_start_sync_execution_runs_an_express_child_to_its_end() {
             "End": true}}}),
     );
     let execution = start(&sfn, &parent, &json!({}));
-    let described = describe(&sfn, &execution);
+    let described = sfn.describe(&execution);
     assert_eq!(described["status"], "SUCCEEDED");
     let output: Value = serde_json::from_str(described["output"].as_str().unwrap()).unwrap();
     assert_eq!(output["Status"], "SUCCEEDED");

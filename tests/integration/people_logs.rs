@@ -10,7 +10,7 @@ use std::io::BufRead;
 use std::path::PathBuf;
 use std::process::Stdio;
 
-use cli_support::{Sfn, ROLE};
+use cli_support::{types, Sfn, ROLE};
 use serde_json::{json, Value};
 
 /// Fails inside a Parallel branch: a FailStateEntered (an ERROR event), the Parallel's
@@ -80,10 +80,6 @@ fn json_lines(text: &str) -> Vec<Value> {
     text.lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect()
-}
-
-fn types(events: &[Value]) -> Vec<&str> {
-    events.iter().map(|e| e["type"].as_str().unwrap()).collect()
 }
 
 #[test]
@@ -413,7 +409,7 @@ fn an_execution_taken_over_after_its_process_died_logs_each_event_once() {
     unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGKILL) };
     child.wait().unwrap();
     let arn = "arn:aws:states:us-east-1:123456789012:execution:naps:killed";
-    let described = sfn.json(&["describe-execution", "--execution-arn", arn]);
+    let described = sfn.describe(arn);
     assert_eq!(described["status"], "RUNNING", "killed mid-run");
     let resumed = sfn
         .cmd()

@@ -6,7 +6,7 @@ use crate::cli_support;
 
 use std::path::Path;
 
-use cli_support::{Sfn, ROLE};
+use cli_support::{types, Sfn, ROLE};
 use serde_json::{json, Value};
 
 fn create(sfn: &Sfn, name: &str, definition: &str) -> String {
@@ -22,28 +22,6 @@ fn create(sfn: &Sfn, name: &str, definition: &str) -> String {
         .as_str()
         .unwrap()
         .to_string()
-}
-
-fn start(sfn: &Sfn, machine: &str) -> String {
-    sfn.json(&["start-execution", "--state-machine-arn", machine])["executionArn"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
-fn describe(sfn: &Sfn, execution: &str) -> Value {
-    sfn.json(&["describe-execution", "--execution-arn", execution])
-}
-
-fn history(sfn: &Sfn, execution: &str) -> Vec<Value> {
-    sfn.json(&["get-execution-history", "--execution-arn", execution])["events"]
-        .as_array()
-        .unwrap()
-        .clone()
-}
-
-fn types(events: &[Value]) -> Vec<&str> {
-    events.iter().map(|e| e["type"].as_str().unwrap()).collect()
 }
 
 /// How often a state was entered.
@@ -75,19 +53,19 @@ const TOP_LEVEL: &str = r#"{"StartAt": "First", "States": {
 fn a_failed_execution_resumes_at_the_state_that_failed() {
     let sfn = Sfn::new();
     let machine = create(&sfn, "resume", TOP_LEVEL);
-    let execution = start(&sfn, &machine);
-    let before = describe(&sfn, &execution);
+    let execution = sfn.start(&machine, &[]);
+    let before = sfn.describe(&execution);
     assert_eq!(before["status"], "FAILED");
     assert_eq!(before["error"], "States.NoChoiceMatched");
     assert_eq!(before["redriveCount"], 0);
     assert_eq!(before["redriveStatus"], "REDRIVABLE");
     assert!(before.get("redriveStatusReason").is_none());
-    let failed_events = history(&sfn, &execution).len();
+    let failed_events = sfn.history(&execution).len();
 
     let out = sfn.json(&["redrive-execution", "--execution-arn", &execution]);
     let redrive_date = out["redriveDate"].as_str().unwrap().to_string();
 
-    let after = describe(&sfn, &execution);
+    let after = sfn.describe(&execution);
     assert_eq!(after["executionArn"], execution.as_str());
     assert_eq!(after["status"], "SUCCEEDED");
     assert_eq!(after["redriveCount"], 1);
@@ -103,7 +81,7 @@ fn a_failed_execution_resumes_at_the_state_that_failed() {
     assert_eq!(output["count"], 1);
     assert!(output["time"].as_str().unwrap().ends_with('Z'));
 
-    let events = history(&sfn, &execution);
+    let events = sfn.history(&execution);
     // The earlier history stays; ExecutionRedriven follows ExecutionFailed, ids go on.
     assert_eq!(
         types(&events)[failed_events - 1..],
@@ -152,15 +130,15 @@ fn only_the_failed_parallel_branch_runs_again() {
             "Fixed": {"Type": "Pass", "Parameters": {"count.$": "$$.Execution.RedriveCount"}, "End": true}}}
         ]}}}"#,
     );
-    let execution = start(&sfn, &machine);
-    assert_eq!(describe(&sfn, &execution)["status"], "FAILED");
+    let execution = sfn.start(&machine, &[]);
+    assert_eq!(sfn.describe(&execution)["status"], "FAILED");
     sfn.json(&["redrive-execution", "--execution-arn", &execution]);
-    let after = describe(&sfn, &execution);
+    let after = sfn.describe(&execution);
     assert_eq!(after["status"], "SUCCEEDED");
     // The branch that had succeeded kept its output from the first attempt.
     let output: Value = serde_json::from_str(after["output"].as_str().unwrap()).unwrap();
     assert_eq!(output, json!([{"count": 0}, {"count": 1}]));
-    let events = history(&sfn, &execution);
+    let events = sfn.history(&execution);
     assert_eq!(entered(&events, "Steady"), 1);
     assert_eq!(entered(&events, "Flaky"), 2);
     assert_eq!(entered(&events, "Both"), 1);
@@ -193,16 +171,16 @@ fn only_the_failed_map_iterations_run_again() {
         .as_str()
         .unwrap()
         .to_string();
-    assert_eq!(describe(&sfn, &execution)["status"], "FAILED");
+    assert_eq!(sfn.describe(&execution)["status"], "FAILED");
     sfn.json(&["redrive-execution", "--execution-arn", &execution]);
-    let after = describe(&sfn, &execution);
+    let after = sfn.describe(&execution);
     assert_eq!(after["status"], "SUCCEEDED");
     let output: Value = serde_json::from_str(after["output"].as_str().unwrap()).unwrap();
     assert_eq!(
         output,
         json!([{"item": 0, "count": 0}, {"item": 1, "count": 0}, {"item": 2, "count": 1}])
     );
-    let events = history(&sfn, &execution);
+    let events = sfn.history(&execution);
     assert_eq!(entered(&events, "Check"), 4);
     assert_eq!(entered(&events, "Each"), 1);
     // The iteration that runs again starts again.
@@ -243,15 +221,15 @@ fn a_mocked_task_that_failed_once_succeeds_on_redrive_without_rerunning_its_sibl
         .as_str()
         .unwrap()
         .to_string();
-    let before = describe(&sfn, &execution);
+    let before = sfn.describe(&execution);
     assert_eq!(before["status"], "FAILED");
     assert_eq!(before["error"], "Payments.Unavailable");
 
     // The redrive runs in a process of its own, with the same mock test case.
     run(&["redrive-execution", "--execution-arn", &execution]);
-    let after = describe(&sfn, &execution);
+    let after = sfn.describe(&execution);
     assert_eq!(after["status"], "SUCCEEDED", "{after}");
-    let events = history(&sfn, &execution);
+    let events = sfn.history(&execution);
     assert_eq!(entered(&events, "Ship"), 1);
     assert_eq!(entered(&events, "Charge"), 2);
     assert_eq!(entered(&events, "Prepare"), 1);
@@ -272,8 +250,8 @@ fn an_aborted_execution_resumes_at_the_task_it_was_waiting_on() {
         r#"{"StartAt": "Prepare", "States": {"Prepare": {"Type": "Pass", "Next": "Approve"},
           "Approve": {"Type": "Task", "Resource": "arn:aws:states:us-east-1:123456789012:activity:approve", "End": true}}}"#,
     );
-    let execution = start(&sfn, &machine);
-    let running = describe(&sfn, &execution);
+    let execution = sfn.start(&machine, &[]);
+    let running = sfn.describe(&execution);
     assert_eq!(running["status"], "RUNNING");
     assert_eq!(running["redriveStatus"], "NOT_REDRIVABLE");
     assert_eq!(
@@ -289,13 +267,13 @@ fn an_aborted_execution_resumes_at_the_task_it_was_waiting_on() {
     );
 
     sfn.json(&["stop-execution", "--execution-arn", &execution]);
-    assert_eq!(describe(&sfn, &execution)["redriveStatus"], "REDRIVABLE");
+    assert_eq!(sfn.describe(&execution)["redriveStatus"], "REDRIVABLE");
     sfn.json(&["redrive-execution", "--execution-arn", &execution]);
-    let after = describe(&sfn, &execution);
+    let after = sfn.describe(&execution);
     assert_eq!(after["status"], "RUNNING");
     assert_eq!(after["redriveCount"], 1);
     assert!(after.get("stopDate").is_none());
-    let events = history(&sfn, &execution);
+    let events = sfn.history(&execution);
     assert_eq!(
         types(&events)[5..],
         [
@@ -320,7 +298,7 @@ fn an_aborted_execution_resumes_at_the_task_it_was_waiting_on() {
         "--task-output",
         r#"{"ok": true}"#,
     ]);
-    let done = describe(&sfn, &execution);
+    let done = sfn.describe(&execution);
     assert_eq!(done["status"], "SUCCEEDED");
     assert_eq!(done["output"], r#"{"ok":true}"#);
 }
@@ -333,13 +311,13 @@ fn a_timed_out_execution_gets_its_timeout_again_from_the_redrive() {
         "slow",
         r#"{"StartAt": "Pause", "TimeoutSeconds": 1, "States": {"Pause": {"Type": "Wait", "Seconds": 30, "End": true}}}"#,
     );
-    let execution = start(&sfn, &machine);
-    assert_eq!(describe(&sfn, &execution)["status"], "TIMED_OUT");
+    let execution = sfn.start(&machine, &[]);
+    assert_eq!(sfn.describe(&execution)["status"], "TIMED_OUT");
     sfn.json(&["redrive-execution", "--execution-arn", &execution]);
-    let after = describe(&sfn, &execution);
+    let after = sfn.describe(&execution);
     assert_eq!(after["status"], "TIMED_OUT");
     assert_eq!(after["redriveCount"], 1);
-    let events = history(&sfn, &execution);
+    let events = sfn.history(&execution);
     assert_eq!(
         types(&events),
         [
@@ -361,7 +339,7 @@ fn a_client_token_makes_a_redrive_idempotent() {
         "always-fails",
         r#"{"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "E"}}}"#,
     );
-    let execution = start(&sfn, &machine);
+    let execution = sfn.start(&machine, &[]);
     let redrive = |token: &str| {
         sfn.json(&[
             "redrive-execution",
@@ -374,12 +352,12 @@ fn a_client_token_makes_a_redrive_idempotent() {
     };
     let first = redrive("token-1");
     assert_eq!(redrive("token-1"), first);
-    assert_eq!(describe(&sfn, &execution)["redriveCount"], 1);
+    assert_eq!(sfn.describe(&execution)["redriveCount"], 1);
     redrive("token-2");
-    let after = describe(&sfn, &execution);
+    let after = sfn.describe(&execution);
     assert_eq!(after["redriveCount"], 2);
     assert_eq!(after["status"], "FAILED");
-    let events = history(&sfn, &execution);
+    let events = sfn.history(&execution);
     let t = types(&events);
     assert_eq!(t.iter().filter(|t| **t == "ExecutionRedriven").count(), 2);
     assert_eq!(t.iter().filter(|t| **t == "FailStateEntered").count(), 3);
@@ -389,8 +367,8 @@ fn a_client_token_makes_a_redrive_idempotent() {
 fn list_executions_filters_by_redrive() {
     let sfn = Sfn::new();
     let machine = create(&sfn, "resume", TOP_LEVEL);
-    let redriven = start(&sfn, &machine);
-    let untouched = start(&sfn, &machine);
+    let redriven = sfn.start(&machine, &[]);
+    let untouched = sfn.start(&machine, &[]);
     sfn.json(&["redrive-execution", "--execution-arn", &redriven]);
     let list = |filter: &str| -> Vec<Value> {
         sfn.json(&[
@@ -420,7 +398,7 @@ fn list_executions_filters_by_redrive() {
 fn redrive_errors() {
     let sfn = Sfn::new();
     let machine = sfn.create("hello");
-    let succeeded = start(&sfn, &machine);
+    let succeeded = sfn.start(&machine, &[]);
     let (exit, stderr) = sfn.fail(&["redrive-execution", "--execution-arn", &succeeded]);
     assert_eq!(exit, 254);
     assert_eq!(error_code(&stderr), "ExecutionNotRedrivable");
@@ -461,7 +439,7 @@ fn a_distributed_map_child_is_redriven_through_its_parent() {
         .as_str()
         .unwrap()
         .to_string();
-    assert_eq!(describe(&sfn, &parent)["redriveStatus"], "REDRIVABLE");
+    assert_eq!(sfn.describe(&parent)["redriveStatus"], "REDRIVABLE");
     let map_run = sfn.json(&["list-map-runs", "--execution-arn", &parent])["mapRuns"][0]
         ["mapRunArn"]
         .as_str()
@@ -472,13 +450,13 @@ fn a_distributed_map_child_is_redriven_through_its_parent() {
         .as_str()
         .unwrap()
         .to_string();
-    let described = describe(&sfn, &child);
+    let described = sfn.describe(&child);
     assert_eq!(described["status"], "FAILED");
     assert_eq!(described["redriveStatus"], "REDRIVABLE_BY_MAP_RUN");
     let (_, stderr) = sfn.fail(&["redrive-execution", "--execution-arn", &child]);
     assert_eq!(error_code(&stderr), "ExecutionNotRedrivable");
     sfn.json(&["redrive-execution", "--execution-arn", &parent]);
-    assert_eq!(describe(&sfn, &parent)["redriveCount"], 1);
+    assert_eq!(sfn.describe(&parent)["redriveCount"], 1);
 }
 
 #[test]
@@ -489,7 +467,7 @@ fn malformed_client_tokens_and_redrive_filters_are_validation_errors() {
         "always-fails",
         r#"{"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "E"}}}"#,
     );
-    let execution = start(&sfn, &machine);
+    let execution = sfn.start(&machine, &[]);
     let long = "x".repeat(65);
     for token in [long.as_str(), "has space"] {
         let (exit, stderr) = sfn.fail(&[
@@ -502,7 +480,7 @@ fn malformed_client_tokens_and_redrive_filters_are_validation_errors() {
         assert_eq!(exit, 254, "{stderr}");
         assert_eq!(error_code(&stderr), "ValidationException", "{stderr}");
     }
-    assert_eq!(describe(&sfn, &execution)["redriveCount"], 0);
+    assert_eq!(sfn.describe(&execution)["redriveCount"], 0);
     let (_, stderr) = sfn.fail(&[
         "list-executions",
         "--state-machine-arn",
@@ -536,7 +514,7 @@ fn a_first_state_entered_again_shows_the_input_as_given() {
         .unwrap()
         .to_string();
     sfn.json(&["redrive-execution", "--execution-arn", &execution]);
-    let events = history(&sfn, &execution);
+    let events = sfn.history(&execution);
     let entries: Vec<&Value> = events
         .iter()
         .filter(|e| e["type"] == "ChoiceStateEntered")
@@ -545,5 +523,5 @@ fn a_first_state_entered_again_shows_the_input_as_given() {
     for entry in entries {
         assert_eq!(entry["stateEnteredEventDetails"]["input"], input);
     }
-    assert_eq!(describe(&sfn, &execution)["status"], "SUCCEEDED");
+    assert_eq!(sfn.describe(&execution)["status"], "SUCCEEDED");
 }

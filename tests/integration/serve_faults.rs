@@ -29,14 +29,7 @@ fn fifty_concurrent_clients_start_and_poll_executions() {
                         json!({"stateMachineArn": sm, "name": format!("c{i}"), "input": format!("{{\"i\": {i}}}")}),
                     )["executionArn"]
                         .clone();
-                    for _ in 0..1000 {
-                        let d = server.ok("DescribeExecution", json!({ "executionArn": ex }));
-                        if d["status"] != "RUNNING" {
-                            return d;
-                        }
-                        std::thread::sleep(Duration::from_millis(10));
-                    }
-                    panic!("c{i} still RUNNING");
+                    server.ended(&ex)
                 })
             })
             .collect();
@@ -108,14 +101,7 @@ fn executions_waiting_at_sigterm_finish_after_a_restart() {
         );
     }
     for (i, ex) in executions.iter().enumerate() {
-        let mut d = json!(null);
-        for _ in 0..500 {
-            d = server.ok("DescribeExecution", json!({ "executionArn": ex }));
-            if d["status"] != "RUNNING" {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
+        let d = server.ended(ex);
         assert_eq!(d["status"], "SUCCEEDED", "{ex}");
         assert_eq!(d["output"], format!("{{\"i\":{i}}}"));
     }
@@ -142,14 +128,7 @@ fn executions_running_at_sigterm_go_on_after_a_restart() {
     let (code, server) = server.restart();
     assert_eq!(code, Some(0));
     for ex in &executions {
-        let mut d = json!(null);
-        for _ in 0..1000 {
-            d = server.ok("DescribeExecution", json!({ "executionArn": ex }));
-            if d["status"] != "RUNNING" {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
+        let d = server.ended(ex);
         assert_eq!(d["status"], "SUCCEEDED", "{ex}: {d}");
         assert_eq!(d["output"], "\"woke\"");
     }
@@ -193,14 +172,7 @@ fn sfn_commands_share_the_store_with_a_running_server() {
         "--task-output",
         "{\"via\": \"cli\"}",
     ]);
-    let mut d = json!(null);
-    for _ in 0..500 {
-        d = server.ok("DescribeExecution", json!({ "executionArn": ex }));
-        if d["status"] != "RUNNING" {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    let d = server.ended(&ex);
     assert_eq!(d["status"], "SUCCEEDED");
     assert_eq!(d["output"], "{\"via\":\"cli\"}");
     assert_eq!(

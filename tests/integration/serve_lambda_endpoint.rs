@@ -8,7 +8,6 @@ use crate::serve_support;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 use std::sync::mpsc;
-use std::time::Duration;
 
 use serde_json::{json, Value};
 use serve_support::{Server, ROLE};
@@ -72,14 +71,7 @@ fn run(server: &Server, name: &str, states: Value, input: &str) -> Value {
         json!({"stateMachineArn": sm, "input": input}),
     )["executionArn"]
         .clone();
-    for _ in 0..500 {
-        let d = server.ok("DescribeExecution", json!({ "executionArn": ex }));
-        if d["status"] != "RUNNING" {
-            return d;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    panic!("still RUNNING");
+    server.ended(&ex)
 }
 
 #[test]

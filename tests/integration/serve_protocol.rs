@@ -19,18 +19,6 @@ fn machine(server: &Server, name: &str, definition: Value) -> String {
         .to_string()
 }
 
-/// Describes the execution until it leaves RUNNING (bounded: the test fails, never hangs).
-fn final_status(server: &Server, arn: &str) -> Value {
-    for _ in 0..500 {
-        let d = server.ok("DescribeExecution", json!({ "executionArn": arn }));
-        if d["status"] != "RUNNING" {
-            return d;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    panic!("{arn} still RUNNING");
-}
-
 #[test]
 fn every_operation_is_routed_to_the_api() {
     let server = Server::start();
@@ -204,7 +192,7 @@ fn start_execution_answers_while_the_execution_runs_in_the_server() {
         "SendTaskSuccess",
         json!({"taskToken": task["taskToken"], "output": "{\"ok\": true}"}),
     );
-    let done = final_status(&server, &execution);
+    let done = server.ended(&execution);
     assert_eq!(done["status"], "SUCCEEDED");
     assert_eq!(done["output"], "{\"ok\":true}");
     assert!(done["stopDate"].is_f64());
@@ -274,7 +262,7 @@ fn send_task_success_answers_while_the_execution_runs_on_in_the_server() {
         "the execution did not go on after the callback"
     );
     server.ok("StopExecution", json!({ "executionArn": execution }));
-    assert_eq!(final_status(&server, &execution)["status"], "ABORTED");
+    assert_eq!(server.ended(&execution)["status"], "ABORTED");
 }
 
 #[test]

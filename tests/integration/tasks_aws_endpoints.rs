@@ -377,7 +377,7 @@ fn an_sqs_callback_waits_for_the_token_its_message_carries() {
     let body: Value = serde_json::from_str(&seen.body).unwrap();
     let message: Value = serde_json::from_str(body["MessageBody"].as_str().unwrap()).unwrap();
     assert_eq!(message["order"], "o-7");
-    let described = sfn.json(&["describe-execution", "--execution-arn", arn]);
+    let described = sfn.describe(arn);
     assert_eq!(described["status"], "RUNNING");
     let mut answer = sfn.cmd();
     env(&mut answer);
@@ -396,7 +396,7 @@ fn an_sqs_callback_waits_for_the_token_its_message_carries() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let described = sfn.json(&["describe-execution", "--execution-arn", arn]);
+    let described = sfn.describe(arn);
     assert_eq!(described["status"], "SUCCEEDED");
     assert_eq!(described["output"], r#"{"approved":true}"#);
     // TaskSubmitted records what SendMessage answered.

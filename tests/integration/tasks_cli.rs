@@ -140,7 +140,7 @@ fn run_order(sfn: &Sfn, case: Option<&str>, input: Value) -> (Value, Value) {
         &input.to_string(),
     ]);
     let arn = started["executionArn"].as_str().unwrap();
-    let described = sfn.json(&["describe-execution", "--execution-arn", arn]);
+    let described = sfn.describe(arn);
     let history = sfn.json(&["get-execution-history", "--execution-arn", arn]);
     (described, normalise(history["events"].clone()))
 }
@@ -311,7 +311,7 @@ fn a_worker_in_another_process_completes_the_activity_task() {
     ]);
     let execution = started["executionArn"].as_str().unwrap();
     assert!(worker.wait().unwrap().success());
-    let described = sfn.json(&["describe-execution", "--execution-arn", execution]);
+    let described = sfn.describe(execution);
     assert_eq!(described["status"], "SUCCEEDED");
     assert_eq!(
         serde_json::from_str::<Value>(described["output"].as_str().unwrap()).unwrap(),
@@ -342,10 +342,7 @@ fn a_worker_failure_fails_the_task() {
         r#"{"amount": 5000}"#,
     ]);
     let execution = started["executionArn"].as_str().unwrap();
-    assert_eq!(
-        sfn.json(&["describe-execution", "--execution-arn", execution])["status"],
-        "RUNNING"
-    );
+    assert_eq!(sfn.describe(execution)["status"], "RUNNING");
     let worker = std::process::Command::new("python3")
         .arg(fixture("worker.py"))
         .args([env!("CARGO_BIN_EXE_sfn"), ACTIVITY, "worker-8"])
@@ -353,7 +350,7 @@ fn a_worker_failure_fails_the_task() {
         .status()
         .unwrap();
     assert!(worker.success());
-    let described = sfn.json(&["describe-execution", "--execution-arn", execution]);
+    let described = sfn.describe(execution);
     assert_eq!(described["status"], "FAILED");
     assert_eq!(described["error"], "Rejected");
     assert_eq!(described["cause"], "amount 5000 over limit");
@@ -366,10 +363,7 @@ fn stopping_a_parked_execution_aborts_its_task() {
     let started = sfn.json(&["start-execution", "--state-machine-arn", APPROVAL]);
     let execution = started["executionArn"].as_str().unwrap();
     sfn.json(&["stop-execution", "--execution-arn", execution]);
-    assert_eq!(
-        sfn.json(&["describe-execution", "--execution-arn", execution])["status"],
-        "ABORTED"
-    );
+    assert_eq!(sfn.describe(execution)["status"], "ABORTED");
     // The aborted task is no longer handed to workers.
     let out = sfn
         .cmd()
@@ -418,10 +412,7 @@ fn callbacks_answered_at_once_and_later_by_another_process() {
         .unwrap()
         .to_string();
     // The first step's answer came during the run; the second waits.
-    assert_eq!(
-        sfn.json(&["describe-execution", "--execution-arn", &execution])["status"],
-        "RUNNING"
-    );
+    assert_eq!(sfn.describe(&execution)["status"], "RUNNING");
     let token = std::fs::read_to_string(&outbox).unwrap();
     sfn.json(&["send-task-heartbeat", "--task-token", &token]);
     sfn.json(&[
@@ -431,7 +422,7 @@ fn callbacks_answered_at_once_and_later_by_another_process() {
         "--task-output",
         r#"{"approved": "later"}"#,
     ]);
-    let described = sfn.json(&["describe-execution", "--execution-arn", &execution]);
+    let described = sfn.describe(&execution);
     assert_eq!(described["status"], "SUCCEEDED");
     assert_eq!(
         serde_json::from_str::<Value>(described["output"].as_str().unwrap()).unwrap(),

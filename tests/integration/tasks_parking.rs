@@ -6,7 +6,7 @@ use crate::cli_support;
 
 use std::path::{Path, PathBuf};
 
-use cli_support::{Sfn, ROLE};
+use cli_support::{types, Sfn, ROLE};
 use serde_json::{json, Value};
 
 const ACCOUNT: &str = "arn:aws:states:us-east-1:123456789012";
@@ -32,34 +32,6 @@ fn create_machine(sfn: &Sfn, name: &str, definition: &Value) -> String {
         .as_str()
         .unwrap()
         .to_string()
-}
-
-fn start(sfn: &Sfn, machine: &str, input: &str) -> String {
-    sfn.json(&[
-        "start-execution",
-        "--state-machine-arn",
-        machine,
-        "--input",
-        input,
-    ])["executionArn"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
-fn events(sfn: &Sfn, execution: &str) -> Vec<Value> {
-    sfn.json(&["get-execution-history", "--execution-arn", execution])["events"]
-        .as_array()
-        .unwrap()
-        .clone()
-}
-
-fn types(events: &[Value]) -> Vec<&str> {
-    events.iter().map(|e| e["type"].as_str().unwrap()).collect()
-}
-
-fn status(sfn: &Sfn, execution: &str) -> Value {
-    sfn.json(&["describe-execution", "--execution-arn", execution])
 }
 
 fn output(described: &Value) -> Value {
@@ -124,9 +96,9 @@ fn a_worker_taking_the_task_records_activity_started() {
         &json!({"StartAt": "Approve", "States": {"Approve": {
             "Type": "Task", "Resource": activity, "HeartbeatSeconds": 60, "End": true}}}),
     );
-    let execution = start(&sfn, &machine, r#"{"amount": 5}"#);
+    let execution = sfn.start(&machine, &["--input", r#"{"amount": 5}"#]);
     assert_eq!(
-        types(&events(&sfn, &execution)),
+        types(&sfn.history(&execution)),
         ["ExecutionStarted", "TaskStateEntered", "ActivityScheduled"]
     );
     let task = sfn.json(&[
@@ -137,7 +109,7 @@ fn a_worker_taking_the_task_records_activity_started() {
         "worker-3",
     ]);
     assert_eq!(task["input"], r#"{"amount":5}"#);
-    let history = events(&sfn, &execution);
+    let history = sfn.history(&execution);
     assert_eq!(history[3]["type"], "ActivityStarted");
     assert_eq!(history[3]["previousEventId"], 3);
     assert_eq!(
@@ -145,7 +117,7 @@ fn a_worker_taking_the_task_records_activity_started() {
         json!({"workerName": "worker-3"})
     );
     succeed(&sfn, task["taskToken"].as_str().unwrap(), json!({"ok": 1}));
-    let history = events(&sfn, &execution);
+    let history = sfn.history(&execution);
     assert_eq!(
         types(&history),
         [
@@ -173,8 +145,8 @@ fn a_deleted_activity_fails_before_it_is_scheduled() {
             "Type": "Task", "Resource": activity, "End": true}}}),
     );
     sfn.json(&["delete-activity", "--activity-arn", &activity]);
-    let execution = start(&sfn, &machine, "{}");
-    let described = status(&sfn, &execution);
+    let execution = sfn.start(&machine, &["--input", "{}"]);
+    let described = sfn.describe(&execution);
     assert_eq!(described["status"], "FAILED");
     assert_eq!(described["error"], "States.Runtime");
     assert_eq!(
@@ -182,7 +154,7 @@ fn a_deleted_activity_fails_before_it_is_scheduled() {
         format!("The activity {activity} does not exist.")
     );
     assert_eq!(
-        types(&events(&sfn, &execution)),
+        types(&sfn.history(&execution)),
         ["ExecutionStarted", "TaskStateEntered", "ExecutionFailed"]
     );
 }
@@ -203,20 +175,20 @@ fn parallel_branches_wait_together_and_resume_in_any_order() {
             ],
             "End": true}}}),
     );
-    let execution = start(&sfn, &machine, "{}");
-    assert_eq!(status(&sfn, &execution)["status"], "RUNNING");
-    let history = events(&sfn, &execution);
+    let execution = sfn.start(&machine, &["--input", "{}"]);
+    assert_eq!(sfn.describe(&execution)["status"], "RUNNING");
+    let history = sfn.history(&execution);
     // Every branch ran as far as it could: both callbacks are open at once.
     let tokens = scheduled_tokens(&history);
     assert_eq!(tokens.len(), 2, "{:?}", types(&history));
     assert!(types(&history).contains(&"PassStateExited"));
     succeed(&sfn, &tokens[1], json!("right"));
-    assert_eq!(status(&sfn, &execution)["status"], "RUNNING");
+    assert_eq!(sfn.describe(&execution)["status"], "RUNNING");
     succeed(&sfn, &tokens[0], json!("left"));
-    let described = status(&sfn, &execution);
+    let described = sfn.describe(&execution);
     assert_eq!(described["status"], "SUCCEEDED");
     assert_eq!(output(&described), json!(["left", "now", "right"]));
-    let history = events(&sfn, &execution);
+    let history = sfn.history(&execution);
     let kinds = types(&history);
     assert_eq!(kinds.iter().filter(|t| **t == "TaskSucceeded").count(), 2);
     assert_eq!(kinds.last(), Some(&"ExecutionSucceeded"));
@@ -241,10 +213,10 @@ fn map_iterations_wait_together_and_a_sequential_map_waits_in_turn() {
                 "ItemProcessor": {"StartAt": "Ask", "States": {"Ask": callback("Ask", None)}},
                 "End": true}}}),
         );
-        let execution = start(&sfn, &machine, "[1, 2, 3]");
+        let execution = sfn.start(&machine, &["--input", "[1, 2, 3]"]);
         let mut answered = 0;
         loop {
-            let history = events(&sfn, &execution);
+            let history = sfn.history(&execution);
             let tokens = scheduled_tokens(&history);
             let open = &tokens[answered..];
             if open.is_empty() {
@@ -256,7 +228,7 @@ fn map_iterations_wait_together_and_a_sequential_map_waits_in_turn() {
                 succeed(&sfn, token, json!(answered));
             }
         }
-        let described = status(&sfn, &execution);
+        let described = sfn.describe(&execution);
         assert_eq!(described["status"], "SUCCEEDED");
         let expected = if open_at_once == 3 {
             json!([3, 2, 1])
@@ -282,12 +254,12 @@ fn jsonata_reads_the_token_from_the_context_and_stale_tokens_are_refused() {
             "End": true},
             "Late": {"Type": "Pass", "Output": "late", "End": true}}}),
     );
-    let execution = start(&sfn, &machine, "{}");
-    let tokens = scheduled_tokens(&events(&sfn, &execution));
+    let execution = sfn.start(&machine, &["--input", "{}"]);
+    let tokens = scheduled_tokens(&sfn.history(&execution));
     assert_eq!(tokens.len(), 1);
     assert!(tokens[0].len() >= 32, "{}", tokens[0]);
     std::thread::sleep(std::time::Duration::from_millis(1300));
-    let described = status(&sfn, &execution);
+    let described = sfn.describe(&execution);
     assert_eq!(described["status"], "SUCCEEDED");
     assert_eq!(output(&described), json!("late"));
     let attempt = |token: &str| {
@@ -359,7 +331,7 @@ fn the_callback_approval_example_runs_end_to_end() {
         .as_str()
         .unwrap()
         .to_string();
-    assert_eq!(status(&sfn, &execution)["status"], "RUNNING");
+    assert_eq!(sfn.describe(&execution)["status"], "RUNNING");
     let approved = std::process::Command::new("python3")
         .arg(example.join("approve.py"))
         .args(["--sfn", env!("CARGO_BIN_EXE_sfn")])
@@ -376,7 +348,7 @@ fn the_callback_approval_example_runs_end_to_end() {
         String::from_utf8_lossy(&approved.stdout).trim(),
         "order-2002: approved"
     );
-    let described = status(&sfn, &execution);
+    let described = sfn.describe(&execution);
     assert_eq!(described["status"], "SUCCEEDED");
     assert_eq!(
         output(&described),
@@ -386,7 +358,7 @@ fn the_callback_approval_example_runs_end_to_end() {
         &std::fs::read_to_string(fixture("callback-approval.history.json")).unwrap(),
     )
     .unwrap();
-    let actual = normalise(&events(&sfn, &execution));
+    let actual = normalise(&sfn.history(&execution));
     let (actual, expected) = (actual.as_array().unwrap(), expected.as_array().unwrap());
     for (i, (a, e)) in actual.iter().zip(expected).enumerate() {
         assert_eq!(a, e, "event {} differs", i + 1);
@@ -408,11 +380,11 @@ fn a_failing_branch_ends_the_execution_and_closes_the_waiting_tokens() {
             ],
             "End": true}}}),
     );
-    let execution = start(&sfn, &machine, "{}");
-    let described = status(&sfn, &execution);
+    let execution = sfn.start(&machine, &["--input", "{}"]);
+    let described = sfn.describe(&execution);
     assert_eq!(described["status"], "FAILED");
     assert_eq!(described["error"], "Boom");
-    let tokens = scheduled_tokens(&events(&sfn, &execution));
+    let tokens = scheduled_tokens(&sfn.history(&execution));
     assert_eq!(tokens.len(), 1);
     let (_, stderr) = sfn.fail(&[
         "send-task-success",

@@ -560,10 +560,7 @@ fn interpreters_present() {
 }
 
 fn events(sfn: &Sfn, execution_arn: &str) -> Vec<Value> {
-    sfn.json(&["get-execution-history", "--execution-arn", execution_arn])["events"]
-        .as_array()
-        .unwrap()
-        .clone()
+    sfn.history(execution_arn)
 }
 
 #[test]
@@ -603,10 +600,7 @@ fn the_sam_example_runs_its_python_and_node_functions_for_real() {
         );
         let started: Value = serde_json::from_slice(&out.stdout).unwrap();
         let arn = started["executionArn"].as_str().unwrap().to_string();
-        (
-            sfn.json(&["describe-execution", "--execution-arn", &arn]),
-            events(&sfn, &arn),
-        )
+        (sfn.describe(&arn), events(&sfn, &arn))
     };
     let (execution, history) = run(input);
     assert_eq!(execution["status"], "SUCCEEDED", "{execution}");

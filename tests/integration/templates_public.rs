@@ -125,16 +125,7 @@ fn a_cdk_snapshot_deploys_and_an_inline_sam_machine_runs() {
     assert_eq!(lint(&sfn, &template).0, 0);
     sfn.json(&["deploy", &template, "--output", "json"]);
     // Name: !Join ["", [!Ref ParameterPrefix, "-", "PetCreator"]]
-    let started = sfn.json(&[
-        "start-execution",
-        "--state-machine-arn",
-        &machine_arn("ASL-Demo-PetCreator"),
-    ]);
-    let execution = sfn.json(&[
-        "describe-execution",
-        "--execution-arn",
-        started["executionArn"].as_str().unwrap(),
-    ]);
+    let execution = sfn.run_to_end(&machine_arn("ASL-Demo-PetCreator"), &[]);
     assert_eq!(execution["status"], "SUCCEEDED", "{execution}");
     let output: Value = serde_json::from_str(execution["output"].as_str().unwrap()).unwrap();
     // Its Map of Choices made five cats (even ages) and five dogs; the JSONPath filters

@@ -113,6 +113,36 @@ impl Sfn {
         path
     }
 
+    /// Starts an execution of `machine` (with more `start-execution` arguments: `--input`,
+    /// `--name`...) and returns its ARN.
+    pub fn start(&self, machine: &str, args: &[&str]) -> String {
+        let started =
+            self.json(&[&["start-execution", "--state-machine-arn", machine], args].concat());
+        started["executionArn"]
+            .as_str()
+            .expect("execution arn")
+            .to_string()
+    }
+
+    pub fn describe(&self, execution: &str) -> Value {
+        self.json(&["describe-execution", "--execution-arn", execution])
+    }
+
+    /// Every event of an execution's history (one page: up to 1000).
+    pub fn history(&self, execution: &str) -> Vec<Value> {
+        self.json(&["get-execution-history", "--execution-arn", execution])["events"]
+            .as_array()
+            .expect("events")
+            .clone()
+    }
+
+    /// Starts an execution as [`Sfn::start`] does and describes it where it stopped:
+    /// `start-execution` runs it to its end, or to where it waits for something outside.
+    pub fn run_to_end(&self, machine: &str, args: &[&str]) -> Value {
+        let execution = self.start(machine, args);
+        self.describe(&execution)
+    }
+
     /// Creates a state machine with the Hello definition and returns its ARN.
     pub fn create(&self, name: &str) -> String {
         let out = self.json(&[
@@ -126,6 +156,14 @@ impl Sfn {
         ]);
         out["stateMachineArn"].as_str().expect("arn").to_string()
     }
+}
+
+/// The types of `events`, in order.
+pub fn types(events: &[Value]) -> Vec<&str> {
+    events
+        .iter()
+        .map(|e| e["type"].as_str().expect("event type"))
+        .collect()
 }
 
 pub fn arn(name: &str) -> String {

@@ -106,6 +106,26 @@ impl Server {
         v
     }
 
+    /// DescribeExecution of `execution` once it has left RUNNING (bounded: the test fails
+    /// after 20 s, never hangs).
+    pub fn ended<T: serde::Serialize + ?Sized>(&self, execution: &T) -> Value {
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            let d = self.ok(
+                "DescribeExecution",
+                serde_json::json!({ "executionArn": execution }),
+            );
+            if d["status"] != "RUNNING" {
+                return d;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "still RUNNING after 20 s: {d}"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// `POST /` with these headers (Host is ours unless given) and body.
     pub fn raw(&self, headers: &[(&str, &str)], body: &[u8]) -> HttpResponse {
         let mut text = String::from("POST / HTTP/1.1\r\n");
