@@ -18,17 +18,17 @@ pub mod logs;
 pub mod map_runs;
 pub mod nested;
 pub mod owner;
+mod record;
+mod settings;
+mod sinks;
 
-use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde_json::{Map, Value};
 
-use crate::asl::definition::{self, StateMachine};
-use crate::clock::Clock;
+use crate::asl::definition::StateMachine;
 use crate::engine::{
-    self, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Options, Progress, TaskRunner,
+    self, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Progress, TaskRunner,
 };
 use crate::store::executions::{self as exec_store, date_text, ExecutionRecord};
 use crate::store::leases::{self, Claim, Owner, Saved, StopRequest};
@@ -36,42 +36,11 @@ use crate::store::{task_tokens, Store, StoreError};
 use crate::tasks::{self, RunnerConfig, TasksError};
 use journal::Journal;
 use logs::LogSink;
-
-/// How executions run here, resolved once by the front end.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    /// Factor on Wait durations, Retry intervals and the activity long poll; 0 skips them.
-    pub wait_time_scale: f64,
-    /// Task invocations (local commands) and map run children of one execution at once.
-    pub task_threads: usize,
-    /// Step Functions Local mock file.
-    pub mock_config: Option<PathBuf>,
-    /// Local handlers file.
-    pub handlers: Option<PathBuf>,
-    /// The directory standing for S3 (`s3://bucket/key` is `<root>/bucket/key`).
-    pub s3_root: Option<PathBuf>,
-    /// How long an owner's hold on a running execution lasts without renewal.
-    pub lease: Duration,
-    /// Local endpoints of the AWS services Tasks call, and how requests to them are signed.
-    pub aws: tasks::AwsSettings,
-    /// What task deadlines, heartbeats, leases and dates go by.
-    pub clock: Clock,
-    /// Where started, redriven and answered executions run; `None`: on the caller's thread
-    /// until they end or park.
-    pub background: Option<Background>,
-}
-
-/// Runs executions away from the operation that started them (the server: a thread
-/// each), so that StartExecution, RedriveExecution and SendTask* answer at once, as on
-/// AWS. The function runs [`Held`] with [`Runtime::run_held`].
-#[derive(Clone)]
-pub struct Background(pub Arc<dyn Fn(Held) + Send + Sync>);
-
-impl std::fmt::Debug for Background {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Background")
-    }
-}
+use record::{initial_execution, to_state};
+pub use record::{parse_stored, record_outcome, retained_state, stored_execution};
+pub use settings::{Background, Settings};
+pub use sinks::BufferSink;
+use sinks::Tee;
 
 /// An execution this process holds (its lease and its row's version) and has not run
 /// yet: started, redriven, or taken to apply what was queued for it.
@@ -88,31 +57,6 @@ pub struct Held {
 impl Held {
     pub fn arn(&self) -> &str {
         &self.record.arn
-    }
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            wait_time_scale: 1.0,
-            task_threads: engine::DEFAULT_TASK_THREADS,
-            mock_config: None,
-            handlers: None,
-            s3_root: None,
-            lease: Duration::from_secs(20),
-            aws: tasks::AwsSettings::default(),
-            clock: Clock::system(),
-            background: None,
-        }
-    }
-}
-
-impl Settings {
-    pub fn engine_options(&self) -> Options {
-        Options {
-            wait_time_scale: self.wait_time_scale,
-            task_threads: self.task_threads,
-        }
     }
 }
 
@@ -729,172 +673,4 @@ impl Runtime {
         sink.flush_log();
         Ok((execution, progress))
     }
-}
-
-/// Collects events in memory (for one write, or none), and their log lines when the
-/// state machine logs.
-#[derive(Default)]
-pub struct BufferSink {
-    pub events: Vec<exec_store::EventRow>,
-    encoder: exec_store::EventEncoder,
-    log: Option<LogSink>,
-}
-
-impl BufferSink {
-    fn logged(log: Option<LogSink>) -> BufferSink {
-        BufferSink {
-            log,
-            ..BufferSink::default()
-        }
-    }
-
-    /// Writes the log lines of the events so far: call once they are saved.
-    fn flush_log(&mut self) {
-        if let Some(log) = &mut self.log {
-            log.flush();
-        }
-    }
-}
-
-impl EventSink for BufferSink {
-    fn emit(&mut self, event: &HistoryEvent) {
-        if let Some(log) = &mut self.log {
-            log.emit(event);
-        }
-        self.events.push(self.encoder.row(event));
-    }
-
-    /// An execution kept only in memory (Express, run to its end) logs as it goes.
-    fn checkpoint(
-        &mut self,
-        _execution: &Execution,
-        _at: engine::Checkpoint,
-    ) -> Vec<engine::Message> {
-        self.flush_log();
-        Vec::new()
-    }
-}
-
-/// Records events in `sink` and shows them to `observer`.
-struct Tee<'a, 'o> {
-    sink: &'a mut dyn EventSink,
-    observer: Option<&'a mut (dyn EventSink + 'o)>,
-}
-
-impl EventSink for Tee<'_, '_> {
-    fn emit(&mut self, event: &HistoryEvent) {
-        self.sink.emit(event);
-        if let Some(observer) = self.observer.as_mut() {
-            observer.emit(event);
-        }
-    }
-}
-
-/// An execution as it stood right after `ExecutionStarted`, rebuilt from its record: how
-/// a process that died before saving any progress left it.
-fn initial_execution(
-    record: &ExecutionRecord,
-    machine: &StateMachine,
-    clock: &Clock,
-) -> Result<Execution, RuntimeError> {
-    let input_text = record.input.clone().unwrap_or_else(|| "{}".into());
-    let input = serde_json::from_str(&input_text)
-        .map_err(|e| RuntimeError::Internal(format!("stored execution input: {e}")))?;
-    let start_millis = exec_store::parse_date(&record.start_date)
-        .map(|d| d.timestamp_millis())
-        .ok_or_else(|| RuntimeError::Internal("stored execution start date".into()))?;
-    let arn_part = |i: usize| record.arn.split(':').nth(i).unwrap_or_default().to_string();
-    let info = ExecutionInfo {
-        execution_arn: record.arn.clone(),
-        execution_name: record.name.clone(),
-        state_machine_arn: record.state_machine_arn.clone(),
-        state_machine_name: arn_part(6),
-        role_arn: record.role_arn.clone(),
-        input,
-        input_text,
-        start_millis,
-        redrive_count: 0,
-        region: arn_part(3),
-        state_machine_version_arn: record.state_machine_version_arn.clone(),
-        state_machine_alias_arn: record.state_machine_alias_arn.clone(),
-    };
-    // Its ExecutionStarted is in the store already.
-    Ok(Execution::start(
-        machine,
-        info,
-        clock,
-        &mut BufferSink::default(),
-    ))
-}
-
-fn to_state(execution: &Execution) -> Result<String, RuntimeError> {
-    serde_json::to_string(execution).map_err(|e| RuntimeError::Internal(e.to_string()))
-}
-
-/// Parses a stored definition for running it.
-pub fn parse_stored(definition_text: &str) -> Result<StateMachine, RuntimeError> {
-    let value: Value = definition::parse_text(definition_text)
-        .map_err(|e| RuntimeError::Internal(format!("stored definition is not JSON: {e}")))?;
-    definition::parse(&value).map_err(RuntimeError::InvalidDefinition)
-}
-
-/// The engine state a parked or ended execution was saved with, going by `clock`.
-pub fn stored_execution(
-    record: &ExecutionRecord,
-    clock: &Clock,
-) -> Result<Execution, RuntimeError> {
-    let state = record.engine_state.as_deref().unwrap_or_default();
-    let mut execution: Execution = serde_json::from_str(state)
-        .map_err(|e| RuntimeError::Internal(format!("stored execution state: {e}")))?;
-    execution.set_clock(clock);
-    Ok(execution)
-}
-
-/// The engine state to keep for an execution that has just ended: an unsuccessful one
-/// keeps it for a redrive; others keep nothing.
-pub fn retained_state(execution: &Execution) -> Result<Option<String>, RuntimeError> {
-    if !execution.can_redrive() || execution.info.execution_arn.contains(":express:") {
-        return Ok(None);
-    }
-    to_state(execution).map(Some)
-}
-
-/// Copies the execution's status into its record (and its state, while it runs).
-/// `output_text`: the output's JSON text when the caller has it already (the
-/// `ExecutionSucceeded` event carries it; a large output is then not serialized again).
-pub fn record_outcome(
-    clock: &Clock,
-    record: &mut ExecutionRecord,
-    execution: &Execution,
-    progress: &Progress,
-    output_text: Option<String>,
-) -> Result<(), RuntimeError> {
-    record.status = execution.status.name().to_string();
-    match &execution.status {
-        engine::Status::Running => {
-            record.engine_state = match progress {
-                Progress::Parked { .. } => Some(to_state(execution)?),
-                Progress::Finished => None,
-            };
-        }
-        status => {
-            record.stop_date = Some(date_text(clock.now()));
-            // An unsuccessful execution keeps its state for RedriveExecution.
-            record.engine_state = retained_state(execution)?;
-            match status {
-                engine::Status::Succeeded { output } => {
-                    record.output =
-                        Some(output_text.unwrap_or_else(|| crate::history::text::to_text(output)));
-                }
-                engine::Status::Failed { error, cause }
-                | engine::Status::TimedOut { error, cause }
-                | engine::Status::Aborted { error, cause } => {
-                    record.error = error.clone();
-                    record.cause = cause.clone();
-                }
-                engine::Status::Running => {}
-            }
-        }
-    }
-    Ok(())
 }
