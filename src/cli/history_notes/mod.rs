@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use super::history_table::{attribute, details};
+use super::history_table::{attribute, details, other_details};
 use crate::history::EventType;
 
 /// The reading of one event.
@@ -435,16 +435,7 @@ fn note_text<'d>(
     if kind.starts_with("MapIteration") {
         return String::new();
     }
-    let rest: Map<String, Value> = d
-        .iter()
-        .filter(|(k, _)| !k.ends_with("Details") && k.as_str() != "name")
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    if rest.is_empty() {
-        String::new()
-    } else {
-        Value::Object(rest).to_string()
-    }
+    other_details(d)
 }
 
 /// Where and how an execution that did not succeed ended: the state, its attempts, the

@@ -262,18 +262,24 @@ fn summary_text(event: &Value) -> String {
     } else if let Some(index) = d.get("index").and_then(Value::as_i64) {
         format!("iteration {index}")
     } else {
-        let rest: serde_json::Map<String, Value> = d
-            .iter()
-            .filter(|(k, _)| !k.ends_with("Details") && k.as_str() != "name")
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        if rest.is_empty() {
-            String::new()
-        } else {
-            Value::Object(rest).to_string()
-        }
+        other_details(d)
     };
     text
+}
+
+/// The details no column or phrase shows (all but `name` and the `…Details` members), as
+/// compact JSON; empty when there are none.
+pub(super) fn other_details(d: &serde_json::Map<String, Value>) -> String {
+    let rest: serde_json::Map<String, Value> = d
+        .iter()
+        .filter(|(k, _)| !k.ends_with("Details") && k.as_str() != "name")
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    if rest.is_empty() {
+        String::new()
+    } else {
+        Value::Object(rest).to_string()
+    }
 }
 
 /// Seconds since `start`, as `+1.234s`.
