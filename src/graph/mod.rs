@@ -3,10 +3,11 @@
 //! labelled edges, Catch edges are dashed, Parallel branches and Map processors are
 //! clusters; given the outcome of each state of an execution, the path taken is coloured.
 use std::collections::HashMap;
-use std::fmt::Write;
 
 use serde_json::Value;
 
+mod dot;
+mod mermaid;
 mod svg;
 
 /// How a state fared in an execution, for colouring.
@@ -128,8 +129,8 @@ pub fn render_run(
         }
     }
     match format {
-        Format::Dot => to_dot(&graph, outcomes),
-        Format::Mermaid => to_mermaid(&graph, outcomes),
+        Format::Dot => dot::to_dot(&graph, outcomes),
+        Format::Mermaid => mermaid::to_mermaid(&graph, outcomes),
         Format::Svg => svg::to_svg(&mut graph, outcomes),
     }
 }
@@ -492,196 +493,6 @@ fn colour(outcome: Option<&Outcome>) -> Option<&'static str> {
         Outcome::Caught => "#ffd8a8",
         Outcome::Unfinished => "#a5d8ff",
     })
-}
-
-fn dot_escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('\n', "\\n")
-}
-
-fn to_dot(graph: &Graph, outcomes: &HashMap<String, Outcome>) -> String {
-    let mut out = String::from("digraph workflow {\n  rankdir=TB;\n  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n");
-    write_dot_cluster(&mut out, graph, &graph.root, outcomes, 1);
-    if !outcomes.is_empty() {
-        out.push_str("  subgraph cluster_legend {\n    label=\"Legend\"; style=rounded; color=\"#868e96\";\n");
-        for (i, (outcome, text)) in LEGEND.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "    legend{i} [label=\"{text}\", fillcolor=\"{}\"];",
-                colour(Some(outcome)).unwrap_or("white")
-            );
-        }
-        out.push_str("  }\n");
-    }
-    for edge in &graph.edges {
-        let mut attrs = Vec::new();
-        if let Some(label) = &edge.label {
-            attrs.push(format!("label=\"{}\"", dot_escape(label)));
-        }
-        if edge.to.starts_with("missing") {
-            attrs.push("color=\"#c92a2a\"".into());
-        }
-        match edge.style {
-            EdgeStyle::Catch => attrs.push("style=dashed, color=\"#c92a2a\"".into()),
-            EdgeStyle::Nested => attrs.push("style=dotted".into()),
-            EdgeStyle::Next | EdgeStyle::Choice => {}
-        }
-        let attrs = if attrs.is_empty() {
-            String::new()
-        } else {
-            format!(" [{}]", attrs.join(", "))
-        };
-        let _ = writeln!(out, "  {} -> {}{};", edge.from, edge.to, attrs);
-    }
-    out.push_str("}\n");
-    out
-}
-
-fn write_dot_cluster(
-    out: &mut String,
-    graph: &Graph,
-    cluster: &Cluster,
-    outcomes: &HashMap<String, Outcome>,
-    depth: usize,
-) {
-    let indent = "  ".repeat(depth);
-    for &index in &cluster.nodes {
-        let node = &graph.nodes[index];
-        let shape = match node.kind.as_str() {
-            "Start" | "End" => "shape=circle, fillcolor=\"#dee2e6\", ",
-            "Choice" => "shape=diamond, style=filled, ",
-            "Join" => "shape=point, ",
-            "Fail" => "color=\"#c92a2a\", ",
-            "Succeed" => "color=\"#2b8a3e\", ",
-            "Missing" => "color=\"#c92a2a\", fontcolor=\"#c92a2a\", style=\"dashed\", ",
-            _ => "",
-        };
-        let fill = colour(outcomes.get(&node.label))
-            .filter(|_| !matches!(node.kind.as_str(), "Start" | "End" | "Join"))
-            .map(|c| format!(", fillcolor=\"{c}\""))
-            .unwrap_or_default();
-        let label = match (node.kind.as_str(), &node.detail) {
-            ("Start" | "End" | "Join", _) => dot_escape(&node.label),
-            ("Missing", Some(detail)) => {
-                format!("{}\\n({detail})", dot_escape(&node.label))
-            }
-            (kind, Some(detail)) => format!(
-                "{}\\n({kind}: {})",
-                dot_escape(&node.label),
-                dot_escape(detail)
-            ),
-            (kind, None) => format!("{}\\n({kind})", dot_escape(&node.label)),
-        };
-        let label = match &node.visits {
-            Some(v) => format!("{label}\\n{v}"),
-            None => label,
-        };
-        let _ = writeln!(out, "{indent}{} [{shape}label=\"{label}\"{fill}];", node.id);
-    }
-    for inner in &cluster.clusters {
-        let _ = writeln!(out, "{indent}subgraph cluster_{} {{", inner.id);
-        let _ = writeln!(
-            out,
-            "{indent}  label=\"{}\"; style=rounded; color=\"#868e96\";",
-            dot_escape(&inner.label)
-        );
-        write_dot_cluster(out, graph, inner, outcomes, depth + 1);
-        let _ = writeln!(out, "{indent}}}");
-    }
-}
-
-/// Text in a Mermaid label: Mermaid reads labels as HTML, so markup characters become
-/// entities (a state named `<b>` shows as written).
-fn mermaid_escape(text: &str) -> String {
-    text.replace('&', "#amp;")
-        .replace('"', "#quot;")
-        .replace('<', "#lt;")
-        .replace('>', "#gt;")
-        .replace('\n', " ")
-}
-
-fn to_mermaid(graph: &Graph, outcomes: &HashMap<String, Outcome>) -> String {
-    let mut out = String::from("flowchart TD\n");
-    let mut styles = String::new();
-    write_mermaid_cluster(&mut out, &mut styles, graph, &graph.root, outcomes, 1);
-    for (index, edge) in graph.edges.iter().enumerate() {
-        if edge.to.starts_with("missing") {
-            let _ = writeln!(styles, "  linkStyle {index} stroke:#c92a2a");
-        }
-        let arrow = match (edge.style, &edge.label) {
-            (EdgeStyle::Catch, Some(label)) => format!("-. \"{}\" .->", mermaid_escape(label)),
-            (EdgeStyle::Catch | EdgeStyle::Nested, None) => "-.->".to_string(),
-            (EdgeStyle::Nested, Some(label)) => format!("-. \"{}\" .->", mermaid_escape(label)),
-            (_, Some(label)) => format!("-- \"{}\" -->", mermaid_escape(label)),
-            (_, None) => "-->".to_string(),
-        };
-        let _ = writeln!(out, "  {} {} {}", edge.from, arrow, edge.to);
-    }
-    if !outcomes.is_empty() {
-        out.push_str("  subgraph legend[\"Legend\"]\n");
-        for (i, (outcome, text)) in LEGEND.iter().enumerate() {
-            let _ = writeln!(out, "    legend{i}[\"{text}\"]");
-            if let Some(c) = colour(Some(outcome)) {
-                let _ = writeln!(styles, "  style legend{i} fill:{c}");
-            }
-        }
-        out.push_str("  end\n");
-    }
-    out.push_str(&styles);
-    out
-}
-
-fn write_mermaid_cluster(
-    out: &mut String,
-    styles: &mut String,
-    graph: &Graph,
-    cluster: &Cluster,
-    outcomes: &HashMap<String, Outcome>,
-    depth: usize,
-) {
-    let indent = "  ".repeat(depth);
-    for &index in &cluster.nodes {
-        let node = &graph.nodes[index];
-        let label = mermaid_escape(&node.label);
-        let small = match (&node.detail, node.kind.as_str()) {
-            (Some(detail), "Missing") => mermaid_escape(detail),
-            (Some(detail), kind) => format!("{kind}: {}", mermaid_escape(detail)),
-            (None, kind) => kind.to_string(),
-        };
-        let shape = match node.kind.as_str() {
-            "Start" | "End" => format!("(((\"{label}\")))"),
-            "Choice" => format!("{{\"{label}\"}}"),
-            "Join" => "((\" \"))".to_string(),
-            _ => match &node.visits {
-                Some(v) => format!("[\"{label}<br/><small>{small}</small><br/>{v}\"]"),
-                None => format!("[\"{label}<br/><small>{small}</small>\"]"),
-            },
-        };
-        if node.kind == "Missing" {
-            let _ = writeln!(
-                styles,
-                "  style {} stroke:#c92a2a,color:#c92a2a,stroke-dasharray:4",
-                node.id
-            );
-        }
-        let _ = writeln!(out, "{indent}{}{shape}", node.id);
-        if let Some(c) = colour(outcomes.get(&node.label))
-            .filter(|_| !matches!(node.kind.as_str(), "Start" | "End" | "Join"))
-        {
-            let _ = writeln!(styles, "  style {} fill:{c}", node.id);
-        }
-    }
-    for inner in &cluster.clusters {
-        let _ = writeln!(
-            out,
-            "{indent}subgraph {}[\"{}\"]",
-            inner.id,
-            mermaid_escape(&inner.label)
-        );
-        write_mermaid_cluster(out, styles, graph, inner, outcomes, depth + 1);
-        let _ = writeln!(out, "{indent}end");
-    }
 }
 
 #[cfg(test)]
