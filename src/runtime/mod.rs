@@ -156,9 +156,15 @@ impl Runtime {
                 &self.settings.aws,
             )?
         } else {
-            tasks::parking_runner_for(&config, db, &self.settings.aws, &self.settings.clock)?
+            tasks::parking_runner_for(
+                &config,
+                db,
+                &self.settings.aws,
+                &self.settings.clock,
+                &self.owner.id,
+            )?
         };
-        let inner = nested::with_nested(store, &self.settings, inner);
+        let inner = nested::with_nested(store, &self.settings, &self.owner.id, inner);
         Ok(map_runs::with_map_runs(store, &self.settings, inner))
     }
 

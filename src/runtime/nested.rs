@@ -28,6 +28,7 @@ use crate::store::Store;
 pub fn with_nested(
     store: &Store,
     settings: &Settings,
+    owner: &str,
     inner: Box<dyn TaskRunner>,
 ) -> Box<dyn TaskRunner> {
     let db = store.path();
@@ -38,6 +39,7 @@ pub fn with_nested(
         inner,
         db: db.to_path_buf(),
         settings: settings.clone(),
+        owner: owner.to_string(),
         submitted: Mutex::new(HashMap::new()),
     })
 }
@@ -46,6 +48,9 @@ struct NestedTasks {
     inner: Box<dyn TaskRunner>,
     db: PathBuf,
     settings: Settings,
+    /// The lease holder of the executions whose Tasks this serves: a parent's token opens
+    /// only while it holds the parent.
+    owner: String,
     /// StartExecution responses of `.sync`/callback tasks, for `TaskSubmitted`.
     submitted: Mutex<HashMap<String, Value>>,
 }
@@ -583,7 +588,15 @@ impl NestedTasks {
                     invocation.heartbeat_seconds,
                     self.settings.clock.now(),
                 );
-                task_tokens::insert(&store, &record)?;
+                if !task_tokens::insert_owned(&store, &record, &self.owner)? {
+                    return Err(ApiFailure::new(
+                        "Internal",
+                        format!(
+                            "{} is no longer held by this process: its task token was not opened",
+                            invocation.execution_arn
+                        ),
+                    ));
+                }
                 Some(token.to_string())
             }
         };

@@ -221,6 +221,39 @@ pub fn insert(store: &Store, record: &TaskTokenRecord) -> Result<(), StoreError>
     Ok(())
 }
 
+/// [`insert`] for a task of an execution that `owner` holds, as one transaction with the
+/// check: `false` (nothing written) when the execution is no longer RUNNING under `owner`.
+/// A process that lost its lease (another took the execution over) opens no token that the
+/// execution's new owner would not know of. A distributed Map's child has no lease of its
+/// own: it runs inside its parent's run, so it is held by whoever holds the parent (up the
+/// chain of map runs).
+pub fn insert_owned(
+    store: &Store,
+    record: &TaskTokenRecord,
+    owner: &str,
+) -> Result<bool, StoreError> {
+    let tx = Tx::begin(store)?;
+    let held = store
+        .conn
+        .prepare_cached(
+            "WITH RECURSIVE chain(owner, map_run_arn, depth) AS ( \
+               SELECT owner, map_run_arn, 0 FROM executions \
+                 WHERE arn = ?1 AND status = 'RUNNING' \
+               UNION ALL \
+               SELECT p.owner, p.map_run_arn, c.depth + 1 FROM chain c \
+                 JOIN map_runs m ON m.arn = c.map_run_arn \
+                 JOIN executions p ON p.arn = m.execution_arn \
+                 WHERE c.owner IS NULL AND p.status = 'RUNNING' AND c.depth < 64) \
+             SELECT 1 FROM chain WHERE owner = ?2",
+        )?
+        .exists(params![record.execution_arn, owner])?;
+    if held {
+        insert(store, record)?;
+    }
+    tx.commit()?;
+    Ok(held)
+}
+
 pub fn get(store: &Store, token: &str) -> Result<Option<TaskTokenRecord>, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM task_tokens WHERE token = ?1");
     Ok(store.conn.query_row(&sql, [token], from_row).optional()?)

@@ -135,16 +135,18 @@ pub fn runner_with(
 
 /// [`runner_for`] that also parks: activity tasks and `.waitForTaskToken` callbacks get a
 /// task token row in the store at `db`, with `config` kept beside it so that the process
-/// that resumes the execution serves its next Tasks the same way.
+/// that resumes the execution serves its next Tasks the same way. Tokens open only for
+/// executions that `owner` (a lease holder, see `store::leases`) holds.
 pub fn parking_runner_for(
     config: &RunnerConfig,
     db: &Path,
     aws: &AwsSettings,
     clock: &Clock,
+    owner: &str,
 ) -> Result<Box<dyn TaskRunner>, TasksError> {
     let mut tasks = local_tasks(config, aws)?;
     let parking =
-        parking::Parking::open(db, config, clock).map_err(|message| TasksError::Store {
+        parking::Parking::open(db, config, clock, owner).map_err(|message| TasksError::Store {
             path: db.to_path_buf(),
             message,
         })?;

@@ -48,16 +48,25 @@ pub struct Parking {
     config: String,
     /// What task deadlines start from.
     clock: Clock,
+    /// The lease holder of the executions this runner serves: tokens open only while it
+    /// still holds them.
+    owner: String,
 }
 
 impl Parking {
-    pub fn open(db: &Path, config: &RunnerConfig, clock: &Clock) -> Result<Parking, String> {
+    pub fn open(
+        db: &Path,
+        config: &RunnerConfig,
+        clock: &Clock,
+        owner: &str,
+    ) -> Result<Parking, String> {
         let config = serde_json::to_string(config).map_err(|e| e.to_string())?;
         Ok(Parking {
             db: db.to_path_buf(),
             store: OnceLock::new(),
             config,
             clock: clock.clone(),
+            owner: owner.to_string(),
         })
     }
 
@@ -84,7 +93,8 @@ impl Parking {
     }
 
     /// Records the invocation's token: `SCHEDULED` for an activity (until a worker takes
-    /// it), `STARTED` for a callback.
+    /// it), `STARTED` for a callback; only while the execution is held by this runner's
+    /// owner, in the same transaction as the check.
     pub fn open_token(
         &self,
         invocation: &TaskInvocation,
@@ -104,7 +114,15 @@ impl Parking {
             self.clock.now(),
         );
         record.runner = Some(self.config.clone());
-        task_tokens::insert(&*self.store()?, &record).map_err(|e| e.to_string())
+        let opened = task_tokens::insert_owned(&*self.store()?, &record, &self.owner)
+            .map_err(|e| e.to_string())?;
+        if !opened {
+            return Err(format!(
+                "{} is no longer held by this process: its task token was not opened",
+                invocation.execution_arn
+            ));
+        }
+        Ok(())
     }
 
     /// Closes the token of a callback whose request part failed: nothing waits for it.

@@ -125,6 +125,64 @@ fn activities_and_callbacks_without_a_handler_wait() {
     );
 }
 
+/// Records the execution `call` invokes for as RUNNING and held by `owner`.
+fn running_execution_held_by(store: &crate::store::Store, owner: &str) {
+    store
+        .conn
+        .execute(
+            "INSERT INTO executions (arn, state_machine_arn, name, status, start_date, \
+             definition, role_arn, owner) VALUES (?1, ?2, 'e', 'RUNNING', ?3, '{}', 'r', ?4)",
+            rusqlite::params![
+                "arn:aws:states:us-east-1:123456789012:execution:orders:e",
+                "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                "2026-01-01T00:00:00.000000Z",
+                owner
+            ],
+        )
+        .unwrap();
+}
+
+#[test]
+fn a_runner_whose_owner_lost_the_execution_opens_no_token() {
+    use crate::store::{task_tokens, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sfn.db");
+    let store = Store::open(&db).unwrap();
+    // Another process took the execution over (this one's lease ran out).
+    running_execution_held_by(&store, "another-process");
+    let config = RunnerConfig::new(None, None, "orders", None);
+    let runner = parking_runner_for(
+        &config,
+        &db,
+        &AwsSettings::default(),
+        &Clock::system(),
+        "this-process",
+    )
+    .unwrap();
+    let input = json!({});
+    let mut invocation = call(
+        "Notify",
+        "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+        &input,
+    );
+    invocation.task_token = Some("0123456789abcdef0123456789abcdef");
+    let TaskOutcome::Failed(error) = runner.invoke(&invocation) else {
+        panic!("the task should fail");
+    };
+    assert!(
+        error
+            .cause
+            .as_deref()
+            .unwrap_or_default()
+            .contains("no longer held"),
+        "{error:?}"
+    );
+    assert_eq!(
+        task_tokens::get(&store, "0123456789abcdef0123456789abcdef").unwrap(),
+        None
+    );
+}
+
 #[test]
 fn parking_checks_activities_and_records_tokens() {
     use crate::store::{activities, task_tokens, Store};
@@ -139,9 +197,16 @@ fn parking_checks_activities_and_records_tokens() {
         encryption_configuration: None,
     };
     activities::create(&store, &record, &[]).unwrap();
+    running_execution_held_by(&store, "this-process");
     let config = RunnerConfig::new(None, None, "orders", None);
-    let runner =
-        parking_runner_for(&config, &db, &AwsSettings::default(), &Clock::system()).unwrap();
+    let runner = parking_runner_for(
+        &config,
+        &db,
+        &AwsSettings::default(),
+        &Clock::system(),
+        "this-process",
+    )
+    .unwrap();
     assert_eq!(runner.check("Approve", arn), Ok(()));
     let missing = "arn:aws:states:us-east-1:123456789012:activity:gone";
     assert_eq!(
