@@ -258,7 +258,7 @@ fn load_definition(
     }
     let source: Value =
         definition::parse_text(&machine_text).map_err(|e| invalid_definition(e.to_string()))?;
-    let machine = definition::parse(&source).map_err(invalid_definition)?;
+    let machine = definition::parse(&source).map_err(|e| invalid_definition(e.to_string()))?;
     let path = match state_name {
         None => StatePath {
             block: 0,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-use super::definition::QueryLanguage;
+use super::definition::{DefinitionError, QueryLanguage};
 use super::intrinsics::{self, Call};
 use super::jsonata::{self, Bindings, Expr};
 pub use super::path::Scope;
@@ -96,7 +96,7 @@ impl Field {
         language: QueryLanguage,
         intrinsics: bool,
         at: &str,
-    ) -> Result<Option<Field>, String> {
+    ) -> Result<Option<Field>, DefinitionError> {
         if let Some(value) = obj.get(name) {
             return Ok(Some(Field::value(value, language)));
         }
@@ -107,7 +107,11 @@ impl Field {
                 Field::Intrinsic(text.clone(), intrinsics::parse(text)),
             )),
             Some(Value::String(text)) => Ok(Some(Field::Path(Path::new(text)))),
-            Some(_) => Err(format!("{key} must be a string at {at}/{key}")),
+            Some(_) => Err(DefinitionError::WrongType {
+                at: format!("{at}/{key}"),
+                field: key,
+                expected: "a string",
+            }),
         }
     }
 

@@ -13,6 +13,15 @@ use super::jsonata::Expr;
 pub use super::source::{parse_text, SyntaxError};
 use super::template::Template;
 
+mod error;
+mod map;
+
+pub use error::DefinitionError;
+pub use map::{
+    CsvDelimiter, CsvHeaderLocation, InputType, ItemBatcher, ItemReader, OutputType, ReaderConfig,
+    ResultWriter, Transformation, WriterConfig,
+};
+
 /// Index into [`StateMachine::blocks`]; block 0 is the top-level machine.
 pub type BlockId = usize;
 
@@ -162,9 +171,9 @@ pub struct MapState {
     pub tolerated_failure_count: Option<Field>,
     pub tolerated_failure_percentage: Option<Field>,
     pub label: Option<String>,
-    pub item_reader: Option<Value>,
-    pub item_batcher: Option<Value>,
-    pub result_writer: Option<Value>,
+    pub item_reader: Option<ItemReader>,
+    pub item_batcher: Option<ItemBatcher>,
+    pub result_writer: Option<ResultWriter>,
 }
 
 #[derive(Debug, Clone)]
@@ -198,19 +207,14 @@ impl StateMachine {
 }
 
 /// Parses a definition that is known to be valid JSON.
-pub fn parse(source: &Value) -> Result<StateMachine, String> {
-    let obj = source
-        .as_object()
-        .ok_or("definition is not a JSON object")?;
+pub fn parse(source: &Value) -> Result<StateMachine, DefinitionError> {
+    let obj = source.as_object().ok_or(DefinitionError::NotAnObject)?;
     let missing: Vec<&str> = ["States", "StartAt"]
         .into_iter()
         .filter(|f| !obj.contains_key(*f))
         .collect();
     if !missing.is_empty() {
-        return Err(format!(
-            "These fields are required: [{}]",
-            missing.join(", ")
-        ));
+        return Err(DefinitionError::MissingFields(missing));
     }
     let query_language = match obj.get("QueryLanguage") {
         None => QueryLanguage::JsonPath,
@@ -218,10 +222,7 @@ pub fn parse(source: &Value) -> Result<StateMachine, String> {
     };
     let timeout_seconds = match obj.get("TimeoutSeconds") {
         None => None,
-        Some(v) => Some(
-            v.as_u64()
-                .ok_or("TimeoutSeconds must be a non-negative integer")?,
-        ),
+        Some(v) => Some(v.as_u64().ok_or(DefinitionError::MachineTimeout)?),
     };
     let mut machine = StateMachine {
         source: source.clone(),
@@ -234,11 +235,11 @@ pub fn parse(source: &Value) -> Result<StateMachine, String> {
     Ok(machine)
 }
 
-fn parse_query_language(v: &Value, at: &str) -> Result<QueryLanguage, String> {
+fn parse_query_language(v: &Value, at: &str) -> Result<QueryLanguage, DefinitionError> {
     match v.as_str() {
         Some("JSONPath") => Ok(QueryLanguage::JsonPath),
         Some("JSONata") => Ok(QueryLanguage::Jsonata),
-        _ => Err(format!("QueryLanguage must be JSONPath or JSONata at {at}")),
+        _ => Err(DefinitionError::QueryLanguage { at: at.to_string() }),
     }
 }
 
@@ -248,16 +249,18 @@ fn parse_block(
     obj: &Map<String, Value>,
     inherited: QueryLanguage,
     at: &str,
-) -> Result<BlockId, String> {
+) -> Result<BlockId, DefinitionError> {
     let start_at = obj
         .get("StartAt")
         .and_then(Value::as_str)
-        .ok_or_else(|| format!("StartAt must be a string at {at}/StartAt"))?
+        .ok_or_else(|| DefinitionError::wrong_type("StartAt", "a string", format!("{at}/StartAt")))?
         .to_string();
     let states_obj = obj
         .get("States")
         .and_then(Value::as_object)
-        .ok_or_else(|| format!("States must be an object at {at}/States"))?;
+        .ok_or_else(|| {
+            DefinitionError::wrong_type("States", "an object", format!("{at}/States"))
+        })?;
     let language = match obj.get("QueryLanguage") {
         Some(v) => parse_query_language(v, &format!("{at}/QueryLanguage"))?,
         None => inherited,
@@ -279,26 +282,41 @@ fn parse_block(
         states.insert(name.clone(), state);
     }
     if !states.contains_key(&start_at) {
-        return Err(format!("Missing 'Next' target: {start_at} at {at}/StartAt"));
+        return Err(DefinitionError::MissingStart {
+            target: start_at,
+            at: format!("{at}/StartAt"),
+        });
     }
     machine.blocks[id].states = states;
     Ok(id)
 }
 
-fn opt_string(obj: &Map<String, Value>, key: &str, at: &str) -> Result<Option<String>, String> {
+fn opt_string(
+    obj: &Map<String, Value>,
+    key: &str,
+    at: &str,
+) -> Result<Option<String>, DefinitionError> {
     match obj.get(key) {
         None => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(format!("{key} must be a string at {at}/{key}")),
+        Some(_) => Err(DefinitionError::wrong_type(
+            key,
+            "a string",
+            format!("{at}/{key}"),
+        )),
     }
 }
 
-fn path_field(obj: &Map<String, Value>, key: &str, at: &str) -> Result<PathField, String> {
+fn path_field(obj: &Map<String, Value>, key: &str, at: &str) -> Result<PathField, DefinitionError> {
     match obj.get(key) {
         None => Ok(PathField::Default),
         Some(Value::Null) => Ok(PathField::Null),
         Some(Value::String(s)) => Ok(PathField::Path(Path::new(s))),
-        Some(_) => Err(format!("{key} must be a string or null at {at}/{key}")),
+        Some(_) => Err(DefinitionError::wrong_type(
+            key,
+            "a string or null",
+            format!("{at}/{key}"),
+        )),
     }
 }
 
@@ -319,14 +337,17 @@ fn parse_state(
     value: &Value,
     inherited: QueryLanguage,
     at: &str,
-) -> Result<State, String> {
+) -> Result<State, DefinitionError> {
     let obj = value
         .as_object()
-        .ok_or_else(|| format!("state must be an object at {at}"))?;
-    let type_name = obj
-        .get("Type")
-        .and_then(Value::as_str)
-        .ok_or_else(|| format!("Type is required at {at}/Type"))?;
+        .ok_or_else(|| DefinitionError::wrong_type("state", "an object", at.to_string()))?;
+    let type_name =
+        obj.get("Type")
+            .and_then(Value::as_str)
+            .ok_or_else(|| DefinitionError::Required {
+                field: "Type",
+                at: format!("{at}/Type"),
+            })?;
     let query_language = match obj.get("QueryLanguage") {
         Some(v) => parse_query_language(v, &format!("{at}/QueryLanguage"))?,
         None => inherited,
@@ -341,8 +362,12 @@ fn parse_state(
             result: obj.get("Result").cloned(),
         },
         "Task" => Kind::Task(Box::new(Task {
-            resource: opt_string(obj, "Resource", at)?
-                .ok_or_else(|| format!("Resource is required at {at}/Resource"))?,
+            resource: opt_string(obj, "Resource", at)?.ok_or_else(|| {
+                DefinitionError::Required {
+                    field: "Resource",
+                    at: format!("{at}/Resource"),
+                }
+            })?,
             timeout_seconds: Field::pair(obj, "TimeoutSeconds", query_language, false, at)?,
             heartbeat_seconds: Field::pair(obj, "HeartbeatSeconds", query_language, false, at)?,
             credentials: obj
@@ -353,20 +378,31 @@ fn parse_state(
             let rules = obj
                 .get("Choices")
                 .and_then(Value::as_array)
-                .ok_or_else(|| format!("Choices must be an array at {at}/Choices"))?;
+                .ok_or_else(|| {
+                    DefinitionError::wrong_type("Choices", "an array", format!("{at}/Choices"))
+                })?;
             let mut choices = Vec::with_capacity(rules.len());
             for (i, rule) in rules.iter().enumerate() {
+                let rule_at = format!("{at}/Choices[{i}]");
                 let rule_obj = rule.as_object().ok_or_else(|| {
-                    format!("a choice rule must be an object at {at}/Choices[{i}]")
+                    DefinitionError::wrong_type("a choice rule", "an object", rule_at.clone())
                 })?;
-                let next = opt_string(rule_obj, "Next", at)?
-                    .ok_or_else(|| format!("Next is required at {at}/Choices[{i}]/Next"))?;
+                let next =
+                    opt_string(rule_obj, "Next", at)?.ok_or_else(|| DefinitionError::Required {
+                        field: "Next",
+                        at: format!("{rule_at}/Next"),
+                    })?;
                 // A JSONata-only field: an expression in it is one whatever the language.
                 let condition = rule_obj
                     .get("Condition")
                     .map(|c| Field::value(c, QueryLanguage::Jsonata));
                 let parsed = if condition.is_none() {
-                    Some(choice::parse(rule)?)
+                    Some(
+                        choice::parse(rule).map_err(|source| DefinitionError::Choice {
+                            at: rule_at.clone(),
+                            source,
+                        })?,
+                    )
                 } else {
                     None
                 };
@@ -398,12 +434,18 @@ fn parse_state(
             let branches = obj
                 .get("Branches")
                 .and_then(Value::as_array)
-                .ok_or_else(|| format!("Branches must be an array at {at}/Branches"))?;
+                .ok_or_else(|| {
+                    DefinitionError::wrong_type("Branches", "an array", format!("{at}/Branches"))
+                })?;
             let mut ids = Vec::with_capacity(branches.len());
             for (i, branch) in branches.iter().enumerate() {
-                let branch = branch
-                    .as_object()
-                    .ok_or_else(|| format!("a branch must be an object at {at}/Branches[{i}]"))?;
+                let branch = branch.as_object().ok_or_else(|| {
+                    DefinitionError::wrong_type(
+                        "a branch",
+                        "an object",
+                        format!("{at}/Branches[{i}]"),
+                    )
+                })?;
                 ids.push(parse_block(
                     machine,
                     branch,
@@ -417,10 +459,19 @@ fn parse_state(
             let (processor_key, processor) = match (obj.get("ItemProcessor"), obj.get("Iterator")) {
                 (Some(p), _) => ("ItemProcessor", p),
                 (None, Some(p)) => ("Iterator", p),
-                (None, None) => return Err(format!("ItemProcessor is required at {at}")),
+                (None, None) => {
+                    return Err(DefinitionError::Required {
+                        field: "ItemProcessor",
+                        at: at.to_string(),
+                    })
+                }
             };
             let processor = processor.as_object().ok_or_else(|| {
-                format!("{processor_key} must be an object at {at}/{processor_key}")
+                DefinitionError::wrong_type(
+                    processor_key,
+                    "an object",
+                    format!("{at}/{processor_key}"),
+                )
             })?;
             let mode = match processor
                 .get("ProcessorConfig")
@@ -461,12 +512,17 @@ fn parse_state(
                     at,
                 )?,
                 label: opt_string(obj, "Label", at)?,
-                item_reader: obj.get("ItemReader").cloned(),
-                item_batcher: obj.get("ItemBatcher").cloned(),
-                result_writer: obj.get("ResultWriter").cloned(),
+                item_reader: ItemReader::parse(obj.get("ItemReader"), query_language, at)?,
+                item_batcher: ItemBatcher::parse(obj.get("ItemBatcher"), query_language, at)?,
+                result_writer: ResultWriter::parse(obj.get("ResultWriter"), query_language, at)?,
             }))
         }
-        other => return Err(format!("Unknown state type '{other}' at {at}/Type")),
+        other => {
+            return Err(DefinitionError::UnknownType {
+                name: other.to_string(),
+                at: format!("{at}/Type"),
+            })
+        }
     };
     let is_map = matches!(kind, Kind::Map(_));
     let retry = parse_retry(obj, at)?;
@@ -499,33 +555,37 @@ fn parse_state(
     })
 }
 
-fn error_equals(obj: &Map<String, Value>, at: &str) -> Result<Vec<String>, String> {
+fn error_equals(obj: &Map<String, Value>, at: &str) -> Result<Vec<String>, DefinitionError> {
+    let at = format!("{at}/ErrorEquals");
     obj.get("ErrorEquals")
         .and_then(Value::as_array)
-        .ok_or_else(|| format!("ErrorEquals is required at {at}/ErrorEquals"))?
+        .ok_or_else(|| DefinitionError::Required {
+            field: "ErrorEquals",
+            at: at.clone(),
+        })?
         .iter()
         .map(|v| {
             v.as_str()
                 .map(String::from)
-                .ok_or_else(|| format!("ErrorEquals must hold strings at {at}/ErrorEquals"))
+                .ok_or_else(|| DefinitionError::ErrorNames { at: at.clone() })
         })
         .collect()
 }
 
-fn parse_retry(obj: &Map<String, Value>, at: &str) -> Result<Vec<Retrier>, String> {
+fn parse_retry(obj: &Map<String, Value>, at: &str) -> Result<Vec<Retrier>, DefinitionError> {
     let Some(list) = obj.get("Retry") else {
         return Ok(Vec::new());
     };
     let list = list
         .as_array()
-        .ok_or_else(|| format!("Retry must be an array at {at}/Retry"))?;
+        .ok_or_else(|| DefinitionError::wrong_type("Retry", "an array", format!("{at}/Retry")))?;
     list.iter()
         .enumerate()
         .map(|(i, r)| {
             let at = format!("{at}/Retry[{i}]");
             let r = r
                 .as_object()
-                .ok_or_else(|| format!("a retrier must be an object at {at}"))?;
+                .ok_or_else(|| DefinitionError::wrong_type("a retrier", "an object", at.clone()))?;
             let number = |key: &str| r.get(key).and_then(Value::as_f64);
             Ok(Retrier {
                 error_equals: error_equals(r, &at)?,
@@ -547,24 +607,26 @@ fn parse_catch(
     obj: &Map<String, Value>,
     language: QueryLanguage,
     at: &str,
-) -> Result<Vec<Catcher>, String> {
+) -> Result<Vec<Catcher>, DefinitionError> {
     let Some(list) = obj.get("Catch") else {
         return Ok(Vec::new());
     };
     let list = list
         .as_array()
-        .ok_or_else(|| format!("Catch must be an array at {at}/Catch"))?;
+        .ok_or_else(|| DefinitionError::wrong_type("Catch", "an array", format!("{at}/Catch")))?;
     list.iter()
         .enumerate()
         .map(|(i, c)| {
             let at = format!("{at}/Catch[{i}]");
             let c = c
                 .as_object()
-                .ok_or_else(|| format!("a catcher must be an object at {at}"))?;
+                .ok_or_else(|| DefinitionError::wrong_type("a catcher", "an object", at.clone()))?;
             Ok(Catcher {
                 error_equals: error_equals(c, &at)?,
-                next: opt_string(c, "Next", &at)?
-                    .ok_or_else(|| format!("Next is required at {at}/Next"))?,
+                next: opt_string(c, "Next", &at)?.ok_or_else(|| DefinitionError::Required {
+                    field: "Next",
+                    at: format!("{at}/Next"),
+                })?,
                 result_path: path_field(c, "ResultPath", &at)?,
                 output: c.get("Output").map(Expr::new),
                 assign: c.get("Assign").map(|a| Payload::new(a, language)),
@@ -618,9 +680,98 @@ mod tests {
 
     #[test]
     fn reports_missing_top_level_fields() {
+        let e = parse(&json!({})).unwrap_err();
+        assert_eq!(e, DefinitionError::MissingFields(vec!["States", "StartAt"]));
         assert_eq!(
-            parse(&json!({})).unwrap_err(),
+            e.to_string(),
             "These fields are required: [States, StartAt]"
+        );
+        assert_eq!(e.location(), None);
+    }
+
+    /// Each error variant, as `parse` gives it, with its message and location.
+    #[test]
+    fn each_parse_error_is_typed_and_says_where() {
+        let machine = |states: Value| json!({"StartAt": "A", "States": states});
+        let pass = json!({"Type": "Pass", "End": true});
+        let cases: Vec<(Value, &str)> = vec![
+            (json!([]), "definition is not a JSON object"),
+            (
+                json!({"StartAt": "A", "States": {"A": pass}, "QueryLanguage": "XPath"}),
+                "QueryLanguage must be JSONPath or JSONata at /QueryLanguage",
+            ),
+            (
+                json!({"StartAt": "A", "States": {"A": pass}, "TimeoutSeconds": -1}),
+                "TimeoutSeconds must be a non-negative integer",
+            ),
+            (
+                json!({"StartAt": 1, "States": {"A": pass}}),
+                "StartAt must be a string at /StartAt",
+            ),
+            (
+                machine(json!({"A": {"End": true}})),
+                "Type is required at /States/A/Type",
+            ),
+            (
+                json!({"StartAt": "B", "States": {"A": pass}}),
+                "Missing 'Next' target: B at /StartAt",
+            ),
+            (
+                machine(json!({"A": {"Type": "Sleep", "End": true}})),
+                "Unknown state type 'Sleep' at /States/A/Type",
+            ),
+            (
+                machine(json!({"A": {"Type": "Task", "Resource": "r", "End": true,
+                                     "Retry": [{"ErrorEquals": [1]}]}})),
+                "ErrorEquals must hold strings at /States/A/Retry[0]/ErrorEquals",
+            ),
+            (
+                machine(json!({"A": {"Type": "Choice", "Choices": [
+                    {"Variable": "$.x", "NumericEquals": "one", "Next": "A"}]}})),
+                "'NumericEquals' must be a number",
+            ),
+            (
+                machine(json!({"A": {"Type": "Map", "End": true, "ItemReader": {
+                    "Resource": "arn:aws:states:::s3:getObject",
+                    "ReaderConfig": {"InputType": "XML"}},
+                    "ItemProcessor": {"StartAt": "B", "States": {"B": {"Type": "Succeed"}}}}})),
+                "InputType must be one of [CSV, JSON, JSONL, PARQUET, MANIFEST] at /States/A/ItemReader/ReaderConfig/InputType",
+            ),
+        ];
+        for (definition, message) in cases {
+            let e = parse(&definition).unwrap_err();
+            assert_eq!(e.to_string(), message, "{definition}");
+        }
+        let e = parse(&machine(json!({"A": {"Type": "Choice", "Choices": [
+            {"Variable": "$.x", "NumericEquals": "one", "Next": "A"}]}})))
+        .unwrap_err();
+        assert!(matches!(
+            &e,
+            DefinitionError::Choice {
+                source: choice::RuleError::WrongOperand { .. },
+                ..
+            }
+        ));
+        assert_eq!(e.location(), Some("/States/A/Choices[0]"));
+        let e = parse(&machine(
+            json!({"A": {"Type": "Wait", "SecondsPath": 5, "End": true}}),
+        ))
+        .unwrap_err();
+        assert_eq!(
+            e,
+            DefinitionError::WrongType {
+                field: "SecondsPath".into(),
+                expected: "a string",
+                at: "/States/A/SecondsPath".into(),
+            }
+        );
+        let e = parse(&machine(json!({"A": {"Type": "Task", "End": true}}))).unwrap_err();
+        assert_eq!(
+            e,
+            DefinitionError::Required {
+                field: "Resource",
+                at: "/States/A/Resource".into(),
+            }
         );
     }
 }
