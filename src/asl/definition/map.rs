@@ -91,11 +91,12 @@ trait Named: Sized + Copy + 'static {
 }
 
 macro_rules! named {
-    ($(#[$doc:meta])* $name:ident, $field:literal, [$($variant:ident = $text:literal),+]) => {
+    ($(#[$doc:meta])* $name:ident $(: $derive:ident)?, $field:literal,
+     [$($(#[$attr:meta])? $variant:ident = $text:literal),+]) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq $(, $derive)?)]
         pub enum $name {
-            $($variant),+
+            $($(#[$attr])? $variant),+
         }
 
         impl Named for $name {
@@ -120,42 +121,24 @@ named!(
 );
 named!(
     /// `ReaderConfig.CSVHeaderLocation`: `FIRST_ROW` unless given.
-    CsvHeaderLocation, "CSVHeaderLocation",
-    [FirstRow = "FIRST_ROW", Given = "GIVEN"]
+    CsvHeaderLocation: Default, "CSVHeaderLocation",
+    [#[default] FirstRow = "FIRST_ROW", Given = "GIVEN"]
 );
 named!(
     /// `ReaderConfig.CSVDelimiter`: `COMMA` unless given.
-    CsvDelimiter, "CSVDelimiter",
-    [Comma = "COMMA", Pipe = "PIPE", Semicolon = "SEMICOLON", Space = "SPACE", Tab = "TAB"]
+    CsvDelimiter: Default, "CSVDelimiter",
+    [#[default] Comma = "COMMA", Pipe = "PIPE", Semicolon = "SEMICOLON", Space = "SPACE", Tab = "TAB"]
 );
 named!(
     /// `WriterConfig.OutputType`: `JSON` unless given.
-    OutputType, "OutputType",
-    [Json = "JSON", Jsonl = "JSONL"]
+    OutputType: Default, "OutputType",
+    [#[default] Json = "JSON", Jsonl = "JSONL"]
 );
 named!(
     /// `WriterConfig.Transformation`: how each child's output enters the results.
     Transformation, "Transformation",
     [None = "NONE", Compact = "COMPACT", Flatten = "FLATTEN"]
 );
-
-impl Default for CsvHeaderLocation {
-    fn default() -> Self {
-        CsvHeaderLocation::FirstRow
-    }
-}
-
-impl Default for CsvDelimiter {
-    fn default() -> Self {
-        CsvDelimiter::Comma
-    }
-}
-
-impl Default for OutputType {
-    fn default() -> Self {
-        OutputType::Json
-    }
-}
 
 impl CsvDelimiter {
     pub fn char(self) -> char {
@@ -329,5 +312,209 @@ impl ResultWriter {
 
     pub fn output_type(&self) -> OutputType {
         self.config.and_then(|c| c.output_type).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::asl::definition::{parse, Kind, MapState};
+    use crate::asl::field::Scope;
+    use crate::asl::validate::{self, MachineType};
+    use crate::asl::vars::NoVariables;
+
+    /// A machine whose one state is a distributed Map with `fields` added.
+    fn machine(fields: Value, language: &str) -> Value {
+        let mut map = json!({"Type": "Map", "End": true, "QueryLanguage": language,
+            "ItemProcessor": {
+                "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "B", "States": {"B": {"Type": "Succeed"}}}});
+        for (k, v) in fields.as_object().unwrap() {
+            map[k] = v.clone();
+        }
+        json!({"StartAt": "M", "States": {"M": map}})
+    }
+
+    fn map_state(fields: Value, language: &str) -> MapState {
+        let machine = parse(&machine(fields, language)).unwrap();
+        let Kind::Map(map) = &machine.state(0, "M").unwrap().kind else {
+            panic!("M is a Map")
+        };
+        (**map).clone()
+    }
+
+    #[test]
+    fn a_jsonpath_reader_batcher_and_writer_are_typed() {
+        let map = map_state(
+            json!({
+                "ItemReader": {
+                    "Resource": "arn:aws:states:::s3:getObject",
+                    "Parameters": {"Bucket": "b", "Key.$": "$.key"},
+                    "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "GIVEN",
+                        "CSVHeaders": ["a", "b"], "CSVDelimiter": "TAB", "MaxItemsPath": "$.n"}},
+                "ItemBatcher": {"MaxItemsPerBatch": 2, "MaxInputBytesPerBatchPath": "$.bytes",
+                    "BatchInput": {"run.$": "$.run"}},
+                "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject",
+                    "Parameters": {"Bucket": "out", "Prefix": "p"}}
+            }),
+            "JSONPath",
+        );
+        let input = json!({"key": "k.csv", "n": 7, "bytes": 1024, "run": "r1"});
+        let scope = Scope::new(&input, &Value::Null, &NoVariables);
+        let reader = map.item_reader.unwrap();
+        assert_eq!(reader.resource, "arn:aws:states:::s3:getObject");
+        assert_eq!(
+            reader
+                .parameters
+                .unwrap()
+                .evaluate("Parameters", &scope)
+                .unwrap(),
+            json!({"Bucket": "b", "Key": "k.csv"})
+        );
+        assert_eq!(
+            reader.config,
+            ReaderConfig {
+                input_type: Some(InputType::Csv),
+                csv_header_location: CsvHeaderLocation::Given,
+                csv_headers: Some(vec!["a".into(), "b".into()]),
+                csv_delimiter: CsvDelimiter::Tab,
+                items_pointer: None,
+            }
+        );
+        let max_items = reader.max_items.unwrap();
+        assert_eq!(max_items.path(), Some("$.n"));
+        assert_eq!(max_items.resolve("MaxItems", &scope).unwrap(), json!(7));
+        let batcher = map.item_batcher.unwrap();
+        let per_batch = batcher.max_items_per_batch.unwrap();
+        assert_eq!(
+            per_batch.resolve("MaxItemsPerBatch", &scope).unwrap(),
+            json!(2)
+        );
+        let bytes = batcher.max_input_bytes_per_batch.unwrap();
+        assert_eq!(
+            bytes.resolve("MaxInputBytesPerBatch", &scope).unwrap(),
+            json!(1024)
+        );
+        assert_eq!(
+            batcher
+                .batch_input
+                .unwrap()
+                .evaluate("BatchInput", &scope)
+                .unwrap(),
+            json!({"run": "r1"})
+        );
+        let writer = map.result_writer.unwrap();
+        assert_eq!(
+            writer.resource.as_deref(),
+            Some("arn:aws:states:::s3:putObject")
+        );
+        // Exporting without a WriterConfig: AWS writes the children's records whole.
+        assert_eq!(writer.transformation(), Transformation::None);
+        assert_eq!(writer.output_type(), OutputType::Json);
+    }
+
+    #[test]
+    fn a_jsonata_reader_and_writer_compute_their_fields() {
+        let map = map_state(
+            json!({
+                "ItemReader": {
+                    "Resource": "arn:aws:states:::s3:listObjectsV2",
+                    "Arguments": {"Bucket": "{% $states.input.bucket %}"},
+                    "ReaderConfig": {"MaxItems": "{% $states.input.n + 1 %}"}},
+                "ItemBatcher": {"MaxItemsPerBatch": "{% 3 %}"},
+                "ResultWriter": {"WriterConfig": {"OutputType": "JSONL", "Transformation": "FLATTEN"}}
+            }),
+            "JSONata",
+        );
+        let input = json!({"bucket": "in", "n": 4});
+        let states = json!({"input": input});
+        let scope = Scope::new(&input, &Value::Null, &NoVariables).with_states(&states);
+        let reader = map.item_reader.unwrap();
+        assert_eq!(reader.config, ReaderConfig::default());
+        assert_eq!(
+            reader
+                .parameters
+                .unwrap()
+                .evaluate("Arguments", &scope)
+                .unwrap(),
+            json!({"Bucket": "in"})
+        );
+        let max_items = reader.max_items.unwrap();
+        assert!(matches!(max_items, Field::Jsonata(_)));
+        assert_eq!(max_items.resolve("MaxItems", &scope).unwrap(), json!(5));
+        let per_batch = map.item_batcher.unwrap().max_items_per_batch.unwrap();
+        assert_eq!(
+            per_batch.resolve("MaxItemsPerBatch", &scope).unwrap(),
+            json!(3)
+        );
+        let writer = map.result_writer.unwrap();
+        assert!(writer.parameters.is_none() && writer.resource.is_none());
+        assert_eq!(writer.transformation(), Transformation::Flatten);
+        assert_eq!(writer.output_type(), OutputType::Jsonl);
+        // Shaping only, no WriterConfig: COMPACT.
+        let writer = map_state(json!({"ResultWriter": {}}), "JSONata").result_writer;
+        assert_eq!(writer.unwrap().transformation(), Transformation::Compact);
+    }
+
+    /// What the typed forms refuse, the validator refuses first, with AWS's diagnostics.
+    #[test]
+    fn invalid_shapes_are_refused_by_the_validator_and_by_the_parser() {
+        let reader = |config: Value| {
+            json!({"ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+                "Parameters": {"Bucket": "b", "Key": "k"}, "ReaderConfig": config}})
+        };
+        let cases = [
+            (json!({"ItemReader": "s3"}), "ItemReader must be an object at /States/M/ItemReader"),
+            (
+                json!({"ItemReader": {"Parameters": {"Bucket": "b"}}}),
+                "Resource is required at /States/M/ItemReader/Resource",
+            ),
+            (
+                reader(json!({"InputType": "XML"})),
+                "InputType must be one of [CSV, JSON, JSONL, PARQUET, MANIFEST] at /States/M/ItemReader/ReaderConfig/InputType",
+            ),
+            (
+                reader(json!({"CSVDelimiter": "COLON"})),
+                "CSVDelimiter must be one of [COMMA, PIPE, SEMICOLON, SPACE, TAB] at /States/M/ItemReader/ReaderConfig/CSVDelimiter",
+            ),
+            (
+                reader(json!({"CSVHeaders": ["a", 1]})),
+                "CSVHeaders must be an array of strings at /States/M/ItemReader/ReaderConfig/CSVHeaders",
+            ),
+            (
+                reader(json!({"MaxItemsPath": 3})),
+                "MaxItemsPath must be a string at /States/M/ItemReader/ReaderConfig/MaxItemsPath",
+            ),
+            (
+                json!({"ItemBatcher": {"MaxItemsPerBatchPath": 2}}),
+                "MaxItemsPerBatchPath must be a string at /States/M/ItemBatcher/MaxItemsPerBatchPath",
+            ),
+            (json!({"ItemBatcher": []}), "ItemBatcher must be an object at /States/M/ItemBatcher"),
+            (
+                json!({"ResultWriter": {"WriterConfig": {"OutputType": "CSV", "Transformation": "NONE"}}}),
+                "OutputType must be one of [JSON, JSONL] at /States/M/ResultWriter/WriterConfig/OutputType",
+            ),
+            (
+                json!({"ResultWriter": {"WriterConfig": "COMPACT"}}),
+                "WriterConfig must be an object at /States/M/ResultWriter/WriterConfig",
+            ),
+        ];
+        for (fields, message) in cases {
+            let definition = machine(fields, "JSONPath");
+            let diagnostics = validate::validate(&definition.to_string(), MachineType::Standard);
+            assert!(validate::has_errors(&diagnostics), "{definition}");
+            let error = parse(&definition).unwrap_err();
+            assert_eq!(error.to_string(), message);
+            // The validator reports the same problem on the same path (at the field, the
+            // object holding it, or an item inside it).
+            let at = error.location().unwrap();
+            assert!(
+                diagnostics.iter().any(|d| !d.location.is_empty()
+                    && (at.starts_with(d.location.as_str()) || d.location.starts_with(at))),
+                "{at}: {diagnostics:?}"
+            );
+        }
     }
 }

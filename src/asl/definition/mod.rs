@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use super::choice;
 use super::field::{Field, Path, Payload};
 use super::jsonata::Expr;
-pub use super::source::{parse_text, SyntaxError};
+pub use super::source::{parse_text, Document, Position, Span, SyntaxError};
 use super::template::Template;
 
 mod error;
@@ -44,6 +44,9 @@ pub struct StateMachine {
 /// A `StartAt` + `States` pair: the machine itself, a Parallel branch or a Map processor.
 #[derive(Debug, Clone)]
 pub struct Block {
+    /// Where the object holding `StartAt` and `States` is written, when parsed from a
+    /// [`Document`].
+    pub position: Option<Position>,
     pub start_at: String,
     pub states: IndexMap<String, State>,
 }
@@ -69,6 +72,8 @@ pub enum Transition {
 #[derive(Debug, Clone)]
 pub struct State {
     pub name: String,
+    /// Where the state's name is written, when parsed from a [`Document`].
+    pub position: Option<Position>,
     pub kind: Kind,
     pub query_language: QueryLanguage,
     pub transition: Transition,
@@ -208,6 +213,15 @@ impl StateMachine {
 
 /// Parses a definition that is known to be valid JSON.
 pub fn parse(source: &Value) -> Result<StateMachine, DefinitionError> {
+    parse_located(source, None)
+}
+
+/// Parses a definition read from text: its blocks and states know where they are written.
+pub fn parse_document(document: &Document) -> Result<StateMachine, DefinitionError> {
+    parse_located(&document.value, Some(&document.span))
+}
+
+fn parse_located(source: &Value, span: Option<&Span>) -> Result<StateMachine, DefinitionError> {
     let obj = source.as_object().ok_or(DefinitionError::NotAnObject)?;
     let missing: Vec<&str> = ["States", "StartAt"]
         .into_iter()
@@ -231,7 +245,7 @@ pub fn parse(source: &Value) -> Result<StateMachine, DefinitionError> {
         query_language,
         blocks: Vec::new(),
     };
-    parse_block(&mut machine, obj, query_language, "")?;
+    parse_block(&mut machine, obj, span, query_language, "")?;
     Ok(machine)
 }
 
@@ -247,6 +261,7 @@ fn parse_query_language(v: &Value, at: &str) -> Result<QueryLanguage, Definition
 fn parse_block(
     machine: &mut StateMachine,
     obj: &Map<String, Value>,
+    span: Option<&Span>,
     inherited: QueryLanguage,
     at: &str,
 ) -> Result<BlockId, DefinitionError> {
@@ -267,15 +282,18 @@ fn parse_block(
     };
     let id = machine.blocks.len();
     machine.blocks.push(Block {
+        position: span.map(|s| s.at),
         start_at: start_at.clone(),
         states: IndexMap::new(),
     });
+    let states_span = span.and_then(|s| s.member("States"));
     let mut states = IndexMap::with_capacity(states_obj.len());
     for (name, value) in states_obj {
         let state = parse_state(
             machine,
             name,
             value,
+            states_span.and_then(|s| s.member(name)),
             language,
             &format!("{at}/States/{name}"),
         )?;
@@ -335,6 +353,7 @@ fn parse_state(
     machine: &mut StateMachine,
     name: &str,
     value: &Value,
+    span: Option<&Span>,
     inherited: QueryLanguage,
     at: &str,
 ) -> Result<State, DefinitionError> {
@@ -449,6 +468,7 @@ fn parse_state(
                 ids.push(parse_block(
                     machine,
                     branch,
+                    span.and_then(|s| s.member("Branches")?.item(i)),
                     query_language,
                     &format!("{at}/Branches[{i}]"),
                 )?);
@@ -484,6 +504,7 @@ fn parse_state(
             let processor = parse_block(
                 machine,
                 processor,
+                span.and_then(|s| s.member(processor_key)),
                 query_language,
                 &format!("{at}/{processor_key}"),
             )?;
@@ -534,6 +555,7 @@ fn parse_state(
     });
     Ok(State {
         name: name.to_string(),
+        position: span.map(|s| s.at),
         kind,
         query_language,
         transition,
@@ -773,5 +795,43 @@ mod tests {
                 at: "/States/A/Resource".into(),
             }
         );
+    }
+
+    #[test]
+    fn a_parsed_document_places_blocks_and_states() {
+        let text = r#"{
+  "StartAt": "P",
+  "States": {
+    "P": {"Type": "Parallel", "Next": "M", "Branches": [
+      {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}
+    ]},
+    "M": {"Type": "Map", "End": true,
+          "ItemProcessor": {"StartAt": "B", "States": {"B": {"Type": "Succeed"}}}}
+  }
+}"#;
+        let document = Document::parse(text).unwrap();
+        let machine = parse_document(&document).unwrap();
+        assert_eq!(machine.blocks[0].position, Some((1, 1)));
+        assert_eq!(machine.state(0, "P").unwrap().position, Some((4, 5)));
+        assert_eq!(machine.state(0, "M").unwrap().position, Some((7, 5)));
+        let Kind::Parallel { branches } = &machine.state(0, "P").unwrap().kind else {
+            panic!("P is a Parallel")
+        };
+        assert_eq!(machine.blocks[branches[0]].position, Some((5, 7)));
+        assert_eq!(
+            machine.state(branches[0], "A").unwrap().position,
+            Some((5, 35))
+        );
+        let Kind::Map(map) = &machine.state(0, "M").unwrap().kind else {
+            panic!("M is a Map")
+        };
+        assert_eq!(machine.blocks[map.processor].position, Some((8, 11)));
+        assert_eq!(
+            machine.state(map.processor, "B").unwrap().position,
+            Some((8, 56))
+        );
+        // Parsed from a bare value, nothing is placed.
+        let machine = parse(&document.value).unwrap();
+        assert_eq!(machine.state(0, "P").unwrap().position, None);
     }
 }

@@ -15,7 +15,7 @@ pub mod semantic;
 
 use serde::Serialize;
 
-use crate::asl::source::Document;
+use crate::asl::source::{Document, SyntaxError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -117,17 +117,20 @@ pub enum MachineType {
 /// Validates definition source text. Diagnostics come in document order, errors and
 /// warnings mixed, each with its line and column when the location is in the text.
 pub fn validate(text: &str, machine_type: MachineType) -> Vec<Diagnostic> {
-    let document = match Document::parse(text) {
-        Ok(document) => document,
-        Err(e) => {
-            return vec![Diagnostic {
-                line: Some(e.line),
-                column: Some(e.column),
-                ..Diagnostic::error(codes::INVALID_JSON_DESCRIPTION, e.message, "")
-            }];
-        }
-    };
-    check(&document, machine_type)
+    match Document::parse(text) {
+        Ok(document) => check(&document, machine_type),
+        Err(e) => vec![syntax_error(e)],
+    }
+}
+
+/// Text that is not JSON, as AWS reports it: `INVALID_JSON_DESCRIPTION` where the
+/// parser stopped.
+pub fn syntax_error(e: SyntaxError) -> Diagnostic {
+    Diagnostic {
+        line: Some(e.line),
+        column: Some(e.column),
+        ..Diagnostic::error(codes::INVALID_JSON_DESCRIPTION, e.message, "")
+    }
 }
 
 /// Validates a parsed definition; each diagnostic is placed where its location is
