@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 use super::definition::{DefinitionError, QueryLanguage};
-use super::intrinsics::{self, Call};
+use super::intrinsics::{self, Call, CallError};
 use super::jsonata::{self, Bindings, Expr};
 pub use super::path::Scope;
 use super::path::{self, CompiledPath, PathError};
@@ -81,7 +81,7 @@ pub enum Field {
     Path(Path),
     /// `<Name>Path` of a Fail state given as an intrinsic function call (or why it does not
     /// parse).
-    Intrinsic(String, Result<Call, String>),
+    Intrinsic(String, Result<Call, CallError>),
     /// A JSONata-mode value holding `{% %}` expressions at some depth.
     Jsonata(Expr),
 }
@@ -162,7 +162,7 @@ impl Field {
             Field::Intrinsic(_, Ok(call)) => call
                 .evaluate(scope)
                 .map_err(|failure| failure.into_error(scope)),
-            Field::Intrinsic(_, Err(why)) => Err(StatesError::intrinsic(why.clone())),
+            Field::Intrinsic(_, Err(why)) => Err(StatesError::intrinsic(why.to_string())),
         }
     }
 }
