@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use serde_json::{Map, Value};
 
 use super::resolve::{scalar_text, Problem};
-use super::yaml::{self, Tags};
+use super::yaml::{self, Position, Positions, Tags};
 use super::{Loader, Located, Mode, Source, INVALID_TEMPLATE};
-use crate::asl::validate::position::{Position, PositionIndex};
+use crate::asl::source::Span;
 use crate::asl::validate::Diagnostic;
 
 impl<'a> Loader<'a> {
@@ -34,7 +34,7 @@ impl<'a> Loader<'a> {
                 let found = d
                     .line
                     .zip(d.column)
-                    .or_else(|| PositionIndex::build(text).find(&inner));
+                    .or_else(|| Span::of_json(text).find(&inner));
                 let mapped = match (found, block, chars) {
                     (Some((l, c)), Some((bl, bc)), _) => Some((bl + l - 1, bc + c - 1)),
                     (Some((l, c)), None, Some(chars)) => {
@@ -68,7 +68,7 @@ impl<'a> Loader<'a> {
         if let Some(raw) = properties.get("Definition") {
             let location = format!("{base}/Definition");
             let definition = self.resolver.resolve(raw, &location)?;
-            let positions: &'a PositionIndex = &self.parsed.positions;
+            let positions: &'a Positions = &self.parsed.positions;
             return Ok(Some((
                 definition,
                 Source::Inline {

@@ -16,12 +16,11 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use crate::asl::validate::position::{Position, PositionIndex};
 use crate::asl::validate::{semantic, Diagnostic, MachineType};
 use definition::substitute;
 use resolve::{scalar_text, Problem, Resolver};
 pub use resolve::{Mode, Settings};
-use yaml::{Parsed, Tags};
+use yaml::{Parsed, Position, Positions, Tags};
 
 /// Template problems that are not definition checks.
 pub const INVALID_TEMPLATE: &str = "INVALID_TEMPLATE";
@@ -121,7 +120,7 @@ pub struct Loaded {
 enum Source<'a> {
     /// Inline in the template, under `base`.
     Inline {
-        positions: &'a PositionIndex,
+        positions: &'a Positions,
         base: String,
     },
     /// A file of its own (`DefinitionUri`, `DefinitionS3Location`).

@@ -21,7 +21,7 @@ mod functions;
 mod parse;
 
 use functions::compact;
-pub use parse::{check, parse, Arg, Call, MAX_NESTING, STRING_FUNCTIONS};
+pub use parse::{check, parse, Arg, Call, CallError, MAX_NESTING, STRING_FUNCTIONS};
 
 /// True when a template value is an intrinsic call rather than a path.
 pub fn is_call(expr: &str) -> bool {
@@ -75,7 +75,9 @@ thread_local! {
 }
 
 fn compile(expr: &str) -> Result<Rc<Call>, String> {
-    CACHE.with(|cache| cache.get_or_compile(expr, || parse(expr).map(Rc::new)))
+    CACHE.with(|cache| {
+        cache.get_or_compile(expr, || parse(expr).map(Rc::new).map_err(|e| e.to_string()))
+    })
 }
 
 fn eval_arg<'a>(arg: &Arg, scope: &Scope<'a>) -> Result<Cow<'a, Value>, Failure> {

@@ -2,7 +2,7 @@
 //! names, argument counts and nesting AWS accepts.
 use serde_json::Number;
 
-use crate::asl::path;
+use crate::asl::path::{self, PathError};
 
 /// The deepest nesting AWS allows (a call inside a call ... ten levels).
 pub const MAX_NESTING: usize = 10;
@@ -64,9 +64,41 @@ pub const STRING_FUNCTIONS: &[&str] = &[
     "States.UUID",
 ];
 
+/// Why an intrinsic function call does not parse. `text` is the whole call as written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CallError {
+    #[error("Intrinsic functions can be nested at most {MAX_NESTING} levels deep: {text}")]
+    TooDeep { text: String },
+    #[error("Unknown intrinsic function: '{0}'")]
+    UnknownFunction(String),
+    #[error("Expected '(' after {0}")]
+    NoParenthesis(String),
+    #[error("Expected ',' or ')' in the arguments of {0}")]
+    UnclosedArguments(String),
+    #[error("The function {name} expects {expected} argument(s) but received {received}")]
+    ArgumentCount {
+        name: String,
+        expected: String,
+        received: usize,
+    },
+    /// A path argument that is not a JSONPath.
+    #[error("{}", .0.detail())]
+    Path(PathError),
+    #[error("Invalid number argument: {0}")]
+    Number(String),
+    #[error("Invalid argument at position {position} (expected a 'string', a number, null, a boolean, a path or an intrinsic function): {text}")]
+    Argument { position: usize, text: String },
+    #[error("Invalid escape sequence '\\{escape}' in a string literal: {text}")]
+    Escape { escape: char, text: String },
+    #[error("Unterminated string literal: {text}")]
+    UnterminatedString { text: String },
+    #[error("Unexpected text after the intrinsic function call at position {position}: {text}")]
+    TrailingText { position: usize, text: String },
+}
+
 /// Parses an intrinsic call, checking function names, argument counts, path syntax and
-/// nesting depth. For the validator; the message says what is wrong.
-pub fn parse(expr: &str) -> Result<Call, String> {
+/// nesting depth.
+pub fn parse(expr: &str) -> Result<Call, CallError> {
     let mut parser = Parser {
         text: expr,
         pos: 0,
@@ -76,16 +108,16 @@ pub fn parse(expr: &str) -> Result<Call, String> {
     let call = parser.call()?;
     parser.skip_spaces();
     if parser.pos != expr.len() {
-        return Err(format!(
-            "Unexpected text after the intrinsic function call at position {}: {expr}",
-            parser.pos
-        ));
+        return Err(CallError::TrailingText {
+            position: parser.pos,
+            text: expr.to_string(),
+        });
     }
     Ok(call)
 }
 
 /// Syntax check only.
-pub fn check(expr: &str) -> Result<(), String> {
+pub fn check(expr: &str) -> Result<(), CallError> {
     parse(expr).map(|_| ())
 }
 
@@ -107,13 +139,12 @@ impl Parser<'_> {
         }
     }
 
-    fn call(&mut self) -> Result<Call, String> {
+    fn call(&mut self) -> Result<Call, CallError> {
         self.depth += 1;
         if self.depth > MAX_NESTING {
-            return Err(format!(
-                "Intrinsic functions can be nested at most {MAX_NESTING} levels deep: {}",
-                self.text
-            ));
+            return Err(CallError::TooDeep {
+                text: self.text.to_string(),
+            });
         }
         let start = self.pos;
         while self
@@ -124,11 +155,11 @@ impl Parser<'_> {
         }
         let name = &self.text[start..self.pos];
         let Some(&(_, min, max)) = FUNCTIONS.iter().find(|(n, _, _)| *n == name) else {
-            return Err(format!("Unknown intrinsic function: '{name}'"));
+            return Err(CallError::UnknownFunction(name.to_string()));
         };
         self.skip_spaces();
         if self.peek() != Some('(') {
-            return Err(format!("Expected '(' after {name}"));
+            return Err(CallError::NoParenthesis(name.to_string()));
         }
         self.pos += 1;
         let mut args = Vec::new();
@@ -146,7 +177,7 @@ impl Parser<'_> {
                         self.pos += 1;
                         break;
                     }
-                    _ => return Err(format!("Expected ',' or ')' in the arguments of {name}")),
+                    _ => return Err(CallError::UnclosedArguments(name.to_string())),
                 }
             }
         }
@@ -156,10 +187,11 @@ impl Parser<'_> {
                 Some(m) => format!("{min} to {m}"),
                 None => format!("at least {min}"),
             };
-            return Err(format!(
-                "The function {name} expects {expected} argument(s) but received {}",
-                args.len()
-            ));
+            return Err(CallError::ArgumentCount {
+                name: name.to_string(),
+                expected,
+                received: args.len(),
+            });
         }
         self.depth -= 1;
         Ok(Call {
@@ -168,14 +200,14 @@ impl Parser<'_> {
         })
     }
 
-    fn arg(&mut self) -> Result<Arg, String> {
+    fn arg(&mut self) -> Result<Arg, CallError> {
         let rest = &self.text[self.pos..];
         match self.peek() {
             Some('\'') => self.string(),
             Some('$') => {
                 let end = path_end(rest);
                 let p = rest[..end].trim_end();
-                path::check(p)?;
+                path::check(p).map_err(CallError::Path)?;
                 self.pos += end;
                 Ok(Arg::Path(p.to_string()))
             }
@@ -184,7 +216,7 @@ impl Parser<'_> {
                     .find(|c: char| !(c.is_ascii_digit() || "+-.eE".contains(c)))
                     .unwrap_or(rest.len());
                 let number: Number = serde_json::from_str(&rest[..end])
-                    .map_err(|_| format!("Invalid number argument: {}", &rest[..end]))?;
+                    .map_err(|_| CallError::Number(rest[..end].to_string()))?;
                 self.pos += end;
                 Ok(Arg::Number(number))
             }
@@ -203,17 +235,17 @@ impl Parser<'_> {
                         return Ok(value);
                     }
                 }
-                Err(format!(
-                    "Invalid argument at position {} (expected a 'string', a number, null, a boolean, a path or an intrinsic function): {}",
-                    self.pos, self.text
-                ))
+                Err(CallError::Argument {
+                    position: self.pos,
+                    text: self.text.to_string(),
+                })
             }
         }
     }
 
     /// A single-quoted literal. Only `\'`, `\{`, `\}` and `\\` are escapes; anything else
     /// after a backslash (such as `\"`) is rejected, as AWS does.
-    fn string(&mut self) -> Result<Arg, String> {
+    fn string(&mut self) -> Result<Arg, CallError> {
         self.pos += 1;
         let start = self.pos;
         let mut value = String::new();
@@ -223,10 +255,10 @@ impl Parser<'_> {
                 '\\' => match chars.next() {
                     Some((_, e @ ('\'' | '{' | '}' | '\\'))) => value.push(e),
                     Some((_, other)) => {
-                        return Err(format!(
-                            "Invalid escape sequence '\\{other}' in a string literal: {}",
-                            self.text
-                        ))
+                        return Err(CallError::Escape {
+                            escape: other,
+                            text: self.text.to_string(),
+                        })
                     }
                     None => break,
                 },
@@ -238,7 +270,9 @@ impl Parser<'_> {
                 c => value.push(c),
             }
         }
-        Err(format!("Unterminated string literal: {}", self.text))
+        Err(CallError::UnterminatedString {
+            text: self.text.to_string(),
+        })
     }
 }
 

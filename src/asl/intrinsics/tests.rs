@@ -283,3 +283,91 @@ fn parse_checks_names_arity_and_syntax() {
     );
     assert!(parse("States.Array('a,b', $.x['c,d'], -1.5e2, true)").is_ok());
 }
+
+/// Each way a call fails to parse, with the message the validator and a failed
+/// evaluation show.
+#[test]
+fn each_parse_error_is_typed() {
+    let nested = |n: usize| format!("{}$.a{}", "States.Array(".repeat(n), ")".repeat(n));
+    let cases: Vec<(String, CallError, &str)> = vec![
+        (
+            nested(11),
+            CallError::TooDeep { text: nested(11) },
+            "Intrinsic functions can be nested at most 10 levels deep",
+        ),
+        (
+            "States.Nope(1)".into(),
+            CallError::UnknownFunction("States.Nope".into()),
+            "Unknown intrinsic function: 'States.Nope'",
+        ),
+        (
+            "States.UUID".into(),
+            CallError::NoParenthesis("States.UUID".into()),
+            "Expected '(' after States.UUID",
+        ),
+        (
+            "States.Array(1 2)".into(),
+            CallError::UnclosedArguments("States.Array".into()),
+            "Expected ',' or ')' in the arguments of States.Array",
+        ),
+        (
+            "States.UUID(1)".into(),
+            CallError::ArgumentCount {
+                name: "States.UUID".into(),
+                expected: "0".into(),
+                received: 1,
+            },
+            "The function States.UUID expects 0 argument(s) but received 1",
+        ),
+        (
+            "States.Array(1.2.3)".into(),
+            CallError::Number("1.2.3".into()),
+            "Invalid number argument: 1.2.3",
+        ),
+        (
+            "States.Array(nope)".into(),
+            CallError::Argument {
+                position: 13,
+                text: "States.Array(nope)".into(),
+            },
+            "Invalid argument at position 13",
+        ),
+        (
+            r"States.Format('\n')".into(),
+            CallError::Escape {
+                escape: 'n',
+                text: r"States.Format('\n')".into(),
+            },
+            r"Invalid escape sequence '\n' in a string literal",
+        ),
+        (
+            "States.Format('x".into(),
+            CallError::UnterminatedString {
+                text: "States.Format('x".into(),
+            },
+            "Unterminated string literal: States.Format('x",
+        ),
+        (
+            "States.UUID() x".into(),
+            CallError::TrailingText {
+                position: 14,
+                text: "States.UUID() x".into(),
+            },
+            "Unexpected text after the intrinsic function call at position 14",
+        ),
+    ];
+    for (text, expected, message) in cases {
+        let error = parse(&text).unwrap_err();
+        assert_eq!(error, expected, "{text}");
+        assert!(error.to_string().starts_with(message), "{error}");
+    }
+    let error = parse("States.Array($..)").unwrap_err();
+    assert!(
+        matches!(error, CallError::Path(PathError::Invalid(_))),
+        "{error:?}"
+    );
+    assert!(
+        error.to_string().starts_with("Invalid JSONPath '$..'"),
+        "{error}"
+    );
+}

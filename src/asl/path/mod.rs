@@ -106,7 +106,7 @@ pub fn write(target: Value, path: &str, value: Value) -> Result<Value, PathError
 
 /// Checks the syntax of a path (`$`, `$$` or variable rooted); the message says what is
 /// wrong. For the validator.
-pub fn check(path: &str) -> Result<(), String> {
+pub fn check(path: &str) -> Result<(), PathError> {
     parse(path).map(|_| ())
 }
 
@@ -117,12 +117,12 @@ pub fn is_reference_path(path: &str) -> bool {
 }
 
 /// Like [`is_reference_path`], with the reason when it is not one.
-pub fn check_reference(path: &str) -> Result<(), String> {
+pub fn check_reference(path: &str) -> Result<(), PathError> {
     let parsed = parse(path)?;
     if parsed.function.is_some() || !parsed.is_definite() {
-        return Err(format!(
+        return Err(PathError::Invalid(format!(
             "The value for the field must be a valid Reference Path: {path}"
-        ));
+        )));
     }
     Ok(())
 }
@@ -464,11 +464,7 @@ thread_local! {
 /// Parses `path`, reusing an earlier parse on this thread. Keep the result to evaluate the
 /// same path many times without even the cache lookup.
 pub fn compile(path: &str) -> Result<Arc<CompiledPath>, PathError> {
-    CACHE.with(|cache| {
-        cache.get_or_compile(path, || {
-            parse(path).map(Arc::new).map_err(PathError::Invalid)
-        })
-    })
+    CACHE.with(|cache| cache.get_or_compile(path, || parse(path).map(Arc::new)))
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! Jayway path syntax read into a [`CompiledPath`]: root, then `.name`, `['name']`,
 //! `[index]` and the indefinite steps (wildcards, slices, unions, `..`, filters).
 use super::rfc9535::to_rfc9535;
-use super::{CompiledPath, Root, Segment};
+use super::{CompiledPath, PathError, Root, Segment};
 
-pub(super) fn parse(path: &str) -> Result<CompiledPath, String> {
-    let invalid = |why: &str| format!("Invalid JSONPath '{path}': {why}");
+pub(super) fn parse(path: &str) -> Result<CompiledPath, PathError> {
+    let invalid = |why: &str| PathError::Invalid(format!("Invalid JSONPath '{path}': {why}"));
     let bytes = path.as_bytes();
     if bytes.first() != Some(&b'$') {
         return Err(invalid("a path must start with '$'"));
@@ -99,7 +99,8 @@ pub(super) fn parse(path: &str) -> Result<CompiledPath, String> {
             Err(e) if has_filter => {
                 compiled.query = Some(Err(invalid(&format!(
                     "unsupported filter expression ({e})"
-                ))))
+                ))
+                .detail()))
             }
             Err(e) => return Err(invalid(&format!("unsupported expression ({e})"))),
         }
