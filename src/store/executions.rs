@@ -178,33 +178,34 @@ pub fn resolve(store: &Store, arn: &str) -> Result<Option<ResolvedMachine>, Stor
 pub fn insert(store: &Store, record: &ExecutionRecord) -> Result<(), StoreError> {
     // The input and definition go to `execution_texts` (see migration 9): the row's own
     // columns stay empty.
-    let id: i64 = store.conn.prepare_cached(
-        &format!(
+    let id: i64 = store
+        .conn
+        .prepare_cached(&format!(
             "INSERT INTO executions ({COLUMNS}) VALUES \
              (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, '', ?15, ?16) \
              RETURNING id"
-        ),
-    )?.query_row(
-        params![
-            record.arn,
-            record.state_machine_arn,
-            record.name,
-            record.status,
-            record.start_date,
-            record.stop_date,
-            record.output,
-            record.error,
-            record.cause,
-            record.trace_header,
-            record.state_machine_version_arn,
-            record.state_machine_alias_arn,
-            record.redrive_count,
-            record.redrive_date,
-            record.role_arn,
-            record.engine_state,
-        ],
-        |r| r.get(0),
-    )?;
+        ))?
+        .query_row(
+            params![
+                record.arn,
+                record.state_machine_arn,
+                record.name,
+                record.status,
+                record.start_date,
+                record.stop_date,
+                record.output,
+                record.error,
+                record.cause,
+                record.trace_header,
+                record.state_machine_version_arn,
+                record.state_machine_alias_arn,
+                record.redrive_count,
+                record.redrive_date,
+                record.role_arn,
+                record.engine_state,
+            ],
+            |r| r.get(0),
+        )?;
     let definition = definition_id(store, &record.definition)?;
     store
         .conn
@@ -397,5 +398,97 @@ mod tests {
         let stored = events(&store, "arn:e").unwrap();
         assert_eq!(stored[0].event_type, "ExecutionStarted");
         assert_eq!(stored[0].details, event.details);
+    }
+
+    fn record(arn: &str, input: &str, definition: &str) -> ExecutionRecord {
+        ExecutionRecord {
+            arn: arn.into(),
+            state_machine_arn: "arn:sm".into(),
+            name: arn.into(),
+            status: "RUNNING".into(),
+            start_date: "2026-01-01T00:00:00.000Z".into(),
+            input: Some(input.into()),
+            definition: definition.into(),
+            role_arn: "arn:role".into(),
+            ..Default::default()
+        }
+    }
+
+    fn count(store: &Store, table: &str) -> i64 {
+        store
+            .conn
+            .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn inputs_and_definitions_are_kept_outside_the_row_and_definitions_once() {
+        let store = Store::in_memory().unwrap();
+        let big = format!("{{\"States\":\"{}\"}}", "x".repeat(5000));
+        for (arn, definition) in [
+            ("arn:a", &big),
+            ("arn:b", &big),
+            ("arn:c", &"{}".to_string()),
+        ] {
+            insert(
+                &store,
+                &record(arn, &format!("{{\"n\":\"{arn}\"}}"), definition),
+            )
+            .unwrap();
+        }
+        assert_eq!(count(&store, "definitions"), 2);
+        assert_eq!(count(&store, "execution_texts"), 3);
+        let (input, definition): (Option<String>, String) = store
+            .conn
+            .query_row(
+                "SELECT input, definition FROM executions WHERE arn = 'arn:a'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((input, definition.as_str()), (None, ""));
+        for (arn, definition) in [
+            ("arn:a", &big),
+            ("arn:b", &big),
+            ("arn:c", &"{}".to_string()),
+        ] {
+            let got = get(&store, arn).unwrap().unwrap();
+            assert_eq!(
+                got,
+                record(arn, &format!("{{\"n\":\"{arn}\"}}"), definition)
+            );
+        }
+        let listed = list(&store, "arn:sm", None).unwrap();
+        assert_eq!(listed.len(), 3);
+        assert!(listed
+            .iter()
+            .all(|r| r.definition == big || r.definition == "{}"));
+        let recent = recent(&store, None, None, Some("arn:"), 10).unwrap();
+        assert_eq!(recent.len(), 3);
+        // An update of the row leaves the texts as they are.
+        let mut ended = get(&store, "arn:b").unwrap().unwrap();
+        ended.status = "SUCCEEDED".into();
+        ended.output = Some("{}".into());
+        save_progress(&store, &ended, &[]).unwrap();
+        let got = get(&store, "arn:b").unwrap().unwrap();
+        assert_eq!((got.input, got.definition), (ended.input, big));
+    }
+
+    #[test]
+    fn rows_written_before_schema_9_keep_their_own_texts() {
+        let store = Store::in_memory().unwrap();
+        store
+            .conn
+            .execute(
+                "INSERT INTO executions (arn, state_machine_arn, name, status, start_date, \
+                 input, definition, role_arn) \
+                 VALUES ('arn:old', 'arn:sm', 'old', 'SUCCEEDED', 'x', '{\"a\":1}', '{\"S\":1}', 'r')",
+                [],
+            )
+            .unwrap();
+        let got = get(&store, "arn:old").unwrap().unwrap();
+        assert_eq!(got.input.as_deref(), Some("{\"a\":1}"));
+        assert_eq!(got.definition, "{\"S\":1}");
+        assert_eq!(list(&store, "arn:sm", None).unwrap(), vec![got]);
     }
 }

@@ -23,6 +23,7 @@
 //! is often its input with a field added) is stored as a delta: the earlier payload's
 //! first `prefix` and last `suffix` bytes around its own middle.
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -110,15 +111,14 @@ impl EventEncoder {
     /// An encoder for the events of an execution whose row holds `input`: payloads may
     /// refer to it.
     pub fn for_input(input: Option<&str>) -> EventEncoder {
-        let key = input.filter(|text| text.len() >= PAYLOAD_MIN).map(|text| Last {
-            text: Arc::from(text),
-            id: INPUT_PAYLOAD,
-            deltas: 0,
-        });
-        EventEncoder {
-            last: None,
-            key,
-        }
+        let key = input
+            .filter(|text| text.len() >= PAYLOAD_MIN)
+            .map(|text| Last {
+                text: Arc::from(text),
+                id: INPUT_PAYLOAD,
+                deltas: 0,
+            });
+        EventEncoder { last: None, key }
     }
 }
 
@@ -235,7 +235,7 @@ fn chunk_text(rows: &[EventRow]) -> String {
     let mut text = String::with_capacity(rows.iter().map(|r| r.line.len() + 24).sum());
     let mut number = itoa::Buffer::new();
     let mut last_micros = None;
-    let mut skeletons: HashMap<&str, usize> = HashMap::new();
+    let mut skeletons: HashMap<&str, usize, BuildHasherDefault<WordHasher>> = HashMap::default();
     for row in rows {
         text.push_str(number.format(row.id));
         text.push('\t');
@@ -271,6 +271,32 @@ fn chunk_text(rows: &[EventRow]) -> String {
     text
 }
 
+/// A multiply-rotate hash over 8-byte words, for looking up a chunk's skeletons: SipHash
+/// over each event's skeleton was a visible share of writing it. At most SKELETONS keys
+/// per chunk bound what colliding ones could cost.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        let mut last = [0u8; 8];
+        let rest = words.remainder();
+        last[..rest.len()].copy_from_slice(rest);
+        self.0 =
+            (self.0.rotate_left(5) ^ u64::from_le_bytes(last) ^ rest.len() as u64).wrapping_mul(K);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Where the skeleton of `type TAB refs TAB details (TAB raw)*` ends: at its third tab.
 fn skeleton_end(line: &str) -> usize {
     line.match_indices('\t')
@@ -288,7 +314,9 @@ impl EventEncoder {
         let on_last = self
             .last
             .as_ref()
-            .filter(|last| last.deltas < MAX_DELTAS && Some(last.id) != self.key.as_ref().map(|k| k.id))
+            .filter(|last| {
+                last.deltas < MAX_DELTAS && Some(last.id) != self.key.as_ref().map(|k| k.id)
+            })
             .and_then(|last| delta(last, id, text).map(|d| (d, last.deltas + 1)));
         let chosen = match (on_key, on_last) {
             (Some(k), Some((l, deltas))) => {
@@ -837,10 +865,10 @@ mod tests {
         let stored: usize = payloads.iter().map(|p| p.text.len()).sum();
         assert!(stored < text.len() + 40 * 40, "{stored}");
         // Each delta builds on the whole one or on a chain shorter than MAX_DELTAS.
-        let depth = |mut p: &Payload| {
-            let mut n = 0;
-            while let Some(base) = p.base {
-                p = payloads.iter().find(|q| q.id == base).unwrap();
+        let depth = |p: &Payload| {
+            let (mut n, mut base) = (0, p.base);
+            while let Some(id) = base {
+                base = payloads.iter().find(|q| q.id == id).unwrap().base;
                 n += 1;
             }
             n
@@ -856,16 +884,69 @@ mod tests {
     }
 
     #[test]
-    fn payloads_changed_far_apart_are_chained_then_stored_whole() {
+    fn payloads_equal_to_or_built_on_the_execution_input_refer_to_it() {
+        let store = Store::in_memory().unwrap();
+        let input = format!("{{\"records\":\"{}\",\"é\":1}}", "ab".repeat(PAYLOAD_MIN));
+        insert_execution(
+            &store,
+            &ExecutionRecord {
+                arn: "arn:e".into(),
+                state_machine_arn: "arn:sm".into(),
+                name: "e".into(),
+                status: "RUNNING".into(),
+                start_date: "2026-01-01T00:00:00.000000Z".into(),
+                input: Some(input.clone()),
+                definition: "{}".into(),
+                role_arn: "arn:role".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let mut grown = input.clone();
+        grown.insert_str(grown.len() - 1, ",\"step1\":{\"n\":1}");
+        let events = vec![
+            event(
+                1,
+                Some(json!({"input": input, "inputDetails": {"truncated": false}})),
+            ),
+            event(2, Some(json!({"name": "S1", "input": input}))),
+            event(3, Some(json!({"name": "S1", "output": grown}))),
+            event(4, Some(json!({"output": grown}))),
+        ];
+        let mut encoder = EventEncoder::for_input(Some(&input));
+        let rows: Vec<EventRow> = events.iter().map(|e| encoder.row(e)).collect();
+        assert!(rows[0].line.contains("input=0"), "{}", rows[0].line);
+        assert!(rows[1].line.contains("input=0"), "{}", rows[1].line);
+        let payloads: Vec<&Payload> = rows.iter().flat_map(|r| &r.payloads).collect();
+        assert_eq!(payloads.len(), 1);
+        assert_eq!(payloads[0].base, Some(INPUT_PAYLOAD));
+        assert!(payloads[0].text.len() < 40);
+        append_events(&store, "arn:e", &rows[..2]).unwrap();
+        append_events(&store, "arn:e", &rows[2..]).unwrap();
+        assert_eq!(page(&store, "arn:e", false, 0, 10).unwrap(), events);
+        assert_eq!(
+            page(&store, "arn:e", true, 0, 1).unwrap(),
+            vec![events[3].clone()]
+        );
+        // Short inputs stay in the lines.
+        assert!(EventEncoder::for_input(Some("{}")).key.is_none());
+    }
+
+    #[test]
+    fn payloads_changed_far_apart_are_chained() {
         let store = store_with_execution();
         // Each payload changes one byte, further along each time: on the first (whole) one
         // the delta would grow to most of the text, on the one before it stays one byte.
         let mut bytes: Vec<u8> = "abcdefgh".repeat(PAYLOAD_MIN).into_bytes();
         let mut events = Vec::new();
         for i in 0..40usize {
-            bytes[(i * 211) % bytes.len()] = b'0' + (i % 10) as u8;
+            let at = (i * 211) % bytes.len();
+            bytes[at] = b'0' + (i % 10) as u8;
             let text = String::from_utf8(bytes.clone()).unwrap();
-            events.push(event(i as i64 + 1, Some(json!({"name": "S", "output": text}))));
+            events.push(event(
+                i as i64 + 1,
+                Some(json!({"name": "S", "output": text})),
+            ));
         }
         let mut encoder = EventEncoder::default();
         let rows: Vec<EventRow> = events.iter().map(|e| encoder.row(e)).collect();
