@@ -78,7 +78,7 @@ impl<'a> Journal<'a> {
                 cause: None,
                 ..record.clone()
             },
-            encoder: EventEncoder::default(),
+            encoder: EventEncoder::for_input(record.input.as_deref()),
             events: Vec::new(),
             buffered: 0,
             observer,

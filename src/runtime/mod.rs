@@ -198,6 +198,8 @@ impl Runtime {
         let tasks = self.runner(store, &info.state_machine_name, test_case.as_deref())?;
         let mut observer = observer;
         let mut first = BufferSink::logged(LogSink::for_execution(store, &record));
+        // The execution's input is in its row: its ExecutionStarted refers to it.
+        first.encoder = exec_store::EventEncoder::for_input(record.input.as_deref());
         let execution = Execution::start(
             &machine,
             info,

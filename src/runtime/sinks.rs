@@ -9,7 +9,7 @@ use crate::store::executions as exec_store;
 #[derive(Default)]
 pub struct BufferSink {
     pub events: Vec<exec_store::EventRow>,
-    encoder: exec_store::EventEncoder,
+    pub(super) encoder: exec_store::EventEncoder,
     log: Option<LogSink>,
 }
 

@@ -64,11 +64,19 @@ const COLUMNS: &str =
     "arn, state_machine_arn, name, status, start_date, stop_date, input, output, \
     error, cause, trace_header, state_machine_version_arn, state_machine_alias_arn, redrive_count, \
     redrive_date, definition, role_arn, engine_state";
-/// [`COLUMNS`] and the row's version, for reading.
+/// [`COLUMNS`] and the row's version, for reading from [`FROM_EXECUTIONS`]: the input and
+/// definition from `execution_texts` and `definitions` where the row has them there (rows
+/// written before schema 9 keep them in their own columns).
 const READ_COLUMNS: &str =
-    "arn, state_machine_arn, name, status, start_date, stop_date, input, output, \
-    error, cause, trace_header, state_machine_version_arn, state_machine_alias_arn, redrive_count, \
-    redrive_date, definition, role_arn, engine_state, version";
+    "e.arn, e.state_machine_arn, e.name, e.status, e.start_date, e.stop_date, \
+    CASE WHEN t.execution_id IS NULL THEN e.input ELSE t.input END, e.output, \
+    e.error, e.cause, e.trace_header, e.state_machine_version_arn, e.state_machine_alias_arn, \
+    e.redrive_count, e.redrive_date, COALESCE(d.text, e.definition), e.role_arn, e.engine_state, \
+    e.version";
+/// The executions (`e`) with their texts.
+const FROM_EXECUTIONS: &str = "executions e \
+    LEFT JOIN execution_texts t ON t.execution_id = e.id \
+    LEFT JOIN definitions d ON d.id = t.definition_id";
 
 fn from_row(row: &Row) -> rusqlite::Result<ExecutionRecord> {
     Ok(ExecutionRecord {
@@ -168,33 +176,78 @@ pub fn resolve(store: &Store, arn: &str) -> Result<Option<ResolvedMachine>, Stor
 }
 
 pub fn insert(store: &Store, record: &ExecutionRecord) -> Result<(), StoreError> {
-    store.conn.execute(
-        &format!(
+    // The input and definition go to `execution_texts` (see migration 9): the row's own
+    // columns stay empty.
+    let id: i64 = store
+        .conn
+        .prepare_cached(&format!(
             "INSERT INTO executions ({COLUMNS}) VALUES \
-             (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
-        ),
-        params![
-            record.arn,
-            record.state_machine_arn,
-            record.name,
-            record.status,
-            record.start_date,
-            record.stop_date,
-            record.input,
-            record.output,
-            record.error,
-            record.cause,
-            record.trace_header,
-            record.state_machine_version_arn,
-            record.state_machine_alias_arn,
-            record.redrive_count,
-            record.redrive_date,
-            record.definition,
-            record.role_arn,
-            record.engine_state,
-        ],
-    )?;
+             (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, '', ?15, ?16) \
+             RETURNING id"
+        ))?
+        .query_row(
+            params![
+                record.arn,
+                record.state_machine_arn,
+                record.name,
+                record.status,
+                record.start_date,
+                record.stop_date,
+                record.output,
+                record.error,
+                record.cause,
+                record.trace_header,
+                record.state_machine_version_arn,
+                record.state_machine_alias_arn,
+                record.redrive_count,
+                record.redrive_date,
+                record.role_arn,
+                record.engine_state,
+            ],
+            |r| r.get(0),
+        )?;
+    let definition = definition_id(store, &record.definition)?;
+    store
+        .conn
+        .prepare_cached(
+            "INSERT INTO execution_texts (execution_id, input, definition_id) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![id, record.input, definition])?;
     Ok(())
+}
+
+/// The id of `definition` in `definitions`, stored now if it is not there yet.
+fn definition_id(store: &Store, definition: &str) -> Result<i64, StoreError> {
+    let hash = text_hash(definition);
+    let found = store
+        .conn
+        .prepare_cached("SELECT id FROM definitions WHERE hash = ?1 AND text = ?2")?
+        .query_row(params![hash, definition], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = found {
+        return Ok(id);
+    }
+    Ok(store
+        .conn
+        .prepare_cached("INSERT INTO definitions (hash, text) VALUES (?1, ?2) RETURNING id")?
+        .query_row(params![hash, definition], |r| r.get(0))?)
+}
+
+/// A stable 64-bit hash of a text (FNV-1a over 8-byte words): it only narrows the search,
+/// texts are compared in full.
+fn text_hash(text: &str) -> i64 {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let bytes = text.as_bytes();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        hash = (hash ^ word).wrapping_mul(PRIME).rotate_left(29);
+    }
+    for &b in words.remainder() {
+        hash = (hash ^ u64::from(b)).wrapping_mul(PRIME);
+    }
+    hash as i64
 }
 
 /// Writes the outcome columns of an execution and appends `events`, in one transaction.
@@ -247,7 +300,7 @@ pub fn get(store: &Store, arn: &str) -> Result<Option<ExecutionRecord>, StoreErr
     Ok(store
         .conn
         .query_row(
-            &format!("SELECT {READ_COLUMNS} FROM executions WHERE arn = ?1"),
+            &format!("SELECT {READ_COLUMNS} FROM {FROM_EXECUTIONS} WHERE e.arn = ?1"),
             params![arn],
             from_row,
         )
@@ -261,8 +314,8 @@ pub fn list(
     status: Option<&str>,
 ) -> Result<Vec<ExecutionRecord>, StoreError> {
     let mut stmt = store.conn.prepare(&format!(
-        "SELECT {READ_COLUMNS} FROM executions WHERE state_machine_arn = ?1 \
-         AND (?2 IS NULL OR status = ?2) ORDER BY start_date DESC, rowid DESC"
+        "SELECT {READ_COLUMNS} FROM {FROM_EXECUTIONS} WHERE e.state_machine_arn = ?1 \
+         AND (?2 IS NULL OR e.status = ?2) ORDER BY e.start_date DESC, e.id DESC"
     ))?;
     let rows = stmt.query_map(params![state_machine_arn, status], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -297,10 +350,10 @@ pub fn recent(
     limit: usize,
 ) -> Result<Vec<ExecutionRecord>, StoreError> {
     let mut stmt = store.conn.prepare(&format!(
-        "SELECT {READ_COLUMNS} FROM executions WHERE instr(state_machine_arn, '/') = 0 \
-         AND (?1 IS NULL OR state_machine_arn = ?1) AND (?2 IS NULL OR status = ?2) \
-         AND (?3 IS NULL OR substr(name, 1, length(?3)) = ?3) \
-         ORDER BY start_date DESC, rowid DESC LIMIT ?4"
+        "SELECT {READ_COLUMNS} FROM {FROM_EXECUTIONS} WHERE instr(e.state_machine_arn, '/') = 0 \
+         AND (?1 IS NULL OR e.state_machine_arn = ?1) AND (?2 IS NULL OR e.status = ?2) \
+         AND (?3 IS NULL OR substr(e.name, 1, length(?3)) = ?3) \
+         ORDER BY e.start_date DESC, e.id DESC LIMIT ?4"
     ))?;
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
     let rows = stmt.query_map(
@@ -345,5 +398,97 @@ mod tests {
         let stored = events(&store, "arn:e").unwrap();
         assert_eq!(stored[0].event_type, "ExecutionStarted");
         assert_eq!(stored[0].details, event.details);
+    }
+
+    fn record(arn: &str, input: &str, definition: &str) -> ExecutionRecord {
+        ExecutionRecord {
+            arn: arn.into(),
+            state_machine_arn: "arn:sm".into(),
+            name: arn.into(),
+            status: "RUNNING".into(),
+            start_date: "2026-01-01T00:00:00.000Z".into(),
+            input: Some(input.into()),
+            definition: definition.into(),
+            role_arn: "arn:role".into(),
+            ..Default::default()
+        }
+    }
+
+    fn count(store: &Store, table: &str) -> i64 {
+        store
+            .conn
+            .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn inputs_and_definitions_are_kept_outside_the_row_and_definitions_once() {
+        let store = Store::in_memory().unwrap();
+        let big = format!("{{\"States\":\"{}\"}}", "x".repeat(5000));
+        for (arn, definition) in [
+            ("arn:a", &big),
+            ("arn:b", &big),
+            ("arn:c", &"{}".to_string()),
+        ] {
+            insert(
+                &store,
+                &record(arn, &format!("{{\"n\":\"{arn}\"}}"), definition),
+            )
+            .unwrap();
+        }
+        assert_eq!(count(&store, "definitions"), 2);
+        assert_eq!(count(&store, "execution_texts"), 3);
+        let (input, definition): (Option<String>, String) = store
+            .conn
+            .query_row(
+                "SELECT input, definition FROM executions WHERE arn = 'arn:a'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((input, definition.as_str()), (None, ""));
+        for (arn, definition) in [
+            ("arn:a", &big),
+            ("arn:b", &big),
+            ("arn:c", &"{}".to_string()),
+        ] {
+            let got = get(&store, arn).unwrap().unwrap();
+            assert_eq!(
+                got,
+                record(arn, &format!("{{\"n\":\"{arn}\"}}"), definition)
+            );
+        }
+        let listed = list(&store, "arn:sm", None).unwrap();
+        assert_eq!(listed.len(), 3);
+        assert!(listed
+            .iter()
+            .all(|r| r.definition == big || r.definition == "{}"));
+        let recent = recent(&store, None, None, Some("arn:"), 10).unwrap();
+        assert_eq!(recent.len(), 3);
+        // An update of the row leaves the texts as they are.
+        let mut ended = get(&store, "arn:b").unwrap().unwrap();
+        ended.status = "SUCCEEDED".into();
+        ended.output = Some("{}".into());
+        save_progress(&store, &ended, &[]).unwrap();
+        let got = get(&store, "arn:b").unwrap().unwrap();
+        assert_eq!((got.input, got.definition), (ended.input, big));
+    }
+
+    #[test]
+    fn rows_written_before_schema_9_keep_their_own_texts() {
+        let store = Store::in_memory().unwrap();
+        store
+            .conn
+            .execute(
+                "INSERT INTO executions (arn, state_machine_arn, name, status, start_date, \
+                 input, definition, role_arn) \
+                 VALUES ('arn:old', 'arn:sm', 'old', 'SUCCEEDED', 'x', '{\"a\":1}', '{\"S\":1}', 'r')",
+                [],
+            )
+            .unwrap();
+        let got = get(&store, "arn:old").unwrap().unwrap();
+        assert_eq!(got.input.as_deref(), Some("{\"a\":1}"));
+        assert_eq!(got.definition, "{\"S\":1}");
+        assert_eq!(list(&store, "arn:sm", None).unwrap(), vec![got]);
     }
 }

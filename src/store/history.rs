@@ -23,6 +23,8 @@
 //! is often its input with a field added) is stored as a delta: the earlier payload's
 //! first `prefix` and last `suffix` bytes around its own middle.
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -96,14 +98,37 @@ impl From<&HistoryEvent> for EventRow {
 #[derive(Default)]
 pub struct EventEncoder {
     last: Option<Last>,
+    /// The last payload stored whole: a delta on it is read in one step.
+    key: Option<Last>,
+}
+
+/// Payload id 0 (never an event's: those start at `PAYLOADS_PER_EVENT`) is the
+/// execution's input, as its row keeps it: a payload equal to it, or a delta on it, costs
+/// no second copy.
+const INPUT_PAYLOAD: i64 = 0;
+
+impl EventEncoder {
+    /// An encoder for the events of an execution whose row holds `input`: payloads may
+    /// refer to it.
+    pub fn for_input(input: Option<&str>) -> EventEncoder {
+        let key = input
+            .filter(|text| text.len() >= PAYLOAD_MIN)
+            .map(|text| Last {
+                text: Arc::from(text),
+                id: INPUT_PAYLOAD,
+                deltas: 0,
+            });
+        EventEncoder { last: None, key }
+    }
 }
 
 /// A chunk numbers at most this many distinct line skeletons.
 const SKELETONS: usize = 256;
 
-/// The payload stored last: its text, id and how many deltas lead to it.
+/// A payload stored: its text (shared when the last one is the key), id and how many
+/// deltas lead to it.
 struct Last {
-    text: String,
+    text: Arc<str>,
     id: i64,
     deltas: u32,
 }
@@ -126,9 +151,12 @@ impl EventEncoder {
                 for (i, (key, value)) in members.iter().enumerate().take(MEMBERS) {
                     let Value::String(text) = value else { continue };
                     stored[i] = if text.len() >= PAYLOAD_MIN && slots < PAYLOADS_PER_EVENT {
-                        let id = match &self.last {
-                            Some(last) if last.text == *text => last.id,
-                            _ => {
+                        let same = |stored: &Option<Last>| {
+                            stored.as_ref().filter(|p| *p.text == **text).map(|p| p.id)
+                        };
+                        let id = match same(&self.last).or_else(|| same(&self.key)) {
+                            Some(id) => id,
+                            None => {
                                 let id = event.id * PAYLOADS_PER_EVENT + slots;
                                 payloads.push(self.payload(id, text));
                                 id
@@ -207,7 +235,7 @@ fn chunk_text(rows: &[EventRow]) -> String {
     let mut text = String::with_capacity(rows.iter().map(|r| r.line.len() + 24).sum());
     let mut number = itoa::Buffer::new();
     let mut last_micros = None;
-    let mut skeletons: HashMap<&str, usize> = HashMap::new();
+    let mut skeletons: HashMap<&str, usize, BuildHasherDefault<WordHasher>> = HashMap::default();
     for row in rows {
         text.push_str(number.format(row.id));
         text.push('\t');
@@ -243,6 +271,32 @@ fn chunk_text(rows: &[EventRow]) -> String {
     text
 }
 
+/// A multiply-rotate hash over 8-byte words, for looking up a chunk's skeletons: SipHash
+/// over each event's skeleton was a visible share of writing it. At most SKELETONS keys
+/// per chunk bound what colliding ones could cost.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        let mut last = [0u8; 8];
+        let rest = words.remainder();
+        last[..rest.len()].copy_from_slice(rest);
+        self.0 =
+            (self.0.rotate_left(5) ^ u64::from_le_bytes(last) ^ rest.len() as u64).wrapping_mul(K);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Where the skeleton of `type TAB refs TAB details (TAB raw)*` ends: at its third tab.
 fn skeleton_end(line: &str) -> usize {
     line.match_indices('\t')
@@ -251,47 +305,80 @@ fn skeleton_end(line: &str) -> usize {
 }
 
 impl EventEncoder {
-    /// Stores `text` as payload `id`: as a delta on the last payload when that saves at
-    /// least half of it.
+    /// Stores `text` as payload `id`: as a delta when that saves at least half of it, on
+    /// the last payload stored whole (the key: read back in one step) or on the last one
+    /// stored (a chain, at most MAX_DELTAS long), whichever costs less counting the whole
+    /// copy a chain ends with; whole otherwise.
     fn payload(&mut self, id: i64, text: &str) -> Payload {
-        let delta = self.last.as_ref().and_then(|last| {
-            if last.deltas >= MAX_DELTAS {
-                return None;
-            }
-            let (old, new) = (last.text.as_bytes(), text.as_bytes());
-            let mut prefix = common_prefix(old, new);
-            while !text.is_char_boundary(prefix) {
-                prefix -= 1;
-            }
-            let mut suffix = common_suffix(&old[prefix..], &new[prefix..]);
-            while !text.is_char_boundary(new.len() - suffix) {
-                suffix -= 1;
-            }
-            (prefix + suffix >= new.len() / 2).then(|| Payload {
-                id,
-                base: Some(last.id),
-                prefix,
-                suffix,
-                text: text[prefix..new.len() - suffix].to_string(),
+        let on_key = self.key.as_ref().and_then(|key| delta(key, id, text));
+        let on_last = self
+            .last
+            .as_ref()
+            .filter(|last| {
+                last.deltas < MAX_DELTAS && Some(last.id) != self.key.as_ref().map(|k| k.id)
             })
-        });
-        let deltas = match (&delta, &self.last) {
-            (Some(_), Some(last)) => last.deltas + 1,
-            _ => 0,
+            .and_then(|last| delta(last, id, text).map(|d| (d, last.deltas + 1)));
+        let chosen = match (on_key, on_last) {
+            (Some(k), Some((l, deltas))) => {
+                // A chain's deltas each bear a share of the whole copy that ends it.
+                if k.text.len() <= l.text.len() + text.len() / MAX_DELTAS as usize {
+                    Some((k, 1))
+                } else {
+                    Some((l, deltas))
+                }
+            }
+            (Some(k), None) => Some((k, 1)),
+            (None, Some(l)) => Some(l),
+            (None, None) => None,
+        };
+        let shared: Arc<str> = Arc::from(text);
+        let (payload, deltas) = match chosen {
+            Some(chosen) => chosen,
+            None => {
+                self.key = Some(Last {
+                    text: shared.clone(),
+                    id,
+                    deltas: 0,
+                });
+                (
+                    Payload {
+                        id,
+                        base: None,
+                        prefix: 0,
+                        suffix: 0,
+                        text: text.to_string(),
+                    },
+                    0,
+                )
+            }
         };
         self.last = Some(Last {
-            text: text.to_string(),
+            text: shared,
             id,
             deltas,
         });
-        delta.unwrap_or_else(|| Payload {
-            id,
-            base: None,
-            prefix: 0,
-            suffix: 0,
-            text: text.to_string(),
-        })
+        payload
     }
+}
+
+/// `text` as payload `id`, a delta on `base`, if that saves at least half of it.
+fn delta(base: &Last, id: i64, text: &str) -> Option<Payload> {
+    let (old, new) = (base.text.as_bytes(), text.as_bytes());
+    let mut prefix = common_prefix(old, new);
+    while !text.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let mut suffix = common_suffix(&old[prefix..], &new[prefix..]);
+    while !text.is_char_boundary(new.len() - suffix) {
+        suffix -= 1;
+    }
+    (prefix + suffix >= new.len() / 2).then(|| Payload {
+        id,
+        base: Some(base.id),
+        prefix,
+        suffix,
+        text: text[prefix..new.len() - suffix].to_string(),
+    })
 }
 
 /// The length of the longest common prefix of `a` and `b`.
@@ -468,6 +555,7 @@ pub fn page(
 /// them).
 struct Payloads<'c> {
     stmt: rusqlite::CachedStatement<'c>,
+    conn: &'c Connection,
     execution_id: i64,
     read: HashMap<i64, String>,
 }
@@ -479,6 +567,7 @@ impl<'c> Payloads<'c> {
                 "SELECT base, prefix, suffix, text FROM history_payloads \
                  WHERE execution_id = ?1 AND id = ?2",
             )?,
+            conn,
             execution_id,
             read: HashMap::new(),
         })
@@ -489,6 +578,11 @@ impl<'c> Payloads<'c> {
         let mut chain: Vec<(i64, Option<i64>, usize, usize, String)> = Vec::new();
         let mut next = Some(id);
         while let Some(id) = next.filter(|id| !self.read.contains_key(id)) {
+            if id == INPUT_PAYLOAD {
+                let input = execution_input(self.conn, self.execution_id)?;
+                self.read.insert(id, input);
+                break;
+            }
             let row = self
                 .stmt
                 .query_row(params![self.execution_id, id], |r| {
@@ -523,6 +617,20 @@ impl<'c> Payloads<'c> {
         }
         Ok(self.read.get(&id).cloned().unwrap_or_default())
     }
+}
+
+/// The input of execution `execution_id` as its row keeps it (payload [`INPUT_PAYLOAD`]).
+fn execution_input(conn: &Connection, execution_id: i64) -> Result<String, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT CASE WHEN t.execution_id IS NULL THEN e.input ELSE t.input END \
+             FROM executions e LEFT JOIN execution_texts t ON t.execution_id = e.id \
+             WHERE e.id = ?1",
+        )?
+        .query_row(params![execution_id], |r| r.get::<_, Option<String>>(0))
+        .optional()?
+        .flatten()
+        .unwrap_or_default())
 }
 
 /// The lines read so far in a chunk: what the next one may refer to.
@@ -753,10 +861,19 @@ mod tests {
         let payloads: Vec<&Payload> = rows.iter().flat_map(|r| &r.payloads).collect();
         assert_eq!(payloads.len(), 40);
         let whole = payloads.iter().filter(|p| p.base.is_none()).count();
-        assert_eq!(whole, 3, "the first, then one after each MAX_DELTAS deltas");
-        assert!(payloads
-            .iter()
-            .all(|p| p.base.is_none() || p.text.len() < 40));
+        assert_eq!(whole, 1, "the first only: the others are deltas on it");
+        let stored: usize = payloads.iter().map(|p| p.text.len()).sum();
+        assert!(stored < text.len() + 40 * 40, "{stored}");
+        // Each delta builds on the whole one or on a chain shorter than MAX_DELTAS.
+        let depth = |p: &Payload| {
+            let (mut n, mut base) = (0, p.base);
+            while let Some(id) = base {
+                base = payloads.iter().find(|q| q.id == id).unwrap().base;
+                n += 1;
+            }
+            n
+        };
+        assert!(payloads.iter().all(|p| depth(p) <= MAX_DELTAS as usize));
         for batch in rows.chunks(9) {
             append_events(&store, "arn:e", batch).unwrap();
         }
@@ -764,6 +881,93 @@ mod tests {
         // One event alone, from the middle of a chain.
         let one = page(&store, "arn:e", true, 10, 1).unwrap();
         assert_eq!(one, vec![events[69].clone()]);
+    }
+
+    #[test]
+    fn payloads_equal_to_or_built_on_the_execution_input_refer_to_it() {
+        let store = Store::in_memory().unwrap();
+        let input = format!("{{\"records\":\"{}\",\"é\":1}}", "ab".repeat(PAYLOAD_MIN));
+        insert_execution(
+            &store,
+            &ExecutionRecord {
+                arn: "arn:e".into(),
+                state_machine_arn: "arn:sm".into(),
+                name: "e".into(),
+                status: "RUNNING".into(),
+                start_date: "2026-01-01T00:00:00.000000Z".into(),
+                input: Some(input.clone()),
+                definition: "{}".into(),
+                role_arn: "arn:role".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let mut grown = input.clone();
+        grown.insert_str(grown.len() - 1, ",\"step1\":{\"n\":1}");
+        let events = vec![
+            event(
+                1,
+                Some(json!({"input": input, "inputDetails": {"truncated": false}})),
+            ),
+            event(2, Some(json!({"name": "S1", "input": input}))),
+            event(3, Some(json!({"name": "S1", "output": grown}))),
+            event(4, Some(json!({"output": grown}))),
+        ];
+        let mut encoder = EventEncoder::for_input(Some(&input));
+        let rows: Vec<EventRow> = events.iter().map(|e| encoder.row(e)).collect();
+        assert!(rows[0].line.contains("input=0"), "{}", rows[0].line);
+        assert!(rows[1].line.contains("input=0"), "{}", rows[1].line);
+        let payloads: Vec<&Payload> = rows.iter().flat_map(|r| &r.payloads).collect();
+        assert_eq!(payloads.len(), 1);
+        assert_eq!(payloads[0].base, Some(INPUT_PAYLOAD));
+        assert!(payloads[0].text.len() < 40);
+        append_events(&store, "arn:e", &rows[..2]).unwrap();
+        append_events(&store, "arn:e", &rows[2..]).unwrap();
+        assert_eq!(page(&store, "arn:e", false, 0, 10).unwrap(), events);
+        assert_eq!(
+            page(&store, "arn:e", true, 0, 1).unwrap(),
+            vec![events[3].clone()]
+        );
+        // Short inputs stay in the lines.
+        assert!(EventEncoder::for_input(Some("{}")).key.is_none());
+    }
+
+    #[test]
+    fn payloads_changed_far_apart_are_chained() {
+        let store = store_with_execution();
+        // Each payload changes one byte, further along each time: on the first (whole) one
+        // the delta would grow to most of the text, on the one before it stays one byte.
+        let mut bytes: Vec<u8> = "abcdefgh".repeat(PAYLOAD_MIN).into_bytes();
+        let mut events = Vec::new();
+        for i in 0..40usize {
+            let at = (i * 211) % bytes.len();
+            bytes[at] = b'0' + (i % 10) as u8;
+            let text = String::from_utf8(bytes.clone()).unwrap();
+            events.push(event(
+                i as i64 + 1,
+                Some(json!({"name": "S", "output": text})),
+            ));
+        }
+        let mut encoder = EventEncoder::default();
+        let rows: Vec<EventRow> = events.iter().map(|e| encoder.row(e)).collect();
+        let payloads: Vec<&Payload> = rows.iter().flat_map(|r| &r.payloads).collect();
+        let len = bytes.len();
+        assert!(payloads
+            .iter()
+            .all(|p| p.base.is_none() || p.text.len() <= len / 2));
+        // Mostly one-byte deltas on the payload before.
+        let small = payloads.iter().filter(|p| p.text.len() < 8).count();
+        assert!(small >= 30, "{small}");
+        let stored: usize = payloads.iter().map(|p| p.text.len()).sum();
+        assert!(stored < 3 * len, "{stored}");
+        for batch in rows.chunks(7) {
+            append_events(&store, "arn:e", batch).unwrap();
+        }
+        assert_eq!(page(&store, "arn:e", false, 0, 100).unwrap(), events);
+        assert_eq!(
+            page(&store, "arn:e", true, 3, 1).unwrap(),
+            vec![events[36].clone()]
+        );
     }
 
     #[test]

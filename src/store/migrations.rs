@@ -16,7 +16,7 @@ impl From<rusqlite::Error> for MigrateError {
 }
 
 /// Step N brings the schema from version N to N+1.
-const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 const V1: &str = r#"
 CREATE TABLE state_machines (
@@ -275,6 +275,26 @@ CREATE TABLE nested_executions (
     pattern TEXT NOT NULL
 );
 CREATE INDEX nested_executions_parent ON nested_executions (parent_arn);
+"#;
+
+/// An execution's input and definition, written once, outside its row: every save of the
+/// row (its status, output, lease, version) rewrote them whole, as SQLite rewrites a row
+/// whose size changes. Definitions are kept once per text (executions of one state machine
+/// share it), found by a hash of the text and compared in full. Rows written before this
+/// keep them in `executions.input` and `executions.definition` (no row in
+/// `execution_texts`), and are read from there.
+const V9: &str = r#"
+CREATE TABLE definitions (
+    id INTEGER PRIMARY KEY,
+    hash INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX definitions_by_hash ON definitions (hash);
+CREATE TABLE execution_texts (
+    execution_id INTEGER PRIMARY KEY,
+    input TEXT,
+    definition_id INTEGER NOT NULL
+);
 "#;
 
 #[cfg(test)]

@@ -274,10 +274,18 @@ pub fn save(store: &Store, owner: &str, version: i64, save: &Save) -> Result<Sav
     let record = save.record;
     let tx = Tx::begin(store)?;
     let ended = record.status != "RUNNING";
-    let updated = store.conn.execute(
+    // An ended execution is let go, and a stop asked of it is cleared, in this same
+    // statement: each UPDATE that changes a row's size rewrites it whole.
+    let updated = store.conn.prepare_cached(
         "UPDATE executions SET status = ?4, stop_date = ?5, output = ?6, error = ?7, cause = ?8, \
-         engine_state = ?9, redrive_count = ?10, redrive_date = ?11, version = version + 1 \
+         engine_state = ?9, redrive_count = ?10, redrive_date = ?11, version = version + 1, \
+         stop_request = CASE WHEN ?12 THEN NULL ELSE stop_request END, \
+         owner = CASE WHEN ?13 THEN NULL ELSE owner END, \
+         owner_pid = CASE WHEN ?13 THEN NULL ELSE owner_pid END, \
+         owner_host = CASE WHEN ?13 THEN NULL ELSE owner_host END, \
+         lease_expires = CASE WHEN ?13 THEN NULL ELSE lease_expires END \
          WHERE arn = ?1 AND owner = ?2 AND version = ?3 AND status = 'RUNNING'",
+    )?.execute(
         params![
             record.arn,
             owner,
@@ -290,6 +298,8 @@ pub fn save(store: &Store, owner: &str, version: i64, save: &Save) -> Result<Sav
             record.engine_state,
             record.redrive_count,
             record.redrive_date,
+            ended || save.stopped,
+            ended,
         ],
     )?;
     if updated == 0 {
@@ -310,12 +320,6 @@ pub fn save(store: &Store, owner: &str, version: i64, save: &Save) -> Result<Sav
             [token],
         )?;
     }
-    if save.stopped {
-        store.conn.execute(
-            "UPDATE executions SET stop_request = NULL WHERE arn = ?1",
-            [&record.arn],
-        )?;
-    }
     let held = if ended {
         if let Some((token, delivery)) = save.deliver {
             task_tokens::deliver(store, token, delivery, save.now)?;
@@ -325,12 +329,7 @@ pub fn save(store: &Store, owner: &str, version: i64, save: &Save) -> Result<Sav
         // no outcome any more.
         task_tokens::abort_execution(store, &record.arn, save.now)?;
         abort_map_runs(store, &record.arn, save.now)?;
-        // A stop that came too late has nothing left to stop.
-        store.conn.execute(
-            "UPDATE executions SET stop_request = NULL WHERE arn = ?1",
-            [&record.arn],
-        )?;
-        release(store, &record.arn)?;
+        // Let go of, and any stop that came too late cleared, by the UPDATE above.
         false
     } else if save.release && !has_inbox(store, &record.arn)? {
         release(store, &record.arn)?;
