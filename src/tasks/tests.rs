@@ -142,6 +142,20 @@ fn running_execution_held_by(store: &crate::store::Store, owner: &str) {
         .unwrap();
 }
 
+/// A parking runner on the store at `db`, for executions held by "this-process".
+fn parking_runner(db: &std::path::Path) -> (RunnerConfig, Box<dyn TaskRunner>) {
+    let config = RunnerConfig::new(None, None, "orders", None);
+    let runner = parking_runner_for(
+        &config,
+        db,
+        &AwsSettings::default(),
+        &Clock::system(),
+        "this-process",
+    )
+    .unwrap();
+    (config, runner)
+}
+
 #[test]
 fn a_runner_whose_owner_lost_the_execution_opens_no_token() {
     use crate::store::{task_tokens, Store};
@@ -150,15 +164,7 @@ fn a_runner_whose_owner_lost_the_execution_opens_no_token() {
     let store = Store::open(&db).unwrap();
     // Another process took the execution over (this one's lease ran out).
     running_execution_held_by(&store, "another-process");
-    let config = RunnerConfig::new(None, None, "orders", None);
-    let runner = parking_runner_for(
-        &config,
-        &db,
-        &AwsSettings::default(),
-        &Clock::system(),
-        "this-process",
-    )
-    .unwrap();
+    let (_, runner) = parking_runner(&db);
     let input = json!({});
     let mut invocation = call(
         "Notify",
@@ -198,15 +204,7 @@ fn parking_checks_activities_and_records_tokens() {
     };
     activities::create(&store, &record, &[]).unwrap();
     running_execution_held_by(&store, "this-process");
-    let config = RunnerConfig::new(None, None, "orders", None);
-    let runner = parking_runner_for(
-        &config,
-        &db,
-        &AwsSettings::default(),
-        &Clock::system(),
-        "this-process",
-    )
-    .unwrap();
+    let (config, runner) = parking_runner(&db);
     assert_eq!(runner.check("Approve", arn), Ok(()));
     let missing = "arn:aws:states:us-east-1:123456789012:activity:gone";
     assert_eq!(
