@@ -228,6 +228,30 @@ impl CompiledPath {
         }
     }
 
+    /// The value a definite path from `$` without a function selects in `root`, mutably;
+    /// `None` where it selects nothing (or is no such path).
+    pub fn get_mut<'a>(&self, root: &'a mut Value) -> Option<&'a mut Value> {
+        if self.root != Root::Input || self.function.is_some() || self.query.is_some() {
+            return None;
+        }
+        let mut current = root;
+        for segment in &self.segments {
+            current = match (segment, current) {
+                (Segment::Name(name), Value::Object(map)) => map.get_mut(name.as_str())?,
+                (Segment::Index(index), Value::Array(items)) => {
+                    let at = if *index < 0 {
+                        items.len() as i64 + index
+                    } else {
+                        *index
+                    };
+                    items.get_mut(usize::try_from(at).ok()?)?
+                }
+                _ => return None,
+            };
+        }
+        Some(current)
+    }
+
     /// Walks a definite path, failing as Jayway does.
     fn walk<'a>(&self, root: &'a Value) -> Result<&'a Value, PathError> {
         let mut current = root;
