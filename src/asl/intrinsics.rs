@@ -17,6 +17,7 @@ use base64::Engine as _;
 use serde_json::{Map, Number, Value};
 
 use super::host::{self, JavaRandom};
+use super::field::Path;
 use super::path::{self, PathError, Scope};
 use super::StatesError;
 
@@ -87,8 +88,8 @@ pub enum Arg {
     Number(Number),
     Bool(bool),
     Null,
-    /// `$...`, `$$...` or `$var...`.
-    Path(String),
+    /// `$...`, `$$...` or `$var...`, parsed once.
+    Path(Path),
     Call(Call),
 }
 
@@ -238,7 +239,7 @@ impl Parser<'_> {
                 let p = rest[..end].trim_end();
                 path::check(p)?;
                 self.pos += end;
-                Ok(Arg::Path(p.to_string()))
+                Ok(Arg::Path(Path::new(p)))
             }
             Some(c) if c == '-' || c.is_ascii_digit() => {
                 let end = rest
@@ -358,8 +359,8 @@ fn eval_arg<'a>(arg: &Arg, scope: &Scope<'a>) -> Result<Cow<'a, Value>, Failure>
         Arg::Number(n) => Cow::Owned(Value::Number(n.clone())),
         Arg::Bool(b) => Cow::Owned(Value::Bool(*b)),
         Arg::Null => Cow::Owned(Value::Null),
-        Arg::Path(p) => path::read_ref(p, scope).map_err(|error| Failure::Path {
-            path: p.clone(),
+        Arg::Path(p) => p.read(scope).map_err(|error| Failure::Path {
+            path: p.text().to_string(),
             error,
         })?,
         Arg::Call(call) => Cow::Owned(eval_call(call, scope)?),
@@ -1031,7 +1032,7 @@ mod tests {
                     value: "Hi {}'s".into(),
                     raw: "Hi {}\\'s".into()
                 },
-                Arg::Path("$.name".into()),
+                Arg::Path(Path::new("$.name")),
                 Arg::Call(Call {
                     name: "States.UUID".into(),
                     args: vec![]
