@@ -16,8 +16,8 @@ use std::rc::Rc;
 use base64::Engine as _;
 use serde_json::{Map, Number, Value};
 
-use super::host::{self, JavaRandom};
 use super::field::Path;
+use super::host::{self, JavaRandom};
 use super::path::{self, PathError, Scope};
 use super::StatesError;
 

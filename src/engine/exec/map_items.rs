@@ -299,3 +299,166 @@ impl Execution {
         result.map_err(|e| self.prefixed(owner, state, e))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::info;
+    use super::*;
+    use crate::asl::definition;
+    use crate::engine::task::NoTasks;
+
+    struct Discard;
+
+    impl EventSink for Discard {
+        fn emit(&mut self, _: &HistoryEvent) {}
+    }
+
+    /// Runs the one-state machine `map` (a Map named `M`) on `input`; its status.
+    fn run(map: Value, input: Value) -> Status {
+        let machine = definition::parse(&json!({"StartAt": "M", "States": {"M": map}})).unwrap();
+        let info = ExecutionInfo {
+            input_text: input.to_string(),
+            input,
+            ..info()
+        };
+        let mut sink = Discard;
+        let mut execution = Execution::start(&machine, info, &Clock::system(), &mut sink);
+        execution.run(&mut Env {
+            machine: &machine,
+            tasks: &NoTasks,
+            sink: &mut sink,
+            options: Options::default(),
+        });
+        execution.status
+    }
+
+    /// A Map state over `$.items` whose iterations fail on an item `{"fail": true}` and
+    /// give `{"v": <n>}` otherwise, with `extra` fields.
+    fn map(extra: Value) -> Value {
+        let mut map = json!({"Type": "Map", "End": true, "ItemsPath": "$.items",
+            "ItemProcessor": {"StartAt": "C", "States": {
+                "C": {"Type": "Choice", "Default": "P", "Choices": [
+                    {"Variable": "$.fail", "IsPresent": true, "Next": "F"}]},
+                "F": {"Type": "Fail", "Error": "Boom", "Cause": "item"},
+                "P": {"Type": "Pass", "Parameters": {"v.$": "$.n"}, "End": true}}}});
+        if let (Value::Object(map), Value::Object(extra)) = (&mut map, extra) {
+            map.extend(extra);
+        }
+        map
+    }
+
+    fn succeeded(output: Value) -> Status {
+        Status::Succeeded { output }
+    }
+
+    #[test]
+    fn items_read_in_place_give_each_iteration_its_item() {
+        let input = json!({"keep": 7, "items": [{"n": 1}, {"n": 2}, {"n": 3}]});
+        let results = json!([{"v": 1}, {"v": 2}, {"v": 3}]);
+        // Moved out (nothing reads the input again), kept (ResultPath brings it back).
+        assert_eq!(
+            run(map(json!({})), input.clone()),
+            succeeded(results.clone())
+        );
+        let mut kept = input.clone();
+        kept["r"] = results.clone();
+        assert_eq!(
+            run(map(json!({"ResultPath": "$.r"})), input.clone()),
+            succeeded(kept)
+        );
+        // In the effective input (InputPath), and one at a time (MaxConcurrency 1).
+        let wrapped = json!({"w": input.clone()});
+        assert_eq!(
+            run(
+                map(json!({"InputPath": "$.w", "MaxConcurrency": 1})),
+                wrapped
+            ),
+            succeeded(results.clone())
+        );
+        // The input itself (no ItemsPath).
+        let mut whole = map(json!({}));
+        whole.as_object_mut().unwrap().remove("ItemsPath");
+        assert_eq!(
+            run(whole, input["items"].clone()),
+            succeeded(results.clone())
+        );
+        // ItemSelector reads the whole input beside each item.
+        let selector = json!({"ItemSelector": {
+            "n.$": "$$.Map.Item.Value.n", "k.$": "$.keep", "i.$": "$$.Map.Item.Index"},
+            "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}});
+        assert_eq!(
+            run(map(selector), input.clone()),
+            succeeded(json!([{"n": 1, "k": 7, "i": 0}, {"n": 2, "k": 7, "i": 1},
+                {"n": 3, "k": 7, "i": 2}]))
+        );
+        // Items a filter selects are a copy, listed in the fan.
+        assert_eq!(
+            run(map(json!({"ItemsPath": "$.items[?(@.n > 1)]"})), input),
+            succeeded(json!([{"v": 2}, {"v": 3}]))
+        );
+    }
+
+    #[test]
+    fn a_caught_failure_finds_the_input_whole() {
+        let input = json!({"items": [{"n": 1}, {"fail": true}, {"n": 3}]});
+        let catch = json!({"Catch": [
+            {"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Done"}],
+            "End": null, "Next": "Done"});
+        let mut definition = map(catch);
+        definition.as_object_mut().unwrap().remove("End");
+        let machine = json!({"StartAt": "M", "States": {
+            "M": definition, "Done": {"Type": "Pass", "End": true}}});
+        let machine = definition::parse(&machine).unwrap();
+        let info = ExecutionInfo {
+            input_text: input.to_string(),
+            input: input.clone(),
+            ..info()
+        };
+        let mut sink = Discard;
+        let mut execution = Execution::start(&machine, info, &Clock::system(), &mut sink);
+        execution.run(&mut Env {
+            machine: &machine,
+            tasks: &NoTasks,
+            sink: &mut sink,
+            options: Options::default(),
+        });
+        let mut expected = input;
+        expected["error"] = json!({"Error": "Boom", "Cause": "item"});
+        assert_eq!(execution.status, succeeded(expected));
+    }
+
+    #[test]
+    fn items_are_moved_out_only_when_nothing_reads_the_input_again() {
+        let consumable_with = |extra: Value| {
+            let machine = definition::parse(&json!({"StartAt": "M", "States": {
+                "M": map(extra), "N": {"Type": "Pass", "End": true}}}))
+            .unwrap();
+            let state = machine.state(0, "M").unwrap();
+            let Kind::Map(map) = &state.kind else {
+                panic!("not a Map")
+            };
+            [ItemsAt::OwnerInput, ItemsAt::Effective].map(|at| consumable(state, map, at))
+        };
+        assert_eq!(consumable_with(json!({})), [true, true]);
+        assert_eq!(consumable_with(json!({"ResultPath": "$"})), [true, true]);
+        assert_eq!(consumable_with(json!({"ResultPath": "$.r"})), [false, true]);
+        assert_eq!(consumable_with(json!({"ResultPath": null})), [false, true]);
+        assert_eq!(
+            consumable_with(json!({"Retry": [{"ErrorEquals": ["States.ALL"]}]})),
+            [false, true]
+        );
+        assert_eq!(
+            consumable_with(json!({"Catch": [
+                {"ErrorEquals": ["States.ALL"], "ResultPath": "$.e", "Next": "N"}]})),
+            [false, true]
+        );
+        assert_eq!(
+            consumable_with(json!({"Catch": [{"ErrorEquals": ["States.ALL"], "Next": "N"}]})),
+            [true, true]
+        );
+        assert_eq!(
+            consumable_with(json!({"ItemSelector": {"x.$": "$"}})),
+            [false, false]
+        );
+    }
+}
