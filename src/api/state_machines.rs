@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::ErrorCode;
 use super::Operation;
 use super::{request, response, timestamp, ApiError, Arn, Context};
+use crate::asl::source::Document;
 use crate::asl::validate::{self, MachineType, Severity};
 use crate::store::state_machines::{self as store, StateMachineRecord};
 use crate::store::{self as db, Store};
@@ -223,7 +224,13 @@ pub fn check_definition(text: &str, machine_type: MachineType) -> Result<(), Api
             "1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must have length less than or equal to 1048576".into(),
         ));
     }
-    let mut problems: Vec<String> = validate::validate(text, machine_type)
+    // Parsed once: the validator and the shape check read the same document.
+    let document = Document::parse(text);
+    let diagnostics = match &document {
+        Ok(document) => validate::check(document, machine_type),
+        Err(e) => vec![validate::syntax_error(e.clone())],
+    };
+    let mut problems: Vec<String> = diagnostics
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
         .map(|d| {
@@ -235,7 +242,7 @@ pub fn check_definition(text: &str, machine_type: MachineType) -> Result<(), Api
         })
         .collect();
     if problems.is_empty() {
-        match crate::asl::definition::parse_text(text) {
+        match document.as_ref().map(|d| &d.value) {
             Ok(Value::Object(doc)) => {
                 for field in ["StartAt", "States"] {
                     if !doc.contains_key(field) {

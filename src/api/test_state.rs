@@ -9,7 +9,7 @@ use serde_json::{json, Map, Value};
 use super::ErrorCode;
 use super::Operation;
 use super::{ApiError, Context};
-use crate::asl::definition::{self, Kind, State, StateMachine};
+use crate::asl::definition::{self, Document, Kind, State, StateMachine};
 use crate::asl::validate::{self, MachineType};
 use crate::asl::StatesError;
 use crate::engine::exec::MAX_PAYLOAD_BYTES;
@@ -250,15 +250,18 @@ fn load_definition(
             to_text(&lone_state_machine(state))
         }
     };
-    let diagnostics = validate::validate(&machine_text, MachineType::Standard);
+    // Parsed once: the validator and the definition read the same document.
+    let invalid = |diagnostics: &[validate::Diagnostic]| {
+        invalid_definition(validate::invalid_definition_message(diagnostics))
+    };
+    let document =
+        Document::parse(&machine_text).map_err(|e| invalid(&[validate::syntax_error(e)]))?;
+    let diagnostics = validate::check(&document, MachineType::Standard);
     if validate::has_errors(&diagnostics) {
-        return Err(invalid_definition(validate::invalid_definition_message(
-            &diagnostics,
-        )));
+        return Err(invalid(&diagnostics));
     }
-    let source: Value =
-        definition::parse_text(&machine_text).map_err(|e| invalid_definition(e.to_string()))?;
-    let machine = definition::parse(&source).map_err(invalid_definition)?;
+    let machine =
+        definition::parse_document(&document).map_err(|e| invalid_definition(e.to_string()))?;
     let path = match state_name {
         None => StatePath {
             block: 0,

@@ -35,6 +35,43 @@ pub enum Condition {
     },
 }
 
+/// Why a JSONPath Choice rule does not parse (the validator reports the same rules with
+/// AWS's codes first; these reach callers that parse without validating).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RuleError {
+    #[error("A Choice rule must be a JSON object")]
+    NotAnObject,
+    #[error("A nested Choice rule (inside And, Or or Not) must not have 'Next'")]
+    NestedNext,
+    #[error("'{0}' must be a non-empty array of rules")]
+    EmptyCombinator(String),
+    #[error("'Variable' must be a path string")]
+    VariableNotAString,
+    #[error("'{field}' must be a valid reference path: {path}")]
+    InvalidPath { field: String, path: String },
+    #[error("A Choice rule must have exactly one operator, found '{0}' and '{1}'")]
+    TwoOperators(String, String),
+    #[error("Unknown field '{0}' in a Choice rule")]
+    UnknownField(String),
+    #[error("A Choice rule must have exactly one of And, Or, Not or a Variable test")]
+    NotExactlyOne,
+    #[error("A Choice rule with 'Variable' needs a comparison operator")]
+    NoOperator,
+    #[error("The operator '{0}' needs a 'Variable'")]
+    NoVariable(String),
+    #[error("A Choice rule must have And, Or, Not or a Variable with a comparison operator")]
+    Empty,
+    #[error("'{operator}' must be {expected}")]
+    WrongOperand {
+        operator: String,
+        expected: &'static str,
+    },
+    #[error("Unknown Choice operator '{0}'")]
+    UnknownOperator(String),
+    #[error("The StringMatches pattern ends with an unescaped backslash: {0}")]
+    TrailingBackslash(String),
+}
+
 /// A path in a rule, parsed once when the rule is parsed (Choice states run in loops).
 #[derive(Debug, Clone)]
 pub struct RulePath {
@@ -43,8 +80,11 @@ pub struct RulePath {
 }
 
 impl RulePath {
-    fn parse(field: &str, text: &str) -> Result<RulePath, String> {
-        let invalid = || format!("'{field}' must be a valid reference path: {text}");
+    fn parse(field: &str, text: &str) -> Result<RulePath, RuleError> {
+        let invalid = || RuleError::InvalidPath {
+            field: field.to_string(),
+            path: text.to_string(),
+        };
         path::check_reference(text).map_err(|_| invalid())?;
         let compiled = path::compile(text).map_err(|_| invalid())?;
         Ok(RulePath {
@@ -198,19 +238,19 @@ pub fn operator_names() -> Vec<String> {
 }
 
 /// Parses one rule object.
-pub fn parse(rule: &Value) -> Result<Rule, String> {
+pub fn parse(rule: &Value) -> Result<Rule, RuleError> {
     Ok(Rule {
         source: rule.clone(),
         condition: parse_condition(rule, false)?,
     })
 }
 
-fn parse_condition(rule: &Value, nested: bool) -> Result<Condition, String> {
+fn parse_condition(rule: &Value, nested: bool) -> Result<Condition, RuleError> {
     let Value::Object(fields) = rule else {
-        return Err("A Choice rule must be a JSON object".to_string());
+        return Err(RuleError::NotAnObject);
     };
     if nested && fields.contains_key("Next") {
-        return Err("A nested Choice rule (inside And, Or or Not) must not have 'Next'".into());
+        return Err(RuleError::NestedNext);
     }
     let mut found: Option<Condition> = None;
     let mut variable: Option<RulePath> = None;
@@ -219,10 +259,10 @@ fn parse_condition(rule: &Value, nested: bool) -> Result<Condition, String> {
         let parsed = match key.as_str() {
             "And" | "Or" => {
                 let Value::Array(items) = value else {
-                    return Err(format!("'{key}' must be a non-empty array of rules"));
+                    return Err(RuleError::EmptyCombinator(key.clone()));
                 };
                 if items.is_empty() {
-                    return Err(format!("'{key}' must be a non-empty array of rules"));
+                    return Err(RuleError::EmptyCombinator(key.clone()));
                 }
                 let rules = items
                     .iter()
@@ -237,37 +277,31 @@ fn parse_condition(rule: &Value, nested: bool) -> Result<Condition, String> {
             "Not" => Some(Condition::Not(Box::new(parse_condition(value, true)?))),
             "Variable" => {
                 let Value::String(p) = value else {
-                    return Err("'Variable' must be a path string".into());
+                    return Err(RuleError::VariableNotAString);
                 };
                 variable = Some(RulePath::parse("Variable", p)?);
                 None
             }
             k if is_operator(k) => {
                 if let Some((other, _)) = operator {
-                    return Err(format!(
-                        "A Choice rule must have exactly one operator, found '{other}' and '{k}'"
-                    ));
+                    return Err(RuleError::TwoOperators(other.to_string(), k.to_string()));
                 }
                 operator = Some((k, value));
                 None
             }
             k if RULE_FIELDS.contains(&k) => None,
-            k => return Err(format!("Unknown field '{k}' in a Choice rule")),
+            k => return Err(RuleError::UnknownField(k.to_string())),
         };
         if let Some(condition) = parsed {
             if found.is_some() || operator.is_some() || variable.is_some() {
-                return Err(
-                    "A Choice rule must have exactly one of And, Or, Not or a Variable test".into(),
-                );
+                return Err(RuleError::NotExactlyOne);
             }
             found = Some(condition);
         }
     }
     if let Some(condition) = found {
         if operator.is_some() || variable.is_some() {
-            return Err(
-                "A Choice rule must have exactly one of And, Or, Not or a Variable test".into(),
-            );
+            return Err(RuleError::NotExactlyOne);
         }
         return Ok(condition);
     }
@@ -276,24 +310,26 @@ fn parse_condition(rule: &Value, nested: bool) -> Result<Condition, String> {
             variable,
             test: parse_test(name, value)?,
         }),
-        (Some(_), None) => Err("A Choice rule with 'Variable' needs a comparison operator".into()),
-        (None, Some((name, _))) => Err(format!("The operator '{name}' needs a 'Variable'")),
-        (None, None) => Err(
-            "A Choice rule must have And, Or, Not or a Variable with a comparison operator".into(),
-        ),
+        (Some(_), None) => Err(RuleError::NoOperator),
+        (None, Some((name, _))) => Err(RuleError::NoVariable(name.to_string())),
+        (None, None) => Err(RuleError::Empty),
     }
 }
 
-fn parse_test(name: &str, value: &Value) -> Result<Test, String> {
+fn parse_test(name: &str, value: &Value) -> Result<Test, RuleError> {
+    let wrong = |expected: &'static str| RuleError::WrongOperand {
+        operator: name.to_string(),
+        expected,
+    };
     if let Some(&(_, check)) = TYPE_CHECKS.iter().find(|(n, _)| *n == name) {
         let Value::Bool(expected) = value else {
-            return Err(format!("'{name}' must be true or false"));
+            return Err(wrong("true or false"));
         };
         return Ok(Test::Is(check, *expected));
     }
     if name == "StringMatches" {
         let Value::String(pattern) = value else {
-            return Err("'StringMatches' must be a string".into());
+            return Err(wrong("a string"));
         };
         check_pattern(pattern)?;
         return Ok(Test::Matches(pattern.clone()));
@@ -305,10 +341,10 @@ fn parse_test(name: &str, value: &Value) -> Result<Test, String> {
     let &(_, kind, relation) = COMPARISONS
         .iter()
         .find(|(n, _, _)| *n == base)
-        .ok_or_else(|| format!("Unknown Choice operator '{name}'"))?;
+        .ok_or_else(|| RuleError::UnknownOperator(name.to_string()))?;
     let operand = if is_path {
         let Value::String(p) = value else {
-            return Err(format!("'{name}' must be a path string"));
+            return Err(wrong("a path string"));
         };
         Operand::Path(RulePath::parse(name, p)?)
     } else {
@@ -325,7 +361,7 @@ fn parse_test(name: &str, value: &Value) -> Result<Test, String> {
                 Kind::Boolean => "a boolean",
                 Kind::Timestamp => "an RFC3339 timestamp string",
             };
-            return Err(format!("'{name}' must be {what}"));
+            return Err(wrong(what));
         }
         Operand::Literal(value.clone())
     };
@@ -337,13 +373,11 @@ fn parse_test(name: &str, value: &Value) -> Result<Test, String> {
 }
 
 /// A `StringMatches` pattern may not end in a lone backslash.
-fn check_pattern(pattern: &str) -> Result<(), String> {
+fn check_pattern(pattern: &str) -> Result<(), RuleError> {
     let mut chars = pattern.chars();
     while let Some(c) = chars.next() {
         if c == '\\' && chars.next().is_none() {
-            return Err(format!(
-                "The StringMatches pattern ends with an unescaped backslash: {pattern}"
-            ));
+            return Err(RuleError::TrailingBackslash(pattern.to_string()));
         }
     }
     Ok(())

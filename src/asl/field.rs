@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-use super::definition::QueryLanguage;
-use super::intrinsics::{self, Call};
+use super::definition::{DefinitionError, QueryLanguage};
+use super::intrinsics::{self, Call, CallError};
 use super::jsonata::{self, Bindings, Expr};
 pub use super::path::Scope;
 use super::path::{self, CompiledPath, PathError};
@@ -98,7 +98,7 @@ pub enum Field {
     Path(Path),
     /// `<Name>Path` of a Fail state given as an intrinsic function call (or why it does not
     /// parse).
-    Intrinsic(String, Result<Call, String>),
+    Intrinsic(String, Result<Call, CallError>),
     /// A JSONata-mode value holding `{% %}` expressions at some depth.
     Jsonata(Expr),
 }
@@ -113,7 +113,7 @@ impl Field {
         language: QueryLanguage,
         intrinsics: bool,
         at: &str,
-    ) -> Result<Option<Field>, String> {
+    ) -> Result<Option<Field>, DefinitionError> {
         if let Some(value) = obj.get(name) {
             return Ok(Some(Field::value(value, language)));
         }
@@ -124,7 +124,11 @@ impl Field {
                 Field::Intrinsic(text.clone(), intrinsics::parse(text)),
             )),
             Some(Value::String(text)) => Ok(Some(Field::Path(Path::new(text)))),
-            Some(_) => Err(format!("{key} must be a string at {at}/{key}")),
+            Some(_) => Err(DefinitionError::WrongType {
+                at: format!("{at}/{key}"),
+                field: key,
+                expected: "a string",
+            }),
         }
     }
 
@@ -175,7 +179,7 @@ impl Field {
             Field::Intrinsic(_, Ok(call)) => call
                 .evaluate(scope)
                 .map_err(|failure| failure.into_error(scope)),
-            Field::Intrinsic(_, Err(why)) => Err(StatesError::intrinsic(why.clone())),
+            Field::Intrinsic(_, Err(why)) => Err(StatesError::intrinsic(why.to_string())),
         }
     }
 }

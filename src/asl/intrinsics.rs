@@ -126,9 +126,41 @@ pub const STRING_FUNCTIONS: &[&str] = &[
     "States.UUID",
 ];
 
+/// Why an intrinsic function call does not parse. `text` is the whole call as written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CallError {
+    #[error("Intrinsic functions can be nested at most {MAX_NESTING} levels deep: {text}")]
+    TooDeep { text: String },
+    #[error("Unknown intrinsic function: '{0}'")]
+    UnknownFunction(String),
+    #[error("Expected '(' after {0}")]
+    NoParenthesis(String),
+    #[error("Expected ',' or ')' in the arguments of {0}")]
+    UnclosedArguments(String),
+    #[error("The function {name} expects {expected} argument(s) but received {received}")]
+    ArgumentCount {
+        name: String,
+        expected: String,
+        received: usize,
+    },
+    /// A path argument that is not a JSONPath.
+    #[error("{}", .0.detail())]
+    Path(PathError),
+    #[error("Invalid number argument: {0}")]
+    Number(String),
+    #[error("Invalid argument at position {position} (expected a 'string', a number, null, a boolean, a path or an intrinsic function): {text}")]
+    Argument { position: usize, text: String },
+    #[error("Invalid escape sequence '\\{escape}' in a string literal: {text}")]
+    Escape { escape: char, text: String },
+    #[error("Unterminated string literal: {text}")]
+    UnterminatedString { text: String },
+    #[error("Unexpected text after the intrinsic function call at position {position}: {text}")]
+    TrailingText { position: usize, text: String },
+}
+
 /// Parses an intrinsic call, checking function names, argument counts, path syntax and
-/// nesting depth. For the validator; the message says what is wrong.
-pub fn parse(expr: &str) -> Result<Call, String> {
+/// nesting depth.
+pub fn parse(expr: &str) -> Result<Call, CallError> {
     let mut parser = Parser {
         text: expr,
         pos: 0,
@@ -138,16 +170,16 @@ pub fn parse(expr: &str) -> Result<Call, String> {
     let call = parser.call()?;
     parser.skip_spaces();
     if parser.pos != expr.len() {
-        return Err(format!(
-            "Unexpected text after the intrinsic function call at position {}: {expr}",
-            parser.pos
-        ));
+        return Err(CallError::TrailingText {
+            position: parser.pos,
+            text: expr.to_string(),
+        });
     }
     Ok(call)
 }
 
 /// Syntax check only.
-pub fn check(expr: &str) -> Result<(), String> {
+pub fn check(expr: &str) -> Result<(), CallError> {
     parse(expr).map(|_| ())
 }
 
@@ -169,13 +201,12 @@ impl Parser<'_> {
         }
     }
 
-    fn call(&mut self) -> Result<Call, String> {
+    fn call(&mut self) -> Result<Call, CallError> {
         self.depth += 1;
         if self.depth > MAX_NESTING {
-            return Err(format!(
-                "Intrinsic functions can be nested at most {MAX_NESTING} levels deep: {}",
-                self.text
-            ));
+            return Err(CallError::TooDeep {
+                text: self.text.to_string(),
+            });
         }
         let start = self.pos;
         while self
@@ -186,11 +217,11 @@ impl Parser<'_> {
         }
         let name = &self.text[start..self.pos];
         let Some(&(_, min, max)) = FUNCTIONS.iter().find(|(n, _, _)| *n == name) else {
-            return Err(format!("Unknown intrinsic function: '{name}'"));
+            return Err(CallError::UnknownFunction(name.to_string()));
         };
         self.skip_spaces();
         if self.peek() != Some('(') {
-            return Err(format!("Expected '(' after {name}"));
+            return Err(CallError::NoParenthesis(name.to_string()));
         }
         self.pos += 1;
         let mut args = Vec::new();
@@ -208,7 +239,7 @@ impl Parser<'_> {
                         self.pos += 1;
                         break;
                     }
-                    _ => return Err(format!("Expected ',' or ')' in the arguments of {name}")),
+                    _ => return Err(CallError::UnclosedArguments(name.to_string())),
                 }
             }
         }
@@ -218,10 +249,11 @@ impl Parser<'_> {
                 Some(m) => format!("{min} to {m}"),
                 None => format!("at least {min}"),
             };
-            return Err(format!(
-                "The function {name} expects {expected} argument(s) but received {}",
-                args.len()
-            ));
+            return Err(CallError::ArgumentCount {
+                name: name.to_string(),
+                expected,
+                received: args.len(),
+            });
         }
         self.depth -= 1;
         Ok(Call {
@@ -230,14 +262,14 @@ impl Parser<'_> {
         })
     }
 
-    fn arg(&mut self) -> Result<Arg, String> {
+    fn arg(&mut self) -> Result<Arg, CallError> {
         let rest = &self.text[self.pos..];
         match self.peek() {
             Some('\'') => self.string(),
             Some('$') => {
                 let end = path_end(rest);
                 let p = rest[..end].trim_end();
-                path::check(p)?;
+                path::check(p).map_err(CallError::Path)?;
                 self.pos += end;
                 Ok(Arg::Path(Path::new(p)))
             }
@@ -246,7 +278,7 @@ impl Parser<'_> {
                     .find(|c: char| !(c.is_ascii_digit() || "+-.eE".contains(c)))
                     .unwrap_or(rest.len());
                 let number: Number = serde_json::from_str(&rest[..end])
-                    .map_err(|_| format!("Invalid number argument: {}", &rest[..end]))?;
+                    .map_err(|_| CallError::Number(rest[..end].to_string()))?;
                 self.pos += end;
                 Ok(Arg::Number(number))
             }
@@ -265,17 +297,17 @@ impl Parser<'_> {
                         return Ok(value);
                     }
                 }
-                Err(format!(
-                    "Invalid argument at position {} (expected a 'string', a number, null, a boolean, a path or an intrinsic function): {}",
-                    self.pos, self.text
-                ))
+                Err(CallError::Argument {
+                    position: self.pos,
+                    text: self.text.to_string(),
+                })
             }
         }
     }
 
     /// A single-quoted literal. Only `\'`, `\{`, `\}` and `\\` are escapes; anything else
     /// after a backslash (such as `\"`) is rejected, as AWS does.
-    fn string(&mut self) -> Result<Arg, String> {
+    fn string(&mut self) -> Result<Arg, CallError> {
         self.pos += 1;
         let start = self.pos;
         let mut value = String::new();
@@ -285,10 +317,10 @@ impl Parser<'_> {
                 '\\' => match chars.next() {
                     Some((_, e @ ('\'' | '{' | '}' | '\\'))) => value.push(e),
                     Some((_, other)) => {
-                        return Err(format!(
-                            "Invalid escape sequence '\\{other}' in a string literal: {}",
-                            self.text
-                        ))
+                        return Err(CallError::Escape {
+                            escape: other,
+                            text: self.text.to_string(),
+                        })
                     }
                     None => break,
                 },
@@ -300,7 +332,9 @@ impl Parser<'_> {
                 c => value.push(c),
             }
         }
-        Err(format!("Unterminated string literal: {}", self.text))
+        Err(CallError::UnterminatedString {
+            text: self.text.to_string(),
+        })
     }
 }
 
@@ -342,7 +376,7 @@ fn compile(expr: &str) -> Result<Rc<Call>, String> {
     if let Some(hit) = CACHE.with(|c| c.borrow().get(expr).cloned()) {
         return Ok(hit);
     }
-    let call = Rc::new(parse(expr)?);
+    let call = Rc::new(parse(expr).map_err(|e| e.to_string())?);
     CACHE.with(|c| {
         let mut cache = c.borrow_mut();
         if cache.len() >= CACHE_LIMIT {
@@ -1040,5 +1074,93 @@ mod tests {
             ]
         );
         assert!(parse("States.Array('a,b', $.x['c,d'], -1.5e2, true)").is_ok());
+    }
+
+    /// Each way a call fails to parse, with the message the validator and a failed
+    /// evaluation show.
+    #[test]
+    fn each_parse_error_is_typed() {
+        let nested = |n: usize| format!("{}$.a{}", "States.Array(".repeat(n), ")".repeat(n));
+        let cases: Vec<(String, CallError, &str)> = vec![
+            (
+                nested(11),
+                CallError::TooDeep { text: nested(11) },
+                "Intrinsic functions can be nested at most 10 levels deep",
+            ),
+            (
+                "States.Nope(1)".into(),
+                CallError::UnknownFunction("States.Nope".into()),
+                "Unknown intrinsic function: 'States.Nope'",
+            ),
+            (
+                "States.UUID".into(),
+                CallError::NoParenthesis("States.UUID".into()),
+                "Expected '(' after States.UUID",
+            ),
+            (
+                "States.Array(1 2)".into(),
+                CallError::UnclosedArguments("States.Array".into()),
+                "Expected ',' or ')' in the arguments of States.Array",
+            ),
+            (
+                "States.UUID(1)".into(),
+                CallError::ArgumentCount {
+                    name: "States.UUID".into(),
+                    expected: "0".into(),
+                    received: 1,
+                },
+                "The function States.UUID expects 0 argument(s) but received 1",
+            ),
+            (
+                "States.Array(1.2.3)".into(),
+                CallError::Number("1.2.3".into()),
+                "Invalid number argument: 1.2.3",
+            ),
+            (
+                "States.Array(nope)".into(),
+                CallError::Argument {
+                    position: 13,
+                    text: "States.Array(nope)".into(),
+                },
+                "Invalid argument at position 13",
+            ),
+            (
+                r"States.Format('\n')".into(),
+                CallError::Escape {
+                    escape: 'n',
+                    text: r"States.Format('\n')".into(),
+                },
+                r"Invalid escape sequence '\n' in a string literal",
+            ),
+            (
+                "States.Format('x".into(),
+                CallError::UnterminatedString {
+                    text: "States.Format('x".into(),
+                },
+                "Unterminated string literal: States.Format('x",
+            ),
+            (
+                "States.UUID() x".into(),
+                CallError::TrailingText {
+                    position: 14,
+                    text: "States.UUID() x".into(),
+                },
+                "Unexpected text after the intrinsic function call at position 14",
+            ),
+        ];
+        for (text, expected, message) in cases {
+            let error = parse(&text).unwrap_err();
+            assert_eq!(error, expected, "{text}");
+            assert!(error.to_string().starts_with(message), "{error}");
+        }
+        let error = parse("States.Array($..)").unwrap_err();
+        assert!(
+            matches!(error, CallError::Path(PathError::Invalid(_))),
+            "{error:?}"
+        );
+        assert!(
+            error.to_string().starts_with("Invalid JSONPath '$..'"),
+            "{error}"
+        );
     }
 }

@@ -102,7 +102,7 @@ pub fn write(target: Value, path: &str, value: Value) -> Result<Value, PathError
 
 /// Checks the syntax of a path (`$`, `$$` or variable rooted); the message says what is
 /// wrong. For the validator.
-pub fn check(path: &str) -> Result<(), String> {
+pub fn check(path: &str) -> Result<(), PathError> {
     parse(path).map(|_| ())
 }
 
@@ -113,12 +113,12 @@ pub fn is_reference_path(path: &str) -> bool {
 }
 
 /// Like [`is_reference_path`], with the reason when it is not one.
-pub fn check_reference(path: &str) -> Result<(), String> {
+pub fn check_reference(path: &str) -> Result<(), PathError> {
     let parsed = parse(path)?;
     if parsed.function.is_some() || !parsed.is_definite() {
-        return Err(format!(
+        return Err(PathError::Invalid(format!(
             "The value for the field must be a valid Reference Path: {path}"
-        ));
+        )));
     }
     Ok(())
 }
@@ -522,7 +522,7 @@ pub fn compile(path: &str) -> Result<Arc<CompiledPath>, PathError> {
     if let Some(hit) = CACHE.with(|c| c.borrow().get(path).cloned()) {
         return Ok(hit);
     }
-    let compiled = Arc::new(parse(path).map_err(PathError::Invalid)?);
+    let compiled = Arc::new(parse(path)?);
     CACHE.with(|c| {
         let mut cache = c.borrow_mut();
         // A definition has a bounded set of paths; a full cache means something unusual
@@ -535,8 +535,8 @@ pub fn compile(path: &str) -> Result<Arc<CompiledPath>, PathError> {
     Ok(compiled)
 }
 
-fn parse(path: &str) -> Result<CompiledPath, String> {
-    let invalid = |why: &str| format!("Invalid JSONPath '{path}': {why}");
+fn parse(path: &str) -> Result<CompiledPath, PathError> {
+    let invalid = |why: &str| PathError::Invalid(format!("Invalid JSONPath '{path}': {why}"));
     let bytes = path.as_bytes();
     if bytes.first() != Some(&b'$') {
         return Err(invalid("a path must start with '$'"));
@@ -631,7 +631,8 @@ fn parse(path: &str) -> Result<CompiledPath, String> {
             Err(e) if has_filter => {
                 compiled.query = Some(Err(invalid(&format!(
                     "unsupported filter expression ({e})"
-                ))))
+                ))
+                .detail()))
             }
             Err(e) => return Err(invalid(&format!("unsupported expression ({e})"))),
         }
@@ -886,7 +887,7 @@ mod tests {
     fn deeply_nested_filters_are_refused_before_the_query_parser_recurses() {
         let deep = format!("$[?({}@.a == 1{})]", "(".repeat(4000), ")".repeat(4000));
         let err = check(&deep).unwrap_err();
-        assert!(err.contains("nest more than 64 levels"), "{err}");
+        assert!(err.detail().contains("nest more than 64 levels"), "{err:?}");
         let fine = format!("$[?({}@.a == 1{})]", "(".repeat(10), ")".repeat(10));
         assert!(check(&fine).is_ok());
     }

@@ -7,7 +7,7 @@
 use serde_json::{Map, Value};
 
 use super::field::Path;
-use super::intrinsics::{self, Call, Failure};
+use super::intrinsics::{self, Call, CallError, Failure};
 use super::path::Scope;
 use super::StatesError;
 
@@ -29,7 +29,7 @@ pub enum Template {
 #[derive(Debug, Clone)]
 pub enum Dynamic {
     /// An intrinsic call, or why it does not parse.
-    Call(String, Result<Call, String>),
+    Call(String, Result<Call, CallError>),
     Path(Path),
     /// Neither a path nor a call.
     Invalid(String),
@@ -98,7 +98,7 @@ impl Dynamic {
                 Failure::Path { path, .. } => not_found(&path, field, scope),
                 Failure::Intrinsic(cause) => StatesError::intrinsic(cause),
             }),
-            Dynamic::Call(_, Err(why)) => Err(StatesError::intrinsic(why.clone())),
+            Dynamic::Call(_, Err(why)) => Err(StatesError::intrinsic(why.to_string())),
             Dynamic::Path(p) => p
                 .read(scope)
                 .map(std::borrow::Cow::into_owned)

@@ -9,6 +9,7 @@ use serde_json::{json, Map, Value};
 
 use super::map_run::ReaderSpec;
 use super::s3_local::{S3PathError, S3Root};
+use crate::asl::definition::{CsvHeaderLocation, InputType, ReaderConfig};
 use crate::asl::error::{names, quote};
 use crate::asl::StatesError;
 
@@ -64,15 +65,14 @@ fn get_object(
     root: &S3Root,
     bucket: &str,
     key: &str,
-    config: &Value,
+    config: &ReaderConfig,
 ) -> Result<Items, StatesError> {
-    let input_type = config.get("InputType").and_then(Value::as_str);
     let open = || root.open(bucket, key).map_err(s3_failed);
-    match input_type {
-        Some("CSV") => csv_items(BufReader::new(open()?), config),
-        Some("JSONL") => Ok(jsonl_items(BufReader::new(open()?))),
+    match config.input_type {
+        Some(InputType::Csv) => csv_items(BufReader::new(open()?), config),
+        Some(InputType::Jsonl) => Ok(jsonl_items(BufReader::new(open()?))),
         // Without a ReaderConfig, getObject reads a JSON array.
-        Some("JSON") | None => {
+        Some(InputType::Json) | None => {
             let value: Value = serde_json::from_reader(BufReader::new(open()?)).map_err(|e| {
                 failed(format!(
                     "The object s3://{}/{} is not valid JSON: {e}",
@@ -80,7 +80,7 @@ fn get_object(
                     quote(key)
                 ))
             })?;
-            let value = match config.get("ItemsPointer").and_then(Value::as_str) {
+            let value = match config.items_pointer.as_deref() {
                 Some(pointer) => value.pointer(pointer).cloned().ok_or_else(|| {
                     failed(format!(
                         "The ItemsPointer '{}' does not point to a value",
@@ -94,10 +94,10 @@ fn get_object(
                 _ => Err(failed("Attempting to map over non-iterable node.")),
             }
         }
-        Some("MANIFEST") => manifest_items(root, bucket, key),
-        Some(other) => Err(failed(format!(
+        Some(InputType::Manifest) => manifest_items(root, bucket, key),
+        Some(other @ InputType::Parquet) => Err(failed(format!(
             "sfn cannot read ItemReader InputType {} offline (CSV, JSON, JSONL and MANIFEST are supported)",
-            quote(other)
+            other.as_str()
         ))),
     }
 }
@@ -138,7 +138,11 @@ fn manifest_items(root: &S3Root, bucket: &str, key: &str) -> Result<Items, State
         .iter()
         .map(|file_key| root.open(&bucket, file_key).map_err(s3_failed))
         .collect::<Result<Vec<File>, _>>()?;
-    let config = json!({"CSVHeaderLocation": "GIVEN", "CSVHeaders": schema});
+    let config = ReaderConfig {
+        csv_header_location: CsvHeaderLocation::Given,
+        csv_headers: Some(schema),
+        ..ReaderConfig::default()
+    };
     let iter = opened.into_iter().flat_map(move |file| {
         let rows: Items = match csv_items(BufReader::new(file), &config) {
             Ok(rows) => rows,
@@ -200,46 +204,17 @@ fn jsonl_items(reader: impl BufRead + 'static) -> Items {
     )
 }
 
-fn delimiter(config: &Value) -> Result<char, StatesError> {
-    Ok(
-        match config
-            .get("CSVDelimiter")
-            .and_then(Value::as_str)
-            .unwrap_or("COMMA")
-        {
-            "COMMA" => ',',
-            "PIPE" => '|',
-            "SEMICOLON" => ';',
-            "SPACE" => ' ',
-            "TAB" => '\t',
-            other => {
-                return Err(failed(format!(
-                    "Unsupported CSVDelimiter '{}'",
-                    quote(other)
-                )))
-            }
-        },
-    )
-}
-
-fn csv_items(reader: impl BufRead + 'static, config: &Value) -> Result<Items, StatesError> {
+fn csv_items(reader: impl BufRead + 'static, config: &ReaderConfig) -> Result<Items, StatesError> {
     let mut rows = CsvRows {
         reader,
-        delimiter: delimiter(config)?,
+        delimiter: config.csv_delimiter.char(),
     };
-    let headers: Vec<String> = match config
-        .get("CSVHeaderLocation")
-        .and_then(Value::as_str)
-        .unwrap_or("FIRST_ROW")
-    {
-        "GIVEN" => config
-            .get("CSVHeaders")
-            .and_then(Value::as_array)
-            .ok_or_else(|| failed("CSVHeaders must be given when CSVHeaderLocation is GIVEN"))?
-            .iter()
-            .map(|h| h.as_str().unwrap_or_default().to_string())
-            .collect(),
-        _ => match rows.next() {
+    let headers: Vec<String> = match config.csv_header_location {
+        CsvHeaderLocation::Given => config
+            .csv_headers
+            .clone()
+            .ok_or_else(|| failed("CSVHeaders must be given when CSVHeaderLocation is GIVEN"))?,
+        CsvHeaderLocation::FirstRow => match rows.next() {
             Some(row) => row?,
             None => Vec::new(),
         },
@@ -332,13 +307,13 @@ mod tests {
     use super::*;
     use std::io::Cursor;
 
-    fn csv(text: &str, config: Value) -> Result<Vec<Value>, StatesError> {
+    fn csv(text: &str, config: ReaderConfig) -> Result<Vec<Value>, StatesError> {
         csv_items(Cursor::new(text.to_string()), &config)?.collect()
     }
 
     #[test]
     fn csv_first_row_headers_make_string_cells() {
-        let rows = csv("a,b\n1,\"x, \"\"y\"\"\"\n3,4\n", json!({})).unwrap();
+        let rows = csv("a,b\n1,\"x, \"\"y\"\"\"\n3,4\n", ReaderConfig::default()).unwrap();
         assert_eq!(
             rows,
             vec![
@@ -352,7 +327,12 @@ mod tests {
     fn csv_given_headers_and_delimiters() {
         let rows = csv(
             "1|2\n",
-            json!({"CSVHeaderLocation": "GIVEN", "CSVHeaders": ["x", "y"], "CSVDelimiter": "PIPE"}),
+            ReaderConfig {
+                csv_header_location: CsvHeaderLocation::Given,
+                csv_headers: Some(vec!["x".into(), "y".into()]),
+                csv_delimiter: crate::asl::definition::CsvDelimiter::Pipe,
+                ..ReaderConfig::default()
+            },
         )
         .unwrap();
         assert_eq!(rows, vec![json!({"x": "1", "y": "2"})]);
@@ -360,13 +340,13 @@ mod tests {
 
     #[test]
     fn csv_quoted_line_breaks_and_crlf() {
-        let rows = csv("a,b\r\n\"l1\nl2\",z\r\n", json!({})).unwrap();
+        let rows = csv("a,b\r\n\"l1\nl2\",z\r\n", ReaderConfig::default()).unwrap();
         assert_eq!(rows, vec![json!({"a": "l1\nl2", "b": "z"})]);
     }
 
     #[test]
     fn csv_duplicate_headers_fail() {
-        let err = csv("a,a\n1,2\n", json!({})).unwrap_err();
+        let err = csv("a,a\n1,2\n", ReaderConfig::default()).unwrap_err();
         assert_eq!(err.error.as_deref(), Some(names::ITEM_READER_FAILED));
         assert_eq!(
             err.cause.as_deref(),
@@ -388,7 +368,7 @@ mod tests {
         let spec = ReaderSpec {
             resource: "arn:aws:states:::s3:getObject".into(),
             parameters: json!({"Bucket": "b", "Key": "k"}),
-            config: json!({}),
+            config: ReaderConfig::default(),
             max_items: 0,
         };
         let err = open(None, &spec).err().unwrap();

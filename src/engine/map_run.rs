@@ -6,7 +6,7 @@
 use serde_json::{json, Map, Value};
 
 use super::exec::{ExecutionInfo, Options};
-use crate::asl::definition::{BlockId, StateMachine};
+use crate::asl::definition::{BlockId, OutputType, ReaderConfig, StateMachine, Transformation};
 use crate::asl::StatesError;
 
 /// Where the items come from once `ItemReader` is resolved.
@@ -16,9 +16,8 @@ pub struct ReaderSpec {
     pub resource: String,
     /// Evaluated `Parameters`/`Arguments`: `Bucket`, `Key` or `Prefix`.
     pub parameters: Value,
-    /// `ReaderConfig` as written (InputType, CSVHeaderLocation, CSVHeaders, CSVDelimiter,
-    /// ItemsPointer), with `MaxItems` resolved below.
-    pub config: Value,
+    /// `ReaderConfig` (InputType, CSV layout, ItemsPointer); `MaxItems` is resolved below.
+    pub config: ReaderConfig,
     /// 0 = no limit.
     pub max_items: u64,
 }
@@ -38,10 +37,8 @@ pub struct WriterSpec {
     /// Evaluated `Parameters`/`Arguments` (`Bucket`, `Prefix`); `None` with only a
     /// `WriterConfig` (results are shaped but not exported).
     pub parameters: Option<Value>,
-    /// `NONE` | `COMPACT` | `FLATTEN`.
-    pub transformation: String,
-    /// `JSON` | `JSONL`.
-    pub output_type: String,
+    pub transformation: Transformation,
+    pub output_type: OutputType,
 }
 
 /// Everything a map run needs, resolved by the engine.
@@ -153,9 +150,9 @@ impl<I: Iterator<Item = Result<Value, StatesError>>> Iterator for Batches<I> {
 
 /// A child's output as the Map result shows it under `Transformation` (`FLATTEN` splices
 /// array outputs in; `COMPACT`/`NONE` keep them whole).
-pub fn push_result(results: &mut Vec<Value>, output: Value, transformation: &str) {
+pub fn push_result(results: &mut Vec<Value>, output: Value, transformation: Transformation) {
     match (transformation, output) {
-        ("FLATTEN", Value::Array(items)) => results.extend(items),
+        (Transformation::Flatten, Value::Array(items)) => results.extend(items),
         (_, output) => results.push(output),
     }
 }
@@ -234,9 +231,9 @@ mod tests {
     #[test]
     fn flatten_splices_arrays() {
         let mut r = Vec::new();
-        push_result(&mut r, json!([1, 2]), "FLATTEN");
-        push_result(&mut r, json!(3), "FLATTEN");
-        push_result(&mut r, json!([4]), "COMPACT");
+        push_result(&mut r, json!([1, 2]), Transformation::Flatten);
+        push_result(&mut r, json!(3), Transformation::Flatten);
+        push_result(&mut r, json!([4]), Transformation::Compact);
         assert_eq!(r, vec![json!(1), json!(2), json!(3), json!([4])]);
     }
 }

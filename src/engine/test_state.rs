@@ -18,11 +18,11 @@ use super::exec::matches;
 use super::resource::ResourceForm;
 use super::step::{self, Flow, Observer, Tolerance};
 use super::task::{TaskInvocation, TaskOutcome, TaskRunner};
-use crate::asl::definition::{Catcher, ChoiceRule, Kind, MapState, State, Transition};
+use crate::asl::definition::{Catcher, ChoiceRule, ItemBatcher, Kind, MapState, State, Transition};
 use crate::asl::error::names;
-use crate::asl::field::{Path, Scope};
+use crate::asl::field::Scope;
 use crate::asl::jsonata::Bindings;
-use crate::asl::{template, StatesError};
+use crate::asl::StatesError;
 use crate::clock::Clock;
 use crate::engine::exec::MAX_PAYLOAD_BYTES;
 use crate::history::text::to_text;
@@ -175,15 +175,6 @@ impl Runner<'_> {
 
     fn states(&self, result: Option<&Value>, error_output: Option<&Value>) -> Value {
         data::states_binding(&self.test.input, &self.test.context, result, error_output)
-    }
-
-    fn jsonata_field(
-        &self,
-        value: &Value,
-        location: &str,
-        states: &Value,
-    ) -> Result<Value, StatesError> {
-        data::evaluate_jsonata(value, location, states, &self.test.variables)
     }
 
     /// `next` after a normal exit: the state's `Next` (none for `End`).
@@ -506,33 +497,25 @@ impl Runner<'_> {
     /// with the BatchInput fields.
     fn batches(
         &self,
-        batcher: &Value,
+        batcher: &ItemBatcher,
         items: Value,
         effective: &Value,
         states: &Value,
     ) -> Result<Value, StatesError> {
-        let jsonata = self.jsonata();
-        let field = |name: &str| -> Result<Option<Value>, StatesError> {
-            match batcher.get(name) {
-                Some(v) if jsonata => Ok(Some(self.jsonata_field(v, name, states)?)),
-                Some(v) if name == "BatchInput" => {
-                    Ok(Some(template::evaluate(v, &self.scope(effective))?))
-                }
-                Some(v) => Ok(Some(v.clone())),
-                None => match batcher
-                    .get(format!("{name}Path").as_str())
-                    .and_then(Value::as_str)
-                {
-                    Some(p) if !jsonata => Ok(Some(Path::new(p).select(&self.scope(effective))?)),
-                    _ => Ok(None),
-                },
-            }
-        };
-        let size = field("MaxItemsPerBatch")?
+        let scope = self.scope(effective).with_states(states);
+        let size = batcher
+            .max_items_per_batch
+            .as_ref()
+            .map(|f| f.resolve("MaxItemsPerBatch", &scope))
+            .transpose()?
             .and_then(|v| v.as_u64())
             .filter(|n| *n > 0)
             .unwrap_or(u64::MAX) as usize;
-        let batch_input = field("BatchInput")?;
+        let batch_input = batcher
+            .batch_input
+            .as_ref()
+            .map(|b| b.evaluate("BatchInput", &scope))
+            .transpose()?;
         let Value::Array(items) = items else {
             return Ok(Value::Array(Vec::new()));
         };

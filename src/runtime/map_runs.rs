@@ -11,6 +11,7 @@ use std::sync::Arc;
 use serde_json::{json, Map, Value};
 
 use super::{BufferSink, Settings};
+use crate::asl::definition::{OutputType, Transformation};
 use crate::asl::error::names;
 use crate::asl::StatesError;
 use crate::clock::Clock;
@@ -533,8 +534,8 @@ impl MapRunTasks {
             .unwrap_or_else(|| "{}".into());
         let default_writer = WriterSpec {
             parameters: None,
-            transformation: "COMPACT".into(),
-            output_type: "JSON".into(),
+            transformation: Transformation::Compact,
+            output_type: OutputType::Json,
         };
         let writer = req.writer.as_ref().unwrap_or(&default_writer);
         let mut export = match &writer.parameters {
@@ -542,7 +543,7 @@ impl MapRunTasks {
                 self.s3_root.as_deref(),
                 params,
                 run_id,
-                writer.output_type == "JSONL",
+                writer.output_type == OutputType::Jsonl,
             )?),
             None => None,
         };
@@ -615,14 +616,14 @@ impl MapRunTasks {
                     let record = self.finish_child(req, child, state)?;
                     let succeeded = record.status == "SUCCEEDED";
                     if let Some(export) = &mut export {
-                        let entry = if succeeded && writer.transformation != "NONE" {
+                        let entry = if succeeded && writer.transformation != Transformation::None {
                             let output: Value = record
                                 .output
                                 .as_deref()
                                 .and_then(|o| serde_json::from_str(o).ok())
                                 .unwrap_or(Value::Null);
                             let mut shaped = Vec::new();
-                            push_result(&mut shaped, output, &writer.transformation);
+                            push_result(&mut shaped, output, writer.transformation);
                             shaped
                         } else {
                             vec![child_entry(&record)]
@@ -638,7 +639,7 @@ impl MapRunTasks {
                             .as_deref()
                             .and_then(|o| serde_json::from_str(o).ok())
                             .unwrap_or(Value::Null);
-                        push_result(&mut results, output, &writer.transformation);
+                        push_result(&mut results, output, writer.transformation);
                     } else {
                         results.push(json!({"Error": record.error, "Cause": record.cause}));
                     }

@@ -131,8 +131,8 @@ pub enum RuntimeError {
     /// Another process changed the execution first (a concurrent redrive).
     #[error("the execution '{0}' was changed by another process meanwhile")]
     Conflict(String),
-    #[error("{0}")]
-    InvalidDefinition(String),
+    #[error(transparent)]
+    InvalidDefinition(#[from] crate::asl::definition::DefinitionError),
     #[error("{0}")]
     Internal(String),
 }

@@ -15,11 +15,11 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use crate::asl::validate::position::{Position, PositionIndex};
+use crate::asl::source::Span;
 use crate::asl::validate::{semantic, Diagnostic, MachineType};
 use resolve::{scalar_text, Problem, Resolver};
 pub use resolve::{Mode, Settings};
-use yaml::{Parsed, Tags};
+use yaml::{Parsed, Position, Positions, Tags};
 
 /// Template problems that are not definition checks.
 pub const INVALID_TEMPLATE: &str = "INVALID_TEMPLATE";
@@ -119,7 +119,7 @@ pub struct Loaded {
 enum Source<'a> {
     /// Inline in the template, under `base`.
     Inline {
-        positions: &'a PositionIndex,
+        positions: &'a Positions,
         base: String,
     },
     /// A file of its own (`DefinitionUri`, `DefinitionS3Location`).
@@ -555,7 +555,7 @@ impl<'a> Loader<'a> {
                 let found = d
                     .line
                     .zip(d.column)
-                    .or_else(|| PositionIndex::build(text).find(&inner));
+                    .or_else(|| Span::of_json(text).find(&inner));
                 let mapped = match (found, block, chars) {
                     (Some((l, c)), Some((bl, bc)), _) => Some((bl + l - 1, bc + c - 1)),
                     (Some((l, c)), None, Some(chars)) => {
@@ -589,7 +589,7 @@ impl<'a> Loader<'a> {
         if let Some(raw) = properties.get("Definition") {
             let location = format!("{base}/Definition");
             let definition = self.resolver.resolve(raw, &location)?;
-            let positions: &'a PositionIndex = &self.parsed.positions;
+            let positions: &'a Positions = &self.parsed.positions;
             return Ok(Some((
                 definition,
                 Source::Inline {

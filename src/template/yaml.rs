@@ -1,5 +1,5 @@
 //! Definition and template text, YAML or JSON, as a JSON value plus the line and column
-//! of every location in it (the keys of [`PositionIndex`]: `/States/A/Next`,
+//! of every location in it ([`Positions`]: `/States/A/Next`,
 //! `/Resources/Fn/Properties/Events[0]`), so diagnostics point into the file as written.
 //!
 //! YAML goes through `saphyr-parser`'s event stream, which keeps tags and spans: with
@@ -11,8 +11,8 @@ use std::collections::HashMap;
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span, Tag};
 use serde_json::{Map, Number, Value};
 
-use crate::asl::source::SyntaxError;
-use crate::asl::validate::position::{Position, PositionIndex};
+pub use crate::asl::source::Position;
+use crate::asl::source::{self, SyntaxError};
 
 /// What tags mean in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub enum Tags {
 #[derive(Debug)]
 pub struct Parsed {
     pub value: Value,
-    pub positions: PositionIndex,
+    pub positions: Positions,
     /// The first line and column of the text of block scalars (`|`, `>`) by location, so
     /// that positions inside an embedded document (a `DefinitionString`) map back to the
     /// file.
@@ -42,13 +42,43 @@ pub fn is_json(text: &str) -> bool {
     matches!(text.trim_start().chars().next(), Some('{' | '['))
 }
 
+/// Where each location of a document is: JSON text's positioned tree, or the positions
+/// the YAML reader found, by location (a short-form tag such as `!Sub` adds a member the
+/// text does not spell out).
+#[derive(Debug)]
+pub enum Positions {
+    Json(source::Span),
+    Yaml(HashMap<String, Position>),
+}
+
+impl Positions {
+    /// The position of `location`, or of its nearest ancestor.
+    pub fn find(&self, location: &str) -> Option<Position> {
+        match self {
+            Positions::Json(span) => span.find(location),
+            Positions::Yaml(positions) => {
+                let mut current = location;
+                loop {
+                    if let Some(p) = positions.get(current) {
+                        return Some(*p);
+                    }
+                    if current.is_empty() || current == "/" {
+                        return None;
+                    }
+                    current = source::parent(current);
+                }
+            }
+        }
+    }
+}
+
 /// Parses JSON or YAML text.
 pub fn parse(text: &str, tags: Tags) -> Result<Parsed, SyntaxError> {
     if is_json(text) {
         if let Ok(value) = serde_json::from_str::<Value>(text) {
             return Ok(Parsed {
                 value,
-                positions: PositionIndex::build(text),
+                positions: Positions::Json(source::Span::of_json(text)),
                 blocks: HashMap::new(),
             });
         }
@@ -69,7 +99,7 @@ pub fn parse_yaml(text: &str, tags: Tags) -> Result<Parsed, SyntaxError> {
     let value = builder.document()?;
     Ok(Parsed {
         value,
-        positions: PositionIndex::from_positions(builder.positions),
+        positions: Positions::Yaml(builder.positions),
         blocks: builder.blocks,
     })
 }

@@ -337,19 +337,25 @@ fn evaluate_source(
     }
 }
 
-/// Checks the syntax of one expression (the text between `{%` and `%}`). The error reads
-/// like `S0203: Expected ")" before end of expression (at position 32)`: the JSONata code,
-/// message and position (a character offset into the expression).
-pub fn check(source: &str) -> Result<(), String> {
+/// An expression that does not compile: the JSONata error code, message and position (a
+/// character offset into the expression). It reads like
+/// `S0203: Expected ")" before end of expression (at position 32)`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{code}: {message}{}", .position.map(|p| format!(" (at position {p})")).unwrap_or_default())]
+pub struct ExpressionError {
+    pub code: String,
+    pub message: String,
+    pub position: Option<usize>,
+}
+
+/// Checks the syntax of one expression (the text between `{%` and `%}`).
+pub fn check(source: &str) -> Result<(), ExpressionError> {
     compiled::compile(source)
         .map(|_| ())
-        .map_err(|error| match error.position() {
-            Some(position) => format!(
-                "{}: {} (at position {position})",
-                error.code(),
-                error.message()
-            ),
-            None => format!("{}: {}", error.code(), error.message()),
+        .map_err(|error| ExpressionError {
+            code: error.code().to_string(),
+            message: error.message().to_string(),
+            position: error.position(),
         })
 }
 
@@ -368,11 +374,11 @@ pub struct SyntaxProblem {
 pub fn syntax_errors(value: &Value, location: &str) -> Vec<SyntaxProblem> {
     let mut problems = Vec::new();
     for_each_expression(value, location, &mut |source, location| {
-        if let Err(message) = check(source) {
+        if let Err(error) = check(source) {
             problems.push(SyntaxProblem {
                 location: location.to_owned(),
                 expression: source.to_owned(),
-                message,
+                message: error.to_string(),
             });
         }
     });
@@ -383,7 +389,7 @@ pub fn syntax_errors(value: &Value, location: &str) -> Vec<SyntaxProblem> {
 /// so neither `$states`, nor local `$x := …` names, nor lambda parameters, nor the functions
 /// AWS adds. Sorted, without duplicates. Fails like [`check`] on a syntax error.
 pub fn variable_references(source: &str) -> Result<Vec<String>, String> {
-    check(source)?;
+    check(source).map_err(|e| e.to_string())?;
     let mut names = compiled::free_variables(source).map_err(|e| e.to_string())?;
     names.sort();
     names.dedup();

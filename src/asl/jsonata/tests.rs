@@ -400,9 +400,15 @@ fn limits_stop_runaway_expressions() {
 #[test]
 fn syntax_is_checked_with_a_position() {
     assert_eq!(check("$sum($states.input.items)"), Ok(()));
-    let message = check("$sum($states.input.items.numbers").unwrap_err();
-    assert!(message.starts_with("S0203"), "{message}");
-    assert!(message.contains("position"), "{message}");
+    let error = check("$sum($states.input.items.numbers").unwrap_err();
+    assert_eq!(error.code, "S0203");
+    assert!(error.position.is_some(), "{error}");
+    let message = error.to_string();
+    assert!(message.starts_with("S0203: "), "{message}");
+    assert!(
+        message.ends_with(&format!("(at position {})", error.position.unwrap())),
+        "{message}"
+    );
     let problems = syntax_errors(
         &json!({"ok": "{% 1 %}", "bad": ["{% 1 + %}"], "lit": "1 +"}),
         "Output",

@@ -24,8 +24,8 @@ pub enum PathKind {
 /// validator accepts the engine can evaluate) and the validator's own syntax rules.
 pub fn check_path(path: &str, kind: PathKind) -> Result<(), String> {
     match kind {
-        PathKind::Full => crate::asl::path::check(path)?,
-        PathKind::Reference => crate::asl::path::check_reference(path)?,
+        PathKind::Full => crate::asl::path::check(path).map_err(|e| e.detail())?,
+        PathKind::Reference => crate::asl::path::check_reference(path).map_err(|e| e.detail())?,
     }
     path_syntax(path, kind)
 }
@@ -197,7 +197,7 @@ pub fn is_intrinsic(text: &str) -> bool {
 /// argument the validator's path rules refuse, a space before `(`, and a literal Format
 /// template whose `{}` count is not the number of values.
 pub fn check_intrinsic(text: &str) -> Result<Call, String> {
-    let call = intrinsics::parse(text)?;
+    let call = intrinsics::parse(text).map_err(|e| e.to_string())?;
     if let Some(name) = space_before_parenthesis(text) {
         return Err(format!("expected '(' after '{name}'"));
     }

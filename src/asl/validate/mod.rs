@@ -4,18 +4,18 @@
 //! Validation is pure: it parses the text, runs the structural schema and the semantic
 //! checks, and never executes anything or touches the network or the store.
 //!
-//! - [`position`]: line/column of every AWS location in the source text.
 //! - [`schema`]: the embedded JSON Schema and the mapping of its errors to AWS texts.
 //! - [`semantic`]: the walk over states (scopes, transitions, query languages, paths...).
 //! - [`expressions`]: JSONPath, intrinsic function and JSONata syntax checks.
 //! - [`resources`]: Task resource ARN shapes and EXPRESS restrictions.
 pub mod expressions;
-pub mod position;
 pub mod resources;
 pub mod schema;
 pub mod semantic;
 
 use serde::Serialize;
+
+use crate::asl::source::{Document, SyntaxError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -117,24 +117,30 @@ pub enum MachineType {
 /// Validates definition source text. Diagnostics come in document order, errors and
 /// warnings mixed, each with its line and column when the location is in the text.
 pub fn validate(text: &str, machine_type: MachineType) -> Vec<Diagnostic> {
-    let root = match crate::asl::source::parse_text(text) {
-        Ok(root) => root,
-        Err(e) => {
-            return vec![Diagnostic {
-                line: Some(e.line),
-                column: Some(e.column),
-                ..Diagnostic::error(codes::INVALID_JSON_DESCRIPTION, e.message, "")
-            }];
-        }
-    };
-    let mut diagnostics = semantic::check(&root, machine_type);
-    if !diagnostics.is_empty() {
-        let index = position::PositionIndex::build(text);
-        for d in &mut diagnostics {
-            if let Some((line, column)) = index.find(d.place()) {
-                d.line = Some(line);
-                d.column = Some(column);
-            }
+    match Document::parse(text) {
+        Ok(document) => check(&document, machine_type),
+        Err(e) => vec![syntax_error(e)],
+    }
+}
+
+/// Text that is not JSON, as AWS reports it: `INVALID_JSON_DESCRIPTION` where the
+/// parser stopped.
+pub fn syntax_error(e: SyntaxError) -> Diagnostic {
+    Diagnostic {
+        line: Some(e.line),
+        column: Some(e.column),
+        ..Diagnostic::error(codes::INVALID_JSON_DESCRIPTION, e.message, "")
+    }
+}
+
+/// Validates a parsed definition; each diagnostic is placed where its location is
+/// written in the document.
+pub fn check(document: &Document, machine_type: MachineType) -> Vec<Diagnostic> {
+    let mut diagnostics = semantic::check(&document.value, machine_type);
+    for d in &mut diagnostics {
+        if let Some((line, column)) = document.span.find(d.place()) {
+            d.line = Some(line);
+            d.column = Some(column);
         }
     }
     diagnostics

@@ -5,7 +5,9 @@
 use serde_json::{json, Value};
 
 use super::{data, to_text, Env, Execution, FanOutcome, Frame, Phase, Thread};
-use crate::asl::definition::{MapState, QueryLanguage, State};
+use crate::asl::definition::{
+    ItemBatcher, ItemReader, MapState, QueryLanguage, ResultWriter, State,
+};
 use crate::asl::error::names;
 use crate::asl::field::{Field, Payload, Scope};
 use crate::asl::StatesError;
@@ -15,10 +17,9 @@ use crate::history::EventType;
 
 type Started = Result<(), (Box<Thread>, StatesError)>;
 
-/// Evaluates a field the JSONPath way (payload template on the effective input) or the
-/// JSONata way.
+/// What the reader, batcher and writer fields are evaluated against: the effective
+/// input, the context, `$states` and the variables.
 struct Fields<'a> {
-    jsonata: bool,
     effective: &'a Value,
     ctx: &'a Value,
     states: Value,
@@ -26,29 +27,16 @@ struct Fields<'a> {
 }
 
 impl Fields<'_> {
-    fn language(&self) -> QueryLanguage {
-        if self.jsonata {
-            QueryLanguage::Jsonata
-        } else {
-            QueryLanguage::JsonPath
-        }
-    }
-
     fn scope(&self) -> Scope<'_> {
         Scope::new(self.effective, self.ctx, self.vars).with_states(&self.states)
     }
 
-    fn template(&self, value: &Value, name: &str) -> Result<Value, StatesError> {
-        Payload::new(value, self.language()).evaluate(name, &self.scope())
+    fn payload(&self, payload: &Payload, name: &str) -> Result<Value, StatesError> {
+        payload.evaluate(name, &self.scope())
     }
 
-    /// A number given literally (`<name>`) or by path (`<name>Path`) inside `obj`.
-    fn number(&self, obj: &Value, name: &str) -> Result<Option<Value>, StatesError> {
-        let Some(obj) = obj.as_object() else {
-            return Ok(None);
-        };
-        let field =
-            Field::pair(obj, name, self.language(), false, "").map_err(StatesError::runtime)?;
+    /// A number given literally or by path.
+    fn number(&self, field: Option<&Field>, name: &str) -> Result<Option<Value>, StatesError> {
         field.map(|f| f.resolve(name, &self.scope())).transpose()
     }
 }
@@ -100,7 +88,6 @@ impl Execution {
         };
         let vars = self.vars(&thread);
         let fields = Fields {
-            jsonata,
             effective: &effective,
             ctx: &ctx,
             states: data::states_binding(&thread.input, &ctx, None, None),
@@ -235,18 +222,12 @@ impl Execution {
     }
 }
 
-fn reader_spec(reader: &Value, fields: &Fields) -> Result<ReaderSpec, StatesError> {
-    let resource = reader
-        .get("Resource")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
-    let parameters = match reader.get("Parameters").or_else(|| reader.get("Arguments")) {
-        Some(p) => fields.template(p, "Arguments")?,
+fn reader_spec(reader: &ItemReader, fields: &Fields) -> Result<ReaderSpec, StatesError> {
+    let parameters = match &reader.parameters {
+        Some(p) => fields.payload(p, "Arguments")?,
         None => json!({}),
     };
-    let config = reader.get("ReaderConfig").cloned().unwrap_or(json!({}));
-    let max_items = match fields.number(&config, "MaxItems")? {
+    let max_items = match fields.number(reader.max_items.as_ref(), "MaxItems")? {
         None | Some(Value::Null) => 0,
         Some(v) => {
             let n = whole(&v, "MaxItemsPath")?;
@@ -260,52 +241,41 @@ fn reader_spec(reader: &Value, fields: &Fields) -> Result<ReaderSpec, StatesErro
         }
     };
     Ok(ReaderSpec {
-        resource,
+        resource: reader.resource.clone(),
         parameters,
-        config,
+        config: reader.config.clone(),
         max_items,
     })
 }
 
-fn batcher_spec(batcher: &Value, fields: &Fields) -> Result<BatcherSpec, StatesError> {
-    let count = |name: &str| -> Result<Option<u64>, StatesError> {
-        match fields.number(batcher, name)? {
+fn batcher_spec(batcher: &ItemBatcher, fields: &Fields) -> Result<BatcherSpec, StatesError> {
+    let count = |field: Option<&Field>, name: &str| -> Result<Option<u64>, StatesError> {
+        match fields.number(field, name)? {
             None | Some(Value::Null) => Ok(None),
             Some(v) => Ok(Some(whole(&v, &format!("{name}Path"))?.max(0) as u64)),
         }
     };
     Ok(BatcherSpec {
-        max_items: count("MaxItemsPerBatch")?,
-        max_bytes: count("MaxInputBytesPerBatch")?,
-        batch_input: match batcher.get("BatchInput") {
-            Some(b) => Some(fields.template(b, "BatchInput")?),
+        max_items: count(batcher.max_items_per_batch.as_ref(), "MaxItemsPerBatch")?,
+        max_bytes: count(
+            batcher.max_input_bytes_per_batch.as_ref(),
+            "MaxInputBytesPerBatch",
+        )?,
+        batch_input: match &batcher.batch_input {
+            Some(b) => Some(fields.payload(b, "BatchInput")?),
             None => None,
         },
     })
 }
 
-fn writer_spec(writer: &Value, fields: &Fields) -> Result<WriterSpec, StatesError> {
-    let parameters = match writer.get("Parameters").or_else(|| writer.get("Arguments")) {
-        Some(p) => Some(fields.template(p, "Arguments")?),
+fn writer_spec(writer: &ResultWriter, fields: &Fields) -> Result<WriterSpec, StatesError> {
+    let parameters = match &writer.parameters {
+        Some(p) => Some(fields.payload(p, "Arguments")?),
         None => None,
-    };
-    let config = writer.get("WriterConfig");
-    let text = |key: &str, default: &str| {
-        config
-            .and_then(|c| c.get(key))
-            .and_then(Value::as_str)
-            .unwrap_or(default)
-            .to_string()
-    };
-    // AWS: NONE is the default when exporting, COMPACT when only shaping the output.
-    let default_transformation = if parameters.is_some() {
-        "NONE"
-    } else {
-        "COMPACT"
     };
     Ok(WriterSpec {
         parameters,
-        transformation: text("Transformation", default_transformation),
-        output_type: text("OutputType", "JSON"),
+        transformation: writer.transformation(),
+        output_type: writer.output_type(),
     })
 }

@@ -10,8 +10,17 @@ use serde_json::{Map, Value};
 use super::choice;
 use super::field::{Field, Path, Payload};
 use super::jsonata::Expr;
-pub use super::source::{parse_text, SyntaxError};
+pub use super::source::{parse_text, Document, Position, Span, SyntaxError};
 use super::template::Template;
+
+mod error;
+mod map;
+
+pub use error::DefinitionError;
+pub use map::{
+    CsvDelimiter, CsvHeaderLocation, InputType, ItemBatcher, ItemReader, OutputType, ReaderConfig,
+    ResultWriter, Transformation, WriterConfig,
+};
 
 /// Index into [`StateMachine::blocks`]; block 0 is the top-level machine.
 pub type BlockId = usize;
@@ -35,6 +44,9 @@ pub struct StateMachine {
 /// A `StartAt` + `States` pair: the machine itself, a Parallel branch or a Map processor.
 #[derive(Debug, Clone)]
 pub struct Block {
+    /// Where the object holding `StartAt` and `States` is written, when parsed from a
+    /// [`Document`].
+    pub position: Option<Position>,
     pub start_at: String,
     pub states: IndexMap<String, State>,
 }
@@ -60,6 +72,8 @@ pub enum Transition {
 #[derive(Debug, Clone)]
 pub struct State {
     pub name: String,
+    /// Where the state's name is written, when parsed from a [`Document`].
+    pub position: Option<Position>,
     pub kind: Kind,
     pub query_language: QueryLanguage,
     pub transition: Transition,
@@ -162,9 +176,9 @@ pub struct MapState {
     pub tolerated_failure_count: Option<Field>,
     pub tolerated_failure_percentage: Option<Field>,
     pub label: Option<String>,
-    pub item_reader: Option<Value>,
-    pub item_batcher: Option<Value>,
-    pub result_writer: Option<Value>,
+    pub item_reader: Option<ItemReader>,
+    pub item_batcher: Option<ItemBatcher>,
+    pub result_writer: Option<ResultWriter>,
 }
 
 #[derive(Debug, Clone)]
@@ -198,19 +212,23 @@ impl StateMachine {
 }
 
 /// Parses a definition that is known to be valid JSON.
-pub fn parse(source: &Value) -> Result<StateMachine, String> {
-    let obj = source
-        .as_object()
-        .ok_or("definition is not a JSON object")?;
+pub fn parse(source: &Value) -> Result<StateMachine, DefinitionError> {
+    parse_located(source, None)
+}
+
+/// Parses a definition read from text: its blocks and states know where they are written.
+pub fn parse_document(document: &Document) -> Result<StateMachine, DefinitionError> {
+    parse_located(&document.value, Some(&document.span))
+}
+
+fn parse_located(source: &Value, span: Option<&Span>) -> Result<StateMachine, DefinitionError> {
+    let obj = source.as_object().ok_or(DefinitionError::NotAnObject)?;
     let missing: Vec<&str> = ["States", "StartAt"]
         .into_iter()
         .filter(|f| !obj.contains_key(*f))
         .collect();
     if !missing.is_empty() {
-        return Err(format!(
-            "These fields are required: [{}]",
-            missing.join(", ")
-        ));
+        return Err(DefinitionError::MissingFields(missing));
     }
     let query_language = match obj.get("QueryLanguage") {
         None => QueryLanguage::JsonPath,
@@ -218,10 +236,7 @@ pub fn parse(source: &Value) -> Result<StateMachine, String> {
     };
     let timeout_seconds = match obj.get("TimeoutSeconds") {
         None => None,
-        Some(v) => Some(
-            v.as_u64()
-                .ok_or("TimeoutSeconds must be a non-negative integer")?,
-        ),
+        Some(v) => Some(v.as_u64().ok_or(DefinitionError::MachineTimeout)?),
     };
     let mut machine = StateMachine {
         source: source.clone(),
@@ -230,15 +245,15 @@ pub fn parse(source: &Value) -> Result<StateMachine, String> {
         query_language,
         blocks: Vec::new(),
     };
-    parse_block(&mut machine, obj, query_language, "")?;
+    parse_block(&mut machine, obj, span, query_language, "")?;
     Ok(machine)
 }
 
-fn parse_query_language(v: &Value, at: &str) -> Result<QueryLanguage, String> {
+fn parse_query_language(v: &Value, at: &str) -> Result<QueryLanguage, DefinitionError> {
     match v.as_str() {
         Some("JSONPath") => Ok(QueryLanguage::JsonPath),
         Some("JSONata") => Ok(QueryLanguage::Jsonata),
-        _ => Err(format!("QueryLanguage must be JSONPath or JSONata at {at}")),
+        _ => Err(DefinitionError::QueryLanguage { at: at.to_string() }),
     }
 }
 
@@ -246,59 +261,80 @@ fn parse_query_language(v: &Value, at: &str) -> Result<QueryLanguage, String> {
 fn parse_block(
     machine: &mut StateMachine,
     obj: &Map<String, Value>,
+    span: Option<&Span>,
     inherited: QueryLanguage,
     at: &str,
-) -> Result<BlockId, String> {
+) -> Result<BlockId, DefinitionError> {
     let start_at = obj
         .get("StartAt")
         .and_then(Value::as_str)
-        .ok_or_else(|| format!("StartAt must be a string at {at}/StartAt"))?
+        .ok_or_else(|| DefinitionError::wrong_type("StartAt", "a string", format!("{at}/StartAt")))?
         .to_string();
     let states_obj = obj
         .get("States")
         .and_then(Value::as_object)
-        .ok_or_else(|| format!("States must be an object at {at}/States"))?;
+        .ok_or_else(|| {
+            DefinitionError::wrong_type("States", "an object", format!("{at}/States"))
+        })?;
     let language = match obj.get("QueryLanguage") {
         Some(v) => parse_query_language(v, &format!("{at}/QueryLanguage"))?,
         None => inherited,
     };
     let id = machine.blocks.len();
     machine.blocks.push(Block {
+        position: span.map(|s| s.at),
         start_at: start_at.clone(),
         states: IndexMap::new(),
     });
+    let states_span = span.and_then(|s| s.member("States"));
     let mut states = IndexMap::with_capacity(states_obj.len());
     for (name, value) in states_obj {
         let state = parse_state(
             machine,
             name,
             value,
+            states_span.and_then(|s| s.member(name)),
             language,
             &format!("{at}/States/{name}"),
         )?;
         states.insert(name.clone(), state);
     }
     if !states.contains_key(&start_at) {
-        return Err(format!("Missing 'Next' target: {start_at} at {at}/StartAt"));
+        return Err(DefinitionError::MissingStart {
+            target: start_at,
+            at: format!("{at}/StartAt"),
+        });
     }
     machine.blocks[id].states = states;
     Ok(id)
 }
 
-fn opt_string(obj: &Map<String, Value>, key: &str, at: &str) -> Result<Option<String>, String> {
+fn opt_string(
+    obj: &Map<String, Value>,
+    key: &str,
+    at: &str,
+) -> Result<Option<String>, DefinitionError> {
     match obj.get(key) {
         None => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(format!("{key} must be a string at {at}/{key}")),
+        Some(_) => Err(DefinitionError::wrong_type(
+            key,
+            "a string",
+            format!("{at}/{key}"),
+        )),
     }
 }
 
-fn path_field(obj: &Map<String, Value>, key: &str, at: &str) -> Result<PathField, String> {
+fn path_field(obj: &Map<String, Value>, key: &str, at: &str) -> Result<PathField, DefinitionError> {
     match obj.get(key) {
         None => Ok(PathField::Default),
         Some(Value::Null) => Ok(PathField::Null),
         Some(Value::String(s)) => Ok(PathField::Path(Path::new(s))),
-        Some(_) => Err(format!("{key} must be a string or null at {at}/{key}")),
+        Some(_) => Err(DefinitionError::wrong_type(
+            key,
+            "a string or null",
+            format!("{at}/{key}"),
+        )),
     }
 }
 
@@ -317,16 +353,20 @@ fn parse_state(
     machine: &mut StateMachine,
     name: &str,
     value: &Value,
+    span: Option<&Span>,
     inherited: QueryLanguage,
     at: &str,
-) -> Result<State, String> {
+) -> Result<State, DefinitionError> {
     let obj = value
         .as_object()
-        .ok_or_else(|| format!("state must be an object at {at}"))?;
-    let type_name = obj
-        .get("Type")
-        .and_then(Value::as_str)
-        .ok_or_else(|| format!("Type is required at {at}/Type"))?;
+        .ok_or_else(|| DefinitionError::wrong_type("state", "an object", at.to_string()))?;
+    let type_name =
+        obj.get("Type")
+            .and_then(Value::as_str)
+            .ok_or_else(|| DefinitionError::Required {
+                field: "Type",
+                at: format!("{at}/Type"),
+            })?;
     let query_language = match obj.get("QueryLanguage") {
         Some(v) => parse_query_language(v, &format!("{at}/QueryLanguage"))?,
         None => inherited,
@@ -341,8 +381,12 @@ fn parse_state(
             result: obj.get("Result").cloned(),
         },
         "Task" => Kind::Task(Box::new(Task {
-            resource: opt_string(obj, "Resource", at)?
-                .ok_or_else(|| format!("Resource is required at {at}/Resource"))?,
+            resource: opt_string(obj, "Resource", at)?.ok_or_else(|| {
+                DefinitionError::Required {
+                    field: "Resource",
+                    at: format!("{at}/Resource"),
+                }
+            })?,
             timeout_seconds: Field::pair(obj, "TimeoutSeconds", query_language, false, at)?,
             heartbeat_seconds: Field::pair(obj, "HeartbeatSeconds", query_language, false, at)?,
             credentials: obj
@@ -353,20 +397,31 @@ fn parse_state(
             let rules = obj
                 .get("Choices")
                 .and_then(Value::as_array)
-                .ok_or_else(|| format!("Choices must be an array at {at}/Choices"))?;
+                .ok_or_else(|| {
+                    DefinitionError::wrong_type("Choices", "an array", format!("{at}/Choices"))
+                })?;
             let mut choices = Vec::with_capacity(rules.len());
             for (i, rule) in rules.iter().enumerate() {
+                let rule_at = format!("{at}/Choices[{i}]");
                 let rule_obj = rule.as_object().ok_or_else(|| {
-                    format!("a choice rule must be an object at {at}/Choices[{i}]")
+                    DefinitionError::wrong_type("a choice rule", "an object", rule_at.clone())
                 })?;
-                let next = opt_string(rule_obj, "Next", at)?
-                    .ok_or_else(|| format!("Next is required at {at}/Choices[{i}]/Next"))?;
+                let next =
+                    opt_string(rule_obj, "Next", at)?.ok_or_else(|| DefinitionError::Required {
+                        field: "Next",
+                        at: format!("{rule_at}/Next"),
+                    })?;
                 // A JSONata-only field: an expression in it is one whatever the language.
                 let condition = rule_obj
                     .get("Condition")
                     .map(|c| Field::value(c, QueryLanguage::Jsonata));
                 let parsed = if condition.is_none() {
-                    Some(choice::parse(rule)?)
+                    Some(
+                        choice::parse(rule).map_err(|source| DefinitionError::Choice {
+                            at: rule_at.clone(),
+                            source,
+                        })?,
+                    )
                 } else {
                     None
                 };
@@ -398,15 +453,22 @@ fn parse_state(
             let branches = obj
                 .get("Branches")
                 .and_then(Value::as_array)
-                .ok_or_else(|| format!("Branches must be an array at {at}/Branches"))?;
+                .ok_or_else(|| {
+                    DefinitionError::wrong_type("Branches", "an array", format!("{at}/Branches"))
+                })?;
             let mut ids = Vec::with_capacity(branches.len());
             for (i, branch) in branches.iter().enumerate() {
-                let branch = branch
-                    .as_object()
-                    .ok_or_else(|| format!("a branch must be an object at {at}/Branches[{i}]"))?;
+                let branch = branch.as_object().ok_or_else(|| {
+                    DefinitionError::wrong_type(
+                        "a branch",
+                        "an object",
+                        format!("{at}/Branches[{i}]"),
+                    )
+                })?;
                 ids.push(parse_block(
                     machine,
                     branch,
+                    span.and_then(|s| s.member("Branches")?.item(i)),
                     query_language,
                     &format!("{at}/Branches[{i}]"),
                 )?);
@@ -417,10 +479,19 @@ fn parse_state(
             let (processor_key, processor) = match (obj.get("ItemProcessor"), obj.get("Iterator")) {
                 (Some(p), _) => ("ItemProcessor", p),
                 (None, Some(p)) => ("Iterator", p),
-                (None, None) => return Err(format!("ItemProcessor is required at {at}")),
+                (None, None) => {
+                    return Err(DefinitionError::Required {
+                        field: "ItemProcessor",
+                        at: at.to_string(),
+                    })
+                }
             };
             let processor = processor.as_object().ok_or_else(|| {
-                format!("{processor_key} must be an object at {at}/{processor_key}")
+                DefinitionError::wrong_type(
+                    processor_key,
+                    "an object",
+                    format!("{at}/{processor_key}"),
+                )
             })?;
             let mode = match processor
                 .get("ProcessorConfig")
@@ -433,6 +504,7 @@ fn parse_state(
             let processor = parse_block(
                 machine,
                 processor,
+                span.and_then(|s| s.member(processor_key)),
                 query_language,
                 &format!("{at}/{processor_key}"),
             )?;
@@ -461,12 +533,17 @@ fn parse_state(
                     at,
                 )?,
                 label: opt_string(obj, "Label", at)?,
-                item_reader: obj.get("ItemReader").cloned(),
-                item_batcher: obj.get("ItemBatcher").cloned(),
-                result_writer: obj.get("ResultWriter").cloned(),
+                item_reader: ItemReader::parse(obj.get("ItemReader"), query_language, at)?,
+                item_batcher: ItemBatcher::parse(obj.get("ItemBatcher"), query_language, at)?,
+                result_writer: ResultWriter::parse(obj.get("ResultWriter"), query_language, at)?,
             }))
         }
-        other => return Err(format!("Unknown state type '{other}' at {at}/Type")),
+        other => {
+            return Err(DefinitionError::UnknownType {
+                name: other.to_string(),
+                at: format!("{at}/Type"),
+            })
+        }
     };
     let is_map = matches!(kind, Kind::Map(_));
     let retry = parse_retry(obj, at)?;
@@ -478,6 +555,7 @@ fn parse_state(
     });
     Ok(State {
         name: name.to_string(),
+        position: span.map(|s| s.at),
         kind,
         query_language,
         transition,
@@ -499,33 +577,37 @@ fn parse_state(
     })
 }
 
-fn error_equals(obj: &Map<String, Value>, at: &str) -> Result<Vec<String>, String> {
+fn error_equals(obj: &Map<String, Value>, at: &str) -> Result<Vec<String>, DefinitionError> {
+    let at = format!("{at}/ErrorEquals");
     obj.get("ErrorEquals")
         .and_then(Value::as_array)
-        .ok_or_else(|| format!("ErrorEquals is required at {at}/ErrorEquals"))?
+        .ok_or_else(|| DefinitionError::Required {
+            field: "ErrorEquals",
+            at: at.clone(),
+        })?
         .iter()
         .map(|v| {
             v.as_str()
                 .map(String::from)
-                .ok_or_else(|| format!("ErrorEquals must hold strings at {at}/ErrorEquals"))
+                .ok_or_else(|| DefinitionError::ErrorNames { at: at.clone() })
         })
         .collect()
 }
 
-fn parse_retry(obj: &Map<String, Value>, at: &str) -> Result<Vec<Retrier>, String> {
+fn parse_retry(obj: &Map<String, Value>, at: &str) -> Result<Vec<Retrier>, DefinitionError> {
     let Some(list) = obj.get("Retry") else {
         return Ok(Vec::new());
     };
     let list = list
         .as_array()
-        .ok_or_else(|| format!("Retry must be an array at {at}/Retry"))?;
+        .ok_or_else(|| DefinitionError::wrong_type("Retry", "an array", format!("{at}/Retry")))?;
     list.iter()
         .enumerate()
         .map(|(i, r)| {
             let at = format!("{at}/Retry[{i}]");
             let r = r
                 .as_object()
-                .ok_or_else(|| format!("a retrier must be an object at {at}"))?;
+                .ok_or_else(|| DefinitionError::wrong_type("a retrier", "an object", at.clone()))?;
             let number = |key: &str| r.get(key).and_then(Value::as_f64);
             Ok(Retrier {
                 error_equals: error_equals(r, &at)?,
@@ -547,24 +629,26 @@ fn parse_catch(
     obj: &Map<String, Value>,
     language: QueryLanguage,
     at: &str,
-) -> Result<Vec<Catcher>, String> {
+) -> Result<Vec<Catcher>, DefinitionError> {
     let Some(list) = obj.get("Catch") else {
         return Ok(Vec::new());
     };
     let list = list
         .as_array()
-        .ok_or_else(|| format!("Catch must be an array at {at}/Catch"))?;
+        .ok_or_else(|| DefinitionError::wrong_type("Catch", "an array", format!("{at}/Catch")))?;
     list.iter()
         .enumerate()
         .map(|(i, c)| {
             let at = format!("{at}/Catch[{i}]");
             let c = c
                 .as_object()
-                .ok_or_else(|| format!("a catcher must be an object at {at}"))?;
+                .ok_or_else(|| DefinitionError::wrong_type("a catcher", "an object", at.clone()))?;
             Ok(Catcher {
                 error_equals: error_equals(c, &at)?,
-                next: opt_string(c, "Next", &at)?
-                    .ok_or_else(|| format!("Next is required at {at}/Next"))?,
+                next: opt_string(c, "Next", &at)?.ok_or_else(|| DefinitionError::Required {
+                    field: "Next",
+                    at: format!("{at}/Next"),
+                })?,
                 result_path: path_field(c, "ResultPath", &at)?,
                 output: c.get("Output").map(Expr::new),
                 assign: c.get("Assign").map(|a| Payload::new(a, language)),
@@ -574,53 +658,4 @@ fn parse_catch(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn parses_nested_blocks_into_a_flat_table() {
-        let def = json!({
-            "StartAt": "P",
-            "States": {
-                "P": {"Type": "Parallel", "Next": "M", "Branches": [
-                    {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}
-                ]},
-                "M": {"Type": "Map", "End": true, "Parameters": {"x.$": "$$.Map.Item.Value"},
-                      "Iterator": {"StartAt": "B", "States": {"B": {"Type": "Succeed"}}}}
-            }
-        });
-        let machine = parse(&def).unwrap();
-        assert_eq!(machine.blocks.len(), 3);
-        let Kind::Map(map) = &machine.state(0, "M").unwrap().kind else {
-            panic!("M is a Map")
-        };
-        assert!(map.item_selector.is_some());
-        assert!(machine.state(0, "M").unwrap().parameters.is_none());
-        assert!(machine.state(0, "M").unwrap().uses_context);
-        assert!(machine.state(map.processor, "B").is_some());
-        assert_eq!(
-            machine.state(0, "P").unwrap().transition,
-            Transition::Next("M".into())
-        );
-    }
-
-    #[test]
-    fn inherits_the_query_language() {
-        let def = json!({"QueryLanguage": "JSONata", "StartAt": "A",
-            "States": {"A": {"Type": "Pass", "End": true}}});
-        let machine = parse(&def).unwrap();
-        assert_eq!(
-            machine.state(0, "A").unwrap().query_language,
-            QueryLanguage::Jsonata
-        );
-    }
-
-    #[test]
-    fn reports_missing_top_level_fields() {
-        assert_eq!(
-            parse(&json!({})).unwrap_err(),
-            "These fields are required: [States, StartAt]"
-        );
-    }
-}
+mod tests;
