@@ -16,6 +16,7 @@ use std::rc::Rc;
 use base64::Engine as _;
 use serde_json::{Map, Number, Value};
 
+use super::field::Path;
 use super::host::{self, JavaRandom};
 use super::path::{self, PathError, Scope};
 use super::StatesError;
@@ -87,8 +88,8 @@ pub enum Arg {
     Number(Number),
     Bool(bool),
     Null,
-    /// `$...`, `$$...` or `$var...`.
-    Path(String),
+    /// `$...`, `$$...` or `$var...`, parsed once.
+    Path(Path),
     Call(Call),
 }
 
@@ -270,7 +271,7 @@ impl Parser<'_> {
                 let p = rest[..end].trim_end();
                 path::check(p).map_err(CallError::Path)?;
                 self.pos += end;
-                Ok(Arg::Path(p.to_string()))
+                Ok(Arg::Path(Path::new(p)))
             }
             Some(c) if c == '-' || c.is_ascii_digit() => {
                 let end = rest
@@ -392,8 +393,8 @@ fn eval_arg<'a>(arg: &Arg, scope: &Scope<'a>) -> Result<Cow<'a, Value>, Failure>
         Arg::Number(n) => Cow::Owned(Value::Number(n.clone())),
         Arg::Bool(b) => Cow::Owned(Value::Bool(*b)),
         Arg::Null => Cow::Owned(Value::Null),
-        Arg::Path(p) => path::read_ref(p, scope).map_err(|error| Failure::Path {
-            path: p.clone(),
+        Arg::Path(p) => p.read(scope).map_err(|error| Failure::Path {
+            path: p.text().to_string(),
             error,
         })?,
         Arg::Call(call) => Cow::Owned(eval_call(call, scope)?),
@@ -1065,7 +1066,7 @@ mod tests {
                     value: "Hi {}'s".into(),
                     raw: "Hi {}\\'s".into()
                 },
-                Arg::Path("$.name".into()),
+                Arg::Path(Path::new("$.name")),
                 Arg::Call(Call {
                     name: "States.UUID".into(),
                     args: vec![]
