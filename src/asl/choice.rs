@@ -418,14 +418,11 @@ impl Condition {
 
 fn evaluate_test(variable: &RulePath, test: &Test, scope: &Scope) -> Result<bool, StatesError> {
     if let Test::Is(TypeCheck::Present, expected) = test {
-        let present = match variable.read(scope) {
-            Ok(_) => true,
-            // Only an unassigned variable is an error: a path through a missing field
-            // or through a value of the wrong type simply is not present.
-            Err(PathError::UndefinedVariable(_)) => {
-                return Err(path_failure(&variable.text, &variable.read(scope)))
-            }
-            Err(_) => false,
+        // Only an unassigned variable is an error: a path through a missing field or
+        // through a value of the wrong type simply is not present.
+        let present = match variable.compiled.is_present(scope) {
+            Ok(present) => present,
+            Err(e) => return Err(path_failure::<()>(&variable.text, &Err(e))),
         };
         return Ok(present == *expected);
     }
@@ -708,6 +705,29 @@ mod tests {
             json!({"Variable": "$.s", "IsTimestamp": false}),
             input.clone()
         ));
+        // Through a value of the wrong type or past an array's end: not present.
+        let nested = json!({"s": "x", "a": [1, {"k": 2}], "o": {"k": null}});
+        for (path, present) in [
+            ("$.s.k", false),
+            ("$.a[1].k", true),
+            ("$.a[-1].k", true),
+            ("$.a[5]", false),
+            ("$.o.k", true),
+            ("$.o.k.z", false),
+            ("$$.Execution.Name", true),
+            ("$answer", true),
+        ] {
+            assert!(
+                truth(
+                    json!({"Variable": path, "IsPresent": present}),
+                    nested.clone()
+                ),
+                "{path}"
+            );
+        }
+        // An unassigned variable is an error even for IsPresent.
+        let err = check(json!({"Variable": "$nope", "IsPresent": false}), nested).unwrap_err();
+        assert!(err.is_runtime());
         let err = check(json!({"Variable": "$.x", "IsNull": true}), input).unwrap_err();
         assert!(err.is_runtime());
         assert_eq!(

@@ -43,6 +43,23 @@ impl Path {
         }
     }
 
+    /// Whether the path starts at `$` (the state's data), so that what it selects from a
+    /// definite path is part of that data.
+    pub fn reads_input(&self) -> bool {
+        matches!(&self.compiled, Ok(c) if *c.root() == path::Root::Input)
+    }
+
+    /// Reads the path from `input` alone, borrowing what a definite path selects (a path
+    /// from the context object or a variable finds nothing there).
+    pub fn read_input<'a>(&self, input: &'a Value) -> Result<Cow<'a, Value>, PathError> {
+        self.read(&Scope::new(input, &Value::Null, &super::vars::NoVariables))
+    }
+
+    /// What the path selects in `input`, mutably, when it is a definite path from `$`.
+    pub fn get_mut<'a>(&self, input: &'a mut Value) -> Option<&'a mut Value> {
+        self.compiled.as_ref().ok()?.get_mut(input)
+    }
+
     /// Writes `value` into `target` at this reference path (ResultPath semantics).
     pub fn write(&self, target: Value, value: Value) -> Result<Value, PathError> {
         match &self.compiled {

@@ -14,7 +14,7 @@ use std::rc::Rc;
 use serde_json::Value;
 
 use super::cache::TextCache;
-use super::path::{self, PathError, Scope};
+use super::path::{PathError, Scope};
 use super::StatesError;
 
 mod functions;
@@ -86,8 +86,8 @@ fn eval_arg<'a>(arg: &Arg, scope: &Scope<'a>) -> Result<Cow<'a, Value>, Failure>
         Arg::Number(n) => Cow::Owned(Value::Number(n.clone())),
         Arg::Bool(b) => Cow::Owned(Value::Bool(*b)),
         Arg::Null => Cow::Owned(Value::Null),
-        Arg::Path(p) => path::read_ref(p, scope).map_err(|error| Failure::Path {
-            path: p.clone(),
+        Arg::Path(p) => p.read(scope).map_err(|error| Failure::Path {
+            path: p.text().to_string(),
             error,
         })?,
         Arg::Call(call) => Cow::Owned(eval_call(call, scope)?),

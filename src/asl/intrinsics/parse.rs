@@ -2,6 +2,7 @@
 //! names, argument counts and nesting AWS accepts.
 use serde_json::Number;
 
+use crate::asl::field::Path;
 use crate::asl::path::{self, PathError};
 
 /// The deepest nesting AWS allows (a call inside a call ... ten levels).
@@ -26,8 +27,8 @@ pub enum Arg {
     Number(Number),
     Bool(bool),
     Null,
-    /// `$...`, `$$...` or `$var...`.
-    Path(String),
+    /// `$...`, `$$...` or `$var...`, parsed once.
+    Path(Path),
     Call(Call),
 }
 
@@ -209,7 +210,7 @@ impl Parser<'_> {
                 let p = rest[..end].trim_end();
                 path::check(p).map_err(CallError::Path)?;
                 self.pos += end;
-                Ok(Arg::Path(p.to_string()))
+                Ok(Arg::Path(Path::new(p)))
             }
             Some(c) if c == '-' || c.is_ascii_digit() => {
                 let end = rest

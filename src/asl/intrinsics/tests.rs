@@ -1,4 +1,5 @@
 use super::*;
+use crate::asl::field::Path;
 use crate::asl::vars::NoVariables;
 use serde_json::json;
 
@@ -274,7 +275,7 @@ fn parse_checks_names_arity_and_syntax() {
                 value: "Hi {}'s".into(),
                 raw: "Hi {}\\'s".into()
             },
-            Arg::Path("$.name".into()),
+            Arg::Path(Path::new("$.name")),
             Arg::Call(Call {
                 name: "States.UUID".into(),
                 args: vec![]

@@ -232,6 +232,65 @@ impl CompiledPath {
         }
     }
 
+    /// Whether the path selects something (Choice's `IsPresent`). Only an unassigned
+    /// variable is an error. A definite path is walked without building the message of
+    /// a failure that only means "not present" (rules run in loops).
+    pub fn is_present(&self, scope: &Scope) -> Result<bool, PathError> {
+        let root = self.root_value(scope)?;
+        if self.query.is_none() && self.function.is_none() {
+            return Ok(self.find(root).is_some());
+        }
+        match self.read(scope) {
+            Ok(_) => Ok(true),
+            Err(PathError::UndefinedVariable(name)) => Err(PathError::UndefinedVariable(name)),
+            Err(_) => Ok(false),
+        }
+    }
+
+    /// What a definite path selects in `root`, or `None` where [`Self::walk`] fails.
+    fn find<'a>(&self, root: &'a Value) -> Option<&'a Value> {
+        let mut current = root;
+        for segment in &self.segments {
+            current = match (segment, current) {
+                (Segment::Name(name), Value::Object(map)) => member(map, name)?,
+                (Segment::Index(index), Value::Array(items)) => {
+                    let at = if *index < 0 {
+                        items.len() as i64 + index
+                    } else {
+                        *index
+                    };
+                    items.get(usize::try_from(at).ok()?)?
+                }
+                _ => return None,
+            };
+        }
+        Some(current)
+    }
+
+    /// The value a definite path from `$` without a function selects in `root`, mutably;
+    /// `None` where it selects nothing (or is no such path).
+    pub fn get_mut<'a>(&self, root: &'a mut Value) -> Option<&'a mut Value> {
+        if self.root != Root::Input || self.function.is_some() || self.query.is_some() {
+            return None;
+        }
+        let mut current = root;
+        for segment in &self.segments {
+            current = match (segment, current) {
+                (Segment::Name(name), Value::Object(map)) => map.get_mut(name.as_str())?,
+                (Segment::Index(index), Value::Array(items)) => {
+                    let at = if *index < 0 {
+                        items.len() as i64 + index
+                    } else {
+                        *index
+                    };
+                    items.get_mut(usize::try_from(at).ok()?)?
+                }
+                _ => return None,
+            };
+        }
+        Some(current)
+    }
+
     /// Walks a definite path, failing as Jayway does.
     fn walk<'a>(&self, root: &'a Value) -> Result<&'a Value, PathError> {
         let mut current = root;

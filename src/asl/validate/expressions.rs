@@ -208,8 +208,8 @@ pub fn check_intrinsic(text: &str) -> Result<Call, String> {
 fn check_call(call: &Call) -> Result<(), String> {
     for arg in &call.args {
         match arg {
-            Arg::Path(path) => check_path(path, PathKind::Full)
-                .map_err(|reason| format!("invalid path argument '{path}': {reason}"))?,
+            Arg::Path(path) => check_path(path.text(), PathKind::Full)
+                .map_err(|reason| format!("invalid path argument '{}': {reason}", path.text()))?,
             Arg::Call(inner) => check_call(inner)?,
             _ => {}
         }

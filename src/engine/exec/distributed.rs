@@ -71,8 +71,8 @@ impl Execution {
         let fail = |t: Thread, e: StatesError| Err((Box::new(t), e));
         // Items come from the state input unless a reader supplies them.
         let (effective, items, max_concurrency) = if map.item_reader.is_none() {
-            match self.map_items(&thread, state, map, &ctx) {
-                Ok((effective, items, _)) => (effective, Some(items), 0),
+            match self.map_items(&thread, state, map, &ctx, true) {
+                Ok(input) => (input.effective, Some(input.items), 0),
                 Err(e) => return fail(thread, e),
             }
         } else {

@@ -39,6 +39,8 @@ impl Execution {
                     input_text: thread.raw_text.clone().filter(|_| unchanged),
                     texts: Vec::new(),
                     items: Vec::new(),
+                    items_at: ItemsAt::Listed,
+                    consume: false,
                     total: branches.len(),
                     next: 0,
                     results: Vec::with_capacity(branches.len()),
@@ -65,8 +67,14 @@ impl Execution {
                 if let (MapMode::Distributed, Some(runner)) = (map.mode, tasks.map_runs()) {
                     return self.run_distributed(thread, state, map, runner, env);
                 }
-                let prepared = self.map_items(&thread, state, map, &ctx);
-                let (effective, items, concurrency) = match prepared {
+                let prepared = self.map_items(&thread, state, map, &ctx, false);
+                let MapInput {
+                    effective,
+                    items,
+                    at: items_at,
+                    len: total,
+                    concurrency,
+                } = match prepared {
                     Ok(v) => v,
                     Err(e) => return Err((Box::new(thread), e)),
                 };
@@ -75,7 +83,7 @@ impl Execution {
                     thread.silent,
                     EventType::MapStateStarted,
                     thread.last_event,
-                    Some(json!({"length": items.len()})),
+                    Some(json!({"length": total})),
                 );
                 let distributed = map.mode == MapMode::Distributed;
                 let tolerance = if distributed {
@@ -100,7 +108,6 @@ impl Execution {
                         Some(json!({"mapRunArn": arn})),
                     );
                 }
-                let total = items.len();
                 let fan = Fan {
                     kind: FanKind::Map {
                         processor: map.processor,
@@ -108,8 +115,9 @@ impl Execution {
                     },
                     owner_state: state.name.clone(),
                     owner_entered: thread.entered_event,
-                    // Only ItemSelector reads the effective input again.
-                    input: if map.item_selector.is_some() {
+                    // Only ItemSelector and items read in place read the effective input
+                    // again (map_items kept it for them).
+                    input: if map.item_selector.is_some() || items_at == ItemsAt::Effective {
                         effective
                     } else {
                         Value::Null
@@ -117,6 +125,8 @@ impl Execution {
                     input_text: None,
                     texts: Vec::new(),
                     items,
+                    items_at,
+                    consume: map_items::consumable(state, map, items_at),
                     total,
                     next: 0,
                     results: Vec::with_capacity(total),
@@ -203,7 +213,7 @@ impl Execution {
                 } else {
                     fan.started_event
                 };
-                let item_input = match self.iteration_input(&fan, index, env.machine) {
+                let item_input = match self.iteration_input(&mut fan, index, env.machine) {
                     Ok(v) => v,
                     Err(e) => {
                         fan.failure = Some(Failure::new(e, fan.last_event));

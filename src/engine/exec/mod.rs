@@ -40,6 +40,7 @@ mod errors;
 mod events;
 mod fan;
 mod map_items;
+use map_items::{ItemsAt, MapInput};
 mod pool;
 mod run;
 mod simple_states;
@@ -420,6 +421,12 @@ struct Fan {
     #[serde(default)]
     texts: Vec<Option<String>>,
     items: Vec<Value>,
+    #[serde(default)]
+    items_at: ItemsAt,
+    /// Each iteration moves its item out of where it is instead of copying it
+    /// ([`map_items::consumable`]).
+    #[serde(default)]
+    consume: bool,
     total: usize,
     next: usize,
     results: Vec<Value>,

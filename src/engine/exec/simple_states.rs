@@ -1,4 +1,6 @@
 //! Pass, Choice, Wait and Succeed states.
+use std::borrow::Cow;
+
 use super::*;
 
 impl Execution {
@@ -21,27 +23,48 @@ impl Execution {
                 && state.parameters.is_none()
                 && matches!(state.input_path, PathField::Default | PathField::Null)
                 && matches!(state.kind, Kind::Pass { .. });
-            let effective = if unused {
-                Value::Null
-            } else if jsonata {
-                thread.input.clone()
+            // The effective input, borrowed where it is the raw input itself: copying
+            // it only to read it (Parameters, Choice rules) was a good part of a small
+            // state's cost.
+            let effective: Cow<Value> = if unused {
+                Cow::Owned(Value::Null)
+            } else if jsonata || state.input_path == PathField::Default {
+                Cow::Borrowed(&thread.input)
             } else {
-                let selected = self.input_path(thread, state, &ctx)?;
-                match (&state.kind, &state.parameters) {
-                    (Kind::Pass { .. }, Some(template)) => {
-                        let vars = self.vars(thread);
-                        template.evaluate(&Scope::new(&selected, &ctx, &vars))?
-                    }
-                    _ => selected,
+                Cow::Owned(self.input_path(thread, state, &ctx)?)
+            };
+            let effective = match (&state.kind, &state.parameters) {
+                (Kind::Pass { .. }, Some(template)) if !jsonata => {
+                    let vars = self.vars(thread);
+                    Cow::Owned(template.evaluate(&Scope::new(&effective, &ctx, &vars))?)
                 }
+                _ => effective,
             };
             match &state.kind {
                 Kind::Choice(choice) => {
                     let (next, rule) = self.with_flow(thread, state, &ctx, |flow| {
                         step::choose(flow, choice, &effective)
                     })?;
-                    let (output, assigned) =
-                        self.state_output_with(thread, state, &ctx, effective, rule, None)?;
+                    // Without OutputPath and Assign the output is the effective input as
+                    // it is: a raw input passes on without a copy (once the rule chose,
+                    // nothing can fail and leave the thread without it).
+                    let passes_on = !jsonata
+                        && state.output_path == PathField::Default
+                        && state.assign.is_none()
+                        && rule.is_none_or(|r| r.assign.is_none() && r.output.is_none());
+                    let (output, assigned) = match effective {
+                        Cow::Borrowed(_) if passes_on => {
+                            (std::mem::take(&mut thread.input), Map::new())
+                        }
+                        effective => self.state_output_with(
+                            thread,
+                            state,
+                            &ctx,
+                            effective.into_owned(),
+                            rule,
+                            None,
+                        )?,
+                    };
                     if rule.is_some_and(|r| r.output.is_some()) {
                         // The rule's Output replaces the input: no text of it passes on.
                         thread.raw_text = None;
@@ -50,13 +73,14 @@ impl Execution {
                 }
                 Kind::Wait(_) => {
                     let until = self.wait_until(thread, state, &effective, &ctx)?;
+                    let effective = effective.into_owned();
                     let (output, assigned) = self.state_output(thread, state, &ctx, effective)?;
                     Ok((output, assigned, None, Some(until)))
                 }
                 _ => {
                     let result = match pass_result {
                         Some(r) if !jsonata => r.clone(),
-                        _ => effective,
+                        _ => effective.into_owned(),
                     };
                     // A Pass state has no Catch: its raw input is not needed afterwards.
                     let raw = (!jsonata && matches!(state.kind, Kind::Pass { .. }))
