@@ -13,41 +13,13 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from engine import HERE, measure  # noqa: E402
-
-
-def runner(sfn, name, tmp):
-    env = dict(os.environ, SFN_DB=str(Path(tmp) / "bench.db"))
-    created = subprocess.run(
-        [sfn, "create-state-machine", "--name", name,
-         "--definition", f"file://{HERE / (name + '.asl.json')}",
-         "--role-arn", "arn:aws:iam::123456789012:role/bench"],
-        env=env, capture_output=True, text=True)
-    if created.returncode != 0:
-        raise RuntimeError(f"create-state-machine failed: {created.stderr.strip()}")
-    arn = json.loads(created.stdout)["stateMachineArn"]
-    count = [0]
-
-    def run(rss=False):
-        count[0] += 1
-        code, out, err, secs, peak = measure(
-            [sfn, "start-execution", "--state-machine-arn", arn, "--name", f"run{count[0]}",
-             "--input", f"file://{HERE / (name + '.input.json')}"], env, rss=rss)
-        if code != 0:
-            raise RuntimeError(f"start-execution failed: {err.decode().strip()}")
-        described = json.loads(subprocess.run(
-            [sfn, "describe-execution", "--execution-arn", json.loads(out)["executionArn"]],
-            env=env, capture_output=True, text=True).stdout)
-        if described["status"] != "SUCCEEDED":
-            raise RuntimeError(f"execution ended {described['status']}")
-        return secs, peak, described["output"]
-    return run
+from engine import HERE  # noqa: E402
+from peers import sfn_runner as runner  # noqa: E402
 
 
 def main():
@@ -73,7 +45,7 @@ def main():
             for _ in range(args.runs):
                 sa, _, out_a = run_a()
                 sb, _, out_b = run_b()
-                if json.loads(out_a) != json.loads(out_b):
+                if out_a != out_b:
                     raise RuntimeError(f"{name}: the outputs differ")
                 times_a.append(sa)
                 times_b.append(sb)
