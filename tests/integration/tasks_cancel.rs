@@ -327,3 +327,59 @@ fn an_interrupted_run_kills_the_handler() {
     let execution = "arn:aws:states:us-east-1:123456789012:execution:slow:e1";
     assert_eq!(sfn.describe(execution)["status"], "ABORTED");
 }
+
+/// A `.sync` child runs on its parent's task thread: stopping the parent stops the child
+/// (as the parent's end would) and kills the child's handler, without waiting for it.
+#[test]
+fn stopping_a_parent_stops_its_sync_child_and_kills_the_childs_handler() {
+    let sfn = Sfn::new();
+    let (handlers, pids) = slow_handlers(sfn.dir.path());
+    let child = slow_machine(json!({}), json!({}));
+    let parent = json!({"StartAt": "Run", "States": {"Run": {
+        "Type": "Task", "Resource": "arn:aws:states:::states:startExecution.sync:2",
+        "Parameters": {"StateMachineArn": arn("child"), "Name": "kid"}, "End": true}}});
+    for (name, definition) in [("child", child), ("parent", parent)] {
+        sfn.json(&[
+            "create-state-machine",
+            "--name",
+            name,
+            "--definition",
+            &definition.to_string(),
+            "--role-arn",
+            ROLE,
+        ]);
+    }
+    let mut runner = sfn
+        .cmd()
+        .env("SFN_HANDLERS", &handlers)
+        .args(["start-execution", "--state-machine-arn", &arn("parent")])
+        .args(["--name", "p1"])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let pids = pids_in(&pids);
+    let execution = "arn:aws:states:us-east-1:123456789012:execution:parent:p1";
+    sfn.json(&["stop-execution", "--execution-arn", execution]);
+    assert!(
+        pids.iter().all(|&p| !alive(p)),
+        "the child's handler outlived the stop"
+    );
+    assert_eq!(sfn.describe(execution)["status"], "ABORTED");
+    let kid = "arn:aws:states:us-east-1:123456789012:execution:child:kid";
+    assert_eq!(sfn.describe(kid)["status"], "ABORTED");
+    assert_eq!(
+        types(&sfn.history(kid)),
+        [
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "ExecutionAborted"
+        ]
+    );
+    let until = Instant::now() + GONE_WITHIN;
+    while runner.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < until, "start-execution did not end");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
