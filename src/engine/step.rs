@@ -12,10 +12,13 @@ use crate::asl::definition::{
     Catcher, Choice, ChoiceRule, Fail, Kind, MapState, PathField, QueryLanguage, State, Task, Wait,
 };
 use crate::asl::error::names;
-use crate::asl::field::{invalid_path, shown, Field, Scope};
+use crate::asl::field::{
+    invalid_path, FailureCount, FailurePercentage, Field, FieldType, MaxConcurrency, Scope,
+    TaskSeconds, Timestamp, WaitSeconds,
+};
 use crate::asl::jsonata::{Bindings, Expr};
 use crate::asl::path::PathError;
-use crate::asl::{timestamp, StatesError, Variables};
+use crate::asl::{StatesError, Variables};
 use crate::history::text::to_text;
 
 /// Sees the data at each processing step (`afterInputPath`, `afterParameters`...).
@@ -259,15 +262,7 @@ pub fn choose<'s>(
         let matched = if let Some(parsed) = &rule.rule {
             parsed.evaluate(&scope)?
         } else if let Some(condition) = &rule.condition {
-            match condition.resolve("Condition", &scope)? {
-                Value::Bool(b) => b,
-                other => {
-                    return Err(StatesError::query_evaluation(format!(
-                        "The Condition field evaluated to a non-boolean value: {}",
-                        to_text(&other)
-                    )))
-                }
-            }
+            condition.resolve(&scope)?
         } else {
             false
         };
@@ -288,7 +283,8 @@ pub fn choose<'s>(
     }
 }
 
-/// Wait: when it ends (ms since the epoch), `now` being when it started.
+/// Wait: when it ends (ms since the epoch), `now` being when it started. A delay past
+/// ~2^31 seconds is too long.
 pub fn wait_until(
     flow: &Flow,
     wait: &Wait,
@@ -298,70 +294,20 @@ pub fn wait_until(
     let states = flow.states(None, None);
     let scope = flow.field_scope(effective, &states);
     let too_long = || StatesError::runtime("Wait state delay is too long.");
-    let from_seconds = |seconds: i64| -> Result<i64, StatesError> {
-        if seconds > i64::from(i32::MAX) {
+    if let Some(seconds) = &wait.seconds {
+        let WaitSeconds(seconds) = seconds.resolve(&scope)?;
+        if seconds > i32::MAX as u64 {
             return Err(too_long());
         }
-        Ok(now + seconds * 1000)
-    };
-    let from_timestamp = |t: chrono::DateTime<chrono::FixedOffset>| -> Result<i64, StatesError> {
+        return Ok(now + seconds as i64 * 1000);
+    }
+    if let Some(timestamp) = &wait.timestamp {
+        let Timestamp(t) = timestamp.resolve(&scope)?;
         let millis = t.timestamp_millis();
         if (millis - now) / 1000 > i64::from(i32::MAX) {
             return Err(too_long());
         }
-        Ok(millis)
-    };
-    if let Some(seconds) = &wait.seconds {
-        let Some(p) = seconds.path() else {
-            let value = seconds.resolve("Seconds", &scope)?;
-            return match value.as_i64() {
-                Some(s) if s >= 0 => from_seconds(s),
-                _ => Err(StatesError::query_evaluation(format!(
-                    "The Seconds field must be a non-negative integer, but was: {}",
-                    to_text(&value)
-                ))),
-            };
-        };
-        let value = seconds.resolve_with("Seconds", &scope, |p, _| {
-            StatesError::runtime(format!(
-                "The SecondsPath parameter does not reference an input value: {p}"
-            ))
-        })?;
-        return match (&value, value.as_i64()) {
-            (_, Some(s)) if s < 0 => Err(StatesError::runtime(format!(
-                "The SecondsPath parameter references a negative value: {p} == {}",
-                to_text(&value)
-            ))),
-            (_, Some(s)) => from_seconds(s),
-            (Value::Number(n), None) if n.as_u64().is_some() => Err(too_long()),
-            _ => Err(StatesError::runtime(format!(
-                "The SecondsPath parameter cannot be parsed as a long value: {p} == {}",
-                to_text(&value)
-            ))),
-        };
-    }
-    if let Some(ts) = &wait.timestamp {
-        let value = ts.resolve("Timestamp", &scope)?;
-        if let Some(t) = value.as_str().and_then(timestamp::parse) {
-            return from_timestamp(t);
-        }
-        return Err(match ts.path() {
-            Some(p) => StatesError::runtime(format!(
-                "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {p} == {}",
-                shown(&value)
-            )),
-            None => {
-                let message = format!(
-                    "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {}",
-                    shown(&value)
-                );
-                if flow.jsonata() {
-                    StatesError::query_evaluation(message)
-                } else {
-                    StatesError::runtime(message)
-                }
-            }
-        });
+        return Ok(millis);
     }
     Ok(now)
 }
@@ -370,21 +316,9 @@ pub fn wait_until(
 pub fn fail_error(flow: &Flow, fail: &Fail) -> Result<StatesError, StatesError> {
     let states = flow.states(None, None);
     let scope = flow.field_scope(flow.input, &states);
-    let text = |field: &Option<Field>, name: &str| -> Result<Option<String>, StatesError> {
-        let Some(field) = field else {
-            return Ok(None);
-        };
-        let value = field.resolve_with(name, &scope, |p, _| {
-            StatesError::runtime(format!(
-                "The JSONPath '{p}' specified for the field '{name}Path' could not be found in the input '{}'",
-                to_text(flow.input)
-            ))
-        })?;
-        Ok(Some(shown(&value)))
-    };
     Ok(StatesError {
-        error: text(&fail.error, "Error")?,
-        cause: text(&fail.cause, "Cause")?,
+        error: resolve(&fail.error, &scope)?,
+        cause: resolve(&fail.cause, &scope)?,
     })
 }
 
@@ -392,36 +326,19 @@ pub fn fail_error(flow: &Flow, fail: &Fail) -> Result<StatesError, StatesError> 
 pub fn task_limits(flow: &Flow, task: &Task) -> Result<(Option<u64>, Option<u64>), StatesError> {
     let states = flow.states(None, None);
     let scope = flow.field_scope(flow.input, &states);
-    let seconds = |field: &Option<Field>, name: &str| -> Result<Option<u64>, StatesError> {
-        let Some(field) = field else {
-            return Ok(None);
-        };
-        let value = field.resolve(name, &scope)?;
-        match (value.as_u64(), field.path()) {
-            (Some(n), _) if n > 0 => Ok(Some(n)),
-            (_, Some(p)) => Err(StatesError::runtime(format!(
-                "The {name}Path parameter references an invalid value: {p} == {}",
-                to_text(&value)
-            ))),
-            (_, None) => Err(StatesError::query_evaluation(format!(
-                "The {name} field must be a positive integer, but was: {}",
-                to_text(&value)
-            ))),
-        }
-    };
+    let seconds = |field| Ok::<_, StatesError>(resolve(field, &scope)?.map(|TaskSeconds(s)| s));
     Ok((
-        seconds(&task.timeout_seconds, "TimeoutSeconds")?,
-        seconds(&task.heartbeat_seconds, "HeartbeatSeconds")?,
+        seconds(&task.timeout_seconds)?,
+        seconds(&task.heartbeat_seconds)?,
     ))
 }
 
-/// An integer given as a number or as the text of one.
-fn integer(value: &Value) -> Option<i64> {
-    match value {
-        Value::Number(n) => n.as_i64(),
-        Value::String(s) => s.trim().parse::<i64>().ok(),
-        _ => None,
-    }
+/// An optional field's value (`None` when the field is not given).
+fn resolve<T: FieldType>(
+    field: &Option<Field<T>>,
+    scope: &Scope,
+) -> Result<Option<T>, StatesError> {
+    field.as_ref().map(|f| f.resolve(scope)).transpose()
 }
 
 /// Map: `MaxConcurrency` (0: no limit).
@@ -430,17 +347,8 @@ pub fn max_concurrency(flow: &Flow, map: &MapState, effective: &Value) -> Result
         return Ok(0);
     };
     let states = flow.states(None, None);
-    let value = field.resolve("MaxConcurrency", &flow.field_scope(effective, &states))?;
-    let Some(p) = field.path() else {
-        return Ok(value.as_i64().unwrap_or(0));
-    };
-    match integer(&value) {
-        Some(n) if n >= 0 => Ok(n),
-        _ => Err(StatesError::runtime(format!(
-            "The MaxConcurrencyPath field refers to value \"{}\" which is not a valid integer: {p}",
-            shown(&value)
-        ))),
-    }
+    let MaxConcurrency(n) = field.resolve(&flow.field_scope(effective, &states))?;
+    Ok(n)
 }
 
 /// How many failed Map items are tolerated.
@@ -474,52 +382,11 @@ impl Tolerance {
 pub fn tolerance(flow: &Flow, map: &MapState, effective: &Value) -> Result<Tolerance, StatesError> {
     let states = flow.states(None, None);
     let scope = flow.field_scope(effective, &states);
-    let count = match &map.tolerated_failure_count {
-        None => None,
-        Some(field) => {
-            let value = field.resolve("ToleratedFailureCount", &scope)?;
-            match integer(&value) {
-                Some(n) if n < 0 => {
-                    return Err(StatesError::runtime("ToleratedFailureCount cannot be negative."))
-                }
-                Some(n) => Some(n as u64),
-                None => {
-                    return Err(StatesError::runtime(format!(
-                        "The ToleratedFailureCountPath field refers to value \"{}\" which is not a valid integer: {}",
-                        shown(&value),
-                        field.path().unwrap_or_default()
-                    )))
-                }
-            }
-        }
-    };
-    let percentage = match &map.tolerated_failure_percentage {
-        None => None,
-        Some(field) => {
-            let value = field.resolve("ToleratedFailurePercentage", &scope)?;
-            let n = match &value {
-                Value::Number(n) => n.as_f64(),
-                Value::String(s) => s.trim().parse::<f64>().ok(),
-                _ => None,
-            };
-            match n {
-                Some(n) if !(0.0..=100.0).contains(&n) => {
-                    return Err(StatesError::runtime(
-                        "ToleratedFailurePercentage must be between 0 and 100.",
-                    ))
-                }
-                Some(n) => Some(n),
-                None => {
-                    return Err(StatesError::runtime(format!(
-                        "The ToleratedFailurePercentagePath field refers to value \"{}\" which is not a valid float: {}",
-                        shown(&value),
-                        field.path().unwrap_or_default()
-                    )))
-                }
-            }
-        }
-    };
-    Ok(Tolerance { count, percentage })
+    Ok(Tolerance {
+        count: resolve(&map.tolerated_failure_count, &scope)?.map(|FailureCount(n)| n),
+        percentage: resolve(&map.tolerated_failure_percentage, &scope)?
+            .map(|FailurePercentage(p)| p),
+    })
 }
 
 #[cfg(test)]

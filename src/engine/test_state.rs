@@ -20,7 +20,7 @@ use super::step::{self, Flow, Observer, Tolerance};
 use super::task::{TaskInvocation, TaskOutcome, TaskRunner};
 use crate::asl::definition::{Catcher, ChoiceRule, ItemBatcher, Kind, MapState, State, Transition};
 use crate::asl::error::names;
-use crate::asl::field::Scope;
+use crate::asl::field::{BatchLimit, Scope};
 use crate::asl::jsonata::Bindings;
 use crate::asl::StatesError;
 use crate::clock::Clock;
@@ -507,9 +507,9 @@ impl Runner<'_> {
         let size = batcher
             .max_items_per_batch
             .as_ref()
-            .map(|f| f.resolve("MaxItemsPerBatch", &scope))
+            .map(|f| f.resolve(&scope))
             .transpose()?
-            .and_then(|v| v.as_u64())
+            .and_then(|BatchLimit(n)| n)
             .filter(|n| *n > 0)
             .unwrap_or(u64::MAX) as usize;
         let batch_input = batcher

@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 
 use super::{DefinitionError, QueryLanguage};
-use crate::asl::field::{Field, Payload};
+use crate::asl::field::{BatchLimit, Field, MaxItems, Payload};
 
 /// `ItemReader`: where a distributed Map reads its items.
 #[derive(Debug, Clone)]
@@ -17,7 +17,7 @@ pub struct ItemReader {
     pub parameters: Option<Payload>,
     pub config: ReaderConfig,
     /// `ReaderConfig.MaxItems` / `MaxItemsPath`.
-    pub max_items: Option<Field>,
+    pub max_items: Option<Field<MaxItems>>,
 }
 
 /// The fixed part of `ReaderConfig`.
@@ -36,9 +36,9 @@ pub struct ReaderConfig {
 #[derive(Debug, Clone)]
 pub struct ItemBatcher {
     /// `MaxItemsPerBatch` / `MaxItemsPerBatchPath`.
-    pub max_items_per_batch: Option<Field>,
+    pub max_items_per_batch: Option<Field<BatchLimit>>,
     /// `MaxInputBytesPerBatch` / `MaxInputBytesPerBatchPath`.
-    pub max_input_bytes_per_batch: Option<Field>,
+    pub max_input_bytes_per_batch: Option<Field<BatchLimit>>,
     /// `BatchInput`: a payload template (JSONPath) or JSONata value.
     pub batch_input: Option<Payload>,
 }
@@ -385,18 +385,12 @@ mod tests {
         );
         let max_items = reader.max_items.unwrap();
         assert_eq!(max_items.path(), Some("$.n"));
-        assert_eq!(max_items.resolve("MaxItems", &scope).unwrap(), json!(7));
+        assert_eq!(max_items.resolve(&scope), Ok(MaxItems(7)));
         let batcher = map.item_batcher.unwrap();
         let per_batch = batcher.max_items_per_batch.unwrap();
-        assert_eq!(
-            per_batch.resolve("MaxItemsPerBatch", &scope).unwrap(),
-            json!(2)
-        );
+        assert_eq!(per_batch.resolve(&scope), Ok(BatchLimit(Some(2))));
         let bytes = batcher.max_input_bytes_per_batch.unwrap();
-        assert_eq!(
-            bytes.resolve("MaxInputBytesPerBatch", &scope).unwrap(),
-            json!(1024)
-        );
+        assert_eq!(bytes.resolve(&scope), Ok(BatchLimit(Some(1024))));
         assert_eq!(
             batcher
                 .batch_input
@@ -442,13 +436,10 @@ mod tests {
             json!({"Bucket": "in"})
         );
         let max_items = reader.max_items.unwrap();
-        assert!(matches!(max_items, Field::Jsonata(_)));
-        assert_eq!(max_items.resolve("MaxItems", &scope).unwrap(), json!(5));
+        assert!(max_items.is_jsonata());
+        assert_eq!(max_items.resolve(&scope), Ok(MaxItems(5)));
         let per_batch = map.item_batcher.unwrap().max_items_per_batch.unwrap();
-        assert_eq!(
-            per_batch.resolve("MaxItemsPerBatch", &scope).unwrap(),
-            json!(3)
-        );
+        assert_eq!(per_batch.resolve(&scope), Ok(BatchLimit(Some(3))));
         let writer = map.result_writer.unwrap();
         assert!(writer.parameters.is_none() && writer.resource.is_none());
         assert_eq!(writer.transformation(), Transformation::Flatten);

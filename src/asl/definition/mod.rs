@@ -8,7 +8,10 @@ use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
 use super::choice;
-use super::field::{Field, Path, Payload};
+use super::field::{
+    FailureCount, FailurePercentage, Field, MaxConcurrency, Path, Payload, TaskSeconds, Timestamp,
+    WaitSeconds,
+};
 use super::jsonata::Expr;
 pub use super::source::{parse_text, Document, Position, Span, SyntaxError};
 use super::template::Template;
@@ -123,8 +126,8 @@ impl Kind {
 #[derive(Debug, Clone)]
 pub struct Task {
     pub resource: String,
-    pub timeout_seconds: Option<Field>,
-    pub heartbeat_seconds: Option<Field>,
+    pub timeout_seconds: Option<Field<TaskSeconds>>,
+    pub heartbeat_seconds: Option<Field<TaskSeconds>>,
     pub credentials: Option<Payload>,
 }
 
@@ -139,7 +142,7 @@ pub struct ChoiceRule {
     /// JSONPath rules.
     pub rule: Option<choice::Rule>,
     /// JSONata `Condition` (a boolean or an expression).
-    pub condition: Option<Field>,
+    pub condition: Option<Field<bool>>,
     pub next: String,
     pub assign: Option<Payload>,
     pub output: Option<Expr>,
@@ -147,14 +150,14 @@ pub struct ChoiceRule {
 
 #[derive(Debug, Clone)]
 pub struct Wait {
-    pub seconds: Option<Field>,
-    pub timestamp: Option<Field>,
+    pub seconds: Option<Field<WaitSeconds>>,
+    pub timestamp: Option<Field<Timestamp>>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Fail {
-    pub error: Option<Field>,
-    pub cause: Option<Field>,
+    pub error: Option<Field<String>>,
+    pub cause: Option<Field<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,9 +175,9 @@ pub struct MapState {
     pub items: Option<Expr>,
     /// `ItemSelector`, or the deprecated `Parameters` of a Map.
     pub item_selector: Option<Payload>,
-    pub max_concurrency: Option<Field>,
-    pub tolerated_failure_count: Option<Field>,
-    pub tolerated_failure_percentage: Option<Field>,
+    pub max_concurrency: Option<Field<MaxConcurrency>>,
+    pub tolerated_failure_count: Option<Field<FailureCount>>,
+    pub tolerated_failure_percentage: Option<Field<FailurePercentage>>,
     pub label: Option<String>,
     pub item_reader: Option<ItemReader>,
     pub item_batcher: Option<ItemBatcher>,
@@ -414,7 +417,7 @@ fn parse_state(
                 // A JSONata-only field: an expression in it is one whatever the language.
                 let condition = rule_obj
                     .get("Condition")
-                    .map(|c| Field::value(c, QueryLanguage::Jsonata));
+                    .map(|c| Field::value("Condition", c, QueryLanguage::Jsonata));
                 let parsed = if condition.is_none() {
                     Some(
                         choice::parse(rule).map_err(|source| DefinitionError::Choice {

@@ -4,12 +4,12 @@
 //! `FanDone` as for any Map.
 use serde_json::{json, Value};
 
-use super::{data, to_text, Env, Execution, FanOutcome, Frame, Phase, Thread};
+use super::{data, Env, Execution, FanOutcome, Frame, Phase, Thread};
 use crate::asl::definition::{
     ItemBatcher, ItemReader, MapState, QueryLanguage, ResultWriter, State,
 };
 use crate::asl::error::names;
-use crate::asl::field::{Field, Payload, Scope};
+use crate::asl::field::{BatchLimit, Field, FieldType, MaxConcurrency, MaxItems, Payload, Scope};
 use crate::asl::StatesError;
 use crate::engine::history::Checkpoint;
 use crate::engine::map_run::{BatcherSpec, MapRunRequest, MapRunner, ReaderSpec, WriterSpec};
@@ -35,23 +35,9 @@ impl Fields<'_> {
         payload.evaluate(name, &self.scope())
     }
 
-    /// A number given literally or by path.
-    fn number(&self, field: Option<&Field>, name: &str) -> Result<Option<Value>, StatesError> {
-        field.map(|f| f.resolve(name, &self.scope())).transpose()
-    }
-}
-
-fn whole(v: &Value, field: &str) -> Result<i64, StatesError> {
-    match v {
-        Value::Number(n) if n.as_i64().is_some() => Ok(n.as_i64().unwrap_or(0)),
-        Value::String(s) if s.trim().parse::<i64>().is_ok() => Ok(s.trim().parse().unwrap_or(0)),
-        other => Err(StatesError::runtime(format!(
-            "The {field} field refers to value \"{}\" which is not a valid integer",
-            match other {
-                Value::String(s) => s.clone(),
-                o => to_text(o),
-            }
-        ))),
+    /// An optional field's value (`None` when the field is not given).
+    fn resolve<T: FieldType>(&self, field: Option<&Field<T>>) -> Result<Option<T>, StatesError> {
+        field.map(|f| f.resolve(&self.scope())).transpose()
     }
 }
 
@@ -70,9 +56,9 @@ impl Execution {
         let jsonata = state.query_language == QueryLanguage::Jsonata;
         let fail = |t: Thread, e: StatesError| Err((Box::new(t), e));
         // Items come from the state input unless a reader supplies them.
-        let (effective, items, max_concurrency) = if map.item_reader.is_none() {
+        let (effective, items, concurrency) = if map.item_reader.is_none() {
             match self.map_items(&thread, state, map, &ctx, true) {
-                Ok(input) => (input.effective, Some(input.items), 0),
+                Ok(input) => (input.effective, Some(input.items), Some(input.concurrency)),
                 Err(e) => return fail(thread, e),
             }
         } else {
@@ -82,7 +68,7 @@ impl Execution {
                 self.input_path(&thread, state, &ctx)
             };
             match effective {
-                Ok(v) => (v, None, 0),
+                Ok(v) => (v, None, None),
                 Err(e) => return fail(thread, e),
             }
         };
@@ -93,17 +79,15 @@ impl Execution {
             states: data::states_binding(&thread.input, &ctx, None, None),
             vars: &vars,
         };
-        let concurrency = match &map.max_concurrency {
-            None => max_concurrency,
-            Some(field) => {
-                let scope = Scope::new(&effective, &ctx, &vars).with_states(&fields.states);
-                match field.resolve("MaxConcurrency", &scope) {
-                    Ok(Value::Null) => max_concurrency,
-                    Ok(v) => whole(&v, "MaxConcurrencyPath").unwrap_or(0).max(0) as u64,
-                    Err(e) => return fail(thread, e),
-                }
-            }
+        // map_items read MaxConcurrency with the items; a reader's Map reads it here.
+        let concurrency = match concurrency {
+            Some(n) => n,
+            None => match fields.resolve(map.max_concurrency.as_ref()) {
+                Ok(n) => n.map_or(0, |MaxConcurrency(n)| n),
+                Err(e) => return fail(thread, e),
+            },
         };
+        let concurrency = concurrency.max(0) as u64;
         // A reader setting AWS rejects (negative MaxItems) fails the run, after it started.
         let mut reader_error = None;
         let reader = match map.item_reader.as_ref().map(|r| reader_spec(r, &fields)) {
@@ -227,40 +211,22 @@ fn reader_spec(reader: &ItemReader, fields: &Fields) -> Result<ReaderSpec, State
         Some(p) => fields.payload(p, "Arguments")?,
         None => json!({}),
     };
-    let max_items = match fields.number(reader.max_items.as_ref(), "MaxItems")? {
-        None | Some(Value::Null) => 0,
-        Some(v) => {
-            let n = whole(&v, "MaxItemsPath")?;
-            if n < 0 {
-                return Err(StatesError::new(
-                    names::ITEM_READER_FAILED,
-                    "field MaxItems must be positive",
-                ));
-            }
-            n as u64
-        }
-    };
+    let max_items = fields.resolve(reader.max_items.as_ref())?;
     Ok(ReaderSpec {
         resource: reader.resource.clone(),
         parameters,
         config: reader.config.clone(),
-        max_items,
+        max_items: max_items.map_or(0, |MaxItems(n)| n),
     })
 }
 
 fn batcher_spec(batcher: &ItemBatcher, fields: &Fields) -> Result<BatcherSpec, StatesError> {
-    let count = |field: Option<&Field>, name: &str| -> Result<Option<u64>, StatesError> {
-        match fields.number(field, name)? {
-            None | Some(Value::Null) => Ok(None),
-            Some(v) => Ok(Some(whole(&v, &format!("{name}Path"))?.max(0) as u64)),
-        }
+    let limit = |field: Option<&Field<BatchLimit>>| -> Result<Option<u64>, StatesError> {
+        Ok(fields.resolve(field)?.and_then(|BatchLimit(n)| n))
     };
     Ok(BatcherSpec {
-        max_items: count(batcher.max_items_per_batch.as_ref(), "MaxItemsPerBatch")?,
-        max_bytes: count(
-            batcher.max_input_bytes_per_batch.as_ref(),
-            "MaxInputBytesPerBatch",
-        )?,
+        max_items: limit(batcher.max_items_per_batch.as_ref())?,
+        max_bytes: limit(batcher.max_input_bytes_per_batch.as_ref())?,
         batch_input: match &batcher.batch_input {
             Some(b) => Some(fields.payload(b, "BatchInput")?),
             None => None,

@@ -1,7 +1,8 @@
 //! Compiled fields: the one place where a field that is "a literal, a path or a JSONata
 //! expression" (`Seconds`/`SecondsPath`, `Error`/`ErrorPath`, `MaxConcurrency`/
-//! `MaxConcurrencyPath`...) is told apart and resolved. The definition is read once into
-//! [`Field`]s; evaluation is [`Field::resolve`] against a [`Scope`].
+//! `MaxConcurrencyPath`...) is told apart, resolved and converted to what it stands for.
+//! The definition is read once into [`Field`]s typed by what they produce; evaluation is
+//! [`Field::resolve`] against a [`Scope`], giving that type or the error AWS records.
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -14,6 +15,13 @@ pub use super::path::Scope;
 use super::path::{self, CompiledPath, PathError};
 use super::template::Template;
 use super::StatesError;
+
+mod types;
+
+pub use types::{
+    BatchLimit, FailureCount, FailurePercentage, FieldType, MaxConcurrency, MaxItems, Site,
+    TaskSeconds, Timestamp, WaitSeconds,
+};
 
 /// A JSONPath, parsed once, with its text for messages. A path that does not parse keeps
 /// its error, reported when it is read (the validator refuses such definitions first).
@@ -89,11 +97,24 @@ pub fn invalid_path(path_text: &str, e: &PathError) -> StatesError {
     StatesError::runtime(format!("Invalid path '{path_text}' : {}", e.detail()))
 }
 
-/// A field that may be given as a value or computed.
+/// A field that may be given as a value or computed, typed by what it produces: a
+/// `Field<WaitSeconds>` resolves to a number of seconds or to the error AWS records for a
+/// value that is not one (the conversion and its wording are the target type's
+/// [`FieldType`] impl, in [`types`]).
 #[derive(Debug, Clone)]
-pub enum Field {
-    /// A value with nothing to evaluate.
-    Literal(Value),
+pub struct Field<T> {
+    /// The field's name in messages (`Seconds`; the path form is `<name>Path`).
+    name: &'static str,
+    /// Whether the state is in JSONata (some messages differ by query language).
+    jsonata: bool,
+    form: Form<T>,
+}
+
+#[derive(Debug, Clone)]
+enum Form<T> {
+    /// A value with nothing to evaluate, converted once when the definition is read (a
+    /// value of the wrong type keeps its error, reported when the field is read).
+    Literal(Result<T, StatesError>),
     /// `<Name>Path`: a path into the state's input, the context or a variable.
     Path(Path),
     /// `<Name>Path` of a Fail state given as an intrinsic function call (or why it does not
@@ -103,83 +124,106 @@ pub enum Field {
     Jsonata(Expr),
 }
 
-impl Field {
+impl<T: FieldType> Field<T> {
     /// Reads the `name` / `<name>Path` pair of `obj`: the value wins when both are given
     /// (the validator refuses that). `intrinsics`: whether the path may be an intrinsic
     /// call. Errors name a `Path` field that is not a string.
     pub fn pair(
         obj: &Map<String, Value>,
-        name: &str,
+        name: &'static str,
         language: QueryLanguage,
         intrinsics: bool,
         at: &str,
-    ) -> Result<Option<Field>, DefinitionError> {
+    ) -> Result<Option<Field<T>>, DefinitionError> {
         if let Some(value) = obj.get(name) {
-            return Ok(Some(Field::value(value, language)));
+            return Ok(Some(Field::value(name, value, language)));
         }
         let key = format!("{name}Path");
-        match obj.get(&key) {
-            None => Ok(None),
-            Some(Value::String(text)) if intrinsics && intrinsics::is_call(text) => Ok(Some(
-                Field::Intrinsic(text.clone(), intrinsics::parse(text)),
-            )),
-            Some(Value::String(text)) => Ok(Some(Field::Path(Path::new(text)))),
-            Some(_) => Err(DefinitionError::WrongType {
-                at: format!("{at}/{key}"),
-                field: key,
-                expected: "a string",
-            }),
-        }
+        let form = match obj.get(&key) {
+            None => return Ok(None),
+            Some(Value::String(text)) if intrinsics && intrinsics::is_call(text) => {
+                Form::Intrinsic(text.clone(), intrinsics::parse(text))
+            }
+            Some(Value::String(text)) => Form::Path(Path::new(text)),
+            Some(_) => {
+                return Err(DefinitionError::WrongType {
+                    at: format!("{at}/{key}"),
+                    field: key,
+                    expected: "a string",
+                })
+            }
+        };
+        Ok(Some(Field {
+            name,
+            jsonata: language == QueryLanguage::Jsonata,
+            form,
+        }))
     }
 
     /// A field given as a value: JSONata when it holds an expression in a JSONata state.
-    pub fn value(value: &Value, language: QueryLanguage) -> Field {
-        if language == QueryLanguage::Jsonata && jsonata::contains_expression(value) {
-            Field::Jsonata(Expr::new(value))
+    pub fn value(name: &'static str, value: &Value, language: QueryLanguage) -> Field<T> {
+        let jsonata = language == QueryLanguage::Jsonata;
+        let form = if jsonata && jsonata::contains_expression(value) {
+            Form::Jsonata(Expr::new(value))
         } else {
-            Field::Literal(value.clone())
+            let site = Site {
+                name,
+                path: None,
+                jsonata,
+            };
+            Form::Literal(T::convert(value.clone(), &site))
+        };
+        Field {
+            name,
+            jsonata,
+            form,
         }
     }
 
     /// The path text of a `<Name>Path` field.
     pub fn path(&self) -> Option<&str> {
-        match self {
-            Field::Path(p) => Some(p.text()),
-            Field::Intrinsic(text, _) => Some(text),
-            Field::Literal(_) | Field::Jsonata(_) => None,
+        match &self.form {
+            Form::Path(p) => Some(p.text()),
+            Form::Intrinsic(text, _) => Some(text),
+            Form::Literal(_) | Form::Jsonata(_) => None,
         }
     }
 
-    /// Evaluates the field; `name` is the field's name in messages (`Seconds`, `Error`).
-    /// A path that selects nothing is `Invalid path '<p>' : <detail>`.
-    pub fn resolve(&self, name: &str, scope: &Scope) -> Result<Value, StatesError> {
-        self.resolve_with(name, scope, invalid_path)
+    /// Whether the field is a JSONata expression.
+    pub fn is_jsonata(&self) -> bool {
+        matches!(self.form, Form::Jsonata(_))
     }
 
-    /// [`Field::resolve`] with the caller's wording for a path that selects nothing.
-    pub fn resolve_with(
-        &self,
-        name: &str,
-        scope: &Scope,
-        path_failed: impl FnOnce(&str, &PathError) -> StatesError,
-    ) -> Result<Value, StatesError> {
-        match self {
-            Field::Literal(v) => Ok(v.clone()),
-            Field::Jsonata(expr) => expr.evaluate(
-                name,
+    /// Evaluates the field against `scope` and converts what it yields; every failure is
+    /// the error AWS records (a path that selects nothing, a failed call or expression, a
+    /// value of the wrong type or out of range).
+    pub fn resolve(&self, scope: &Scope) -> Result<T, StatesError> {
+        let value = match &self.form {
+            Form::Literal(converted) => return converted.clone(),
+            Form::Jsonata(expr) => expr.evaluate(
+                self.name,
                 &Bindings {
                     states: scope.states,
                     vars: scope.vars,
                 },
-            ),
-            Field::Path(p) => p
-                .read(scope)
-                .map(Cow::into_owned)
-                .map_err(|e| path_failed(p.text(), &e)),
-            Field::Intrinsic(_, Ok(call)) => call
+            )?,
+            Form::Path(p) => match p.read(scope) {
+                Ok(value) => value.into_owned(),
+                Err(e) => return Err(T::path_failed(&self.site(), scope, &e)),
+            },
+            Form::Intrinsic(_, Ok(call)) => call
                 .evaluate(scope)
-                .map_err(|failure| failure.into_error(scope)),
-            Field::Intrinsic(_, Err(why)) => Err(StatesError::intrinsic(why.to_string())),
+                .map_err(|failure| failure.into_error(scope))?,
+            Form::Intrinsic(_, Err(why)) => return Err(StatesError::intrinsic(why.to_string())),
+        };
+        T::convert(value, &self.site())
+    }
+
+    fn site(&self) -> Site<'_> {
+        Site {
+            name: self.name,
+            path: self.path(),
+            jsonata: self.jsonata,
         }
     }
 }
@@ -224,73 +268,4 @@ pub fn shown(value: &Value) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::asl::vars::NoVariables;
-    use serde_json::json;
-
-    fn field(obj: Value, language: QueryLanguage, intrinsics: bool) -> Option<Field> {
-        Field::pair(
-            obj.as_object().unwrap(),
-            "Seconds",
-            language,
-            intrinsics,
-            "",
-        )
-        .unwrap()
-    }
-
-    #[test]
-    fn a_pair_reads_as_one_field() {
-        let input = json!({"s": 5, "name": "n"});
-        let states = json!({"input": input});
-        let scope = Scope::new(&input, &Value::Null, &NoVariables).with_states(&states);
-        let literal = field(json!({"Seconds": 3}), QueryLanguage::JsonPath, false).unwrap();
-        assert_eq!(literal.resolve("Seconds", &scope).unwrap(), json!(3));
-        let path = field(
-            json!({"SecondsPath": "$.s"}),
-            QueryLanguage::JsonPath,
-            false,
-        )
-        .unwrap();
-        assert_eq!(path.path(), Some("$.s"));
-        assert_eq!(path.resolve("Seconds", &scope).unwrap(), json!(5));
-        let missing = field(
-            json!({"SecondsPath": "$.x"}),
-            QueryLanguage::JsonPath,
-            false,
-        );
-        assert_eq!(
-            missing
-                .unwrap()
-                .resolve("Seconds", &scope)
-                .unwrap_err()
-                .cause
-                .as_deref(),
-            Some("Invalid path '$.x' : No results for path: $['x']")
-        );
-        let jsonata = field(
-            json!({"Seconds": "{% $states.input.s + 1 %}"}),
-            QueryLanguage::Jsonata,
-            false,
-        )
-        .unwrap();
-        assert_eq!(jsonata.resolve("Seconds", &scope).unwrap(), json!(6));
-        let call = field(
-            json!({"SecondsPath": "States.Format('x{}', $.name)"}),
-            QueryLanguage::JsonPath,
-            true,
-        )
-        .unwrap();
-        assert_eq!(call.resolve("Seconds", &scope).unwrap(), json!("xn"));
-        assert!(field(json!({}), QueryLanguage::JsonPath, false).is_none());
-        assert!(Field::pair(
-            json!({"SecondsPath": 1}).as_object().unwrap(),
-            "Seconds",
-            QueryLanguage::JsonPath,
-            false,
-            "/States/W"
-        )
-        .is_err());
-    }
-}
+mod tests;
