@@ -19,4 +19,4 @@ pub mod test_state;
 
 pub use exec::{Env, Execution, ExecutionInfo, Options, Progress, Status, DEFAULT_TASK_THREADS};
 pub use history::{Checkpoint, EventSink, HistoryEvent, Message};
-pub use task::{TaskInvocation, TaskOutcome, TaskRunner};
+pub use task::{Cancel, TaskInvocation, TaskOutcome, TaskRunner};

@@ -1,9 +1,49 @@
 //! How the engine asks for a Task state's work. The `tasks` layer implements
 //! [`TaskRunner`] (mocked responses, local handlers, activities, callbacks).
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use crate::asl::StatesError;
 use crate::clock::Clock;
+
+/// Raised when an invocation's outcome no longer matters: its execution was stopped, timed
+/// out or ended otherwise while the invocation ran on a task thread. A runner that waits
+/// (a local command, an HTTP call) looks at it now and then and gives up; a local command
+/// is killed. Clones share the flag.
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(Option<Arc<AtomicBool>>);
+
+/// The signal of an invocation nobody cancels (one the interpreter waits for inline).
+static NEVER: Cancel = Cancel(None);
+
+impl Cancel {
+    /// A signal that [`Cancel::cancel`] raises.
+    pub fn new() -> Cancel {
+        Cancel(Some(Arc::new(AtomicBool::new(false))))
+    }
+
+    /// A signal that is never raised.
+    pub fn never() -> &'static Cancel {
+        &NEVER
+    }
+
+    /// Whether it can be raised at all: a runner need not watch one that cannot.
+    pub fn is_live(&self) -> bool {
+        self.0.is_some()
+    }
+
+    pub fn cancel(&self) {
+        if let Some(flag) = &self.0 {
+            flag.store(true, Ordering::SeqCst);
+        }
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.as_ref().is_some_and(|f| f.load(Ordering::SeqCst))
+    }
+}
 
 /// One invocation of a Task state's resource.
 #[derive(Debug, Clone)]
@@ -25,6 +65,8 @@ pub struct TaskInvocation<'a> {
     /// The execution's clock: what dates in the result (a Lambda response's headers)
     /// go by.
     pub clock: &'a Clock,
+    /// Raised when the execution no longer waits for this invocation.
+    pub cancel: &'a Cancel,
 }
 
 /// What came of an invocation.

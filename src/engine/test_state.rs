@@ -286,6 +286,7 @@ impl Runner<'_> {
             state_machine_name: self.test.state_machine_name,
             invocation_index: 0,
             clock: self.test.clock,
+            cancel: crate::engine::Cancel::never(),
         });
         match outcome {
             TaskOutcome::Succeeded(v) => Ok(Ok(v)),

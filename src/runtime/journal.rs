@@ -10,7 +10,7 @@ use super::owner::{self, Keeper};
 use super::Settings;
 use crate::asl::StatesError;
 use crate::clock::Clock;
-use crate::engine::{Checkpoint, EventSink, Execution, HistoryEvent, Message, TaskOutcome};
+use crate::engine::{Cancel, Checkpoint, EventSink, Execution, HistoryEvent, Message, TaskOutcome};
 use crate::history::EventType;
 use crate::store::executions::{EventEncoder, EventRow, ExecutionRecord};
 use crate::store::leases::{self, Save, Saved};
@@ -54,6 +54,9 @@ pub(super) struct Journal<'a> {
     pub parent: Option<Link>,
     /// The state machine's CloudWatch log, when it logs: written as events are saved.
     log: Option<LogSink>,
+    /// Raised when the parent Task that runs this child no longer waits for it: the child
+    /// stops, as it would at its parent's final save.
+    pub cancel: Cancel,
     clock: Clock,
 }
 
@@ -91,6 +94,7 @@ impl<'a> Journal<'a> {
             error: None,
             parent: None,
             log: LogSink::for_execution(store, record),
+            cancel: Cancel::default(),
             keeper: (db != std::path::Path::new(":memory:")).then(|| {
                 Keeper::start(
                     db.to_path_buf(),
@@ -211,6 +215,13 @@ impl<'a> Journal<'a> {
         if !self.stop_sent && owner::interrupted().is_some() {
             self.stop_sent = true;
             owner::note_stopped(&self.record.arn);
+            messages.push(Message::Stop {
+                error: None,
+                cause: None,
+            });
+        }
+        if !self.stop_sent && self.cancel.is_cancelled() {
+            self.stop_sent = true;
             messages.push(Message::Stop {
                 error: None,
                 cause: None,

@@ -28,7 +28,7 @@ use serde_json::{Map, Value};
 
 use crate::asl::definition::StateMachine;
 use crate::engine::{
-    self, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Progress, TaskRunner,
+    self, Cancel, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Progress, TaskRunner,
 };
 use crate::store::executions::{self as exec_store, date_text, ExecutionRecord};
 use crate::store::leases::{self, Claim, Owner, Saved, StopRequest};
@@ -51,6 +51,9 @@ pub struct Held {
     tasks: Box<dyn TaskRunner>,
     /// The lease's holder: the runtime that took it (another in this process may run it).
     owner: String,
+    /// For a child that its parent's Task waits for, run by that Task: raised when the
+    /// parent no longer waits (stopped, timed out), which stops the child.
+    cancel: Cancel,
     _driving: owner::Driving,
 }
 
@@ -177,17 +180,19 @@ impl Runtime {
         observer: Option<&'s mut dyn EventSink>,
         new: NewExecution,
     ) -> Result<ExecutionRecord, RuntimeError> {
-        self.start_linked(store, observer, new, None)
+        self.start_linked(store, observer, new, None, Cancel::never())
     }
 
     /// [`Runtime::start`] for an execution another execution's Task starts: the link to
-    /// its parent is recorded with it.
+    /// its parent is recorded with it. `cancel` is the parent Task's invocation's: a child
+    /// the Task waits for is stopped when it is raised.
     fn start_linked<'s>(
         &self,
         store: &'s Store,
         observer: Option<&'s mut dyn EventSink>,
         new: NewExecution,
         parent: Option<&crate::store::nested::Link>,
+        cancel: &Cancel,
     ) -> Result<ExecutionRecord, RuntimeError> {
         let NewExecution {
             mut record,
@@ -233,12 +238,18 @@ impl Runtime {
         };
         first.flush_log();
         record.version = version;
+        let waited = parent.is_some_and(|link| link.pattern.waits());
         let held = Held {
             record,
             execution,
             machine,
             tasks,
             owner: self.owner.id.clone(),
+            cancel: if waited {
+                cancel.clone()
+            } else {
+                Cancel::default()
+            },
             _driving: driving,
         };
         // A child a parent's Task starts runs where the parent runs.
@@ -285,10 +296,12 @@ impl Runtime {
             machine,
             tasks,
             owner,
+            cancel,
             _driving,
         } = held;
         let (machine, tasks, owner) = (&machine, tasks.as_ref(), owner.as_str());
         let mut journal = Journal::new(store, owner, &record, &self.settings, observer);
+        journal.cancel = cancel;
         journal.parent = crate::store::nested::get(store, &record.arn)?;
         loop {
             let progress = execution.run(&mut Env {
@@ -442,6 +455,7 @@ impl Runtime {
             machine,
             tasks,
             owner: self.owner.id.clone(),
+            cancel: Cancel::default(),
             _driving: driving,
         })))
     }
@@ -648,6 +662,7 @@ impl Runtime {
             machine,
             tasks,
             owner: self.owner.id.clone(),
+            cancel: Cancel::default(),
             _driving: driving,
         };
         self.go(store, None, held, self.settings.background.as_ref())

@@ -612,7 +612,10 @@ impl NestedTasks {
             machine: parsed,
             test_case: None,
         };
-        if let Err(e) = self.runtime().start_linked(&store, None, new, Some(&link)) {
+        if let Err(e) =
+            self.runtime()
+                .start_linked(&store, None, new, Some(&link), invocation.cancel)
+        {
             if let Some(token) = &token {
                 let _ = task_tokens::abort(&store, token, self.settings.clock.now());
             }

@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::aws::protocol::HttpRequest;
 use super::aws::{self, AwsSettings, Endpoint, SendError};
 use super::lambda::{self, CauseStyle};
+use super::process::Limits;
 use crate::asl::StatesError;
 use crate::engine::{TaskInvocation, TaskOutcome};
 
@@ -63,10 +64,16 @@ pub fn invoke_lambda(
         endpoint,
         "lambda",
         request,
-        invocation.timeout_seconds,
+        Limits::of(invocation),
     ) {
         Ok(r) => r,
         Err(SendError::TimedOut) => return Some(TaskOutcome::TimedOut),
+        Err(SendError::Cancelled) => {
+            return Some(TaskOutcome::Failed(StatesError::runtime(format!(
+                "the call to the Lambda endpoint {} was abandoned: its execution no longer waits for it",
+                endpoint.url
+            ))))
+        }
         Err(SendError::Failed(e)) => {
             return Some(TaskOutcome::Failed(StatesError::new(
                 "States.TaskFailed",

@@ -15,7 +15,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::lambda::{self, CauseStyle};
-use super::process::{self, CommandSpec, RunOutcome};
+use super::process::{self, CommandSpec, Limits, RunOutcome};
 use super::resource;
 use super::Resource;
 use crate::asl::error::names;
@@ -208,7 +208,7 @@ impl Deployed {
         } else {
             invocation.input.to_string().into_bytes()
         };
-        Some(match function.run(&payload, invocation.timeout_seconds) {
+        Some(match function.run(&payload, invocation) {
             Ok(result) if invoke => TaskOutcome::Succeeded(lambda::invoke_response(
                 result,
                 &lambda::executed_version(qualifier.as_deref()),
@@ -298,7 +298,8 @@ impl LocalFunction {
         }))
     }
 
-    fn run(&self, payload: &[u8], task_timeout: Option<u64>) -> Result<Value, Failure> {
+    fn run(&self, payload: &[u8], invocation: &TaskInvocation) -> Result<Value, Failure> {
+        let task_timeout = invocation.timeout_seconds;
         let argv = self.command()?;
         let Some(code_dir) = self.record.code_dir.as_deref() else {
             return Err(
@@ -366,8 +367,19 @@ impl LocalFunction {
         } else {
             timeout
         };
-        let (status, stdout, stderr) = match spec.run(payload, &[], Some(Duration::from_secs(limit))) {
+        let limits = Limits {
+            timeout: Some(Duration::from_secs(limit)),
+            clock: invocation.clock,
+            cancel: invocation.cancel,
+        };
+        let (status, stdout, stderr) = match spec.run(payload, &[], limits) {
             RunOutcome::Exited { status, stdout, stderr } => (status, stdout, stderr),
+            RunOutcome::Cancelled => {
+                return Err(Failure::Runtime(format!(
+                    "{} was stopped: its execution no longer waits for it",
+                    self.describe()
+                )))
+            }
             RunOutcome::TimedOut if task_first => return Err(Failure::TaskTimedOut),
             RunOutcome::TimedOut => {
                 return Err(Failure::Function(

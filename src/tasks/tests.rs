@@ -33,6 +33,7 @@ fn call<'a>(state: &'a str, resource: &'a str, input: &'a Value) -> TaskInvocati
         state_machine_name: "orders",
         invocation_index: 0,
         clock: &CLOCK,
+        cancel: crate::engine::Cancel::never(),
     }
 }
 

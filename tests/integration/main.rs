@@ -50,6 +50,7 @@ mod serve_protocol;
 mod serve_security;
 mod tasks_activities;
 mod tasks_aws_endpoints;
+mod tasks_cancel;
 mod tasks_cli;
 mod tasks_clock;
 mod tasks_parking;

@@ -61,6 +61,7 @@ impl<'a> Call<'a> {
             state_machine_name: "order-processing",
             invocation_index: self.index,
             clock: &Clock::system(),
+            cancel: sfn::engine::Cancel::never(),
         })
     }
 }

@@ -18,7 +18,7 @@ use serde_json::{json, Map, Value};
 use super::data;
 use super::history::{EventSink, HistoryEvent};
 use super::resource::ResourceForm;
-use super::task::{TaskInvocation, TaskOutcome, TaskRunner};
+use super::task::{Cancel, TaskInvocation, TaskOutcome, TaskRunner};
 use crate::asl::definition::{
     BlockId, Catcher, ChoiceRule, Kind, MapMode, MapState, PathField, QueryLanguage, State,
     StateMachine, Transition,

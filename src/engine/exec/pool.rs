@@ -1,13 +1,14 @@
 //! Task threads: a Task invocation that may take a while (a local command) runs on a
 //! thread of its own while the interpreter goes on with the other branches and
-//! iterations. At most `threads` run at once; further invocations queue in order.
-use std::collections::VecDeque;
+//! iterations. At most `threads` run at once; further invocations queue in order. When the
+//! run ends while some are out, they are cancelled (see [`Cancel`]) rather than awaited.
+use std::collections::{HashMap, VecDeque};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::thread::Scope;
 use std::time::Duration;
 
-use super::{Dispatch, StatesError, TaskInvocation, TaskOutcome, TaskRunner};
+use super::{Cancel, Dispatch, StatesError, TaskInvocation, TaskOutcome, TaskRunner};
 use crate::clock::Clock;
 
 pub(super) struct TaskPool<'scope, 'env> {
@@ -18,6 +19,8 @@ pub(super) struct TaskPool<'scope, 'env> {
     threads: usize,
     clock: Clock,
     running: usize,
+    /// The cancel signal of each invocation out, by ticket.
+    out: HashMap<u64, Cancel>,
     queued: VecDeque<Dispatch>,
     done_tx: Sender<(u64, TaskOutcome)>,
     done_rx: Receiver<(u64, TaskOutcome)>,
@@ -41,6 +44,7 @@ impl<'scope, 'env> TaskPool<'scope, 'env> {
             threads: threads.max(1),
             clock: clock.clone(),
             running: 0,
+            out: HashMap::new(),
             queued: VecDeque::new(),
             done_tx,
             done_rx,
@@ -86,8 +90,18 @@ impl<'scope, 'env> TaskPool<'scope, 'env> {
         self.returned(done)
     }
 
+    /// The run is over: queued invocations never start and those out are cancelled, so
+    /// that the threads return (a local command is killed) instead of being awaited.
+    pub(super) fn cancel_all(&mut self) {
+        self.queued.clear();
+        for cancel in self.out.values() {
+            cancel.cancel();
+        }
+    }
+
     fn returned(&mut self, done: Option<(u64, TaskOutcome)>) -> Option<(u64, TaskOutcome)> {
-        if done.is_some() {
+        if let Some((ticket, _)) = &done {
+            self.out.remove(ticket);
             self.running -= 1;
             if let Some(next) = self.queued.pop_front() {
                 self.spawn(next);
@@ -103,6 +117,8 @@ impl<'scope, 'env> TaskPool<'scope, 'env> {
         let execution_arn = self.execution_arn.clone();
         let state_machine_name = self.state_machine_name.clone();
         let clock = self.clock.clone();
+        let cancel = Cancel::new();
+        self.out.insert(call.ticket, cancel.clone());
         self.scope.spawn(move || {
             let invocation = TaskInvocation {
                 state_name: &call.state_name,
@@ -115,6 +131,7 @@ impl<'scope, 'env> TaskPool<'scope, 'env> {
                 state_machine_name: &state_machine_name,
                 invocation_index: call.invocation_index,
                 clock: &clock,
+                cancel: &cancel,
             };
             // A panicking runner must not leave the interpreter waiting for an answer
             // that never comes.

@@ -13,7 +13,7 @@ const MIN_CHECKPOINTED_WAIT: Duration = Duration::from_millis(20);
 impl Execution {
     /// Runs until the execution ends or parks. Task invocations that may take a while run
     /// on task threads meanwhile ([`TaskRunner::may_block`]); the run never returns while
-    /// one is out.
+    /// one is out: those still out when it ends are cancelled, then awaited.
     pub fn run(&mut self, env: &mut Env) -> Progress {
         let tasks = env.tasks;
         let threads = env.options.task_threads;
@@ -23,7 +23,12 @@ impl Execution {
         );
         std::thread::scope(|scope| {
             let mut pool = pool::TaskPool::new(scope, tasks, &arn, &name, threads, &self.clock);
-            self.run_with(env, &mut pool)
+            let progress = self.run_with(env, &mut pool);
+            // Stopped, timed out or ended otherwise with invocations still out (a parked
+            // run has none): their outcome no longer matters, and the scope would wait
+            // for them.
+            pool.cancel_all();
+            progress
         })
     }
 

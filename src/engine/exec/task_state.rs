@@ -83,6 +83,8 @@ impl Execution {
             state_machine_name: &self.info.state_machine_name,
             invocation_index,
             clock: &self.clock,
+            // Inline invocations answer at once: nothing to cancel.
+            cancel: Cancel::never(),
         };
         // An invocation that may take a while runs on a task thread: the other branches
         // and iterations go on meanwhile, and the execution hears of a stop.

@@ -18,10 +18,12 @@ pub mod protocol;
 mod settings;
 pub mod sigv4;
 
+use std::sync::mpsc;
 use std::time::Duration;
 
 use serde_json::{Map, Value};
 
+use super::process::Limits;
 use super::{Pattern, Resource};
 use crate::asl::StatesError;
 use crate::engine::{TaskInvocation, TaskOutcome};
@@ -140,10 +142,17 @@ pub fn call(
         endpoint,
         model.signing_name(),
         request,
-        invocation.timeout_seconds,
+        Limits::of(invocation),
     ) {
         Ok(r) => r,
         Err(SendError::TimedOut) => return Err(TaskOutcome::TimedOut),
+        Err(SendError::Cancelled) => {
+            return Err(TaskOutcome::Failed(StatesError::runtime(format!(
+                "the call to the {} endpoint {} was abandoned: its execution no longer waits for it",
+                route.service.title(),
+                endpoint.url
+            ))))
+        }
         Err(SendError::Failed(message)) => {
             return Err(TaskOutcome::Failed(StatesError::new(
                 "States.TaskFailed",
@@ -380,6 +389,8 @@ const NO_ANSWER: Duration = Duration::from_secs(60);
 
 pub(crate) enum SendError {
     TimedOut,
+    /// The invocation was cancelled while the call was out: it was abandoned.
+    Cancelled,
     Failed(String),
 }
 
@@ -389,8 +400,9 @@ pub(crate) fn send(
     endpoint: &Endpoint,
     signing_name: &str,
     request: HttpRequest,
-    timeout_seconds: Option<u64>,
+    limits: Limits,
 ) -> Result<HttpResponse, SendError> {
+    let timeout_seconds = limits.timeout.map(|t| t.as_secs());
     let base: ureq::http::Uri = endpoint
         .url
         .parse()
@@ -449,6 +461,42 @@ pub(crate) fn send(
         .timeout_global(Some(timeout_seconds.map_or(fallback, Duration::from_secs)))
         .build()
         .into();
+    if !limits.cancel.is_live() {
+        return exchange(&agent, http_request, timeout_seconds, fallback);
+    }
+    // The call runs on a thread of its own, so that a cancelled invocation (or a deadline
+    // on a clock that is not the system's) stops waiting for it at once; the call itself
+    // ends with its socket timeouts, its answer unread.
+    let deadline = limits.deadline();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(exchange(&agent, http_request, timeout_seconds, fallback));
+    });
+    const TICK: Duration = Duration::from_millis(20);
+    loop {
+        match rx.recv_timeout(TICK) {
+            Ok(answer) => return answer,
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(SendError::Failed("the call ended without an answer".into()))
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        if limits.cancel.is_cancelled() {
+            return Err(SendError::Cancelled);
+        }
+        if deadline.is_some_and(|d| limits.clock.now_millis() >= d) {
+            return Err(SendError::TimedOut);
+        }
+    }
+}
+
+/// Sends the request and reads the whole answer.
+fn exchange(
+    agent: &ureq::Agent,
+    http_request: ureq::http::Request<Vec<u8>>,
+    timeout_seconds: Option<u64>,
+    fallback: Duration,
+) -> Result<HttpResponse, SendError> {
     let mut response = match agent.run(http_request) {
         Ok(r) => r,
         Err(ureq::Error::Timeout(_)) if timeout_seconds.is_some() => {

@@ -12,12 +12,11 @@
 //! exact resource ARN. The task input is the command's stdin, its stdout the result.
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::time::Duration;
 
 use serde_json::Value;
 
 use super::lambda::{self, CauseStyle};
-use super::process::{self, CommandSpec, RunOutcome};
+use super::process::{self, CommandSpec, Limits, RunOutcome};
 use super::resource;
 use super::{Pattern, Resource};
 use crate::asl::error::names;
@@ -236,14 +235,14 @@ fn run(serving: &Serving, invocation: &TaskInvocation) -> Result<Value, TaskOutc
     if let Serving::LambdaInvoke { function, .. } | Serving::LambdaArn { function, .. } = serving {
         env.push(("AWS_LAMBDA_FUNCTION_NAME", function));
     }
-    let timeout = invocation.timeout_seconds.map(Duration::from_secs);
-    let (status, stdout, stderr) = match spec.run(&stdin, &env, timeout) {
+    let (status, stdout, stderr) = match spec.run(&stdin, &env, Limits::of(invocation)) {
         RunOutcome::Exited {
             status,
             stdout,
             stderr,
         } => (status, stdout, stderr),
         RunOutcome::TimedOut => return Err(TaskOutcome::TimedOut),
+        RunOutcome::Cancelled => return Err(TaskOutcome::Failed(cancelled(&label))),
         RunOutcome::SpawnFailed(e) => {
             return Err(task_failed(format!(
                 "the local handler {label} could not start {:?} in {}: {e}",
@@ -279,6 +278,14 @@ fn run(serving: &Serving, invocation: &TaskInvocation) -> Result<Value, TaskOutc
             process::tail(output.as_bytes(), 1024)
         ))
     })
+}
+
+/// What a cancelled command answers: nobody reads it (its execution went on without it),
+/// but it must not pass for the command's own failure.
+fn cancelled(label: &str) -> StatesError {
+    StatesError::runtime(format!(
+        "the local handler {label} was stopped: its execution no longer waits for it"
+    ))
 }
 
 fn task_failed(cause: String) -> TaskOutcome {

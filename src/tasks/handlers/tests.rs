@@ -23,6 +23,7 @@ fn invocation<'a>(resource: &'a str, input: &'a Value) -> TaskInvocation<'a> {
         state_machine_name: "m",
         invocation_index: 0,
         clock: &CLOCK,
+        cancel: crate::engine::Cancel::never(),
     }
 }
 
