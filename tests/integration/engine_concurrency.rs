@@ -65,7 +65,9 @@ fn info(input: Value) -> ExecutionInfo {
     }
 }
 
-/// Runs `definition` on `input` to its end.
+/// Runs `definition` on `input` to its end, on a manual clock: waits and retry intervals
+/// move it on instead of sleeping, once nothing else can run (task threads run in real
+/// time, as ever).
 fn run(
     definition: Value,
     input: Value,
@@ -74,7 +76,8 @@ fn run(
 ) -> (Status, Collect) {
     let machine: StateMachine = definition::parse(&definition).expect("definition");
     let mut sink = Collect::default();
-    let mut execution = Execution::start(&machine, info(input), &Clock::system(), &mut sink);
+    let clock = Clock::manual(chrono::Utc::now());
+    let mut execution = Execution::start(&machine, info(input), &clock, &mut sink);
     execution.run(&mut Env {
         machine: &machine,
         tasks,
@@ -203,14 +206,14 @@ fn task_threads_bound_the_invocations_running_at_once() {
 
 #[test]
 fn a_waiting_branch_lets_the_other_branches_run() {
-    // The Wait lasts 1 s (10 s scaled by 0.1): the other branch runs within it.
+    // The other branch runs within the Wait's 10 s (on the manual clock: no time passes).
     let definition = json!({"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true,
         "Branches": [
             {"StartAt": "Nap", "States": {
                 "Nap": {"Type": "Wait", "Seconds": 10, "Next": "Up"},
                 "Up": {"Type": "Pass", "End": true}}},
             {"StartAt": "Busy", "States": {"Busy": {"Type": "Pass", "End": true}}}]}}});
-    let (status, sink) = run(definition, json!({}), &NoBlocking, scaled(0.1));
+    let (status, sink) = run(definition, json!({}), &NoBlocking, Options::default());
     assert!(matches!(status, Status::Succeeded { .. }), "{status:?}");
     let busy = sink.position("PassStateEntered:Busy");
     assert!(sink.position("WaitStateEntered:Nap") < busy);
@@ -229,7 +232,7 @@ fn a_retry_interval_lets_the_other_iterations_run() {
                 "End": true},
             "Fine": {"Type": "Pass", "End": true}}}}}});
     let tasks = FailsOnce(Mutex::new(false));
-    let (status, sink) = run(definition, json!([0, 1]), &tasks, scaled(0.1));
+    let (status, sink) = run(definition, json!([0, 1]), &tasks, Options::default());
     assert!(matches!(status, Status::Succeeded { .. }), "{status:?}");
     // Iteration 1 runs during iteration 0's retry interval.
     let steps = sink.steps();

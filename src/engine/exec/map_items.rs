@@ -315,7 +315,12 @@ mod tests {
 
     /// Runs the one-state machine `map` (a Map named `M`) on `input`; its status.
     fn run(map: Value, input: Value) -> Status {
-        let machine = definition::parse(&json!({"StartAt": "M", "States": {"M": map}})).unwrap();
+        run_machine(json!({"StartAt": "M", "States": {"M": map}}), input)
+    }
+
+    /// Runs `definition` to its end on `input`; its status.
+    fn run_machine(definition: Value, input: Value) -> Status {
+        let machine = definition::parse(&definition).unwrap();
         let info = ExecutionInfo {
             input_text: input.to_string(),
             input,
@@ -408,23 +413,10 @@ mod tests {
         definition.as_object_mut().unwrap().remove("End");
         let machine = json!({"StartAt": "M", "States": {
             "M": definition, "Done": {"Type": "Pass", "End": true}}});
-        let machine = definition::parse(&machine).unwrap();
-        let info = ExecutionInfo {
-            input_text: input.to_string(),
-            input: input.clone(),
-            ..info()
-        };
-        let mut sink = Discard;
-        let mut execution = Execution::start(&machine, info, &Clock::system(), &mut sink);
-        execution.run(&mut Env {
-            machine: &machine,
-            tasks: &NoTasks,
-            sink: &mut sink,
-            options: Options::default(),
-        });
+        let status = run_machine(machine, input.clone());
         let mut expected = input;
         expected["error"] = json!({"Error": "Boom", "Cause": "item"});
-        assert_eq!(execution.status, succeeded(expected));
+        assert_eq!(status, succeeded(expected));
     }
 
     #[test]
