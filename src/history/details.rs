@@ -64,18 +64,13 @@ impl Member<'_> {
     }
 }
 
-/// The most members a typed shape has.
-const FIXED: usize = 5;
-
 /// The top-level members of [`Details`], in the API's order.
+#[derive(Clone)]
 pub struct Members<'a>(Inner<'a>);
 
+#[derive(Clone)]
 enum Inner<'a> {
-    Fixed {
-        items: [(&'static str, Member<'a>); FIXED],
-        len: usize,
-        next: usize,
-    },
+    Typed { details: &'a Details, next: usize },
     Map(serde_json::map::Iter<'a>),
 }
 
@@ -85,8 +80,8 @@ impl<'a> Iterator for Members<'a> {
     #[inline]
     fn next(&mut self) -> Option<(&'a str, Member<'a>)> {
         match &mut self.0 {
-            Inner::Fixed { items, len, next } => {
-                let item = items[..*len].get(*next).copied()?;
+            Inner::Typed { details, next } => {
+                let item = typed_member(details, *next)?;
                 *next += 1;
                 Some(item)
             }
@@ -98,61 +93,44 @@ impl<'a> Iterator for Members<'a> {
     }
 }
 
+/// Member `i` of typed details (none for `Json`). Looked up by index rather than
+/// collected: the store walks each event's members a few times.
+#[inline]
+fn typed_member(details: &Details, i: usize) -> Option<(&'static str, Member<'_>)> {
+    Some(match (details, i) {
+        (Details::StateEntered { name, .. }, 0) => ("name", Member::Str(name)),
+        (Details::StateEntered { input, .. }, 1) => ("input", Member::Str(input)),
+        (Details::StateEntered { .. }, 2) => ("inputDetails", Member::NotTruncated),
+        (Details::StateExited { name, .. }, 0) => ("name", Member::Str(name)),
+        (Details::StateExited { output, .. }, 1) => ("output", Member::Str(output)),
+        (Details::StateExited { .. }, 2) => ("outputDetails", Member::NotTruncated),
+        (Details::StateExited { assigned, .. }, 3) if !assigned.is_empty() => {
+            ("assignedVariables", Member::Texts(assigned))
+        }
+        (Details::StateExited { assigned, .. }, 4) if !assigned.is_empty() => {
+            ("assignedVariablesDetails", Member::NotTruncated)
+        }
+        (Details::Iteration { index, .. }, 0) => ("index", Member::Index(*index)),
+        (Details::Iteration { name, .. }, 1) => ("name", Member::Str(name)),
+        (Details::Failure { error, cause }, _) => {
+            let error = error.as_deref().map(|e| ("error", Member::Str(e)));
+            let cause = cause.as_deref().map(|c| ("cause", Member::Str(c)));
+            return error.into_iter().chain(cause).nth(i);
+        }
+        (Details::Output { output }, 0) => ("output", Member::Str(output)),
+        (Details::Output { .. }, 1) => ("outputDetails", Member::NotTruncated),
+        _ => return None,
+    })
+}
+
 impl Details {
     /// The top-level members, in order, or `None` for JSON details that are not an object.
     pub fn members(&self) -> Option<Members<'_>> {
-        const NONE: (&str, Member<'_>) = ("", Member::NotTruncated);
-        let mut items = [NONE; FIXED];
-        let mut len = 0;
-        let mut push = |key: &'static str, member| {
-            items[len] = (key, member);
-            len += 1;
-        };
         match self {
-            Details::StateEntered { name, input } => {
-                push("name", Member::Str(name));
-                push("input", Member::Str(input));
-                push("inputDetails", Member::NotTruncated);
-            }
-            Details::StateExited {
-                name,
-                output,
-                assigned,
-            } => {
-                push("name", Member::Str(name));
-                push("output", Member::Str(output));
-                push("outputDetails", Member::NotTruncated);
-                if !assigned.is_empty() {
-                    push("assignedVariables", Member::Texts(assigned));
-                    push("assignedVariablesDetails", Member::NotTruncated);
-                }
-            }
-            Details::Iteration { index, name } => {
-                push("index", Member::Index(*index));
-                push("name", Member::Str(name));
-            }
-            Details::Failure { error, cause } => {
-                if let Some(error) = error {
-                    push("error", Member::Str(error));
-                }
-                if let Some(cause) = cause {
-                    push("cause", Member::Str(cause));
-                }
-            }
-            Details::Output { output } => {
-                push("output", Member::Str(output));
-                push("outputDetails", Member::NotTruncated);
-            }
-            Details::Json(Value::Object(members)) => {
-                return Some(Members(Inner::Map(members.iter())))
-            }
-            Details::Json(_) => return None,
+            Details::Json(Value::Object(members)) => Some(Members(Inner::Map(members.iter()))),
+            Details::Json(_) => None,
+            details => Some(Members(Inner::Typed { details, next: 0 })),
         }
-        Some(Members(Inner::Fixed {
-            items,
-            len,
-            next: 0,
-        }))
     }
 
     /// The details as the API shows them.

@@ -142,13 +142,13 @@ impl EventEncoder {
         let mut payloads = Vec::new();
         let mut skeleton_len = None;
         match event.details.as_ref().map(|d| (d, d.members())) {
-            Some((details, Some(members))) => {
+            Some((_, Some(members))) => {
                 // Each top-level string member: a payload, raw at the end of the line, or
                 // (holding a tab or newline, or past the first MEMBERS) left in the JSON.
                 // Fixed arrays, not vectors: this runs for every event.
                 let mut stored = [Stored::Inline; MEMBERS];
                 let (mut slots, mut any) = (0, false);
-                for (i, (key, value)) in members.enumerate().take(MEMBERS) {
+                for (i, (key, value)) in members.clone().enumerate().take(MEMBERS) {
                     let Member::Str(text) = value else { continue };
                     stored[i] = if text.len() >= PAYLOAD_MIN && slots < PAYLOADS_PER_EVENT {
                         let same = |stored: &Option<Last>| {
@@ -182,7 +182,7 @@ impl EventEncoder {
                 line.push('\t');
                 let mut out = std::mem::take(&mut line).into_bytes();
                 out.push(b'{');
-                for (i, (key, value)) in details.members().into_iter().flatten().enumerate() {
+                for (i, (key, value)) in members.clone().enumerate() {
                     if i > 0 {
                         out.push(b',');
                     }
@@ -198,7 +198,7 @@ impl EventEncoder {
                 }
                 out.push(b'}');
                 skeleton_len = Some(out.len());
-                for ((_, value), how) in details.members().into_iter().flatten().zip(stored) {
+                for ((_, value), how) in members.zip(stored) {
                     if let (Stored::Raw, Member::Str(text)) = (how, value) {
                         out.push(b'\t');
                         out.extend_from_slice(text.as_bytes());
