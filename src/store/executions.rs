@@ -2,6 +2,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 
+use super::packed::{pack_opt, Packed};
 use super::{Store, StoreError};
 use crate::history::HistoryEvent;
 
@@ -86,8 +87,8 @@ fn from_row(row: &Row) -> rusqlite::Result<ExecutionRecord> {
         status: row.get(3)?,
         start_date: row.get(4)?,
         stop_date: row.get(5)?,
-        input: row.get(6)?,
-        output: row.get(7)?,
+        input: row.get::<_, Option<Packed>>(6)?.map(Packed::into_string),
+        output: row.get::<_, Option<Packed>>(7)?.map(Packed::into_string),
         error: row.get(8)?,
         cause: row.get(9)?,
         trace_header: row.get(10)?,
@@ -97,7 +98,7 @@ fn from_row(row: &Row) -> rusqlite::Result<ExecutionRecord> {
         redrive_date: row.get(14)?,
         definition: row.get(15)?,
         role_arn: row.get(16)?,
-        engine_state: row.get(17)?,
+        engine_state: row.get::<_, Option<Packed>>(17)?.map(Packed::into_string),
         version: row.get(18)?,
     })
 }
@@ -193,7 +194,7 @@ pub fn insert(store: &Store, record: &ExecutionRecord) -> Result<(), StoreError>
                 record.status,
                 record.start_date,
                 record.stop_date,
-                record.output,
+                pack_opt(record.output.as_deref()),
                 record.error,
                 record.cause,
                 record.trace_header,
@@ -202,7 +203,7 @@ pub fn insert(store: &Store, record: &ExecutionRecord) -> Result<(), StoreError>
                 record.redrive_count,
                 record.redrive_date,
                 record.role_arn,
-                record.engine_state,
+                pack_opt(record.engine_state.as_deref()),
             ],
             |r| r.get(0),
         )?;
@@ -212,7 +213,7 @@ pub fn insert(store: &Store, record: &ExecutionRecord) -> Result<(), StoreError>
         .prepare_cached(
             "INSERT INTO execution_texts (execution_id, input, definition_id) VALUES (?1, ?2, ?3)",
         )?
-        .execute(params![id, record.input, definition])?;
+        .execute(params![id, pack_opt(record.input.as_deref()), definition])?;
     Ok(())
 }
 
@@ -265,10 +266,10 @@ pub fn save_progress(
             record.arn,
             record.status,
             record.stop_date,
-            record.output,
+            pack_opt(record.output.as_deref()),
             record.error,
             record.cause,
-            record.engine_state,
+            pack_opt(record.engine_state.as_deref()),
             record.redrive_count,
             record.redrive_date,
         ],
@@ -419,6 +420,31 @@ mod tests {
             .conn
             .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
             .unwrap()
+    }
+
+    #[test]
+    fn long_inputs_outputs_and_engine_states_are_stored_compressed() {
+        let store = Store::in_memory().unwrap();
+        let long = format!("{{\"items\":[{}]}}", r#"{"id":1,"name":"é"},"#.repeat(300));
+        let mut execution = record("arn:a", &long, "{}");
+        execution.engine_state = Some(long.replace("id", "frame"));
+        insert(&store, &execution).unwrap();
+        execution.status = "SUCCEEDED".into();
+        execution.output = Some(long.replace("id", "out"));
+        save_progress(&store, &execution, &[]).unwrap();
+        let kinds: (String, String, String) = store
+            .conn
+            .query_row(
+                "SELECT typeof(t.input), typeof(e.output), typeof(e.engine_state) \
+                 FROM executions e JOIN execution_texts t ON t.execution_id = e.id",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(kinds, ("blob".into(), "blob".into(), "blob".into()));
+        // Saving counts a version.
+        execution.version += 1;
+        assert!(get(&store, "arn:a").unwrap().unwrap() == execution);
     }
 
     #[test]

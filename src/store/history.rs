@@ -30,6 +30,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 
+use super::packed::{pack, Packed};
 use super::{Store, StoreError};
 use crate::history::text::{to_text, write_member, write_string};
 use crate::history::{Details, EventType, HistoryEvent, Member};
@@ -445,7 +446,7 @@ pub(super) fn insert(
         execution_id,
         first.id,
         events.len() as i64,
-        chunk_text(events)
+        pack(&chunk_text(events))
     ])?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO history_payloads (execution_id, id, base, prefix, suffix, text) \
@@ -458,7 +459,7 @@ pub(super) fn insert(
             p.base,
             p.prefix as i64,
             p.suffix as i64,
-            p.text
+            pack(&p.text)
         ])?;
     }
     Ok(())
@@ -531,8 +532,9 @@ pub fn page(
     for (first_id, count) in chunks {
         let (from, to) = (lo.max(start), hi.min(start + count));
         if from < to {
-            let text: String =
-                read_chunk.query_row(params![execution_id, first_id], |r| r.get(0))?;
+            let text = read_chunk
+                .query_row(params![execution_id, first_id], |r| r.get::<_, Packed>(0))?
+                .into_string();
             // Lines refer to those before them in their chunk: read from its start.
             let mut state = ReadState::default();
             // Not `lines()`: a raw member may end with a carriage return.
@@ -593,7 +595,7 @@ impl<'c> Payloads<'c> {
                         r.get::<_, Option<i64>>(0)?,
                         r.get::<_, i64>(1)?,
                         r.get::<_, i64>(2)?,
-                        r.get::<_, String>(3)?,
+                        r.get::<_, Packed>(3)?.into_string(),
                     ))
                 })
                 .optional()?;
@@ -630,9 +632,10 @@ fn execution_input(conn: &Connection, execution_id: i64) -> Result<String, Store
              FROM executions e LEFT JOIN execution_texts t ON t.execution_id = e.id \
              WHERE e.id = ?1",
         )?
-        .query_row(params![execution_id], |r| r.get::<_, Option<String>>(0))
+        .query_row(params![execution_id], |r| r.get::<_, Option<Packed>>(0))
         .optional()?
         .flatten()
+        .map(Packed::into_string)
         .unwrap_or_default())
 }
 
@@ -802,6 +805,29 @@ mod tests {
         assert!(page(&store, "arn:missing", false, 0, 10)
             .unwrap()
             .is_empty());
+    }
+
+    #[test]
+    fn chunks_and_payloads_are_stored_compressed() {
+        let store = store_with_execution();
+        let payload = format!("[{}]", r#"{"id":1,"label":"item"},"#.repeat(PAYLOAD_MIN));
+        let all: Vec<HistoryEvent> = (1..=60)
+            .map(|id| {
+                let input = if id == 1 {
+                    payload.clone()
+                } else {
+                    format!("{{\"n\":{id}}}")
+                };
+                event(id, Some(json!({"name": format!("S{id}"), "input": input})))
+            })
+            .collect();
+        let mut encoder = EventEncoder::default();
+        let rows: Vec<EventRow> = all.iter().map(|e| encoder.row(e)).collect();
+        append_events(&store, "arn:e", &rows).unwrap();
+        let kind = |sql: &str| -> String { store.conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(kind("SELECT typeof(events) FROM history_chunks"), "blob");
+        assert_eq!(kind("SELECT typeof(text) FROM history_payloads"), "blob");
+        assert_eq!(page(&store, "arn:e", false, 0, usize::MAX).unwrap(), all);
     }
 
     #[test]

@@ -16,7 +16,7 @@ impl From<rusqlite::Error> for MigrateError {
 }
 
 /// Step N brings the schema from version N to N+1.
-const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
+const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
 
 const V1: &str = r#"
 CREATE TABLE state_machines (
@@ -296,6 +296,11 @@ CREATE TABLE execution_texts (
     definition_id INTEGER NOT NULL
 );
 "#;
+
+/// Long texts may now be zstd frames stored as BLOBs (`store::packed`): history chunks and
+/// payloads, execution inputs, outputs and engine states. No table changes; the version
+/// makes an older sfn refuse the store rather than misread those columns.
+const V10: &str = "";
 
 #[cfg(test)]
 mod tests {

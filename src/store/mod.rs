@@ -9,6 +9,7 @@ pub mod leases;
 pub mod map_runs;
 mod migrations;
 pub mod nested;
+mod packed;
 pub mod redrive;
 pub mod state_machines;
 pub mod tags;

@@ -16,6 +16,7 @@ use serde_json::Value;
 use super::activities::Tx;
 use super::date_to_text;
 use super::executions::{self, EventRow, ExecutionRecord};
+use super::packed::pack_opt;
 use super::task_tokens::{self, TaskTokenRecord};
 use super::{Store, StoreError};
 
@@ -197,7 +198,7 @@ pub fn claim_ended(
         params![
             record.arn,
             record.version,
-            record.engine_state,
+            pack_opt(record.engine_state.as_deref()),
             record.redrive_count,
             record.redrive_date
         ],
@@ -292,10 +293,10 @@ pub fn save(store: &Store, owner: &str, version: i64, save: &Save) -> Result<Sav
             version,
             record.status,
             record.stop_date,
-            record.output,
+            pack_opt(record.output.as_deref()),
             record.error,
             record.cause,
-            record.engine_state,
+            pack_opt(record.engine_state.as_deref()),
             record.redrive_count,
             record.redrive_date,
             ended || save.stopped,
