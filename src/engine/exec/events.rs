@@ -101,20 +101,10 @@ impl Execution {
         let id = self.next_event_id;
         self.next_event_id += 1;
         self.last_event_id = id;
-        // Events keep milliseconds (as AWS does, and the store writes).
-        let millis = self.clock.now_millis();
-        let timestamp = match self.stamp {
-            Some((at, timestamp)) if at == millis => timestamp,
-            _ => {
-                let timestamp = DateTime::from_timestamp_millis(millis).unwrap_or_default();
-                self.stamp = Some((millis, timestamp));
-                timestamp
-            }
-        };
         let event = HistoryEvent {
             id,
             previous_event_id: previous,
-            timestamp,
+            timestamp: self.clock.now(),
             event_type,
             details,
         };

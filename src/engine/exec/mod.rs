@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
@@ -188,10 +188,6 @@ pub struct Execution {
     /// ([`Execution::set_clock`]).
     #[serde(skip)]
     clock: Clock,
-    /// The last event timestamp made, by its millisecond: a long execution emits hundreds
-    /// of events per millisecond, and making each one's date was a visible share of it.
-    #[serde(skip)]
-    stamp: Option<(i64, DateTime<Utc>)>,
 }
 
 /// A task invocation waiting for a task thread, with everything it borrows owned.
@@ -560,7 +556,6 @@ impl Execution {
             next_ticket: 0,
             input_value: std::sync::OnceLock::new(),
             clock: clock.clone(),
-            stamp: None,
             info,
         };
         let mut details = json!({
