@@ -325,7 +325,7 @@ pub fn event_json(event: &HistoryEvent, include_data: bool) -> Value {
     out.insert("id".into(), event.id.into());
     out.insert("previousEventId".into(), event.previous_event_id.into());
     if let (Some(member), Some(details)) = (event.event_type.details_member(), &event.details) {
-        let mut details = details.clone();
+        let mut details = details.to_value();
         if !include_data {
             if let Value::Object(map) = &mut details {
                 for key in ["input", "output", "parameters", "assignedVariables"] {

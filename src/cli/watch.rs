@@ -113,7 +113,7 @@ fn engine_event(event: &Value) -> Option<HistoryEvent> {
         details: obj
             .iter()
             .find(|(k, _)| k.ends_with("EventDetails"))
-            .map(|(_, v)| v.clone()),
+            .map(|(_, v)| v.clone().into()),
     })
 }
 

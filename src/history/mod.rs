@@ -5,11 +5,21 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
-use serde_json::Value;
 
+mod details;
 mod event_type;
 pub mod text;
 
+pub use details::{Details, Member, Members};
+
+/// One [`Details`] of each typed shape, for tests of what stores them.
+#[cfg(test)]
+pub(crate) fn details_shapes() -> Vec<Details> {
+    details::tests::shapes()
+        .into_iter()
+        .map(|(d, _)| d)
+        .collect()
+}
 pub use event_type::EventType;
 
 /// One event. `details` is the `<xxx>EventDetails` object in the API's shape (payloads as
@@ -20,7 +30,7 @@ pub struct HistoryEvent {
     pub previous_event_id: i64,
     pub timestamp: DateTime<Utc>,
     pub event_type: EventType,
-    pub details: Option<Value>,
+    pub details: Option<Details>,
 }
 
 impl EventType {

@@ -7,6 +7,8 @@
 //! formatted by serde_json itself.
 use serde_json::Value;
 
+use super::details::Member;
+
 /// Where text goes: a buffer, or a count of its bytes.
 trait Out {
     fn put(&mut self, bytes: &[u8]);
@@ -45,6 +47,28 @@ pub fn write_text(out: &mut Vec<u8>, value: &Value) {
 pub fn write_string(out: &mut Vec<u8>, text: &str) {
     out.reserve(text.len() + 2);
     write_str(out, text);
+}
+
+/// Appends the compact JSON text of one member's value of an event's details.
+pub fn write_member(out: &mut Vec<u8>, member: Member<'_>) {
+    match member {
+        Member::Str(text) => write_string(out, text),
+        Member::NotTruncated => out.extend_from_slice(br#"{"truncated":false}"#),
+        Member::Index(i) => out.extend_from_slice(itoa::Buffer::new().format(i).as_bytes()),
+        Member::Texts(texts) => {
+            out.push(b'{');
+            for (i, (key, text)) in texts.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_string(out, key);
+                out.push(b':');
+                write_string(out, text);
+            }
+            out.push(b'}');
+        }
+        Member::Json(value) => write_value(out, value),
+    }
 }
 
 /// The length of [`to_text`]'s text of `value`, without keeping the text (payload size

@@ -294,8 +294,7 @@ impl EventSink for Journal<'_> {
             self.output_text = event
                 .details
                 .as_ref()
-                .and_then(|d| d.get("output"))
-                .and_then(Value::as_str)
+                .and_then(|d| d.str("output"))
                 .map(String::from);
         }
         if !self.lost {

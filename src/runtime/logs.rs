@@ -215,8 +215,8 @@ pub fn log_line(
     redrive_count: i64,
     include_data: bool,
 ) -> String {
-    let mut details = match &event.details {
-        Some(Value::Object(map)) => map.clone(),
+    let mut details = match event.details.as_ref().map(|d| d.to_value()) {
+        Some(Value::Object(map)) => map,
         _ => Map::new(),
     };
     if include_data {
@@ -360,7 +360,7 @@ mod tests {
             previous_event_id: id - 1,
             timestamp: chrono::Utc.timestamp_millis_opt(1_700_000_000_123).unwrap(),
             event_type: event_type.parse().unwrap(),
-            details: Some(details),
+            details: Some(details.into()),
         }
     }
 

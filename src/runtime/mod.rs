@@ -24,8 +24,6 @@ mod sinks;
 
 use std::time::{Duration, Instant};
 
-use serde_json::{Map, Value};
-
 use crate::asl::definition::StateMachine;
 use crate::engine::{
     self, Cancel, Env, EventSink, Execution, ExecutionInfo, HistoryEvent, Progress, TaskRunner,
@@ -470,20 +468,16 @@ impl Runtime {
         let inbox = leases::inbox(store, &record.arn)?;
         let (error, cause) = inbox.stop.clone().unwrap_or_default();
         let last = crate::store::history::count(store, &record.arn)?;
-        let mut details = Map::new();
-        if let Some(e) = &error {
-            details.insert("error".into(), e.clone().into());
-        }
-        if let Some(c) = &cause {
-            details.insert("cause".into(), c.clone().into());
-        }
         let mut sink = BufferSink::logged(LogSink::for_execution(store, &record));
         sink.emit(&HistoryEvent {
             id: last + 1,
             previous_event_id: last,
             timestamp: self.settings.clock.now(),
             event_type: crate::history::EventType::ExecutionAborted,
-            details: Some(Value::Object(details)),
+            details: Some(crate::history::Details::Failure {
+                error: error.clone(),
+                cause: cause.clone(),
+            }),
         });
         record.status = "ABORTED".into();
         record.stop_date = Some(date_text(self.settings.clock.now()));

@@ -390,7 +390,7 @@ mod tests {
             previous_event_id: 0,
             timestamp: Utc::now(),
             event_type: crate::history::EventType::ExecutionStarted,
-            details: Some(json!({"input": "{}"})),
+            details: Some(json!({"input": "{}"}).into()),
         };
         save_progress(&store, &record, &[EventRow::from(&event)]).unwrap();
         assert_eq!(get(&store, "arn:e").unwrap().unwrap().status, "SUCCEEDED");

@@ -32,8 +32,8 @@ use serde_json::Value;
 
 use super::packed::{pack, Packed};
 use super::{Store, StoreError};
-use crate::history::text::{to_text, write_string, write_text};
-use crate::history::{EventType, HistoryEvent};
+use crate::history::text::{to_text, write_member, write_string};
+use crate::history::{Details, EventType, HistoryEvent, Member};
 
 /// Strings at least this long are stored as payloads (shorter ones inline, where repeating
 /// them costs less than a lookup).
@@ -142,18 +142,18 @@ impl EventEncoder {
         line.push('\t');
         let mut payloads = Vec::new();
         let mut skeleton_len = None;
-        match &event.details {
-            Some(Value::Object(members)) => {
+        match event.details.as_ref().map(|d| (d, d.members())) {
+            Some((_, Some(members))) => {
                 // Each top-level string member: a payload, raw at the end of the line, or
                 // (holding a tab or newline, or past the first MEMBERS) left in the JSON.
                 // Fixed arrays, not vectors: this runs for every event.
                 let mut stored = [Stored::Inline; MEMBERS];
                 let (mut slots, mut any) = (0, false);
-                for (i, (key, value)) in members.iter().enumerate().take(MEMBERS) {
-                    let Value::String(text) = value else { continue };
+                for (i, (key, value)) in members.clone().enumerate().take(MEMBERS) {
+                    let Member::Str(text) = value else { continue };
                     stored[i] = if text.len() >= PAYLOAD_MIN && slots < PAYLOADS_PER_EVENT {
                         let same = |stored: &Option<Last>| {
-                            stored.as_ref().filter(|p| *p.text == **text).map(|p| p.id)
+                            stored.as_ref().filter(|p| *p.text == *text).map(|p| p.id)
                         };
                         let id = match same(&self.last).or_else(|| same(&self.key)) {
                             Some(id) => id,
@@ -183,7 +183,7 @@ impl EventEncoder {
                 line.push('\t');
                 let mut out = std::mem::take(&mut line).into_bytes();
                 out.push(b'{');
-                for (i, (key, value)) in members.iter().enumerate() {
+                for (i, (key, value)) in members.clone().enumerate() {
                     if i > 0 {
                         out.push(b',');
                     }
@@ -194,13 +194,13 @@ impl EventEncoder {
                             out.extend_from_slice(number.format(*id).as_bytes())
                         }
                         Some(Stored::Raw) => out.push(b'0'),
-                        _ => write_text(&mut out, value),
+                        _ => write_member(&mut out, value),
                     }
                 }
                 out.push(b'}');
                 skeleton_len = Some(out.len());
-                for (value, how) in members.values().zip(stored) {
-                    if let (Stored::Raw, Value::String(text)) = (how, value) {
+                for ((_, value), how) in members.zip(stored) {
+                    if let (Stored::Raw, Member::Str(text)) = (how, value) {
                         out.push(b'\t');
                         out.extend_from_slice(text.as_bytes());
                     }
@@ -208,10 +208,13 @@ impl EventEncoder {
                 // Only whole `str`s and ASCII were written.
                 line = String::from_utf8(out).unwrap_or_default();
             }
-            Some(details) => {
+            Some((details, None)) => {
+                // JSON details that are not an object (only `Json` has no members).
                 line.push('\t');
                 let mut out = std::mem::take(&mut line).into_bytes();
-                write_text(&mut out, details);
+                if let Details::Json(value) = details {
+                    write_member(&mut out, Member::Json(value));
+                }
                 line = String::from_utf8(out).unwrap_or_default();
             }
             None => line.push('\t'),
@@ -724,7 +727,7 @@ fn parse_line(line: &str, payloads: &mut Payloads) -> Result<HistoryEvent, Store
         previous_event_id,
         timestamp,
         event_type,
-        details,
+        details: details.map(Details::Json),
     })
 }
 
@@ -769,7 +772,7 @@ mod tests {
             // Milliseconds, as AWS keeps (and the store writes) them.
             timestamp: DateTime::from_timestamp_millis(1_700_000_000_123 + id).unwrap(),
             event_type: crate::history::EventType::PassStateEntered,
-            details,
+            details: details.map(Details::Json),
         }
     }
 
@@ -856,8 +859,8 @@ mod tests {
         assert_eq!(read, events);
         // Member order survives (it is what get-execution-history prints).
         assert_eq!(
-            compact_text(read[3].details.as_ref().unwrap()),
-            compact_text(events[3].details.as_ref().unwrap())
+            compact_text(&read[3].details.as_ref().unwrap().to_value()),
+            compact_text(&events[3].details.as_ref().unwrap().to_value())
         );
     }
 
@@ -1050,6 +1053,55 @@ mod tests {
             page(&store, "arn:e", false, 4, 1).unwrap(),
             vec![events[4].clone()]
         );
+    }
+
+    #[test]
+    fn typed_details_are_stored_as_their_json_would_be() {
+        use crate::history::Details;
+        let long = format!("{{\"k\":\"{}\"}}", "ab".repeat(PAYLOAD_MIN));
+        let mut shapes: Vec<Details> = crate::history::details_shapes();
+        shapes.extend([
+            Details::StateEntered {
+                name: "Big".into(),
+                input: long.clone(),
+            },
+            Details::StateExited {
+                name: "Big".into(),
+                output: format!("{long} "),
+                assigned: vec![("v".into(), long.clone())],
+            },
+            Details::Output {
+                output: long.clone(),
+            },
+        ]);
+        let typed: Vec<HistoryEvent> = shapes
+            .into_iter()
+            .zip(1..)
+            .map(|(details, id)| HistoryEvent {
+                details: Some(details),
+                ..event(id, None)
+            })
+            .collect();
+        let json: Vec<HistoryEvent> = typed
+            .iter()
+            .map(|e| HistoryEvent {
+                details: e.details.as_ref().map(|d| Details::Json(d.to_value())),
+                ..e.clone()
+            })
+            .collect();
+        let (mut a, mut b) = (EventEncoder::default(), EventEncoder::default());
+        let rows: Vec<EventRow> = typed.iter().map(|e| a.row(e)).collect();
+        let json_rows: Vec<EventRow> = json.iter().map(|e| b.row(e)).collect();
+        assert_eq!(rows, json_rows);
+        assert!(rows.iter().any(|r| !r.payloads.is_empty()));
+        let store = store_with_execution();
+        append_events(&store, "arn:e", &rows).unwrap();
+        let read = page(&store, "arn:e", false, 0, 100).unwrap();
+        assert_eq!(read, typed);
+        for (read, json) in read.iter().zip(&json) {
+            let text = |e: &HistoryEvent| compact_text(&e.details.as_ref().unwrap().to_value());
+            assert_eq!(text(read), text(json));
+        }
     }
 
     #[test]

@@ -348,6 +348,7 @@ mod tests {
             events[1201].details,
             Some(
                 json!({"name": "A", "input": "{\"k\":\"a\\tb\"}", "inputDetails": {"truncated": false}})
+                    .into()
             )
         );
         assert_eq!(

@@ -14,7 +14,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::Value;
 
 use crate::engine::{EventSink, HistoryEvent};
-use crate::history::EventType;
+use crate::history::{Details, EventType};
 
 /// Whether a live view belongs on this stderr.
 pub fn wanted(quiet: bool) -> bool {
@@ -101,8 +101,7 @@ impl Tally {
         let name = event
             .details
             .as_ref()
-            .and_then(|d| d.get("name"))
-            .and_then(|n| n.as_str())
+            .and_then(|d| d.str("name"))
             .unwrap_or_default();
         if ty.ends_with("StateEntered") || ty.ends_with("StateExited") {
             self.waiting = None;
@@ -124,8 +123,7 @@ impl Tally {
             let total = event
                 .details
                 .as_ref()
-                .and_then(|d| d.get("length"))
-                .and_then(|n| n.as_u64());
+                .and_then(|d| d.to_value().get("length")?.as_u64());
             // A Map's own state name is the state entered just before it started.
             self.maps.push(MapProgress {
                 name: self.current.clone(),
@@ -165,8 +163,7 @@ impl Tally {
         let error = event
             .details
             .as_ref()
-            .and_then(|d| d.get("error"))
-            .and_then(Value::as_str)
+            .and_then(|d| d.str("error"))
             .unwrap_or_default();
         let state = self.state_definition(&self.current);
         let allowed = super::history_notes::attempts_allowed(state, error);
@@ -202,8 +199,7 @@ impl Tally {
         let input = event
             .details
             .as_ref()
-            .and_then(|d| d.get("input"))
-            .and_then(Value::as_str)
+            .and_then(|d| d.str("input"))
             .and_then(|t| serde_json::from_str::<Value>(t).ok());
         let read = |key: &str| -> Option<Value> {
             let path = state.get(key)?.as_str()?.strip_prefix('$')?;
@@ -305,7 +301,17 @@ fn copy_event(dst: &mut HistoryEvent, src: &HistoryEvent) {
     dst.timestamp = src.timestamp;
     dst.event_type = src.event_type;
     match (&mut dst.details, &src.details) {
-        (Some(d), Some(s)) => copy_value(d, s),
+        (Some(Details::Json(d)), Some(Details::Json(s))) => copy_value(d, s),
+        (
+            Some(Details::StateEntered { name, input }),
+            Some(Details::StateEntered {
+                name: src_name,
+                input: src_input,
+            }),
+        ) => {
+            name.clone_from(src_name);
+            input.clone_from(src_input);
+        }
         (d, s) => d.clone_from(s),
     }
 }

@@ -8,7 +8,7 @@ fn event(id: i64, ty: &str, details: Value) -> HistoryEvent {
         previous_event_id: id - 1,
         timestamp: Utc::now(),
         event_type: ty.parse().unwrap(),
-        details: (!details.is_null()).then_some(details),
+        details: (!details.is_null()).then(|| details.into()),
     }
 }
 

@@ -116,7 +116,7 @@ impl Execution {
             thread.silent,
             EventType::MapStateStarted,
             thread.last_event,
-            Some(json!({"length": length})),
+            Some(json!({"length": length}).into()),
         );
         let tolerance = match self.map_tolerance(&thread, state, map, &effective, &ctx) {
             Ok(t) => t,
@@ -131,7 +131,7 @@ impl Execution {
             thread.silent,
             EventType::MapRunStarted,
             started,
-            Some(json!({"mapRunArn": arn})),
+            Some(json!({"mapRunArn": arn}).into()),
         );
         let express = crate::engine::map_run::raw_map_state(&env.machine.source, &state.name)
             .and_then(|s| s.get("ItemProcessor").or_else(|| s.get("Iterator")))

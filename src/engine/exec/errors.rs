@@ -60,7 +60,7 @@ impl Execution {
     ) {
         let err = self.prefixed(&thread, state, err);
         if err.error.as_deref() == Some(names::QUERY_EVALUATION_ERROR) {
-            let mut details = failure_details(&err);
+            let mut details = failure_details(&err).into_value();
             if let Some(location) = err.cause.as_deref().and_then(|c| field_location(c, state)) {
                 details["location"] = Value::String(location);
             }
@@ -75,7 +75,7 @@ impl Execution {
                 thread.silent,
                 EventType::EvaluationFailed,
                 previous,
-                Some(details),
+                Some(details.into()),
             );
             if matches!(state.kind, Kind::Map(_)) {
                 thread.last_event = self.emit(

@@ -56,15 +56,11 @@ pub(super) fn aborted_type(kind: &Kind) -> Option<EventType> {
     }
 }
 
-pub(super) fn failure_details(err: &StatesError) -> Value {
-    let mut d = Map::new();
-    if let Some(e) = &err.error {
-        d.insert("error".into(), Value::String(e.clone()));
+pub(super) fn failure_details(err: &StatesError) -> Details {
+    Details::Failure {
+        error: err.error.clone(),
+        cause: err.cause.clone(),
     }
-    if let Some(c) = &err.cause {
-        d.insert("cause".into(), Value::String(c.clone()));
-    }
-    Value::Object(d)
 }
 
 pub(super) fn json_len(value: &Value) -> usize {
@@ -83,22 +79,37 @@ impl Execution {
         silent: bool,
         event_type: EventType,
         previous: i64,
-        details: Option<Value>,
+        details: Option<Details>,
     ) -> i64 {
+        self.emit_keeping(sink, silent, event_type, previous, details)
+            .0
+    }
+
+    /// [`Execution::emit`], handing `details` back once the sink has seen them: their
+    /// payload text can go on to be the next state's.
+    pub(super) fn emit_keeping(
+        &mut self,
+        sink: &mut dyn EventSink,
+        silent: bool,
+        event_type: EventType,
+        previous: i64,
+        details: Option<Details>,
+    ) -> (i64, Option<Details>) {
         if silent {
-            return previous;
+            return (previous, details);
         }
         let id = self.next_event_id;
         self.next_event_id += 1;
         self.last_event_id = id;
-        sink.emit(&HistoryEvent {
+        let event = HistoryEvent {
             id,
             previous_event_id: previous,
             timestamp: self.clock.now(),
             event_type,
             details,
-        });
-        id
+        };
+        sink.emit(&event);
+        (id, event.details)
     }
 
     pub(super) fn finish(&mut self, sink: &mut dyn EventSink, status: Status, previous: i64) {
@@ -116,31 +127,30 @@ impl Execution {
         let (event_type, details) = match &status {
             Status::Succeeded { output } => (
                 EventType::ExecutionSucceeded,
-                json!({
-                    "output": raw.unwrap_or_else(|| to_text(output)),
-                    "outputDetails": {"truncated": false},
-                }),
+                Details::Output {
+                    output: raw.unwrap_or_else(|| to_text(output)),
+                },
             ),
             Status::Failed { error, cause } => (
                 EventType::ExecutionFailed,
-                failure_details(&StatesError {
+                Details::Failure {
                     error: error.clone(),
                     cause: cause.clone(),
-                }),
+                },
             ),
             Status::TimedOut { error, cause } => (
                 EventType::ExecutionTimedOut,
-                failure_details(&StatesError {
+                Details::Failure {
                     error: error.clone(),
                     cause: cause.clone(),
-                }),
+                },
             ),
             Status::Aborted { error, cause } => (
                 EventType::ExecutionAborted,
-                failure_details(&StatesError {
+                Details::Failure {
                     error: error.clone(),
                     cause: cause.clone(),
-                }),
+                },
             ),
             Status::Running => return,
         };

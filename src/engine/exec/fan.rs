@@ -83,7 +83,7 @@ impl Execution {
                     thread.silent,
                     EventType::MapStateStarted,
                     thread.last_event,
-                    Some(json!({"length": total})),
+                    Some(json!({"length": total}).into()),
                 );
                 let distributed = map.mode == MapMode::Distributed;
                 let tolerance = if distributed {
@@ -105,7 +105,7 @@ impl Execution {
                         thread.silent,
                         EventType::MapRunStarted,
                         started,
-                        Some(json!({"mapRunArn": arn})),
+                        Some(json!({"mapRunArn": arn}).into()),
                     );
                 }
                 let fan = Fan {
@@ -226,7 +226,10 @@ impl Execution {
                     fan.silent,
                     EventType::MapIterationStarted,
                     previous,
-                    Some(json!({"index": index, "name": fan.owner_state})),
+                    Some(Details::Iteration {
+                        index: index as u64,
+                        name: fan.owner_state.clone(),
+                    }),
                 );
                 (processor, item_input, started)
             }
@@ -272,7 +275,10 @@ impl Execution {
             }
         }
         if matches!(fan.kind, FanKind::Map { .. }) {
-            let details = json!({"index": index, "name": fan.owner_state});
+            let details = Details::Iteration {
+                index: index as u64,
+                name: fan.owner_state.clone(),
+            };
             self.emit(
                 env.sink,
                 fan.silent,
@@ -318,7 +324,10 @@ impl Execution {
                         fan.silent,
                         EventType::MapIterationSucceeded,
                         child.last_event,
-                        Some(json!({"index": child.index, "name": fan.owner_state})),
+                        Some(Details::Iteration {
+                            index: child.index as u64,
+                            name: fan.owner_state.clone(),
+                        }),
                     )
                 } else {
                     child.last_event
@@ -345,7 +354,10 @@ impl Execution {
                         fan.silent,
                         EventType::MapIterationFailed,
                         child.last_event,
-                        Some(json!({"index": child.index, "name": fan.owner_state})),
+                        Some(Details::Iteration {
+                            index: child.index as u64,
+                            name: fan.owner_state.clone(),
+                        }),
                     );
                 }
                 fan.last_child_event = child.last_event;

@@ -28,7 +28,7 @@ use crate::asl::path::Scope;
 use crate::asl::{StatesError, Variables};
 use crate::clock::Clock;
 use crate::history::text::to_text;
-use crate::history::EventType;
+use crate::history::{Details, EventType};
 
 // Redrive support lives in its own file; as a child module it sees the frames.
 mod redrive;
@@ -569,7 +569,13 @@ impl Execution {
         if let Some(version) = &exec.info.state_machine_version_arn {
             details["stateMachineVersionArn"] = Value::String(version.clone());
         }
-        exec.emit(sink, false, EventType::ExecutionStarted, 0, Some(details));
+        exec.emit(
+            sink,
+            false,
+            EventType::ExecutionStarted,
+            0,
+            Some(details.into()),
+        );
         let input = std::mem::take(&mut exec.info.input);
         let raw_text =
             (exec.info.input_text != to_text(&input)).then(|| exec.info.input_text.clone());
@@ -665,7 +671,7 @@ impl Execution {
             silent,
             EventType::ActivityStarted,
             previous,
-            Some(details),
+            Some(details.into()),
         );
         if let Some(thread) = parked_thread(&mut self.frames, token) {
             thread.last_event = id;

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::{EventSink, Execution, Frame, Phase, Status, Thread};
-use crate::history::EventType;
+use crate::history::{Details, EventType};
 
 /// What an execution keeps for redriving it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -121,7 +121,7 @@ impl Execution {
             false,
             EventType::ExecutionRedriven,
             previous,
-            Some(json!({ "redriveCount": count })),
+            Some(json!({"redriveCount": count }).into()),
         );
         self.info.redrive_count = count;
         self.redrive.time_millis = Some(self.now_millis());
@@ -152,7 +152,10 @@ impl Execution {
             if fan.silent || !matches!(fan.kind, super::FanKind::Map { .. }) {
                 continue;
             }
-            let details = json!({"index": child.index, "name": fan.owner_state});
+            let details = Details::Iteration {
+                index: child.index as u64,
+                name: fan.owner_state.clone(),
+            };
             let started = self.emit(
                 sink,
                 false,
@@ -183,7 +186,10 @@ impl Execution {
                 let mut first = redriven;
                 if is_map && !fan.silent {
                     if let Some(Frame::Thread(thread)) = child.first() {
-                        let details = json!({"index": thread.index, "name": fan.owner_state});
+                        let details = Details::Iteration {
+                            index: thread.index as u64,
+                            name: fan.owner_state.clone(),
+                        };
                         first = self.emit(
                             sink,
                             false,
@@ -261,7 +267,8 @@ mod tests {
         sink.0
             .iter()
             .filter(|e| {
-                e.event_type.is_state_entered() && e.details.as_ref().unwrap()["name"] == name
+                e.event_type.is_state_entered()
+                    && e.details.as_ref().unwrap().str("name") == Some(name)
             })
             .count()
     }

@@ -275,32 +275,36 @@ impl Execution {
                     }
                 };
                 thread.initial = false;
-                thread.entered_text = match &thread.input {
+                let keep_text = match &thread.input {
                     Value::Object(members)
                         if thread.raw_text.is_none()
                             && transitions::appended_member(state).is_some() =>
                     {
-                        Some((input_text.clone(), members.len()))
+                        Some(members.len())
                     }
                     _ => None,
                 };
-                let details = json!({
-                    "name": state.name,
-                    "input": input_text,
-                    "inputDetails": {"truncated": false},
-                });
+                let details = Details::StateEntered {
+                    name: state.name.clone(),
+                    input: input_text,
+                };
                 thread.entered_prev = previous;
                 thread.task_failed = false;
                 thread.entered_millis = self.now_millis();
                 thread.attempts = vec![0; state.retry.len()];
                 thread.retry_count = 0;
-                let id = self.emit(
+                let (id, details) = self.emit_keeping(
                     env.sink,
                     thread.silent,
                     events::entered_type(&state.kind),
                     previous,
                     Some(details),
                 );
+                // The input's text, kept for an output that appends a member to it.
+                thread.entered_text = keep_text.and_then(|members| {
+                    let text = details?.take_payload()?;
+                    Some((text, members))
+                });
                 thread.entered_event = id;
                 thread.last_event = id;
                 self.run_state(thread, state, env);

@@ -67,7 +67,7 @@ impl Execution {
             thread.silent,
             scheduled_type,
             thread.last_event,
-            Some(scheduled),
+            Some(scheduled.into()),
         );
         let counter = self.invocations.entry(state.name.clone()).or_insert(0);
         let invocation_index = *counter;
@@ -96,7 +96,7 @@ impl Execution {
                 thread.silent,
                 started_type,
                 thread.last_event,
-                started,
+                started.map(Details::from),
             );
         }
         let call = Call {
@@ -161,7 +161,7 @@ impl Execution {
                         thread.silent,
                         EventType::TaskSubmitted,
                         thread.last_event,
-                        Some(details),
+                        Some(details.into()),
                     );
                 }
             }
@@ -214,8 +214,13 @@ impl Execution {
         match outcome {
             TaskOutcome::Succeeded(result) => {
                 let (t, d) = form.succeeded(&result);
-                thread.last_event =
-                    self.emit(env.sink, thread.silent, t, thread.last_event, Some(d));
+                thread.last_event = self.emit(
+                    env.sink,
+                    thread.silent,
+                    t,
+                    thread.last_event,
+                    Some(d.into()),
+                );
                 let ctx = self.context(&thread, state, None);
                 match self.state_output(&thread, state, &ctx, result) {
                     Ok((output, assigned)) => self.exit_state(thread, state, output, assigned, env),
@@ -224,8 +229,13 @@ impl Execution {
             }
             TaskOutcome::Failed(err) => {
                 let (t, d) = form.failed(&err);
-                thread.last_event =
-                    self.emit(env.sink, thread.silent, t, thread.last_event, Some(d));
+                thread.last_event = self.emit(
+                    env.sink,
+                    thread.silent,
+                    t,
+                    thread.last_event,
+                    Some(d.into()),
+                );
                 thread.task_failed = true;
                 self.fail_state(thread, state, err, env);
             }
@@ -235,8 +245,13 @@ impl Execution {
                     cause: None,
                 };
                 let (t, d) = form.timed_out();
-                thread.last_event =
-                    self.emit(env.sink, thread.silent, t, thread.last_event, Some(d));
+                thread.last_event = self.emit(
+                    env.sink,
+                    thread.silent,
+                    t,
+                    thread.last_event,
+                    Some(d.into()),
+                );
                 thread.task_failed = true;
                 self.fail_state(thread, state, err, env);
             }

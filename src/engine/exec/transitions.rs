@@ -68,36 +68,35 @@ impl Execution {
         env: &mut Env,
     ) {
         thread.entered_text = None;
-        let mut details = Map::with_capacity(3);
-        details.insert("name".into(), Value::String(state.name.clone()));
         let output_text = output_text
             .or_else(|| raw.clone())
             .unwrap_or_else(|| to_text(&output));
         thread.raw_text = raw;
-        // The next state's Entered event shows the same text.
-        let cached = next.as_ref().map(|_| output_text.clone());
-        details.insert("output".into(), Value::String(output_text));
-        details.insert("outputDetails".into(), json!({"truncated": false}));
-        if !assigned.is_empty() {
-            let texts: Map<String, Value> = assigned
-                .iter()
-                .map(|(k, v)| (k.clone(), Value::String(to_text(v))))
-                .collect();
-            details.insert("assignedVariables".into(), Value::Object(texts));
-            details.insert(
-                "assignedVariablesDetails".into(),
-                json!({"truncated": false}),
-            );
-        }
-        if let Some(event_type) = events::exited_type(&state.kind) {
-            thread.last_event = self.emit(
-                env.sink,
-                thread.silent,
-                event_type,
-                thread.last_event,
-                Some(Value::Object(details)),
-            );
-        }
+        // The next state's Entered event shows the same text: the Exited event hands it
+        // back once recorded.
+        let cached = match events::exited_type(&state.kind) {
+            Some(event_type) => {
+                let details = Details::StateExited {
+                    name: state.name.clone(),
+                    output: output_text,
+                    assigned: assigned
+                        .iter()
+                        .map(|(k, v)| (k.clone(), to_text(v)))
+                        .collect(),
+                };
+                let (id, details) = self.emit_keeping(
+                    env.sink,
+                    thread.silent,
+                    event_type,
+                    thread.last_event,
+                    Some(details),
+                );
+                thread.last_event = id;
+                details.and_then(|mut d| d.take_payload())
+            }
+            None => Some(output_text),
+        };
+        let cached = cached.filter(|_| next.is_some());
         for (k, v) in assigned {
             thread.vars.insert(k, v);
         }

@@ -363,7 +363,10 @@ pub fn abort_map_runs(store: &Store, parent: &str, now: DateTime<Utc>) -> Result
             previous_event_id: last,
             timestamp: now,
             event_type: crate::history::EventType::ExecutionAborted,
-            details: Some(Value::Object(Default::default())),
+            details: Some(crate::history::Details::Failure {
+                error: None,
+                cause: None,
+            }),
         };
         super::history::insert(&store.conn, child, &[EventRow::from(&event)])?;
         store.conn.execute(
