@@ -7,6 +7,7 @@
 //! first: killing the handler alone would leave the sleep running.
 #![cfg(unix)]
 use std::path::{Path, PathBuf};
+use std::process::{Child, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
@@ -99,29 +100,53 @@ fn all_gone(pids: &[i32]) -> bool {
     true
 }
 
-#[test]
-fn stop_execution_from_another_process_kills_the_handler() {
-    let sfn = Sfn::new();
-    let (handlers, pids) = slow_handlers(sfn.dir.path());
-    let definition = slow_machine(json!({}), json!({}));
+/// Creates the slow machine and starts its execution `e1` in a process of its own, which
+/// runs it (and its handler) until it ends.
+fn start_slow(sfn: &Sfn, handlers: &Path) -> Child {
+    create(sfn, "slow", &slow_machine(json!({}), json!({})));
+    run_in_background(sfn, handlers, "slow", "e1")
+}
+
+fn create(sfn: &Sfn, name: &str, definition: &Value) {
     sfn.json(&[
         "create-state-machine",
         "--name",
-        "slow",
+        name,
         "--definition",
         &definition.to_string(),
         "--role-arn",
         ROLE,
     ]);
-    // This process runs the execution (and its handler) until it ends.
-    let mut runner = sfn
-        .cmd()
-        .env("SFN_HANDLERS", &handlers)
-        .args(["start-execution", "--state-machine-arn", &arn("slow")])
-        .args(["--name", "e1"])
-        .stdout(std::process::Stdio::null())
+}
+
+fn run_in_background(sfn: &Sfn, handlers: &Path, machine: &str, name: &str) -> Child {
+    sfn.cmd()
+        .env("SFN_HANDLERS", handlers)
+        .args(["start-execution", "--state-machine-arn", &arn(machine)])
+        .args(["--name", name])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+/// Waits (at most [`GONE_WITHIN`]) for `runner` to exit.
+fn exit_of(runner: &mut Child, what: &str) -> ExitStatus {
+    let until = Instant::now() + GONE_WITHIN;
+    loop {
+        if let Some(status) = runner.try_wait().unwrap() {
+            return status;
+        }
+        assert!(Instant::now() < until, "{what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn stop_execution_from_another_process_kills_the_handler() {
+    let sfn = Sfn::new();
+    let (handlers, pids) = slow_handlers(sfn.dir.path());
+    let mut runner = start_slow(&sfn, &handlers);
     let pids = pids_in(&pids);
     let execution = "arn:aws:states:us-east-1:123456789012:execution:slow:e1";
     let stopped = sfn.json(&[
@@ -154,14 +179,7 @@ fn stop_execution_from_another_process_kills_the_handler() {
             "ExecutionAborted"
         ]
     );
-    let until = Instant::now() + GONE_WITHIN;
-    let status = loop {
-        if let Some(status) = runner.try_wait().unwrap() {
-            break status;
-        }
-        assert!(Instant::now() < until, "start-execution did not end");
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let status = exit_of(&mut runner, "start-execution did not end");
     assert!(status.success(), "{status}");
     assert!(reaped(pids[0]), "the handler was left a zombie");
 }
@@ -292,36 +310,11 @@ fn the_task_timeout_kills_the_handler_and_its_children() {
 fn an_interrupted_run_kills_the_handler() {
     let sfn = Sfn::new();
     let (handlers, pids) = slow_handlers(sfn.dir.path());
-    let definition = slow_machine(json!({}), json!({}));
-    sfn.json(&[
-        "create-state-machine",
-        "--name",
-        "slow",
-        "--definition",
-        &definition.to_string(),
-        "--role-arn",
-        ROLE,
-    ]);
-    let mut runner = sfn
-        .cmd()
-        .env("SFN_HANDLERS", &handlers)
-        .args(["start-execution", "--state-machine-arn", &arn("slow")])
-        .args(["--name", "e1"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut runner = start_slow(&sfn, &handlers);
     let pids = pids_in(&pids);
     // SAFETY: signals the child this test started.
     unsafe { libc::kill(runner.id() as libc::pid_t, libc::SIGINT) };
-    let until = Instant::now() + GONE_WITHIN;
-    let status = loop {
-        if let Some(status) = runner.try_wait().unwrap() {
-            break status;
-        }
-        assert!(Instant::now() < until, "sfn did not stop on SIGINT");
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let status = exit_of(&mut runner, "sfn did not stop on SIGINT");
     assert_eq!(status.code(), Some(130));
     assert!(all_gone(&pids), "the handler outlived the interrupted run");
     let execution = "arn:aws:states:us-east-1:123456789012:execution:slow:e1";
@@ -338,25 +331,9 @@ fn stopping_a_parent_stops_its_sync_child_and_kills_the_childs_handler() {
     let parent = json!({"StartAt": "Run", "States": {"Run": {
         "Type": "Task", "Resource": "arn:aws:states:::states:startExecution.sync:2",
         "Parameters": {"StateMachineArn": arn("child"), "Name": "kid"}, "End": true}}});
-    for (name, definition) in [("child", child), ("parent", parent)] {
-        sfn.json(&[
-            "create-state-machine",
-            "--name",
-            name,
-            "--definition",
-            &definition.to_string(),
-            "--role-arn",
-            ROLE,
-        ]);
-    }
-    let mut runner = sfn
-        .cmd()
-        .env("SFN_HANDLERS", &handlers)
-        .args(["start-execution", "--state-machine-arn", &arn("parent")])
-        .args(["--name", "p1"])
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    create(&sfn, "child", &child);
+    create(&sfn, "parent", &parent);
+    let mut runner = run_in_background(&sfn, &handlers, "parent", "p1");
     let pids = pids_in(&pids);
     let execution = "arn:aws:states:us-east-1:123456789012:execution:parent:p1";
     sfn.json(&["stop-execution", "--execution-arn", execution]);
@@ -377,9 +354,5 @@ fn stopping_a_parent_stops_its_sync_child_and_kills_the_childs_handler() {
             "ExecutionAborted"
         ]
     );
-    let until = Instant::now() + GONE_WITHIN;
-    while runner.try_wait().unwrap().is_none() {
-        assert!(Instant::now() < until, "start-execution did not end");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    exit_of(&mut runner, "start-execution did not end");
 }
