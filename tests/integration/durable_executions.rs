@@ -9,23 +9,10 @@ use std::collections::HashSet;
 use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use cli_support::{types, Sfn, ROLE};
+use cli_support::{types, Sfn};
 use serde_json::{json, Value};
 
 const ACTIVITY: &str = "arn:aws:states:us-east-1:123456789012:activity:work";
-
-fn create_machine(sfn: &Sfn, name: &str, definition: &Value) -> String {
-    let out = sfn.json(&[
-        "create-state-machine",
-        "--name",
-        name,
-        "--definition",
-        &definition.to_string(),
-        "--role-arn",
-        ROLE,
-    ]);
-    out["stateMachineArn"].as_str().unwrap().to_string()
-}
 
 /// Event ids run 1..=n with no gap or repeat, and each points at an earlier event.
 fn assert_whole(events: &[Value]) {
@@ -76,7 +63,7 @@ fn parallel_of_activities(branches: usize) -> Value {
 fn outcomes_sent_at_once_to_every_branch_are_all_applied() {
     let sfn = Sfn::new();
     sfn.json(&["create-activity", "--name", "work"]);
-    let machine = create_machine(&sfn, "fan", &parallel_of_activities(4));
+    let machine = sfn.create_machine("fan", &parallel_of_activities(4));
     for trial in 0..15 {
         let arn = sfn.start(&machine, &["--name", &format!("t{trial}")]);
         let tokens: Vec<String> = (0..4).map(|_| worker_token(&sfn)).collect();
@@ -136,7 +123,7 @@ fn a_worker_and_a_callback_racing_on_two_branches_both_land() {
             "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
             "Parameters": {"QueueUrl": "q", "MessageBody": {"token.$": "$$.Task.Token"}}, "End": true}}}
     ]}}});
-    let machine = create_machine(&sfn, "race", &definition);
+    let machine = sfn.create_machine("race", &definition);
     for trial in 0..8 {
         for f in std::fs::read_dir(&tokens).unwrap() {
             std::fs::remove_file(f.unwrap().path()).unwrap();
@@ -210,7 +197,7 @@ fn a_stop_racing_a_worker_never_ends_in_success_nor_crashes() {
     let sfn = Sfn::new();
     sfn.json(&["create-activity", "--name", "work"]);
     let definition = json!({"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": ACTIVITY, "End": true}}});
-    let machine = create_machine(&sfn, "stoprace", &definition);
+    let machine = sfn.create_machine("stoprace", &definition);
     for trial in 0..10 {
         let arn = sfn.start(&machine, &["--name", &format!("s{trial}")]);
         let token = worker_token(&sfn);
@@ -252,7 +239,7 @@ fn slow_machine(sfn: &Sfn, name: &str) -> String {
     let definition = json!({"StartAt": "First", "States": {
         "First": {"Type": "Pass", "Next": "Sleep"},
         "Sleep": {"Type": "Wait", "Seconds": 30, "End": true}}});
-    create_machine(sfn, name, &definition)
+    sfn.create_machine(name, &definition)
 }
 
 #[test]
@@ -365,7 +352,7 @@ fn map_machine(sfn: &Sfn) -> String {
             "Nap": {"Type": "Wait", "Seconds": 1, "Next": "Double"},
             "Double": {"Type": "Pass", "Parameters": {"v.$": "States.MathAdd($, $)"}, "End": true}}},
           "End": true}}});
-    create_machine(sfn, "naps", &definition)
+    sfn.create_machine("naps", &definition)
 }
 
 #[test]
@@ -435,7 +422,7 @@ fn resuming_serves_tasks_with_the_resuming_process_handlers() {
     let definition = json!({"StartAt": "Work", "States": {
         "Work": {"Type": "Task", "Resource": ACTIVITY, "Next": "Call"},
         "Call": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:who", "End": true}}});
-    let machine = create_machine(&sfn, "two", &definition);
+    let machine = sfn.create_machine("two", &definition);
     let first = sfn.write(
         "first.json",
         r#"{"lambda": {"who": ["sh", "-c", "echo '\"first\"'"]}}"#,
@@ -484,8 +471,7 @@ fn resuming_serves_tasks_with_the_resuming_process_handlers() {
 #[test]
 fn two_starts_of_one_name_at_once_make_one_execution() {
     let sfn = Sfn::new();
-    let machine = create_machine(
-        &sfn,
+    let machine = sfn.create_machine(
         "once",
         &json!({"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}),
     );
@@ -531,7 +517,7 @@ fn distributed_machine(sfn: &Sfn) -> String {
             "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
             "StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "Seconds": 1, "End": true}}},
           "End": true}}});
-    create_machine(sfn, "dist", &definition)
+    sfn.create_machine("dist", &definition)
 }
 
 fn map_runs(sfn: &Sfn, arn: &str) -> Vec<Value> {

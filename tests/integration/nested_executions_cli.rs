@@ -8,19 +8,6 @@ use crate::cli_support;
 use cli_support::{types, Sfn, ROLE};
 use serde_json::{json, Map, Value};
 
-fn create(sfn: &Sfn, name: &str, definition: &Value) -> String {
-    let out = sfn.json(&[
-        "create-state-machine",
-        "--name",
-        name,
-        "--definition",
-        &definition.to_string(),
-        "--role-arn",
-        ROLE,
-    ]);
-    out["stateMachineArn"].as_str().unwrap().to_string()
-}
-
 fn start(sfn: &Sfn, machine: &str, input: &Value) -> String {
     sfn.start(
         machine,
@@ -138,7 +125,7 @@ fn run_recorded(name: &str) {
     let case = fixture(name);
     let sfn = Sfn::new();
     let children = case["children"].as_array().unwrap();
-    let child_arn = create(&sfn, "child_machine", &children[0]["definition"]);
+    let child_arn = sfn.create_machine("child_machine", &children[0]["definition"]);
     let definition: Value = serde_json::from_str(
         &case["definition"]
             .to_string()
@@ -152,7 +139,7 @@ fn run_recorded(name: &str) {
             .replace("{{child:0:arn}}", &child_arn),
     )
     .unwrap();
-    let machine = create(&sfn, "parent_machine", &definition);
+    let machine = sfn.create_machine("parent_machine", &definition);
     let execution = start(&sfn, &machine, &input);
     let norm = Normaliser::new(&case, "child_machine");
     let expected = &case["expected"];
@@ -226,9 +213,8 @@ fn child_token(sfn: &Sfn, child: &str) -> String {
 #[test]
 fn a_sync_2_parent_waits_for_a_parked_child_and_gets_its_output_as_json() {
     let sfn = Sfn::new();
-    let child = create(&sfn, "child_machine", &waiting_child());
-    let parent = create(
-        &sfn,
+    let child = sfn.create_machine("child_machine", &waiting_child());
+    let parent = sfn.create_machine(
         "parent_machine",
         &json!({"StartAt": "Run", "States": {"Run": {
             "Type": "Task",
@@ -277,14 +263,12 @@ fn a_sync_2_parent_waits_for_a_parked_child_and_gets_its_output_as_json() {
 #[test]
 fn a_failed_child_fails_the_sync_task_with_its_description_as_cause() {
     let sfn = Sfn::new();
-    let child = create(
-        &sfn,
+    let child = sfn.create_machine(
         "child_machine",
         &json!({"StartAt": "Boom", "States": {"Boom": {
             "Type": "Fail", "Error": "Oops", "Cause": "it broke"}}}),
     );
-    let parent = create(
-        &sfn,
+    let parent = sfn.create_machine(
         "parent_machine",
         &json!({"StartAt": "Run", "States": {"Run": {
             "Type": "Task",
@@ -309,9 +293,8 @@ fn a_failed_child_fails_the_sync_task_with_its_description_as_cause() {
 #[test]
 fn stopping_a_parent_stops_the_sync_child_it_waits_for() {
     let sfn = Sfn::new();
-    let child = create(&sfn, "child_machine", &waiting_child());
-    let parent = create(
-        &sfn,
+    let child = sfn.create_machine("child_machine", &waiting_child());
+    let parent = sfn.create_machine(
         "parent_machine",
         &json!({"StartAt": "Run", "States": {"Run": {
             "Type": "Task",
@@ -337,8 +320,7 @@ fn stopping_a_parent_stops_the_sync_child_it_waits_for() {
 #[test]
 fn a_childs_callback_with_the_parents_token_resumes_the_parent() {
     let sfn = Sfn::new();
-    let child = create(
-        &sfn,
+    let child = sfn.create_machine(
         "child_machine",
         &json!({"StartAt": "Answer", "States": {"Answer": {
             "Type": "Task",
@@ -346,8 +328,7 @@ fn a_childs_callback_with_the_parents_token_resumes_the_parent() {
             "Parameters": {"TaskToken.$": "$.token", "Output": "{\"from\": \"child\"}"},
             "End": true}}}),
     );
-    let parent = create(
-        &sfn,
+    let parent = sfn.create_machine(
         "parent_machine",
         &json!({"StartAt": "Run", "States": {"Run": {
             "Type": "Task",
@@ -372,9 +353,8 @@ fn a_childs_callback_with_the_parents_token_resumes_the_parent() {
 #[test]
 fn a_mocked_response_still_comes_before_the_native_integration() {
     let sfn = Sfn::new();
-    let child = create(&sfn, "child_machine", &waiting_child());
-    let parent = create(
-        &sfn,
+    let child = sfn.create_machine("child_machine", &waiting_child());
+    let parent = sfn.create_machine(
         "parent_machine",
         &json!({"StartAt": "Run", "States": {"Run": {
             "Type": "Task",
@@ -427,8 +407,7 @@ fn aws_sdk_start_sync_execution_runs_an_express_child_to_its_end() {
         ROLE,
     ]);
     let child = out["stateMachineArn"].as_str().unwrap().to_string();
-    let parent = create(
-        &sfn,
+    let parent = sfn.create_machine(
         "parent_machine",
         &json!({"StartAt": "Run", "States": {"Run": {
             "Type": "Task",

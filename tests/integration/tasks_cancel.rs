@@ -103,20 +103,8 @@ fn all_gone(pids: &[i32]) -> bool {
 /// Creates the slow machine and starts its execution `e1` in a process of its own, which
 /// runs it (and its handler) until it ends.
 fn start_slow(sfn: &Sfn, handlers: &Path) -> Child {
-    create(sfn, "slow", &slow_machine(json!({}), json!({})));
+    sfn.create_machine("slow", &slow_machine(json!({}), json!({})));
     run_in_background(sfn, handlers, "slow", "e1")
-}
-
-fn create(sfn: &Sfn, name: &str, definition: &Value) {
-    sfn.json(&[
-        "create-state-machine",
-        "--name",
-        name,
-        "--definition",
-        &definition.to_string(),
-        "--role-arn",
-        ROLE,
-    ]);
 }
 
 fn run_in_background(sfn: &Sfn, handlers: &Path, machine: &str, name: &str) -> Child {
@@ -331,8 +319,8 @@ fn stopping_a_parent_stops_its_sync_child_and_kills_the_childs_handler() {
     let parent = json!({"StartAt": "Run", "States": {"Run": {
         "Type": "Task", "Resource": "arn:aws:states:::states:startExecution.sync:2",
         "Parameters": {"StateMachineArn": arn("child"), "Name": "kid"}, "End": true}}});
-    create(&sfn, "child", &child);
-    create(&sfn, "parent", &parent);
+    sfn.create_machine("child", &child);
+    sfn.create_machine("parent", &parent);
     let mut runner = run_in_background(&sfn, &handlers, "parent", "p1");
     let pids = pids_in(&pids);
     let execution = "arn:aws:states:us-east-1:123456789012:execution:parent:p1";

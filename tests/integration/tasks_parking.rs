@@ -6,7 +6,7 @@ use crate::cli_support;
 
 use std::path::{Path, PathBuf};
 
-use cli_support::{types, Sfn, ROLE};
+use cli_support::{types, Sfn};
 use serde_json::{json, Value};
 
 const ACCOUNT: &str = "arn:aws:states:us-east-1:123456789012";
@@ -17,21 +17,6 @@ fn root() -> &'static Path {
 
 fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures/tasks").join(name)
-}
-
-fn create_machine(sfn: &Sfn, name: &str, definition: &Value) -> String {
-    sfn.json(&[
-        "create-state-machine",
-        "--name",
-        name,
-        "--definition",
-        &definition.to_string(),
-        "--role-arn",
-        ROLE,
-    ])["stateMachineArn"]
-        .as_str()
-        .unwrap()
-        .to_string()
 }
 
 fn output(described: &Value) -> Value {
@@ -90,8 +75,7 @@ fn a_worker_taking_the_task_records_activity_started() {
     let sfn = Sfn::new();
     sfn.json(&["create-activity", "--name", "approve"]);
     let activity = format!("{ACCOUNT}:activity:approve");
-    let machine = create_machine(
-        &sfn,
+    let machine = sfn.create_machine(
         "approval",
         &json!({"StartAt": "Approve", "States": {"Approve": {
             "Type": "Task", "Resource": activity, "HeartbeatSeconds": 60, "End": true}}}),
@@ -138,8 +122,7 @@ fn a_deleted_activity_fails_before_it_is_scheduled() {
     let sfn = Sfn::new();
     sfn.json(&["create-activity", "--name", "gone"]);
     let activity = format!("{ACCOUNT}:activity:gone");
-    let machine = create_machine(
-        &sfn,
+    let machine = sfn.create_machine(
         "uses-gone",
         &json!({"StartAt": "Work", "States": {"Work": {
             "Type": "Task", "Resource": activity, "End": true}}}),
@@ -163,9 +146,7 @@ fn a_deleted_activity_fails_before_it_is_scheduled() {
 fn parallel_branches_wait_together_and_resume_in_any_order() {
     let sfn = Sfn::new();
     let branch = |name: &str| json!({"StartAt": name, "States": {name: callback(name, None)}});
-    let machine = create_machine(
-        &sfn,
-        "fan",
+    let machine = sfn.create_machine("fan",
         &json!({"StartAt": "Both", "States": {"Both": {
             "Type": "Parallel",
             "Branches": [
@@ -204,8 +185,7 @@ fn parallel_branches_wait_together_and_resume_in_any_order() {
 fn map_iterations_wait_together_and_a_sequential_map_waits_in_turn() {
     for (concurrency, open_at_once) in [(0, 3), (1, 1)] {
         let sfn = Sfn::new();
-        let machine = create_machine(
-            &sfn,
+        let machine = sfn.create_machine(
             "each",
             &json!({"StartAt": "Each", "States": {"Each": {
                 "Type": "Map",
@@ -242,9 +222,7 @@ fn map_iterations_wait_together_and_a_sequential_map_waits_in_turn() {
 #[test]
 fn jsonata_reads_the_token_from_the_context_and_stale_tokens_are_refused() {
     let sfn = Sfn::new();
-    let machine = create_machine(
-        &sfn,
-        "jsonata-callback",
+    let machine = sfn.create_machine("jsonata-callback",
         &json!({"QueryLanguage": "JSONata", "StartAt": "Ask", "States": {"Ask": {
             "Type": "Task",
             "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
@@ -307,7 +285,7 @@ fn the_callback_approval_example_runs_end_to_end() {
         &std::fs::read_to_string(example.join("definition.asl.json")).unwrap(),
     )
     .unwrap();
-    let machine = create_machine(&sfn, "callback-approval", &definition);
+    let machine = sfn.create_machine("callback-approval", &definition);
     let outbox = sfn.dir.path().join("outbox");
     let out = sfn
         .cmd()
@@ -369,9 +347,7 @@ fn the_callback_approval_example_runs_end_to_end() {
 #[test]
 fn a_failing_branch_ends_the_execution_and_closes_the_waiting_tokens() {
     let sfn = Sfn::new();
-    let machine = create_machine(
-        &sfn,
-        "fan-fails",
+    let machine = sfn.create_machine("fan-fails",
         &json!({"StartAt": "Both", "States": {"Both": {
             "Type": "Parallel",
             "Branches": [

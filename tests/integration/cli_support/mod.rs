@@ -144,6 +144,20 @@ impl Sfn {
     }
 
     /// Creates a state machine with the Hello definition and returns its ARN.
+    /// Creates state machine `name` with `definition`; returns its ARN.
+    pub fn create_machine(&self, name: &str, definition: &serde_json::Value) -> String {
+        let out = self.json(&[
+            "create-state-machine",
+            "--name",
+            name,
+            "--definition",
+            &definition.to_string(),
+            "--role-arn",
+            ROLE,
+        ]);
+        out["stateMachineArn"].as_str().expect("arn").to_string()
+    }
+
     pub fn create(&self, name: &str) -> String {
         let out = self.json(&[
             "create-state-machine",
