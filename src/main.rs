@@ -1,4 +1,5 @@
 fn main() {
+    tune_malloc();
     stop_on_signals();
     std::process::exit(sfn::cli::main());
 }
@@ -25,3 +26,23 @@ fn stop_on_signals() {
 
 #[cfg(not(unix))]
 fn stop_on_signals() {}
+
+/// glibc serves a block over its mmap threshold (128 KiB, then raised to the largest
+/// block freed so far) with an mmap of its own, and gives free memory at the top of the
+/// heap back to the system past 128 KiB. A payload that grows state after state (each
+/// text a little longer than the last) was mapped, faulted in page by page and unmapped
+/// again at every state. Fixed thresholds keep such blocks in the heap, for
+/// a few hundred KiB more at the peak.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn tune_malloc() {
+    const MMAP_THRESHOLD: libc::c_int = 512 << 10;
+    const TRIM_THRESHOLD: libc::c_int = 2 << 20;
+    // SAFETY: mallopt only sets allocator parameters; called before any other thread runs.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, MMAP_THRESHOLD);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, TRIM_THRESHOLD);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn tune_malloc() {}

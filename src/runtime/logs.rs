@@ -181,10 +181,9 @@ impl LogConfig {
                 .ok()
                 .flatten()
                 .and_then(|c| c.logging),
-            None => store::state_machines::get(store, machine_arn)
+            None => store::state_machines::logging_configuration(store, machine_arn)
                 .ok()
-                .flatten()
-                .and_then(|m| m.logging_configuration),
+                .flatten(),
         };
         LogConfig::from_stored(stored.as_deref())
     }

@@ -24,7 +24,6 @@
 //! first `prefix` and last `suffix` bytes around its own middle.
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -98,7 +97,11 @@ impl From<&HistoryEvent> for EventRow {
 /// that an equal one (the next state's input, the execution's output) is stored once.
 #[derive(Default)]
 pub struct EventEncoder {
+    /// The last payload stored, unless `last_is_key` (then it is a spare buffer): its
+    /// text is copied into a buffer kept from one payload to the next, as a new block
+    /// of a large payload's size for each one cost more than the copy.
     last: Option<Last>,
+    last_is_key: bool,
     /// The last payload stored whole: a delta on it is read in one step.
     key: Option<Last>,
 }
@@ -115,21 +118,24 @@ impl EventEncoder {
         let key = input
             .filter(|text| text.len() >= PAYLOAD_MIN)
             .map(|text| Last {
-                text: Arc::from(text),
+                text: text.to_string(),
                 id: INPUT_PAYLOAD,
                 deltas: 0,
             });
-        EventEncoder { last: None, key }
+        EventEncoder {
+            last: None,
+            last_is_key: false,
+            key,
+        }
     }
 }
 
 /// A chunk numbers at most this many distinct line skeletons.
 const SKELETONS: usize = 256;
 
-/// A payload stored: its text (shared when the last one is the key), id and how many
-/// deltas lead to it.
+/// A payload stored: its text, id and how many deltas lead to it.
 struct Last {
-    text: Arc<str>,
+    text: String,
     id: i64,
     deltas: u32,
 }
@@ -152,10 +158,10 @@ impl EventEncoder {
                 for (i, (key, value)) in members.clone().enumerate().take(MEMBERS) {
                     let Member::Str(text) = value else { continue };
                     stored[i] = if text.len() >= PAYLOAD_MIN && slots < PAYLOADS_PER_EVENT {
-                        let same = |stored: &Option<Last>| {
-                            stored.as_ref().filter(|p| *p.text == *text).map(|p| p.id)
+                        let same = |stored: Option<&Last>| {
+                            stored.filter(|p| p.text == *text).map(|p| p.id)
                         };
-                        let id = match same(&self.last).or_else(|| same(&self.key)) {
+                        let id = match same(self.last()).or_else(|| same(self.key.as_ref())) {
                             Some(id) => id,
                             None => {
                                 let id = event.id * PAYLOADS_PER_EVENT + slots;
@@ -316,8 +322,7 @@ impl EventEncoder {
     fn payload(&mut self, id: i64, text: &str) -> Payload {
         let on_key = self.key.as_ref().and_then(|key| delta(key, id, text));
         let on_last = self
-            .last
-            .as_ref()
+            .last()
             .filter(|last| {
                 last.deltas < MAX_DELTAS && Some(last.id) != self.key.as_ref().map(|k| k.id)
             })
@@ -335,33 +340,47 @@ impl EventEncoder {
             (None, Some(l)) => Some(l),
             (None, None) => None,
         };
-        let shared: Arc<str> = Arc::from(text);
-        let (payload, deltas) = match chosen {
-            Some(chosen) => chosen,
+        match chosen {
+            Some((payload, deltas)) => {
+                let mut buffer = self.last.take().map(|l| l.text).unwrap_or_default();
+                buffer.clear();
+                buffer.push_str(text);
+                self.last = Some(Last {
+                    text: buffer,
+                    id,
+                    deltas,
+                });
+                self.last_is_key = false;
+                payload
+            }
             None => {
+                let mut buffer = self.key.take().map(|k| k.text).unwrap_or_default();
+                buffer.clear();
+                buffer.push_str(text);
                 self.key = Some(Last {
-                    text: shared.clone(),
+                    text: buffer,
                     id,
                     deltas: 0,
                 });
-                (
-                    Payload {
-                        id,
-                        base: None,
-                        prefix: 0,
-                        suffix: 0,
-                        text: text.to_string(),
-                    },
-                    0,
-                )
+                self.last_is_key = true;
+                Payload {
+                    id,
+                    base: None,
+                    prefix: 0,
+                    suffix: 0,
+                    text: text.to_string(),
+                }
             }
-        };
-        self.last = Some(Last {
-            text: shared,
-            id,
-            deltas,
-        });
-        payload
+        }
+    }
+
+    /// The last payload stored.
+    fn last(&self) -> Option<&Last> {
+        if self.last_is_key {
+            self.key.as_ref()
+        } else {
+            self.last.as_ref()
+        }
     }
 }
 

@@ -61,6 +61,20 @@ pub fn get(store: &Store, arn: &str) -> Result<Option<StateMachineRecord>, Store
     Ok(store.conn.query_row(&sql, [arn], from_row).optional()?)
 }
 
+/// A state machine's logging configuration alone: `None` for no such machine or none set.
+/// Its definition (up to 1 MB) is not read for it.
+pub fn logging_configuration(store: &Store, arn: &str) -> Result<Option<String>, StoreError> {
+    Ok(store
+        .conn
+        .query_row(
+            "SELECT logging_configuration FROM state_machines WHERE arn = ?1",
+            [arn],
+            |r| r.get::<_, Option<String>>(0),
+        )
+        .optional()?
+        .flatten())
+}
+
 pub fn insert(store: &Store, sm: &StateMachineRecord) -> Result<(), StoreError> {
     let sql = format!(
         "INSERT INTO state_machines ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
