@@ -73,13 +73,22 @@ impl<'a> Journal<'a> {
             store,
             owner: owner.to_string(),
             version: record.version,
+            // An intermediate save writes neither the input nor the definition: the
+            // copy leaves them (up to 256 KiB and 1 MB) out.
             record: ExecutionRecord {
+                arn: record.arn.clone(),
+                state_machine_arn: record.state_machine_arn.clone(),
+                name: record.name.clone(),
                 status: "RUNNING".into(),
-                stop_date: None,
-                output: None,
-                error: None,
-                cause: None,
-                ..record.clone()
+                start_date: record.start_date.clone(),
+                trace_header: record.trace_header.clone(),
+                state_machine_version_arn: record.state_machine_version_arn.clone(),
+                state_machine_alias_arn: record.state_machine_alias_arn.clone(),
+                redrive_count: record.redrive_count,
+                redrive_date: record.redrive_date.clone(),
+                role_arn: record.role_arn.clone(),
+                version: record.version,
+                ..Default::default()
             },
             encoder: EventEncoder::for_input(record.input.as_deref()),
             events: Vec::new(),
