@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::Arc;
-use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crate::clock::Clock;
@@ -47,10 +46,12 @@ pub fn is_gone(lease: &Lease) -> bool {
 }
 
 /// Renews a lease from a thread of its own, so that a long Task invocation on the
-/// interpreter's thread cannot let it run out. Stops when dropped.
+/// interpreter's thread cannot let it run out. Stops when dropped: the thread wakes and
+/// ends on its own, unwaited for (joining it made every execution wait for the thread
+/// to be scheduled once more, a while on a busy machine). A renewal in flight as it stops
+/// lands as it did before the join returned: it extends only a lease this owner holds.
 pub struct Keeper {
-    stop: Option<Sender<()>>,
-    thread: Option<JoinHandle<()>>,
+    _stop: Sender<()>,
     lost: Arc<AtomicBool>,
 }
 
@@ -61,7 +62,7 @@ impl Keeper {
         let (stop, stopped) = mpsc::channel::<()>();
         let lost = Arc::new(AtomicBool::new(false));
         let flag = lost.clone();
-        let thread = std::thread::spawn(move || {
+        std::thread::spawn(move || {
             // Opened at the first beat: most executions end before it.
             let mut store = None;
             loop {
@@ -85,25 +86,12 @@ impl Keeper {
                 }
             }
         });
-        Keeper {
-            stop: Some(stop),
-            thread: Some(thread),
-            lost,
-        }
+        Keeper { _stop: stop, lost }
     }
 
     /// Whether another process took the execution over.
     pub fn lost(&self) -> bool {
         self.lost.load(Ordering::SeqCst)
-    }
-}
-
-impl Drop for Keeper {
-    fn drop(&mut self) {
-        drop(self.stop.take());
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
     }
 }
 
