@@ -1,3 +1,4 @@
+use super::targets::seeded_draw;
 use super::*;
 
 const SM: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:m";
