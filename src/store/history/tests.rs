@@ -35,6 +35,16 @@ fn event(id: i64, details: Option<Value>) -> HistoryEvent {
     }
 }
 
+/// The history of `arn:e` reads back as `events`, whole, and as the one event `back`
+/// places from its newest end, alone (a page that starts inside a chunk).
+fn reads_back(store: &Store, events: &[HistoryEvent], back: usize) {
+    assert_eq!(page(store, "arn:e", false, 0, usize::MAX).unwrap(), events);
+    assert_eq!(
+        page(store, "arn:e", true, back, 1).unwrap(),
+        vec![events[events.len() - 1 - back].clone()]
+    );
+}
+
 #[test]
 fn pages_run_across_chunks_both_ways() {
     let store = store_with_execution();
@@ -165,10 +175,8 @@ fn payloads_that_grow_are_stored_as_deltas() {
     for batch in rows.chunks(9) {
         append_events(&store, "arn:e", batch).unwrap();
     }
-    assert_eq!(page(&store, "arn:e", false, 0, 1000).unwrap(), events);
     // One event alone, from the middle of a chain.
-    let one = page(&store, "arn:e", true, 10, 1).unwrap();
-    assert_eq!(one, vec![events[69].clone()]);
+    reads_back(&store, &events, 10);
 }
 
 #[test]
@@ -211,11 +219,7 @@ fn payloads_equal_to_or_built_on_the_execution_input_refer_to_it() {
     assert!(payloads[0].text.len() < 40);
     append_events(&store, "arn:e", &rows[..2]).unwrap();
     append_events(&store, "arn:e", &rows[2..]).unwrap();
-    assert_eq!(page(&store, "arn:e", false, 0, 10).unwrap(), events);
-    assert_eq!(
-        page(&store, "arn:e", true, 0, 1).unwrap(),
-        vec![events[3].clone()]
-    );
+    reads_back(&store, &events, 0);
     // Short inputs stay in the lines.
     assert!(EventEncoder::for_input(Some("{}")).key.is_none());
 }
@@ -251,11 +255,7 @@ fn payloads_changed_far_apart_are_chained() {
     for batch in rows.chunks(7) {
         append_events(&store, "arn:e", batch).unwrap();
     }
-    assert_eq!(page(&store, "arn:e", false, 0, 100).unwrap(), events);
-    assert_eq!(
-        page(&store, "arn:e", true, 3, 1).unwrap(),
-        vec![events[36].clone()]
-    );
+    reads_back(&store, &events, 3);
 }
 
 #[test]
@@ -277,11 +277,7 @@ fn strings_are_stored_raw_unless_they_hold_a_tab_or_a_newline() {
     assert!(rows[0].line.contains("\tinput,e,cr\t"), "{}", rows[0].line);
     assert!(rows[1].line.contains("\tz\t"), "{}", rows[1].line);
     append_events(&store, "arn:e", &rows).unwrap();
-    assert_eq!(page(&store, "arn:e", false, 0, 10).unwrap(), events);
-    assert_eq!(
-        page(&store, "arn:e", true, 1, 1).unwrap(),
-        vec![events[1].clone()]
-    );
+    reads_back(&store, &events, 1);
 }
 
 #[test]
