@@ -6,6 +6,11 @@ use chrono::DateTime;
 use serde_json::json;
 
 fn store_with_execution() -> Store {
+    store_with_input(None)
+}
+
+/// A store holding execution `arn:e`, whose row keeps `input`.
+fn store_with_input(input: Option<String>) -> Store {
     let store = Store::in_memory().unwrap();
     insert_execution(
         &store,
@@ -15,6 +20,7 @@ fn store_with_execution() -> Store {
             name: "e".into(),
             status: "RUNNING".into(),
             start_date: "2026-01-01T00:00:00.000000Z".into(),
+            input,
             definition: "{}".into(),
             role_arn: "arn:role".into(),
             ..Default::default()
@@ -181,23 +187,8 @@ fn payloads_that_grow_are_stored_as_deltas() {
 
 #[test]
 fn payloads_equal_to_or_built_on_the_execution_input_refer_to_it() {
-    let store = Store::in_memory().unwrap();
     let input = format!("{{\"records\":\"{}\",\"é\":1}}", "ab".repeat(PAYLOAD_MIN));
-    insert_execution(
-        &store,
-        &ExecutionRecord {
-            arn: "arn:e".into(),
-            state_machine_arn: "arn:sm".into(),
-            name: "e".into(),
-            status: "RUNNING".into(),
-            start_date: "2026-01-01T00:00:00.000000Z".into(),
-            input: Some(input.clone()),
-            definition: "{}".into(),
-            role_arn: "arn:role".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let store = store_with_input(Some(input.clone()));
     let mut grown = input.clone();
     grown.insert_str(grown.len() - 1, ",\"step1\":{\"n\":1}");
     let events = vec![
