@@ -26,6 +26,9 @@ pub struct Scope<'a> {
     /// `None` when the scope is not an object.
     pub fields: Option<&'a Map<String, Value>>,
     pub start_at: Option<Node<'a, &'a str>>,
+    /// A `QueryLanguage` written on the scope object itself (the machine's own, or one
+    /// the schema refuses on a branch or processor).
+    pub query_language: Option<Node<'a, QueryLanguage>>,
     /// The states in text order.
     pub states: Option<Node<'a, Vec<State<'a>>>>,
     /// A Map item processor whose `ProcessorConfig.Mode` is `DISTRIBUTED`: its items run
@@ -42,7 +45,7 @@ impl<'a> Scope<'a> {
         top: QueryLanguage,
     ) -> Scope<'a> {
         let fields = raw.as_object();
-        let (start_at, states) = match fields {
+        let (start_at, query_language, states) = match fields {
             Some(fields) => {
                 let object = Object {
                     fields,
@@ -66,9 +69,10 @@ impl<'a> Scope<'a> {
                         })
                         .collect())
                 });
-                (object.node("StartAt", string), states)
+                let query_language = object.node("QueryLanguage", QueryLanguage::read);
+                (object.node("StartAt", string), query_language, states)
             }
-            None => (None, None),
+            None => (None, None, None),
         };
         let distributed = matches!(kind, ScopeKind::ItemProcessor | ScopeKind::Iterator)
             && raw.pointer("/ProcessorConfig/Mode").and_then(Value::as_str) == Some("DISTRIBUTED");
@@ -79,6 +83,7 @@ impl<'a> Scope<'a> {
             raw,
             fields,
             start_at,
+            query_language,
             states,
             distributed,
         }
