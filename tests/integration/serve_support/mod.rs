@@ -45,6 +45,7 @@ impl Server {
             .env("SFN_DB", dir.path().join("sfn.db"))
             .env_remove("SFN_MOCK_CONFIG")
             .env_remove("SFN_HANDLERS")
+            .env_remove("SFN_CLOCK")
             .env_remove("AWS_ACCOUNT_ID")
             .env_remove("AWS_REGION")
             .env_remove("AWS_DEFAULT_REGION")
