@@ -199,7 +199,7 @@ impl Clock {
         Rest {
             clock,
             ticket,
-            system: self.clone(),
+            clock_itself: self.clone(),
         }
     }
 
@@ -271,7 +271,8 @@ impl Drop for Busy {
 pub struct Rest {
     clock: Option<Arc<Virtual>>,
     ticket: Option<(i64, u64)>,
-    system: Clock,
+    /// For the clocks that are not virtual: [`Rest::sleep`] is their sleep.
+    clock_itself: Clock,
 }
 
 impl Rest {
@@ -287,7 +288,7 @@ impl Rest {
     /// has come. On the other clocks this is [`Clock::sleep`].
     pub fn sleep(&self, at_most: Duration) {
         let Some(v) = &self.clock else {
-            self.system.sleep(at_most);
+            self.clock_itself.sleep(at_most);
             return;
         };
         let started = Instant::now();

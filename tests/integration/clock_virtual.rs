@@ -153,3 +153,37 @@ fn an_unknown_clock_is_refused() {
         "{stderr}"
     );
 }
+
+/// A `.sync` child runs on its parent's task thread: its Wait skips too, after the
+/// parent's shorter one, which ends first.
+#[test]
+fn a_sync_childs_wait_skips_ahead_after_its_parents_shorter_one() {
+    let sfn = Sfn::virtual_clock();
+    sfn.create_machine(
+        "child",
+        &json!({"StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "Seconds": 3600, "End": true}}}),
+    );
+    let parent = sfn.create_machine(
+        "parent",
+        &json!({"StartAt": "Both", "States": {"Both": {"Type": "Parallel", "End": true,
+        "Branches": [
+            {"StartAt": "Run", "States": {"Run": {"Type": "Task",
+                "Resource": "arn:aws:states:::states:startExecution.sync:2",
+                "Parameters": {"StateMachineArn": crate::cli_support::arn("child"), "Name": "kid"},
+                "End": true}}},
+            {"StartAt": "Short", "States": {"Short": {"Type": "Wait", "Seconds": 10, "End": true}}}
+        ]}}}),
+    );
+    let execution = sfn.start(&parent, &[]);
+    assert_eq!(sfn.describe(&execution)["status"], "SUCCEEDED");
+    let child = "arn:aws:states:us-east-1:123456789012:execution:child:kid";
+    let nap = seconds_between(&sfn.history(child), "WaitStateEntered", "WaitStateExited");
+    assert!(nap >= 3600.0, "{nap}");
+    let events = sfn.history(&execution);
+    let order = types(&events);
+    let short_done = order.iter().position(|t| *t == "WaitStateExited").unwrap();
+    let child_done = order.iter().position(|t| *t == "TaskSucceeded").unwrap();
+    assert!(short_done < child_done, "{order:?}");
+    let ran = seconds_between(&events, "ExecutionStarted", "ExecutionSucceeded");
+    assert!(ran >= 3600.0, "{ran}");
+}
