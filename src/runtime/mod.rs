@@ -128,8 +128,9 @@ impl Runtime {
         }
     }
 
+    /// Leases are compared by every process: they go by the shared time.
     fn lease_until(&self) -> i64 {
-        self.settings.clock.now_millis() + self.settings.lease.as_millis() as i64
+        self.settings.clock.shared_millis() + self.settings.lease.as_millis() as i64
     }
 
     /// The Task runner for an execution of `machine_name` (with its mock test case): this
@@ -404,7 +405,7 @@ impl Runtime {
             store,
             arn,
             &self.owner,
-            self.settings.clock.now_millis(),
+            self.settings.clock.shared_millis(),
             until,
             &owner::is_gone,
         )?;
@@ -500,7 +501,7 @@ impl Runtime {
                 stopped: inbox.stop.is_some(),
                 release: true,
                 deliver: delivery.as_ref().map(|(t, d)| (t.as_str(), d)),
-                now: self.settings.clock.now(),
+                now: self.settings.clock.shared_now(),
             },
         )?;
         Ok(match saved {
@@ -562,10 +563,10 @@ impl Runtime {
     /// Every command that uses the store calls this first, so that timeouts fire even when
     /// no one else calls. One execution that cannot resume here does not stop the others.
     pub fn sweep(&self, store: &Store) -> Result<(), RuntimeError> {
-        task_tokens::expire(store, self.settings.clock.now())?;
+        task_tokens::expire(store, self.settings.clock.shared_now())?;
         let due = leases::runnable(
             store,
-            self.settings.clock.now_millis(),
+            self.settings.clock.shared_millis(),
             &owner::is_gone,
             false,
         )?;
@@ -583,10 +584,10 @@ impl Runtime {
         store: &Store,
         only: Option<&str>,
     ) -> Result<Vec<Resumed>, RuntimeError> {
-        task_tokens::expire(store, self.settings.clock.now())?;
+        task_tokens::expire(store, self.settings.clock.shared_now())?;
         let mut arns = leases::runnable(
             store,
-            self.settings.clock.now_millis(),
+            self.settings.clock.shared_millis(),
             &owner::is_gone,
             true,
         )?;
