@@ -129,8 +129,9 @@ impl Runtime {
         }
     }
 
+    /// Leases are compared by every process: they go by the shared time.
     fn lease_until(&self) -> i64 {
-        self.settings.clock.now_millis() + self.settings.lease.as_millis() as i64
+        self.settings.clock.shared_millis() + self.settings.lease.as_millis() as i64
     }
 
     /// The Task runner for an execution of `machine_name` (with its mock test case): this
@@ -448,10 +449,10 @@ impl Runtime {
     /// Every command that uses the store calls this first, so that timeouts fire even when
     /// no one else calls. One execution that cannot resume here does not stop the others.
     pub fn sweep(&self, store: &Store) -> Result<(), RuntimeError> {
-        task_tokens::expire(store, self.settings.clock.now())?;
+        task_tokens::expire(store, self.settings.clock.shared_now())?;
         let due = leases::runnable(
             store,
-            self.settings.clock.now_millis(),
+            self.settings.clock.shared_millis(),
             &owner::is_gone,
             false,
         )?;
@@ -469,10 +470,10 @@ impl Runtime {
         store: &Store,
         only: Option<&str>,
     ) -> Result<Vec<Resumed>, RuntimeError> {
-        task_tokens::expire(store, self.settings.clock.now())?;
+        task_tokens::expire(store, self.settings.clock.shared_now())?;
         let mut arns = leases::runnable(
             store,
-            self.settings.clock.now_millis(),
+            self.settings.clock.shared_millis(),
             &owner::is_gone,
             true,
         )?;

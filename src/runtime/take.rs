@@ -10,7 +10,7 @@ impl Runtime {
             store,
             arn,
             &self.owner,
-            self.settings.clock.now_millis(),
+            self.settings.clock.shared_millis(),
             until,
             &owner::is_gone,
         )?;
@@ -106,7 +106,7 @@ impl Runtime {
                 stopped: inbox.stop.is_some(),
                 release: true,
                 deliver: delivery.as_ref().map(|(t, d)| (t.as_str(), d)),
-                now: self.settings.clock.now(),
+                now: self.settings.clock.shared_now(),
             },
         )?;
         Ok(match saved {
