@@ -12,7 +12,8 @@
 //!   both front ends.
 //! - [`asl`]: the language (definition model, validation, JSONPath, templates, intrinsics,
 //!   JSONata, Choice rules).
-//! - [`clock`]: the time the service goes by (the system's, or a manual one in tests).
+//! - [`clock`]: the time the service goes by (the system's, a virtual one that skips
+//!   waits, or a manual one in tests).
 //! - [`history`]: history event types (from the AWS model) and the event record.
 pub mod api;
 pub mod asl;

@@ -369,6 +369,23 @@ pub fn decode_token(token: &str) -> Result<String, ApiError> {
         })
 }
 
+/// A context on an in-memory store that holds state machine `m` (one Succeed state),
+/// created with the members of `extra` added to the request: for the API's unit tests.
+#[cfg(test)]
+pub(crate) fn context_with_machine(extra: Value) -> Context {
+    let mut ctx = Context::new(crate::store::Store::in_memory().unwrap());
+    let mut request = serde_json::json!({
+        "name": "m",
+        "definition": r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#,
+        "roleArn": "arn:aws:iam::123456789012:role/r",
+    });
+    if let (Some(request), Value::Object(extra)) = (request.as_object_mut(), extra) {
+        request.extend(extra);
+    }
+    call(&mut ctx, "CreateStateMachine", request).unwrap();
+    ctx
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,12 +33,15 @@ pub(super) fn get_activity_task(ctx: &mut Context, input: &Value) -> Result<Valu
     }
     // SFN_WAIT_TIME_SCALE (0 in CI) shortens the long poll as it shortens Wait states.
     let poll = LONG_POLL.mul_f64(ctx.runtime.settings.wait_time_scale);
-    let deadline = ctx.now() + chrono::Duration::from_std(poll).unwrap_or(chrono::Duration::MAX);
+    // The poll waits for workers and executions of other processes: on the shared time.
+    let clock = ctx.clock().clone();
+    let now = || clock.shared_now();
+    let deadline = now() + chrono::Duration::from_std(poll).unwrap_or(chrono::Duration::MAX);
     loop {
         if activity_store::get(&ctx.store, arn)?.is_none() {
             return Err(does_not_exist(arn));
         }
-        if let Some(task) = task_tokens::claim_activity_task(&ctx.store, arn, worker, ctx.now())? {
+        if let Some(task) = task_tokens::claim_activity_task(&ctx.store, arn, worker, now())? {
             // Its ActivityStarted goes into the history where the execution runs.
             resume(ctx, &task.execution_arn)?;
             return Ok(json!({
@@ -46,12 +49,12 @@ pub(super) fn get_activity_task(ctx: &mut Context, input: &Value) -> Result<Valu
                 "input": task.input.unwrap_or_else(|| "{}".to_string()),
             }));
         }
-        let left = (deadline - ctx.now()).to_std().unwrap_or_default();
+        let left = (deadline - now()).to_std().unwrap_or_default();
         if left.is_zero() {
             // No task within the poll: AWS answers without a token.
             return Ok(json!({}));
         }
-        ctx.clock().sleep(POLL_INTERVAL.min(left));
+        clock.sleep(POLL_INTERVAL.min(left));
     }
 }
 
@@ -99,14 +102,15 @@ pub(super) fn send_task_failure(ctx: &mut Context, input: &Value) -> Result<Valu
 pub(super) fn send_task_heartbeat(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
     object(input)?;
     let token = task_token(input)?;
-    let now = ctx.now();
+    let now = ctx.clock().shared_now();
     let record = task_tokens::heartbeat(&ctx.store, token, now)?;
     check_open(token, record.as_ref(), now)?;
     Ok(json!({}))
 }
 
 fn deliver(ctx: &mut Context, token: &str, delivery: &Delivery) -> Result<Value, ApiError> {
-    let now = ctx.now();
+    // Token deadlines are compared by every process: they go by the shared time.
+    let now = ctx.clock().shared_now();
     let (record, delivered) = task_tokens::deliver(&ctx.store, token, delivery, now)?;
     let record = match record {
         Some(record) if delivered => record,

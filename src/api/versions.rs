@@ -273,24 +273,9 @@ mod tests {
         assert!(!is_version_qualifier(""));
     }
 
-    fn context_with_machine() -> Context {
-        let mut ctx = Context::new(Store::in_memory().unwrap());
-        super::super::call(
-            &mut ctx,
-            "CreateStateMachine",
-            serde_json::json!({
-                "name": "m",
-                "definition": r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#,
-                "roleArn": "arn:aws:iam::123456789012:role/r",
-            }),
-        )
-        .unwrap();
-        ctx
-    }
-
     #[test]
     fn a_machine_holds_at_most_a_thousand_versions() {
-        let mut ctx = context_with_machine();
+        let mut ctx = crate::api::context_with_machine(serde_json::json!({}));
         let mut sm = db::state_machines::get(&ctx.store, SM).unwrap().unwrap();
         for i in 0..MAX_VERSIONS {
             sm.revision_id = Some(format!("r{i}"));

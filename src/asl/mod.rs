@@ -1,5 +1,6 @@
 //! The Amazon States Language: everything about a definition that does not need a store,
 //! a clock or a terminal.
+pub mod ast;
 pub mod cache;
 pub mod choice;
 pub mod definition;

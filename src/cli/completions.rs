@@ -204,20 +204,52 @@ fn elvish_with_store_names(text: &str) -> String {
 
 /// `text` without the completions of the `hidden` flags and commands.
 fn without_hidden(text: &str, shell: Shell, hidden: &[String]) -> String {
-    let offers = |line: &str, flag: &str| match shell {
-        Shell::Zsh => {
-            line.contains(&format!("'{flag}=["))
-                || line.contains(&format!("'{flag}["))
-                || line.starts_with(&format!("'{flag}:"))
+    // What a line offering each flag holds (`contains`) or starts with (`starts`), made
+    // once rather than for every line of the script.
+    let mut contains = Vec::new();
+    let mut starts = Vec::new();
+    for flag in hidden {
+        match shell {
+            Shell::Zsh => {
+                contains.push(format!("'{flag}=["));
+                contains.push(format!("'{flag}["));
+                starts.push(format!("'{flag}:"));
+            }
+            Shell::PowerShell => contains.push(format!("::new('{flag}',")),
+            Shell::Fish => contains.push(match flag.strip_prefix("--") {
+                Some(long) => format!(" -l {long} "),
+                None => format!(" -a \"{flag}\" "),
+            }),
+            _ => {}
         }
-        Shell::PowerShell => line.contains(&format!("::new('{flag}',")),
-        Shell::Elvish => line.trim_start().starts_with(&format!("cand {flag} ")),
-        Shell::Fish => match flag.strip_prefix("--") {
-            Some(long) => line.contains(&format!(" -l {long} ")),
-            None => line.contains(&format!(" -a \"{flag}\" ")),
-        },
-        _ => false,
+    }
+    // Elvish indents its candidates.
+    let indented: Vec<String> = match shell {
+        Shell::Elvish => hidden.iter().map(|flag| format!("cand {flag} ")).collect(),
+        _ => Vec::new(),
     };
+    // One pattern for all of them: a script has thousands of lines, and as many flags
+    // hidden as there are commands.
+    let any = |texts: &[String]| {
+        texts
+            .iter()
+            .map(|t| regex::escape(t))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let mut alternatives = Vec::new();
+    if !contains.is_empty() {
+        alternatives.push(format!("(?:{})", any(&contains)));
+    }
+    if !starts.is_empty() {
+        alternatives.push(format!("^(?:{})", any(&starts)));
+    }
+    if !indented.is_empty() {
+        alternatives.push(format!(r"^\s*(?:{})", any(&indented)));
+    }
+    let offered = (!alternatives.is_empty())
+        .then(|| regex::Regex::new(&alternatives.join("|")).expect("escaped texts"));
+    let offers = |line: &str| offered.as_ref().is_some_and(|r| r.is_match(line));
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
         if shell == Shell::Bash && line.trim_start().starts_with("opts=\"") {
@@ -226,7 +258,7 @@ fn without_hidden(text: &str, shell: Shell, hidden: &[String]) -> String {
                 .filter(|word| !hidden.iter().any(|h| h == word))
                 .collect();
             out.push_str(&kept.join(" "));
-        } else if hidden.iter().any(|flag| offers(line, flag)) {
+        } else if offers(line) {
             continue;
         } else {
             out.push_str(line);

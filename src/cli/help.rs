@@ -85,6 +85,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("SFN_MOCK_CONFIG", "A Step Functions Local mock file serving Task states; --mock-config overrides it."),
     ("SFN_HANDLERS", "A handlers file: local commands serving Task states; --handlers overrides it."),
     ("SFN_WAIT_TIME_SCALE", "A factor on Wait states and Retry intervals (0 skips them; default 1)."),
+    ("SFN_CLOCK", "virtual: Wait states, Retry intervals and execution timeouts take no time: the clock skips ahead whenever the process only waits for time (default: system)."),
     ("SFN_TASK_THREADS", "Task handler commands run at once per execution (default 40)."),
     ("SFN_RANDOM_SEED", "A seed for random choices (alias routing by weight)."),
     ("AWS_ENDPOINT_URL[_<SERVICE>]", "Local endpoints (an emulator) for the SQS, SNS, DynamoDB, EventBridge and Lambda calls of Task states; also SQS_ENDPOINT, SNS_ENDPOINT, DYNAMODB_ENDPOINT, EVENT_BRIDGE_ENDPOINT, LAMBDA_ENDPOINT."),

@@ -315,7 +315,8 @@ impl Globals {
             query,
             no_paginate: m.get_flag("no-paginate"),
             settings: Settings {
-                clock: crate::clock::Clock::system(),
+                clock: crate::clock::Clock::from_setting(env("SFN_CLOCK").as_deref())
+                    .map_err(Failure::Config)?,
                 mock_config: arg("mock-config")
                     .map(PathBuf::from)
                     .or_else(|| env("SFN_MOCK_CONFIG").map(PathBuf::from)),

@@ -140,7 +140,7 @@ impl<'a> Journal<'a> {
                 stopped: self.stop_applied,
                 release,
                 deliver: delivery.as_ref().map(|(t, d)| (t.as_str(), d)),
-                now: self.clock.now(),
+                now: self.clock.shared_now(),
             },
         )?;
         match saved {

@@ -74,7 +74,7 @@ impl Keeper {
                     store = Store::open(&db).ok();
                 }
                 let Some(store) = &store else { continue };
-                let until = clock.now_millis() + lease.as_millis() as i64;
+                let until = clock.shared_millis() + lease.as_millis() as i64;
                 match leases::renew(store, &arn, &owner, until) {
                     Ok(true) => {}
                     Ok(false) => {

@@ -25,7 +25,8 @@ pub struct Settings {
     pub lease: Duration,
     /// Local endpoints of the AWS services Tasks call, and how requests to them are signed.
     pub aws: tasks::AwsSettings,
-    /// What task deadlines, heartbeats, leases and dates go by.
+    /// What dates, Wait states, retries and deadlines go by; leases and task-token
+    /// deadlines, which other processes compare, go by its shared time.
     pub clock: Clock,
     /// Where started, redriven and answered executions run; `None`: on the caller's thread
     /// until they end or park.

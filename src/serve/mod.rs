@@ -171,7 +171,7 @@ impl Settings {
         };
         let defaults = crate::runtime::Settings::default();
         let runtime = crate::runtime::Settings {
-            clock: crate::clock::Clock::system(),
+            clock: crate::clock::Clock::from_setting(env("SFN_CLOCK").as_deref())?,
             wait_time_scale,
             task_threads: env("SFN_TASK_THREADS")
                 .and_then(|v| v.trim().parse::<usize>().ok())

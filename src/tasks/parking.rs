@@ -111,7 +111,8 @@ impl Parking {
             Some(invocation.input.to_string()),
             invocation.timeout_seconds,
             invocation.heartbeat_seconds,
-            self.clock.now(),
+            // Token deadlines are compared by every process: they go by the shared time.
+            self.clock.shared_now(),
         );
         record.runner = Some(self.config.clone());
         let opened = task_tokens::insert_owned(&*self.store()?, &record, &self.owner)
@@ -130,7 +131,7 @@ impl Parking {
         if let Some(token) = invocation.task_token {
             // Best effort: the task's own failure is what the execution reports.
             if let Ok(store) = self.store() {
-                let _ = task_tokens::abort(&store, token, self.clock.now());
+                let _ = task_tokens::abort(&store, token, self.clock.shared_now());
             }
         }
     }

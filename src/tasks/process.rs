@@ -231,8 +231,7 @@ fn stop_group(child: &mut Child) {
     let mut nap = Duration::from_millis(1);
     loop {
         let exited = matches!(child.try_wait(), Ok(Some(_)));
-        // Signal 0 only checks whether the group still has a member.
-        if exited && signal(0) != 0 {
+        if exited && !group_runs(group) {
             return;
         }
         if Instant::now() >= grace {
@@ -246,9 +245,43 @@ fn stop_group(child: &mut Child) {
     // SIGKILL takes effect as each process is next scheduled: wait (briefly) until it
     // has, so the command is gone when its task returns.
     let gone = Instant::now() + KILL_GRACE;
-    while signal(0) == 0 && Instant::now() < gone {
+    while group_runs(group) && Instant::now() < gone {
         thread::sleep(Duration::from_millis(5));
     }
+}
+
+/// Whether a process of the group still runs. Signal 0 tells whether the group has a
+/// member, but an ended process the command started stays one, a zombie, until init
+/// reaps it, which some inits (a container's) do late or never: on Linux, members that
+/// are all zombies have ended.
+fn group_runs(group: libc::pid_t) -> bool {
+    // SAFETY: signal 0 sends nothing; it only checks that the group has a member.
+    if unsafe { libc::kill(-group, 0) } != 0 {
+        return false;
+    }
+    let Ok(procs) = std::fs::read_dir("/proc") else {
+        return true;
+    };
+    let mut seen = false;
+    for entry in procs.flatten() {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // `pid (comm) state ppid pgrp ...`: the command name may hold anything.
+        let Some((_, rest)) = stat.rsplit_once(')') else {
+            continue;
+        };
+        let mut fields = rest.split_whitespace();
+        let (state, pgrp) = (fields.next(), fields.nth(1));
+        if pgrp.and_then(|p| p.parse::<libc::pid_t>().ok()) == Some(group) {
+            seen = true;
+            if state != Some("Z") {
+                return true;
+            }
+        }
+    }
+    // No /proc to read members from (not Linux): the signal's word stands.
+    !seen && !std::path::Path::new("/proc/self/stat").exists()
 }
 
 /// The last `max` bytes of `bytes` as text, trimmed, cut at a character boundary.

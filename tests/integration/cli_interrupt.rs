@@ -34,11 +34,28 @@ fn sigint_exits_with_130() {
             "--state-machine-arn",
         ])
         .arg("arn:aws:states:us-east-1:123456789012:stateMachine:slow")
+        .args(["--name", "nap"])
         .env_remove("SFN_WAIT_TIME_SCALE")
+        .env_remove("SFN_CLOCK")
         .spawn()
         .unwrap();
-    // Let it reach the Wait state before interrupting it.
-    std::thread::sleep(Duration::from_millis(500));
+    // Interrupt it once it waits in the Wait state (its history says so).
+    let waiting = Instant::now() + Duration::from_secs(20);
+    loop {
+        let history = Command::new(sfn)
+            .args(["--db", db.to_str().unwrap(), "get-execution-history"])
+            .args([
+                "--execution-arn",
+                "arn:aws:states:us-east-1:123456789012:execution:slow:nap",
+            ])
+            .output()
+            .unwrap();
+        if String::from_utf8_lossy(&history.stdout).contains("WaitStateEntered") {
+            break;
+        }
+        assert!(Instant::now() < waiting, "sfn did not reach the Wait state");
+        std::thread::sleep(Duration::from_millis(20));
+    }
     unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {

@@ -110,6 +110,7 @@ fn metadata_only_leaves_out_input_and_output() {
     assert_eq!(out["inputDetails"]["included"], false);
 }
 
+/// On the system clock, as the one execution timeout that takes its time.
 #[test]
 fn a_machine_timeout_ends_a_sync_execution_timed_out() {
     let sfn = Sfn::new();

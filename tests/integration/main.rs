@@ -14,6 +14,7 @@ mod cli_pure_operations;
 mod cli_state_machines;
 mod cli_tags;
 mod cli_variable_references;
+mod clock_virtual;
 mod concurrency_cli;
 mod confinement_cli;
 mod durable_executions;

@@ -303,9 +303,10 @@ fn an_aborted_execution_resumes_at_the_task_it_was_waiting_on() {
     assert_eq!(done["output"], r#"{"ok":true}"#);
 }
 
+/// On a virtual clock: both timeouts skip ahead instead of taking a second each.
 #[test]
 fn a_timed_out_execution_gets_its_timeout_again_from_the_redrive() {
-    let sfn = Sfn::new();
+    let sfn = Sfn::virtual_clock();
     let machine = create(
         &sfn,
         "slow",

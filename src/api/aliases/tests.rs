@@ -1,3 +1,4 @@
+use super::targets::seeded_draw;
 use super::*;
 
 const SM: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:m";
@@ -57,19 +58,8 @@ fn routing_rules_and_messages() {
 
 #[test]
 fn a_machine_holds_at_most_a_hundred_aliases() {
-    let mut ctx = Context::new(Store::in_memory().unwrap());
+    let mut ctx = crate::api::context_with_machine(serde_json::json!({"publish": true}));
     let call = |ctx: &mut Context, op: &str, input: Value| super::super::call(ctx, op, input);
-    call(
-        &mut ctx,
-        "CreateStateMachine",
-        serde_json::json!({
-            "name": "m",
-            "definition": r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#,
-            "roleArn": "arn:aws:iam::123456789012:role/r",
-            "publish": true,
-        }),
-    )
-    .unwrap();
     let routing = serde_json::json!([{"stateMachineVersionArn": format!("{SM}:1"), "weight": 100}]);
     for i in 0..MAX_ALIASES {
         call(

@@ -1,4 +1,5 @@
-//! The typed model of a state machine definition, parsed from JSON.
+//! The compile step: the engine's model of a state machine, built from the definition's
+//! tree (`asl::ast`), which gives scopes, states, types, transitions and positions.
 //!
 //! Nested state blocks (Parallel branches, Map item processors) live in one flat table,
 //! [`StateMachine::blocks`], addressed by [`BlockId`]: an execution refers to "state `S`
@@ -7,6 +8,7 @@
 use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
+use super::ast::{self, Body, Node, ScopeKind, StateType};
 use super::choice;
 use super::field::{
     FailureCount, FailurePercentage, Field, MaxConcurrency, Path, Payload, TaskSeconds, Timestamp,
@@ -17,6 +19,7 @@ pub use super::source::{parse_text, Document, Position, Span, SyntaxError};
 use super::template::Template;
 
 mod error;
+mod handlers;
 mod map;
 
 pub use error::DefinitionError;
@@ -28,11 +31,7 @@ pub use map::{
 /// Index into [`StateMachine::blocks`]; block 0 is the top-level machine.
 pub type BlockId = usize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QueryLanguage {
-    JsonPath,
-    Jsonata,
-}
+pub use super::ast::QueryLanguage;
 
 /// A parsed definition.
 #[derive(Debug, Clone)]
@@ -225,7 +224,8 @@ pub fn parse_document(document: &Document) -> Result<StateMachine, DefinitionErr
 }
 
 fn parse_located(source: &Value, span: Option<&Span>) -> Result<StateMachine, DefinitionError> {
-    let obj = source.as_object().ok_or(DefinitionError::NotAnObject)?;
+    let tree = ast::Machine::read(source, span);
+    let obj = tree.fields.ok_or(DefinitionError::NotAnObject)?;
     let missing: Vec<&str> = ["States", "StartAt"]
         .into_iter()
         .filter(|f| !obj.contains_key(*f))
@@ -233,74 +233,79 @@ fn parse_located(source: &Value, span: Option<&Span>) -> Result<StateMachine, De
     if !missing.is_empty() {
         return Err(DefinitionError::MissingFields(missing));
     }
-    let query_language = match obj.get("QueryLanguage") {
+    let query_language = match &tree.query_language {
         None => QueryLanguage::JsonPath,
-        Some(v) => parse_query_language(v, "/QueryLanguage")?,
+        Some(node) => query_language(node)?,
     };
-    let timeout_seconds = match obj.get("TimeoutSeconds") {
+    let timeout_seconds = match &tree.timeout_seconds {
         None => None,
-        Some(v) => Some(v.as_u64().ok_or(DefinitionError::MachineTimeout)?),
+        Some(node) => Some(*node.ok().ok_or(DefinitionError::MachineTimeout)?),
     };
     let mut machine = StateMachine {
         source: source.clone(),
-        comment: obj.get("Comment").and_then(Value::as_str).map(String::from),
+        comment: tree
+            .comment
+            .as_ref()
+            .and_then(Node::ok)
+            .map(|c| c.to_string()),
         timeout_seconds,
         query_language,
         blocks: Vec::new(),
     };
-    parse_block(&mut machine, obj, span, query_language, "")?;
+    parse_block(&mut machine, &tree.scope, query_language)?;
     Ok(machine)
 }
 
-fn parse_query_language(v: &Value, at: &str) -> Result<QueryLanguage, DefinitionError> {
-    match v.as_str() {
-        Some("JSONPath") => Ok(QueryLanguage::JsonPath),
-        Some("JSONata") => Ok(QueryLanguage::Jsonata),
-        _ => Err(DefinitionError::QueryLanguage { at: at.to_string() }),
-    }
+/// Unlike the validator (which reads any other value as JSONata, as AWS does), the engine
+/// runs only the two languages there are.
+fn query_language(node: &Node<QueryLanguage>) -> Result<QueryLanguage, DefinitionError> {
+    node.ok()
+        .copied()
+        .ok_or_else(|| DefinitionError::QueryLanguage {
+            at: node.location.clone(),
+        })
 }
 
-/// Parses a `{StartAt, States}` object into a new block and returns its id.
+/// The language of a state or scope: its own, or else the one it is nested in.
+fn own_language(
+    node: Option<&Node<QueryLanguage>>,
+    inherited: QueryLanguage,
+) -> Result<QueryLanguage, DefinitionError> {
+    node.map_or(Ok(inherited), query_language)
+}
+
+/// A field of the wrong shape, as the compile step reports it.
+fn wrong<T>(node: &Node<T>, field: &str, expected: &'static str) -> DefinitionError {
+    DefinitionError::wrong_type(field, expected, node.location.clone())
+}
+
+/// Builds a scope into a new block and returns its id.
 fn parse_block(
     machine: &mut StateMachine,
-    obj: &Map<String, Value>,
-    span: Option<&Span>,
+    scope: &ast::Scope,
     inherited: QueryLanguage,
-    at: &str,
 ) -> Result<BlockId, DefinitionError> {
-    let start_at = obj
-        .get("StartAt")
-        .and_then(Value::as_str)
+    let at = &scope.location;
+    let start_at = scope
+        .start_at()
         .ok_or_else(|| DefinitionError::wrong_type("StartAt", "a string", format!("{at}/StartAt")))?
         .to_string();
-    let states_obj = obj
-        .get("States")
-        .and_then(Value::as_object)
-        .ok_or_else(|| {
-            DefinitionError::wrong_type("States", "an object", format!("{at}/States"))
-        })?;
-    let language = match obj.get("QueryLanguage") {
-        Some(v) => parse_query_language(v, &format!("{at}/QueryLanguage"))?,
-        None => inherited,
-    };
+    let tree_states = scope.states.as_ref().and_then(Node::ok).ok_or_else(|| {
+        DefinitionError::wrong_type("States", "an object", format!("{at}/States"))
+    })?;
+    let language = own_language(scope.query_language.as_ref(), inherited)?;
     let id = machine.blocks.len();
     machine.blocks.push(Block {
-        position: span.map(|s| s.at),
+        position: scope.position,
         start_at: start_at.clone(),
         states: IndexMap::new(),
     });
-    let states_span = span.and_then(|s| s.member("States"));
-    let mut states = IndexMap::with_capacity(states_obj.len());
-    for (name, value) in states_obj {
-        let state = parse_state(
-            machine,
-            name,
-            value,
-            states_span.and_then(|s| s.member(name)),
-            language,
-            &format!("{at}/States/{name}"),
-        )?;
-        states.insert(name.clone(), state);
+    let mut states = IndexMap::with_capacity(tree_states.len());
+    for state in tree_states {
+        states.insert(
+            state.name.to_string(),
+            parse_state(machine, state, language)?,
+        );
     }
     if !states.contains_key(&start_at) {
         return Err(DefinitionError::MissingStart {
@@ -354,66 +359,72 @@ fn mentions_context(value: &Value) -> bool {
 
 fn parse_state(
     machine: &mut StateMachine,
-    name: &str,
-    value: &Value,
-    span: Option<&Span>,
+    state: &ast::State,
     inherited: QueryLanguage,
-    at: &str,
 ) -> Result<State, DefinitionError> {
-    let obj = value
-        .as_object()
+    let at = state.location.as_str();
+    let obj = state
+        .fields
         .ok_or_else(|| DefinitionError::wrong_type("state", "an object", at.to_string()))?;
-    let type_name =
-        obj.get("Type")
-            .and_then(Value::as_str)
-            .ok_or_else(|| DefinitionError::Required {
-                field: "Type",
-                at: format!("{at}/Type"),
-            })?;
-    let query_language = match obj.get("QueryLanguage") {
-        Some(v) => parse_query_language(v, &format!("{at}/QueryLanguage"))?,
-        None => inherited,
-    };
-    let transition = match (obj.get("Next"), obj.get("End")) {
-        (Some(Value::String(next)), _) => Transition::Next(next.clone()),
-        (None, Some(Value::Bool(true))) => Transition::End,
+    let type_name = state
+        .state_type
+        .as_ref()
+        .and_then(|node| node.raw.as_str())
+        .ok_or_else(|| DefinitionError::Required {
+            field: "Type",
+            at: format!("{at}/Type"),
+        })?;
+    let query_language = own_language(state.query_language.as_ref(), inherited)?;
+    let transition = match (&state.next, &state.end) {
+        (
+            Some(Node {
+                parsed: Ok(next), ..
+            }),
+            _,
+        ) => Transition::Next(next.to_string()),
+        (
+            None,
+            Some(Node {
+                parsed: Ok(true), ..
+            }),
+        ) => Transition::End,
         _ => Transition::None,
     };
-    let kind = match type_name {
-        "Pass" => Kind::Pass {
+    let kind = match (state.state_type(), &state.body) {
+        (Some(StateType::Pass), _) => Kind::Pass {
             result: obj.get("Result").cloned(),
         },
-        "Task" => Kind::Task(Box::new(Task {
-            resource: opt_string(obj, "Resource", at)?.ok_or_else(|| {
-                DefinitionError::Required {
-                    field: "Resource",
-                    at: format!("{at}/Resource"),
+        (Some(StateType::Task), Body::Task { resource }) => Kind::Task(Box::new(Task {
+            resource: match resource {
+                None => {
+                    return Err(DefinitionError::Required {
+                        field: "Resource",
+                        at: format!("{at}/Resource"),
+                    })
                 }
-            })?,
+                Some(node @ Node { parsed: Err(_), .. }) => {
+                    return Err(wrong(node, "Resource", "a string"))
+                }
+                Some(node) => node.raw.as_str().unwrap_or_default().to_string(),
+            },
             timeout_seconds: Field::pair(obj, "TimeoutSeconds", query_language, false, at)?,
             heartbeat_seconds: Field::pair(obj, "HeartbeatSeconds", query_language, false, at)?,
             credentials: obj
                 .get("Credentials")
                 .map(|c| Payload::new(c, query_language)),
         })),
-        "Choice" => {
-            let rules = obj
-                .get("Choices")
-                .and_then(Value::as_array)
-                .ok_or_else(|| {
-                    DefinitionError::wrong_type("Choices", "an array", format!("{at}/Choices"))
-                })?;
-            let mut choices = Vec::with_capacity(rules.len());
-            for (i, rule) in rules.iter().enumerate() {
-                let rule_at = format!("{at}/Choices[{i}]");
-                let rule_obj = rule.as_object().ok_or_else(|| {
+        (Some(StateType::Choice), Body::Choice { choices, default }) => {
+            let rules = choices.as_ref().and_then(Node::ok).ok_or_else(|| {
+                DefinitionError::wrong_type("Choices", "an array", format!("{at}/Choices"))
+            })?;
+            let mut parsed_rules = Vec::with_capacity(rules.len());
+            for tree_rule in rules {
+                let rule = tree_rule.raw;
+                let rule_at = &tree_rule.location;
+                let rule_obj = tree_rule.fields.ok_or_else(|| {
                     DefinitionError::wrong_type("a choice rule", "an object", rule_at.clone())
                 })?;
-                let next =
-                    opt_string(rule_obj, "Next", at)?.ok_or_else(|| DefinitionError::Required {
-                        field: "Next",
-                        at: format!("{rule_at}/Next"),
-                    })?;
+                let next = required_next(tree_rule)?;
                 // A JSONata-only field: an expression in it is one whatever the language.
                 let condition = rule_obj
                     .get("Condition")
@@ -428,7 +439,7 @@ fn parse_state(
                 } else {
                     None
                 };
-                choices.push(ChoiceRule {
+                parsed_rules.push(ChoiceRule {
                     rule: parsed,
                     condition,
                     next,
@@ -439,78 +450,64 @@ fn parse_state(
                 });
             }
             Kind::Choice(Box::new(Choice {
-                choices,
-                default: opt_string(obj, "Default", at)?,
+                choices: parsed_rules,
+                default: match default {
+                    None => None,
+                    Some(Node { parsed: Ok(d), .. }) => Some(d.to_string()),
+                    Some(node) => return Err(wrong(node, "Default", "a string")),
+                },
             }))
         }
-        "Wait" => Kind::Wait(Box::new(Wait {
+        (Some(StateType::Wait), _) => Kind::Wait(Box::new(Wait {
             seconds: Field::pair(obj, "Seconds", query_language, false, at)?,
             timestamp: Field::pair(obj, "Timestamp", query_language, false, at)?,
         })),
-        "Succeed" => Kind::Succeed,
-        "Fail" => Kind::Fail(Box::new(Fail {
+        (Some(StateType::Succeed), _) => Kind::Succeed,
+        (Some(StateType::Fail), _) => Kind::Fail(Box::new(Fail {
             error: Field::pair(obj, "Error", query_language, true, at)?,
             cause: Field::pair(obj, "Cause", query_language, true, at)?,
         })),
-        "Parallel" => {
-            let branches = obj
-                .get("Branches")
-                .and_then(Value::as_array)
-                .ok_or_else(|| {
-                    DefinitionError::wrong_type("Branches", "an array", format!("{at}/Branches"))
-                })?;
+        (Some(StateType::Parallel), Body::Parallel { branches }) => {
+            let branches = branches.as_ref().and_then(Node::ok).ok_or_else(|| {
+                DefinitionError::wrong_type("Branches", "an array", format!("{at}/Branches"))
+            })?;
             let mut ids = Vec::with_capacity(branches.len());
-            for (i, branch) in branches.iter().enumerate() {
-                let branch = branch.as_object().ok_or_else(|| {
-                    DefinitionError::wrong_type(
+            for branch in branches {
+                if branch.fields.is_none() {
+                    return Err(DefinitionError::wrong_type(
                         "a branch",
                         "an object",
-                        format!("{at}/Branches[{i}]"),
-                    )
-                })?;
-                ids.push(parse_block(
-                    machine,
-                    branch,
-                    span.and_then(|s| s.member("Branches")?.item(i)),
-                    query_language,
-                    &format!("{at}/Branches[{i}]"),
-                )?);
+                        branch.location.clone(),
+                    ));
+                }
+                ids.push(parse_block(machine, branch, query_language)?);
             }
             Kind::Parallel { branches: ids }
         }
-        "Map" => {
-            let (processor_key, processor) = match (obj.get("ItemProcessor"), obj.get("Iterator")) {
-                (Some(p), _) => ("ItemProcessor", p),
-                (None, Some(p)) => ("Iterator", p),
-                (None, None) => {
-                    return Err(DefinitionError::Required {
-                        field: "ItemProcessor",
-                        at: at.to_string(),
-                    })
-                }
+        (Some(StateType::Map), Body::Map { processor }) => {
+            let Some(processor) = processor else {
+                return Err(DefinitionError::Required {
+                    field: "ItemProcessor",
+                    at: at.to_string(),
+                });
             };
-            let processor = processor.as_object().ok_or_else(|| {
-                DefinitionError::wrong_type(
-                    processor_key,
+            if processor.fields.is_none() {
+                let key = match processor.kind {
+                    ScopeKind::Iterator => "Iterator",
+                    _ => "ItemProcessor",
+                };
+                return Err(DefinitionError::wrong_type(
+                    key,
                     "an object",
-                    format!("{at}/{processor_key}"),
-                )
-            })?;
-            let mode = match processor
-                .get("ProcessorConfig")
-                .and_then(|c| c.get("Mode"))
-                .and_then(Value::as_str)
-            {
-                Some("DISTRIBUTED") => MapMode::Distributed,
-                _ => MapMode::Inline,
+                    processor.location.clone(),
+                ));
+            }
+            let mode = if processor.distributed {
+                MapMode::Distributed
+            } else {
+                MapMode::Inline
             };
-            let processor = parse_block(
-                machine,
-                processor,
-                span.and_then(|s| s.member(processor_key)),
-                query_language,
-                &format!("{at}/{processor_key}"),
-            )?;
+            let processor = parse_block(machine, processor, query_language)?;
             Kind::Map(Box::new(MapState {
                 processor,
                 mode,
@@ -541,24 +538,24 @@ fn parse_state(
                 result_writer: ResultWriter::parse(obj.get("ResultWriter"), query_language, at)?,
             }))
         }
-        other => {
+        _ => {
             return Err(DefinitionError::UnknownType {
-                name: other.to_string(),
+                name: type_name.to_string(),
                 at: format!("{at}/Type"),
             })
         }
     };
     let is_map = matches!(kind, Kind::Map(_));
-    let retry = parse_retry(obj, at)?;
-    let catch = parse_catch(obj, query_language, at)?;
+    let retry = handlers::parse_retry(obj, at)?;
+    let catch = handlers::parse_catch(state, query_language)?;
     // The context object is read by `$$` paths and `$states` in JSONata. Nested states
     // are parsed on their own, so only this state's own fields count here.
     let uses_context = obj.iter().any(|(k, v)| {
         !matches!(k.as_str(), "Branches" | "ItemProcessor" | "Iterator") && mentions_context(v)
     });
     Ok(State {
-        name: name.to_string(),
-        position: span.map(|s| s.at),
+        name: state.name.to_string(),
+        position: state.position,
         kind,
         query_language,
         transition,
@@ -580,84 +577,18 @@ fn parse_state(
     })
 }
 
-fn error_equals(obj: &Map<String, Value>, at: &str) -> Result<Vec<String>, DefinitionError> {
-    let at = format!("{at}/ErrorEquals");
-    obj.get("ErrorEquals")
-        .and_then(Value::as_array)
-        .ok_or_else(|| DefinitionError::Required {
-            field: "ErrorEquals",
-            at: at.clone(),
-        })?
-        .iter()
-        .map(|v| {
-            v.as_str()
-                .map(String::from)
-                .ok_or_else(|| DefinitionError::ErrorNames { at: at.clone() })
-        })
-        .collect()
-}
-
-fn parse_retry(obj: &Map<String, Value>, at: &str) -> Result<Vec<Retrier>, DefinitionError> {
-    let Some(list) = obj.get("Retry") else {
-        return Ok(Vec::new());
-    };
-    let list = list
-        .as_array()
-        .ok_or_else(|| DefinitionError::wrong_type("Retry", "an array", format!("{at}/Retry")))?;
-    list.iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let at = format!("{at}/Retry[{i}]");
-            let r = r
-                .as_object()
-                .ok_or_else(|| DefinitionError::wrong_type("a retrier", "an object", at.clone()))?;
-            let number = |key: &str| r.get(key).and_then(Value::as_f64);
-            Ok(Retrier {
-                error_equals: error_equals(r, &at)?,
-                interval_seconds: number("IntervalSeconds").unwrap_or(1.0),
-                max_attempts: r
-                    .get("MaxAttempts")
-                    .and_then(Value::as_u64)
-                    .map(|n| n.min(u64::from(u32::MAX)) as u32)
-                    .unwrap_or(3),
-                backoff_rate: number("BackoffRate").unwrap_or(2.0),
-                max_delay_seconds: number("MaxDelaySeconds"),
-                full_jitter: r.get("JitterStrategy").and_then(Value::as_str) == Some("FULL"),
-            })
-        })
-        .collect()
-}
-
-fn parse_catch(
-    obj: &Map<String, Value>,
-    language: QueryLanguage,
-    at: &str,
-) -> Result<Vec<Catcher>, DefinitionError> {
-    let Some(list) = obj.get("Catch") else {
-        return Ok(Vec::new());
-    };
-    let list = list
-        .as_array()
-        .ok_or_else(|| DefinitionError::wrong_type("Catch", "an array", format!("{at}/Catch")))?;
-    list.iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let at = format!("{at}/Catch[{i}]");
-            let c = c
-                .as_object()
-                .ok_or_else(|| DefinitionError::wrong_type("a catcher", "an object", at.clone()))?;
-            Ok(Catcher {
-                error_equals: error_equals(c, &at)?,
-                next: opt_string(c, "Next", &at)?.ok_or_else(|| DefinitionError::Required {
-                    field: "Next",
-                    at: format!("{at}/Next"),
-                })?,
-                result_path: path_field(c, "ResultPath", &at)?,
-                output: c.get("Output").map(Expr::new),
-                assign: c.get("Assign").map(|a| Payload::new(a, language)),
-            })
-        })
-        .collect()
+/// The `Next` a Choice rule or a catcher must have.
+fn required_next(rule: &ast::Rule) -> Result<String, DefinitionError> {
+    match &rule.next {
+        None => Err(DefinitionError::Required {
+            field: "Next",
+            at: format!("{}/Next", rule.location),
+        }),
+        Some(Node {
+            parsed: Ok(next), ..
+        }) => Ok(next.to_string()),
+        Some(node) => Err(wrong(node, "Next", "a string")),
+    }
 }
 
 #[cfg(test)]

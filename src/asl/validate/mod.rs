@@ -1,8 +1,9 @@
 //! Definition validation: AWS's diagnostics for
 //! `validate-state-machine-definition`, `InvalidDefinition` on create/update, `sfn lint`.
 //!
-//! Validation is pure: it parses the text, runs the structural schema and the semantic
-//! checks, and never executes anything or touches the network or the store.
+//! Validation is pure: it parses the text into the definition's tree (`asl::ast`), runs the
+//! structural schema and the semantic checks on it, and never executes anything or
+//! touches the network or the store.
 //!
 //! - [`schema`]: the embedded JSON Schema and the mapping of its errors to AWS texts.
 //! - [`semantic`]: the walk over states (scopes, transitions, query languages, paths...).
@@ -15,6 +16,7 @@ pub mod semantic;
 
 use serde::Serialize;
 
+use crate::asl::ast::Machine;
 use crate::asl::source::{Document, SyntaxError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -136,7 +138,8 @@ pub fn syntax_error(e: SyntaxError) -> Diagnostic {
 /// Validates a parsed definition; each diagnostic is placed where its location is
 /// written in the document.
 pub fn check(document: &Document, machine_type: MachineType) -> Vec<Diagnostic> {
-    let mut diagnostics = semantic::check(&document.value, machine_type);
+    let machine = Machine::parse(document);
+    let mut diagnostics = semantic::check_tree(&machine, machine_type);
     for d in &mut diagnostics {
         if let Some((line, column)) = document.span.find(d.place()) {
             d.line = Some(line);

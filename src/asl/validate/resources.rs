@@ -115,7 +115,12 @@ pub fn not_recognized(resource: &str) -> String {
 /// integration, a malformed name, account or region).
 pub fn classify(resource: &str) -> Option<Resource<'_>> {
     let parsed = Resource::parse(resource);
-    let recognized = match &parsed {
+    recognized(&parsed).then_some(parsed)
+}
+
+/// Whether AWS recognizes a parsed Task `Resource`.
+pub fn recognized(parsed: &Resource) -> bool {
+    match parsed {
         Resource::LambdaFunction {
             region,
             account,
@@ -150,8 +155,7 @@ pub fn classify(resource: &str) -> Option<Resource<'_>> {
             }
         },
         Resource::Other => false,
-    };
-    recognized.then_some(parsed)
+    }
 }
 
 fn is_account(account: &str) -> bool {

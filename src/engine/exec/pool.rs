@@ -6,10 +6,18 @@ use std::collections::{HashMap, VecDeque};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::thread::Scope;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::{Cancel, Dispatch, StatesError, TaskInvocation, TaskOutcome, TaskRunner};
-use crate::clock::Clock;
+use crate::clock::{Busy, Clock};
+
+/// How often a wait for task threads looks whether a virtual clock has reached the time
+/// the run waits for (an in-process child may let it skip there meanwhile).
+const VIRTUAL_LOOK: Duration = Duration::from_millis(5);
+
+/// An invocation's outcome, with its thread's hold on the clock: the run takes it over
+/// when it takes the outcome, so that a virtual clock cannot skip in between.
+type Done = (u64, TaskOutcome, Busy);
 
 pub(super) struct TaskPool<'scope, 'env> {
     scope: &'scope Scope<'scope, 'env>,
@@ -22,8 +30,10 @@ pub(super) struct TaskPool<'scope, 'env> {
     /// The cancel signal of each invocation out, by ticket.
     out: HashMap<u64, Cancel>,
     queued: VecDeque<Dispatch>,
-    done_tx: Sender<(u64, TaskOutcome)>,
-    done_rx: Receiver<(u64, TaskOutcome)>,
+    done_tx: Sender<Done>,
+    done_rx: Receiver<Done>,
+    /// The run is busy on the clock but while it waits (see [`Clock::busy`]).
+    _busy: Busy,
 }
 
 impl<'scope, 'env> TaskPool<'scope, 'env> {
@@ -34,6 +44,7 @@ impl<'scope, 'env> TaskPool<'scope, 'env> {
         state_machine_name: &str,
         threads: usize,
         clock: &Clock,
+        busy: Busy,
     ) -> Self {
         let (done_tx, done_rx) = channel();
         TaskPool {
@@ -48,6 +59,7 @@ impl<'scope, 'env> TaskPool<'scope, 'env> {
             queued: VecDeque::new(),
             done_tx,
             done_rx,
+            _busy: busy,
         }
     }
 
@@ -73,20 +85,46 @@ impl<'scope, 'env> TaskPool<'scope, 'env> {
         self.returned(done)
     }
 
-    /// Waits for an invocation to return, at most `timeout` (`None`: as long as it takes).
-    /// With none out, this is a sleep on the clock (a manual one just moves on); one that is
-    /// out runs in real time, so it is waited for in real time.
-    pub(super) fn wait(&mut self, timeout: Option<Duration>) -> Option<(u64, TaskOutcome)> {
+    /// Waits for an invocation to return, at most `timeout` (`None`: as long as it takes)
+    /// of real time. `until` is the time (ms on the clock) the run waits for, if any: a
+    /// virtual clock may skip to it, unless `outside` (a task outcome may come from
+    /// outside the process, which goes by real time). With none out, this is a sleep on
+    /// the clock (a manual one just moves on); one that is out runs in real time, so it is
+    /// waited for in real time.
+    pub(super) fn wait(
+        &mut self,
+        timeout: Option<Duration>,
+        until: Option<i64>,
+        outside: bool,
+    ) -> Option<(u64, TaskOutcome)> {
+        let rest = (!outside).then(|| self.clock.rest(until));
         if self.running == 0 {
             if let Some(t) = timeout {
-                self.clock.sleep(t);
+                match &rest {
+                    Some(rest) => rest.sleep(t),
+                    None => self.clock.sleep(t),
+                }
             }
             return None;
         }
-        let done = match timeout {
-            Some(t) => self.done_rx.recv_timeout(t).ok(),
-            None => self.done_rx.recv().ok(),
+        let done = match (timeout, &rest) {
+            // Out may be in-process children that let the clock skip: look every little
+            // while whether it is time.
+            (Some(t), Some(rest)) if self.clock.is_virtual() && until.is_some() => {
+                let started = Instant::now();
+                loop {
+                    let left = t.saturating_sub(started.elapsed());
+                    match self.done_rx.recv_timeout(left.min(VIRTUAL_LOOK)) {
+                        Ok(done) => break Some(done),
+                        Err(_) if left.is_zero() || rest.woken() => break None,
+                        Err(_) => {}
+                    }
+                }
+            }
+            (Some(t), _) => self.done_rx.recv_timeout(t).ok(),
+            (None, _) => self.done_rx.recv().ok(),
         };
+        drop(rest);
         self.returned(done)
     }
 
@@ -99,7 +137,8 @@ impl<'scope, 'env> TaskPool<'scope, 'env> {
         }
     }
 
-    fn returned(&mut self, done: Option<(u64, TaskOutcome)>) -> Option<(u64, TaskOutcome)> {
+    fn returned(&mut self, done: Option<Done>) -> Option<(u64, TaskOutcome)> {
+        let done = done.map(|(ticket, outcome, _busy)| (ticket, outcome));
         if let Some((ticket, _)) = &done {
             self.out.remove(ticket);
             self.running -= 1;
@@ -119,6 +158,8 @@ impl<'scope, 'env> TaskPool<'scope, 'env> {
         let clock = self.clock.clone();
         let cancel = Cancel::new();
         self.out.insert(call.ticket, cancel.clone());
+        // Taken here, before the run can rest: the invocation works in real time.
+        let busy = clock.busy();
         self.scope.spawn(move || {
             let invocation = TaskInvocation {
                 state_name: &call.state_name,
@@ -143,7 +184,7 @@ impl<'scope, 'env> TaskPool<'scope, 'env> {
                     )))
                 });
             // The interpreter may have ended (a sibling failed): nobody listens then.
-            let _ = done.send((call.ticket, outcome));
+            let _ = done.send((call.ticket, outcome, busy));
         });
     }
 }

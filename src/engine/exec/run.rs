@@ -15,6 +15,13 @@ impl Execution {
     /// on task threads meanwhile ([`TaskRunner::may_block`]); the run never returns while
     /// one is out: those still out when it ends are cancelled, then awaited.
     pub fn run(&mut self, env: &mut Env) -> Progress {
+        let busy = self.clock.busy();
+        self.run_busy(env, busy)
+    }
+
+    /// [`Execution::run`], busy on the clock with `busy`: taken by whoever set the run up
+    /// (on another thread), so that a virtual clock cannot skip before it starts.
+    pub fn run_busy(&mut self, env: &mut Env, busy: crate::clock::Busy) -> Progress {
         let tasks = env.tasks;
         let threads = env.options.task_threads;
         let (arn, name) = (
@@ -22,7 +29,8 @@ impl Execution {
             self.info.state_machine_name.clone(),
         );
         std::thread::scope(|scope| {
-            let mut pool = pool::TaskPool::new(scope, tasks, &arn, &name, threads, &self.clock);
+            let mut pool =
+                pool::TaskPool::new(scope, tasks, &arn, &name, threads, &self.clock, busy);
             let progress = self.run_with(env, &mut pool);
             // Stopped, timed out or ended otherwise with invocations still out (a parked
             // run has none): their outcome no longer matters, and the scope would wait
@@ -123,7 +131,10 @@ impl Execution {
                         }
                         timeout = Some(timeout.map_or(POLL_INTERVAL, |t| t.min(POLL_INTERVAL)));
                     }
-                    if let Some((ticket, outcome)) = pool.wait(timeout) {
+                    // A task waiting for its outcome from outside (a callback, an
+                    // activity worker) is an invocation in flight, in real time.
+                    let outside = first_parked(&self.frames).is_some();
+                    if let Some((ticket, outcome)) = pool.wait(timeout, until, outside) {
                         self.returned(ticket, outcome);
                     }
                     continue;

@@ -227,24 +227,17 @@ impl Execution {
                     Err(e) => self.eval_failed(thread, state, e, env),
                 }
             }
-            TaskOutcome::Failed(err) => {
-                let (t, d) = form.failed(&err);
-                thread.last_event = self.emit(
-                    env.sink,
-                    thread.silent,
-                    t,
-                    thread.last_event,
-                    Some(d.into()),
-                );
-                thread.task_failed = true;
-                self.fail_state(thread, state, err, env);
-            }
-            TaskOutcome::TimedOut => {
-                let err = StatesError {
-                    error: Some(names::TIMEOUT.into()),
-                    cause: None,
+            failed @ (TaskOutcome::Failed(_) | TaskOutcome::TimedOut) => {
+                let ((t, d), err) = match failed {
+                    TaskOutcome::Failed(err) => (form.failed(&err), err),
+                    _ => (
+                        form.timed_out(),
+                        StatesError {
+                            error: Some(names::TIMEOUT.into()),
+                            cause: None,
+                        },
+                    ),
                 };
-                let (t, d) = form.timed_out();
                 thread.last_event = self.emit(
                     env.sink,
                     thread.silent,

@@ -8,14 +8,26 @@ fn machine(state: Value) -> StateMachine {
 
 fn run_with(machine: &StateMachine, mock: Option<Mock>, retries: u32) -> Outcome {
     let state = machine.state(0, "S").unwrap();
+    run_state(state, json!({"a": 1}), mock, retries, None)
+}
+
+/// Runs `state` on `input`, with a mock, the retries already made and the Map iterations
+/// that failed.
+fn run_state(
+    state: &State,
+    input: Value,
+    mock: Option<Mock>,
+    retries: u32,
+    map_failures: Option<u64>,
+) -> Outcome {
     run(&TestRun {
         state,
-        input: json!({"a": 1}),
+        input,
         context: json!({}),
         variables: Map::new(),
         mock,
         retrier_retry_count: retries,
-        map_iteration_failure_count: None,
+        map_iteration_failure_count: map_failures,
         map_item_reader_data: None,
         tasks: &NoTasks,
         execution_arn: "arn",
@@ -72,22 +84,8 @@ fn tolerance_counts_and_percentages() {
     }));
     let state = m.state(0, "S").unwrap();
     let outcome = |failed| {
-        run(&TestRun {
-            state,
-            input: json!([1, 2, 3, 4]),
-            context: json!({}),
-            variables: Map::new(),
-            mock: Some(Mock::Result(json!([]))),
-            retrier_retry_count: 0,
-            map_iteration_failure_count: Some(failed),
-            map_item_reader_data: None,
-            tasks: &NoTasks,
-            execution_arn: "arn",
-            state_machine_name: "m",
-            clock: &Clock::system(),
-        })
-        .unwrap()
-        .status
+        let mock = Some(Mock::Result(json!([])));
+        run_state(state, json!([1, 2, 3, 4]), mock, 0, Some(failed)).status
     };
     assert_eq!(outcome(2), TestStatus::Succeeded);
     assert_eq!(outcome(3), TestStatus::Failed);

@@ -308,8 +308,9 @@ impl MapRunTasks {
                         )?;
                         let machine = &machine;
                         let input_bytes = execution.info.input_text.len();
-                        let run =
-                            scope.spawn(move || self.execute_child(req, machine, execution, sink));
+                        let busy = self.clock.busy();
+                        let run = scope
+                            .spawn(move || self.execute_child(req, machine, execution, sink, busy));
                         running.push_back(RunningChild {
                             record,
                             n,
@@ -454,20 +455,23 @@ impl MapRunTasks {
         Ok((record, execution, sink))
     }
 
-    /// Runs one child execution to its end (on a thread of its own: no store here).
+    /// Runs one child execution to its end (on a thread of its own: no store here), busy
+    /// on the clock with `busy`, taken before the thread started.
     fn execute_child(
         &self,
         req: &MapRunRequest,
         machine: &crate::asl::definition::StateMachine,
         mut execution: Execution,
         mut sink: ChildSink,
+        busy: crate::clock::Busy,
     ) -> ChildRun {
-        let progress = execution.run(&mut Env {
+        let env = &mut Env {
             machine,
             tasks: self,
             sink: &mut sink,
             options: req.options,
-        });
+        };
+        let progress = execution.run_busy(env, busy);
         ChildRun {
             execution,
             progress,
@@ -487,9 +491,9 @@ impl MapRunTasks {
             execution,
             progress,
             events,
-        } = child
-            .run
-            .join()
+        } = self
+            .clock
+            .idle(|| child.run.join())
             .map_err(|_| runtime("a child execution's thread panicked"))?;
         super::record_outcome(&self.clock, &mut record, &execution, &progress, None)
             .map_err(runtime)?;

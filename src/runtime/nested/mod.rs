@@ -240,7 +240,8 @@ impl NestedTasks {
 
     fn send_task(&self, action: &str, input: &Value) -> Result<TaskOutcome, ApiFailure> {
         let token = param(input, "TaskToken")?;
-        let now = self.settings.clock.now();
+        // Token deadlines are compared by every process: they go by the shared time.
+        let now = self.settings.clock.shared_now();
         let store = self.store()?;
         // AWS reads the token before the rest of the request.
         if task_tokens::get(&store, token)?.is_none() {
@@ -468,7 +469,7 @@ impl NestedTasks {
                     Some(invocation.input.to_string()),
                     invocation.timeout_seconds,
                     invocation.heartbeat_seconds,
-                    self.settings.clock.now(),
+                    self.settings.clock.shared_now(),
                 );
                 if !task_tokens::insert_owned(&store, &record, &self.owner)? {
                     return Err(ApiFailure::new(
@@ -494,12 +495,15 @@ impl NestedTasks {
             machine: parsed,
             test_case: None,
         };
-        if let Err(e) =
+        // The child runs on this thread: its run takes over the invocation's hold on
+        // the clock, and rests as an execution's run does.
+        let started_child = self.settings.clock.hand_over(|| {
             self.runtime()
                 .start_linked(&store, None, new, Some(&link), invocation.cancel)
-        {
+        });
+        if let Err(e) = started_child {
             if let Some(token) = &token {
-                let _ = task_tokens::abort(&store, token, self.settings.clock.now());
+                let _ = task_tokens::abort(&store, token, self.settings.clock.shared_now());
             }
             return Err(e.into());
         }

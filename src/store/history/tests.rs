@@ -6,6 +6,11 @@ use chrono::DateTime;
 use serde_json::json;
 
 fn store_with_execution() -> Store {
+    store_with_input(None)
+}
+
+/// A store holding execution `arn:e`, whose row keeps `input`.
+fn store_with_input(input: Option<String>) -> Store {
     let store = Store::in_memory().unwrap();
     insert_execution(
         &store,
@@ -15,6 +20,7 @@ fn store_with_execution() -> Store {
             name: "e".into(),
             status: "RUNNING".into(),
             start_date: "2026-01-01T00:00:00.000000Z".into(),
+            input,
             definition: "{}".into(),
             role_arn: "arn:role".into(),
             ..Default::default()
@@ -33,6 +39,16 @@ fn event(id: i64, details: Option<Value>) -> HistoryEvent {
         event_type: crate::history::EventType::PassStateEntered,
         details: details.map(Details::Json),
     }
+}
+
+/// The history of `arn:e` reads back as `events`, whole, and as the one event `back`
+/// places from its newest end, alone (a page that starts inside a chunk).
+fn reads_back(store: &Store, events: &[HistoryEvent], back: usize) {
+    assert_eq!(page(store, "arn:e", false, 0, usize::MAX).unwrap(), events);
+    assert_eq!(
+        page(store, "arn:e", true, back, 1).unwrap(),
+        vec![events[events.len() - 1 - back].clone()]
+    );
 }
 
 #[test]
@@ -165,31 +181,14 @@ fn payloads_that_grow_are_stored_as_deltas() {
     for batch in rows.chunks(9) {
         append_events(&store, "arn:e", batch).unwrap();
     }
-    assert_eq!(page(&store, "arn:e", false, 0, 1000).unwrap(), events);
     // One event alone, from the middle of a chain.
-    let one = page(&store, "arn:e", true, 10, 1).unwrap();
-    assert_eq!(one, vec![events[69].clone()]);
+    reads_back(&store, &events, 10);
 }
 
 #[test]
 fn payloads_equal_to_or_built_on_the_execution_input_refer_to_it() {
-    let store = Store::in_memory().unwrap();
     let input = format!("{{\"records\":\"{}\",\"é\":1}}", "ab".repeat(PAYLOAD_MIN));
-    insert_execution(
-        &store,
-        &ExecutionRecord {
-            arn: "arn:e".into(),
-            state_machine_arn: "arn:sm".into(),
-            name: "e".into(),
-            status: "RUNNING".into(),
-            start_date: "2026-01-01T00:00:00.000000Z".into(),
-            input: Some(input.clone()),
-            definition: "{}".into(),
-            role_arn: "arn:role".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let store = store_with_input(Some(input.clone()));
     let mut grown = input.clone();
     grown.insert_str(grown.len() - 1, ",\"step1\":{\"n\":1}");
     let events = vec![
@@ -211,11 +210,7 @@ fn payloads_equal_to_or_built_on_the_execution_input_refer_to_it() {
     assert!(payloads[0].text.len() < 40);
     append_events(&store, "arn:e", &rows[..2]).unwrap();
     append_events(&store, "arn:e", &rows[2..]).unwrap();
-    assert_eq!(page(&store, "arn:e", false, 0, 10).unwrap(), events);
-    assert_eq!(
-        page(&store, "arn:e", true, 0, 1).unwrap(),
-        vec![events[3].clone()]
-    );
+    reads_back(&store, &events, 0);
     // Short inputs stay in the lines.
     assert!(EventEncoder::for_input(Some("{}")).key.is_none());
 }
@@ -251,11 +246,7 @@ fn payloads_changed_far_apart_are_chained() {
     for batch in rows.chunks(7) {
         append_events(&store, "arn:e", batch).unwrap();
     }
-    assert_eq!(page(&store, "arn:e", false, 0, 100).unwrap(), events);
-    assert_eq!(
-        page(&store, "arn:e", true, 3, 1).unwrap(),
-        vec![events[36].clone()]
-    );
+    reads_back(&store, &events, 3);
 }
 
 #[test]
@@ -277,11 +268,7 @@ fn strings_are_stored_raw_unless_they_hold_a_tab_or_a_newline() {
     assert!(rows[0].line.contains("\tinput,e,cr\t"), "{}", rows[0].line);
     assert!(rows[1].line.contains("\tz\t"), "{}", rows[1].line);
     append_events(&store, "arn:e", &rows).unwrap();
-    assert_eq!(page(&store, "arn:e", false, 0, 10).unwrap(), events);
-    assert_eq!(
-        page(&store, "arn:e", true, 1, 1).unwrap(),
-        vec![events[1].clone()]
-    );
+    reads_back(&store, &events, 1);
 }
 
 #[test]

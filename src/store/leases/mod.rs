@@ -96,6 +96,22 @@ fn set_owner(store: &Store, arn: &str, owner: &Owner, expires: i64) -> Result<i6
     )?)
 }
 
+/// Ends a claim made in `tx`: `owner` holds the execution until `expires`, with `events`
+/// appended to its history; its new version.
+fn take_with_events(
+    store: &Store,
+    tx: Tx,
+    arn: &str,
+    owner: &Owner,
+    expires: i64,
+    events: &[EventRow],
+) -> Result<Option<i64>, StoreError> {
+    let version = set_owner(store, arn, owner, expires)?;
+    super::history::insert(&store.conn, arn, events)?;
+    tx.commit()?;
+    Ok(Some(version))
+}
+
 /// Takes a RUNNING execution for `owner` until `expires` (ms since the epoch) when nobody
 /// holds it, its lease ran out at `now`, or `gone` says its holder is dead.
 pub fn acquire(
@@ -175,10 +191,7 @@ pub fn insert_owned(
         return Ok(None);
     }
     executions::insert(store, record)?;
-    let version = set_owner(store, &record.arn, owner, expires)?;
-    super::history::insert(&store.conn, &record.arn, events)?;
-    tx.commit()?;
-    Ok(Some(version))
+    take_with_events(store, tx, &record.arn, owner, expires, events)
 }
 
 /// Takes an ended execution back to RUNNING for `owner` (a redrive), if it is still as
@@ -207,10 +220,7 @@ pub fn claim_ended(
         tx.commit()?;
         return Ok(None);
     }
-    let version = set_owner(store, &record.arn, owner, expires)?;
-    super::history::insert(&store.conn, &record.arn, events)?;
-    tx.commit()?;
-    Ok(Some(version))
+    take_with_events(store, tx, &record.arn, owner, expires, events)
 }
 
 /// Appends events of an owned execution ahead of its next save (so that a long run does

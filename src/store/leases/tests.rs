@@ -1,6 +1,20 @@
 use super::*;
 use chrono::Utc;
 
+/// A save of `record` with no events, tokens or stop that lets the execution go.
+fn releasing(record: &ExecutionRecord) -> Save<'_> {
+    Save {
+        record,
+        events: &[],
+        consumed: &[],
+        started: &[],
+        stopped: false,
+        release: true,
+        deliver: None,
+        now: Utc::now(),
+    }
+}
+
 fn owner(id: &str) -> Owner {
     Owner {
         id: id.into(),
@@ -49,24 +63,7 @@ fn one_owner_at_a_time_and_saves_are_compare_and_swap() {
     else {
         panic!("expected to acquire");
     };
-    let save_as = |who: &str, v: i64| {
-        super::save(
-            &store,
-            who,
-            v,
-            &Save {
-                record: &taken,
-                events: &[],
-                consumed: &[],
-                started: &[],
-                stopped: false,
-                release: true,
-                deliver: None,
-                now: Utc::now(),
-            },
-        )
-        .unwrap()
-    };
+    let save_as = |who: &str, v: i64| super::save(&store, who, v, &releasing(&taken)).unwrap();
     assert_eq!(save_as("a", version), Saved::Lost);
     assert_eq!(save_as("b", version), Saved::Lost, "stale version");
     assert_eq!(
@@ -125,22 +122,7 @@ fn a_parked_execution_with_a_stop_waiting_is_kept() {
         inbox(&store, "arn:e").unwrap().stop,
         Some((Some("E".into()), None))
     );
-    let saved = save(
-        &store,
-        "a",
-        version,
-        &Save {
-            record: &record(),
-            events: &[],
-            consumed: &[],
-            started: &[],
-            stopped: false,
-            release: true,
-            deliver: None,
-            now: Utc::now(),
-        },
-    )
-    .unwrap();
+    let saved = save(&store, "a", version, &releasing(&record())).unwrap();
     assert_eq!(
         saved,
         Saved::Saved {

@@ -14,12 +14,24 @@ pub const HELLO: &str =
 
 pub struct Sfn {
     pub dir: TempDir,
+    /// `SFN_CLOCK` for every command: `None` is the system clock.
+    pub clock: Option<&'static str>,
 }
 
 impl Sfn {
     pub fn new() -> Sfn {
         Sfn {
             dir: tempfile::tempdir().expect("temp dir"),
+            clock: None,
+        }
+    }
+
+    /// Commands on a virtual clock (`SFN_CLOCK=virtual`): Wait states, Retry intervals
+    /// and execution timeouts skip ahead instead of taking their time.
+    pub fn virtual_clock() -> Sfn {
+        Sfn {
+            clock: Some("virtual"),
+            ..Sfn::new()
         }
     }
 
@@ -43,6 +55,7 @@ impl Sfn {
             "AWS_DEFAULT_OUTPUT",
             "SFN_MOCK_CONFIG",
             "SFN_HANDLERS",
+            "SFN_CLOCK",
             // Endpoints and credentials for the services Tasks call.
             "AWS_ENDPOINT_URL",
             "AWS_ENDPOINT_URL_SQS",
@@ -60,6 +73,9 @@ impl Sfn {
             "AWS_SESSION_TOKEN",
         ] {
             cmd.env_remove(var);
+        }
+        if let Some(clock) = self.clock {
+            cmd.env("SFN_CLOCK", clock);
         }
         cmd
     }

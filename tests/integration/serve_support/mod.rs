@@ -27,14 +27,20 @@ impl Server {
     /// Stops the server (SIGTERM) and starts another on the same store; the first
     /// server's exit code too.
     #[cfg(unix)]
-    pub fn restart(mut self) -> (Option<i32>, Server) {
+    pub fn restart(self) -> (Option<i32>, Server) {
+        self.restart_with(&[])
+    }
+
+    /// As [`Server::restart`], the new server with `env`.
+    #[cfg(unix)]
+    pub fn restart_with(mut self, env: &[(&str, &str)]) -> (Option<i32>, Server) {
         unsafe {
             libc::kill(self.pid(), libc::SIGTERM);
         }
         let code = self.child.wait().unwrap().code();
         let dir = tempfile::tempdir().unwrap();
         let old = std::mem::replace(&mut self.dir, dir);
-        (code, Server::start_in(old, &[], &[]))
+        (code, Server::start_in(old, &[], env))
     }
 
     /// As [`Server::start_with`], with its store in `dir`.
@@ -45,6 +51,7 @@ impl Server {
             .env("SFN_DB", dir.path().join("sfn.db"))
             .env_remove("SFN_MOCK_CONFIG")
             .env_remove("SFN_HANDLERS")
+            .env_remove("SFN_CLOCK")
             .env_remove("AWS_ACCOUNT_ID")
             .env_remove("AWS_REGION")
             .env_remove("AWS_DEFAULT_REGION")

@@ -2,7 +2,8 @@
 //! and JSONata rules (`Condition`).
 use serde_json::{Map, Value};
 
-use super::{expressions, Language, PathKind, Transition, Walker};
+use super::{expressions, PathKind, QueryLanguage, Walker};
+use crate::asl::ast::Rule;
 
 const COMPARISONS: [&str; 39] = [
     "StringEquals",
@@ -47,43 +48,22 @@ const COMPARISONS: [&str; 39] = [
 ];
 
 impl Walker {
-    pub(super) fn choice(
-        &mut self,
-        obj: &Map<String, Value>,
-        loc: &str,
-        language: Language,
-        transitions: &mut Vec<Transition>,
-    ) {
-        if let Some(Value::Array(rules)) = obj.get("Choices") {
-            for (i, rule) in rules.iter().enumerate() {
-                let at = format!("{loc}/Choices[{i}]");
-                if let Some(next) = rule.get("Next").and_then(Value::as_str) {
-                    transitions.push(Transition {
-                        target: next.to_string(),
-                        location: format!("{at}/Next"),
-                    });
-                }
-                match language {
-                    Language::JsonPath => self.jsonpath_rule(rule, &at, true),
-                    Language::Jsonata => self.jsonata_rule(rule, &at),
-                }
-                if let Some(assign) = rule.get("Assign") {
-                    if assign.is_object() {
-                        self.assign(assign, &format!("{at}/Assign"), language);
-                    } else {
-                        self.schema_error(
-                            "Expected value of type [OBJECT]",
-                            format!("{at}/Assign"),
-                        );
-                    }
+    /// The rules of a Choice state (their `Next` and the `Default` are transitions, which
+    /// the scope checks).
+    pub(super) fn choice(&mut self, rules: &[Rule], language: QueryLanguage) {
+        for rule in rules {
+            let at = &rule.location;
+            match language {
+                QueryLanguage::JsonPath => self.jsonpath_rule(rule.raw, at, true),
+                QueryLanguage::Jsonata => self.jsonata_rule(rule.raw, at),
+            }
+            if let Some(assign) = rule.raw.get("Assign") {
+                if assign.is_object() {
+                    self.assign(assign, &format!("{at}/Assign"), language);
+                } else {
+                    self.schema_error("Expected value of type [OBJECT]", format!("{at}/Assign"));
                 }
             }
-        }
-        if let Some(default) = obj.get("Default").and_then(Value::as_str) {
-            transitions.push(Transition {
-                target: default.to_string(),
-                location: format!("{loc}/Default"),
-            });
         }
     }
 

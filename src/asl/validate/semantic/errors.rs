@@ -2,7 +2,8 @@
 //! ResultPath or Output, and Assign).
 use serde_json::{Map, Value};
 
-use super::{Language, Transition, Walker};
+use super::{QueryLanguage, Walker};
+use crate::asl::ast::{Node, State};
 
 impl Walker {
     pub(super) fn retry(&mut self, obj: &Map<String, Value>, loc: &str) {
@@ -12,41 +13,35 @@ impl Walker {
         self.states_all_rules(retriers, &format!("{loc}/Retry"), "Retrier");
     }
 
-    pub(super) fn catch(
-        &mut self,
-        obj: &Map<String, Value>,
-        loc: &str,
-        language: Language,
-        transitions: &mut Vec<Transition>,
-    ) {
-        let Some(Value::Array(catchers)) = obj.get("Catch") else {
+    /// A state's catchers (their `Next` are transitions, which the scope checks).
+    pub(super) fn catch(&mut self, state: &State, language: QueryLanguage) {
+        let Some(Node {
+            parsed: Ok(catchers),
+            raw,
+            location: at,
+            ..
+        }) = &state.catch
+        else {
             return;
         };
-        let at = format!("{loc}/Catch");
-        self.states_all_rules(catchers, &at, "Catcher");
-        for (i, catcher) in catchers.iter().enumerate() {
-            let Some(catcher) = catcher.as_object() else {
+        self.states_all_rules(raw.as_array().map_or(&[], Vec::as_slice), at, "Catcher");
+        for rule in catchers {
+            let Some(catcher) = rule.fields else {
                 continue;
             };
-            let cat = format!("{at}[{i}]");
-            if let Some(next) = catcher.get("Next").and_then(Value::as_str) {
-                transitions.push(Transition {
-                    target: next.to_string(),
-                    location: format!("{cat}/Next"),
-                });
-            }
+            let cat = &rule.location;
             match language {
-                Language::JsonPath => {
+                QueryLanguage::JsonPath => {
                     if catcher.contains_key("Output") {
-                        self.foreign_field(language, "Output", &cat);
+                        self.foreign_field(language, "Output", cat);
                     }
                     if let Some(Value::String(path)) = catcher.get("ResultPath") {
                         self.result_path(path, &format!("{cat}/ResultPath"));
                     }
                 }
-                Language::Jsonata => {
+                QueryLanguage::Jsonata => {
                     if catcher.contains_key("ResultPath") {
-                        self.foreign_field(language, "ResultPath", &cat);
+                        self.foreign_field(language, "ResultPath", cat);
                     }
                 }
             }

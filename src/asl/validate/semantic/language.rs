@@ -1,40 +1,8 @@
-//! Query languages: the `QueryLanguage` a state runs in, and the fields that belong to
-//! only one of JSONPath and JSONata.
+//! Query languages: the fields that belong to only one of JSONPath and JSONata (which
+//! language a state runs in is the tree's reading, `ast::QueryLanguage`).
 use serde_json::{Map, Value};
 
-use super::{expressions, Walker};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Language {
-    JsonPath,
-    Jsonata,
-}
-
-impl Language {
-    /// The language a `QueryLanguage` field selects. As AWS resolves it: absent means
-    /// inherited, exactly `JSONPath` is JSONPath, anything else (even `jsonpath` or a
-    /// number, which are also reported against the enum) is JSONata.
-    pub(super) fn resolve(value: Option<&Value>) -> Option<Language> {
-        match value? {
-            Value::String(s) if s == "JSONPath" => Some(Language::JsonPath),
-            _ => Some(Language::Jsonata),
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Language::JsonPath => "JSONPath",
-            Language::Jsonata => "JSONata",
-        }
-    }
-
-    fn other(self) -> Language {
-        match self {
-            Language::JsonPath => Language::Jsonata,
-            Language::Jsonata => Language::JsonPath,
-        }
-    }
-}
+use super::{expressions, QueryLanguage, Walker};
 
 /// Fields only a JSONPath state may use.
 const JSONPATH_ONLY: [&str; 16] = [
@@ -77,18 +45,18 @@ impl Walker {
         &mut self,
         obj: &Map<String, Value>,
         loc: &str,
-        language: Language,
+        language: QueryLanguage,
     ) {
         let foreign: &[&str] = match language {
-            Language::JsonPath => &JSONATA_ONLY,
-            Language::Jsonata => &JSONPATH_ONLY,
+            QueryLanguage::JsonPath => &JSONATA_ONLY,
+            QueryLanguage::Jsonata => &JSONPATH_ONLY,
         };
         for field in foreign {
             if obj.contains_key(*field) {
                 self.foreign_field(language, field, loc);
             }
         }
-        if language == Language::JsonPath {
+        if language == QueryLanguage::JsonPath {
             for (field, expected) in NUMERIC_OR_EXPRESSION {
                 if obj
                     .get(field)
@@ -107,8 +75,8 @@ impl Walker {
     /// A field of the other query language, at `at` (a sub-object such as ItemReader).
     pub(super) fn language_only(
         &mut self,
-        language: Language,
-        required: Language,
+        language: QueryLanguage,
+        required: QueryLanguage,
         field: &str,
         at: &str,
     ) {
@@ -117,7 +85,7 @@ impl Walker {
         }
     }
 
-    pub(super) fn foreign_field(&mut self, language: Language, field: &str, location: &str) {
+    pub(super) fn foreign_field(&mut self, language: QueryLanguage, field: &str, location: &str) {
         self.schema_error(
             format!(
                 "The QueryLanguage is set to '{}', but field '{field}' is only supported for the '{}' QueryLanguage",

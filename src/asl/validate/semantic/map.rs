@@ -2,18 +2,30 @@
 use serde_json::{Map, Value};
 
 use super::{
-    codes, expressions, is_forbidden_name_char, resources, Diagnostic, Language, PathKind, Walker,
+    codes, expressions, is_forbidden_name_char, resources, Diagnostic, PathKind, QueryLanguage,
+    Walker,
 };
+use crate::asl::ast::{Scope, ScopeKind};
 
 const MAX_LABEL: usize = 40;
 
 impl Walker {
-    pub(super) fn map(&mut self, obj: &Map<String, Value>, loc: &str, language: Language) {
-        match (obj.get("ItemProcessor"), obj.get("Iterator")) {
-            (None, None) => self.schema_error("These fields are required: [ItemProcessor]", loc),
-            (Some(processor), _) => {
-                let at = format!("{loc}/ItemProcessor");
-                if let Some(config) = processor.get("ProcessorConfig").and_then(Value::as_object) {
+    pub(super) fn map(
+        &mut self,
+        obj: &Map<String, Value>,
+        loc: &str,
+        language: QueryLanguage,
+        processor: Option<&Scope>,
+    ) {
+        match processor {
+            None => self.schema_error("These fields are required: [ItemProcessor]", loc),
+            Some(processor) if processor.kind == ScopeKind::ItemProcessor => {
+                let at = &processor.location;
+                if let Some(config) = processor
+                    .raw
+                    .get("ProcessorConfig")
+                    .and_then(Value::as_object)
+                {
                     if config.get("Mode").and_then(Value::as_str) == Some("DISTRIBUTED")
                         && !config.contains_key("ExecutionType")
                     {
@@ -25,18 +37,12 @@ impl Walker {
                 }
                 // A distributed item processor runs as child executions of its own: the
                 // parent's machine-wide JSONata setting does not bind its states.
-                let distributed = processor
-                    .pointer("/ProcessorConfig/Mode")
-                    .and_then(Value::as_str)
-                    == Some("DISTRIBUTED");
                 let saved = self.jsonata_machine;
-                self.jsonata_machine &= !distributed;
-                self.nested("ItemProcessor", processor, &at);
+                self.jsonata_machine &= !processor.distributed;
+                self.nested("ItemProcessor", processor);
                 self.jsonata_machine = saved;
             }
-            (None, Some(iterator)) => {
-                self.nested("ItemProcessor", iterator, &format!("{loc}/Iterator"))
-            }
+            Some(iterator) => self.nested("ItemProcessor", iterator),
         }
         if let Some(Value::String(label)) = obj.get("Label") {
             let length = label.chars().count();
@@ -72,7 +78,7 @@ impl Walker {
                     );
                 }
                 if let Some(Value::String(path)) = config.get("MaxItemsPath") {
-                    self.language_only(language, Language::JsonPath, "MaxItemsPath", &cat);
+                    self.language_only(language, QueryLanguage::JsonPath, "MaxItemsPath", &cat);
                     self.path(
                         path,
                         "MaxItemsPath",
@@ -114,11 +120,11 @@ impl Walker {
                     );
                 }
                 if let Some(Value::String(path)) = batcher.get(b) {
-                    self.language_only(language, Language::JsonPath, b, &at);
+                    self.language_only(language, QueryLanguage::JsonPath, b, &at);
                     self.path(path, b, &format!("{at}/{b}"), PathKind::Reference);
                 }
             }
-            if language == Language::JsonPath {
+            if language == QueryLanguage::JsonPath {
                 if let Some(input) = batcher.get("BatchInput") {
                     self.template(input, &format!("{at}/BatchInput"));
                 }
@@ -132,9 +138,9 @@ impl Walker {
         obj: &Map<String, Value>,
         fields: &[&str],
         at: &str,
-        language: Language,
+        language: QueryLanguage,
     ) {
-        if language != Language::JsonPath {
+        if language != QueryLanguage::JsonPath {
             return;
         }
         for field in fields {
@@ -150,7 +156,7 @@ impl Walker {
         &mut self,
         obj: &Map<String, Value>,
         at: &str,
-        language: Language,
+        language: QueryLanguage,
         resource_ok: fn(&str) -> bool,
     ) {
         if let Some(Value::String(resource)) = obj.get("Resource") {
@@ -162,13 +168,13 @@ impl Walker {
             }
         }
         if obj.contains_key("Parameters") {
-            self.language_only(language, Language::JsonPath, "Parameters", at);
-            if language == Language::JsonPath {
+            self.language_only(language, QueryLanguage::JsonPath, "Parameters", at);
+            if language == QueryLanguage::JsonPath {
                 self.template(&obj["Parameters"], &format!("{at}/Parameters"));
             }
         }
         if obj.contains_key("Arguments") {
-            self.language_only(language, Language::Jsonata, "Arguments", at);
+            self.language_only(language, QueryLanguage::Jsonata, "Arguments", at);
         }
     }
 }

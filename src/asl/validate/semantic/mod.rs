@@ -1,18 +1,20 @@
-//! The semantic walk: every state machine scope (top level, Parallel branches, Map item
-//! processors), its states, transitions, query languages, paths, templates, expressions
-//! and resources. Structural checks are delegated to [`schema`] per object. This module
-//! walks scopes and states; what a state holds is checked by concept: query languages in
-//! `language`, JSONPath fields in `jsonpath`, JSONata expressions in `jsonata`, Assign in
-//! `variables`, Retry and Catch in `errors`, Task/Wait/Fail/Pass in `states`, Choice rules
-//! in `choice`, Map fields in `map`.
+//! The semantic walk over the definition's tree ([`crate::asl::ast`]): every scope (top
+//! level, Parallel branches, Map item processors), its state names, transitions and
+//! reachability, and each state's query language, resource and fields. The tree gives the
+//! structure; the fields that hold expressions (paths, templates, JSONata, Assign) are
+//! checked on their JSON values. Structural checks are delegated to [`schema`] per object.
+//! This module walks scopes and states; what a state holds is checked by concept: query
+//! languages in `language`, JSONPath fields in `jsonpath`, JSONata expressions in
+//! `jsonata`, Assign in `variables`, Retry and Catch in `errors`, Task/Wait/Fail/Pass in
+//! `states`, Choice rules in `choice`, Map fields in `map`.
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::expressions::{self, JsonataProblem, PathKind};
 use super::resources;
 use super::{codes, schema, Diagnostic, MachineType};
-use language::Language;
+use crate::asl::ast::{Body, Machine, Node, QueryLanguage, Scope, ScopeKind, State, StateType};
 
 mod choice;
 mod errors;
@@ -42,42 +44,35 @@ const EXCLUSIVE: [(&str, &str); 10] = [
 
 const MAX_STATE_NAME: usize = 80;
 
-/// Runs every check on a parsed definition.
+/// Runs every check on a definition value (no positions: a YAML or template definition).
 pub fn check(root: &Value, machine_type: MachineType) -> Vec<Diagnostic> {
+    check_tree(&Machine::read(root, None), machine_type)
+}
+
+/// Runs every check on a parsed definition.
+pub fn check_tree(machine: &Machine, machine_type: MachineType) -> Vec<Diagnostic> {
     let mut walker = Walker {
         machine_type,
-        top: Language::JsonPath,
-        jsonata_machine: false,
+        jsonata_machine: machine.language == QueryLanguage::Jsonata,
         seen_names: HashSet::new(),
         out: Vec::new(),
     };
-    let Some(obj) = root.as_object() else {
+    if machine.fields.is_none() {
         walker.schema_error("Expected value of type [OBJECT]", "/");
         return walker.out;
-    };
-    schema::check("Machine", root, "/", &mut walker.out);
-    walker.top = Language::resolve(obj.get("QueryLanguage")).unwrap_or(Language::JsonPath);
-    walker.jsonata_machine = walker.top == Language::Jsonata;
-    walker.machine(obj, "");
+    }
+    schema::check("Machine", machine.raw, "/", &mut walker.out);
+    walker.scope(&machine.scope);
     walker.out
 }
 
 struct Walker {
     machine_type: MachineType,
-    /// The machine's language: what every state without its own `QueryLanguage`
-    /// uses, at any depth (a Map or Parallel does not pass its own on).
-    top: Language,
     /// Whether a state declaring `JSONPath` is refused here (a JSONata machine, outside
     /// distributed item processors, which run as executions of their own).
     jsonata_machine: bool,
     seen_names: HashSet<String>,
     out: Vec<Diagnostic>,
-}
-
-/// A transition found in a state: the target name and where it is written.
-struct Transition {
-    target: String,
-    location: String,
 }
 
 impl Walker {
@@ -102,44 +97,50 @@ impl Walker {
         });
     }
 
-    /// One scope: `prefix` is the location of the object holding `StartAt`/`States`
-    /// (empty for the top level).
-    fn machine(&mut self, obj: &Map<String, Value>, prefix: &str) {
-        let Some(states) = obj.get("States").and_then(Value::as_object) else {
+    /// One scope: its states, then its transitions, terminal state and reachability.
+    fn scope(&mut self, scope: &Scope) {
+        let Some(states) = scope.states.as_ref().and_then(Node::ok) else {
             return;
         };
-        let mut transitions: HashMap<&str, Vec<Transition>> = HashMap::new();
         let mut terminal = false;
-        for (name, state) in states {
-            let location = format!("{prefix}/States/{name}");
-            self.state_name(name, &location);
-            let (found, is_terminal) = self.state(state, &location);
-            terminal |= is_terminal;
-            transitions.insert(name.as_str(), found);
+        // A state that is not a well-formed state has no transitions worth checking.
+        let mut transitions = Vec::with_capacity(states.len());
+        for state in states {
+            self.state_name(state.name, &state.location);
+            let valid = self.state(state);
+            terminal |= valid && state.is_terminal();
+            transitions.push(if valid {
+                state.transitions()
+            } else {
+                Vec::new()
+            });
         }
+        let index: HashMap<&str, usize> = states
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.name, i))
+            .collect();
         // Transitions must stay in this scope.
-        for name in states.keys() {
-            for t in &transitions[name.as_str()] {
-                if !states.contains_key(&t.target) {
-                    self.out.push(Diagnostic::error(
-                        codes::MISSING_TRANSITION_TARGET,
-                        format!("Missing 'Next' target: {}", t.target),
-                        t.location.clone(),
-                    ));
-                }
-            }
-        }
-        let start = obj.get("StartAt").and_then(Value::as_str);
-        if let Some(start) = start {
-            if !states.contains_key(start) {
+        for t in transitions.iter().flatten() {
+            if !index.contains_key(t.target) {
                 self.out.push(Diagnostic::error(
                     codes::MISSING_TRANSITION_TARGET,
-                    format!("Missing 'Next' target: {start}"),
-                    format!("{prefix}/StartAt"),
+                    format!("Missing 'Next' target: {}", t.target),
+                    t.location,
                 ));
             }
         }
-        if !terminal && prefix.is_empty() {
+        let start = scope.start_at.as_ref().and_then(Node::ok).copied();
+        if let Some(start) = start {
+            if !index.contains_key(start) {
+                self.out.push(Diagnostic::error(
+                    codes::MISSING_TRANSITION_TARGET,
+                    format!("Missing 'Next' target: {start}"),
+                    format!("{}/StartAt", scope.location),
+                ));
+            }
+        }
+        if !terminal && scope.kind == ScopeKind::Machine {
             // AWS checks this for the top level only, gives no location, and then skips
             // the reachability walk.
             self.out.push(Diagnostic::error(
@@ -151,30 +152,29 @@ impl Walker {
         }
         // Reachability from StartAt: a cycle nobody enters is as unreachable as a
         // lone state.
-        let mut reached: HashSet<&str> = HashSet::new();
-        let mut queue: VecDeque<&str> = VecDeque::new();
-        if let Some(start) = start.filter(|s| states.contains_key(*s)) {
-            reached.insert(start);
-            queue.push_back(start);
-        }
+        let Some(&first) = start.and_then(|s| index.get(s)) else {
+            return;
+        };
+        let mut reached = vec![false; states.len()];
+        reached[first] = true;
+        let mut queue = VecDeque::from([first]);
         while let Some(current) = queue.pop_front() {
-            for t in transitions.get(current).into_iter().flatten() {
-                if let Some((key, _)) = states.get_key_value(&t.target) {
-                    if reached.insert(key.as_str()) {
-                        queue.push_back(key.as_str());
+            for t in &transitions[current] {
+                if let Some(&i) = index.get(t.target) {
+                    if !reached[i] {
+                        reached[i] = true;
+                        queue.push_back(i);
                     }
                 }
             }
         }
-        if start.is_some_and(|s| states.contains_key(s)) {
-            for name in states.keys() {
-                if !reached.contains(name.as_str()) {
-                    self.out.push(Diagnostic::error(
-                        codes::MISSING_TRANSITION_TARGET,
-                        format!("State \"{name}\" is not reachable."),
-                        format!("{prefix}/States/{name}"),
-                    ));
-                }
+        for (state, reached) in states.iter().zip(reached) {
+            if !reached {
+                self.out.push(Diagnostic::error(
+                    codes::MISSING_TRANSITION_TARGET,
+                    format!("State \"{}\" is not reachable.", state.name),
+                    state.location.clone(),
+                ));
             }
         }
     }
@@ -206,19 +206,20 @@ impl Walker {
         }
     }
 
-    /// Checks one state; returns its transitions and whether it is terminal.
-    fn state(&mut self, state: &Value, loc: &str) -> (Vec<Transition>, bool) {
-        let mut transitions = Vec::new();
-        let Some(obj) = state.as_object() else {
+    /// Checks one state; returns whether it is a well-formed state, whose transitions
+    /// and `End` count.
+    fn state(&mut self, state: &State) -> bool {
+        let loc = state.location.as_str();
+        let Some(obj) = state.fields else {
             self.schema_error("Expected value of type [OBJECT]", loc);
-            return (transitions, false);
+            return false;
         };
-        if !schema::check("State", state, loc, &mut self.out) {
-            return (transitions, false);
+        if !schema::check("State", state.raw, loc, &mut self.out) {
+            return false;
         }
-        let kind = obj["Type"].as_str().unwrap_or_default();
-        let declared = Language::resolve(obj.get("QueryLanguage"));
-        let downgraded = self.jsonata_machine && declared == Some(Language::JsonPath);
+        let kind = state.state_type();
+        let declared = QueryLanguage::resolve(state.query_language.as_ref());
+        let downgraded = self.jsonata_machine && declared == Some(QueryLanguage::JsonPath);
         if downgraded {
             // AWS reports this alone, without the field checks it would imply.
             self.schema_error(
@@ -226,11 +227,16 @@ impl Walker {
                 loc,
             );
         }
-        let language = declared.unwrap_or(self.top);
+        let language = state.language;
         if !downgraded {
             self.language_fields(obj, loc, language);
         }
-        schema::check(kind, state, loc, &mut self.out);
+        schema::check(
+            kind.map(StateType::as_str).unwrap_or_default(),
+            state.raw,
+            loc,
+            &mut self.out,
+        );
         for (a, b) in EXCLUSIVE {
             if obj.contains_key(a) && obj.contains_key(b) {
                 self.schema_error(
@@ -239,29 +245,20 @@ impl Walker {
                 );
             }
         }
-
-        let mut terminal = matches!(kind, "Succeed" | "Fail");
-        if matches!(kind, "Pass" | "Task" | "Wait" | "Parallel" | "Map") {
-            let end = obj.get("End") == Some(&Value::Bool(true));
-            match (obj.get("Next"), end) {
-                (Some(_), true) => {
+        if kind.is_some_and(StateType::takes_next) {
+            let end = state.end.as_ref().and_then(Node::ok) == Some(&true);
+            match (state.next.is_some(), end) {
+                (true, true) => {
                     self.schema_error("Fields 'Next' and 'End' are mutually exclusive", loc)
                 }
-                (None, false) => {
+                (false, false) => {
                     self.schema_error("One of the fields [Next, End] is required", loc)
                 }
                 _ => {}
             }
-            terminal |= end;
-        }
-        if let Some(next) = obj.get("Next").and_then(Value::as_str) {
-            transitions.push(Transition {
-                target: next.to_string(),
-                location: format!("{loc}/Next"),
-            });
         }
 
-        if language == Language::JsonPath {
+        if language == QueryLanguage::JsonPath {
             self.jsonpath_fields(obj, loc);
         } else {
             self.jsonata_state(obj, loc);
@@ -270,36 +267,35 @@ impl Walker {
             self.assign(assign, &format!("{loc}/Assign"), language);
         }
 
-        match kind {
-            "Task" => self.task(obj, loc, language),
-            "Choice" => self.choice(obj, loc, language, &mut transitions),
-            "Wait" => self.wait(obj, loc, language),
-            "Fail" => self.fail(obj, loc, language),
-            "Pass" => self.pass(obj, loc),
-            "Parallel" => self.parallel(obj, loc),
-            "Map" => self.map(obj, loc, language),
-            _ => {}
+        match &state.body {
+            Body::Task { resource } => self.task(obj, loc, language, resource.as_ref()),
+            Body::Choice { choices, .. } => {
+                let rules = choices.as_ref().and_then(Node::ok);
+                self.choice(rules.map_or(&[], Vec::as_slice), language)
+            }
+            Body::Parallel { branches } => {
+                for branch in branches.iter().filter_map(Node::ok).flatten() {
+                    self.nested("Branch", branch);
+                }
+            }
+            Body::Map { processor } => self.map(obj, loc, language, processor.as_ref()),
+            Body::Plain => match kind {
+                Some(StateType::Wait) => self.wait(obj, loc, language),
+                Some(StateType::Fail) => self.fail(obj, loc, language),
+                Some(StateType::Pass) => self.pass(obj, loc),
+                _ => {}
+            },
         }
         self.retry(obj, loc);
-        self.catch(obj, loc, language, &mut transitions);
-        (transitions, terminal)
-    }
-
-    fn parallel(&mut self, obj: &Map<String, Value>, loc: &str) {
-        let Some(Value::Array(branches)) = obj.get("Branches") else {
-            return;
-        };
-        for (i, branch) in branches.iter().enumerate() {
-            let at = format!("{loc}/Branches[{i}]");
-            self.nested("Branch", branch, &at);
-        }
+        self.catch(state, language);
+        true
     }
 
     /// A Parallel branch or Map item processor: its own scope, the machine's language.
-    pub(super) fn nested(&mut self, kind: &str, value: &Value, at: &str) {
-        schema::check(kind, value, at, &mut self.out);
-        if let Some(obj) = value.as_object() {
-            self.machine(obj, at);
+    pub(super) fn nested(&mut self, kind: &str, scope: &Scope) {
+        schema::check(kind, scope.raw, &scope.location, &mut self.out);
+        if scope.fields.is_some() {
+            self.scope(scope);
         }
     }
 }

@@ -3,20 +3,32 @@
 use serde_json::{Map, Value};
 
 use super::jsonpath::{dynamic_value_ok, has_dynamic_key};
-use super::{codes, expressions, resources, Diagnostic, Language, MachineType, PathKind, Walker};
+use super::{
+    codes, expressions, resources, Diagnostic, MachineType, PathKind, QueryLanguage, Walker,
+};
+use crate::asl::ast::Node;
+use crate::asl::resource::Resource;
 
 impl Walker {
-    pub(super) fn task(&mut self, obj: &Map<String, Value>, loc: &str, language: Language) {
-        if let Some(Value::String(resource)) = obj.get("Resource") {
-            let at = format!("{loc}/Resource");
-            match resources::classify(resource) {
-                None => self.schema_error(resources::not_recognized(resource), at),
-                Some(kind) => {
-                    if self.machine_type == MachineType::Express {
-                        if let Some(problem) = resources::express_problem(&kind) {
-                            self.schema_error(problem, at);
-                        }
-                    }
+    pub(super) fn task(
+        &mut self,
+        obj: &Map<String, Value>,
+        loc: &str,
+        language: QueryLanguage,
+        resource: Option<&Node<Resource>>,
+    ) {
+        if let Some(
+            node @ Node {
+                parsed: Ok(parsed), ..
+            },
+        ) = resource
+        {
+            let arn = node.raw.as_str().unwrap_or_default();
+            if !resources::recognized(parsed) {
+                self.schema_error(resources::not_recognized(arn), node.location.clone());
+            } else if self.machine_type == MachineType::Express {
+                if let Some(problem) = resources::express_problem(parsed) {
+                    self.schema_error(problem, node.location.clone());
                 }
             }
         }
@@ -35,14 +47,15 @@ impl Walker {
             let at = format!("{loc}/Credentials");
             let role = credentials.get("RoleArn");
             let role_path = credentials.get("RoleArn.$");
-            if role.is_none() && (role_path.is_none() || language == Language::Jsonata) {
+            if role.is_none() && (role_path.is_none() || language == QueryLanguage::Jsonata) {
                 self.schema_error(
                     "The field 'RoleArn' is required but was missing",
                     at.clone(),
                 );
             }
             for key in credentials.keys() {
-                if key != "RoleArn" && !(key == "RoleArn.$" && language == Language::JsonPath) {
+                if key != "RoleArn" && !(key == "RoleArn.$" && language == QueryLanguage::JsonPath)
+                {
                     self.unsupported_field(key, &at);
                 }
             }
@@ -51,7 +64,7 @@ impl Walker {
                     self.schema_error("Expected value of type [STRING]", format!("{at}/RoleArn"));
                 }
             }
-            if language == Language::JsonPath {
+            if language == QueryLanguage::JsonPath {
                 if let Some(path) = role_path {
                     if !dynamic_value_ok(path, false) {
                         self.schema_error(
@@ -64,7 +77,7 @@ impl Walker {
         }
     }
 
-    pub(super) fn wait(&mut self, obj: &Map<String, Value>, loc: &str, language: Language) {
+    pub(super) fn wait(&mut self, obj: &Map<String, Value>, loc: &str, language: QueryLanguage) {
         let set = ["Seconds", "Timestamp", "SecondsPath", "TimestampPath"]
             .iter()
             .filter(|f| obj.contains_key(**f))
@@ -77,7 +90,7 @@ impl Walker {
         }
         if let Some(Value::String(ts)) = obj.get("Timestamp") {
             let expression =
-                language == Language::Jsonata && expressions::jsonata_body(ts).is_some();
+                language == QueryLanguage::Jsonata && expressions::jsonata_body(ts).is_some();
             if !expression && !is_aws_timestamp(ts) {
                 self.schema_error(
                     "String does not match RFC3339 timestamp",
@@ -87,8 +100,8 @@ impl Walker {
         }
     }
 
-    pub(super) fn fail(&mut self, obj: &Map<String, Value>, loc: &str, language: Language) {
-        if language != Language::JsonPath {
+    pub(super) fn fail(&mut self, obj: &Map<String, Value>, loc: &str, language: QueryLanguage) {
+        if language != QueryLanguage::JsonPath {
             return;
         }
         for field in ["ErrorPath", "CausePath"] {

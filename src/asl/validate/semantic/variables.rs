@@ -2,20 +2,20 @@
 use serde_json::Value;
 
 use super::jsonpath::dynamic_value_ok;
-use super::{Language, Walker};
+use super::{QueryLanguage, Walker};
 
 const MAX_VARIABLE_NAME: usize = 80;
 
 impl Walker {
     /// Assign: whole variable names only; JSONPath values are templates.
-    pub(super) fn assign(&mut self, assign: &Value, loc: &str, language: Language) {
+    pub(super) fn assign(&mut self, assign: &Value, loc: &str, language: QueryLanguage) {
         let Some(map) = assign.as_object() else {
             return;
         };
         for (key, value) in map {
             let name = match language {
-                Language::JsonPath => key.strip_suffix(".$").unwrap_or(key),
-                Language::Jsonata => key.as_str(),
+                QueryLanguage::JsonPath => key.strip_suffix(".$").unwrap_or(key),
+                QueryLanguage::Jsonata => key.as_str(),
             };
             let child = format!("{loc}/{key}");
             if !is_variable_name(name) {
@@ -26,7 +26,7 @@ impl Walker {
             } else if name == "states" {
                 self.schema_error("The variable name 'states' is reserved", child.clone());
             }
-            if language == Language::JsonPath {
+            if language == QueryLanguage::JsonPath {
                 if key.ends_with(".$") {
                     if !dynamic_value_ok(value, false) {
                         self.schema_error(
