@@ -122,6 +122,26 @@ pub struct Runtime {
 const STOP_WAIT: Duration = Duration::from_secs(10);
 
 impl Runtime {
+    /// An execution this runtime now holds the lease of, ready to run.
+    fn hold(
+        &self,
+        record: ExecutionRecord,
+        execution: Execution,
+        machine: StateMachine,
+        tasks: Box<dyn TaskRunner>,
+        driving: owner::Driving,
+    ) -> Held {
+        Held {
+            record,
+            execution,
+            machine,
+            tasks,
+            owner: self.owner.id.clone(),
+            cancel: Cancel::default(),
+            _driving: driving,
+        }
+    }
+
     pub fn new(settings: Settings) -> Runtime {
         Runtime {
             settings,
@@ -239,19 +259,10 @@ impl Runtime {
         first.flush_log();
         record.version = version;
         let waited = parent.is_some_and(|link| link.pattern.waits());
-        let held = Held {
-            record,
-            execution,
-            machine,
-            tasks,
-            owner: self.owner.id.clone(),
-            cancel: if waited {
-                cancel.clone()
-            } else {
-                Cancel::default()
-            },
-            _driving: driving,
-        };
+        let mut held = self.hold(record, execution, machine, tasks, driving);
+        if waited {
+            held.cancel = cancel.clone();
+        }
         // A child a parent's Task starts runs where the parent runs.
         let background = self
             .settings
@@ -537,15 +548,7 @@ impl Runtime {
         };
         sink.flush_log();
         record.version = version;
-        let held = Held {
-            record,
-            execution,
-            machine,
-            tasks,
-            owner: self.owner.id.clone(),
-            cancel: Cancel::default(),
-            _driving: driving,
-        };
+        let held = self.hold(record, execution, machine, tasks, driving);
         self.go(store, None, held, self.settings.background.as_ref())
             .map(|(record, _)| record)
     }

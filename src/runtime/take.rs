@@ -53,15 +53,9 @@ impl Runtime {
                     .map(|status| Taken::Not(Driven::Ran(status)));
             }
         };
-        Ok(Taken::Held(Box::new(Held {
-            record,
-            execution,
-            machine,
-            tasks,
-            owner: self.owner.id.clone(),
-            cancel: Cancel::default(),
-            _driving: driving,
-        })))
+        Ok(Taken::Held(Box::new(
+            self.hold(record, execution, machine, tasks, driving),
+        )))
     }
 
     /// An execution held here whose state cannot be read: `ExecutionAborted` after its
