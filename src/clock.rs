@@ -3,12 +3,48 @@
 //! (`SFN_CLOCK=virtual`) that runs with the system's and jumps ahead to the next wake-up
 //! whenever every execution of the process waits on time. Depends on nothing else in the
 //! crate.
+use std::cell::Cell;
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+
+/// `Utc::now()`, with the date of the day kept from one call to the next: every history
+/// event reads the clock, and working out the calendar date from the days since the epoch
+/// each time was a visible share of a long execution.
+fn system_now() -> DateTime<Utc> {
+    thread_local! {
+        static DAY: Cell<Option<(i64, NaiveDate)>> = const { Cell::new(None) };
+    }
+    let Ok(since) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) else {
+        return Utc::now();
+    };
+    let secs = since.as_secs() as i64;
+    let days = secs.div_euclid(86_400);
+    let date = match DAY.with(|d| d.get()) {
+        Some((day, date)) if day == days => date,
+        _ => {
+            // Days from 0001-01-01 (CE day 1) to 1970-01-01 are 719,163.
+            let Some(date) = i32::try_from(days + 719_163)
+                .ok()
+                .and_then(NaiveDate::from_num_days_from_ce_opt)
+            else {
+                return Utc::now();
+            };
+            DAY.with(|d| d.set(Some((days, date))));
+            date
+        }
+    };
+    let Some(time) = NaiveTime::from_num_seconds_from_midnight_opt(
+        secs.rem_euclid(86_400) as u32,
+        since.subsec_nanos(),
+    ) else {
+        return Utc::now();
+    };
+    NaiveDateTime::new(date, time).and_utc()
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct Clock {
@@ -113,7 +149,7 @@ impl Clock {
 
     pub fn now(&self) -> DateTime<Utc> {
         let micros = match &self.kind {
-            Kind::System => return Utc::now(),
+            Kind::System => return system_now(),
             Kind::Manual(micros) => micros.load(Ordering::SeqCst),
             Kind::Virtual(v) => v.now_micros(),
         };
@@ -130,7 +166,7 @@ impl Clock {
     /// system's time; a manual clock stands for all time in a test, so it gives its own.
     pub fn shared_now(&self) -> DateTime<Utc> {
         match &self.kind {
-            Kind::System | Kind::Virtual(_) => Utc::now(),
+            Kind::System | Kind::Virtual(_) => system_now(),
             Kind::Manual(_) => self.now(),
         }
     }
@@ -331,6 +367,15 @@ impl Drop for Rest {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn system_now_is_utc_now() {
+        for _ in 0..3 {
+            let before = Utc::now();
+            let now = system_now();
+            assert!(before <= now && now <= Utc::now());
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -24,9 +24,13 @@ pub fn extend(base: Command) -> Command {
 }
 
 /// [`extend`] for running `argv`: the grouped help, costly to lay out, only when `argv`
-/// names no command (only then can `sfn`'s own help show).
+/// names no command (only then can `sfn`'s own help show). With an AWS operation named,
+/// our commands that `argv` does not name are left out, as the other operations are
+/// (clap copies every global option into every subcommand).
 pub fn extend_for_args(base: Command, argv: &[std::ffi::OsString]) -> Command {
-    let cmd = commands(base);
+    let named = |name: &str| argv.iter().any(|a| a == name);
+    let operation = operations::OPERATIONS.iter().any(|op| named(op.command));
+    let cmd = commands_kept(base, |name| !operation || named(name));
     let names_one = argv.iter().skip(1).any(|a| {
         a.to_str()
             .is_some_and(|a| a != "help" && cmd.find_subcommand(a).is_some())
@@ -38,21 +42,38 @@ pub fn extend_for_args(base: Command, argv: &[std::ffi::OsString]) -> Command {
     }
 }
 
+/// What builds one of our commands.
+type Builder = fn() -> Command;
+
+/// Our commands, by name.
+const OURS: [(&str, Builder); 14] = [
+    ("run", run::command),
+    ("graph", graph_cmd::command),
+    ("ls", ls::command),
+    ("history", history_cmd::command),
+    ("watch", watch::command),
+    ("logs", logs::command),
+    ("stats", stats::command),
+    ("lint", lint::command),
+    ("deploy", deploy::command),
+    ("resume", resume::command),
+    ("completions", completions::command),
+    ("__complete", complete_names::command),
+    ("man", man::command),
+    ("serve", crate::serve::command),
+];
+
 fn commands(base: Command) -> Command {
-    base.subcommand(run::command())
-        .subcommand(graph_cmd::command())
-        .subcommand(ls::command())
-        .subcommand(history_cmd::command())
-        .subcommand(watch::command())
-        .subcommand(logs::command())
-        .subcommand(stats::command())
-        .subcommand(lint::command())
-        .subcommand(deploy::command())
-        .subcommand(resume::command())
-        .subcommand(completions::command())
-        .subcommand(complete_names::command())
-        .subcommand(man::command())
-        .subcommand(crate::serve::command())
+    commands_kept(base, |_| true)
+}
+
+fn commands_kept(mut base: Command, keep: impl Fn(&str) -> bool) -> Command {
+    for (name, command) in OURS {
+        if keep(name) {
+            base = base.subcommand(command());
+        }
+    }
+    base
 }
 
 /// Runs one of our commands; `None` for the AWS operations.
@@ -157,5 +178,33 @@ pub(super) fn locate_definition_errors(failure: Failure, api: &str, m: &ArgMatch
     match lint::located_lines(file, machine_type) {
         Some(lines) => Failure::Noted(Box::new(failure), lines),
         None => failure,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn our_commands_are_listed_by_their_names() {
+        for (name, command) in OURS {
+            assert_eq!(command().get_name(), name);
+        }
+    }
+
+    #[test]
+    fn an_operation_named_leaves_out_our_commands_not_named() {
+        let argv: Vec<std::ffi::OsString> = ["sfn", "start-execution", "--name", "run"]
+            .iter()
+            .map(Into::into)
+            .collect();
+        let cmd = extend_for_args(args::command_for_args(operations::OPERATIONS, &argv), &argv);
+        assert!(cmd.find_subcommand("start-execution").is_some());
+        assert!(cmd.find_subcommand("run").is_some());
+        assert!(cmd.find_subcommand("graph").is_none());
+        let argv: Vec<std::ffi::OsString> = ["sfn", "graph", "x"].iter().map(Into::into).collect();
+        let cmd = extend_for_args(args::command_for_args(operations::OPERATIONS, &argv), &argv);
+        assert!(cmd.find_subcommand("graph").is_some());
+        assert!(cmd.find_subcommand("serve").is_some());
     }
 }

@@ -71,6 +71,36 @@ pub fn write_member(out: &mut Vec<u8>, member: Member<'_>) {
     }
 }
 
+/// Compares what is written with a text, byte by byte, without keeping it.
+struct Compare<'a> {
+    rest: &'a [u8],
+    same: bool,
+}
+
+impl Out for Compare<'_> {
+    #[inline]
+    fn put(&mut self, bytes: &[u8]) {
+        if !self.same {
+            return;
+        }
+        match self.rest.strip_prefix(bytes) {
+            Some(rest) => self.rest = rest,
+            None => self.same = false,
+        }
+    }
+}
+
+/// Whether `text` is [`to_text`]'s text of `value`, without writing that text out (an
+/// execution's input is compared with its compact form once, and may be large).
+pub fn is_text_of(value: &Value, text: &str) -> bool {
+    let mut compare = Compare {
+        rest: text.as_bytes(),
+        same: true,
+    };
+    write_value(&mut compare, value);
+    compare.same && compare.rest.is_empty()
+}
+
 /// The length of [`to_text`]'s text of `value`, without keeping the text (payload size
 /// checks run for every state).
 pub fn text_len(value: &Value) -> usize {
@@ -194,6 +224,18 @@ fn write_str(out: &mut impl Out, text: &str) {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn is_text_of_holds_only_for_the_compact_text() {
+        let value = json!({"a": [1, 2.5, "x\ty"], "b": {"c": null, "d": true}});
+        let text = to_text(&value);
+        assert!(is_text_of(&value, &text));
+        assert!(!is_text_of(&value, &format!("{text} ")));
+        assert!(!is_text_of(&value, &text[..text.len() - 1]));
+        assert!(!is_text_of(&value, &text.replace(':', ": ")));
+        assert!(!is_text_of(&json!(1.0), "1"));
+        assert!(is_text_of(&json!(""), "\"\""));
+    }
 
     #[test]
     fn text_len_is_the_length_of_the_text() {

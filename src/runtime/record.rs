@@ -54,7 +54,7 @@ pub(super) fn to_state(execution: &Execution) -> Result<String, RuntimeError> {
 pub fn parse_stored(definition_text: &str) -> Result<StateMachine, RuntimeError> {
     let value: Value = definition::parse_text(definition_text)
         .map_err(|e| RuntimeError::Internal(format!("stored definition is not JSON: {e}")))?;
-    definition::parse(&value).map_err(RuntimeError::InvalidDefinition)
+    definition::parse_owned(value).map_err(RuntimeError::InvalidDefinition)
 }
 
 /// The engine state a parked or ended execution was saved with, going by `clock`.

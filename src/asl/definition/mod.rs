@@ -215,12 +215,22 @@ impl StateMachine {
 
 /// Parses a definition that is known to be valid JSON.
 pub fn parse(source: &Value) -> Result<StateMachine, DefinitionError> {
-    parse_located(source, None)
+    parse_owned(source.clone())
+}
+
+/// [`parse`] of a definition the machine keeps as its source, without copying it (a
+/// large definition's copy was a visible share of starting an execution).
+pub fn parse_owned(source: Value) -> Result<StateMachine, DefinitionError> {
+    let mut machine = parse_located(&source, None)?;
+    machine.source = source;
+    Ok(machine)
 }
 
 /// Parses a definition read from text: its blocks and states know where they are written.
 pub fn parse_document(document: &Document) -> Result<StateMachine, DefinitionError> {
-    parse_located(&document.value, Some(&document.span))
+    let mut machine = parse_located(&document.value, Some(&document.span))?;
+    machine.source = document.value.clone();
+    Ok(machine)
 }
 
 fn parse_located(source: &Value, span: Option<&Span>) -> Result<StateMachine, DefinitionError> {
@@ -241,8 +251,9 @@ fn parse_located(source: &Value, span: Option<&Span>) -> Result<StateMachine, De
         None => None,
         Some(node) => Some(*node.ok().ok_or(DefinitionError::MachineTimeout)?),
     };
+    // The callers set the source once the parse has succeeded.
     let mut machine = StateMachine {
-        source: source.clone(),
+        source: Value::Null,
         comment: tree
             .comment
             .as_ref()

@@ -285,8 +285,8 @@ impl Execution {
             Some(details.into()),
         );
         let input = std::mem::take(&mut exec.info.input);
-        let raw_text =
-            (exec.info.input_text != to_text(&input)).then(|| exec.info.input_text.clone());
+        let raw_text = (!crate::history::text::is_text_of(&input, &exec.info.input_text))
+            .then(|| exec.info.input_text.clone());
         let thread = Thread {
             initial: true,
             raw_text,
