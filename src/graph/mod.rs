@@ -486,6 +486,47 @@ fn describe_rule(rule: &Value) -> String {
     "?".to_string()
 }
 
+/// One step of [`Graph::walk`].
+enum Step<'g> {
+    Node(&'g Node),
+    /// An inner cluster begins: its nodes and clusters follow, then its `Close`.
+    Open(&'g Cluster),
+    Close,
+}
+
+impl Graph {
+    /// Walks the cluster tree as the text formats nest it: each cluster's nodes, then each
+    /// inner cluster between its `Open` and `Close`; with each step the indent of its
+    /// line (two spaces a level, `depth` levels at the top).
+    fn walk<'g>(&'g self, depth: usize, step: &mut impl FnMut(Step<'g>, &str)) {
+        self.walk_cluster(&self.root, depth, step);
+    }
+
+    fn walk_cluster<'g>(
+        &'g self,
+        cluster: &'g Cluster,
+        depth: usize,
+        step: &mut impl FnMut(Step<'g>, &str),
+    ) {
+        let indent = "  ".repeat(depth);
+        for &index in &cluster.nodes {
+            step(Step::Node(&self.nodes[index]), &indent);
+        }
+        for inner in &cluster.clusters {
+            step(Step::Open(inner), &indent);
+            self.walk_cluster(inner, depth + 1, step);
+            step(Step::Close, &indent);
+        }
+    }
+}
+
+/// The colour a node is filled with for its outcome; the start, end and join markers
+/// keep their own.
+fn fill(node: &Node, outcomes: &HashMap<String, Outcome>) -> Option<&'static str> {
+    colour(outcomes.get(&node.label))
+        .filter(|_| !matches!(node.kind.as_str(), "Start" | "End" | "Join"))
+}
+
 fn colour(outcome: Option<&Outcome>) -> Option<&'static str> {
     outcome.map(|o| match o {
         Outcome::Succeeded => "#b7e4c7",
