@@ -20,6 +20,7 @@ mod parse;
 mod rfc9535;
 
 use parse::parse;
+pub(crate) use parse::unquoted;
 
 /// What a field is evaluated against: paths, templates and intrinsics read `input`
 /// (`$`), `context` (`$$`) and `vars`; JSONata reads `states` and `vars`.
