@@ -132,8 +132,7 @@ fn lambda_errors_become_error_and_cause_as_aws_renders_them() {
 
 #[test]
 fn resource_errors_use_the_message_as_cause() {
-    let h =
-        handlers(json!({"resources": {"arn:aws:states:::sns:publish": ["sh", "-c", FAIL]}}));
+    let h = handlers(json!({"resources": {"arn:aws:states:::sns:publish": ["sh", "-c", FAIL]}}));
     let input = json!({});
     assert_eq!(
         failure(h.invoke(&invocation("arn:aws:states:::sns:publish", &input))),

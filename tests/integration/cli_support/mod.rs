@@ -22,7 +22,10 @@ pub fn path() -> &'static OsString {
     PATH.get_or_init(|| {
         let inherited = std::env::var_os("PATH").unwrap_or_default();
         let dir = Command::new("python3")
-            .args(["-c", "import os, sys; print(os.path.dirname(sys.executable))"])
+            .args([
+                "-c",
+                "import os, sys; print(os.path.dirname(sys.executable))",
+            ])
             .output()
             .ok()
             .filter(|out| out.status.success())
