@@ -15,7 +15,7 @@ fn files() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let handlers = dir.path().join("handlers.json");
     std::fs::write(
         &handlers,
-        json!({"lambda": {"charge": ["python3", "-c", "print('\"handled\"')"]}}).to_string(),
+        json!({"lambda": {"charge": ["echo", "\"handled\""]}}).to_string(),
     )
     .unwrap();
     (dir, mocks, handlers)
@@ -92,7 +92,7 @@ fn a_callback_handlers_response_is_kept_for_task_submitted() {
     std::fs::write(
         &handlers,
         json!({"resources": {"arn:aws:states:::sqs:sendMessage.waitForTaskToken":
-            ["python3", "-c", "print('{\"MessageId\": \"m-1\"}')"]}})
+            ["echo", "{\"MessageId\": \"m-1\"}"]}})
         .to_string(),
     )
     .unwrap();

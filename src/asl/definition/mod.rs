@@ -485,7 +485,9 @@ fn parse_state(
                         branch.location.clone(),
                     ));
                 }
-                ids.push(parse_block(machine, branch, query_language)?);
+                // An unmarked state in a branch takes the machine's language, not its
+                // Parallel's (as the validator reads it, and AWS's documentation says).
+                ids.push(parse_block(machine, branch, machine.query_language)?);
             }
             Kind::Parallel { branches: ids }
         }
@@ -512,7 +514,7 @@ fn parse_state(
             } else {
                 MapMode::Inline
             };
-            let processor = parse_block(machine, processor, query_language)?;
+            let processor = parse_block(machine, processor, machine.query_language)?;
             Kind::Map(Box::new(MapState {
                 processor,
                 mode,
