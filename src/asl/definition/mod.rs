@@ -404,13 +404,10 @@ fn parse_state(
                         at: format!("{at}/Resource"),
                     })
                 }
-                Some(node @ Node { parsed: Err(_), .. }) => {
-                    return Err(wrong(node, "Resource", "a string"))
-                }
-                Some(Node {
-                    parsed: Ok(resource),
-                    ..
-                }) => resource.clone(),
+                Some(node) => node
+                    .ok()
+                    .cloned()
+                    .ok_or_else(|| wrong(node, "Resource", "a string"))?,
             },
             timeout_seconds: Field::pair(obj, "TimeoutSeconds", query_language, false, at)?,
             heartbeat_seconds: Field::pair(obj, "HeartbeatSeconds", query_language, false, at)?,
