@@ -6,6 +6,8 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use crate::asl::resource::{Resource, TaskResource};
+
 mod dot;
 mod mermaid;
 mod svg;
@@ -147,27 +149,35 @@ const LEGEND: [(Outcome, &str); 4] = [
 fn node_detail(state: &Value) -> Option<String> {
     match state.get("Type").and_then(Value::as_str)? {
         "Task" => {
-            let resource = state.get("Resource")?.as_str()?;
-            if let Some((_, function)) = resource.split_once(":function:") {
-                return Some(format!("lambda {function}"));
-            }
-            if let Some(service) = resource.strip_prefix("arn:aws:states:::") {
-                // The function a lambda:invoke integration calls says more than the API.
-                let function = state
-                    .get("Parameters")
-                    .or_else(|| state.get("Arguments"))
-                    .and_then(|p| p.get("FunctionName"))
-                    .and_then(Value::as_str)
-                    .map(|f| f.rsplit(':').find(|p| *p != "$LATEST").unwrap_or(f));
-                return Some(match function {
-                    Some(f) if service.starts_with("lambda:invoke") => format!("lambda {f}"),
-                    _ => service.to_string(),
-                });
-            }
-            if let Some((_, activity)) = resource.split_once(":activity:") {
-                return Some(format!("activity {activity}"));
-            }
-            Some(resource.rsplit(':').next().unwrap_or(resource).to_string())
+            let resource = TaskResource::parse(state.get("Resource")?.as_str()?);
+            Some(match resource.parsed() {
+                Resource::LambdaFunction {
+                    name,
+                    qualifier: Some(qualifier),
+                    ..
+                } => format!("lambda {name}:{qualifier}"),
+                Resource::LambdaFunction { name, .. } => format!("lambda {name}"),
+                Resource::Activity { name, .. } => format!("activity {name}"),
+                Resource::Integration { .. } => {
+                    // The function a lambda:invoke integration calls says more than the API.
+                    let function = state
+                        .get("Parameters")
+                        .or_else(|| state.get("Arguments"))
+                        .and_then(|p| p.get("FunctionName"))
+                        .and_then(Value::as_str)
+                        .filter(|_| resource.is_lambda_invoke())
+                        .map(|f| f.rsplit(':').find(|p| *p != "$LATEST").unwrap_or(f));
+                    let (service, api) = resource.integration().unwrap_or_default();
+                    match function {
+                        Some(f) => format!("lambda {f}"),
+                        None => format!("{service}:{api}"),
+                    }
+                }
+                Resource::Other => {
+                    let arn = resource.arn();
+                    arn.rsplit(':').next().unwrap_or(arn).to_string()
+                }
+            })
         }
         "Wait" => {
             let field = |k: &str| state.get(k);

@@ -21,10 +21,15 @@ fn files() -> (tempfile::TempDir, PathBuf, PathBuf) {
     (dir, mocks, handlers)
 }
 
-fn call<'a>(state: &'a str, resource: &'a str, input: &'a Value) -> TaskInvocation<'a> {
+/// A resource parsed as the compile step parses it, kept for the test's length.
+fn parsed(arn: &str) -> &'static TaskResource {
+    Box::leak(Box::new(TaskResource::parse(arn)))
+}
+
+fn call<'a>(state: &'a str, resource: &str, input: &'a Value) -> TaskInvocation<'a> {
     TaskInvocation {
         state_name: state,
-        resource,
+        resource: parsed(resource),
         input,
         timeout_seconds: None,
         heartbeat_seconds: None,
@@ -206,15 +211,15 @@ fn parking_checks_activities_and_records_tokens() {
     activities::create(&store, &record, &[]).unwrap();
     running_execution_held_by(&store, "this-process");
     let (config, runner) = parking_runner(&db);
-    assert_eq!(runner.check("Approve", arn), Ok(()));
+    assert_eq!(runner.check("Approve", parsed(arn)), Ok(()));
     let missing = "arn:aws:states:us-east-1:123456789012:activity:gone";
     assert_eq!(
-        runner.check("Approve", missing),
+        runner.check("Approve", parsed(missing)),
         Err(StatesError::runtime(format!(
             "The activity {missing} does not exist."
         )))
     );
-    assert_eq!(runner.check("Charge", CHARGE_ARN), Ok(()));
+    assert_eq!(runner.check("Charge", parsed(CHARGE_ARN)), Ok(()));
 
     let input = json!({"amount": 5});
     let mut invocation = call("Approve", arn, &input);

@@ -1,4 +1,5 @@
 use super::*;
+use crate::asl::resource::TaskResource;
 use crate::clock::Clock;
 use serde_json::json;
 
@@ -13,10 +14,15 @@ fn handlers(file: Value) -> Handlers {
     Handlers::parse(&file.to_string(), &std::env::temp_dir()).unwrap()
 }
 
-fn invocation<'a>(resource: &'a str, input: &'a Value) -> TaskInvocation<'a> {
+/// A resource parsed as the compile step parses it, kept for the test's length.
+fn parsed(arn: &str) -> &'static TaskResource {
+    Box::leak(Box::new(TaskResource::parse(arn)))
+}
+
+fn invocation<'a>(resource: &str, input: &'a Value) -> TaskInvocation<'a> {
     TaskInvocation {
         state_name: "Charge",
-        resource,
+        resource: parsed(resource),
         input,
         timeout_seconds: None,
         heartbeat_seconds: None,
