@@ -2,7 +2,7 @@
 use serde_json::{json, Value};
 
 use super::ErrorCode;
-use super::{check_name, decode_token, encode_token, object, required_str, ApiError, Arn, Context};
+use super::{check_name, decode_token, object, required_str, ApiError, Arn, Context};
 use crate::store::activities::{self, ActivityRecord};
 
 /// The most tags a resource may carry.
@@ -63,9 +63,8 @@ pub(super) fn list_activities(ctx: &mut Context, input: &Value) -> Result<Value,
         .map(decode_token)
         .transpose()?;
     // One more than a page tells whether another page follows.
-    let mut rows = activities::list(&ctx.store, after.as_deref(), limit + 1)?;
-    let more = rows.len() > limit;
-    rows.truncate(limit);
+    let rows = activities::list(&ctx.store, after.as_deref(), limit + 1)?;
+    let (rows, next_token) = super::keyed_page(rows, limit, |a| a.name.clone());
     let items: Vec<Value> = rows
         .iter()
         .map(|a| {
@@ -77,10 +76,8 @@ pub(super) fn list_activities(ctx: &mut Context, input: &Value) -> Result<Value,
         })
         .collect();
     let mut output = json!({ "activities": items });
-    if more {
-        if let Some(last) = rows.last() {
-            output["nextToken"] = Value::String(encode_token(&last.name));
-        }
+    if let Some(token) = next_token {
+        output["nextToken"] = Value::String(token);
     }
     Ok(output)
 }

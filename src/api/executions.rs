@@ -76,13 +76,23 @@ pub(super) fn machine_to_run(
         .ok_or_else(|| super::state_machines::does_not_exist(machine_arn))
 }
 
+/// A state machine ARN as the start operations take it, and the test case of the mock
+/// file it selects: `<arn>#<TestCase>` (as Step Functions Local reads it).
+pub(super) fn split_test_case(arn: &str) -> (&str, Option<&str>) {
+    arn.split_once('#')
+        .map_or((arn, None), |(arn, case)| (arn, Some(case)))
+}
+
+/// A new Express execution's ARN: `express:<machine>:<name>:<a UUID>`.
+pub(super) fn express_arn(ctx: &Context, machine_name: &str, name: &str) -> String {
+    ctx.arn(&format!(
+        "express:{machine_name}:{name}:{}",
+        uuid::Uuid::new_v4()
+    ))
+}
+
 pub(super) fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value, ApiError> {
-    let given_arn = required_str(input, "stateMachineArn")?;
-    // `<arn>#<TestCase>` selects a test case of the mock file (Step Functions Local).
-    let (machine_arn, test_case) = match given_arn.split_once('#') {
-        Some((arn, case)) => (arn, Some(case.to_string())),
-        None => (given_arn, None),
-    };
+    let (machine_arn, test_case) = split_test_case(required_str(input, "stateMachineArn")?);
     if !machine_arn.starts_with("arn:") || !machine_arn.contains(":stateMachine:") {
         return Err(invalid_arn(machine_arn));
     }
@@ -92,12 +102,7 @@ pub(super) fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value,
     let (input_text, input_value) = execution_input(optional_str(input, "input"))?;
     let express = machine.machine_type == "EXPRESS";
     let execution_arn = if express {
-        ctx.arn(&format!(
-            "express:{}:{}:{}",
-            machine.name,
-            name,
-            uuid::Uuid::new_v4()
-        ))
+        express_arn(ctx, &machine.name, &name)
     } else {
         ctx.arn(&format!("execution:{}:{}", machine.name, name))
     };
@@ -145,7 +150,7 @@ pub(super) fn start_execution(ctx: &mut Context, input: &Value) -> Result<Value,
             record,
             info,
             machine: parsed,
-            test_case,
+            test_case: test_case.map(str::to_string),
         },
     )?;
     Ok(json!({

@@ -341,12 +341,33 @@ pub(crate) fn requested_offset(input: &Value) -> Result<usize, ApiError> {
     let Some(token) = optional_str(input, "nextToken")? else {
         return Ok(0);
     };
-    decode_token(token)?.parse::<usize>().map_err(|_| {
+    token_number(token)
+}
+
+/// The number a `nextToken` carries; `InvalidToken` for any other token.
+pub(crate) fn token_number<N: std::str::FromStr>(token: &str) -> Result<N, ApiError> {
+    decode_token(token)?.parse::<N>().map_err(|_| {
         ApiError::new(
             ErrorCode::InvalidToken,
             format!("Invalid Token: '{}'", crate::asl::error::quote(token)),
         )
     })
+}
+
+/// One page of a list paged by key: `rows`, read with one more than `size` to tell
+/// whether another page follows, cut to `size`; with the `nextToken` of the page after
+/// (the `key` of this page's last row) when one does.
+pub(crate) fn keyed_page<T>(
+    mut rows: Vec<T>,
+    size: usize,
+    key: impl Fn(&T) -> String,
+) -> (Vec<T>, Option<String>) {
+    if rows.len() <= size {
+        return (rows, None);
+    }
+    rows.truncate(size);
+    let next_token = rows.last().map(|row| encode_token(&key(row)));
+    (rows, next_token)
 }
 
 /// An opaque `nextToken` carrying the key where the next page starts after.

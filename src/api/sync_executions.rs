@@ -54,11 +54,7 @@ pub(super) fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<V
             ApiError::parameter("Missing required parameter in input: \"stateMachineArn\"")
         })?;
     let str_member = |key: &str| input.get(key).and_then(Value::as_str);
-    // `<arn>#<TestCase>` selects a test case of the mock file (Step Functions Local).
-    let (machine_arn, test_case) = match machine_arn.split_once('#') {
-        Some((arn, case)) => (arn, Some(case)),
-        None => (machine_arn, None),
-    };
+    let (machine_arn, test_case) = super::executions::split_test_case(machine_arn);
     let parsed_arn = super::Arn::parse(machine_arn)?;
     if parsed_arn.resource_type != "stateMachine" {
         return Err(ApiError::new(
@@ -89,12 +85,7 @@ pub(super) fn start_sync_execution(ctx: &mut Context, input: &Value) -> Result<V
     let mut parsed = super::executions::parse_stored(&machine.definition)?;
     limit_duration(&mut parsed);
 
-    let execution_arn = ctx.arn(&format!(
-        "express:{}:{}:{}",
-        machine.name,
-        name,
-        uuid::Uuid::new_v4()
-    ));
+    let execution_arn = super::executions::express_arn(ctx, &machine.name, &name);
     let started = ctx.now();
     let info = super::executions::execution_info(
         ctx,

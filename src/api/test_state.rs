@@ -12,7 +12,6 @@ use crate::asl::definition::{self, Document, Kind, State, StateMachine};
 use crate::asl::validate::{self, MachineType};
 use crate::asl::StatesError;
 use crate::engine::exec::MAX_PAYLOAD_BYTES;
-use crate::engine::resource::ResourceForm;
 use crate::engine::test_state::{self as runner, Mock, Outcome, TestRun};
 use crate::history::text::to_text;
 use crate::tasks;
@@ -381,12 +380,8 @@ fn read_mock(input: &Value, state: &State) -> Result<Option<Mock>, ApiError> {
                 )));
             }
             if mode != "NONE" {
-                if let ResourceForm::Integration {
-                    resource_type,
-                    resource,
-                } = ResourceForm::of(&task.resource)
-                {
-                    mock_shapes::check(&resource_type, &resource, &value, mode == "STRICT")
+                if let Some((resource_type, resource)) = task.resource.integration() {
+                    mock_shapes::check(resource_type, resource, &value, mode == "STRICT")
                         .map_err(|m| validation(format!("Mock result schema validation error: {m}")))?;
                 }
             }
@@ -404,7 +399,7 @@ fn read_context(text: &str, state: &State) -> Result<Value, ApiError> {
         return Err(invalid("Context object must be a JSON object".into()));
     };
     let token_task = match &state.kind {
-        Kind::Task(task) => ResourceForm::of(&task.resource).needs_token(),
+        Kind::Task(task) => task.resource.needs_token(),
         _ => false,
     };
     let allowed: &[(&str, &[(&str, &str)])] = &[

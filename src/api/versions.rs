@@ -169,15 +169,11 @@ pub(super) fn list_versions(
     Arn::parse_as(arn, "stateMachine")?;
     let size = super::page_size(input.max_results)?;
     check_token_length(input.next_token.as_deref())?;
-    let before = match input.next_token.as_deref() {
-        None => None,
-        Some(token) => Some(super::decode_token(token)?.parse::<i64>().map_err(|_| {
-            ApiError::new(
-                ErrorCode::InvalidToken,
-                format!("Invalid Token: '{}'", crate::asl::error::quote(token)),
-            )
-        })?),
-    };
+    let before = input
+        .next_token
+        .as_deref()
+        .map(super::token_number::<i64>)
+        .transpose()?;
     // ListStateMachineVersions has no StateMachineDoesNotExist: an ARN that names no
     // machine (a version ARN included) is an InvalidArn, as LocalStack recorded AWS.
     if db::state_machines::get(&ctx.store, arn)?.is_none() {
@@ -190,14 +186,8 @@ pub(super) fn list_versions(
         ));
     }
     // One extra row tells whether another page follows.
-    let mut rows = db::versions::list(&ctx.store, arn, before, size + 1)?;
-    let next_token = if rows.len() > size {
-        rows.truncate(size);
-        rows.last()
-            .map(|v| super::encode_token(&v.version.to_string()))
-    } else {
-        None
-    };
+    let rows = db::versions::list(&ctx.store, arn, before, size + 1)?;
+    let (rows, next_token) = super::keyed_page(rows, size, |v| v.version.to_string());
     Ok(ListStateMachineVersionsOutput {
         state_machine_versions: rows
             .into_iter()

@@ -33,6 +33,8 @@ pub mod shapes;
 pub mod stats;
 pub mod table;
 pub mod term;
+#[cfg(test)]
+mod test_events;
 pub mod validate;
 pub mod watch;
 pub mod yaml_output;

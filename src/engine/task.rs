@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
+use crate::asl::resource::TaskResource;
 use crate::asl::StatesError;
 use crate::clock::Clock;
 
@@ -49,8 +50,8 @@ impl Cancel {
 #[derive(Debug, Clone)]
 pub struct TaskInvocation<'a> {
     pub state_name: &'a str,
-    /// The `Resource` ARN as written in the definition.
-    pub resource: &'a str,
+    /// The `Resource` as the compile step parsed it (it prints as the ARN written).
+    pub resource: &'a TaskResource,
     /// The effective input: after InputPath/Parameters (JSONPath) or Arguments (JSONata).
     pub input: &'a Value,
     pub timeout_seconds: Option<u64>,
@@ -104,7 +105,7 @@ pub trait TaskRunner: Send + Sync {
     /// Checked before the Task is scheduled (before any `…Scheduled` event). AWS fails a
     /// Task whose activity was deleted with `States.Runtime` right after
     /// `TaskStateEntered`; an `Err` here is that failure. By default nothing is checked.
-    fn check(&self, state_name: &str, resource: &str) -> Result<(), StatesError> {
+    fn check(&self, state_name: &str, resource: &TaskResource) -> Result<(), StatesError> {
         let _ = (state_name, resource);
         Ok(())
     }

@@ -2,7 +2,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use super::{colour, Cluster, EdgeStyle, Graph, Outcome, LEGEND};
+use super::{colour, fill, EdgeStyle, Graph, Node, Outcome, Step, LEGEND};
 
 fn dot_escape(text: &str) -> String {
     text.replace('\\', "\\\\")
@@ -12,7 +12,20 @@ fn dot_escape(text: &str) -> String {
 
 pub(super) fn to_dot(graph: &Graph, outcomes: &HashMap<String, Outcome>) -> String {
     let mut out = String::from("digraph workflow {\n  rankdir=TB;\n  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n");
-    write_dot_cluster(&mut out, graph, &graph.root, outcomes, 1);
+    graph.walk(1, &mut |step, indent| match step {
+        Step::Node(node) => write_dot_node(&mut out, node, outcomes, indent),
+        Step::Open(inner) => {
+            let _ = writeln!(out, "{indent}subgraph cluster_{} {{", inner.id);
+            let _ = writeln!(
+                out,
+                "{indent}  label=\"{}\"; style=rounded; color=\"#868e96\";",
+                dot_escape(&inner.label)
+            );
+        }
+        Step::Close => {
+            let _ = writeln!(out, "{indent}}}");
+        }
+    });
     if !outcomes.is_empty() {
         out.push_str("  subgraph cluster_legend {\n    label=\"Legend\"; style=rounded; color=\"#868e96\";\n");
         for (i, (outcome, text)) in LEGEND.iter().enumerate() {
@@ -48,55 +61,43 @@ pub(super) fn to_dot(graph: &Graph, outcomes: &HashMap<String, Outcome>) -> Stri
     out
 }
 
-fn write_dot_cluster(
+fn write_dot_node(
     out: &mut String,
-    graph: &Graph,
-    cluster: &Cluster,
+    node: &Node,
     outcomes: &HashMap<String, Outcome>,
-    depth: usize,
+    indent: &str,
 ) {
-    let indent = "  ".repeat(depth);
-    for &index in &cluster.nodes {
-        let node = &graph.nodes[index];
-        let shape = match node.kind.as_str() {
-            "Start" | "End" => "shape=circle, fillcolor=\"#dee2e6\", ",
-            "Choice" => "shape=diamond, style=filled, ",
-            "Join" => "shape=point, ",
-            "Fail" => "color=\"#c92a2a\", ",
-            "Succeed" => "color=\"#2b8a3e\", ",
-            "Missing" => "color=\"#c92a2a\", fontcolor=\"#c92a2a\", style=\"dashed\", ",
-            _ => "",
-        };
-        let fill = colour(outcomes.get(&node.label))
-            .filter(|_| !matches!(node.kind.as_str(), "Start" | "End" | "Join"))
-            .map(|c| format!(", fillcolor=\"{c}\""))
-            .unwrap_or_default();
-        let label = match (node.kind.as_str(), &node.detail) {
-            ("Start" | "End" | "Join", _) => dot_escape(&node.label),
-            ("Missing", Some(detail)) => {
-                format!("{}\\n({detail})", dot_escape(&node.label))
-            }
-            (kind, Some(detail)) => format!(
-                "{}\\n({kind}: {})",
-                dot_escape(&node.label),
-                dot_escape(detail)
-            ),
-            (kind, None) => format!("{}\\n({kind})", dot_escape(&node.label)),
-        };
-        let label = match &node.visits {
-            Some(v) => format!("{label}\\n{v}"),
-            None => label,
-        };
-        let _ = writeln!(out, "{indent}{} [{shape}label=\"{label}\"{fill}];", node.id);
-    }
-    for inner in &cluster.clusters {
-        let _ = writeln!(out, "{indent}subgraph cluster_{} {{", inner.id);
-        let _ = writeln!(
-            out,
-            "{indent}  label=\"{}\"; style=rounded; color=\"#868e96\";",
-            dot_escape(&inner.label)
-        );
-        write_dot_cluster(out, graph, inner, outcomes, depth + 1);
-        let _ = writeln!(out, "{indent}}}");
-    }
+    let shape = match node.kind.as_str() {
+        "Start" | "End" => "shape=circle, fillcolor=\"#dee2e6\", ",
+        "Choice" => "shape=diamond, style=filled, ",
+        "Join" => "shape=point, ",
+        "Fail" => "color=\"#c92a2a\", ",
+        "Succeed" => "color=\"#2b8a3e\", ",
+        "Missing" => "color=\"#c92a2a\", fontcolor=\"#c92a2a\", style=\"dashed\", ",
+        _ => "",
+    };
+    let fill_attr = fill(node, outcomes)
+        .map(|c| format!(", fillcolor=\"{c}\""))
+        .unwrap_or_default();
+    let label = match (node.kind.as_str(), &node.detail) {
+        ("Start" | "End" | "Join", _) => dot_escape(&node.label),
+        ("Missing", Some(detail)) => {
+            format!("{}\\n({detail})", dot_escape(&node.label))
+        }
+        (kind, Some(detail)) => format!(
+            "{}\\n({kind}: {})",
+            dot_escape(&node.label),
+            dot_escape(detail)
+        ),
+        (kind, None) => format!("{}\\n({kind})", dot_escape(&node.label)),
+    };
+    let label = match &node.visits {
+        Some(v) => format!("{label}\\n{v}"),
+        None => label,
+    };
+    let _ = writeln!(
+        out,
+        "{indent}{} [{shape}label=\"{label}\"{fill_attr}];",
+        node.id
+    );
 }

@@ -2,7 +2,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use super::{colour, Cluster, EdgeStyle, Graph, Outcome, LEGEND};
+use super::{colour, fill, EdgeStyle, Graph, Node, Outcome, Step, LEGEND};
 
 /// Text in a Mermaid label: Mermaid reads labels as HTML, so markup characters become
 /// entities (a state named `<b>` shows as written).
@@ -17,7 +17,20 @@ fn mermaid_escape(text: &str) -> String {
 pub(super) fn to_mermaid(graph: &Graph, outcomes: &HashMap<String, Outcome>) -> String {
     let mut out = String::from("flowchart TD\n");
     let mut styles = String::new();
-    write_mermaid_cluster(&mut out, &mut styles, graph, &graph.root, outcomes, 1);
+    graph.walk(1, &mut |step, indent| match step {
+        Step::Node(node) => write_mermaid_node(&mut out, &mut styles, node, outcomes, indent),
+        Step::Open(inner) => {
+            let _ = writeln!(
+                out,
+                "{indent}subgraph {}[\"{}\"]",
+                inner.id,
+                mermaid_escape(&inner.label)
+            );
+        }
+        Step::Close => {
+            let _ = writeln!(out, "{indent}end");
+        }
+    });
     for (index, edge) in graph.edges.iter().enumerate() {
         if edge.to.starts_with("missing") {
             let _ = writeln!(styles, "  linkStyle {index} stroke:#c92a2a");
@@ -45,54 +58,37 @@ pub(super) fn to_mermaid(graph: &Graph, outcomes: &HashMap<String, Outcome>) -> 
     out
 }
 
-fn write_mermaid_cluster(
+fn write_mermaid_node(
     out: &mut String,
     styles: &mut String,
-    graph: &Graph,
-    cluster: &Cluster,
+    node: &Node,
     outcomes: &HashMap<String, Outcome>,
-    depth: usize,
+    indent: &str,
 ) {
-    let indent = "  ".repeat(depth);
-    for &index in &cluster.nodes {
-        let node = &graph.nodes[index];
-        let label = mermaid_escape(&node.label);
-        let small = match (&node.detail, node.kind.as_str()) {
-            (Some(detail), "Missing") => mermaid_escape(detail),
-            (Some(detail), kind) => format!("{kind}: {}", mermaid_escape(detail)),
-            (None, kind) => kind.to_string(),
-        };
-        let shape = match node.kind.as_str() {
-            "Start" | "End" => format!("(((\"{label}\")))"),
-            "Choice" => format!("{{\"{label}\"}}"),
-            "Join" => "((\" \"))".to_string(),
-            _ => match &node.visits {
-                Some(v) => format!("[\"{label}<br/><small>{small}</small><br/>{v}\"]"),
-                None => format!("[\"{label}<br/><small>{small}</small>\"]"),
-            },
-        };
-        if node.kind == "Missing" {
-            let _ = writeln!(
-                styles,
-                "  style {} stroke:#c92a2a,color:#c92a2a,stroke-dasharray:4",
-                node.id
-            );
-        }
-        let _ = writeln!(out, "{indent}{}{shape}", node.id);
-        if let Some(c) = colour(outcomes.get(&node.label))
-            .filter(|_| !matches!(node.kind.as_str(), "Start" | "End" | "Join"))
-        {
-            let _ = writeln!(styles, "  style {} fill:{c}", node.id);
-        }
-    }
-    for inner in &cluster.clusters {
+    let label = mermaid_escape(&node.label);
+    let small = match (&node.detail, node.kind.as_str()) {
+        (Some(detail), "Missing") => mermaid_escape(detail),
+        (Some(detail), kind) => format!("{kind}: {}", mermaid_escape(detail)),
+        (None, kind) => kind.to_string(),
+    };
+    let shape = match node.kind.as_str() {
+        "Start" | "End" => format!("(((\"{label}\")))"),
+        "Choice" => format!("{{\"{label}\"}}"),
+        "Join" => "((\" \"))".to_string(),
+        _ => match &node.visits {
+            Some(v) => format!("[\"{label}<br/><small>{small}</small><br/>{v}\"]"),
+            None => format!("[\"{label}<br/><small>{small}</small>\"]"),
+        },
+    };
+    if node.kind == "Missing" {
         let _ = writeln!(
-            out,
-            "{indent}subgraph {}[\"{}\"]",
-            inner.id,
-            mermaid_escape(&inner.label)
+            styles,
+            "  style {} stroke:#c92a2a,color:#c92a2a,stroke-dasharray:4",
+            node.id
         );
-        write_mermaid_cluster(out, styles, graph, inner, outcomes, depth + 1);
-        let _ = writeln!(out, "{indent}end");
+    }
+    let _ = writeln!(out, "{indent}{}{shape}", node.id);
+    if let Some(c) = fill(node, outcomes) {
+        let _ = writeln!(styles, "  style {} fill:{c}", node.id);
     }
 }

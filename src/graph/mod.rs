@@ -6,6 +6,8 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use crate::asl::resource::{Resource, TaskResource};
+
 mod dot;
 mod mermaid;
 mod svg;
@@ -147,27 +149,35 @@ const LEGEND: [(Outcome, &str); 4] = [
 fn node_detail(state: &Value) -> Option<String> {
     match state.get("Type").and_then(Value::as_str)? {
         "Task" => {
-            let resource = state.get("Resource")?.as_str()?;
-            if let Some((_, function)) = resource.split_once(":function:") {
-                return Some(format!("lambda {function}"));
-            }
-            if let Some(service) = resource.strip_prefix("arn:aws:states:::") {
-                // The function a lambda:invoke integration calls says more than the API.
-                let function = state
-                    .get("Parameters")
-                    .or_else(|| state.get("Arguments"))
-                    .and_then(|p| p.get("FunctionName"))
-                    .and_then(Value::as_str)
-                    .map(|f| f.rsplit(':').find(|p| *p != "$LATEST").unwrap_or(f));
-                return Some(match function {
-                    Some(f) if service.starts_with("lambda:invoke") => format!("lambda {f}"),
-                    _ => service.to_string(),
-                });
-            }
-            if let Some((_, activity)) = resource.split_once(":activity:") {
-                return Some(format!("activity {activity}"));
-            }
-            Some(resource.rsplit(':').next().unwrap_or(resource).to_string())
+            let resource = TaskResource::parse(state.get("Resource")?.as_str()?);
+            Some(match resource.parsed() {
+                Resource::LambdaFunction {
+                    name,
+                    qualifier: Some(qualifier),
+                    ..
+                } => format!("lambda {name}:{qualifier}"),
+                Resource::LambdaFunction { name, .. } => format!("lambda {name}"),
+                Resource::Activity { name, .. } => format!("activity {name}"),
+                Resource::Integration { .. } => {
+                    // The function a lambda:invoke integration calls says more than the API.
+                    let function = state
+                        .get("Parameters")
+                        .or_else(|| state.get("Arguments"))
+                        .and_then(|p| p.get("FunctionName"))
+                        .and_then(Value::as_str)
+                        .filter(|_| resource.is_lambda_invoke())
+                        .map(|f| f.rsplit(':').find(|p| *p != "$LATEST").unwrap_or(f));
+                    let (service, api) = resource.integration().unwrap_or_default();
+                    match function {
+                        Some(f) => format!("lambda {f}"),
+                        None => format!("{service}:{api}"),
+                    }
+                }
+                Resource::Other => {
+                    let arn = resource.arn();
+                    arn.rsplit(':').next().unwrap_or(arn).to_string()
+                }
+            })
         }
         "Wait" => {
             let field = |k: &str| state.get(k);
@@ -484,6 +494,47 @@ fn describe_rule(rule: &Value) -> String {
         }
     }
     "?".to_string()
+}
+
+/// One step of [`Graph::walk`].
+enum Step<'g> {
+    Node(&'g Node),
+    /// An inner cluster begins: its nodes and clusters follow, then its `Close`.
+    Open(&'g Cluster),
+    Close,
+}
+
+impl Graph {
+    /// Walks the cluster tree as the text formats nest it: each cluster's nodes, then each
+    /// inner cluster between its `Open` and `Close`; with each step the indent of its
+    /// line (two spaces a level, `depth` levels at the top).
+    fn walk<'g>(&'g self, depth: usize, step: &mut impl FnMut(Step<'g>, &str)) {
+        self.walk_cluster(&self.root, depth, step);
+    }
+
+    fn walk_cluster<'g>(
+        &'g self,
+        cluster: &'g Cluster,
+        depth: usize,
+        step: &mut impl FnMut(Step<'g>, &str),
+    ) {
+        let indent = "  ".repeat(depth);
+        for &index in &cluster.nodes {
+            step(Step::Node(&self.nodes[index]), &indent);
+        }
+        for inner in &cluster.clusters {
+            step(Step::Open(inner), &indent);
+            self.walk_cluster(inner, depth + 1, step);
+            step(Step::Close, &indent);
+        }
+    }
+}
+
+/// The colour a node is filled with for its outcome; the start, end and join markers
+/// keep their own.
+fn fill(node: &Node, outcomes: &HashMap<String, Outcome>) -> Option<&'static str> {
+    colour(outcomes.get(&node.label))
+        .filter(|_| !matches!(node.kind.as_str(), "Start" | "End" | "Join"))
 }
 
 fn colour(outcome: Option<&Outcome>) -> Option<&'static str> {

@@ -113,3 +113,46 @@ fn jsonata_conditions_and_negated_tests_read_naturally() {
         "$.a == $.b"
     );
 }
+
+#[test]
+fn task_nodes_say_what_their_resource_names() {
+    let detail = |state: Value| node_detail(&state).unwrap();
+    let task = |resource: &str| detail(json!({"Type": "Task", "Resource": resource}));
+    assert_eq!(
+        task("arn:aws:lambda:us-east-1:123456789012:function:charge"),
+        "lambda charge"
+    );
+    assert_eq!(
+        task("arn:aws:lambda:us-east-1:123456789012:function:charge:prod"),
+        "lambda charge:prod"
+    );
+    assert_eq!(
+        task("arn:aws:states:us-east-1:123456789012:activity:approve"),
+        "activity approve"
+    );
+    assert_eq!(
+        task("arn:aws:states:::sqs:sendMessage.waitForTaskToken"),
+        "sqs:sendMessage.waitForTaskToken"
+    );
+    assert_eq!(
+        task("arn:aws:states:::aws-sdk:s3:getObject"),
+        "aws-sdk:s3:getObject"
+    );
+    assert_eq!(task("arn:aws:states:::lambda:invoke"), "lambda:invoke");
+    assert_eq!(
+        detail(
+            json!({"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken",
+            "Parameters": {"FunctionName": "arn:aws:lambda:us-east-1:1:function:ship:$LATEST"}})
+        ),
+        "lambda ship"
+    );
+    // Only lambda:invoke calls the function it is given.
+    assert_eq!(
+        detail(
+            json!({"Type": "Task", "Resource": "arn:aws:states:::sns:publish",
+            "Arguments": {"FunctionName": "f"}})
+        ),
+        "sns:publish"
+    );
+    assert_eq!(task("not:an:arn"), "arn");
+}

@@ -55,18 +55,9 @@ pub fn write_member(out: &mut Vec<u8>, member: Member<'_>) {
         Member::Str(text) => write_string(out, text),
         Member::NotTruncated => out.extend_from_slice(br#"{"truncated":false}"#),
         Member::Index(i) => out.extend_from_slice(itoa::Buffer::new().format(i).as_bytes()),
-        Member::Texts(texts) => {
-            out.push(b'{');
-            for (i, (key, text)) in texts.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                write_string(out, key);
-                out.push(b':');
-                write_string(out, text);
-            }
-            out.push(b'}');
-        }
+        Member::Texts(texts) => write_object(out, texts.iter().map(|(k, t)| (k, t)), |out, t| {
+            write_str(out, t)
+        }),
         Member::Json(value) => write_value(out, value),
     }
 }
@@ -127,29 +118,39 @@ fn write_value(out: &mut impl Out, value: &Value) {
             }
         }
         Value::String(s) => write_str(out, s),
-        Value::Array(items) => {
-            out.put(b"[");
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.put(b",");
-                }
-                write_value(out, item);
-            }
-            out.put(b"]");
-        }
-        Value::Object(members) => {
-            out.put(b"{");
-            for (i, (key, item)) in members.iter().enumerate() {
-                if i > 0 {
-                    out.put(b",");
-                }
-                write_str(out, key);
-                out.put(b":");
-                write_value(out, item);
-            }
-            out.put(b"}");
-        }
+        Value::Array(items) => write_list(out, [b"[", b"]"], items, write_value),
+        Value::Object(members) => write_object(out, members, write_value),
     }
+}
+
+/// Writes `items` between `brackets`, separated by commas.
+fn write_list<O: Out, T>(
+    out: &mut O,
+    [open, close]: [&[u8]; 2],
+    items: impl IntoIterator<Item = T>,
+    mut write_item: impl FnMut(&mut O, T),
+) {
+    out.put(open);
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.put(b",");
+        }
+        write_item(out, item);
+    }
+    out.put(close);
+}
+
+/// Writes a JSON object of `members`, each value by `write_item`.
+fn write_object<'a, O: Out, T>(
+    out: &mut O,
+    members: impl IntoIterator<Item = (&'a String, T)>,
+    mut write_item: impl FnMut(&mut O, T),
+) {
+    write_list(out, [b"{", b"}"], members, |out, (key, item)| {
+        write_str(out, key);
+        out.put(b":");
+        write_item(out, item);
+    });
 }
 
 /// What serde_json writes for a byte that a JSON string cannot hold as it is: `0` for

@@ -18,6 +18,9 @@ impl From<rusqlite::Error> for MigrateError {
 /// Step N brings the schema from version N to N+1.
 const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
 
+/// The schema version this build writes (`PRAGMA user_version`).
+pub const VERSION: i64 = STEPS.len() as i64;
+
 const V1: &str = r#"
 CREATE TABLE state_machines (
     arn TEXT PRIMARY KEY,
@@ -209,7 +212,7 @@ pub fn is_foreign(conn: &Connection) -> rusqlite::Result<bool> {
 }
 
 pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
-    let target = STEPS.len() as i64;
+    let target = VERSION;
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current == target {
         return Ok(());

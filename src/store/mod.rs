@@ -81,10 +81,13 @@ impl Store {
             path: path.to_path_buf(),
             source,
         };
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+        if let Some(dir) = dir {
             private_dirs(dir).map_err(io)?;
         }
-        create_private_file(path).map_err(io)?;
+        if !create_whole(path, dir.unwrap_or(Path::new("."))).map_err(sql)? {
+            create_private_file(path).map_err(io)?;
+        }
         let conn = Connection::open(path).map_err(sql)?;
         conn.busy_timeout(Duration::from_secs(30)).map_err(sql)?;
         if migrations::is_foreign(&conn).map_err(sql)? {
@@ -171,6 +174,53 @@ pub fn private_dirs(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
+/// Creates a store that does not exist yet whole, or not at all: its schema is written to
+/// a new 0600 file beside it with no sync between steps, synced once, and linked into
+/// place only if nothing is there by then (another process may have made the store
+/// meanwhile: that one is used). Creating it in place took six syncs (SQLite's journal,
+/// the file and the directory, twice), most of a first command's time. False when the
+/// store exists or no file could be linked into place (a file system without links): the
+/// caller opens or creates it in place.
+fn create_whole(path: &Path, dir: &Path) -> rusqlite::Result<bool> {
+    if path.symlink_metadata().is_ok() {
+        return Ok(false);
+    }
+    let Ok(new) = tempfile::Builder::new()
+        .prefix(".sfn-store-")
+        .suffix(".new")
+        .tempfile_in(dir)
+    else {
+        return Ok(false);
+    };
+    let mut conn = Connection::open(new.path())?;
+    conn.pragma_update(None, "synchronous", "OFF")?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    match migrations::migrate(&mut conn) {
+        Ok(()) => {}
+        Err(migrations::MigrateError::Sql(e)) => return Err(e),
+        // Not of a file just made; were it ever, creating in place reports it.
+        Err(migrations::MigrateError::TooNew(_) | migrations::MigrateError::Foreign) => {
+            return Ok(false)
+        }
+    }
+    // Closing the only connection checkpoints the WAL into the file and removes it.
+    conn.close().map_err(|(_, e)| e)?;
+    let synced = new.as_file().sync_all().is_ok();
+    if !synced {
+        return Ok(false);
+    }
+    match new.persist_noclobber(path) {
+        Ok(_) => {
+            if let Ok(dir) = std::fs::File::open(dir) {
+                let _ = dir.sync_all();
+            }
+            Ok(true)
+        }
+        // Made by another process meanwhile, or not linkable here; the new file is removed.
+        Err(_) => Ok(false),
+    }
+}
+
 /// Creates the store file 0600 when it does not exist yet (SQLite would create it 0644
 /// minus the umask); an existing file is left as it is.
 fn create_private_file(path: &Path) -> std::io::Result<()> {
@@ -231,5 +281,47 @@ mod tests {
             .write(|s| s.write(|inner| insert(inner, "b")))
             .unwrap();
         assert_eq!(count(&store), 1);
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_new_store_is_linked_into_place_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sfn.db");
+        assert!(create_whole(&path, dir.path()).unwrap());
+        // Only the store: no journal, WAL or file it was made in is left beside it.
+        assert_eq!(names(dir.path()), ["sfn.db"]);
+        let conn = Connection::open(&path).unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!((version, mode.as_str()), (migrations::VERSION, "wal"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn an_existing_file_is_left_to_be_opened_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sfn.db");
+        std::fs::write(&path, b"").unwrap();
+        assert!(!create_whole(&path, dir.path()).unwrap());
+        assert_eq!(std::fs::read(&path).unwrap(), b"");
+        assert_eq!(names(dir.path()), ["sfn.db"]);
     }
 }

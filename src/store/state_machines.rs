@@ -75,49 +75,41 @@ pub fn logging_configuration(store: &Store, arn: &str) -> Result<Option<String>,
         .flatten())
 }
 
+/// A record's values in [`COLUMNS`] order: `?1` to `?13` in [`insert`] and [`update`].
+fn values(sm: &StateMachineRecord) -> impl rusqlite::Params + '_ {
+    (
+        &sm.arn,
+        &sm.name,
+        &sm.machine_type,
+        &sm.definition,
+        &sm.role_arn,
+        &sm.status,
+        date_to_text(&sm.creation_date),
+        sm.update_date.as_ref().map(date_to_text),
+        &sm.revision_id,
+        &sm.description,
+        &sm.logging_configuration,
+        &sm.tracing_configuration,
+        &sm.encryption_configuration,
+    )
+}
+
 pub fn insert(store: &Store, sm: &StateMachineRecord) -> Result<(), StoreError> {
     let sql = format!(
         "INSERT INTO state_machines ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
     );
-    store.conn.execute(
-        &sql,
-        params![
-            sm.arn,
-            sm.name,
-            sm.machine_type,
-            sm.definition,
-            sm.role_arn,
-            sm.status,
-            date_to_text(&sm.creation_date),
-            sm.update_date.as_ref().map(date_to_text),
-            sm.revision_id,
-            sm.description,
-            sm.logging_configuration,
-            sm.tracing_configuration,
-            sm.encryption_configuration,
-        ],
-    )?;
+    store.conn.execute(&sql, values(sm))?;
     Ok(())
 }
 
-/// Rewrites the mutable fields of an existing state machine.
+/// Rewrites the mutable fields of an existing state machine (its name, type and creation
+/// date stay).
 pub fn update(store: &Store, sm: &StateMachineRecord) -> Result<(), StoreError> {
     store.conn.execute(
-        "UPDATE state_machines SET definition = ?2, role_arn = ?3, status = ?4, update_date = ?5, \
-         revision_id = ?6, description = ?7, logging_configuration = ?8, \
-         tracing_configuration = ?9, encryption_configuration = ?10 WHERE arn = ?1",
-        params![
-            sm.arn,
-            sm.definition,
-            sm.role_arn,
-            sm.status,
-            sm.update_date.as_ref().map(date_to_text),
-            sm.revision_id,
-            sm.description,
-            sm.logging_configuration,
-            sm.tracing_configuration,
-            sm.encryption_configuration,
-        ],
+        "UPDATE state_machines SET definition = ?4, role_arn = ?5, status = ?6, update_date = ?8, \
+         revision_id = ?9, description = ?10, logging_configuration = ?11, \
+         tracing_configuration = ?12, encryption_configuration = ?13 WHERE arn = ?1",
+        values(sm),
     )?;
     Ok(())
 }

@@ -12,11 +12,12 @@ use crate::engine::{TaskInvocation, TaskOutcome};
 
 /// The function a Lambda Task calls: (name or ARN, qualifier), `None` for other Tasks.
 pub fn lambda_function(invocation: &TaskInvocation) -> Option<(String, Option<String>, bool)> {
-    match super::Resource::parse(invocation.resource) {
+    let resource = invocation.resource;
+    match resource.parsed() {
         super::Resource::LambdaFunction {
             name, qualifier, ..
-        } => Some((name.to_string(), qualifier.map(String::from), false)),
-        parsed if parsed.is_lambda_invoke() => {
+        } => Some((name.clone(), qualifier.clone(), false)),
+        _ if resource.is_lambda_invoke() => {
             let f = invocation.input.get("FunctionName")?.as_str()?;
             let (name, qualifier) = super::resource::function_name(f);
             let qualifier = invocation

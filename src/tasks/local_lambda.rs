@@ -174,24 +174,27 @@ impl Deployed {
     /// The deployed function an invocation calls, with its qualifier and whether it goes
     /// through `lambda:invoke`.
     fn target(&self, invocation: &TaskInvocation) -> Option<(LocalFunction, Option<String>, bool)> {
-        let parsed = Resource::parse(invocation.resource);
-        let (function, invoke) = if parsed.is_lambda_invoke() {
-            (invocation.input.get("FunctionName")?.as_str()?, true)
-        } else if let Resource::LambdaFunction { arn, .. } = parsed {
-            (arn, false)
+        let task_resource = invocation.resource;
+        let (function, name, qualifier, invoke) = if task_resource.is_lambda_invoke() {
+            let function = invocation.input.get("FunctionName")?.as_str()?;
+            let (name, qualifier) = resource::function_name(function);
+            let qualifier =
+                qualifier.or_else(|| invocation.input.get("Qualifier").and_then(Value::as_str));
+            (function, name, qualifier, true)
+        } else if let Resource::LambdaFunction {
+            name, qualifier, ..
+        } = task_resource.parsed()
+        {
+            (
+                task_resource.arn(),
+                name.as_str(),
+                qualifier.as_deref(),
+                false,
+            )
         } else {
             return None;
         };
-        let (name, qualifier) = resource::function_name(function);
-        let qualifier = qualifier
-            .or_else(|| {
-                invocation
-                    .input
-                    .get("Qualifier")
-                    .and_then(Value::as_str)
-                    .filter(|_| invoke)
-            })
-            .map(str::to_string);
+        let qualifier = qualifier.map(str::to_string);
         let arn = function_arn(function, name, invocation.execution_arn)?;
         self.lookup(&arn).map(|f| (f, qualifier, invoke))
     }

@@ -24,7 +24,7 @@ use std::sync::Mutex;
 
 use serde_json::Value;
 
-pub use crate::asl::resource::{Pattern, Resource};
+pub use crate::asl::resource::{Pattern, Resource, TaskResource};
 pub use aws::AwsSettings;
 pub use handlers::Handlers;
 pub use mock::{MockConfig, MockTestCase};
@@ -268,10 +268,11 @@ impl TaskRunner for LocalTasks {
             || self.handlers.as_ref().is_some_and(|h| h.serves(invocation))
     }
 
-    fn check(&self, state_name: &str, resource: &str) -> Result<(), StatesError> {
+    fn check(&self, state_name: &str, resource: &TaskResource) -> Result<(), StatesError> {
         let mocked = self.mocks.as_ref().is_some_and(|m| m.mocks(state_name));
-        match (Resource::parse(resource), &self.parking) {
-            (Resource::Activity { arn, .. }, Some(parking)) if !mocked => {
+        match (resource.parsed(), &self.parking) {
+            (Resource::Activity { .. }, Some(parking)) if !mocked => {
+                let arn = resource.arn();
                 match parking.activity_exists(arn) {
                     Ok(true) => Ok(()),
                     Ok(false) => Err(StatesError::runtime(format!(
@@ -299,8 +300,8 @@ impl TaskRunner for LocalTasks {
         {
             return outcome;
         }
-        let parsed = Resource::parse(invocation.resource);
-        let callback = parsed.pattern() == Pattern::WaitForTaskToken;
+        let resource = invocation.resource;
+        let callback = resource.pattern() == Pattern::WaitForTaskToken;
         if let Some(handlers) = self.handlers.as_ref().filter(|h| h.serves(invocation)) {
             // The token exists before the command runs: it may deliver the outcome itself.
             if callback {
@@ -308,15 +309,9 @@ impl TaskRunner for LocalTasks {
                     return failed;
                 }
             }
-            let (outcome, response) =
-                handlers
-                    .invoke_keeping_response(invocation)
-                    .unwrap_or_else(|| {
-                        (
-                            TaskOutcome::Failed(unserved(invocation, &parsed, &self.aws)),
-                            None,
-                        )
-                    });
+            let (outcome, response) = handlers
+                .invoke_keeping_response(invocation)
+                .unwrap_or_else(|| (TaskOutcome::Failed(unserved(invocation, &self.aws)), None));
             if callback && outcome != TaskOutcome::Pending {
                 if let Some(parking) = &self.parking {
                     parking.abort_token(invocation);
@@ -341,7 +336,7 @@ impl TaskRunner for LocalTasks {
                 }
             }
             let outcome = endpoints::invoke_lambda(&self.aws, endpoint, invocation)
-                .unwrap_or_else(|| TaskOutcome::Failed(unserved(invocation, &parsed, &self.aws)));
+                .unwrap_or_else(|| TaskOutcome::Failed(unserved(invocation, &self.aws)));
             return match outcome {
                 // The function has the token now; the outcome comes with SendTask*.
                 TaskOutcome::Succeeded(_) if callback => TaskOutcome::Pending,
@@ -386,13 +381,13 @@ impl TaskRunner for LocalTasks {
         }
         // A worker (`get-activity-task`) or whoever holds the token (it shows in the
         // TaskScheduled parameters) delivers the outcome later.
-        if let Resource::Activity { arn, .. } = parsed {
+        if let Resource::Activity { .. } = resource.parsed() {
             // Normally caught by `check` before scheduling; an engine that did not call
             // it still gets the failure here.
             if let Err(error) = self.check(invocation.state_name, invocation.resource) {
                 return TaskOutcome::Failed(error);
             }
-            return match self.open_token(invocation, Some(arn)) {
+            return match self.open_token(invocation, Some(resource.arn())) {
                 Ok(()) => TaskOutcome::Pending,
                 Err(failed) => failed,
             };
@@ -403,7 +398,7 @@ impl TaskRunner for LocalTasks {
                 Err(failed) => failed,
             };
         }
-        TaskOutcome::Failed(unserved(invocation, &parsed, &self.aws))
+        TaskOutcome::Failed(unserved(invocation, &self.aws))
     }
 }
 
@@ -420,7 +415,7 @@ impl LocalTasks {
         &self,
         invocation: &TaskInvocation,
     ) -> Option<(aws::Route, &aws::Endpoint)> {
-        let route = aws::route(&Resource::parse(invocation.resource))?;
+        let route = aws::route(invocation.resource)?;
         let endpoint = self.aws.endpoint(route.service)?;
         Some((route, endpoint))
     }
@@ -428,8 +423,8 @@ impl LocalTasks {
 
 /// The endpoint option given for the service a Task calls, which `sfn` does not call
 /// (Step Functions Local would have): named in the Task's failure.
-fn unused_endpoint(parsed: &Resource, aws: &AwsSettings) -> Option<&'static str> {
-    let Resource::Integration { service, .. } = parsed else {
+fn unused_endpoint(resource: &TaskResource, aws: &AwsSettings) -> Option<&'static str> {
+    let Resource::Integration { service, .. } = resource.parsed() else {
         return None;
     };
     let service = service.strip_prefix("aws-sdk:").unwrap_or(service);
@@ -454,14 +449,15 @@ fn unused_endpoint(parsed: &Resource, aws: &AwsSettings) -> Option<&'static str>
 
 /// The failure of a Task nothing serves: `States.Runtime` (never caught or retried, so the
 /// gap is not mistaken for the workflow's own error handling), naming both ways to serve it.
-fn unserved(invocation: &TaskInvocation, parsed: &Resource, aws: &AwsSettings) -> StatesError {
+fn unserved(invocation: &TaskInvocation, aws: &AwsSettings) -> StatesError {
+    let parsed = invocation.resource;
     if let Some(option) = unused_endpoint(parsed, aws) {
         return StatesError::runtime(format!(
             "The resource '{}' of state '{}' would call the endpoint given with --{option}, but sfn does not call that service. Mock it in a mock config file (SFN_MOCK_CONFIG, test case chosen with #<case> after the state machine ARN) or run a local command for it with a \"resources\" entry in a handlers file (--handlers / SFN_HANDLERS).",
             invocation.resource, invocation.state_name
         ));
     }
-    let handler = match parsed {
+    let handler = match parsed.parsed() {
         Resource::LambdaFunction { name, .. } => format!("a \"lambda\" entry for '{name}'"),
         _ if parsed.is_lambda_invoke() => {
             match invocation
@@ -475,7 +471,8 @@ fn unserved(invocation: &TaskInvocation, parsed: &Resource, aws: &AwsSettings) -
         }
         _ => format!("a \"resources\" entry for '{}'", invocation.resource),
     };
-    let lambda = matches!(parsed, Resource::LambdaFunction { .. }) || parsed.is_lambda_invoke();
+    let lambda =
+        matches!(parsed.parsed(), Resource::LambdaFunction { .. }) || parsed.is_lambda_invoke();
     let service = aws::route(parsed)
         .map(|r| r.service)
         .or(lambda.then_some(aws::Service::Lambda));

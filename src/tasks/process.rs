@@ -44,8 +44,13 @@ pub enum RunOutcome {
 /// How long to wait for the output pipes to close once the process has exited: a child
 /// that left a background process holding them must not hang the task.
 const DRAIN_GRACE: Duration = Duration::from_millis(200);
-/// How long a stopped command's process group has between SIGTERM and SIGKILL.
-const KILL_GRACE: Duration = Duration::from_secs(2);
+/// How long a stopped command's process group has between SIGTERM and SIGKILL (less in
+/// unit tests, which check that SIGKILL comes, not when).
+const KILL_GRACE: Duration = if cfg!(test) {
+    Duration::from_millis(300)
+} else {
+    Duration::from_secs(2)
+};
 
 /// What ends a run before the command exits.
 #[derive(Debug, Clone, Copy)]

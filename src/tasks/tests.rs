@@ -15,16 +15,21 @@ fn files() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let handlers = dir.path().join("handlers.json");
     std::fs::write(
         &handlers,
-        json!({"lambda": {"charge": ["python3", "-c", "print('\"handled\"')"]}}).to_string(),
+        json!({"lambda": {"charge": ["echo", "\"handled\""]}}).to_string(),
     )
     .unwrap();
     (dir, mocks, handlers)
 }
 
-fn call<'a>(state: &'a str, resource: &'a str, input: &'a Value) -> TaskInvocation<'a> {
+/// A resource parsed as the compile step parses it, kept for the test's length.
+fn parsed(arn: &str) -> &'static TaskResource {
+    Box::leak(Box::new(TaskResource::parse(arn)))
+}
+
+fn call<'a>(state: &'a str, resource: &str, input: &'a Value) -> TaskInvocation<'a> {
     TaskInvocation {
         state_name: state,
-        resource,
+        resource: parsed(resource),
         input,
         timeout_seconds: None,
         heartbeat_seconds: None,
@@ -87,7 +92,7 @@ fn a_callback_handlers_response_is_kept_for_task_submitted() {
     std::fs::write(
         &handlers,
         json!({"resources": {"arn:aws:states:::sqs:sendMessage.waitForTaskToken":
-            ["python3", "-c", "print('{\"MessageId\": \"m-1\"}')"]}})
+            ["echo", "{\"MessageId\": \"m-1\"}"]}})
         .to_string(),
     )
     .unwrap();
@@ -206,15 +211,15 @@ fn parking_checks_activities_and_records_tokens() {
     activities::create(&store, &record, &[]).unwrap();
     running_execution_held_by(&store, "this-process");
     let (config, runner) = parking_runner(&db);
-    assert_eq!(runner.check("Approve", arn), Ok(()));
+    assert_eq!(runner.check("Approve", parsed(arn)), Ok(()));
     let missing = "arn:aws:states:us-east-1:123456789012:activity:gone";
     assert_eq!(
-        runner.check("Approve", missing),
+        runner.check("Approve", parsed(missing)),
         Err(StatesError::runtime(format!(
             "The activity {missing} does not exist."
         )))
     );
-    assert_eq!(runner.check("Charge", CHARGE_ARN), Ok(()));
+    assert_eq!(runner.check("Charge", parsed(CHARGE_ARN)), Ok(()));
 
     let input = json!({"amount": 5});
     let mut invocation = call("Approve", arn, &input);

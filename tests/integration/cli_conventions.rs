@@ -535,6 +535,33 @@ fn a_new_store_is_private_to_its_owner() {
 }
 
 #[test]
+fn processes_racing_to_make_a_new_store_share_the_one_that_wins() {
+    let sfn = Sfn::new();
+    let children: Vec<_> = (0..8)
+        .map(|i| {
+            sfn.cmd()
+                .args(["create-state-machine", "--name", &format!("m{i}")])
+                .args(["--definition", HELLO, "--role-arn", ROLE])
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .expect("spawn sfn")
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let names = sfn.json(&["list-state-machines", "--query", "length(stateMachines)"]);
+    assert_eq!(names, json!(8));
+    let mut left: Vec<String> = std::fs::read_dir(sfn.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.'))
+        .collect();
+    left.sort();
+    assert_eq!(left, Vec::<String>::new(), "files the losers made are gone");
+}
+
+#[test]
 fn the_default_store_lives_in_the_config_directory() {
     let sfn = Sfn::new();
     let config = sfn.dir.path().join("config");

@@ -4,7 +4,7 @@
 use crate::cli_support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use cli_support::Sfn;
@@ -58,7 +58,7 @@ fn approve(input: &str, limit: &str) -> (Value, Option<i32>) {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    let service = Command::new("python3")
+    let service = crate::cli_support::python3()
         .arg(example("approve.py"))
         .args(["--sfn", env!("CARGO_BIN_EXE_sfn"), "--limit", limit])
         .env("APPROVAL_OUTBOX", &outbox)

@@ -113,7 +113,7 @@ fn metadata_only_leaves_out_input_and_output() {
 /// On the system clock, as the one execution timeout that takes its time.
 #[test]
 fn a_machine_timeout_ends_a_sync_execution_timed_out() {
-    let sfn = Sfn::new();
+    let sfn = Sfn::virtual_clock();
     let machine = create_express(
         &sfn,
         "slow",

@@ -283,3 +283,19 @@ fn catcher_output_and_assign_see_the_error_output() {
         })
     );
 }
+
+#[test]
+fn an_unmarked_state_in_a_jsonata_map_takes_the_machines_language() {
+    // The machine is JSONPath; the Map alone is JSONata. `P` says nothing, so it is
+    // JSONPath as the validator reads it (and AWS documents): its Parameters apply.
+    let run = run(
+        json!({"StartAt": "M", "States": {"M": {
+            "Type": "Map", "QueryLanguage": "JSONata", "Items": "{% [1, 2] %}",
+            "ItemProcessor": {"StartAt": "P", "States": {
+                "P": {"Type": "Pass", "Parameters": {"x.$": "$"}, "End": true}}},
+            "End": true}}}),
+        json!({}),
+    );
+    assert_eq!(run.status(), "SUCCEEDED", "{}", run.cause());
+    assert_eq!(run.output(), json!([{"x": 1}, {"x": 2}]));
+}

@@ -294,7 +294,7 @@ fn a_worker_in_another_process_completes_the_activity_task() {
     let sfn = Sfn::new();
     approval_machine(&sfn, 30);
     // The worker is polling before the execution starts, as a real worker fleet would be.
-    let mut worker = std::process::Command::new("python3")
+    let mut worker = crate::cli_support::python3()
         .arg(fixture("worker.py"))
         .args([env!("CARGO_BIN_EXE_sfn"), ACTIVITY, "worker-7"])
         .env("SFN_DB", sfn.db())
@@ -343,7 +343,7 @@ fn a_worker_failure_fails_the_task() {
     ]);
     let execution = started["executionArn"].as_str().unwrap();
     assert_eq!(sfn.describe(execution)["status"], "RUNNING");
-    let worker = std::process::Command::new("python3")
+    let worker = crate::cli_support::python3()
         .arg(fixture("worker.py"))
         .args([env!("CARGO_BIN_EXE_sfn"), ACTIVITY, "worker-8"])
         .env("SFN_DB", sfn.db())

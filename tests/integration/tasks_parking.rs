@@ -318,7 +318,7 @@ fn the_callback_approval_example_runs_end_to_end() {
         .unwrap()
         .to_string();
     assert_eq!(sfn.describe(&execution)["status"], "RUNNING");
-    let approved = std::process::Command::new("python3")
+    let approved = crate::cli_support::python3()
         .arg(example.join("approve.py"))
         .args(["--sfn", env!("CARGO_BIN_EXE_sfn")])
         .env("SFN_DB", sfn.db())

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use sfn::asl::StatesError;
 use sfn::clock::Clock;
 use sfn::engine::{TaskInvocation, TaskOutcome, TaskRunner};
-use sfn::tasks::runner_for;
+use sfn::tasks::{runner_for, TaskResource};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -27,17 +27,17 @@ fn runner(test_case: Option<&str>) -> Box<dyn TaskRunner> {
 
 struct Call<'a> {
     state: &'a str,
-    resource: &'a str,
+    resource: TaskResource,
     input: Value,
     index: u32,
     token: Option<&'a str>,
 }
 
 impl<'a> Call<'a> {
-    fn new(state: &'a str, resource: &'a str, input: Value) -> Call<'a> {
+    fn new(state: &'a str, resource: &str, input: Value) -> Call<'a> {
         Call {
             state,
-            resource,
+            resource: TaskResource::parse(resource),
             input,
             index: 0,
             token: None,
@@ -52,7 +52,7 @@ impl<'a> Call<'a> {
     fn run(&self, runner: &dyn TaskRunner) -> TaskOutcome {
         runner.invoke(&TaskInvocation {
             state_name: self.state,
-            resource: self.resource,
+            resource: &self.resource,
             input: &self.input,
             timeout_seconds: Some(30),
             heartbeat_seconds: None,

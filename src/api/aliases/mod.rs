@@ -566,7 +566,7 @@ pub(super) fn list_aliases(
             (arn.clone(), None)
         }
     };
-    let mut rows: Vec<AliasRecord> = db::aliases::all(&ctx.store, &machine_arn)?
+    let rows: Vec<AliasRecord> = db::aliases::all(&ctx.store, &machine_arn)?
         .into_iter()
         .filter(|a| after.as_deref().is_none_or(|after| a.name.as_str() > after))
         .filter(|a| {
@@ -574,12 +574,7 @@ pub(super) fn list_aliases(
         })
         .take(size + 1)
         .collect();
-    let next_token = if rows.len() > size {
-        rows.truncate(size);
-        rows.last().map(|a| super::encode_token(&a.name))
-    } else {
-        None
-    };
+    let (rows, next_token) = super::keyed_page(rows, size, |a| a.name.clone());
     Ok(ListStateMachineAliasesOutput {
         state_machine_aliases: rows
             .into_iter()

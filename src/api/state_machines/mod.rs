@@ -61,12 +61,51 @@ pub struct CreateStateMachineInput {
     pub role_arn: String,
     #[serde(rename = "type")]
     pub machine_type: Option<String>,
-    pub logging_configuration: Option<LoggingConfiguration>,
     pub tags: Option<Vec<Tag>>,
+    #[serde(flatten)]
+    pub settings: MachineSettings,
+}
+
+/// What CreateStateMachine and UpdateStateMachine both take besides the definition and
+/// role: the configurations, and whether to publish the revision as a version.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MachineSettings {
+    pub logging_configuration: Option<LoggingConfiguration>,
     pub tracing_configuration: Option<TracingConfiguration>,
     pub publish: Option<bool>,
     pub version_description: Option<String>,
     pub encryption_configuration: Option<EncryptionConfiguration>,
+}
+
+impl MachineSettings {
+    /// The constraints on the settings given.
+    fn check(&self) -> Result<(), ApiError> {
+        if let Some(c) = &self.logging_configuration {
+            check_logging(c)?;
+        }
+        if let Some(c) = &self.encryption_configuration {
+            check_encryption(c)?;
+        }
+        check_version_description(self.publish, &self.version_description)
+    }
+
+    /// Publishes `record`'s revision when `publish` asks for it: the version's ARN.
+    /// Idempotent: an already published revision gives back its version.
+    fn publish(
+        &self,
+        s: &Store,
+        record: &StateMachineRecord,
+        now: DateTime<Utc>,
+    ) -> Result<Option<String>, ApiError> {
+        if self.publish != Some(true) {
+            return Ok(None);
+        }
+        let description = self.version_description.as_deref();
+        Ok(Some(
+            super::versions::publish(s, record, description, now)?.arn,
+        ))
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -142,11 +181,8 @@ pub struct UpdateStateMachineInput {
     pub state_machine_arn: String,
     pub definition: Option<String>,
     pub role_arn: Option<String>,
-    pub logging_configuration: Option<LoggingConfiguration>,
-    pub tracing_configuration: Option<TracingConfiguration>,
-    pub publish: Option<bool>,
-    pub version_description: Option<String>,
-    pub encryption_configuration: Option<EncryptionConfiguration>,
+    #[serde(flatten)]
+    pub settings: MachineSettings,
 }
 
 #[derive(Debug, Serialize)]
@@ -237,13 +273,7 @@ pub(super) fn create(
     super::check_name(&input.name)?;
     let (type_name, machine_type) = parse_type(input.machine_type.as_deref())?;
     check_role_arn(&input.role_arn)?;
-    if let Some(c) = &input.logging_configuration {
-        check_logging(c)?;
-    }
-    if let Some(c) = &input.encryption_configuration {
-        check_encryption(c)?;
-    }
-    check_version_description(input.publish, &input.version_description)?;
+    input.settings.check()?;
     let tags = super::tags::check_tags(input.tags.as_deref().unwrap_or(&[]))?;
     check_definition(&input.definition, machine_type)?;
     let arn = ctx.arn(&format!("stateMachine:{}", input.name));
@@ -254,13 +284,7 @@ pub(super) fn create(
             // the same machine (and, with publish, its version); a different role or tags
             // are ignored and not applied.
             if same_machine(&existing, &input, &type_name) {
-                let version = publish(
-                    s,
-                    &existing,
-                    input.publish,
-                    input.version_description.as_deref(),
-                    now,
-                )?;
+                let version = input.settings.publish(s, &existing, now)?;
                 return Ok(CreateStateMachineOutput {
                     state_machine_arn: existing.arn,
                     creation_date: timestamp(existing.creation_date),
@@ -286,19 +310,13 @@ pub(super) fn create(
             update_date: None,
             revision_id: None,
             description: None,
-            logging_configuration: to_json(&input.logging_configuration),
-            tracing_configuration: to_json(&input.tracing_configuration),
-            encryption_configuration: to_json(&input.encryption_configuration),
+            logging_configuration: to_json(&input.settings.logging_configuration),
+            tracing_configuration: to_json(&input.settings.tracing_configuration),
+            encryption_configuration: to_json(&input.settings.encryption_configuration),
         };
         store::insert(s, &record)?;
         db::tags::put(s, &arn, &tags)?;
-        let version = publish(
-            s,
-            &record,
-            input.publish,
-            input.version_description.as_deref(),
-            now,
-        )?;
+        let version = input.settings.publish(s, &record, now)?;
         Ok(CreateStateMachineOutput {
             state_machine_arn: arn.clone(),
             creation_date: timestamp(now),
@@ -325,29 +343,14 @@ fn same_machine(
         .encryption_configuration
         .as_deref()
         .and_then(|t| serde_json::from_str(t).ok());
+    let given = &input.settings;
     existing.definition == input.definition
         && existing.machine_type == type_name
         && logging_echo(existing.logging_configuration.as_deref())
-            == logging_echo(to_json(&input.logging_configuration).as_deref())
+            == logging_echo(to_json(&given.logging_configuration).as_deref())
         && tracing_echo(existing.tracing_configuration.as_deref())
-            == tracing_echo(to_json(&input.tracing_configuration).as_deref())
-        && encryption(stored_encryption) == encryption(input.encryption_configuration.clone())
-}
-
-fn publish(
-    s: &Store,
-    record: &StateMachineRecord,
-    publish: Option<bool>,
-    description: Option<&str>,
-    now: DateTime<Utc>,
-) -> Result<Option<String>, ApiError> {
-    if publish != Some(true) {
-        return Ok(None);
-    }
-    // Idempotent: an already published revision gives back its version.
-    Ok(Some(
-        super::versions::publish(s, record, description, now)?.arn,
-    ))
+            == tracing_echo(to_json(&given.tracing_configuration).as_deref())
+        && encryption(stored_encryption) == encryption(given.encryption_configuration.clone())
 }
 
 pub(super) fn describe(
@@ -426,13 +429,8 @@ pub(super) fn list(
         .transpose()?;
     // One extra row tells whether another page follows.
     let prefix = ctx.arn("stateMachine:");
-    let mut rows = store::list(&ctx.store, &prefix, after.as_deref(), size + 1)?;
-    let next_token = if rows.len() > size {
-        rows.truncate(size);
-        rows.last().map(|r| super::encode_token(&r.name))
-    } else {
-        None
-    };
+    let rows = store::list(&ctx.store, &prefix, after.as_deref(), size + 1)?;
+    let (rows, next_token) = super::keyed_page(rows, size, |r| r.name.clone());
     Ok(ListStateMachinesOutput {
         state_machines: rows
             .into_iter()
@@ -451,11 +449,12 @@ pub(super) fn update(
     ctx: &mut Context,
     input: UpdateStateMachineInput,
 ) -> Result<UpdateStateMachineOutput, ApiError> {
+    let given = &input.settings;
     if input.definition.is_none()
         && input.role_arn.is_none()
-        && input.logging_configuration.is_none()
-        && input.tracing_configuration.is_none()
-        && input.encryption_configuration.is_none()
+        && given.logging_configuration.is_none()
+        && given.tracing_configuration.is_none()
+        && given.encryption_configuration.is_none()
     {
         return Err(ApiError::new(
             ErrorCode::MissingRequiredParameter,
@@ -466,13 +465,7 @@ pub(super) fn update(
     if let Some(r) = &input.role_arn {
         check_role_arn(r)?;
     }
-    if let Some(c) = &input.logging_configuration {
-        check_logging(c)?;
-    }
-    if let Some(c) = &input.encryption_configuration {
-        check_encryption(c)?;
-    }
-    check_version_description(input.publish, &input.version_description)?;
+    given.check()?;
     let now = ctx.now();
     ctx.store.write(|s| {
         let mut sm = find(s, &input.state_machine_arn)?;
@@ -484,14 +477,14 @@ pub(super) fn update(
         if let Some(r) = &input.role_arn {
             sm.role_arn = r.clone();
         }
-        if input.logging_configuration.is_some() {
-            sm.logging_configuration = to_json(&input.logging_configuration);
+        if given.logging_configuration.is_some() {
+            sm.logging_configuration = to_json(&given.logging_configuration);
         }
-        if input.tracing_configuration.is_some() {
-            sm.tracing_configuration = to_json(&input.tracing_configuration);
+        if given.tracing_configuration.is_some() {
+            sm.tracing_configuration = to_json(&given.tracing_configuration);
         }
-        if input.encryption_configuration.is_some() {
-            sm.encryption_configuration = to_json(&input.encryption_configuration);
+        if given.encryption_configuration.is_some() {
+            sm.encryption_configuration = to_json(&given.encryption_configuration);
         }
         sm.update_date = Some(now);
         // A new revision only when something changed (AWS keeps the revision, and so
@@ -505,13 +498,7 @@ pub(super) fn update(
             sm.revision_id = Some(uuid::Uuid::new_v4().to_string());
         }
         store::update(s, &sm)?;
-        let version = publish(
-            s,
-            &sm,
-            input.publish,
-            input.version_description.as_deref(),
-            now,
-        )?;
+        let version = given.publish(s, &sm, now)?;
         Ok(UpdateStateMachineOutput {
             update_date: timestamp(now),
             revision_id: sm.revision_id,

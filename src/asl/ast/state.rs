@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 use super::node::{boolean, one_of, string, Expected, Node, Object};
 use super::scope::{Scope, ScopeKind};
 use super::QueryLanguage;
-use crate::asl::resource::Resource;
+use crate::asl::resource::TaskResource;
 use crate::asl::source::{Position, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +73,7 @@ pub struct State<'a> {
 #[derive(Debug, Clone)]
 pub enum Body<'a> {
     Task {
-        resource: Option<Node<'a, Resource<'a>>>,
+        resource: Option<Node<'a, TaskResource>>,
     },
     Choice {
         choices: Option<Node<'a, Vec<Rule<'a>>>>,
@@ -145,7 +145,7 @@ impl<'a> State<'a> {
         let language = QueryLanguage::resolve(query_language.as_ref()).unwrap_or(top);
         let body = match state_type.as_ref().and_then(Node::ok) {
             Some(StateType::Task) => Body::Task {
-                resource: object.node("Resource", |v| string(v).map(Resource::parse)),
+                resource: object.node("Resource", |v| string(v).map(TaskResource::parse)),
             },
             Some(StateType::Choice) => Body::Choice {
                 choices: object.node("Choices", |v| rules("Choices", v, &object)),

@@ -1,7 +1,7 @@
 use serde_json::json;
 
 use super::*;
-use crate::asl::resource::{Pattern, Resource};
+use crate::asl::resource::{Pattern, Resource, TaskResource};
 use crate::asl::source::Document;
 
 fn document(text: &str) -> Document {
@@ -191,13 +191,17 @@ fn task_resources_are_parsed_once() {
     let t = resource("T").unwrap();
     assert_eq!(t.location, "/States/T/Resource");
     assert_eq!(
-        t.parsed,
-        Ok(Resource::Integration {
-            service: "sqs",
-            api: "sendMessage",
-            suffix: Some("waitForTaskToken"),
+        t.parsed.as_ref().map(TaskResource::parsed),
+        Ok(&Resource::Integration {
+            service: "sqs".into(),
+            api: "sendMessage".into(),
+            suffix: Some("waitForTaskToken".into()),
             pattern: Pattern::WaitForTaskToken,
         })
+    );
+    assert_eq!(
+        t.ok().map(TaskResource::arn),
+        Some("arn:aws:states:::sqs:sendMessage.waitForTaskToken")
     );
     assert_eq!(resource("U").unwrap().parsed, Err(Expected::String));
     // Only a Task has a resource.

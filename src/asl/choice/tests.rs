@@ -100,46 +100,23 @@ fn strings_compare_like_java() {
 #[test]
 fn type_checks_and_presence() {
     let input = json!({"n": null, "s": "", "i": 1.5, "b": false, "t": "2016-03-14T01:59:00Z"});
-    assert!(truth(
-        json!({"Variable": "$.n", "IsNull": true}),
-        input.clone()
-    ));
-    assert!(truth(
-        json!({"Variable": "$.n", "IsPresent": true}),
-        input.clone()
-    ));
-    assert!(truth(
-        json!({"Variable": "$.x", "IsPresent": false}),
-        input.clone()
-    ));
-    assert!(truth(
-        json!({"Variable": "$.a.b.c", "IsPresent": false}),
-        input.clone()
-    ));
-    assert!(truth(
-        json!({"Variable": "$.s", "IsString": true}),
-        input.clone()
-    ));
-    assert!(truth(
-        json!({"Variable": "$.i", "IsNumeric": true}),
-        input.clone()
-    ));
-    assert!(truth(
-        json!({"Variable": "$.s", "IsNumeric": false}),
-        input.clone()
-    ));
-    assert!(truth(
-        json!({"Variable": "$.b", "IsBoolean": true}),
-        input.clone()
-    ));
-    assert!(truth(
-        json!({"Variable": "$.t", "IsTimestamp": true}),
-        input.clone()
-    ));
-    assert!(truth(
-        json!({"Variable": "$.s", "IsTimestamp": false}),
-        input.clone()
-    ));
+    for (path, test, expected) in [
+        ("$.n", "IsNull", true),
+        ("$.n", "IsPresent", true),
+        ("$.x", "IsPresent", false),
+        ("$.a.b.c", "IsPresent", false),
+        ("$.s", "IsString", true),
+        ("$.i", "IsNumeric", true),
+        ("$.s", "IsNumeric", false),
+        ("$.b", "IsBoolean", true),
+        ("$.t", "IsTimestamp", true),
+        ("$.s", "IsTimestamp", false),
+    ] {
+        assert!(
+            truth(json!({"Variable": path, test: expected}), input.clone()),
+            "{path} {test}"
+        );
+    }
     // Through a value of the wrong type or past an array's end: not present.
     let nested = json!({"s": "x", "a": [1, {"k": 2}], "o": {"k": null}});
     for (path, present) in [

@@ -5,7 +5,7 @@
 //! refuse, with AWS's messages; the errors here reach callers that skip it.
 use serde_json::{Map, Value};
 
-use super::{DefinitionError, QueryLanguage};
+use super::{opt_string, DefinitionError, QueryLanguage};
 use crate::asl::field::{BatchLimit, Field, MaxItems, Payload};
 
 /// `ItemReader`: where a distributed Map reads its items.
@@ -162,22 +162,6 @@ fn object<'a>(
         .ok_or_else(|| DefinitionError::wrong_type(field, "an object", at.to_string()))
 }
 
-fn string(
-    obj: &Map<String, Value>,
-    key: &str,
-    at: &str,
-) -> Result<Option<String>, DefinitionError> {
-    match obj.get(key) {
-        None => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(DefinitionError::wrong_type(
-            key,
-            "a string",
-            format!("{at}/{key}"),
-        )),
-    }
-}
-
 /// `Parameters` or, in a JSONata state, `Arguments`.
 fn parameters(obj: &Map<String, Value>, language: QueryLanguage) -> Option<Payload> {
     obj.get("Parameters")
@@ -195,10 +179,11 @@ impl ItemReader {
         let Some(value) = value else { return Ok(None) };
         let at = format!("{state}/ItemReader");
         let obj = object(value, "ItemReader", &at)?;
-        let resource = string(obj, "Resource", &at)?.ok_or_else(|| DefinitionError::Required {
-            field: "Resource",
-            at: format!("{at}/Resource"),
-        })?;
+        let resource =
+            opt_string(obj, "Resource", &at)?.ok_or_else(|| DefinitionError::Required {
+                field: "Resource",
+                at: format!("{at}/Resource"),
+            })?;
         let (config, max_items) = match obj.get("ReaderConfig") {
             None => (ReaderConfig::default(), None),
             Some(config) => {
@@ -294,7 +279,7 @@ impl ResultWriter {
             }
         };
         Ok(Some(ResultWriter {
-            resource: string(obj, "Resource", &at)?,
+            resource: opt_string(obj, "Resource", &at)?,
             parameters: parameters(obj, language),
             config,
         }))

@@ -15,6 +15,7 @@ use super::field::{
     WaitSeconds,
 };
 use super::jsonata::Expr;
+use super::resource::TaskResource;
 pub use super::source::{parse_text, Document, Position, Span, SyntaxError};
 use super::template::Template;
 
@@ -124,7 +125,8 @@ impl Kind {
 
 #[derive(Debug, Clone)]
 pub struct Task {
-    pub resource: String,
+    /// Parsed once, by the definition's tree.
+    pub resource: TaskResource,
     pub timeout_seconds: Option<Field<TaskSeconds>>,
     pub heartbeat_seconds: Option<Field<TaskSeconds>>,
     pub credentials: Option<Payload>,
@@ -413,10 +415,10 @@ fn parse_state(
                         at: format!("{at}/Resource"),
                     })
                 }
-                Some(node @ Node { parsed: Err(_), .. }) => {
-                    return Err(wrong(node, "Resource", "a string"))
-                }
-                Some(node) => node.raw.as_str().unwrap_or_default().to_string(),
+                Some(node) => node
+                    .ok()
+                    .cloned()
+                    .ok_or_else(|| wrong(node, "Resource", "a string"))?,
             },
             timeout_seconds: Field::pair(obj, "TimeoutSeconds", query_language, false, at)?,
             heartbeat_seconds: Field::pair(obj, "HeartbeatSeconds", query_language, false, at)?,
@@ -491,7 +493,9 @@ fn parse_state(
                         branch.location.clone(),
                     ));
                 }
-                ids.push(parse_block(machine, branch, query_language)?);
+                // An unmarked state in a branch takes the machine's language, not its
+                // Parallel's (as the validator reads it, and AWS's documentation says).
+                ids.push(parse_block(machine, branch, machine.query_language)?);
             }
             Kind::Parallel { branches: ids }
         }
@@ -518,7 +522,7 @@ fn parse_state(
             } else {
                 MapMode::Inline
             };
-            let processor = parse_block(machine, processor, query_language)?;
+            let processor = parse_block(machine, processor, machine.query_language)?;
             Kind::Map(Box::new(MapState {
                 processor,
                 mode,

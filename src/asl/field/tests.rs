@@ -31,10 +31,28 @@ fn resolve<T: FieldType>(field: &Field<T>, input: &Value) -> Result<T, StatesErr
     field.resolve(&scope)
 }
 
+/// What resolving `field` against `input` gives: the value, or the error as
+/// `(error, cause)`.
+fn outcome<T: FieldType>(field: &Field<T>, input: &Value) -> Result<T, (String, String)> {
+    resolve(field, input).map_err(|e| (e.error.unwrap_or_default(), e.cause.unwrap_or_default()))
+}
+
 /// The error of resolving `field` against `input`, as `(error, cause)`.
 fn failure<T: FieldType + std::fmt::Debug>(field: &Field<T>, input: &Value) -> (String, String) {
-    let e = resolve(field, input).unwrap_err();
-    (e.error.unwrap_or_default(), e.cause.unwrap_or_default())
+    outcome(field, input).unwrap_err()
+}
+
+/// Resolves the field `name` of each case's object, read as JSONPath, against `input`,
+/// and compares what that gives with what the case expects.
+fn jsonpath_cases<T: FieldType + PartialEq + std::fmt::Debug>(
+    name: &'static str,
+    input: &Value,
+    cases: impl IntoIterator<Item = (Value, Result<T, (String, String)>)>,
+) {
+    for (obj, expected) in cases {
+        let field = jsonpath::<T>(name, obj.clone());
+        assert_eq!(outcome(&field, input), expected, "{obj}");
+    }
 }
 
 fn runtime(cause: &str) -> (String, String) {
@@ -163,35 +181,36 @@ fn a_condition_is_a_boolean() {
 #[test]
 fn wait_seconds_are_whole_and_not_negative() {
     let input = json!({"s": 5, "neg": -1, "half": 1.5, "text": "5", "huge": u64::MAX});
-    let seconds = |obj| jsonpath::<WaitSeconds>("Seconds", obj);
-    assert_eq!(
-        resolve(&seconds(json!({"Seconds": 0})), &input),
-        Ok(WaitSeconds(0))
-    );
-    assert_eq!(
-        resolve(&seconds(json!({"SecondsPath": "$.s"})), &input),
-        Ok(WaitSeconds(5))
-    );
-    // Past i64: the Wait finds it too long.
-    assert_eq!(
-        resolve(&seconds(json!({"SecondsPath": "$.huge"})), &input),
-        Ok(WaitSeconds(u64::MAX))
-    );
-    assert_eq!(
-        failure(&seconds(json!({"SecondsPath": "$.neg"})), &input),
-        runtime("The SecondsPath parameter references a negative value: $.neg == -1")
-    );
-    assert_eq!(
-        failure(&seconds(json!({"SecondsPath": "$.half"})), &input),
-        runtime("The SecondsPath parameter cannot be parsed as a long value: $.half == 1.5")
-    );
-    assert_eq!(
-        failure(&seconds(json!({"SecondsPath": "$.text"})), &input),
-        runtime("The SecondsPath parameter cannot be parsed as a long value: $.text == \"5\"")
-    );
-    assert_eq!(
-        failure(&seconds(json!({"SecondsPath": "$.x"})), &input),
-        runtime("The SecondsPath parameter does not reference an input value: $.x")
+    let long = "The SecondsPath parameter cannot be parsed as a long value";
+    jsonpath_cases(
+        "Seconds",
+        &input,
+        [
+            (json!({"Seconds": 0}), Ok(WaitSeconds(0))),
+            (json!({"SecondsPath": "$.s"}), Ok(WaitSeconds(5))),
+            // Past i64: the Wait finds it too long.
+            (json!({"SecondsPath": "$.huge"}), Ok(WaitSeconds(u64::MAX))),
+            (
+                json!({"SecondsPath": "$.neg"}),
+                Err(runtime(
+                    "The SecondsPath parameter references a negative value: $.neg == -1",
+                )),
+            ),
+            (
+                json!({"SecondsPath": "$.half"}),
+                Err(runtime(&format!("{long}: $.half == 1.5"))),
+            ),
+            (
+                json!({"SecondsPath": "$.text"}),
+                Err(runtime(&format!("{long}: $.text == \"5\""))),
+            ),
+            (
+                json!({"SecondsPath": "$.x"}),
+                Err(runtime(
+                    "The SecondsPath parameter does not reference an input value: $.x",
+                )),
+            ),
+        ],
     );
     let expression: Field<WaitSeconds> =
         jsonata("Seconds", json!({"Seconds": "{% $states.input.s * 2 %}"}));
@@ -247,26 +266,26 @@ fn a_timestamp_is_rfc3339_worded_by_form_and_language() {
 #[test]
 fn task_seconds_are_positive() {
     let input = json!({"t": 30, "zero": 0, "half": 1.5});
-    let timeout = |obj| jsonpath::<TaskSeconds>("TimeoutSeconds", obj);
-    assert_eq!(
-        resolve(&timeout(json!({"TimeoutSeconds": 10})), &input),
-        Ok(TaskSeconds(10))
-    );
-    assert_eq!(
-        resolve(&timeout(json!({"TimeoutSecondsPath": "$.t"})), &input),
-        Ok(TaskSeconds(30))
-    );
-    assert_eq!(
-        failure(&timeout(json!({"TimeoutSecondsPath": "$.zero"})), &input),
-        runtime("The TimeoutSecondsPath parameter references an invalid value: $.zero == 0")
-    );
-    assert_eq!(
-        failure(&timeout(json!({"TimeoutSecondsPath": "$.half"})), &input),
-        runtime("The TimeoutSecondsPath parameter references an invalid value: $.half == 1.5")
-    );
-    assert_eq!(
-        failure(&timeout(json!({"TimeoutSecondsPath": "$.x"})), &input),
-        runtime("Invalid path '$.x' : No results for path: $['x']")
+    let invalid = "The TimeoutSecondsPath parameter references an invalid value";
+    jsonpath_cases(
+        "TimeoutSeconds",
+        &input,
+        [
+            (json!({"TimeoutSeconds": 10}), Ok(TaskSeconds(10))),
+            (json!({"TimeoutSecondsPath": "$.t"}), Ok(TaskSeconds(30))),
+            (
+                json!({"TimeoutSecondsPath": "$.zero"}),
+                Err(runtime(&format!("{invalid}: $.zero == 0"))),
+            ),
+            (
+                json!({"TimeoutSecondsPath": "$.half"}),
+                Err(runtime(&format!("{invalid}: $.half == 1.5"))),
+            ),
+            (
+                json!({"TimeoutSecondsPath": "$.x"}),
+                Err(runtime("Invalid path '$.x' : No results for path: $['x']")),
+            ),
+        ],
     );
     let expression: Field<TaskSeconds> = jsonata(
         "HeartbeatSeconds",
@@ -284,30 +303,35 @@ fn task_seconds_are_positive() {
 #[test]
 fn max_concurrency_by_path_must_be_a_whole_number() {
     let input = json!({"n": 3, "text": "4", "neg": -1, "o": {}, "half": 1.5});
-    let max = |obj| jsonpath::<MaxConcurrency>("MaxConcurrency", obj);
-    assert_eq!(
-        resolve(&max(json!({"MaxConcurrency": 2})), &input),
-        Ok(MaxConcurrency(2))
-    );
-    assert_eq!(
-        resolve(&max(json!({"MaxConcurrencyPath": "$.n"})), &input),
-        Ok(MaxConcurrency(3))
-    );
-    assert_eq!(
-        resolve(&max(json!({"MaxConcurrencyPath": "$.text"})), &input),
-        Ok(MaxConcurrency(4))
-    );
-    for (path, shown) in [("$.neg", "-1"), ("$.o", "{}"), ("$.half", "1.5")] {
-        assert_eq!(
-            failure(&max(json!({"MaxConcurrencyPath": path})), &input),
-            runtime(&format!(
-                "The MaxConcurrencyPath field refers to value \"{shown}\" which is not a valid integer: {path}"
-            ))
-        );
-    }
-    assert_eq!(
-        failure(&max(json!({"MaxConcurrencyPath": "$.x"})), &input),
-        runtime("Invalid path '$.x' : No results for path: $['x']")
+    let not_whole = |path: &str, shown: &str| {
+        Err(runtime(&format!(
+            "The MaxConcurrencyPath field refers to value \"{shown}\" which is not a valid integer: {path}"
+        )))
+    };
+    jsonpath_cases(
+        "MaxConcurrency",
+        &input,
+        [
+            (json!({"MaxConcurrency": 2}), Ok(MaxConcurrency(2))),
+            (json!({"MaxConcurrencyPath": "$.n"}), Ok(MaxConcurrency(3))),
+            (
+                json!({"MaxConcurrencyPath": "$.text"}),
+                Ok(MaxConcurrency(4)),
+            ),
+            (
+                json!({"MaxConcurrencyPath": "$.neg"}),
+                not_whole("$.neg", "-1"),
+            ),
+            (json!({"MaxConcurrencyPath": "$.o"}), not_whole("$.o", "{}")),
+            (
+                json!({"MaxConcurrencyPath": "$.half"}),
+                not_whole("$.half", "1.5"),
+            ),
+            (
+                json!({"MaxConcurrencyPath": "$.x"}),
+                Err(runtime("Invalid path '$.x' : No results for path: $['x']")),
+            ),
+        ],
     );
     let expression: Field<MaxConcurrency> = jsonata(
         "MaxConcurrency",
@@ -325,32 +349,22 @@ fn max_concurrency_by_path_must_be_a_whole_number() {
 #[test]
 fn a_tolerated_failure_count_is_a_whole_number_not_negative() {
     let input = json!({"n": 2, "text": " 3 ", "neg": -1, "half": 1.5});
-    let count = |obj| jsonpath::<FailureCount>("ToleratedFailureCount", obj);
-    assert_eq!(
-        resolve(&count(json!({"ToleratedFailureCount": 1})), &input),
-        Ok(FailureCount(1))
-    );
-    assert_eq!(
-        resolve(&count(json!({"ToleratedFailureCountPath": "$.n"})), &input),
-        Ok(FailureCount(2))
-    );
-    assert_eq!(
-        resolve(
-            &count(json!({"ToleratedFailureCountPath": "$.text"})),
-            &input
-        ),
-        Ok(FailureCount(3))
-    );
-    assert_eq!(
-        failure(
-            &count(json!({"ToleratedFailureCountPath": "$.neg"})),
-            &input
-        ),
-        runtime("ToleratedFailureCount cannot be negative.")
-    );
-    assert_eq!(
-        failure(&count(json!({"ToleratedFailureCountPath": "$.half"})), &input),
-        runtime("The ToleratedFailureCountPath field refers to value \"1.5\" which is not a valid integer: $.half")
+    jsonpath_cases(
+        "ToleratedFailureCount",
+        &input,
+        [
+            (json!({"ToleratedFailureCount": 1}), Ok(FailureCount(1))),
+            (json!({"ToleratedFailureCountPath": "$.n"}), Ok(FailureCount(2))),
+            (json!({"ToleratedFailureCountPath": "$.text"}), Ok(FailureCount(3))),
+            (
+                json!({"ToleratedFailureCountPath": "$.neg"}),
+                Err(runtime("ToleratedFailureCount cannot be negative.")),
+            ),
+            (
+                json!({"ToleratedFailureCountPath": "$.half"}),
+                Err(runtime("The ToleratedFailureCountPath field refers to value \"1.5\" which is not a valid integer: $.half")),
+            ),
+        ],
     );
     let expression: Field<FailureCount> = jsonata(
         "ToleratedFailureCount",
@@ -370,37 +384,34 @@ fn a_tolerated_failure_count_is_a_whole_number_not_negative() {
 #[test]
 fn a_tolerated_failure_percentage_is_from_0_to_100() {
     let input = json!({"p": 1.1, "text": "50", "over": 100.1, "neg": -1, "o": {"a": 1}});
-    let percent = |obj| jsonpath::<FailurePercentage>("ToleratedFailurePercentage", obj);
-    assert_eq!(
-        resolve(&percent(json!({"ToleratedFailurePercentage": 100})), &input),
-        Ok(FailurePercentage(100.0))
-    );
-    assert_eq!(
-        resolve(
-            &percent(json!({"ToleratedFailurePercentagePath": "$.p"})),
-            &input
-        ),
-        Ok(FailurePercentage(1.1))
-    );
-    assert_eq!(
-        resolve(
-            &percent(json!({"ToleratedFailurePercentagePath": "$.text"})),
-            &input
-        ),
-        Ok(FailurePercentage(50.0))
-    );
-    for path in ["$.over", "$.neg"] {
-        assert_eq!(
-            failure(
-                &percent(json!({"ToleratedFailurePercentagePath": path})),
-                &input
+    let out_of_range = || {
+        Err(runtime(
+            "ToleratedFailurePercentage must be between 0 and 100.",
+        ))
+    };
+    jsonpath_cases(
+        "ToleratedFailurePercentage",
+        &input,
+        [
+            (
+                json!({"ToleratedFailurePercentage": 100}),
+                Ok(FailurePercentage(100.0)),
             ),
-            runtime("ToleratedFailurePercentage must be between 0 and 100.")
-        );
-    }
-    assert_eq!(
-        failure(&percent(json!({"ToleratedFailurePercentagePath": "$.o"})), &input),
-        runtime("The ToleratedFailurePercentagePath field refers to value \"{\"a\":1}\" which is not a valid float: $.o")
+            (
+                json!({"ToleratedFailurePercentagePath": "$.p"}),
+                Ok(FailurePercentage(1.1)),
+            ),
+            (
+                json!({"ToleratedFailurePercentagePath": "$.text"}),
+                Ok(FailurePercentage(50.0)),
+            ),
+            (json!({"ToleratedFailurePercentagePath": "$.over"}), out_of_range()),
+            (json!({"ToleratedFailurePercentagePath": "$.neg"}), out_of_range()),
+            (
+                json!({"ToleratedFailurePercentagePath": "$.o"}),
+                Err(runtime("The ToleratedFailurePercentagePath field refers to value \"{\"a\":1}\" which is not a valid float: $.o")),
+            ),
+        ],
     );
     let expression: Field<FailurePercentage> = jsonata(
         "ToleratedFailurePercentage",
@@ -412,33 +423,28 @@ fn a_tolerated_failure_percentage_is_from_0_to_100() {
 #[test]
 fn max_items_is_whole_and_a_negative_one_fails_the_reader() {
     let input = json!({"n": 7, "null": null, "neg": -1, "half": 1.5, "text": "abc"});
-    let max = |obj| jsonpath::<MaxItems>("MaxItems", obj);
-    assert_eq!(
-        resolve(&max(json!({"MaxItems": 5})), &input),
-        Ok(MaxItems(5))
-    );
-    assert_eq!(
-        resolve(&max(json!({"MaxItemsPath": "$.n"})), &input),
-        Ok(MaxItems(7))
-    );
-    assert_eq!(
-        resolve(&max(json!({"MaxItemsPath": "$.null"})), &input),
-        Ok(MaxItems(0))
-    );
-    assert_eq!(
-        failure(&max(json!({"MaxItemsPath": "$.neg"})), &input),
-        (
-            names::ITEM_READER_FAILED.into(),
-            "field MaxItems must be positive".into()
-        )
-    );
-    assert_eq!(
-        failure(&max(json!({"MaxItemsPath": "$.half"})), &input),
-        runtime("The MaxItemsPath field refers to value \"1.5\" which is not a valid integer")
-    );
-    assert_eq!(
-        failure(&max(json!({"MaxItemsPath": "$.text"})), &input),
-        runtime("The MaxItemsPath field refers to value \"abc\" which is not a valid integer")
+    let not_whole = |shown: &str| {
+        Err(runtime(&format!(
+            "The MaxItemsPath field refers to value \"{shown}\" which is not a valid integer"
+        )))
+    };
+    jsonpath_cases(
+        "MaxItems",
+        &input,
+        [
+            (json!({"MaxItems": 5}), Ok(MaxItems(5))),
+            (json!({"MaxItemsPath": "$.n"}), Ok(MaxItems(7))),
+            (json!({"MaxItemsPath": "$.null"}), Ok(MaxItems(0))),
+            (
+                json!({"MaxItemsPath": "$.neg"}),
+                Err((
+                    names::ITEM_READER_FAILED.into(),
+                    "field MaxItems must be positive".into(),
+                )),
+            ),
+            (json!({"MaxItemsPath": "$.half"}), not_whole("1.5")),
+            (json!({"MaxItemsPath": "$.text"}), not_whole("abc")),
+        ],
     );
     let expression: Field<MaxItems> =
         jsonata("MaxItems", json!({"MaxItems": "{% $states.input.n + 1 %}"}));
@@ -448,28 +454,19 @@ fn max_items_is_whole_and_a_negative_one_fails_the_reader() {
 #[test]
 fn batch_limits_are_whole_and_null_is_unset() {
     let input = json!({"n": 4, "null": null, "neg": -2, "o": [1]});
-    let limit = |obj| jsonpath::<BatchLimit>("MaxItemsPerBatch", obj);
-    assert_eq!(
-        resolve(&limit(json!({"MaxItemsPerBatch": 2})), &input),
-        Ok(BatchLimit(Some(2)))
-    );
-    assert_eq!(
-        resolve(&limit(json!({"MaxItemsPerBatchPath": "$.n"})), &input),
-        Ok(BatchLimit(Some(4)))
-    );
-    assert_eq!(
-        resolve(&limit(json!({"MaxItemsPerBatchPath": "$.null"})), &input),
-        Ok(BatchLimit(None))
-    );
-    assert_eq!(
-        resolve(&limit(json!({"MaxItemsPerBatchPath": "$.neg"})), &input),
-        Ok(BatchLimit(Some(0)))
-    );
-    assert_eq!(
-        failure(&limit(json!({"MaxItemsPerBatchPath": "$.o"})), &input),
-        runtime(
-            "The MaxItemsPerBatchPath field refers to value \"[1]\" which is not a valid integer"
-        )
+    jsonpath_cases(
+        "MaxItemsPerBatch",
+        &input,
+        [
+            (json!({"MaxItemsPerBatch": 2}), Ok(BatchLimit(Some(2)))),
+            (json!({"MaxItemsPerBatchPath": "$.n"}), Ok(BatchLimit(Some(4)))),
+            (json!({"MaxItemsPerBatchPath": "$.null"}), Ok(BatchLimit(None))),
+            (json!({"MaxItemsPerBatchPath": "$.neg"}), Ok(BatchLimit(Some(0)))),
+            (
+                json!({"MaxItemsPerBatchPath": "$.o"}),
+                Err(runtime("The MaxItemsPerBatchPath field refers to value \"[1]\" which is not a valid integer")),
+            ),
+        ],
     );
     let bytes: Field<BatchLimit> = jsonata(
         "MaxInputBytesPerBatch",

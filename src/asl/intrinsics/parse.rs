@@ -280,21 +280,8 @@ impl Parser<'_> {
 /// Where a path argument ends: at a `,` or `)` outside brackets and quotes.
 fn path_end(text: &str) -> usize {
     let mut depth = 0usize;
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for (i, c) in text.char_indices() {
-        if let Some(q) = quote {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == q {
-                quote = None;
-            }
-            continue;
-        }
+    for (i, c) in path::unquoted(text.char_indices()) {
         match c {
-            '\'' | '"' => quote = Some(c),
             '[' | '(' => depth += 1,
             ']' => depth = depth.saturating_sub(1),
             ')' if depth > 0 => depth -= 1,

@@ -20,6 +20,7 @@ mod parse;
 mod rfc9535;
 
 use parse::parse;
+pub(crate) use parse::unquoted;
 
 /// What a field is evaluated against: paths, templates and intrinsics read `input`
 /// (`$`), `context` (`$$`) and `vars`; JSONata reads `states` and `vars`.
@@ -130,6 +131,13 @@ pub fn check_reference(path: &str) -> Result<(), PathError> {
 /// True when `path` selects at most one node (no wildcard, slice, union, `..`, filter).
 pub fn is_definite(path: &str) -> bool {
     parse(path).is_ok_and(|p| p.is_definite())
+}
+
+/// The position an `[index]` step names in an array of `len` items (a negative index
+/// counts from the end); `None` before the start.
+#[inline]
+fn position(len: usize, index: i64) -> Option<usize> {
+    usize::try_from(if index < 0 { len as i64 + index } else { index }).ok()
 }
 
 /// The member `name` of an object. A few members are compared in turn: cheaper than
@@ -254,12 +262,7 @@ impl CompiledPath {
             current = match (segment, current) {
                 (Segment::Name(name), Value::Object(map)) => member(map, name)?,
                 (Segment::Index(index), Value::Array(items)) => {
-                    let at = if *index < 0 {
-                        items.len() as i64 + index
-                    } else {
-                        *index
-                    };
-                    items.get(usize::try_from(at).ok()?)?
+                    items.get(position(items.len(), *index)?)?
                 }
                 _ => return None,
             };
@@ -278,12 +281,8 @@ impl CompiledPath {
             current = match (segment, current) {
                 (Segment::Name(name), Value::Object(map)) => map.get_mut(name.as_str())?,
                 (Segment::Index(index), Value::Array(items)) => {
-                    let at = if *index < 0 {
-                        items.len() as i64 + index
-                    } else {
-                        *index
-                    };
-                    items.get_mut(usize::try_from(at).ok()?)?
+                    let at = position(items.len(), *index)?;
+                    items.get_mut(at)?
                 }
                 _ => return None,
             };
@@ -316,12 +315,7 @@ impl CompiledPath {
                 },
                 Segment::Index(index) => match current {
                     Value::Array(items) => {
-                        let effective = if *index < 0 {
-                            items.len() as i64 + index
-                        } else {
-                            *index
-                        };
-                        match usize::try_from(effective).ok().and_then(|k| items.get(k)) {
+                        match position(items.len(), *index).and_then(|k| items.get(k)) {
                             Some(v) => v,
                             None => return Err(PathError::NoResults(self.render())),
                         }
@@ -423,14 +417,7 @@ fn write_into(
                 let Value::Array(items) = current else {
                     return Err(i);
                 };
-                let effective = if *index < 0 {
-                    items.len() as i64 + index
-                } else {
-                    *index
-                };
-                let Some(item) = usize::try_from(effective)
-                    .ok()
-                    .and_then(|k| items.get_mut(k))
+                let Some(item) = position(items.len(), *index).and_then(|k| items.get_mut(k))
                 else {
                     return Err(i);
                 };

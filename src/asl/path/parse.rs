@@ -114,28 +114,14 @@ const MAX_NESTING: usize = 64;
 /// The deepest nesting of `[` and `(` in `text`, outside quoted strings.
 fn nesting(text: &str) -> usize {
     let (mut depth, mut deepest) = (0usize, 0usize);
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for c in text.chars() {
-        match quote {
-            Some(q) => {
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' {
-                    escaped = true;
-                } else if c == q {
-                    quote = None;
-                }
+    for (_, c) in unquoted(text.char_indices()) {
+        match c {
+            '[' | '(' => {
+                depth += 1;
+                deepest = deepest.max(depth);
             }
-            None => match c {
-                '\'' | '"' => quote = Some(c),
-                '[' | '(' => {
-                    depth += 1;
-                    deepest = deepest.max(depth);
-                }
-                ']' | ')' => depth = depth.saturating_sub(1),
-                _ => {}
-            },
+            ']' | ')' => depth = depth.saturating_sub(1),
+            _ => {}
         }
     }
     deepest
@@ -144,36 +130,47 @@ fn nesting(text: &str) -> usize {
 /// Finds the `]` closing the `[` at `open`, skipping quoted text and nested brackets
 /// (filters may contain both).
 fn find_bracket_end(path: &str, open: usize) -> Option<usize> {
-    let bytes = path.as_bytes();
     let mut depth = 0usize;
-    let mut quote: Option<u8> = None;
-    let mut i = open;
-    while i < bytes.len() {
-        let c = bytes[i];
-        if let Some(q) = quote {
-            if c == b'\\' {
-                i += 2;
-                continue;
-            }
-            if c == q {
-                quote = None;
-            }
-        } else {
-            match c {
-                b'\'' | b'"' => quote = Some(c),
-                b'[' => depth += 1,
-                b']' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Some(i);
-                    }
+    for (i, c) in unquoted(path[open..].char_indices()) {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + i);
                 }
-                _ => {}
             }
+            _ => {}
         }
-        i += 1;
     }
     None
+}
+
+/// The characters of `chars` outside quoted text (`'…'` or `"…"`, in which `\` escapes
+/// the character after it), with their positions; the quotes themselves are left out.
+/// What the scanners for brackets and argument ends walk: a `]`, `)` or `,` inside a
+/// string closes nothing.
+pub(crate) fn unquoted(
+    chars: impl Iterator<Item = (usize, char)>,
+) -> impl Iterator<Item = (usize, char)> {
+    let (mut quote, mut escaped) = (None, false);
+    chars.filter(move |&(_, c)| match quote {
+        Some(q) => {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == q {
+                quote = None;
+            }
+            false
+        }
+        None if c == '\'' || c == '"' => {
+            quote = Some(c);
+            false
+        }
+        None => true,
+    })
 }
 
 fn parse_bracket(inner: &str) -> Result<Segment, String> {

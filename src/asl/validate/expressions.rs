@@ -109,30 +109,18 @@ fn is_variable_char(c: char) -> bool {
 /// brackets and parentheses (filters).
 fn matching_bracket(chars: &[char], open: usize) -> Option<usize> {
     let mut depth = 0usize;
-    let mut quote: Option<char> = None;
-    let mut i = open;
-    while i < chars.len() {
-        let c = chars[i];
-        if let Some(q) = quote {
-            if c == '\\' {
-                i += 1;
-            } else if c == q {
-                quote = None;
-            }
-        } else {
-            match c {
-                '\'' | '"' => quote = Some(c),
-                '[' | '(' => depth += 1,
-                ']' | ')' => {
-                    depth = depth.checked_sub(1)?;
-                    if depth == 0 {
-                        return (c == ']').then_some(i);
-                    }
+    let from_open = chars.iter().copied().enumerate().skip(open);
+    for (i, c) in crate::asl::path::unquoted(from_open) {
+        match c {
+            '[' | '(' => depth += 1,
+            ']' | ')' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return (c == ']').then_some(i);
                 }
-                _ => {}
             }
+            _ => {}
         }
-        i += 1;
     }
     None
 }

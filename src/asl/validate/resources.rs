@@ -1,7 +1,7 @@
 //! Task `Resource` shapes: Lambda functions, activities, optimized `arn:aws:states:::`
 //! integrations (a known service and API), AWS SDK integrations, and what EXPRESS
 //! machines refuse. The ARN is parsed by `asl::resource`, as the engine parses it.
-use crate::asl::resource::Resource;
+use crate::asl::resource::{Resource, TaskResource};
 
 /// Optimized integrations: service → APIs AWS recognizes (suffixes stripped).
 const OPTIMIZED: &[(&str, &[&str])] = &[
@@ -113,14 +113,14 @@ pub fn not_recognized(resource: &str) -> String {
 
 /// Parses a Task `Resource`; `None` when AWS would not recognize it (an unknown
 /// integration, a malformed name, account or region).
-pub fn classify(resource: &str) -> Option<Resource<'_>> {
-    let parsed = Resource::parse(resource);
+pub fn classify(resource: &str) -> Option<TaskResource> {
+    let parsed = TaskResource::parse(resource);
     recognized(&parsed).then_some(parsed)
 }
 
 /// Whether AWS recognizes a parsed Task `Resource`.
-pub fn recognized(parsed: &Resource) -> bool {
-    match parsed {
+pub fn recognized(resource: &TaskResource) -> bool {
+    match resource.parsed() {
         Resource::LambdaFunction {
             region,
             account,
@@ -131,6 +131,7 @@ pub fn recognized(parsed: &Resource) -> bool {
             let plain = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
             let name_ok = !name.is_empty() && name.len() <= 140 && name.chars().all(plain);
             let qualifier_ok = qualifier
+                .as_deref()
                 .is_none_or(|q| q.len() <= 128 && (q == "$LATEST" || q.chars().all(plain)));
             !region.is_empty() && is_account(account) && name_ok && qualifier_ok
         }
@@ -146,12 +147,16 @@ pub fn recognized(parsed: &Resource) -> bool {
             suffix,
             ..
         } => match service.strip_prefix("aws-sdk:") {
-            Some(_) => !api.contains(':') && matches!(suffix, None | Some("waitForTaskToken")),
+            Some(_) => {
+                !api.contains(':') && matches!(suffix.as_deref(), None | Some("waitForTaskToken"))
+            }
             None => {
-                matches!(suffix, None | Some("sync" | "sync:2" | "waitForTaskToken"))
-                    && OPTIMIZED
-                        .iter()
-                        .any(|(s, apis)| s == service && apis.contains(api))
+                matches!(
+                    suffix.as_deref(),
+                    None | Some("sync" | "sync:2" | "waitForTaskToken")
+                ) && OPTIMIZED
+                    .iter()
+                    .any(|(s, apis)| s == service && apis.contains(&api.as_str()))
             }
         },
         Resource::Other => false,
@@ -163,8 +168,8 @@ fn is_account(account: &str) -> bool {
 }
 
 /// What an EXPRESS machine refuses about this resource, as AWS words it.
-pub fn express_problem(resource: &Resource) -> Option<String> {
-    match resource {
+pub fn express_problem(resource: &TaskResource) -> Option<String> {
+    match resource.parsed() {
         Resource::Activity { .. } => {
             Some("Express state machine does not support Activities".into())
         }

@@ -1,18 +1,6 @@
 use super::*;
+use crate::cli::test_events::ev;
 use serde_json::json;
-
-fn ev(id: i64, prev: i64, ty: &str, details: Value) -> Value {
-    let mut e = json!({
-        "timestamp": "2026-01-01T00:00:00.000000+00:00",
-        "type": ty, "id": id, "previousEventId": prev,
-    });
-    if !details.is_null() {
-        e.as_object_mut()
-            .unwrap()
-            .insert("someEventDetails".into(), details);
-    }
-    e
-}
 
 #[test]
 fn a_state_shows_what_it_changed_not_its_input() {

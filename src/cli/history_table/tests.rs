@@ -1,18 +1,6 @@
 use super::*;
+use crate::cli::test_events::ev;
 use serde_json::json;
-
-fn ev(id: i64, prev: i64, ty: &str, details: Value) -> Value {
-    let mut e = json!({
-        "timestamp": format!("2026-01-01T00:00:0{}.000000+00:00", id.min(9)),
-        "type": ty, "id": id, "previousEventId": prev,
-    });
-    if !details.is_null() {
-        e.as_object_mut()
-            .unwrap()
-            .insert("someEventDetails".into(), details);
-    }
-    e
-}
 
 /// The events of a Parallel whose failing branch is caught, a two-item Map, then a
 /// Fail state, as the engine (and AWS) records them.

@@ -17,7 +17,7 @@ use serde_json::{json, Map, Value};
 
 use super::data;
 use super::history::{EventSink, HistoryEvent};
-use super::resource::ResourceForm;
+use super::resource::TaskEvents;
 use super::task::{Cancel, TaskInvocation, TaskOutcome, TaskRunner};
 use crate::asl::definition::{
     BlockId, Catcher, ChoiceRule, Kind, MapMode, MapState, PathField, QueryLanguage, State,
@@ -25,6 +25,7 @@ use crate::asl::definition::{
 };
 use crate::asl::error::names;
 use crate::asl::path::Scope;
+use crate::asl::resource::TaskResource;
 use crate::asl::{StatesError, Variables};
 use crate::clock::Clock;
 use crate::history::text::to_text;
@@ -201,7 +202,7 @@ pub struct Execution {
 struct Dispatch {
     ticket: u64,
     state_name: String,
-    resource: String,
+    resource: TaskResource,
     input: Value,
     timeout_seconds: Option<u64>,
     heartbeat_seconds: Option<u64>,
@@ -363,9 +364,12 @@ impl Execution {
         };
         let (previous, silent) = (thread.last_event, thread.silent);
         let Phase::Parked {
-            form: ResourceForm::Activity { .. },
+            task:
+                ParkedTask {
+                    activity_arn: Some(_),
+                    ..
+                },
             started: false,
-            ..
         } = &thread.phase
         else {
             return false;
@@ -412,13 +416,10 @@ impl Execution {
         let Some(thread) = parked_thread(&mut self.frames, token) else {
             return false;
         };
-        let Phase::Parked { form, .. } = &thread.phase else {
+        if !matches!(thread.phase, Phase::Parked { .. }) {
             return false;
-        };
-        thread.phase = Phase::TaskDone {
-            form: form.clone(),
-            outcome,
-        };
+        }
+        thread.phase = Phase::TaskDone { outcome };
         true
     }
 

@@ -342,8 +342,8 @@ impl Execution {
                 let outcome = outcome.map_or(TaskOutcome::Pending, Delivered::into_outcome);
                 self.task_returned(thread, state, *call, outcome, env);
             }
-            Phase::TaskDone { form, outcome } => {
-                self.task_outcome(thread, state, form, outcome.into_outcome(), env);
+            Phase::TaskDone { outcome } => {
+                self.task_outcome(thread, state, outcome.into_outcome(), env);
             }
             Phase::FanRunning => {
                 // Nothing above us: the children vanished (should not happen); fail clearly.

@@ -1,5 +1,6 @@
 //! Task states: invoking the resource through the `TaskRunner` and the task events.
 use super::*;
+use crate::asl::resource::Resource;
 
 impl Execution {
     pub(super) fn start_task(
@@ -11,7 +12,7 @@ impl Execution {
         let Kind::Task(task) = &state.kind else {
             return Ok(());
         };
-        let form = ResourceForm::of(&task.resource);
+        let events = TaskEvents(&task.resource);
         // A resource that cannot be served at all (a deleted activity) fails before it is
         // scheduled, as AWS does: States.Runtime right after TaskStateEntered.
         if let Err(err) = env.tasks.check(&state.name, &task.resource) {
@@ -19,7 +20,10 @@ impl Execution {
             return Ok(());
         }
         // Each attempt gets its own token, readable as `$$.Task.Token`.
-        let token = form.needs_token().then(|| uuid::Uuid::new_v4().to_string());
+        let token = task
+            .resource
+            .needs_token()
+            .then(|| uuid::Uuid::new_v4().to_string());
         let ctx = self.context(
             &thread,
             state,
@@ -55,7 +59,7 @@ impl Execution {
             Err(e) => return Err((Box::new(thread), e)),
         };
         let region = self.info.region.clone();
-        let (scheduled_type, scheduled) = form.scheduled(
+        let (scheduled_type, scheduled) = events.scheduled(
             &effective,
             timeout,
             heartbeat,
@@ -90,7 +94,7 @@ impl Execution {
         // and iterations go on meanwhile, and the execution hears of a stop.
         let background = env.tasks.may_block(&invocation);
         let outcome = (!background).then(|| env.tasks.invoke(&invocation));
-        if let Some((started_type, started)) = form.started() {
+        if let Some((started_type, started)) = events.started() {
             thread.last_event = self.emit(
                 env.sink,
                 thread.silent,
@@ -100,7 +104,6 @@ impl Execution {
             );
         }
         let call = Call {
-            form,
             token,
             effective,
             timeout,
@@ -143,7 +146,6 @@ impl Execution {
         env: &mut Env,
     ) {
         let Call {
-            form,
             token,
             effective,
             timeout,
@@ -151,11 +153,19 @@ impl Execution {
             ..
         } = call;
         if outcome == TaskOutcome::Pending {
+            let Kind::Task(task) = &state.kind else {
+                return self.not_a_task(thread, state, env);
+            };
+            let activity_arn = match task.resource.parsed() {
+                Resource::Activity { .. } => Some(task.resource.arn().to_string()),
+                _ => None,
+            };
             // The request part's response (a callback handler's output) is what AWS
             // records as TaskSubmitted before the task waits for its token.
-            if let (ResourceForm::Integration { .. }, Some(token)) = (&form, token.as_deref()) {
+            let integration = task.resource.integration().is_some();
+            if let (true, Some(token)) = (integration, token.as_deref()) {
                 if let Some(response) = env.tasks.submitted(token) {
-                    let details = form.submitted(&response);
+                    let details = TaskEvents(&task.resource).submitted(&response);
                     thread.last_event = self.emit(
                         env.sink,
                         thread.silent,
@@ -165,47 +175,42 @@ impl Execution {
                     );
                 }
             }
-            let activity_arn = match &form {
-                ResourceForm::Activity { arn } => Some(arn.clone()),
-                _ => None,
-            };
-            let Kind::Task(task) = &state.kind else {
-                return;
-            };
             thread.phase = Phase::Parked {
                 task: ParkedTask {
                     task_token: token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
                     state_name: state.name.clone(),
-                    resource: task.resource.clone(),
+                    resource: task.resource.arn().to_string(),
                     activity_arn,
                     input: to_text(&effective),
                     timeout_seconds: timeout,
                     heartbeat_seconds: heartbeat,
                 },
-                form,
                 started: false,
             };
             self.frames.push(Frame::Thread(Box::new(thread)));
             return;
         }
-        self.task_outcome(thread, state, form, outcome, env);
+        self.task_outcome(thread, state, outcome, env);
     }
 
     pub(super) fn task_outcome(
         &mut self,
         mut thread: Thread,
         state: &State,
-        form: ResourceForm,
         outcome: TaskOutcome,
         env: &mut Env,
     ) {
+        let Kind::Task(task) = &state.kind else {
+            return self.not_a_task(thread, state, env);
+        };
+        let form = TaskEvents(&task.resource);
         let outcome = match outcome {
             TaskOutcome::Succeeded(result) if json_len(&result) > MAX_PAYLOAD_BYTES => {
                 TaskOutcome::Failed(StatesError::new(
                     names::DATA_LIMIT_EXCEEDED,
                     format!(
                         "The state/task '{}' returned a result with a size exceeding the maximum number of bytes service limit.",
-                        form.limit_name()
+                        task.resource.limit_name()
                     ),
                 ))
             }
@@ -255,5 +260,15 @@ impl Execution {
                 self.fail_state(thread, state, err, env);
             }
         }
+    }
+
+    /// A task's outcome came back to a state that is not a Task: the execution was
+    /// resumed with another definition than the one it ran.
+    fn not_a_task(&mut self, thread: Thread, state: &State, env: &mut Env) {
+        let err = StatesError::runtime(format!(
+            "internal error: a task outcome came back to state '{}', which is not a Task",
+            state.name
+        ));
+        self.end_thread(thread, Err(err), env);
     }
 }

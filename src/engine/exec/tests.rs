@@ -145,3 +145,62 @@ fn locations_come_from_the_cause() {
         None
     );
 }
+
+/// Adds the resource classification that saved states held before the plan kept each
+/// Task resource parsed, to every parked task.
+fn with_old_form(value: &mut Value, form: &Value) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Object(parked)) = map.get_mut("Parked") {
+                parked.insert("form".into(), form.clone());
+            }
+            map.values_mut().for_each(|v| with_old_form(v, form));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| with_old_form(v, form)),
+        _ => {}
+    }
+}
+
+#[test]
+fn parked_activities_take_their_worker_and_outcome_from_older_saved_states_too() {
+    let arn = "arn:aws:states:us-east-1:123456789012:activity:approve";
+    let definition =
+        json!({"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": arn, "End": true}}});
+    let machine = crate::asl::definition::parse(&definition).unwrap();
+    for old in [false, true] {
+        let mut sink = Types::default();
+        let mut execution = Execution::start(&machine, info(), &Clock::system(), &mut sink);
+        let mut env = Env {
+            machine: &machine,
+            tasks: &Waits,
+            sink: &mut sink,
+            options: Options::default(),
+        };
+        let Progress::Parked(parked) = execution.run(&mut env) else {
+            panic!("the activity waits for a worker")
+        };
+        assert_eq!(parked.activity_arn.as_deref(), Some(arn));
+        assert_eq!(parked.resource, arn);
+        let mut saved = serde_json::to_value(&execution).unwrap();
+        if old {
+            with_old_form(&mut saved, &json!({"Activity": {"arn": arn}}));
+        }
+        let mut execution: Execution = serde_json::from_value(saved).unwrap();
+        execution.activity_started(env.sink, Some("worker"));
+        // Only once.
+        execution.activity_started(env.sink, Some("worker"));
+        assert!(execution.deliver(TaskOutcome::Succeeded(json!("yes"))));
+        assert_eq!(execution.run(&mut env), Progress::Finished);
+        assert_eq!(
+            sink.0[1..],
+            [
+                "TaskStateEntered",
+                "ActivityScheduled",
+                "ActivityStarted",
+                "ActivitySucceeded",
+                "TaskStateExited",
+                "ExecutionSucceeded"
+            ]
+        );
+    }
+}

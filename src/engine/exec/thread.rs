@@ -110,15 +110,11 @@ pub(super) enum Phase {
     /// A task whose outcome comes later.
     Parked {
         task: ParkedTask,
-        form: ResourceForm,
         /// Whether the activity's `ActivityStarted` is out.
         started: bool,
     },
     /// A parked task's delivered outcome.
-    TaskDone {
-        form: ResourceForm,
-        outcome: Delivered,
-    },
+    TaskDone { outcome: Delivered },
     /// Children of a Parallel/Map are on the stack above.
     FanRunning,
     /// The children are done.
@@ -128,7 +124,6 @@ pub(super) enum Phase {
 /// A Task invocation handed to a task thread: what the Task state needs once it returns.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(super) struct Call {
-    pub(super) form: ResourceForm,
     pub(super) token: Option<String>,
     pub(super) effective: Value,
     pub(super) timeout: Option<u64>,

@@ -15,13 +15,13 @@ use serde_json::{json, Map, Value};
 
 use super::data;
 use super::exec::matches;
-use super::resource::ResourceForm;
 use super::step::{self, Flow, Observer, Tolerance};
 use super::task::{TaskInvocation, TaskOutcome, TaskRunner};
 use crate::asl::definition::{Catcher, ChoiceRule, ItemBatcher, Kind, MapState, State, Transition};
 use crate::asl::error::names;
 use crate::asl::field::{BatchLimit, Scope};
 use crate::asl::jsonata::Bindings;
+use crate::asl::resource::TaskResource;
 use crate::asl::StatesError;
 use crate::clock::Clock;
 use crate::engine::exec::MAX_PAYLOAD_BYTES;
@@ -235,7 +235,7 @@ impl Runner<'_> {
         })
     }
 
-    fn task(&mut self, resource: &str) -> Result<Result<Done, StatesError>, Unsupported> {
+    fn task(&mut self, resource: &TaskResource) -> Result<Result<Done, StatesError>, Unsupported> {
         let effective = match self.effective_input() {
             Ok(v) => v,
             Err(e) => return Ok(Err(e)),
@@ -254,7 +254,7 @@ impl Runner<'_> {
                 names::DATA_LIMIT_EXCEEDED,
                 format!(
                     "The state/task '{}' returned a result with a size exceeding the maximum number of bytes service limit.",
-                    ResourceForm::of(resource).limit_name()
+                    resource.limit_name()
                 ),
             )));
         }
@@ -270,7 +270,7 @@ impl Runner<'_> {
     /// Serves the Task the way an execution's task runner would.
     fn invoke(
         &self,
-        resource: &str,
+        resource: &TaskResource,
         effective: &Value,
     ) -> Result<Result<Value, StatesError>, Unsupported> {
         let state = self.test.state;

@@ -13,6 +13,7 @@ use serde_json::{json, Map, Value};
 use super::{BufferSink, Settings};
 use crate::asl::definition::{OutputType, Transformation};
 use crate::asl::error::names;
+use crate::asl::resource::TaskResource;
 use crate::asl::StatesError;
 use crate::clock::Clock;
 use crate::engine::map_run::{
@@ -76,7 +77,7 @@ impl TaskRunner for MapRunTasks {
         self.inner.serves_locally(invocation)
     }
 
-    fn check(&self, state_name: &str, resource: &str) -> Result<(), StatesError> {
+    fn check(&self, state_name: &str, resource: &TaskResource) -> Result<(), StatesError> {
         self.inner.check(state_name, resource)
     }
 

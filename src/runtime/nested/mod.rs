@@ -14,7 +14,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 use serde_json::{json, Map, Value};
 
 use super::{parse_stored, NewExecution, Runtime, RuntimeError, Settings};
-use crate::asl::resource::Resource;
+use crate::asl::resource::{Resource, TaskResource};
 use crate::asl::StatesError;
 use crate::engine::{ExecutionInfo, TaskInvocation, TaskOutcome, TaskRunner};
 use crate::history::text::to_text;
@@ -69,22 +69,23 @@ enum Api {
 }
 
 /// A native resource: its API, action and integration pattern.
-fn native(resource: &str) -> Option<(Api, &str, Pattern)> {
+fn native(resource: &TaskResource) -> Option<(Api, &str, Pattern)> {
     let Resource::Integration {
         service,
         api: action,
         suffix,
         ..
-    } = Resource::parse(resource)
+    } = resource.parsed()
     else {
         return None;
     };
-    let api = match service {
+    let action = action.as_str();
+    let api = match service.as_str() {
         "states" => Api::Optimized,
         "aws-sdk:sfn" => Api::Sdk,
         _ => return None,
     };
-    let pattern = match suffix {
+    let pattern = match suffix.as_deref() {
         None => Pattern::Request,
         Some("sync") => Pattern::Sync,
         Some("sync:2") => Pattern::Sync2,
@@ -576,7 +577,7 @@ impl TaskRunner for NestedTasks {
         self.inner.serves_locally(invocation)
     }
 
-    fn check(&self, state_name: &str, resource: &str) -> Result<(), StatesError> {
+    fn check(&self, state_name: &str, resource: &TaskResource) -> Result<(), StatesError> {
         self.inner.check(state_name, resource)
     }
 

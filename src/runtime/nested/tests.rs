@@ -4,19 +4,33 @@ use super::*;
 #[test]
 fn native_resources_and_their_patterns() {
     assert_eq!(
-        native("arn:aws:states:::states:startExecution.sync:2"),
+        native(&TaskResource::parse(
+            "arn:aws:states:::states:startExecution.sync:2"
+        )),
         Some((Api::Optimized, "startExecution", Pattern::Sync2))
     );
     assert_eq!(
-        native("arn:aws:states:::states:startExecution.waitForTaskToken"),
+        native(&TaskResource::parse(
+            "arn:aws:states:::states:startExecution.waitForTaskToken"
+        )),
         Some((Api::Optimized, "startExecution", Pattern::Callback))
     );
     assert_eq!(
-        native("arn:aws:states:::aws-sdk:sfn:describeExecution"),
+        native(&TaskResource::parse(
+            "arn:aws:states:::aws-sdk:sfn:describeExecution"
+        )),
         Some((Api::Sdk, "describeExecution", Pattern::Request))
     );
-    assert_eq!(native("arn:aws:states:::aws-sdk:sfn:listExecutions"), None);
-    assert_eq!(native("arn:aws:states:::lambda:invoke"), None);
+    assert_eq!(
+        native(&TaskResource::parse(
+            "arn:aws:states:::aws-sdk:sfn:listExecutions"
+        )),
+        None
+    );
+    assert_eq!(
+        native(&TaskResource::parse("arn:aws:states:::lambda:invoke")),
+        None
+    );
 }
 
 #[test]

@@ -24,7 +24,7 @@ use std::time::Duration;
 use serde_json::{Map, Value};
 
 use super::process::Limits;
-use super::{Pattern, Resource};
+use super::{Pattern, Resource, TaskResource};
 use crate::asl::StatesError;
 use crate::engine::{TaskInvocation, TaskOutcome};
 use model::Model;
@@ -52,13 +52,13 @@ pub struct Route {
 /// The service call a resource makes, for the integrations sent to endpoints here. The
 /// optimized `lambda:invoke` and Lambda function ARNs are not among them: they keep
 /// their own shapes (`super::endpoints`).
-pub fn route(resource: &Resource) -> Option<Route> {
+pub fn route(resource: &TaskResource) -> Option<Route> {
     let Resource::Integration {
         service,
         api,
         pattern,
         ..
-    } = resource
+    } = resource.parsed()
     else {
         return None;
     };
@@ -66,7 +66,7 @@ pub fn route(resource: &Resource) -> Option<Route> {
     if *pattern == Pattern::Sync {
         return None;
     }
-    let (service, api_kind) = match *service {
+    let (service, api_kind) = match service.as_str() {
         "sqs" => (Service::Sqs, Api::Optimized),
         "sns" => (Service::Sns, Api::Optimized),
         "dynamodb" => (Service::DynamoDb, Api::Optimized),
@@ -80,11 +80,15 @@ pub fn route(resource: &Resource) -> Option<Route> {
     };
     if api_kind == Api::Optimized {
         let served = match service {
-            Service::Sqs => *api == "sendMessage",
-            Service::Sns => *api == "publish",
-            Service::EventBridge => *api == "putEvents",
+            Service::Sqs => api == "sendMessage",
+            Service::Sns => api == "publish",
+            Service::EventBridge => api == "putEvents",
             Service::DynamoDb => {
-                !callback && matches!(*api, "getItem" | "putItem" | "updateItem" | "deleteItem")
+                !callback
+                    && matches!(
+                        api.as_str(),
+                        "getItem" | "putItem" | "updateItem" | "deleteItem"
+                    )
             }
             Service::Lambda => false,
         };
@@ -126,7 +130,7 @@ pub fn call(
         return refuse(format!(
             "the {} API has no action '{}'",
             route.service.title(),
-            invocation.resource.rsplit(':').next().unwrap_or_default()
+            invocation.resource.integration().map_or("", |(_, api)| api)
         ));
     }
     let params = match route.api {

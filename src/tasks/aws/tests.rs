@@ -71,7 +71,7 @@ fn credentials_need_both_keys_and_hide_the_secret() {
 
 #[test]
 fn routes_cover_the_optimized_integrations_and_the_sdk_ones() {
-    let r = |arn| route(&Resource::parse(arn));
+    let r = |arn| route(&TaskResource::parse(arn));
     assert_eq!(
         r("arn:aws:states:::sqs:sendMessage.waitForTaskToken"),
         Some(Route {

@@ -119,8 +119,8 @@ impl Handlers {
     }
 
     fn serving<'h>(&'h self, invocation: &TaskInvocation) -> Option<Serving<'h>> {
-        let parsed = Resource::parse(invocation.resource);
-        if parsed.is_lambda_invoke() {
+        let task_resource = invocation.resource;
+        if task_resource.is_lambda_invoke() {
             if let Some(function) = invocation.input.get("FunctionName").and_then(Value::as_str) {
                 let (name, qualifier) = resource::function_name(function);
                 let qualifier =
@@ -137,9 +137,9 @@ impl Handlers {
         }
         if let Resource::LambdaFunction {
             name, qualifier, ..
-        } = parsed
+        } = task_resource.parsed()
         {
-            if let Some((key, spec)) = self.lambda_handler(name, qualifier) {
+            if let Some((key, spec)) = self.lambda_handler(name, qualifier.as_deref()) {
                 return Some(Serving::LambdaArn {
                     key,
                     spec,
@@ -148,7 +148,7 @@ impl Handlers {
             }
         }
         self.resources
-            .get(invocation.resource)
+            .get(task_resource.arn())
             .map(|spec| Serving::Resource { spec })
     }
 
@@ -174,7 +174,6 @@ impl Handlers {
             Ok(result) => result,
             Err(outcome) => return Some((outcome, None)),
         };
-        let parsed = Resource::parse(invocation.resource);
         let result = match &serving {
             Serving::LambdaInvoke { qualifier, .. } => lambda::invoke_response(
                 result,
@@ -185,18 +184,14 @@ impl Handlers {
         };
         if result.to_string().len() > MAX_RESULT_BYTES {
             // Named as AWS names it: the function ARN for a bare ARN, else the resourceType.
-            let subject = match parsed {
-                Resource::LambdaFunction { arn, .. } => arn,
-                Resource::Integration { service, .. } => service,
-                _ => invocation.resource,
-            };
+            let subject = invocation.resource.limit_name();
             let error = StatesError::new(
                 names::DATA_LIMIT_EXCEEDED,
                 format!("The state/task '{subject}' returned a result with a size exceeding the maximum number of bytes service limit."),
             );
             return Some((TaskOutcome::Failed(error), None));
         }
-        if parsed.pattern() == Pattern::WaitForTaskToken {
+        if invocation.resource.pattern() == Pattern::WaitForTaskToken {
             // The command handed the token on; the outcome arrives with SendTask*. Its
             // output is the request's response.
             return Some((TaskOutcome::Pending, Some(result)));
@@ -227,7 +222,7 @@ fn run(serving: &Serving, invocation: &TaskInvocation) -> Result<Value, TaskOutc
     let mut env = vec![
         ("SFN_EXECUTION_ARN", invocation.execution_arn),
         ("SFN_STATE_NAME", invocation.state_name),
-        ("SFN_RESOURCE", invocation.resource),
+        ("SFN_RESOURCE", invocation.resource.arn()),
     ];
     if let Some(token) = invocation.task_token {
         env.push(("SFN_TASK_TOKEN", token));

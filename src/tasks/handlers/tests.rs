@@ -1,20 +1,28 @@
 use super::*;
+use crate::asl::resource::TaskResource;
 use crate::clock::Clock;
 use serde_json::json;
 
 static CLOCK: Clock = Clock::system();
 
-const ECHO: &str = "import json,sys; print(json.dumps(json.load(sys.stdin)))";
-const FAIL: &str = "import sys; print('{\"errorMessage\": \"card declined\", \"errorType\": \"PaymentError\"}'); sys.exit(1)";
+// Handlers are `sh` one-liners: a Python interpreter (behind a version manager's shim)
+// takes tens of times longer to start, and what is tested is the plumbing around them.
+const FAIL: &str =
+    "echo '{\"errorMessage\": \"card declined\", \"errorType\": \"PaymentError\"}'; exit 1";
 
 fn handlers(file: Value) -> Handlers {
     Handlers::parse(&file.to_string(), &std::env::temp_dir()).unwrap()
 }
 
-fn invocation<'a>(resource: &'a str, input: &'a Value) -> TaskInvocation<'a> {
+/// A resource parsed as the compile step parses it, kept for the test's length.
+fn parsed(arn: &str) -> &'static TaskResource {
+    Box::leak(Box::new(TaskResource::parse(arn)))
+}
+
+fn invocation<'a>(resource: &str, input: &'a Value) -> TaskInvocation<'a> {
     TaskInvocation {
         state_name: "Charge",
-        resource,
+        resource: parsed(resource),
         input,
         timeout_seconds: None,
         heartbeat_seconds: None,
@@ -36,7 +44,7 @@ fn failure(outcome: Option<TaskOutcome>) -> StatesError {
 
 #[test]
 fn lambda_invoke_sends_the_payload_and_wraps_the_result() {
-    let h = handlers(json!({"lambda": {"charge": ["python3", "-c", ECHO]}}));
+    let h = handlers(json!({"lambda": {"charge": ["cat"]}}));
     let input = json!({"FunctionName": "charge", "Payload": {"amount": 5}});
     let Some(TaskOutcome::Succeeded(result)) =
         h.invoke(&invocation("arn:aws:states:::lambda:invoke", &input))
@@ -50,7 +58,7 @@ fn lambda_invoke_sends_the_payload_and_wraps_the_result() {
 
 #[test]
 fn every_function_name_form_finds_the_handler() {
-    let h = handlers(json!({"lambda": {"charge": ["python3", "-c", ECHO]}}));
+    let h = handlers(json!({"lambda": {"charge": ["cat"]}}));
     for name in [
         "charge",
         "charge:$LATEST",
@@ -73,8 +81,8 @@ fn every_function_name_form_finds_the_handler() {
 #[test]
 fn a_qualified_entry_wins_for_its_qualifier() {
     let h = handlers(json!({"lambda": {
-        "charge": ["python3", "-c", "print('\"latest\"')"],
-        "arn:aws:lambda:us-east-1:123456789012:function:charge:7": ["python3", "-c", "print('\"seven\"')"]
+        "charge": ["echo", "\"latest\""],
+        "arn:aws:lambda:us-east-1:123456789012:function:charge:7": ["echo", "\"seven\""]
     }}));
     let arn = "arn:aws:lambda:us-east-1:123456789012:function:charge:7";
     let input = json!({});
@@ -94,7 +102,7 @@ fn a_qualified_entry_wins_for_its_qualifier() {
 
 #[test]
 fn a_bare_function_arn_returns_the_payload_as_is() {
-    let h = handlers(json!({"lambda": {"charge": ["python3", "-c", ECHO]}}));
+    let h = handlers(json!({"lambda": {"charge": ["cat"]}}));
     let input = json!({"amount": 5});
     assert_eq!(
         h.invoke(&invocation(
@@ -107,7 +115,7 @@ fn a_bare_function_arn_returns_the_payload_as_is() {
 
 #[test]
 fn lambda_errors_become_error_and_cause_as_aws_renders_them() {
-    let h = handlers(json!({"lambda": {"charge": ["python3", "-c", FAIL]}}));
+    let h = handlers(json!({"lambda": {"charge": ["sh", "-c", FAIL]}}));
     let input = json!({"FunctionName": "charge"});
     assert_eq!(
         failure(h.invoke(&invocation("arn:aws:states:::lambda:invoke", &input))),
@@ -130,8 +138,7 @@ fn lambda_errors_become_error_and_cause_as_aws_renders_them() {
 
 #[test]
 fn resource_errors_use_the_message_as_cause() {
-    let h =
-        handlers(json!({"resources": {"arn:aws:states:::sns:publish": ["python3", "-c", FAIL]}}));
+    let h = handlers(json!({"resources": {"arn:aws:states:::sns:publish": ["sh", "-c", FAIL]}}));
     let input = json!({});
     assert_eq!(
         failure(h.invoke(&invocation("arn:aws:states:::sns:publish", &input))),
@@ -141,8 +148,8 @@ fn resource_errors_use_the_message_as_cause() {
 
 #[test]
 fn other_failures_are_task_failed_with_stderr_tail() {
-    let script = "import sys; sys.stderr.write('x' * 10000 + 'Traceback: bad card'); sys.exit(3)";
-    let h = handlers(json!({"lambda": {"charge": ["python3", "-c", script]}}));
+    let script = "printf '%010000d' 0 | tr 0 x >&2; printf 'Traceback: bad card' >&2; exit 3";
+    let h = handlers(json!({"lambda": {"charge": ["sh", "-c", script]}}));
     let input = json!({"FunctionName": "charge"});
     let error = failure(h.invoke(&invocation("arn:aws:states:::lambda:invoke", &input)));
     assert_eq!(error.error.as_deref(), Some("States.TaskFailed"));
@@ -150,7 +157,7 @@ fn other_failures_are_task_failed_with_stderr_tail() {
     assert!(cause.ends_with("Traceback: bad card"), "{cause}");
     assert!(cause.len() < 5000);
 
-    let h = handlers(json!({"lambda": {"charge": ["python3", "-c", "import sys; sys.exit(2)"]}}));
+    let h = handlers(json!({"lambda": {"charge": ["sh", "-c", "exit 2"]}}));
     let cause = failure(h.invoke(&invocation("arn:aws:states:::lambda:invoke", &input)))
         .cause
         .unwrap();
@@ -198,7 +205,7 @@ fn resources_match_exactly_and_callbacks_wait() {
 #[test]
 fn the_task_token_and_execution_reach_the_environment() {
     let h = handlers(json!({"resources": {"arn:aws:states:::sns:publish":
-        ["python3", "-c", "import json,os; print(json.dumps([os.environ['SFN_TASK_TOKEN'], os.environ['SFN_STATE_NAME'], os.environ['MODE']]))"]
+        ["sh", "-c", "printf '[\"%s\", \"%s\", \"%s\"]' \"$SFN_TASK_TOKEN\" \"$SFN_STATE_NAME\" \"$MODE\""]
     }}));
     let h = Handlers {
         resources: h
@@ -224,9 +231,9 @@ fn the_task_token_and_execution_reach_the_environment() {
 fn cwd_and_relative_programs_are_taken_from_the_file_directory() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("handlers")).unwrap();
-    let script = dir.path().join("handlers/ship.py");
-    std::fs::write(&script, "import os,json; print(json.dumps(os.getcwd()))").unwrap();
-    let file = json!({"lambda": {"ship": {"command": ["python3", "ship.py"], "cwd": "handlers", "env": {"MODE": "test"}}}});
+    let script = dir.path().join("handlers/ship.sh");
+    std::fs::write(&script, "printf '\"%s\"' \"$(pwd)\"").unwrap();
+    let file = json!({"lambda": {"ship": {"command": ["sh", "ship.sh"], "cwd": "handlers", "env": {"MODE": "test"}}}});
     let h = Handlers::parse(&file.to_string(), dir.path()).unwrap();
     let input = json!({});
     let Some(TaskOutcome::Succeeded(Value::String(cwd))) = h.invoke(&invocation(

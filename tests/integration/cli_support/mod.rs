@@ -2,8 +2,10 @@
 //! its own temporary directory and database.
 #![allow(dead_code)]
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::{Command, Output};
+use std::sync::OnceLock;
 
 use serde_json::Value;
 use tempfile::TempDir;
@@ -11,6 +13,39 @@ use tempfile::TempDir;
 pub const ROLE: &str = "arn:aws:iam::123456789012:role/sfn";
 pub const HELLO: &str =
     r#"{"StartAt": "Hello", "States": {"Hello": {"Type": "Pass", "End": true}}}"#;
+
+/// `PATH` with the directory of the Python that `python3` starts put first. A version
+/// manager's `python3` is a shim (pyenv's runs a dozen shell scripts) that costs more than
+/// the interpreter itself, on every handler and template function a test runs.
+pub fn path() -> &'static OsString {
+    static PATH: OnceLock<OsString> = OnceLock::new();
+    PATH.get_or_init(|| {
+        let inherited = std::env::var_os("PATH").unwrap_or_default();
+        let dir = Command::new("python3")
+            .args([
+                "-c",
+                "import os, sys; print(os.path.dirname(sys.executable))",
+            ])
+            .output()
+            .ok()
+            .filter(|out| out.status.success())
+            .and_then(|out| String::from_utf8(out.stdout).ok())
+            .map(|dir| PathBuf::from(dir.trim()))
+            .filter(|dir| dir.is_absolute());
+        let Some(dir) = dir else {
+            return inherited;
+        };
+        std::env::join_paths(std::iter::once(dir).chain(std::env::split_paths(&inherited)))
+            .unwrap_or(inherited)
+    })
+}
+
+/// `python3` as the tests' `PATH` ([`path`]) finds it.
+pub fn python3() -> Command {
+    let mut cmd = Command::new("python3");
+    cmd.env("PATH", path());
+    cmd
+}
 
 pub struct Sfn {
     pub dir: TempDir,
@@ -44,6 +79,7 @@ impl Sfn {
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_sfn"));
         cmd.current_dir(self.dir.path())
+            .env("PATH", path())
             .env("SFN_DB", self.db())
             .env("AWS_CONFIG_FILE", self.dir.path().join("aws-config"));
         for var in [

@@ -48,6 +48,7 @@ impl Server {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_sfn"));
         cmd.args(["serve", "--port", "0", "--quiet"])
             .args(args)
+            .env("PATH", crate::cli_support::path())
             .env("SFN_DB", dir.path().join("sfn.db"))
             .env_remove("SFN_MOCK_CONFIG")
             .env_remove("SFN_HANDLERS")

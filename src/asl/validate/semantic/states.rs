@@ -7,7 +7,7 @@ use super::{
     codes, expressions, resources, Diagnostic, MachineType, PathKind, QueryLanguage, Walker,
 };
 use crate::asl::ast::Node;
-use crate::asl::resource::Resource;
+use crate::asl::resource::TaskResource;
 
 impl Walker {
     pub(super) fn task(
@@ -15,7 +15,7 @@ impl Walker {
         obj: &Map<String, Value>,
         loc: &str,
         language: QueryLanguage,
-        resource: Option<&Node<Resource>>,
+        resource: Option<&Node<TaskResource>>,
     ) {
         if let Some(
             node @ Node {
@@ -23,8 +23,8 @@ impl Walker {
             },
         ) = resource
         {
-            let arn = node.raw.as_str().unwrap_or_default();
             if !resources::recognized(parsed) {
+                let arn = parsed.arn();
                 self.schema_error(resources::not_recognized(arn), node.location.clone());
             } else if self.machine_type == MachineType::Express {
                 if let Some(problem) = resources::express_problem(parsed) {
