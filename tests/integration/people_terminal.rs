@@ -201,6 +201,19 @@ fn the_live_view_follows_map_progress() {
         )
     };
     let input = format!("file://{}", example("input.json"));
+    // The example's handlers, each batch made to take 0.3 s: the spinner turns every
+    // tenth of a second, so it shows the Map's iterations done of 3 while they run.
+    let handlers = sfn.write(
+        "handlers.json",
+        &serde_json::json!({"lambda": {
+            "transform-batch": {
+                "command": ["sh", "-c", "sleep 0.3; exec python3 handlers/transform_batch.py"],
+                "cwd": example("")},
+            "aggregate": {"command": ["python3", "handlers/aggregate.py"], "cwd": example("")}
+        }})
+        .to_string(),
+    );
+    let handlers = handlers.to_string_lossy();
     let Some(screen) = on_terminal(
         &sfn,
         &[
@@ -209,15 +222,13 @@ fn the_live_view_follows_map_progress() {
             "--input",
             &input,
             "--handlers",
-            &example("handlers.json"),
+            &handlers,
         ],
         &[],
     ) else {
         return;
     };
     let text = plain(&screen);
-    // Each batch runs a Python handler (a tenth of a second or more), the spinner turns
-    // every tenth: it shows the Map's iterations done of 3 while they run.
     let progress = Regex::new(r"Transform batch · Transform batches [0-2]/3").unwrap();
     assert!(progress.is_match(&text), "{text}");
 }
